@@ -1,0 +1,128 @@
+# SPDX-License-Identifier: GPL-2.0
+# lsbench: build, test and run. `make V=1` shows the full commands.
+
+OUTPUT := .output
+CLANG ?= clang
+BPFTOOL ?= $(shell command -v bpftool 2>/dev/null || echo /usr/sbin/bpftool)
+CC ?= gcc
+VMLINUX_BTF ?= /sys/kernel/btf/vmlinux
+ARCH := $(shell uname -m | sed -e 's/x86_64/x86/' -e 's/aarch64/arm64/' -e 's/ppc64le/powerpc/')
+REV := $(shell git describe --always --dirty 2>/dev/null || echo unknown)
+
+# Debian packages the suite needs to build, run and test.
+DEPS := clang llvm make gcc pkg-config libbpf-dev libelf-dev zlib1g-dev bpftool linux-perf \
+	libcmocka-dev
+
+CFLAGS ?= -g -O2
+WARN := -Wall -Wextra -Werror
+CPPFLAGS := -I$(OUTPUT) -Ibpf -Ibench -Iworkloads -D_GNU_SOURCE -DLSBENCH_REV='"$(REV)"'
+BPF_CFLAGS := -g -O2 -target bpf -D__TARGET_ARCH_$(ARCH) $(WARN) -Wno-unused-parameter \
+	-Wno-missing-declarations
+LDLIBS := -lbpf -lelf -lz -lpthread -lm
+SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+# One BPF object per map type; one runner source per map type beside the core.
+BPF_OBJS := \
+	task
+BENCH_SRCS := \
+	bench/main.c \
+	bench/opts.c \
+	bench/runner.c \
+	bench/scenarios.c \
+	bench/task.c \
+	bench/bpfutil.c \
+	bench/stats.c \
+	bench/csv.c \
+	bench/results.c \
+	bench/sysinfo.c \
+	bench/cell.c
+UNIT_TESTS := \
+	test_stats \
+	test_csv \
+	test_opts \
+	test_cell
+# What the unit tests link: everything but what needs BPF skeletons or main().
+UNIT_SRCS := bench/stats.c bench/csv.c bench/opts.c bench/cell.c
+
+SKELS := $(patsubst %,$(OUTPUT)/%.skel.h,$(BPF_OBJS))
+OBJS := $(patsubst bench/%.c,$(OUTPUT)/%.o,$(BENCH_SRCS))
+SAN_OBJS := $(patsubst bench/%.c,$(OUTPUT)/san/%.o,$(BENCH_SRCS))
+
+ifeq ($(V),1)
+Q :=
+msg :=
+else
+Q := @
+msg = @printf '  %-8s %s\n' "$(1)" "$(2)";
+endif
+
+.PHONY: all deps bench test unit integration format format-check clean
+.DELETE_ON_ERROR:
+.SECONDARY:
+
+all: $(OUTPUT)/lsbench
+
+deps:
+	$(Q)missing=""; for p in $(DEPS); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || \
+			missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+bench: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(OUTPUT)/lsbench run $(BENCH_ARGS)
+
+test: deps
+	$(Q)$(MAKE) --no-print-directory $(OUTPUT)/lsbench $(OUTPUT)/san/lsbench \
+		$(patsubst %,$(OUTPUT)/tests/%,$(UNIT_TESTS))
+	$(Q)tests/run.sh $(OUTPUT) $(UNIT_TESTS)
+
+$(OUTPUT) $(OUTPUT)/san $(OUTPUT)/tests:
+	$(Q)mkdir -p $@
+
+$(OUTPUT)/vmlinux.h: $(VMLINUX_BTF) | $(OUTPUT)
+	$(call msg,GEN,$@)
+	$(Q)$(BPFTOOL) btf dump file $(VMLINUX_BTF) format c > $@
+
+$(OUTPUT)/%.bpf.o: bpf/%.bpf.c $(OUTPUT)/vmlinux.h | $(OUTPUT)
+	$(call msg,BPF,$@)
+	$(Q)$(CLANG) $(BPF_CFLAGS) -I$(OUTPUT) -Ibpf -MMD -MP -c $< -o $@
+
+$(OUTPUT)/%.skel.h: $(OUTPUT)/%.bpf.o
+	$(call msg,GEN-SKEL,$@)
+	$(Q)$(BPFTOOL) gen skeleton $< name $*_bpf > $@
+
+$(OUTPUT)/%.o: bench/%.c $(SKELS) | $(OUTPUT)
+	$(call msg,CC,$@)
+	$(Q)$(CC) $(CFLAGS) $(WARN) $(CPPFLAGS) -MMD -MP -c $< -o $@
+
+$(OUTPUT)/san/%.o: bench/%.c $(SKELS) | $(OUTPUT)/san
+	$(call msg,CC-SAN,$@)
+	$(Q)$(CC) -g -O1 $(SAN) $(WARN) $(CPPFLAGS) -MMD -MP -c $< -o $@
+
+$(OUTPUT)/lsbench: $(OBJS)
+	$(call msg,LINK,$@)
+	$(Q)$(CC) $(CFLAGS) $^ $(LDLIBS) -o $@
+
+$(OUTPUT)/san/lsbench: $(SAN_OBJS)
+	$(call msg,LINK,$@)
+	$(Q)$(CC) $(SAN) $^ $(LDLIBS) -o $@
+
+$(OUTPUT)/tests/%: tests/unit/%.c $(UNIT_SRCS) $(wildcard bench/*.h) | $(OUTPUT)/tests
+	$(call msg,CC-TEST,$@)
+	$(Q)$(CC) -g -O1 $(SAN) $(WARN) $(CPPFLAGS) $< $(UNIT_SRCS) -lcmocka -lm -o $@
+
+format:
+	clang-format -i bench/*.c bench/*.h bpf/*.c bpf/*.h tests/unit/*.c
+
+format-check:
+	clang-format --dry-run --Werror bench/*.c bench/*.h bpf/*.c bpf/*.h tests/unit/*.c
+
+clean:
+	rm -rf $(OUTPUT)
+
+-include $(wildcard $(OUTPUT)/*.d $(OUTPUT)/san/*.d $(OUTPUT)/tests/*.d)

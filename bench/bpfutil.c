@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Loading, attaching and reading the counters of the suite's BPF objects. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+#include "bpfutil.h"
+
+#define LOG_SIZE (64 * 1024)
+#define ENOTSUPP_KERNEL 524 /* the kernel's ENOTSUPP, not in user-space errno.h */
+
+static bool log_verbose;
+static char log_buf[LOG_SIZE];
+static size_t log_len;
+
+static int print_fn(enum libbpf_print_level level, const char *fmt, va_list ap)
+{
+	va_list copy;
+	int n;
+
+	if (level == LIBBPF_DEBUG && !log_verbose)
+		return 0;
+	va_copy(copy, ap);
+	n = vsnprintf(log_buf + log_len, LOG_SIZE - log_len, fmt, copy);
+	va_end(copy);
+	if (n > 0)
+		log_len = log_len + n < LOG_SIZE ? log_len + n : LOG_SIZE - 1;
+	if (log_verbose)
+		return vfprintf(stderr, fmt, ap);
+	return 0;
+}
+
+void ls_bpf_init(bool verbose)
+{
+	log_verbose = verbose;
+	libbpf_set_print(print_fn);
+}
+
+bool ls_map_type_check(struct cell *c, int type, const char *name)
+{
+	int ret = libbpf_probe_bpf_map_type(type, NULL);
+
+	if (ret > 0)
+		return true;
+	c->status = LS_UNSUPPORTED;
+	if (ret == 0)
+		snprintf(c->reason, sizeof(c->reason), "kernel lacks map type %s", name);
+	else
+		snprintf(c->reason, sizeof(c->reason), "probing map type %s failed: %s", name,
+			 strerror(-ret));
+	return false;
+}
+
+/* Phrases of the verifier and libbpf that mean "this kernel cannot", not "broken". */
+static const char *const unsupported_phrases[] = {
+	"cannot use helper",
+	"unknown func",
+	"invalid func",
+	"not supported",
+	"Unsupported",
+};
+
+/* Picks the most telling line of the captured log: a known phrase, else the last line. */
+static void log_reason(char *out, size_t len, bool *refusal)
+{
+	char *line, *save = NULL, *last = NULL;
+	size_t i;
+
+	*refusal = false;
+	for (line = strtok_r(log_buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		if (strstr(line, "-- END PROG LOAD LOG --") || strstr(line, "failed to load object"))
+			continue;
+		for (i = 0; i < sizeof(unsupported_phrases) / sizeof(unsupported_phrases[0]); i++) {
+			if (strstr(line, unsupported_phrases[i])) {
+				snprintf(out, len, "%s", line);
+				*refusal = true;
+				return;
+			}
+		}
+		last = line;
+	}
+	snprintf(out, len, "%s", last ? last : "");
+}
+
+static void mark_load_error(struct cell *c, const char *what, int err)
+{
+	char line[160];
+	bool refusal;
+
+	log_reason(line, sizeof(line), &refusal);
+	if (err == -EPERM || err == -EOPNOTSUPP || err == -ENOTSUPP_KERNEL || refusal)
+		c->status = LS_UNSUPPORTED;
+	else
+		c->status = LS_FAILED;
+	snprintf(c->reason, sizeof(c->reason), "%s %s: %s%s%s", what, c->sc->hook, strerror(-err),
+		 *line ? ": " : "", line);
+}
+
+int ls_obj_load_attach(struct cell *c, struct bpf_object *obj)
+{
+	struct bpf_program *prog, *want = NULL;
+	char name[128];
+	struct bpf_map *map;
+	int err;
+
+	snprintf(name, sizeof(name), "%s_%s", c->sc->prog, ls_mode_name(c->mode));
+	bpf_object__for_each_program(prog, obj) {
+		bool on = !strcmp(bpf_program__name(prog), name);
+
+		bpf_program__set_autoload(prog, on);
+		if (on)
+			want = prog;
+	}
+	if (!want) {
+		c->status = LS_FAILED;
+		snprintf(c->reason, sizeof(c->reason), "no BPF program %s", name);
+		return -ENOENT;
+	}
+	log_len = 0;
+	log_buf[0] = 0;
+	err = bpf_object__load(obj);
+	if (err) {
+		mark_load_error(c, "kernel refused to load", err);
+		return err;
+	}
+	c->link = bpf_program__attach(want);
+	if (!c->link) {
+		err = -errno;
+		mark_load_error(c, "kernel refused to attach", err);
+		return err;
+	}
+	map = bpf_object__find_map_by_name(obj, "counters");
+	c->counters_fd = map ? bpf_map__fd(map) : -1;
+	if (c->counters_fd < 0) {
+		c->status = LS_FAILED;
+		snprintf(c->reason, sizeof(c->reason), "BPF object has no counters map");
+		return -ENOENT;
+	}
+	return 0;
+}
+
+int ls_counters_read(int fd, struct ls_counters *sum)
+{
+	int ncpu = libbpf_num_possible_cpus(), i, err;
+	struct ls_counters *per_cpu;
+	__u32 key = 0;
+
+	if (ncpu < 0)
+		return ncpu;
+	per_cpu = calloc(ncpu, sizeof(*per_cpu));
+	if (!per_cpu)
+		return -ENOMEM;
+	err = bpf_map_lookup_elem(fd, &key, per_cpu) ? -errno : 0;
+	memset(sum, 0, sizeof(*sum));
+	for (i = 0; !err && i < ncpu; i++) {
+		sum->triggers += per_cpu[i].triggers;
+		sum->primes += per_cpu[i].primes;
+		sum->ops += per_cpu[i].ops;
+		sum->hits += per_cpu[i].hits;
+		sum->misses += per_cpu[i].misses;
+		sum->creates += per_cpu[i].creates;
+		sum->deletes += per_cpu[i].deletes;
+		sum->failures += per_cpu[i].failures;
+	}
+	free(per_cpu);
+	return err;
+}

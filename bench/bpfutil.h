@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef LSBENCH_BPFUTIL_H
+#define LSBENCH_BPFUTIL_H
+
+#include <stdbool.h>
+#include "scenario.h"
+
+struct bpf_object;
+
+/* Routes libbpf's messages: kept for error reasons, printed with verbose. */
+void ls_bpf_init(bool verbose);
+
+/*
+ * True when the kernel has map type @type; otherwise marks the cell
+ * unsupported, naming the map type.
+ */
+bool ls_map_type_check(struct cell *c, int type, const char *name);
+
+/*
+ * Loads @obj with only the cell's program (<prog>_hook or <prog>_loop)
+ * enabled and attaches it. Fills cell->link and cell->counters_fd. On error
+ * returns -errno with the cell marked unsupported (the kernel refused the
+ * program type or a helper) or failed, and the verifier's reason.
+ */
+int ls_obj_load_attach(struct cell *c, struct bpf_object *obj);
+
+/* Sums the per-CPU counters map at @fd. */
+int ls_counters_read(int fd, struct ls_counters *sum);
+
+#endif /* LSBENCH_BPFUTIL_H */

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Cells: names of their modes and statuses, and the cross-check of their counters. */
+#include <inttypes.h>
+#include <stdio.h>
+#include "scenario.h"
+
+struct expect_field {
+	const char *name;
+	unsigned int flag;
+	size_t off;
+};
+
+static const struct expect_field fields[] = {
+	{ "hits", LS_EXPECT_HITS, offsetof(struct ls_counters, hits) },
+	{ "misses", LS_EXPECT_MISSES, offsetof(struct ls_counters, misses) },
+	{ "creates", LS_EXPECT_CREATES, offsetof(struct ls_counters, creates) },
+	{ "deletes", LS_EXPECT_DELETES, offsetof(struct ls_counters, deletes) },
+};
+
+static __u64 field_get(const struct ls_counters *cnt, size_t off)
+{
+	return *(const __u64 *)((const char *)cnt + off);
+}
+
+bool ls_counters_check(const struct cell *c, const struct ls_counters *cnt, __u64 user_triggers,
+		       char *reason, size_t len)
+{
+	__u64 want_primes = c->sc->primes ? c->threads : 0;
+	__u64 want_ops = user_triggers * ls_cell_ops_per_trigger(c);
+	size_t i;
+
+	if (cnt->triggers != user_triggers) {
+		snprintf(reason, len, "counter mismatch: BPF saw %" PRIu64 " triggers, producers issued %" PRIu64,
+			 (uint64_t)cnt->triggers, (uint64_t)user_triggers);
+		return false;
+	}
+	if (cnt->ops != want_ops) {
+		snprintf(reason, len, "counter mismatch: %" PRIu64 " ops, expected %" PRIu64,
+			 (uint64_t)cnt->ops, (uint64_t)want_ops);
+		return false;
+	}
+	if (cnt->primes != want_primes) {
+		snprintf(reason, len, "counter mismatch: %" PRIu64 " primes, expected %" PRIu64,
+			 (uint64_t)cnt->primes, (uint64_t)want_primes);
+		return false;
+	}
+	if (cnt->failures) {
+		snprintf(reason, len, "%" PRIu64 " helper calls failed", (uint64_t)cnt->failures);
+		return false;
+	}
+	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+		__u64 want = (c->sc->expect & fields[i].flag) ? want_ops : 0;
+		__u64 got = field_get(cnt, fields[i].off);
+
+		if (got != want) {
+			snprintf(reason, len, "counter mismatch: %" PRIu64 " %s, expected %" PRIu64,
+				 (uint64_t)got, fields[i].name, (uint64_t)want);
+			return false;
+		}
+	}
+	return true;
+}
+
+const char *ls_mode_name(enum ls_mode mode)
+{
+	return mode == LS_MODE_LOOP ? "loop" : "hook";
+}
+
+const char *ls_status_name(enum ls_status status)
+{
+	switch (status) {
+	case LS_OK:
+		return "ok";
+	case LS_UNSUPPORTED:
+		return "unsupported";
+	default:
+		return "failed";
+	}
+}

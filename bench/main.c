@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-2.0
+/* lsbench: benchmarks of the BPF local-storage helpers. */
+#include <stdio.h>
+#include <string.h>
+#include "opts.h"
+#include "runner.h"
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: lsbench <command> [options]\n"
+		   "  list                 print every scenario with what it measures\n"
+		   "  run [options]        measure scenarios; lsbench run --help for options\n"
+		   "  version              print the lsbench revision\n");
+}
+
+static int cmd_list(void)
+{
+	size_t i;
+
+	printf("%-26s %-14s %-14s %-18s %s\n", "scenario", "map_type", "op", "hook", "description");
+	for (i = 0; i < ls_nr_scenarios; i++) {
+		const struct scenario *sc = &ls_scenarios[i];
+
+		printf("%-26s %-14s %-14s %-18s %s\n", sc->name, sc->map_type, sc->op, sc->hook,
+		       sc->desc);
+	}
+	return 0;
+}
+
+static int cmd_run(int argc, char **argv, int full_argc, char **full_argv)
+{
+	struct ls_run_opts o;
+	char err[256];
+	int ret;
+
+	ret = ls_run_opts_parse(argc, argv, &o, err, sizeof(err));
+	if (ret > 0) {
+		ls_run_usage(stdout);
+		return 0;
+	}
+	if (ret) {
+		fprintf(stderr, "lsbench run: %s\n", err);
+		return 2;
+	}
+	return ls_run(&o, full_argc, full_argv);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	if (!strcmp(argv[1], "list") && argc == 2)
+		return cmd_list();
+	if (!strcmp(argv[1], "run"))
+		return cmd_run(argc - 1, argv + 1, argc, argv);
+	if (!strcmp(argv[1], "version") && argc == 2) {
+		printf("lsbench %s\n", LSBENCH_REV);
+		return 0;
+	}
+	if (!strcmp(argv[1], "help") || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		usage(stdout);
+		return 0;
+	}
+	fprintf(stderr, "lsbench: unknown command or extra arguments: '%s' (see lsbench help)\n",
+		argv[1]);
+	return 2;
+}

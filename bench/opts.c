@@ -1,0 +1,305 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Options of `lsbench run`: parsing and checking, with one-line errors. */
+#include <errno.h>
+#include <fnmatch.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "opts.h"
+
+#define QUICK_WARMUP_S 0.1
+#define QUICK_DURATION_S 0.2
+#define QUICK_REPETITIONS 3
+#define MAX_SECONDS 3600.0
+#define MAX_REPETITIONS 1000
+#define MAX_LOOP_ITERS (1u << 23) /* bpf_loop's own limit */
+
+enum {
+	OPT_CPUS = 0x100,
+	OPT_QUICK,
+	OPT_LOOP_ITERS,
+};
+
+static const struct option long_opts[] = {
+	{ "scenario", required_argument, NULL, 's' },
+	{ "warmup", required_argument, NULL, 'w' },
+	{ "duration", required_argument, NULL, 'd' },
+	{ "repetitions", required_argument, NULL, 'r' },
+	{ "mode", required_argument, NULL, 'm' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "cpus", required_argument, NULL, OPT_CPUS },
+	{ "quick", no_argument, NULL, OPT_QUICK },
+	{ "loop-iters", required_argument, NULL, OPT_LOOP_ITERS },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "help", no_argument, NULL, 'h' },
+	{},
+};
+
+void ls_run_usage(FILE *f)
+{
+	fprintf(f,
+		"usage: lsbench run [options]\n"
+		"  -s, --scenario GLOB   run the scenarios matching GLOB (repeatable; default all)\n"
+		"  -w, --warmup S        seconds of warm-up per cell, not measured (default 1)\n"
+		"  -d, --duration S      seconds per repetition (default 1)\n"
+		"  -r, --repetitions N   repetitions per cell (default 5)\n"
+		"  -m, --mode MODE       hook, loop or all (default all)\n"
+		"      --cpus LIST       producer-thread counts, e.g. 1,2 (default 1 and powers of\n"
+		"                        two up to all usable CPUs)\n"
+		"      --loop-iters N    operations per trigger in loop mode (default 10000)\n"
+		"      --quick           short smoke run: -w %g -d %g -r %d\n"
+		"  -o, --output DIR      results root (default results)\n"
+		"  -v, --verbose         print libbpf and verifier messages\n",
+		QUICK_WARMUP_S, QUICK_DURATION_S, QUICK_REPETITIONS);
+}
+
+static int parse_seconds(const char *s, bool zero_ok, double *out)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno || end == s || *end || !isfinite(v) || v < 0 || v > MAX_SECONDS ||
+	    (!zero_ok && v == 0))
+		return -EINVAL;
+	*out = v;
+	return 0;
+}
+
+static int parse_uint(const char *s, unsigned long min, unsigned long max, unsigned int *out)
+{
+	unsigned long v;
+	char *end;
+
+	if (*s < '0' || *s > '9')
+		return -EINVAL;
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno || *end || v < min || v > max)
+		return -EINVAL;
+	*out = v;
+	return 0;
+}
+
+static int parse_cpu_counts(const char *s, struct ls_run_opts *o)
+{
+	char *copy = strdup(s), *tok, *save = NULL;
+	int err = 0;
+	size_t i;
+
+	if (!copy)
+		return -ENOMEM;
+	o->nr_cpu_counts = 0;
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		unsigned int v;
+
+		if (o->nr_cpu_counts == LS_MAX_CPU_COUNTS || parse_uint(tok, 1, 4096, &v)) {
+			err = -EINVAL;
+			break;
+		}
+		for (i = 0; i < o->nr_cpu_counts; i++) {
+			if (o->cpu_counts[i] == v)
+				err = -EINVAL;
+		}
+		o->cpu_counts[o->nr_cpu_counts++] = v;
+	}
+	if (!o->nr_cpu_counts || s[strlen(s) - 1] == ',')
+		err = -EINVAL;
+	free(copy);
+	return err;
+}
+
+static int parse_mode(const char *s, unsigned int *modes)
+{
+	if (!strcmp(s, "hook"))
+		*modes = LS_MODE_BIT(LS_MODE_HOOK);
+	else if (!strcmp(s, "loop"))
+		*modes = LS_MODE_BIT(LS_MODE_LOOP);
+	else if (!strcmp(s, "all"))
+		*modes = LS_MODES_ALL;
+	else
+		return -EINVAL;
+	return 0;
+}
+
+int ls_run_opts_parse(int argc, char **argv, struct ls_run_opts *o, char *err, size_t len)
+{
+	bool timing_set = false;
+	int c;
+
+	*o = (struct ls_run_opts){
+		.warmup_s = 1,
+		.duration_s = 1,
+		.repetitions = 5,
+		.modes = LS_MODES_ALL,
+		.loop_iters = 10000,
+		.output = "results",
+	};
+	optind = 0; /* glibc: start afresh, so parsing can run more than once */
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":s:w:d:r:m:o:vh", long_opts, NULL)) != -1) {
+		switch (c) {
+		case 's':
+			if (o->nr_globs == LS_MAX_GLOBS) {
+				snprintf(err, len, "too many -s options (at most %d)", LS_MAX_GLOBS);
+				return -EINVAL;
+			}
+			o->globs[o->nr_globs++] = optarg;
+			break;
+		case 'w':
+			timing_set = true;
+			if (parse_seconds(optarg, true, &o->warmup_s))
+				goto bad_value;
+			break;
+		case 'd':
+			timing_set = true;
+			if (parse_seconds(optarg, false, &o->duration_s))
+				goto bad_value;
+			break;
+		case 'r':
+			timing_set = true;
+			if (parse_uint(optarg, 1, MAX_REPETITIONS, &o->repetitions))
+				goto bad_value;
+			break;
+		case 'm':
+			if (parse_mode(optarg, &o->modes))
+				goto bad_value;
+			break;
+		case 'o':
+			if (!*optarg)
+				goto bad_value;
+			o->output = optarg;
+			break;
+		case OPT_CPUS:
+			if (parse_cpu_counts(optarg, o))
+				goto bad_value;
+			break;
+		case OPT_QUICK:
+			o->quick = true;
+			break;
+		case OPT_LOOP_ITERS:
+			if (parse_uint(optarg, 1, MAX_LOOP_ITERS, &o->loop_iters))
+				goto bad_value;
+			break;
+		case 'v':
+			o->verbose = true;
+			break;
+		case 'h':
+			return 1;
+		case ':':
+			snprintf(err, len, "option %s needs a value", argv[optind - 1]);
+			return -EINVAL;
+		default:
+			if (optopt)
+				snprintf(err, len, "unknown option '-%c'", optopt);
+			else
+				snprintf(err, len, "unknown option '%s'", argv[optind - 1]);
+			return -EINVAL;
+		}
+	}
+	if (optind < argc) {
+		snprintf(err, len, "unexpected argument '%s'", argv[optind]);
+		return -EINVAL;
+	}
+	if (o->quick && timing_set) {
+		snprintf(err, len, "--quick sets -w, -d and -r: give one or the other");
+		return -EINVAL;
+	}
+	if (o->quick) {
+		o->warmup_s = QUICK_WARMUP_S;
+		o->duration_s = QUICK_DURATION_S;
+		o->repetitions = QUICK_REPETITIONS;
+	}
+	return 0;
+
+bad_value:
+	switch (c) {
+	case 'w':
+	case 'd':
+		snprintf(err, len, "invalid %s '%s': seconds from %s to %g", c == 'w' ? "-w" : "-d",
+			 optarg, c == 'w' ? "0" : "above 0", MAX_SECONDS);
+		break;
+	case 'r':
+		snprintf(err, len, "invalid -r '%s': a whole number from 1 to %d", optarg,
+			 MAX_REPETITIONS);
+		break;
+	case 'm':
+		snprintf(err, len, "invalid -m '%s': hook, loop or all", optarg);
+		break;
+	case 'o':
+		snprintf(err, len, "invalid -o: empty folder name");
+		break;
+	case OPT_CPUS:
+		snprintf(err, len, "invalid --cpus '%s': distinct thread counts from 1, comma-separated",
+			 optarg);
+		break;
+	default:
+		snprintf(err, len, "invalid --loop-iters '%s': a whole number from 1 to %u", optarg,
+			 MAX_LOOP_ITERS);
+		break;
+	}
+	return -EINVAL;
+}
+
+int ls_select(const struct scenario *table, size_t n, const struct ls_run_opts *o, bool *selected,
+	      char *err, size_t len)
+{
+	size_t g, i;
+	int count = 0;
+
+	for (i = 0; i < n; i++)
+		selected[i] = !o->nr_globs;
+	for (g = 0; g < o->nr_globs; g++) {
+		bool any = false;
+
+		for (i = 0; i < n; i++) {
+			if (!fnmatch(o->globs[g], table[i].name, 0) && (table[i].modes & o->modes)) {
+				selected[i] = true;
+				any = true;
+			}
+		}
+		if (!any) {
+			snprintf(err, len, "no scenario matches '%s'%s (see lsbench list)", o->globs[g],
+				 o->modes == LS_MODES_ALL ? "" : " in this mode");
+			return -ENOENT;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		if (!(table[i].modes & o->modes))
+			selected[i] = false;
+		count += selected[i];
+	}
+	if (!count) {
+		snprintf(err, len, "no scenario runs in this mode");
+		return -ENOENT;
+	}
+	return count;
+}
+
+int ls_cpu_counts_resolve(struct ls_run_opts *o, unsigned int usable, char *err, size_t len)
+{
+	unsigned int v;
+	size_t i;
+
+	if (!usable) {
+		snprintf(err, len, "no usable CPU");
+		return -EINVAL;
+	}
+	if (!o->nr_cpu_counts) {
+		for (v = 1; v < usable && o->nr_cpu_counts < LS_MAX_CPU_COUNTS - 1; v *= 2)
+			o->cpu_counts[o->nr_cpu_counts++] = v;
+		o->cpu_counts[o->nr_cpu_counts++] = usable;
+		return 0;
+	}
+	for (i = 0; i < o->nr_cpu_counts; i++) {
+		if (o->cpu_counts[i] > usable) {
+			snprintf(err, len, "--cpus %u: only %u CPUs are usable", o->cpu_counts[i],
+				 usable);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}

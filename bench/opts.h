@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef LSBENCH_OPTS_H
+#define LSBENCH_OPTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include "scenario.h"
+
+#define LS_MAX_GLOBS 64
+#define LS_MAX_CPU_COUNTS 64
+
+/* Settings of `lsbench run`, as parsed and checked. */
+struct ls_run_opts {
+	const char *globs[LS_MAX_GLOBS];
+	size_t nr_globs;
+	double warmup_s;
+	double duration_s;
+	unsigned int repetitions;
+	unsigned int cpu_counts[LS_MAX_CPU_COUNTS]; /* producer threads per cell */
+	size_t nr_cpu_counts; /* 0: 1 and every power of two up to all usable CPUs */
+	unsigned int modes; /* LS_MODE_BIT()s */
+	unsigned int loop_iters;
+	const char *output; /* results root */
+	bool quick;
+	bool verbose;
+};
+
+/*
+ * Parses the arguments after `run`. Returns 0, or -EINVAL with a one-line
+ * message in err. Nothing is checked against the machine here.
+ */
+int ls_run_opts_parse(int argc, char **argv, struct ls_run_opts *o, char *err, size_t len);
+
+/*
+ * Marks in selected[] the scenarios of table[0..n) that a glob names (all
+ * with no globs). Returns the number selected, or -ENOENT with the first
+ * glob that matches nothing in err.
+ */
+int ls_select(const struct scenario *table, size_t n, const struct ls_run_opts *o, bool *selected,
+	      char *err, size_t len);
+
+/* Fills the default thread counts when none were given; -EINVAL if one exceeds usable. */
+int ls_cpu_counts_resolve(struct ls_run_opts *o, unsigned int usable, char *err, size_t len);
+
+void ls_run_usage(FILE *f);
+
+#endif /* LSBENCH_OPTS_H */

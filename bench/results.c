@@ -1,0 +1,280 @@
+// SPDX-License-Identifier: GPL-2.0
+/* A run's results folder: meta.txt and summary.csv, always whole on disk. */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include "csv.h"
+#include "results.h"
+
+static const char *const summary_columns[] = {
+	"schema_version", "run_id",	 "kernel",     "host",		 "virt",
+	"scenario",	  "map_type",	 "op",	       "hook",		 "mode",
+	"nr_maps",	  "nr_objects",	 "value_size", "cpus",		 "repetitions",
+	"duration_s",	  "ops",	 "ops_per_sec", "ns_per_op",	 "ns_per_op_stddev",
+	"cv",		  "status",	 "reason",     "added_ns_per_op", "ns_per_op_mean",
+	"ops_per_sec_stddev", "loop_iters", "triggers",	 "hits",		 "misses",
+	"creates",	  "deletes",	 "failures",
+};
+
+static int write_summary(struct ls_results *r);
+
+static int mkdir_p(const char *path)
+{
+	char buf[PATH_MAX], *p;
+
+	if (snprintf(buf, sizeof(buf), "%s", path) >= (int)sizeof(buf))
+		return -ENAMETOOLONG;
+	for (p = buf + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = 0;
+		if (mkdir(buf, 0755) && errno != EEXIST)
+			return -errno;
+		*p = '/';
+	}
+	if (mkdir(buf, 0755) && errno != EEXIST)
+		return -errno;
+	return 0;
+}
+
+/* Folder names from kernel and host: keep them to one path component. */
+static void sanitize(char *s)
+{
+	for (; *s; s++) {
+		if (*s == '/' || *s == ' ')
+			*s = '_';
+	}
+}
+
+static int write_meta(struct ls_results *r, const char *state)
+{
+	const struct ls_sysinfo *si = r->si;
+	struct ls_buf b = {};
+	char path[PATH_MAX + 16], now[32];
+	time_t t = time(NULL);
+	int err;
+
+	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
+	ls_buf_printf(&b, "schema_version: %d\n", LS_SCHEMA_VERSION);
+	ls_buf_printf(&b, "run_id: %s\n", r->run_id);
+	ls_buf_printf(&b, "state: %s\n", state);
+	ls_buf_printf(&b, "lsbench_revision: %s\n", LSBENCH_REV);
+	ls_buf_printf(&b, "command_line: %s\n", r->cmdline);
+	ls_buf_printf(&b, "kernel_release: %s\n", si->kernel);
+	ls_buf_printf(&b, "kernel_version: %s\n", si->kernel_version);
+	ls_buf_printf(&b, "arch: %s\n", si->arch);
+	ls_buf_printf(&b, "host: %s\n", si->host);
+	ls_buf_printf(&b, "cpu_model: %s\n", si->cpu_model);
+	ls_buf_printf(&b, "online_cpus: %u (%s)\n", si->nr_online, si->online_cpus);
+	ls_buf_printf(&b, "virt: %s\n", si->virt);
+	ls_buf_printf(&b, "clocksource: %s\n", si->clocksource);
+	ls_buf_printf(&b, "started_utc: %s\n", r->started);
+	ls_buf_printf(&b, "updated_utc: %s\n", now);
+	ls_buf_printf(&b, "cells: %zu\n", r->nr_rows);
+	if (b.err) {
+		ls_buf_free(&b);
+		return b.err;
+	}
+	snprintf(path, sizeof(path), "%s/meta.txt", r->dir);
+	err = ls_write_atomic(path, b.data, b.len);
+	ls_buf_free(&b);
+	return err;
+}
+
+int ls_results_create(struct ls_results *r, const char *root, const struct ls_sysinfo *si,
+		      int argc, char **argv, char *err, size_t len)
+{
+	char kernel[sizeof(si->kernel)], host[sizeof(si->host)], stamp[32];
+	size_t off = 0;
+	time_t t = time(NULL);
+	int i, ret;
+
+	memset(r, 0, sizeof(*r));
+	r->si = si;
+	for (i = 0; i < argc && off < sizeof(r->cmdline); i++)
+		off += snprintf(r->cmdline + off, sizeof(r->cmdline) - off, "%s%s", i ? " " : "",
+				argv[i]);
+	strftime(r->started, sizeof(r->started), "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
+	strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%SZ", gmtime(&t));
+	snprintf(kernel, sizeof(kernel), "%s", si->kernel);
+	snprintf(host, sizeof(host), "%s", si->host);
+	sanitize(kernel);
+	sanitize(host);
+	snprintf(r->run_id, sizeof(r->run_id), "%s-%s", stamp, host);
+
+	if (snprintf(r->dir, sizeof(r->dir), "%s/%s", root, kernel) >= (int)sizeof(r->dir)) {
+		snprintf(err, len, "output folder name too long: %s", root);
+		return -ENAMETOOLONG;
+	}
+	ret = mkdir_p(r->dir);
+	if (ret) {
+		snprintf(err, len, "cannot create output folder %s: %s", r->dir, strerror(-ret));
+		return ret;
+	}
+	/* Two runs in one second on one host: the later one takes a suffix. */
+	for (i = 1; i < 100; i++) {
+		if (i > 1)
+			snprintf(r->run_id, sizeof(r->run_id), "%s-%s-%d", stamp, host, i);
+		snprintf(r->dir, sizeof(r->dir), "%s/%s/%s", root, kernel, r->run_id);
+		if (!mkdir(r->dir, 0755))
+			break;
+		if (errno != EEXIST) {
+			snprintf(err, len, "cannot create output folder %s: %s", r->dir,
+				 strerror(errno));
+			return -errno;
+		}
+	}
+	/* A header-only summary.csv, so the folder holds a valid CSV from the start. */
+	ret = write_summary(r);
+	if (!ret)
+		ret = write_meta(r, "running");
+	if (ret) {
+		snprintf(err, len, "cannot write to %s: %s", r->dir, strerror(-ret));
+		ls_results_remove(r);
+		return ret;
+	}
+	return 0;
+}
+
+double ls_results_added_ns(const struct ls_results *r, const struct ls_row *row)
+{
+	size_t i;
+
+	if (!row->sc->control || row->status != LS_OK)
+		return NAN;
+	for (i = 0; i < r->nr_rows; i++) {
+		const struct ls_row *c = &r->rows[i];
+
+		if (!strcmp(c->sc->name, row->sc->control) && c->mode == row->mode &&
+		    c->threads == row->threads && c->loop_iters == row->loop_iters &&
+		    c->status == LS_OK)
+			return row->ns_per_op.median - c->ns_per_op.median;
+	}
+	return NAN;
+}
+
+static void summary_row(const struct ls_results *r, const struct ls_row *row, struct ls_buf *b)
+{
+	bool ok = row->status == LS_OK;
+	const struct ls_sysinfo *si = r->si;
+
+	ls_csv_u64(b, LS_SCHEMA_VERSION);
+	ls_csv_str(b, r->run_id);
+	ls_csv_str(b, si->kernel);
+	ls_csv_str(b, si->host);
+	ls_csv_str(b, si->virt);
+	ls_csv_str(b, row->sc->name);
+	ls_csv_str(b, row->sc->map_type);
+	ls_csv_str(b, row->sc->op);
+	ls_csv_str(b, row->sc->hook);
+	ls_csv_str(b, ls_mode_name(row->mode));
+	ls_csv_u64(b, row->nr_maps);
+	ls_csv_u64(b, row->nr_objects);
+	ls_csv_u64(b, row->value_size);
+	ls_csv_u64(b, row->threads);
+	ls_csv_u64(b, row->repetitions);
+	ls_csv_double(b, row->duration_s);
+	if (ok)
+		ls_csv_u64(b, row->ops);
+	else
+		ls_csv_str(b, NULL);
+	ls_csv_double(b, ok ? row->ops_per_sec.median : NAN);
+	ls_csv_double(b, ok ? row->ns_per_op.median : NAN);
+	ls_csv_double(b, ok ? row->ns_per_op.stddev : NAN);
+	ls_csv_double(b, ok ? row->ns_per_op.cv : NAN);
+	ls_csv_str(b, ls_status_name(row->status));
+	ls_csv_str(b, ok ? NULL : row->reason);
+	ls_csv_double(b, ls_results_added_ns(r, row));
+	ls_csv_double(b, ok ? row->ns_per_op.mean : NAN);
+	ls_csv_double(b, ok ? row->ops_per_sec.stddev : NAN);
+	ls_csv_u64(b, row->mode == LS_MODE_LOOP ? row->loop_iters : 1);
+	if (ok) {
+		ls_csv_u64(b, row->cnt.triggers);
+		ls_csv_u64(b, row->cnt.hits);
+		ls_csv_u64(b, row->cnt.misses);
+		ls_csv_u64(b, row->cnt.creates);
+		ls_csv_u64(b, row->cnt.deletes);
+		ls_csv_u64(b, row->cnt.failures);
+	} else {
+		for (int i = 0; i < 6; i++)
+			ls_csv_str(b, NULL);
+	}
+	ls_csv_end_row(b);
+}
+
+void ls_summary_csv(const struct ls_results *r, struct ls_buf *b)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(summary_columns) / sizeof(summary_columns[0]); i++)
+		ls_csv_str(b, summary_columns[i]);
+	ls_csv_end_row(b);
+	for (i = 0; i < r->nr_rows; i++)
+		summary_row(r, &r->rows[i], b);
+}
+
+static int write_summary(struct ls_results *r)
+{
+	char path[PATH_MAX + 16];
+	struct ls_buf b = {};
+	int err;
+
+	ls_summary_csv(r, &b);
+	err = b.err;
+	if (!err) {
+		snprintf(path, sizeof(path), "%s/summary.csv", r->dir);
+		err = ls_write_atomic(path, b.data, b.len);
+	}
+	ls_buf_free(&b);
+	return err;
+}
+
+int ls_results_add(struct ls_results *r, const struct ls_row *row)
+{
+	int err;
+
+	if (r->nr_rows == r->cap_rows) {
+		size_t cap = r->cap_rows ? 2 * r->cap_rows : 16;
+		struct ls_row *rows = realloc(r->rows, cap * sizeof(*rows));
+
+		if (!rows)
+			return -ENOMEM;
+		r->rows = rows;
+		r->cap_rows = cap;
+	}
+	r->rows[r->nr_rows++] = *row;
+	err = write_summary(r);
+	if (!err)
+		err = write_meta(r, "running");
+	return err;
+}
+
+int ls_results_finish(struct ls_results *r, const char *state)
+{
+	return write_meta(r, state);
+}
+
+void ls_results_remove(struct ls_results *r)
+{
+	static const char *const files[] = { "summary.csv", "meta.txt" };
+	char path[PATH_MAX + 16];
+	size_t i;
+
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		snprintf(path, sizeof(path), "%s/%s", r->dir, files[i]);
+		unlink(path);
+	}
+	rmdir(r->dir);
+}
+
+void ls_results_free(struct ls_results *r)
+{
+	free(r->rows);
+	r->rows = NULL;
+	r->nr_rows = r->cap_rows = 0;
+}

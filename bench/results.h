@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef LSBENCH_RESULTS_H
+#define LSBENCH_RESULTS_H
+
+#include <limits.h>
+#include <stdbool.h>
+#include "scenario.h"
+#include "stats.h"
+#include "sysinfo.h"
+
+#define LS_SCHEMA_VERSION 1
+
+/* What one cell measured: a summary.csv row. */
+struct ls_row {
+	const struct scenario *sc;
+	enum ls_mode mode;
+	unsigned int threads;
+	unsigned int nr_maps;
+	unsigned int nr_objects;
+	unsigned int value_size;
+	unsigned int loop_iters;
+	unsigned int repetitions;
+	double duration_s;
+	enum ls_status status;
+	char reason[256];
+	struct ls_counters cnt; /* whole cell, warm-up included, as cross-checked */
+	__u64 ops; /* operations in the measured repetitions */
+	struct ls_summary ops_per_sec; /* across repetitions, all threads */
+	struct ls_summary ns_per_op; /* across repetitions, per thread */
+};
+
+/* A run's results folder and the rows written to it so far. */
+struct ls_results {
+	char dir[PATH_MAX];
+	char run_id[192];
+	char started[32];
+	char cmdline[4096];
+	const struct ls_sysinfo *si;
+	struct ls_row *rows;
+	size_t nr_rows;
+	size_t cap_rows;
+};
+
+/*
+ * Creates <root>/<kernel>/<UTC time>-<host>/ and its meta.txt. Returns 0 or
+ * -errno with a one-line message in err.
+ */
+int ls_results_create(struct ls_results *r, const char *root, const struct ls_sysinfo *si,
+		      int argc, char **argv, char *err, size_t len);
+
+/* Appends a row and rewrites summary.csv atomically with every row so far. */
+int ls_results_add(struct ls_results *r, const struct ls_row *row);
+
+/*
+ * The cell's cost above its control measured in the same run (same mode and
+ * threads), or NAN when there is no such control or either is not ok.
+ */
+double ls_results_added_ns(const struct ls_results *r, const struct ls_row *row);
+
+/* Rewrites meta.txt with the run's end state: complete, or partial with why. */
+int ls_results_finish(struct ls_results *r, const char *state);
+
+/* Removes the folder and what the run wrote in it. */
+void ls_results_remove(struct ls_results *r);
+
+void ls_results_free(struct ls_results *r);
+
+/* Builds summary.csv's text for rows (header included) into b. Exposed for tests. */
+struct ls_buf;
+void ls_summary_csv(const struct ls_results *r, struct ls_buf *b);
+
+#endif /* LSBENCH_RESULTS_H */

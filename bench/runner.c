@@ -1,0 +1,384 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The runner: for each selected scenario, mode and thread count, set the
+ * cell up, start pinned producer threads, drop the warm-up, sample each
+ * repetition, cross-check the BPF side's counters against the triggers and
+ * write the row.
+ */
+#include <errno.h>
+#include <math.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/syscall.h>
+#include <linux/capability.h>
+#include "bpfutil.h"
+#include "results.h"
+#include "runner.h"
+#include "scenarios.h"
+
+#define NSEC_PER_SEC 1000000000.0
+#define CAP_BPF_BIT 39
+#define CAP_PERFMON_BIT 38
+
+static volatile sig_atomic_t interrupted;
+static atomic_int producers_stop;
+
+struct producer {
+	pthread_t thread;
+	pthread_barrier_t *ready;
+	int cpu;
+	int err;
+	__u64 triggers;
+} __attribute__((aligned(64)));
+
+static void on_signal(int sig)
+{
+	interrupted = sig;
+}
+
+static double now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
+}
+
+/* Sleeps for s seconds unless a signal asks the run to stop first. */
+static void sleep_s(double s)
+{
+	struct timespec ts;
+	double end_ns;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	end_ns = ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec + s * NSEC_PER_SEC;
+	ts.tv_sec = (time_t)(end_ns / NSEC_PER_SEC);
+	ts.tv_nsec = (long)(end_ns - ts.tv_sec * NSEC_PER_SEC);
+	while (!interrupted && clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL) == EINTR)
+		;
+}
+
+/*
+ * A producer primes once, waits for the others, then triggers the hook until
+ * told to stop. Signals go to the main thread only.
+ */
+static void *producer_main(void *arg)
+{
+	struct producer *p = arg;
+	__u64 n = 0;
+	cpu_set_t set;
+	sigset_t sigs;
+
+	sigfillset(&sigs);
+	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+	CPU_ZERO(&set);
+	CPU_SET(p->cpu, &set);
+	p->err = pthread_setaffinity_np(pthread_self(), sizeof(set), &set);
+	if (!p->err)
+		syscall(LS_PRIME_NR);
+	pthread_barrier_wait(p->ready);
+	if (p->err)
+		return NULL;
+	while (!atomic_load_explicit(&producers_stop, memory_order_relaxed)) {
+		syscall(LS_TRIGGER_NR, 0);
+		n++;
+	}
+	p->triggers = n;
+	return NULL;
+}
+
+static void cell_fail(struct cell *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void cell_fail(struct cell *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	c->status = LS_FAILED;
+	va_start(ap, fmt);
+	vsnprintf(c->reason, sizeof(c->reason), fmt, ap);
+	va_end(ap);
+}
+
+/* Samples the repetitions after the warm-up; threads are running. */
+static void cell_sample(struct cell *c, const struct ls_run_opts *o, struct ls_row *row)
+{
+	double ops_per_sec[o->repetitions], ns_per_op[o->repetitions];
+	struct ls_counters c0, c1;
+	unsigned int i;
+	double t0, t1;
+	int err;
+
+	sleep_s(o->warmup_s);
+	for (i = 0; i < o->repetitions && !interrupted; i++) {
+		err = ls_counters_read(c->counters_fd, &c0);
+		t0 = now_ns();
+		sleep_s(o->duration_s);
+		err = err ?: ls_counters_read(c->counters_fd, &c1);
+		t1 = now_ns();
+		if (err) {
+			cell_fail(c, "cannot read counters: %s", strerror(-err));
+			return;
+		}
+		if (c1.ops == c0.ops) {
+			cell_fail(c, "no operations in repetition %u", i + 1);
+			return;
+		}
+		ops_per_sec[i] = (c1.ops - c0.ops) * NSEC_PER_SEC / (t1 - t0);
+		ns_per_op[i] = c->threads * (t1 - t0) / (c1.ops - c0.ops);
+		row->ops += c1.ops - c0.ops;
+	}
+	if (interrupted)
+		return;
+	if (ls_summarize(ops_per_sec, o->repetitions, &row->ops_per_sec) ||
+	    ls_summarize(ns_per_op, o->repetitions, &row->ns_per_op))
+		cell_fail(c, "cannot summarize the repetitions");
+}
+
+/*
+ * Test hook: LSBENCH_FAULT=miscount makes the runner expect one trigger more
+ * than the producers issued, so tests can see a cross-check fail the cell.
+ */
+static __u64 fault_skew(void)
+{
+	const char *f = getenv("LSBENCH_FAULT");
+
+	return f && !strcmp(f, "miscount") ? 1 : 0;
+}
+
+static void cell_run(struct cell *c, const struct ls_run_opts *o, const int *cpus,
+		     struct ls_row *row)
+{
+	struct producer *prod;
+	pthread_barrier_t ready;
+	unsigned int i, started = 0;
+	__u64 triggers = 0;
+	int err;
+
+	if (c->sc->setup(c))
+		goto out;
+	prod = calloc(c->threads, sizeof(*prod));
+	if (!prod) {
+		cell_fail(c, "out of memory");
+		goto out;
+	}
+	pthread_barrier_init(&ready, NULL, c->threads + 1);
+	atomic_store(&producers_stop, 0);
+	for (i = 0; i < c->threads; i++) {
+		prod[i].ready = &ready;
+		prod[i].cpu = cpus[i];
+		err = pthread_create(&prod[i].thread, NULL, producer_main, &prod[i]);
+		if (err) {
+			cell_fail(c, "cannot start producer thread: %s", strerror(err));
+			break;
+		}
+		started++;
+	}
+	if (started == c->threads) {
+		pthread_barrier_wait(&ready);
+		for (i = 0; i < c->threads; i++) {
+			if (prod[i].err && c->status == LS_OK)
+				cell_fail(c, "cannot pin producer to CPU %d: %s", prod[i].cpu,
+					  strerror(prod[i].err));
+		}
+		if (c->status == LS_OK)
+			cell_sample(c, o, row);
+	}
+	atomic_store(&producers_stop, 1);
+	for (i = 0; i < started; i++) {
+		pthread_join(prod[i].thread, NULL);
+		triggers += prod[i].triggers;
+	}
+	/* With fewer threads than the barrier counts, nobody is waiting on it. */
+	if (started == c->threads)
+		pthread_barrier_destroy(&ready);
+	free(prod);
+	if (c->status == LS_OK && !interrupted) {
+		err = ls_counters_read(c->counters_fd, &row->cnt);
+		if (err)
+			cell_fail(c, "cannot read counters: %s", strerror(-err));
+		else
+			ls_counters_check(c, &row->cnt, triggers + fault_skew(), c->reason,
+					  sizeof(c->reason)) ||
+				(c->status = LS_FAILED);
+	}
+out:
+	c->sc->teardown(c);
+	row->status = c->status;
+	snprintf(row->reason, sizeof(row->reason), "%s", c->reason);
+}
+
+static bool has_bpf_caps(void)
+{
+	struct __user_cap_header_struct hdr = { .version = _LINUX_CAPABILITY_VERSION_3 };
+	struct __user_cap_data_struct data[2] = {};
+
+	if (syscall(SYS_capget, &hdr, data))
+		return geteuid() == 0;
+	if (data[0].effective & (1u << CAP_SYS_ADMIN))
+		return true;
+	return (data[1].effective & (1u << (CAP_BPF_BIT - 32))) &&
+	       (data[1].effective & (1u << (CAP_PERFMON_BIT - 32)));
+}
+
+/* The CPUs this process may run on, in order; returns how many. */
+static int usable_cpus(int *cpus, int max)
+{
+	cpu_set_t set;
+	int i, n = 0;
+
+	if (sched_getaffinity(0, sizeof(set), &set))
+		return 0;
+	for (i = 0; i < CPU_SETSIZE && n < max; i++) {
+		if (CPU_ISSET(i, &set))
+			cpus[n++] = i;
+	}
+	return n;
+}
+
+static void print_header(void)
+{
+	printf("%-26s %-4s %4s %11s %7s %10s %11s  %s\n", "scenario", "mode", "cpus", "ns/op",
+	       "cv", "Mops/s", "+ns/op", "status");
+}
+
+static void print_row(const struct ls_results *res, const struct ls_row *row)
+{
+	double added = ls_results_added_ns(res, row);
+	char added_s[32] = "-";
+
+	if (row->status != LS_OK) {
+		printf("%-26s %-4s %4u %11s %7s %10s %11s  %s: %s\n", row->sc->name,
+		       ls_mode_name(row->mode), row->threads, "-", "-", "-", "-",
+		       ls_status_name(row->status), row->reason);
+		return;
+	}
+	if (!isnan(added))
+		snprintf(added_s, sizeof(added_s), "%.2f", added);
+	printf("%-26s %-4s %4u %11.2f %6.2f%% %10.3f %11s  %s%s\n", row->sc->name,
+	       ls_mode_name(row->mode), row->threads, row->ns_per_op.median,
+	       100 * row->ns_per_op.cv, row->ops_per_sec.median / 1e6, added_s,
+	       ls_status_name(row->status), row->ns_per_op.cv > 0.05 ? " (noisy)" : "");
+	fflush(stdout);
+}
+
+/* Everything that makes a run impossible, found before anything is written. */
+static int preflight(struct ls_run_opts *o, bool *selected, int *cpus, int *nr_cpus)
+{
+	char err[256];
+
+	if (ls_select(ls_scenarios, ls_nr_scenarios, o, selected, err, sizeof(err)) < 0)
+		goto bad;
+	if (!has_bpf_caps()) {
+		snprintf(err, sizeof(err), "lsbench run needs root (CAP_BPF and CAP_PERFMON)");
+		goto bad;
+	}
+	if (access("/sys/kernel/btf/vmlinux", R_OK)) {
+		snprintf(err, sizeof(err),
+			 "kernel has no BTF (/sys/kernel/btf/vmlinux): tp_btf programs need "
+			 "CONFIG_DEBUG_INFO_BTF");
+		goto bad;
+	}
+	*nr_cpus = usable_cpus(cpus, CPU_SETSIZE);
+	if (ls_cpu_counts_resolve(o, *nr_cpus, err, sizeof(err)))
+		goto bad;
+	return 0;
+bad:
+	fprintf(stderr, "lsbench: %s\n", err);
+	return -EINVAL;
+}
+
+int ls_run(struct ls_run_opts *o, int argc, char **argv)
+{
+	bool selected[ls_nr_scenarios];
+	struct sigaction sa = { .sa_handler = on_signal };
+	static int cpus[CPU_SETSIZE];
+	struct ls_results res;
+	struct ls_sysinfo si;
+	int nr_cpus, status = 0;
+	char err[512];
+	size_t s, k;
+	int m;
+
+	if (preflight(o, selected, cpus, &nr_cpus))
+		return 2;
+	ls_sysinfo_read(&si);
+	if (ls_results_create(&res, o->output, &si, argc, argv, err, sizeof(err))) {
+		fprintf(stderr, "lsbench: %s\n", err);
+		return 2;
+	}
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	ls_bpf_init(o->verbose);
+	printf("lsbench %s: kernel %s, %u CPUs online, virt %s\n", LSBENCH_REV, si.kernel,
+	       si.nr_online, si.virt);
+	printf("results: %s\n", res.dir);
+	print_header();
+
+	for (s = 0; s < ls_nr_scenarios && !interrupted; s++) {
+		if (!selected[s])
+			continue;
+		for (m = LS_MODE_HOOK; m <= LS_MODE_LOOP && !interrupted; m++) {
+			if (!(ls_scenarios[s].modes & o->modes & LS_MODE_BIT(m)))
+				continue;
+			for (k = 0; k < o->nr_cpu_counts && !interrupted; k++) {
+				struct cell c = {
+					.sc = &ls_scenarios[s],
+					.mode = m,
+					.threads = o->cpu_counts[k],
+					.loop_iters = o->loop_iters,
+					.nr_maps = 1,
+					.nr_objects = o->cpu_counts[k],
+					.value_size = 8,
+					.verbose = o->verbose,
+					.counters_fd = -1,
+				};
+				struct ls_row row = {
+					.sc = c.sc,
+					.mode = c.mode,
+					.threads = c.threads,
+					.nr_maps = c.nr_maps,
+					.nr_objects = c.nr_objects,
+					.value_size = c.value_size,
+					.loop_iters = c.loop_iters,
+					.repetitions = o->repetitions,
+					.duration_s = o->duration_s,
+				};
+				int ret;
+
+				cell_run(&c, o, cpus, &row);
+				if (interrupted)
+					break;
+				ret = ls_results_add(&res, &row);
+				if (ret) {
+					fprintf(stderr, "lsbench: cannot write results in %s: %s\n",
+						res.dir, strerror(-ret));
+					ls_results_free(&res);
+					return 1;
+				}
+				print_row(&res, &row);
+				if (row.status == LS_FAILED)
+					status = 1;
+			}
+		}
+	}
+	if (interrupted) {
+		snprintf(err, sizeof(err), "partial: interrupted by %s after %zu cells",
+			 strsignal(interrupted), res.nr_rows);
+		ls_results_finish(&res, err);
+		fprintf(stderr, "lsbench: %s; results so far in %s\n", err, res.dir);
+		status = 130;
+	} else {
+		ls_results_finish(&res, "complete");
+		printf("%zu cells written to %s/summary.csv\n", res.nr_rows, res.dir);
+	}
+	ls_results_free(&res);
+	return status;
+}

@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * A scenario is one operation on one map type from one hook, registered by
+ * name in the table in scenarios.c. The runner measures it as cells: one per
+ * mode (hook or loop) and producer-thread count.
+ */
+#ifndef LSBENCH_SCENARIO_H
+#define LSBENCH_SCENARIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <linux/types.h>
+#include "lsbench.h"
+
+#define LS_MODE_BIT(m) (1u << (m))
+#define LS_MODES_ALL (LS_MODE_BIT(LS_MODE_HOOK) | LS_MODE_BIT(LS_MODE_LOOP))
+
+/* Counters that must equal the number of operations; the others must be 0. */
+enum ls_expect {
+	LS_EXPECT_HITS = 1 << 0,
+	LS_EXPECT_MISSES = 1 << 1,
+	LS_EXPECT_CREATES = 1 << 2,
+	LS_EXPECT_DELETES = 1 << 3,
+};
+
+enum ls_status {
+	LS_OK,
+	LS_UNSUPPORTED,
+	LS_FAILED,
+};
+
+struct bpf_link;
+struct cell;
+
+struct scenario {
+	const char *name;
+	const char *desc;
+	const char *map_type; /* map under test, as in the CSV */
+	const char *op; /* operation, as in the CSV */
+	const char *hook; /* program section that runs it */
+	const char *prog; /* BPF program base name: <prog>_hook, <prog>_loop */
+	const char *control; /* scenario subtracted for added_ns_per_op, or NULL */
+	unsigned int modes; /* LS_MODE_BIT()s it runs in */
+	unsigned int expect; /* enum ls_expect */
+	bool primes; /* each producer's prime creates one element */
+	/* Opens, loads and attaches the cell's program; 0 or -errno with cell->status set. */
+	int (*setup)(struct cell *cell);
+	/* Undoes setup; safe after a failed setup. */
+	void (*teardown)(struct cell *cell);
+};
+
+/* One measured combination of scenario, mode and thread count. */
+struct cell {
+	const struct scenario *sc;
+	enum ls_mode mode;
+	unsigned int threads;
+	unsigned int loop_iters;
+	unsigned int nr_maps;
+	unsigned int nr_objects;
+	unsigned int value_size;
+	bool verbose;
+
+	/* Set by setup, released by teardown. */
+	void *skel;
+	struct bpf_link *link;
+	int counters_fd;
+
+	enum ls_status status;
+	char reason[256];
+};
+
+extern const struct scenario ls_scenarios[];
+extern const size_t ls_nr_scenarios;
+
+const struct scenario *ls_scenario_find(const char *name);
+const char *ls_mode_name(enum ls_mode mode);
+const char *ls_status_name(enum ls_status status);
+
+/* Operations one trigger runs in this cell. */
+static inline __u64 ls_cell_ops_per_trigger(const struct cell *c)
+{
+	return c->mode == LS_MODE_LOOP ? c->loop_iters : 1;
+}
+
+/*
+ * Checks what the BPF side counted against what the producers triggered.
+ * Returns true when they agree; otherwise writes why into reason.
+ */
+bool ls_counters_check(const struct cell *c, const struct ls_counters *cnt, __u64 user_triggers,
+		       char *reason, size_t len);
+
+#endif /* LSBENCH_SCENARIO_H */

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-2.0
+/* What machine and kernel a run measured. */
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/utsname.h>
+#if defined(__x86_64__) || defined(__i386__)
+#include <cpuid.h>
+#endif
+#include "sysinfo.h"
+
+/* Reads the first line of a file into buf without its newline; false if unreadable. */
+static bool read_line(const char *path, char *buf, size_t len)
+{
+	FILE *f = fopen(path, "r");
+	bool ok;
+
+	if (!f)
+		return false;
+	ok = fgets(buf, len, f) != NULL;
+	fclose(f);
+	if (ok)
+		buf[strcspn(buf, "\n")] = 0;
+	return ok && *buf;
+}
+
+/* The value of the first "key : value" line of /proc/cpuinfo with that key. */
+static bool cpuinfo_field(const char *key, char *buf, size_t len)
+{
+	FILE *f = fopen("/proc/cpuinfo", "r");
+	char line[4096];
+	bool found = false;
+
+	if (!f)
+		return false;
+	while (!found && fgets(line, sizeof(line), f)) {
+		char *colon = strchr(line, ':');
+
+		if (!colon || strncmp(line, key, strlen(key)) ||
+		    strspn(line + strlen(key), " \t") != (size_t)(colon - line - strlen(key)))
+			continue;
+		colon += strspn(colon + 1, " \t") + 1;
+		colon[strcspn(colon, "\n")] = 0;
+		snprintf(buf, len, "%s", colon);
+		found = true;
+	}
+	fclose(f);
+	return found;
+}
+
+/*
+ * The hypervisor, from CPUID's hypervisor bit and vendor leaf where the CPU
+ * has them, else from the cpuinfo flag alone.
+ */
+static void read_virt(char *buf, size_t len)
+{
+	char flags[8192];
+
+	snprintf(buf, len, "none");
+#if defined(__x86_64__) || defined(__i386__)
+	{
+		unsigned int a, b, c, d;
+		char vendor[13];
+
+		if (__get_cpuid(1, &a, &b, &c, &d) && (c & (1u << 31))) {
+			__cpuid(0x40000000, a, b, c, d);
+			memcpy(vendor, &b, 4);
+			memcpy(vendor + 4, &c, 4);
+			memcpy(vendor + 8, &d, 4);
+			vendor[12] = 0;
+			if (!strcmp(vendor, "KVMKVMKVM"))
+				snprintf(buf, len, "kvm");
+			else if (!strcmp(vendor, "TCGTCGTCGTCG"))
+				snprintf(buf, len, "tcg");
+			else if (!strcmp(vendor, "Microsoft Hv"))
+				snprintf(buf, len, "hyperv");
+			else if (!strcmp(vendor, "VMwareVMware"))
+				snprintf(buf, len, "vmware");
+			else if (!strcmp(vendor, "XenVMMXenVMM"))
+				snprintf(buf, len, "xen");
+			else
+				snprintf(buf, len, "vm");
+		}
+		return;
+	}
+#endif
+	if (cpuinfo_field("flags", flags, sizeof(flags)) && strstr(flags, " hypervisor"))
+		snprintf(buf, len, "vm");
+}
+
+void ls_sysinfo_read(struct ls_sysinfo *si)
+{
+	struct utsname u;
+	long n;
+
+	memset(si, 0, sizeof(*si));
+	if (!uname(&u)) {
+		snprintf(si->kernel, sizeof(si->kernel), "%s", u.release);
+		snprintf(si->kernel_version, sizeof(si->kernel_version), "%s", u.version);
+		snprintf(si->arch, sizeof(si->arch), "%s", u.machine);
+		snprintf(si->host, sizeof(si->host), "%s", u.nodename);
+	}
+	if (!cpuinfo_field("model name", si->cpu_model, sizeof(si->cpu_model)))
+		snprintf(si->cpu_model, sizeof(si->cpu_model), "unknown");
+	if (!read_line("/sys/devices/system/cpu/online", si->online_cpus, sizeof(si->online_cpus)))
+		snprintf(si->online_cpus, sizeof(si->online_cpus), "unknown");
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	si->nr_online = n > 0 ? n : 0;
+	read_virt(si->virt, sizeof(si->virt));
+	if (!read_line("/sys/devices/system/clocksource/clocksource0/current_clocksource",
+		       si->clocksource, sizeof(si->clocksource)))
+		snprintf(si->clocksource, sizeof(si->clocksource), "unknown");
+	if (!*si->kernel)
+		snprintf(si->kernel, sizeof(si->kernel), "unknown");
+}

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Types shared by the BPF programs and the runner. Fixed-width types only and
+ * no includes: the BPF side gets __u32/__u64 from vmlinux.h, the runner from
+ * <linux/types.h>.
+ */
+#ifndef LSBENCH_H
+#define LSBENCH_H
+
+/* How a program is driven: one operation per trigger, or many through bpf_loop. */
+enum ls_mode {
+	LS_MODE_HOOK = 0,
+	LS_MODE_LOOP = 1,
+};
+
+/*
+ * What the BPF side did, summed by the runner over all CPUs. Every program
+ * counts the triggers that passed its filter and the operations it ran; the
+ * other fields say how each operation ended.
+ */
+struct ls_counters {
+	__u64 triggers; /* program runs that passed the filter */
+	__u64 primes; /* priming runs (storage created before measuring) */
+	__u64 ops; /* operations run */
+	__u64 hits; /* lookups that found an element */
+	__u64 misses; /* lookups that found none */
+	__u64 creates; /* elements created */
+	__u64 deletes; /* elements deleted */
+	__u64 failures; /* helper calls that returned an error or NULL */
+};
+
+/* Settings of one cell, written to .rodata before load. */
+struct ls_config {
+	__u32 target_tgid; /* only the runner's own threads trigger */
+	__u32 mode; /* enum ls_mode */
+	__u32 loop_iters; /* operations per trigger in loop mode */
+	__u32 trigger_nr; /* syscall the producers issue to trigger */
+	__u32 prime_nr; /* syscall they issue once to prime */
+};
+
+#endif /* LSBENCH_H */

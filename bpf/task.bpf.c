@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Task storage (bpf_task_storage_get/delete) on the sys_enter hot path, and
+ * its controls: the empty program and a hash map keyed by thread id.
+ */
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+#include "common.bpf.h"
+
+char LICENSE[] SEC("license") = "GPL";
+
+struct {
+	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, int);
+	__type(value, struct ls_val);
+} task_store SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 4096);
+	__type(key, __u32);
+	__type(value, struct ls_val);
+} pid_hash SEC(".maps");
+
+static __always_inline void empty_op(struct ls_op_ctx *ctx)
+{
+	ctx->c.ops++;
+}
+
+/* Storage for the producer thread, so that every measured get is a hit. */
+static __always_inline void task_prime(struct ls_op_ctx *ctx)
+{
+	if (bpf_task_storage_get(&task_store, ctx->task, 0, LS_F_CREATE))
+		ctx->c.primes++;
+	else
+		ctx->c.failures++;
+}
+
+static __always_inline void task_get_op(struct ls_op_ctx *ctx)
+{
+	ctx->c.ops++;
+	if (bpf_task_storage_get(&task_store, ctx->task, 0, 0))
+		ctx->c.hits++;
+	else
+		ctx->c.misses++;
+}
+
+/*
+ * A fresh element is zeroed; marking it lets a later get tell a create from a
+ * hit on storage that the delete failed to remove.
+ */
+static __always_inline void task_create_delete_op(struct ls_op_ctx *ctx)
+{
+	struct ls_val *val;
+
+	ctx->c.ops++;
+	val = bpf_task_storage_get(&task_store, ctx->task, 0, LS_F_CREATE);
+	if (!val) {
+		ctx->c.failures++;
+		return;
+	}
+	if (val->v) {
+		ctx->c.hits++;
+	} else {
+		val->v = 1;
+		ctx->c.creates++;
+	}
+	if (bpf_task_storage_delete(&task_store, ctx->task))
+		ctx->c.failures++;
+	else
+		ctx->c.deletes++;
+}
+
+static __always_inline void hash_prime(struct ls_op_ctx *ctx)
+{
+	struct ls_val zero = {};
+
+	if (bpf_map_update_elem(&pid_hash, &ctx->pid, &zero, BPF_NOEXIST))
+		ctx->c.failures++;
+	else
+		ctx->c.primes++;
+}
+
+static __always_inline void hash_get_op(struct ls_op_ctx *ctx)
+{
+	ctx->c.ops++;
+	if (bpf_map_lookup_elem(&pid_hash, &ctx->pid))
+		ctx->c.hits++;
+	else
+		ctx->c.misses++;
+}
+
+static __always_inline void hash_update_delete_op(struct ls_op_ctx *ctx)
+{
+	struct ls_val one = { .v = 1 };
+
+	ctx->c.ops++;
+	if (bpf_map_update_elem(&pid_hash, &ctx->pid, &one, BPF_NOEXIST)) {
+		ctx->c.failures++;
+		return;
+	}
+	ctx->c.creates++;
+	if (bpf_map_delete_elem(&pid_hash, &ctx->pid))
+		ctx->c.failures++;
+	else
+		ctx->c.deletes++;
+}
+
+LS_SYS_ENTER_PROGS(empty, empty_op, ls_no_prime)
+LS_SYS_ENTER_PROGS(task_get, task_get_op, task_prime)
+LS_SYS_ENTER_PROGS(task_create_delete, task_create_delete_op, ls_no_prime)
+LS_SYS_ENTER_PROGS(hash_get, hash_get_op, hash_prime)
+LS_SYS_ENTER_PROGS(hash_update_delete, hash_update_delete_op, ls_no_prime)
