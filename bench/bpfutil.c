@@ -56,11 +56,7 @@ bool ls_map_type_check(struct cell *c, int type, const char *name)
 
 /* Phrases of the verifier and libbpf that mean "this kernel cannot", not "broken". */
 static const char *const unsupported_phrases[] = {
-	"cannot use helper",
-	"unknown func",
-	"invalid func",
-	"not supported",
-	"Unsupported",
+	"cannot use helper", "unknown func", "invalid func", "not supported", "Unsupported",
 };
 
 /* Picks the most telling line of the captured log: a known phrase, else the last line. */
@@ -71,7 +67,8 @@ static void log_reason(char *out, size_t len, bool *refusal)
 
 	*refusal = false;
 	for (line = strtok_r(log_buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-		if (strstr(line, "-- END PROG LOAD LOG --") || strstr(line, "failed to load object"))
+		if (strstr(line, "-- END PROG LOAD LOG --") ||
+		    strstr(line, "failed to load object"))
 			continue;
 		for (i = 0; i < sizeof(unsupported_phrases) / sizeof(unsupported_phrases[0]); i++) {
 			if (strstr(line, unsupported_phrases[i])) {

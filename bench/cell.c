@@ -30,7 +30,9 @@ bool ls_counters_check(const struct cell *c, const struct ls_counters *cnt, __u6
 	size_t i;
 
 	if (cnt->triggers != user_triggers) {
-		snprintf(reason, len, "counter mismatch: BPF saw %" PRIu64 " triggers, producers issued %" PRIu64,
+		snprintf(reason, len,
+			 "counter mismatch: BPF saw %" PRIu64
+			 " triggers, producers issued %" PRIu64,
 			 (uint64_t)cnt->triggers, (uint64_t)user_triggers);
 		return false;
 	}

@@ -88,7 +88,7 @@ void ls_csv_double(struct ls_buf *b, double v)
 {
 	csv_sep(b);
 	if (isfinite(v))
-		ls_buf_printf(b, "%.6g", v);
+		ls_buf_printf(b, "%.6f", v);
 }
 
 void ls_csv_end_row(struct ls_buf *b)

@@ -24,7 +24,7 @@ void ls_buf_printf(struct ls_buf *b, const char *fmt, ...) __attribute__((format
  */
 void ls_csv_str(struct ls_buf *b, const char *s);
 void ls_csv_u64(struct ls_buf *b, uint64_t v);
-/* A non-finite value (NAN) is written as an empty field: not measured. */
+/* Six decimals, never an exponent; a non-finite value (NAN) is an empty field: not measured. */
 void ls_csv_double(struct ls_buf *b, double v);
 void ls_csv_end_row(struct ls_buf *b);
 

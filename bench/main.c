@@ -48,7 +48,7 @@ static int cmd_run(int argc, char **argv, int full_argc, char **full_argv)
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
-		usage(stderr);
+		fprintf(stderr, "lsbench: no command given (see lsbench help)\n");
 		return 2;
 	}
 	if (!strcmp(argv[1], "list") && argc == 2)

@@ -92,8 +92,10 @@ static int parse_cpu_counts(const char *s, struct ls_run_opts *o)
 
 	if (!copy)
 		return -ENOMEM;
+	if (strstr(s, ",,") || *s == ',')
+		err = -EINVAL;
 	o->nr_cpu_counts = 0;
-	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+	for (tok = strtok_r(copy, ",", &save); !err && tok; tok = strtok_r(NULL, ",", &save)) {
 		unsigned int v;
 
 		if (o->nr_cpu_counts == LS_MAX_CPU_COUNTS || parse_uint(tok, 1, 4096, &v)) {
@@ -144,7 +146,8 @@ int ls_run_opts_parse(int argc, char **argv, struct ls_run_opts *o, char *err, s
 		switch (c) {
 		case 's':
 			if (o->nr_globs == LS_MAX_GLOBS) {
-				snprintf(err, len, "too many -s options (at most %d)", LS_MAX_GLOBS);
+				snprintf(err, len, "too many -s options (at most %d)",
+					 LS_MAX_GLOBS);
 				return -EINVAL;
 			}
 			o->globs[o->nr_globs++] = optarg;
@@ -233,7 +236,8 @@ bad_value:
 		snprintf(err, len, "invalid -o: empty folder name");
 		break;
 	case OPT_CPUS:
-		snprintf(err, len, "invalid --cpus '%s': distinct thread counts from 1, comma-separated",
+		snprintf(err, len,
+			 "invalid --cpus '%s': distinct thread counts from 1, comma-separated",
 			 optarg);
 		break;
 	default:
@@ -256,14 +260,15 @@ int ls_select(const struct scenario *table, size_t n, const struct ls_run_opts *
 		bool any = false;
 
 		for (i = 0; i < n; i++) {
-			if (!fnmatch(o->globs[g], table[i].name, 0) && (table[i].modes & o->modes)) {
+			if (!fnmatch(o->globs[g], table[i].name, 0) &&
+			    (table[i].modes & o->modes)) {
 				selected[i] = true;
 				any = true;
 			}
 		}
 		if (!any) {
-			snprintf(err, len, "no scenario matches '%s'%s (see lsbench list)", o->globs[g],
-				 o->modes == LS_MODES_ALL ? "" : " in this mode");
+			snprintf(err, len, "no scenario matches '%s'%s (see lsbench list)",
+				 o->globs[g], o->modes == LS_MODES_ALL ? "" : " in this mode");
 			return -ENOENT;
 		}
 	}

@@ -12,13 +12,39 @@
 #include "results.h"
 
 static const char *const summary_columns[] = {
-	"schema_version", "run_id",	 "kernel",     "host",		 "virt",
-	"scenario",	  "map_type",	 "op",	       "hook",		 "mode",
-	"nr_maps",	  "nr_objects",	 "value_size", "cpus",		 "repetitions",
-	"duration_s",	  "ops",	 "ops_per_sec", "ns_per_op",	 "ns_per_op_stddev",
-	"cv",		  "status",	 "reason",     "added_ns_per_op", "ns_per_op_mean",
-	"ops_per_sec_stddev", "loop_iters", "triggers",	 "hits",		 "misses",
-	"creates",	  "deletes",	 "failures",
+	"schema_version",
+	"run_id",
+	"kernel",
+	"host",
+	"virt",
+	"scenario",
+	"map_type",
+	"op",
+	"hook",
+	"mode",
+	"nr_maps",
+	"nr_objects",
+	"value_size",
+	"cpus",
+	"repetitions",
+	"duration_s",
+	"ops",
+	"ops_per_sec",
+	"ns_per_op",
+	"ns_per_op_stddev",
+	"cv",
+	"status",
+	"reason",
+	"added_ns_per_op",
+	"ns_per_op_mean",
+	"ops_per_sec_stddev",
+	"loop_iters",
+	"triggers",
+	"hits",
+	"misses",
+	"creates",
+	"deletes",
+	"failures",
 };
 
 static int write_summary(struct ls_results *r);
@@ -86,8 +112,8 @@ static int write_meta(struct ls_results *r, const char *state)
 	return err;
 }
 
-int ls_results_create(struct ls_results *r, const char *root, const struct ls_sysinfo *si,
-		      int argc, char **argv, char *err, size_t len)
+int ls_results_create(struct ls_results *r, const char *root, const struct ls_sysinfo *si, int argc,
+		      char **argv, char *err, size_t len)
 {
 	char kernel[sizeof(si->kernel)], host[sizeof(si->host)], stamp[32];
 	size_t off = 0;

@@ -45,8 +45,8 @@ struct ls_results {
  * Creates <root>/<kernel>/<UTC time>-<host>/ and its meta.txt. Returns 0 or
  * -errno with a one-line message in err.
  */
-int ls_results_create(struct ls_results *r, const char *root, const struct ls_sysinfo *si,
-		      int argc, char **argv, char *err, size_t len);
+int ls_results_create(struct ls_results *r, const char *root, const struct ls_sysinfo *si, int argc,
+		      char **argv, char *err, size_t len);
 
 /* Appends a row and rewrites summary.csv atomically with every row so far. */
 int ls_results_add(struct ls_results *r, const struct ls_row *row);

@@ -164,7 +164,9 @@ static void cell_run(struct cell *c, const struct ls_run_opts *o, const int *cpu
 
 	if (c->sc->setup(c))
 		goto out;
-	prod = calloc(c->threads, sizeof(*prod));
+	prod = aligned_alloc(__alignof__(*prod), c->threads * sizeof(*prod));
+	if (prod)
+		memset(prod, 0, c->threads * sizeof(*prod));
 	if (!prod) {
 		cell_fail(c, "out of memory");
 		goto out;
@@ -245,8 +247,8 @@ static int usable_cpus(int *cpus, int max)
 
 static void print_header(void)
 {
-	printf("%-26s %-4s %4s %11s %7s %10s %11s  %s\n", "scenario", "mode", "cpus", "ns/op",
-	       "cv", "Mops/s", "+ns/op", "status");
+	printf("%-26s %-4s %4s %11s %7s %10s %11s  %s\n", "scenario", "mode", "cpus", "ns/op", "cv",
+	       "Mops/s", "+ns/op", "status");
 }
 
 static void print_row(const struct ls_results *res, const struct ls_row *row)

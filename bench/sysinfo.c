@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* What machine and kernel a run measured. */
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -49,6 +50,33 @@ static bool cpuinfo_field(const char *key, char *buf, size_t len)
 	return found;
 }
 
+/* A hypervisor's CPUID vendor string as a short lower-case name. */
+static void vendor_name(const char *vendor, char *buf, size_t len)
+{
+	static const struct {
+		const char *vendor, *name;
+	} known[] = {
+		{ "KVMKVMKVM", "kvm" },	      { "TCGTCGTCGTCG", "tcg" },
+		{ "Microsoft Hv", "hyperv" }, { "VMwareVMware", "vmware" },
+		{ "XenVMMXenVMM", "xen" },    { "bhyve bhyve ", "bhyve" },
+	};
+	size_t i, n = 0;
+
+	for (i = 0; i < sizeof(known) / sizeof(known[0]); i++) {
+		if (!strcmp(vendor, known[i].vendor)) {
+			snprintf(buf, len, "%s", known[i].name);
+			return;
+		}
+	}
+	for (i = 0; vendor[i] && n + 1 < len; i++) {
+		if (isalnum((unsigned char)vendor[i]))
+			buf[n++] = tolower((unsigned char)vendor[i]);
+	}
+	buf[n] = 0;
+	if (!n)
+		snprintf(buf, len, "vm");
+}
+
 /*
  * The hypervisor, from CPUID's hypervisor bit and vendor leaf where the CPU
  * has them, else from the cpuinfo flag alone.
@@ -69,18 +97,7 @@ static void read_virt(char *buf, size_t len)
 			memcpy(vendor + 4, &c, 4);
 			memcpy(vendor + 8, &d, 4);
 			vendor[12] = 0;
-			if (!strcmp(vendor, "KVMKVMKVM"))
-				snprintf(buf, len, "kvm");
-			else if (!strcmp(vendor, "TCGTCGTCGTCG"))
-				snprintf(buf, len, "tcg");
-			else if (!strcmp(vendor, "Microsoft Hv"))
-				snprintf(buf, len, "hyperv");
-			else if (!strcmp(vendor, "VMwareVMware"))
-				snprintf(buf, len, "vmware");
-			else if (!strcmp(vendor, "XenVMMXenVMM"))
-				snprintf(buf, len, "xen");
-			else
-				snprintf(buf, len, "vm");
+			vendor_name(vendor, buf, len);
 		}
 		return;
 	}

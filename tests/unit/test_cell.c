@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <string.h>
+#include <cmocka.h>
+#include "scenario.h"
+
+static const struct scenario get_sc = {
+	.name = "get",
+	.expect = LS_EXPECT_HITS,
+	.primes = true,
+};
+static const struct scenario cd_sc = {
+	.name = "cd",
+	.expect = LS_EXPECT_CREATES | LS_EXPECT_DELETES,
+};
+
+static const struct cell loop_get = {
+	.sc = &get_sc, .mode = LS_MODE_LOOP, .threads = 2, .loop_iters = 100
+};
+static const struct cell hook_cd = {
+	.sc = &cd_sc, .mode = LS_MODE_HOOK, .threads = 1, .loop_iters = 100
+};
+
+static bool check(const struct cell *c, const struct ls_counters *cnt, __u64 triggers, char *reason)
+{
+	return ls_counters_check(c, cnt, triggers, reason, 256);
+}
+
+static void consistent_counts_pass(void **state)
+{
+	struct ls_counters g = { .triggers = 10, .primes = 2, .ops = 1000, .hits = 1000 };
+	struct ls_counters cd = { .triggers = 5, .ops = 5, .creates = 5, .deletes = 5 };
+	char reason[256] = "";
+
+	assert_true(check(&loop_get, &g, 10, reason));
+	assert_true(check(&hook_cd, &cd, 5, reason));
+}
+
+static void each_mismatch_fails(void **state)
+{
+	const struct ls_counters good = { .triggers = 10, .primes = 2, .ops = 1000, .hits = 1000 };
+	struct {
+		size_t off;
+		__u64 value;
+		const char *says;
+	} cases[] = {
+		{ offsetof(struct ls_counters, triggers), 11, "triggers" },
+		{ offsetof(struct ls_counters, ops), 999, "ops" },
+		{ offsetof(struct ls_counters, primes), 1, "primes" },
+		{ offsetof(struct ls_counters, hits), 998, "hits" },
+		{ offsetof(struct ls_counters, misses), 2, "misses" },
+		{ offsetof(struct ls_counters, creates), 1, "creates" },
+		{ offsetof(struct ls_counters, deletes), 1, "deletes" },
+		{ offsetof(struct ls_counters, failures), 3, "failed" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct ls_counters bad = good;
+		char reason[256] = "";
+
+		*(__u64 *)((char *)&bad + cases[i].off) = cases[i].value;
+		assert_false(check(&loop_get, &bad, 10, reason));
+		assert_non_null(strstr(reason, cases[i].says));
+	}
+}
+
+static void triggers_must_match_the_producers(void **state)
+{
+	struct ls_counters g = { .triggers = 10, .primes = 2, .ops = 1000, .hits = 1000 };
+	char reason[256] = "";
+
+	assert_false(check(&loop_get, &g, 11, reason));
+	assert_non_null(strstr(reason, "producers issued 11"));
+}
+
+static void unprimed_scenario_must_see_no_primes(void **state)
+{
+	struct ls_counters cd = { .triggers = 5, .primes = 1, .ops = 5, .creates = 5, .deletes = 5 };
+	char reason[256] = "";
+
+	assert_false(check(&hook_cd, &cd, 5, reason));
+}
+
+static void names(void **state)
+{
+	assert_string_equal(ls_mode_name(LS_MODE_HOOK), "hook");
+	assert_string_equal(ls_mode_name(LS_MODE_LOOP), "loop");
+	assert_string_equal(ls_status_name(LS_OK), "ok");
+	assert_string_equal(ls_status_name(LS_UNSUPPORTED), "unsupported");
+	assert_string_equal(ls_status_name(LS_FAILED), "failed");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(consistent_counts_pass),
+		cmocka_unit_test(each_mismatch_fails),
+		cmocka_unit_test(triggers_must_match_the_producers),
+		cmocka_unit_test(unprimed_scenario_must_see_no_primes),
+		cmocka_unit_test(names),
+	};
+
+	return cmocka_run_group_tests_name("cell", tests, NULL, NULL);
+}

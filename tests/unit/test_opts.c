@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <errno.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <string.h>
+#include <cmocka.h>
+#include "opts.h"
+
+#define ARGS(...) ((char *[]){ "run", __VA_ARGS__, NULL })
+#define NARGS(...) ((int)(sizeof((char *[]){ "run", __VA_ARGS__ }) / sizeof(char *)))
+#define PARSE(o, err, ...)                                                                         \
+	ls_run_opts_parse(NARGS(__VA_ARGS__), ARGS(__VA_ARGS__), o, err, sizeof(err))
+
+static void defaults(void **state)
+{
+	char *argv[] = { "run", NULL };
+	struct ls_run_opts o;
+	char err[256] = "";
+
+	assert_int_equal(ls_run_opts_parse(1, argv, &o, err, sizeof(err)), 0);
+	assert_float_equal(o.warmup_s, 1, 0);
+	assert_float_equal(o.duration_s, 1, 0);
+	assert_int_equal(o.repetitions, 5);
+	assert_int_equal(o.modes, LS_MODES_ALL);
+	assert_int_equal(o.loop_iters, 10000);
+	assert_int_equal(o.nr_cpu_counts, 0);
+	assert_int_equal(o.nr_globs, 0);
+	assert_string_equal(o.output, "results");
+	assert_false(o.quick);
+}
+
+static void all_options(void **state)
+{
+	struct ls_run_opts o;
+	char err[256] = "";
+
+	assert_int_equal(PARSE(&o, err, "-s", "task-*", "--scenario", "x", "-w", "0", "-d", "2.5",
+			       "-r", "7", "-m", "loop", "--cpus", "2,1", "--loop-iters", "100",
+			       "-o", "/tmp/r", "-v"),
+			 0);
+	assert_int_equal(o.nr_globs, 2);
+	assert_string_equal(o.globs[1], "x");
+	assert_float_equal(o.warmup_s, 0, 0);
+	assert_float_equal(o.duration_s, 2.5, 0);
+	assert_int_equal(o.repetitions, 7);
+	assert_int_equal(o.modes, LS_MODE_BIT(LS_MODE_LOOP));
+	assert_int_equal(o.nr_cpu_counts, 2);
+	assert_int_equal(o.cpu_counts[0], 2);
+	assert_int_equal(o.cpu_counts[1], 1);
+	assert_int_equal(o.loop_iters, 100);
+	assert_string_equal(o.output, "/tmp/r");
+	assert_true(o.verbose);
+}
+
+static void quick_sets_timing(void **state)
+{
+	struct ls_run_opts o;
+	char err[256] = "";
+
+	assert_int_equal(PARSE(&o, err, "--quick"), 0);
+	assert_true(o.quick);
+	assert_true(o.duration_s < 1);
+	assert_true(o.repetitions >= 2);
+}
+
+static void quick_conflicts_with_timing(void **state)
+{
+	struct ls_run_opts o;
+	char err[256] = "";
+
+	assert_int_equal(PARSE(&o, err, "--quick", "-d", "1"), -EINVAL);
+	assert_non_null(strstr(err, "--quick"));
+	assert_int_equal(PARSE(&o, err, "-r", "3", "--quick"), -EINVAL);
+}
+
+static void bad_values(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "-w", "-1" },
+		{ "-w", "abc" },
+		{ "-w", "1x" },
+		{ "-w", "nan" },
+		{ "-w", "4000" },
+		{ "-d", "0" },
+		{ "-d", "" },
+		{ "-r", "0" },
+		{ "-r", "1001" },
+		{ "-r", "-3" },
+		{ "-r", "2.5" },
+		{ "-m", "both" },
+		{ "--cpus", "0" },
+		{ "--cpus", "1,,2" },
+		{ "--cpus", "1,1" },
+		{ "--cpus", "1," },
+		{ "--cpus", ",1" },
+		{ "--cpus", "a" },
+		{ "--loop-iters", "0" },
+		{ "--loop-iters", "99999999" },
+		{ "-o", "" },
+	};
+	struct ls_run_opts o;
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *argv[] = { "run", (char *)cases[i][0], (char *)cases[i][1], NULL };
+		char err[256] = "";
+
+		if (ls_run_opts_parse(3, argv, &o, err, sizeof(err)) != -EINVAL)
+			fail_msg("accepted %s '%s'", cases[i][0], cases[i][1]);
+		/* one line that names the option */
+		assert_null(strchr(err, '\n'));
+		assert_non_null(strstr(err, cases[i][0]));
+	}
+}
+
+static void unknown_missing_and_extra(void **state)
+{
+	struct ls_run_opts o;
+	char err[256] = "";
+
+	assert_int_equal(PARSE(&o, err, "--bogus"), -EINVAL);
+	assert_non_null(strstr(err, "--bogus"));
+	assert_int_equal(PARSE(&o, err, "-x"), -EINVAL);
+	assert_non_null(strstr(err, "-x"));
+	assert_int_equal(PARSE(&o, err, "-d"), -EINVAL);
+	assert_non_null(strstr(err, "needs a value"));
+	assert_int_equal(PARSE(&o, err, "stray"), -EINVAL);
+	assert_non_null(strstr(err, "stray"));
+}
+
+static void help_is_not_an_error(void **state)
+{
+	struct ls_run_opts o;
+	char err[256] = "";
+
+	assert_int_equal(PARSE(&o, err, "--help"), 1);
+}
+
+static const struct scenario table[] = {
+	{ .name = "task-get", .modes = LS_MODES_ALL },
+	{ .name = "task-empty", .modes = LS_MODES_ALL },
+	{ .name = "sk-hook-only", .modes = LS_MODE_BIT(LS_MODE_HOOK) },
+};
+
+static void select_by_glob(void **state)
+{
+	struct ls_run_opts o;
+	bool sel[3];
+	char err[256] = "";
+
+	assert_int_equal(PARSE(&o, err, "-s", "task-*"), 0);
+	assert_int_equal(ls_select(table, 3, &o, sel, err, sizeof(err)), 2);
+	assert_true(sel[0] && sel[1] && !sel[2]);
+
+	assert_int_equal(PARSE(&o, err, "-m", "hook"), 0);
+	assert_int_equal(ls_select(table, 3, &o, sel, err, sizeof(err)), 3);
+
+	assert_int_equal(PARSE(&o, err, "-m", "loop"), 0);
+	assert_int_equal(ls_select(table, 3, &o, sel, err, sizeof(err)), 2);
+	assert_false(sel[2]);
+}
+
+static void glob_matching_nothing_is_an_error(void **state)
+{
+	struct ls_run_opts o;
+	bool sel[3];
+	char err[256] = "";
+
+	assert_int_equal(PARSE(&o, err, "-s", "task-get", "-s", "nope*"), 0);
+	assert_int_equal(ls_select(table, 3, &o, sel, err, sizeof(err)), -ENOENT);
+	assert_non_null(strstr(err, "nope*"));
+
+	assert_int_equal(PARSE(&o, err, "-s", "sk-*", "-m", "loop"), 0);
+	assert_int_equal(ls_select(table, 3, &o, sel, err, sizeof(err)), -ENOENT);
+}
+
+static void cpu_counts(void **state)
+{
+	struct ls_run_opts o;
+	char err[256] = "";
+
+	assert_int_equal(PARSE(&o, err, "-v"), 0);
+	assert_int_equal(ls_cpu_counts_resolve(&o, 2, err, sizeof(err)), 0);
+	assert_int_equal(o.nr_cpu_counts, 2);
+	assert_int_equal(o.cpu_counts[0], 1);
+	assert_int_equal(o.cpu_counts[1], 2);
+
+	assert_int_equal(PARSE(&o, err, "-v"), 0);
+	assert_int_equal(ls_cpu_counts_resolve(&o, 6, err, sizeof(err)), 0);
+	assert_int_equal(o.nr_cpu_counts, 4);
+	assert_int_equal(o.cpu_counts[2], 4);
+	assert_int_equal(o.cpu_counts[3], 6);
+
+	assert_int_equal(PARSE(&o, err, "-v"), 0);
+	assert_int_equal(ls_cpu_counts_resolve(&o, 1, err, sizeof(err)), 0);
+	assert_int_equal(o.nr_cpu_counts, 1);
+	assert_int_equal(o.cpu_counts[0], 1);
+
+	assert_int_equal(PARSE(&o, err, "--cpus", "1,3"), 0);
+	assert_int_equal(ls_cpu_counts_resolve(&o, 2, err, sizeof(err)), -EINVAL);
+	assert_non_null(strstr(err, "--cpus 3"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(defaults),
+		cmocka_unit_test(all_options),
+		cmocka_unit_test(quick_sets_timing),
+		cmocka_unit_test(quick_conflicts_with_timing),
+		cmocka_unit_test(bad_values),
+		cmocka_unit_test(unknown_missing_and_extra),
+		cmocka_unit_test(help_is_not_an_error),
+		cmocka_unit_test(select_by_glob),
+		cmocka_unit_test(glob_matching_nothing_is_an_error),
+		cmocka_unit_test(cpu_counts),
+	};
+
+	return cmocka_run_group_tests_name("opts", tests, NULL, NULL);
+}

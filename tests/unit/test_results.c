@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include "csv.h"
+#include "results.h"
+
+/* The columns issue #2 fixes, in this order, at the start of every summary.csv. */
+#define REQUIRED_HEADER                                                                            \
+	"schema_version,run_id,kernel,host,virt,scenario,map_type,op,hook,mode,nr_maps,"           \
+	"nr_objects,value_size,cpus,repetitions,duration_s,ops,ops_per_sec,ns_per_op,"             \
+	"ns_per_op_stddev,cv,status,reason,"
+
+static const struct scenario ctl = {
+	.name = "ctl", .map_type = "none", .op = "empty", .hook = "tp_btf/sys_enter"
+};
+static const struct scenario subj = { .name = "subj",
+				      .map_type = "task_storage",
+				      .op = "get",
+				      .hook = "tp_btf/sys_enter",
+				      .control = "ctl" };
+
+static const struct ls_sysinfo si = { .kernel = "6.1.0-test", .host = "box", .virt = "none" };
+
+static struct ls_row row_of(const struct scenario *sc, enum ls_status st, double ns)
+{
+	struct ls_row r = {
+		.sc = sc,
+		.mode = LS_MODE_HOOK,
+		.threads = 1,
+		.nr_maps = 1,
+		.nr_objects = 1,
+		.value_size = 8,
+		.loop_iters = 10,
+		.repetitions = 3,
+		.duration_s = 1,
+		.status = st,
+		.ops = 1000,
+	};
+
+	r.ns_per_op.median = ns;
+	r.ops_per_sec.median = 1e9 / ns;
+	if (st != LS_OK)
+		snprintf(r.reason, sizeof(r.reason), "kernel said no, twice");
+	return r;
+}
+
+static char *slurp(const char *path)
+{
+	static char buf[16384];
+	FILE *f = fopen(path, "r");
+	size_t n;
+
+	assert_non_null(f);
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	buf[n] = 0;
+	fclose(f);
+	return buf;
+}
+
+static void header_starts_with_required_columns(void **state)
+{
+	struct ls_results r = { .si = &si };
+	struct ls_buf b = {};
+
+	ls_summary_csv(&r, &b);
+	assert_int_equal(strncmp(b.data, REQUIRED_HEADER, strlen(REQUIRED_HEADER)), 0);
+	ls_buf_free(&b);
+}
+
+static void rows_statuses_and_added_cost(void **state)
+{
+	char root[] = "/tmp/lsbench-res-XXXXXX", path[PATH_MAX + 32], cmd[PATH_MAX + 16];
+	char *argv[] = { "lsbench", "run", "-s", "x" };
+	struct ls_results r;
+	struct ls_row a = row_of(&ctl, LS_OK, 100), b = row_of(&subj, LS_OK, 130.5);
+	struct ls_row c = row_of(&subj, LS_UNSUPPORTED, 0);
+	char err[256] = "", *text;
+
+	c.threads = 2;
+	assert_non_null(mkdtemp(root));
+	assert_int_equal(ls_results_create(&r, root, &si, 4, argv, err, sizeof(err)), 0);
+	assert_non_null(strstr(r.dir, "/6.1.0-test/"));
+	assert_non_null(strstr(r.dir, "-box"));
+
+	/* A fresh folder already holds a valid, header-only CSV. */
+	snprintf(path, sizeof(path), "%s/summary.csv", r.dir);
+	text = slurp(path);
+	assert_non_null(strchr(text, '\n'));
+	assert_null(strchr(strchr(text, '\n') + 1, '\n'));
+
+	assert_int_equal(ls_results_add(&r, &a), 0);
+	assert_int_equal(ls_results_add(&r, &b), 0);
+	assert_int_equal(ls_results_add(&r, &c), 0);
+	assert_float_equal(ls_results_added_ns(&r, &r.rows[1]), 30.5, 1e-9);
+	assert_true(isnan(ls_results_added_ns(&r, &r.rows[0])));
+	assert_true(isnan(ls_results_added_ns(&r, &r.rows[2])));
+
+	text = slurp(path);
+	assert_non_null(strstr(text, ",subj,task_storage,get,tp_btf/sys_enter,hook,1,1,8,1,3,"));
+	assert_non_null(strstr(text, "ok,,30.500000,"));
+	/* Not measured: empty figures, the status and a quoted reason. */
+	assert_non_null(strstr(text, ",2,3,1.000000,,,,,,unsupported,\"kernel said no, twice\","));
+
+	assert_int_equal(ls_results_finish(&r, "complete"), 0);
+	snprintf(path, sizeof(path), "%s/meta.txt", r.dir);
+	text = slurp(path);
+	assert_non_null(strstr(text, "state: complete\n"));
+	assert_non_null(strstr(text, "command_line: lsbench run -s x\n"));
+	assert_non_null(strstr(text, "kernel_release: 6.1.0-test\n"));
+	assert_non_null(strstr(text, "cells: 3\n"));
+
+	ls_results_free(&r);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", root);
+	assert_int_equal(system(cmd), 0);
+}
+
+static void two_runs_in_one_second_get_two_folders(void **state)
+{
+	char root[] = "/tmp/lsbench-res-XXXXXX", cmd[64];
+	struct ls_results r1, r2;
+	char *argv[] = { "lsbench" };
+	char err[256];
+
+	assert_non_null(mkdtemp(root));
+	assert_int_equal(ls_results_create(&r1, root, &si, 1, argv, err, sizeof(err)), 0);
+	assert_int_equal(ls_results_create(&r2, root, &si, 1, argv, err, sizeof(err)), 0);
+	assert_string_not_equal(r1.dir, r2.dir);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", root);
+	assert_int_equal(system(cmd), 0);
+}
+
+static void unwritable_root_is_one_line_error(void **state)
+{
+	char *argv[] = { "lsbench" };
+	struct ls_results r;
+	char err[256] = "";
+
+	assert_true(ls_results_create(&r, "/proc/lsbench-cannot-be-here", &si, 1, argv, err,
+				      sizeof(err)) < 0);
+	assert_non_null(strstr(err, "/proc/lsbench-cannot-be-here"));
+	assert_null(strchr(err, '\n'));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(header_starts_with_required_columns),
+		cmocka_unit_test(rows_statuses_and_added_cost),
+		cmocka_unit_test(two_runs_in_one_second_get_two_folders),
+		cmocka_unit_test(unwritable_root_is_one_line_error),
+	};
+
+	return cmocka_run_group_tests_name("results", tests, NULL, NULL);
+}
