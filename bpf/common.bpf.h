@@ -76,8 +76,9 @@ static __always_inline void ls_no_prime(struct ls_op_ctx *ctx)
  * LS_SYS_ENTER_PROGS(name, op, prime) defines name_hook, which runs op once
  * per trigger syscall, and name_loop, which runs it cfg.loop_iters times
  * through bpf_loop. Both run prime once when a producer issues the prime
- * syscall. op and prime update ctx->c and nothing else is counted here but
- * the trigger, so the runner can check ops == triggers * ops per trigger.
+ * syscall. op and prime count how each operation ended in ctx->c; the trigger
+ * and the operations run (bpf_loop's own count of iterations done) are
+ * counted here, so the runner can check ops == triggers * ops per trigger.
  */
 #define LS_SYS_ENTER_PROGS(name, op, prime)                                                        \
 	static long name##_cb(__u32 i, void *data)                                                 \
@@ -98,10 +99,12 @@ static __always_inline void ls_no_prime(struct ls_op_ctx *ctx)
 		if (!ls_ours(&ctx, id, cfg.trigger_nr))                                            \
 			return 0;                                                                  \
 		ctx.c.triggers = 1;                                                                \
-		if (loop)                                                                          \
-			bpf_loop(cfg.loop_iters, name##_cb, &ctx, 0);                              \
-		else                                                                               \
+		if (loop) {                                                                        \
+			ctx.c.ops = bpf_loop(cfg.loop_iters, name##_cb, &ctx, 0);                  \
+		} else {                                                                           \
 			op(&ctx);                                                                  \
+			ctx.c.ops = 1;                                                             \
+		}                                                                                  \
 		ls_commit(&ctx.c);                                                                 \
 		return 0;                                                                          \
 	}                                                                                          \

@@ -26,7 +26,6 @@ struct {
 
 static __always_inline void empty_op(struct ls_op_ctx *ctx)
 {
-	ctx->c.ops++;
 }
 
 /* Storage for the producer thread, so that every measured get is a hit. */
@@ -40,7 +39,6 @@ static __always_inline void task_prime(struct ls_op_ctx *ctx)
 
 static __always_inline void task_get_op(struct ls_op_ctx *ctx)
 {
-	ctx->c.ops++;
 	if (bpf_task_storage_get(&task_store, ctx->task, 0, 0))
 		ctx->c.hits++;
 	else
@@ -55,7 +53,6 @@ static __always_inline void task_create_delete_op(struct ls_op_ctx *ctx)
 {
 	struct ls_val *val;
 
-	ctx->c.ops++;
 	val = bpf_task_storage_get(&task_store, ctx->task, 0, LS_F_CREATE);
 	if (!val) {
 		ctx->c.failures++;
@@ -85,7 +82,6 @@ static __always_inline void hash_prime(struct ls_op_ctx *ctx)
 
 static __always_inline void hash_get_op(struct ls_op_ctx *ctx)
 {
-	ctx->c.ops++;
 	if (bpf_map_lookup_elem(&pid_hash, &ctx->pid))
 		ctx->c.hits++;
 	else
@@ -96,7 +92,6 @@ static __always_inline void hash_update_delete_op(struct ls_op_ctx *ctx)
 {
 	struct ls_val one = { .v = 1 };
 
-	ctx->c.ops++;
 	if (bpf_map_update_elem(&pid_hash, &ctx->pid, &one, BPF_NOEXIST)) {
 		ctx->c.failures++;
 		return;

@@ -34,16 +34,17 @@ bpf_objects() {
 	done | sort
 }
 
-# Succeeds when the BPF objects are those of the snapshot $1. The kernel frees
-# programs and maps after their last fd closes, not at once: allow it 5 s.
+# Succeeds when no BPF object exists that the snapshot $1 lacks (objects of
+# others may come and go meanwhile). The kernel frees programs and maps after
+# their last fd closes, not at once: allow it 5 s.
 bpf_objects_back_to() {
-	local now
+	local added
 	for _ in $(seq 50); do
-		now=$(bpf_objects)
-		[ "$now" = "$1" ] && return 0
+		added=$(comm -13 <(echo "$1") <(bpf_objects))
+		[ -z "$added" ] && return 0
 		sleep 0.1
 	done
-	echo "left: $(comm -13 <(echo "$1") <(echo "$now") | tr '\n' ' ')"
+	echo "left: $(echo "$added" | tr '\n' ' ')"
 	return 1
 }
 
