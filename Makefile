@@ -23,19 +23,27 @@ SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recove
 
 # One BPF object per map type; one runner source per map type beside the core.
 BPF_OBJS := \
-	task
+	task \
+	cgrp \
+	sk \
+	inode \
+	cgstore
 BENCH_SRCS := \
 	bench/main.c \
 	bench/opts.c \
 	bench/runner.c \
 	bench/scenarios.c \
-	bench/task.c \
+	bench/setup.c \
+	bench/types.c \
 	bench/bpfutil.c \
 	bench/stats.c \
 	bench/csv.c \
 	bench/results.c \
 	bench/sysinfo.c \
-	bench/cell.c
+	bench/cell.c \
+	workloads/cgroup.c \
+	workloads/fds.c \
+	workloads/files.c
 UNIT_TESTS := \
 	test_stats \
 	test_csv \
@@ -45,9 +53,10 @@ UNIT_TESTS := \
 # What the unit tests link: everything but what needs BPF skeletons or main().
 UNIT_SRCS := bench/stats.c bench/csv.c bench/opts.c bench/cell.c bench/results.c
 
+FORMATTED = $(wildcard bench/*.[ch] bpf/*.[ch] workloads/*.[ch] tests/unit/*.c)
 SKELS := $(patsubst %,$(OUTPUT)/%.skel.h,$(BPF_OBJS))
-OBJS := $(patsubst bench/%.c,$(OUTPUT)/%.o,$(BENCH_SRCS))
-SAN_OBJS := $(patsubst bench/%.c,$(OUTPUT)/san/%.o,$(BENCH_SRCS))
+OBJS := $(patsubst %.c,$(OUTPUT)/%.o,$(BENCH_SRCS))
+SAN_OBJS := $(patsubst %.c,$(OUTPUT)/san/%.o,$(BENCH_SRCS))
 
 ifeq ($(V),1)
 Q :=
@@ -97,13 +106,15 @@ $(OUTPUT)/%.skel.h: $(OUTPUT)/%.bpf.o
 	$(call msg,GEN-SKEL,$@)
 	$(Q)$(BPFTOOL) gen skeleton $< name $*_bpf > $@
 
-$(OUTPUT)/%.o: bench/%.c $(SKELS) | $(OUTPUT)
-	$(call msg,CC,$@)
-	$(Q)$(CC) $(CFLAGS) $(WARN) $(CPPFLAGS) -MMD -MP -c $< -o $@
-
-$(OUTPUT)/san/%.o: bench/%.c $(SKELS) | $(OUTPUT)/san
+$(OUTPUT)/san/%.o: %.c $(SKELS)
 	$(call msg,CC-SAN,$@)
+	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) -g -O1 $(SAN) $(WARN) $(CPPFLAGS) -MMD -MP -c $< -o $@
+
+$(OUTPUT)/%.o: %.c $(SKELS)
+	$(call msg,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(CFLAGS) $(WARN) $(CPPFLAGS) -MMD -MP -c $< -o $@
 
 $(OUTPUT)/lsbench: $(OBJS)
 	$(call msg,LINK,$@)
@@ -118,12 +129,12 @@ $(OUTPUT)/tests/%: tests/unit/%.c $(UNIT_SRCS) $(wildcard bench/*.h) | $(OUTPUT)
 	$(Q)$(CC) -g -O1 $(SAN) $(WARN) -Wno-unused-parameter $(CPPFLAGS) $< $(UNIT_SRCS) -lcmocka -lm -o $@
 
 format:
-	clang-format -i bench/*.c bench/*.h bpf/*.c bpf/*.h tests/unit/*.c
+	clang-format -i $(FORMATTED)
 
 format-check:
-	clang-format --dry-run --Werror bench/*.c bench/*.h bpf/*.c bpf/*.h tests/unit/*.c
+	clang-format --dry-run --Werror $(FORMATTED)
 
 clean:
 	rm -rf $(OUTPUT)
 
--include $(wildcard $(OUTPUT)/*.d $(OUTPUT)/san/*.d $(OUTPUT)/tests/*.d)
+-include $(wildcard $(OUTPUT)/*.d $(OUTPUT)/*/*.d $(OUTPUT)/san/*/*.d)

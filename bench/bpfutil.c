@@ -67,8 +67,8 @@ static void log_reason(char *out, size_t len, bool *refusal)
 
 	*refusal = false;
 	for (line = strtok_r(log_buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-		if (strstr(line, "-- END PROG LOAD LOG --") ||
-		    strstr(line, "failed to load object"))
+		/* libbpf's own lines guess at causes; the verifier's say them. */
+		if (!strncmp(line, "libbpf: ", 8) || strstr(line, "-- END PROG LOAD LOG --"))
 			continue;
 		for (i = 0; i < sizeof(unsupported_phrases) / sizeof(unsupported_phrases[0]); i++) {
 			if (strstr(line, unsupported_phrases[i])) {
@@ -82,9 +82,29 @@ static void log_reason(char *out, size_t len, bool *refusal)
 	snprintf(out, len, "%s", last ? last : "");
 }
 
+/* Why an LSM program may be refused, with the active LSMs where securityfs shows them. */
+static void lsm_hint(char *out, size_t len)
+{
+	FILE *f = fopen("/sys/kernel/security/lsm", "r");
+	char lsms[128] = "";
+
+	if (f) {
+		if (!fgets(lsms, sizeof(lsms), f))
+			*lsms = 0;
+		lsms[strcspn(lsms, "\n")] = 0;
+		fclose(f);
+	}
+	if (*lsms)
+		snprintf(out, len, "refused before verification; active LSMs: %s", lsms);
+	else
+		snprintf(out, len,
+			 "refused before verification (BPF LSM off, or not permitted "
+			 "here); securityfs not mounted to tell which");
+}
+
 static void mark_load_error(struct cell *c, const char *what, int err)
 {
-	char line[160];
+	char line[200];
 	bool refusal;
 
 	log_reason(line, sizeof(line), &refusal);
@@ -92,6 +112,9 @@ static void mark_load_error(struct cell *c, const char *what, int err)
 		c->status = LS_UNSUPPORTED;
 	else
 		c->status = LS_FAILED;
+	/* EPERM before the verifier runs: the kernel takes no program of this type. */
+	if (err == -EPERM && !*line && !strncmp(c->sc->hook, "lsm", 3))
+		lsm_hint(line, sizeof(line));
 	snprintf(c->reason, sizeof(c->reason), "%s %s: %s%s%s", what, c->sc->hook, strerror(-err),
 		 *line ? ": " : "", line);
 }
@@ -103,15 +126,15 @@ int ls_obj_load_attach(struct cell *c, struct bpf_object *obj)
 	struct bpf_map *map;
 	int err;
 
-	snprintf(name, sizeof(name), "%s_%s", c->sc->prog, ls_mode_name(c->mode));
+	snprintf(name, sizeof(name), "%s_%s", c->sc->prog ?: "", ls_mode_name(c->mode));
 	bpf_object__for_each_program(prog, obj) {
-		bool on = !strcmp(bpf_program__name(prog), name);
+		bool on = c->sc->prog && !strcmp(bpf_program__name(prog), name);
 
 		bpf_program__set_autoload(prog, on);
 		if (on)
 			want = prog;
 	}
-	if (!want) {
+	if (!want && c->sc->prog) {
 		c->status = LS_FAILED;
 		snprintf(c->reason, sizeof(c->reason), "no BPF program %s", name);
 		return -ENOENT;
@@ -123,7 +146,12 @@ int ls_obj_load_attach(struct cell *c, struct bpf_object *obj)
 		mark_load_error(c, "kernel refused to load", err);
 		return err;
 	}
-	c->link = bpf_program__attach(want);
+	if (!want)
+		return 0; /* maps only, for operations from user space */
+	if (c->cgroup_fd >= 0)
+		c->link = bpf_program__attach_cgroup(want, c->cgroup_fd);
+	else
+		c->link = bpf_program__attach(want);
 	if (!c->link) {
 		err = -errno;
 		mark_load_error(c, "kernel refused to attach", err);

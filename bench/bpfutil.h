@@ -18,7 +18,8 @@ bool ls_map_type_check(struct cell *c, int type, const char *name);
 
 /*
  * Loads @obj with only the cell's program (<prog>_hook or <prog>_loop)
- * enabled and attaches it. Fills cell->link and cell->counters_fd. On error
+ * enabled and attaches it, to cell->cgroup_fd for a cgroup program; with no
+ * program, loads the maps only. Fills cell->link and cell->counters_fd. On error
  * returns -errno with the cell marked unsupported (the kernel refused the
  * program type or a helper) or failed, and the verifier's reason.
  */

@@ -18,6 +18,7 @@
 
 enum {
 	OPT_CPUS = 0x100,
+	OPT_OBJECTS,
 	OPT_QUICK,
 	OPT_LOOP_ITERS,
 };
@@ -30,6 +31,7 @@ static const struct option long_opts[] = {
 	{ "mode", required_argument, NULL, 'm' },
 	{ "output", required_argument, NULL, 'o' },
 	{ "cpus", required_argument, NULL, OPT_CPUS },
+	{ "objects", required_argument, NULL, OPT_OBJECTS },
 	{ "quick", no_argument, NULL, OPT_QUICK },
 	{ "loop-iters", required_argument, NULL, OPT_LOOP_ITERS },
 	{ "verbose", no_argument, NULL, 'v' },
@@ -48,6 +50,8 @@ void ls_run_usage(FILE *f)
 		"  -m, --mode MODE       hook, loop or all (default all)\n"
 		"      --cpus LIST       producer-thread counts, e.g. 1,2 (default 1 and powers of\n"
 		"                        two up to all usable CPUs)\n"
+		"      --objects LIST    owner counts for scenarios that sweep them (default each\n"
+		"                        scenario's own, e.g. 1,100,10000,100000)\n"
 		"      --loop-iters N    operations per trigger in loop mode (default 10000)\n"
 		"      --quick           short smoke run: -w %g -d %g -r %d\n"
 		"  -o, --output DIR      results root (default results)\n"
@@ -84,7 +88,8 @@ static int parse_uint(const char *s, unsigned long min, unsigned long max, unsig
 	return 0;
 }
 
-static int parse_cpu_counts(const char *s, struct ls_run_opts *o)
+/* A comma-separated list of distinct whole numbers from 1 to max. */
+static int parse_uint_list(const char *s, unsigned int max, unsigned int *vals, size_t *nr)
 {
 	char *copy = strdup(s), *tok, *save = NULL;
 	int err = 0;
@@ -92,24 +97,22 @@ static int parse_cpu_counts(const char *s, struct ls_run_opts *o)
 
 	if (!copy)
 		return -ENOMEM;
-	if (strstr(s, ",,") || *s == ',')
+	if (strstr(s, ",,") || *s == ',' || !*s || s[strlen(s) - 1] == ',')
 		err = -EINVAL;
-	o->nr_cpu_counts = 0;
+	*nr = 0;
 	for (tok = strtok_r(copy, ",", &save); !err && tok; tok = strtok_r(NULL, ",", &save)) {
 		unsigned int v;
 
-		if (o->nr_cpu_counts == LS_MAX_CPU_COUNTS || parse_uint(tok, 1, 4096, &v)) {
+		if (*nr == LS_MAX_LIST || parse_uint(tok, 1, max, &v)) {
 			err = -EINVAL;
 			break;
 		}
-		for (i = 0; i < o->nr_cpu_counts; i++) {
-			if (o->cpu_counts[i] == v)
+		for (i = 0; i < *nr; i++) {
+			if (vals[i] == v)
 				err = -EINVAL;
 		}
-		o->cpu_counts[o->nr_cpu_counts++] = v;
+		vals[(*nr)++] = v;
 	}
-	if (!o->nr_cpu_counts || s[strlen(s) - 1] == ',')
-		err = -EINVAL;
 	free(copy);
 	return err;
 }
@@ -177,7 +180,11 @@ int ls_run_opts_parse(int argc, char **argv, struct ls_run_opts *o, char *err, s
 			o->output = optarg;
 			break;
 		case OPT_CPUS:
-			if (parse_cpu_counts(optarg, o))
+			if (parse_uint_list(optarg, 4096, o->cpu_counts, &o->nr_cpu_counts))
+				goto bad_value;
+			break;
+		case OPT_OBJECTS:
+			if (parse_uint_list(optarg, LS_MAX_OBJECTS, o->objects, &o->nr_objects))
 				goto bad_value;
 			break;
 		case OPT_QUICK:
@@ -234,6 +241,12 @@ bad_value:
 		break;
 	case 'o':
 		snprintf(err, len, "invalid -o: empty folder name");
+		break;
+	case OPT_OBJECTS:
+		snprintf(
+			err, len,
+			"invalid --objects '%s': distinct owner counts from 1 to %u, comma-separated",
+			optarg, LS_MAX_OBJECTS);
 		break;
 	case OPT_CPUS:
 		snprintf(err, len,
@@ -307,4 +320,20 @@ int ls_cpu_counts_resolve(struct ls_run_opts *o, unsigned int usable, char *err,
 		}
 	}
 	return 0;
+}
+
+size_t ls_objects_for(const struct ls_run_opts *o, const struct scenario *sc, unsigned int *vals)
+{
+	size_t n = 0;
+
+	if (!sc->objects)
+		return 0;
+	if (o->nr_objects) {
+		memcpy(vals, o->objects, o->nr_objects * sizeof(*vals));
+		return o->nr_objects;
+	}
+	/* The table's lists are well-formed; a bad one runs nothing, loudly in tests. */
+	if (parse_uint_list(sc->objects, LS_MAX_OBJECTS, vals, &n))
+		return 0;
+	return n;
 }

@@ -8,7 +8,9 @@
 #include "scenario.h"
 
 #define LS_MAX_GLOBS 64
-#define LS_MAX_CPU_COUNTS 64
+#define LS_MAX_LIST 64
+#define LS_MAX_CPU_COUNTS LS_MAX_LIST
+#define LS_MAX_OBJECTS 1000000
 
 /* Settings of `lsbench run`, as parsed and checked. */
 struct ls_run_opts {
@@ -19,6 +21,8 @@ struct ls_run_opts {
 	unsigned int repetitions;
 	unsigned int cpu_counts[LS_MAX_CPU_COUNTS]; /* producer threads per cell */
 	size_t nr_cpu_counts; /* 0: 1 and every power of two up to all usable CPUs */
+	unsigned int objects[LS_MAX_LIST]; /* owner counts, for scenarios that sweep them */
+	size_t nr_objects; /* 0: each scenario's own sweep */
 	unsigned int modes; /* LS_MODE_BIT()s */
 	unsigned int loop_iters;
 	const char *output; /* results root */
@@ -39,6 +43,12 @@ int ls_run_opts_parse(int argc, char **argv, struct ls_run_opts *o, char *err, s
  */
 int ls_select(const struct scenario *table, size_t n, const struct ls_run_opts *o, bool *selected,
 	      char *err, size_t len);
+
+/*
+ * The owner counts to run scenario sc with: --objects, else its own sweep;
+ * 0 when it has none (one owner per thread). Returns how many.
+ */
+size_t ls_objects_for(const struct ls_run_opts *o, const struct scenario *sc, unsigned int *vals);
 
 /* Fills the default thread counts when none were given; -EINVAL if one exceeds usable. */
 int ls_cpu_counts_resolve(struct ls_run_opts *o, unsigned int usable, char *err, size_t len);

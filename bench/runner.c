@@ -32,8 +32,10 @@ static volatile sig_atomic_t interrupted;
 static atomic_int producers_stop;
 
 struct producer {
+	struct ls_thread t;
 	pthread_t thread;
 	pthread_barrier_t *ready;
+	void (*trigger)(struct ls_thread *t);
 	int cpu;
 	int err;
 	__u64 triggers;
@@ -68,7 +70,8 @@ static void sleep_s(double s)
 
 /*
  * A producer primes once, waits for the others, then triggers the hook until
- * told to stop. Signals go to the main thread only.
+ * told to stop: the scenario's trigger on its owners, or by default the
+ * sys_enter syscalls. Signals go to the main thread only.
  */
 static void *producer_main(void *arg)
 {
@@ -82,14 +85,21 @@ static void *producer_main(void *arg)
 	CPU_ZERO(&set);
 	CPU_SET(p->cpu, &set);
 	p->err = pthread_setaffinity_np(pthread_self(), sizeof(set), &set);
-	if (!p->err)
+	if (!p->err && !p->trigger)
 		syscall(LS_PRIME_NR);
 	pthread_barrier_wait(p->ready);
 	if (p->err)
 		return NULL;
-	while (!atomic_load_explicit(&producers_stop, memory_order_relaxed)) {
-		syscall(LS_TRIGGER_NR, 0);
-		n++;
+	if (p->trigger) {
+		while (!atomic_load_explicit(&producers_stop, memory_order_relaxed)) {
+			p->trigger(&p->t);
+			n++;
+		}
+	} else {
+		while (!atomic_load_explicit(&producers_stop, memory_order_relaxed)) {
+			syscall(LS_TRIGGER_NR, 0);
+			n++;
+		}
 	}
 	p->triggers = n;
 	return NULL;
@@ -107,8 +117,31 @@ static void cell_fail(struct cell *c, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* What the cell has done so far: the BPF side's counters, or the producers' own. */
+static int cell_counts(const struct cell *c, const struct producer *prod, struct ls_counters *sum)
+{
+	unsigned int i;
+
+	if (!c->sc->user_counts)
+		return ls_counters_read(c->counters_fd, sum);
+	memset(sum, 0, sizeof(*sum));
+	for (i = 0; i < c->threads; i++) {
+		const struct ls_counters *u = &prod[i].t.user;
+
+		sum->triggers += __atomic_load_n(&u->triggers, __ATOMIC_RELAXED);
+		sum->ops += __atomic_load_n(&u->ops, __ATOMIC_RELAXED);
+		sum->hits += __atomic_load_n(&u->hits, __ATOMIC_RELAXED);
+		sum->misses += __atomic_load_n(&u->misses, __ATOMIC_RELAXED);
+		sum->creates += __atomic_load_n(&u->creates, __ATOMIC_RELAXED);
+		sum->deletes += __atomic_load_n(&u->deletes, __ATOMIC_RELAXED);
+		sum->failures += __atomic_load_n(&u->failures, __ATOMIC_RELAXED);
+	}
+	return 0;
+}
+
 /* Samples the repetitions after the warm-up; threads are running. */
-static void cell_sample(struct cell *c, const struct ls_run_opts *o, struct ls_row *row)
+static void cell_sample(struct cell *c, const struct producer *prod, const struct ls_run_opts *o,
+			struct ls_row *row)
 {
 	double ops_per_sec[o->repetitions], ns_per_op[o->repetitions];
 	struct ls_counters c0, c1;
@@ -118,10 +151,10 @@ static void cell_sample(struct cell *c, const struct ls_run_opts *o, struct ls_r
 
 	sleep_s(o->warmup_s);
 	for (i = 0; i < o->repetitions && !interrupted; i++) {
-		err = ls_counters_read(c->counters_fd, &c0);
+		err = cell_counts(c, prod, &c0);
 		t0 = now_ns();
 		sleep_s(o->duration_s);
-		err = err ?: ls_counters_read(c->counters_fd, &c1);
+		err = err ?: cell_counts(c, prod, &c1);
 		t1 = now_ns();
 		if (err) {
 			cell_fail(c, "cannot read counters: %s", strerror(-err));
@@ -153,29 +186,72 @@ static __u64 fault_skew(void)
 	return f && !strcmp(f, "miscount") ? 1 : 0;
 }
 
-static void cell_run(struct cell *c, const struct ls_run_opts *o, const int *cpus,
-		     struct ls_row *row)
+/*
+ * Gives producer @idx its owners: every threads-th one from idx, so threads
+ * never share; with fewer owners than threads, owner idx mod n.
+ */
+static bool share_owners(const struct cell *c, struct ls_thread *t, unsigned int idx)
 {
-	struct producer *prod;
-	pthread_barrier_t ready;
+	unsigned int n = c->owners.n, i, k = 0;
+
+	t->cell = c;
+	if (!n)
+		return true;
+	t->owners = malloc(((n + c->threads - 1) / c->threads + 1) * sizeof(*t->owners));
+	if (!t->owners)
+		return false;
+	for (i = idx; i < n; i += c->threads)
+		t->owners[k++] = i;
+	if (!k)
+		t->owners[k++] = idx % n;
+	t->nr_owners = k;
+	return true;
+}
+
+static void producers_free(const struct cell *c, struct producer *prod)
+{
+	unsigned int i;
+
+	for (i = 0; i < c->threads; i++)
+		free(prod[i].t.owners);
+	free(prod);
+}
+
+static struct producer *producers_alloc(const struct cell *c, const int *cpus)
+{
+	struct producer *prod = aligned_alloc(__alignof__(*prod), c->threads * sizeof(*prod));
+	unsigned int i;
+
+	if (!prod)
+		return NULL;
+	memset(prod, 0, c->threads * sizeof(*prod));
+	for (i = 0; i < c->threads; i++) {
+		prod[i].trigger = c->sc->trigger;
+		prod[i].cpu = cpus[i];
+		if (!share_owners(c, &prod[i].t, i)) {
+			producers_free(c, prod);
+			return NULL;
+		}
+	}
+	return prod;
+}
+
+/*
+ * Starts the producers, samples the repetitions, stops them and returns the
+ * triggers they issued.
+ */
+static __u64 producers_run(struct cell *c, struct producer *prod, const struct ls_run_opts *o,
+			   struct ls_row *row)
+{
 	unsigned int i, started = 0;
+	pthread_barrier_t ready;
 	__u64 triggers = 0;
 	int err;
 
-	if (c->sc->setup(c))
-		goto out;
-	prod = aligned_alloc(__alignof__(*prod), c->threads * sizeof(*prod));
-	if (prod)
-		memset(prod, 0, c->threads * sizeof(*prod));
-	if (!prod) {
-		cell_fail(c, "out of memory");
-		goto out;
-	}
 	pthread_barrier_init(&ready, NULL, c->threads + 1);
 	atomic_store(&producers_stop, 0);
 	for (i = 0; i < c->threads; i++) {
 		prod[i].ready = &ready;
-		prod[i].cpu = cpus[i];
 		err = pthread_create(&prod[i].thread, NULL, producer_main, &prod[i]);
 		if (err) {
 			cell_fail(c, "cannot start producer thread: %s", strerror(err));
@@ -191,26 +267,43 @@ static void cell_run(struct cell *c, const struct ls_run_opts *o, const int *cpu
 					  strerror(prod[i].err));
 		}
 		if (c->status == LS_OK)
-			cell_sample(c, o, row);
+			cell_sample(c, prod, o, row);
 	}
 	atomic_store(&producers_stop, 1);
 	for (i = 0; i < started; i++) {
 		pthread_join(prod[i].thread, NULL);
 		triggers += prod[i].triggers;
 	}
-	/* With fewer threads than the barrier counts, nobody is waiting on it. */
+	/* With fewer threads than the barrier counts, nobody waits on it. */
 	if (started == c->threads)
 		pthread_barrier_destroy(&ready);
-	free(prod);
+	return triggers;
+}
+
+static void cell_run(struct cell *c, const struct ls_run_opts *o, const int *cpus,
+		     struct ls_row *row)
+{
+	struct producer *prod;
+	__u64 triggers;
+	int err;
+
+	if (c->sc->setup(c))
+		goto out;
+	prod = producers_alloc(c, cpus);
+	if (!prod) {
+		cell_fail(c, "out of memory for %u producers", c->threads);
+		goto out;
+	}
+	triggers = producers_run(c, prod, o, row);
 	if (c->status == LS_OK && !interrupted) {
-		err = ls_counters_read(c->counters_fd, &row->cnt);
+		err = cell_counts(c, prod, &row->cnt);
 		if (err)
 			cell_fail(c, "cannot read counters: %s", strerror(-err));
-		else
-			ls_counters_check(c, &row->cnt, triggers + fault_skew(), c->reason,
-					  sizeof(c->reason)) ||
-				(c->status = LS_FAILED);
+		else if (!ls_counters_check(c, &row->cnt, triggers + fault_skew(), c->reason,
+					    sizeof(c->reason)))
+			c->status = LS_FAILED;
 	}
+	producers_free(c, prod);
 out:
 	c->sc->teardown(c);
 	row->status = c->status;
@@ -247,8 +340,8 @@ static int usable_cpus(int *cpus, int max)
 
 static void print_header(void)
 {
-	printf("%-26s %-4s %4s %11s %7s %10s %11s  %s\n", "scenario", "mode", "cpus", "ns/op", "cv",
-	       "Mops/s", "+ns/op", "status");
+	printf("%-26s %-4s %4s %6s %11s %7s %10s %11s  %s\n", "scenario", "mode", "cpus", "owners",
+	       "ns/op", "cv", "Mops/s", "+ns/op", "status");
 }
 
 static void print_row(const struct ls_results *res, const struct ls_row *row)
@@ -257,18 +350,90 @@ static void print_row(const struct ls_results *res, const struct ls_row *row)
 	char added_s[32] = "-";
 
 	if (row->status != LS_OK) {
-		printf("%-26s %-4s %4u %11s %7s %10s %11s  %s: %s\n", row->sc->name,
-		       ls_mode_name(row->mode), row->threads, "-", "-", "-", "-",
+		printf("%-26s %-4s %4u %6u %11s %7s %10s %11s  %s: %s\n", row->sc->name,
+		       ls_mode_name(row->mode), row->threads, row->nr_objects, "-", "-", "-", "-",
 		       ls_status_name(row->status), row->reason);
 		return;
 	}
 	if (!isnan(added))
 		snprintf(added_s, sizeof(added_s), "%.2f", added);
-	printf("%-26s %-4s %4u %11.2f %6.2f%% %10.3f %11s  %s%s\n", row->sc->name,
-	       ls_mode_name(row->mode), row->threads, row->ns_per_op.median,
+	printf("%-26s %-4s %4u %6u %11.2f %6.2f%% %10.3f %11s  %s%s\n", row->sc->name,
+	       ls_mode_name(row->mode), row->threads, row->nr_objects, row->ns_per_op.median,
 	       100 * row->ns_per_op.cv, row->ops_per_sec.median / 1e6, added_s,
 	       ls_status_name(row->status), row->ns_per_op.cv > 0.05 ? " (noisy)" : "");
 	fflush(stdout);
+}
+
+/* Measures one cell and writes its row; returns non-zero when results cannot be written. */
+static int run_cell(const struct scenario *sc, enum ls_mode mode, unsigned int threads,
+		    unsigned int objects, const struct ls_run_opts *o, const int *cpus,
+		    struct ls_results *res, int *status)
+{
+	struct cell c = {
+		.sc = sc,
+		.mode = mode,
+		.threads = threads,
+		.loop_iters = o->loop_iters,
+		.nr_maps = 1,
+		.nr_objects = objects,
+		.value_size = 8,
+		.verbose = o->verbose,
+		.counters_fd = -1,
+		.map_fd = -1,
+		.hash_fd = -1,
+		.cgroup_fd = -1,
+	};
+	struct ls_row row = {
+		.sc = sc,
+		.mode = mode,
+		.threads = threads,
+		.nr_maps = c.nr_maps,
+		.nr_objects = objects,
+		.value_size = c.value_size,
+		.loop_iters = c.loop_iters,
+		.repetitions = o->repetitions,
+		.duration_s = o->duration_s,
+	};
+	int ret;
+
+	cell_run(&c, o, cpus, &row);
+	if (interrupted)
+		return 0;
+	ret = ls_results_add(res, &row);
+	if (ret) {
+		fprintf(stderr, "lsbench: cannot write results in %s: %s\n", res->dir,
+			strerror(-ret));
+		return 1;
+	}
+	print_row(res, &row);
+	if (row.status == LS_FAILED)
+		*status = 1;
+	return 0;
+}
+
+/* Every cell of one scenario: modes x thread counts x owner counts. */
+static int run_scenario(const struct scenario *sc, const struct ls_run_opts *o, const int *cpus,
+			struct ls_results *res, int *status)
+{
+	unsigned int objects[LS_MAX_LIST];
+	size_t k, j, nr_objects = ls_objects_for(o, sc, objects);
+	int m, ret = 0;
+
+	for (m = LS_MODE_HOOK; m <= LS_MODE_LOOP && !ret && !interrupted; m++) {
+		if (!(sc->modes & o->modes & LS_MODE_BIT(m)))
+			continue;
+		for (k = 0; k < o->nr_cpu_counts && !ret && !interrupted; k++) {
+			unsigned int threads = o->cpu_counts[k];
+
+			if (sc->max_threads && threads > sc->max_threads)
+				continue;
+			if (!nr_objects)
+				ret = run_cell(sc, m, threads, threads, o, cpus, res, status);
+			for (j = 0; j < nr_objects && !ret && !interrupted; j++)
+				ret = run_cell(sc, m, threads, objects[j], o, cpus, res, status);
+		}
+	}
+	return ret;
 }
 
 /* Everything that makes a run impossible, found before anything is written. */
@@ -304,10 +469,9 @@ int ls_run(struct ls_run_opts *o, int argc, char **argv)
 	static int cpus[CPU_SETSIZE];
 	struct ls_results res;
 	struct ls_sysinfo si;
-	int nr_cpus, status = 0;
+	int nr_cpus, status = 0, status_hard = 0;
 	char err[512];
-	size_t s, k;
-	int m;
+	size_t s;
 
 	if (preflight(o, selected, cpus, &nr_cpus))
 		return 2;
@@ -324,52 +488,13 @@ int ls_run(struct ls_run_opts *o, int argc, char **argv)
 	printf("results: %s\n", res.dir);
 	print_header();
 
-	for (s = 0; s < ls_nr_scenarios && !interrupted; s++) {
-		if (!selected[s])
-			continue;
-		for (m = LS_MODE_HOOK; m <= LS_MODE_LOOP && !interrupted; m++) {
-			if (!(ls_scenarios[s].modes & o->modes & LS_MODE_BIT(m)))
-				continue;
-			for (k = 0; k < o->nr_cpu_counts && !interrupted; k++) {
-				struct cell c = {
-					.sc = &ls_scenarios[s],
-					.mode = m,
-					.threads = o->cpu_counts[k],
-					.loop_iters = o->loop_iters,
-					.nr_maps = 1,
-					.nr_objects = o->cpu_counts[k],
-					.value_size = 8,
-					.verbose = o->verbose,
-					.counters_fd = -1,
-				};
-				struct ls_row row = {
-					.sc = c.sc,
-					.mode = c.mode,
-					.threads = c.threads,
-					.nr_maps = c.nr_maps,
-					.nr_objects = c.nr_objects,
-					.value_size = c.value_size,
-					.loop_iters = c.loop_iters,
-					.repetitions = o->repetitions,
-					.duration_s = o->duration_s,
-				};
-				int ret;
-
-				cell_run(&c, o, cpus, &row);
-				if (interrupted)
-					break;
-				ret = ls_results_add(&res, &row);
-				if (ret) {
-					fprintf(stderr, "lsbench: cannot write results in %s: %s\n",
-						res.dir, strerror(-ret));
-					ls_results_free(&res);
-					return 1;
-				}
-				print_row(&res, &row);
-				if (row.status == LS_FAILED)
-					status = 1;
-			}
-		}
+	for (s = 0; s < ls_nr_scenarios && !interrupted && !status_hard; s++) {
+		if (selected[s])
+			status_hard = run_scenario(&ls_scenarios[s], o, cpus, &res, &status);
+	}
+	if (status_hard) {
+		ls_results_free(&res);
+		return status_hard;
 	}
 	if (interrupted) {
 		snprintf(err, sizeof(err), "partial: interrupted by %s after %zu cells",

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <linux/types.h>
 #include "lsbench.h"
+#include "workloads.h"
 
 #define LS_MODE_BIT(m) (1u << (m))
 #define LS_MODES_ALL (LS_MODE_BIT(LS_MODE_HOOK) | LS_MODE_BIT(LS_MODE_LOOP))
@@ -31,6 +32,8 @@ enum ls_status {
 
 struct bpf_link;
 struct cell;
+struct ls_thread;
+struct ls_type;
 
 struct scenario {
 	const char *name;
@@ -38,15 +41,39 @@ struct scenario {
 	const char *map_type; /* map under test, as in the CSV */
 	const char *op; /* operation, as in the CSV */
 	const char *hook; /* program section that runs it */
-	const char *prog; /* BPF program base name: <prog>_hook, <prog>_loop */
+	const char *prog; /* BPF program base name: <prog>_hook, <prog>_loop; NULL: none */
 	const char *control; /* scenario subtracted for added_ns_per_op, or NULL */
 	unsigned int modes; /* LS_MODE_BIT()s it runs in */
 	unsigned int expect; /* enum ls_expect */
-	bool primes; /* each producer's prime creates one element */
-	/* Opens, loads and attaches the cell's program; 0 or -errno with cell->status set. */
+	bool primes; /* each producer's prime syscall creates (or finds) one element */
+	bool user_counts; /* producers count the operations (bpf(2) from user space) */
+	unsigned int max_threads; /* producers that may share its owners; 0: any */
+	const char *objects; /* default owner counts swept, e.g. "1,100"; NULL: one per thread */
+	int arg; /* for setup: a socket type, an operation */
+	/* Creates the owners, opens, loads and attaches; 0 or -errno with cell->status set. */
 	int (*setup)(struct cell *cell);
-	/* Undoes setup; safe after a failed setup. */
+	/* Undoes setup; safe after a failed or partial setup. */
 	void (*teardown)(struct cell *cell);
+	/* One trigger by a producer; NULL: the getpgid(2) syscall, after a getppid(2) prime. */
+	void (*trigger)(struct ls_thread *t);
+};
+
+/* The owners a cell's producers trigger on, created by the scenario's setup. */
+struct ls_owners {
+	int *fds; /* sockets, files or cgroups, as keys and trigger targets */
+	unsigned int n;
+	int dir_fd; /* files: the folder, for openat() */
+	char (*names)[16]; /* files: names in that folder */
+	void *priv; /* what setup must free beside the fds */
+};
+
+/* A producer thread's share of the owners and, for user_counts, its counts. */
+struct ls_thread {
+	const struct cell *cell;
+	unsigned int *owners; /* indexes into cell->owners, visited round-robin */
+	unsigned int nr_owners;
+	unsigned int next;
+	struct ls_counters user; /* written by the producer only, read relaxed by the runner */
 };
 
 /* One measured combination of scenario, mode and thread count. */
@@ -62,8 +89,15 @@ struct cell {
 
 	/* Set by setup, released by teardown. */
 	void *skel;
+	void (*skel_destroy)(void *skel);
 	struct bpf_link *link;
 	int counters_fd;
+	int map_fd; /* the map user-space operations work on */
+	int hash_fd; /* the hash control, or -1 */
+	int cgroup_fd; /* where cgroup programs attach; -1: not a cgroup program */
+	const struct ls_type *type; /* the BPF object and owners setup used */
+	struct ls_owners owners;
+	struct ls_cgroup cg; /* the private cgroup the process entered, if any */
 
 	enum ls_status status;
 	char reason[256];

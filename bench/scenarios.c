@@ -9,73 +9,136 @@
 #include "scenarios.h"
 
 #define SYS_ENTER "tp_btf/sys_enter"
+#define GETSOCKOPT "cgroup/getsockopt"
+#define FILE_OPEN "lsm/file_open"
+#define UAPI "bpf(2)"
+#define OWNER_SWEEP "1,100,10000,100000"
+
+#define GET LS_EXPECT_HITS
+#define MISS LS_EXPECT_MISSES
+#define CREATE_DELETE (LS_EXPECT_CREATES | LS_EXPECT_DELETES)
+
+/* A scenario driven by sys_enter, with the map type's setup. */
+#define SYS(n, mt, o, p, ctl, exp, setup_fn)                                                       \
+	.name = n, .map_type = mt, .op = o, .hook = SYS_ENTER, .prog = p, .control = ctl,          \
+	.modes = LS_MODES_ALL, .expect = exp, .setup = setup_fn, .teardown = ls_teardown
+
+#define SOCKOPT(n, mt, o, p, ctl, exp, setup_fn)                                                   \
+	.name = n, .map_type = mt, .op = o, .hook = GETSOCKOPT, .prog = p, .control = ctl,         \
+	.modes = LS_MODES_ALL, .expect = exp, .setup = setup_fn, .teardown = ls_teardown,          \
+	.trigger = ls_trigger_getsockopt
+
+#define OPEN(n, mt, o, p, ctl, exp)                                                                \
+	.name = n, .map_type = mt, .op = o, .hook = FILE_OPEN, .prog = p, .control = ctl,          \
+	.modes = LS_MODES_ALL, .expect = exp, .setup = ls_inode_setup, .teardown = ls_teardown,    \
+	.trigger = ls_trigger_open
+
+/* An operation from user space through bpf(2), with an fd as key. */
+#define UAPI_OP(n, mt, o, trig, exp, setup_fn)                                                     \
+	.name = n, .map_type = mt, .op = o, .hook = UAPI, .modes = LS_MODE_BIT(LS_MODE_HOOK),      \
+	.expect = exp, .user_counts = true, .setup = setup_fn, .teardown = ls_teardown,            \
+	.trigger = trig
+
+/*
+ * Lookup, update in place and create-then-delete from user space on one map
+ * type, keyed by an fd of its owner. cd_threads: producers the create-delete
+ * may have (owners shared by more threads would race); 0: any.
+ */
+#define UAPI_OPS(prefix, mt, key, setup_fn, cd_threads)                                            \
+	{ UAPI_OP(prefix "-uapi-lookup", mt, "lookup", ls_trigger_uapi_lookup, GET, setup_fn),     \
+	  .arg = LS_ARG_PRIME_STORE, .desc = "bpf(BPF_MAP_LOOKUP_ELEM) on " mt " by " key },       \
+		{ UAPI_OP(prefix "-uapi-update", mt, "update", ls_trigger_uapi_update, GET,        \
+			  setup_fn),                                                               \
+		  .arg = LS_ARG_PRIME_STORE,                                                       \
+		  .desc = "bpf(BPF_MAP_UPDATE_ELEM, BPF_EXIST) on " mt " by " key },               \
+	{                                                                                          \
+		UAPI_OP(prefix "-uapi-create-delete", mt, "create_delete",                         \
+			ls_trigger_uapi_create_delete, CREATE_DELETE, setup_fn),                   \
+			.max_threads = cd_threads,                                                 \
+			.desc = "bpf(2) update (BPF_NOEXIST) then delete on " mt " by " key        \
+	}
 
 const struct scenario ls_scenarios[] = {
-	{
-		.name = "task-empty",
-		.desc = "control: empty program on sys_enter (the cost of the hook and harness)",
-		.map_type = "none",
-		.op = "empty",
-		.hook = SYS_ENTER,
-		.prog = "empty",
-		.modes = LS_MODES_ALL,
-		.setup = ls_task_setup,
-		.teardown = ls_task_teardown,
-	},
-	{
-		.name = "task-get",
-		.desc = "bpf_task_storage_get on the current task's existing storage (hit)",
-		.map_type = "task_storage",
-		.op = "get",
-		.hook = SYS_ENTER,
-		.prog = "task_get",
-		.control = "task-empty",
-		.modes = LS_MODES_ALL,
-		.expect = LS_EXPECT_HITS,
-		.primes = true,
-		.setup = ls_task_setup,
-		.teardown = ls_task_teardown,
-	},
-	{
-		.name = "task-create-delete",
-		.desc = "bpf_task_storage_get with F_CREATE on a task without storage, then delete",
-		.map_type = "task_storage",
-		.op = "create_delete",
-		.hook = SYS_ENTER,
-		.prog = "task_create_delete",
-		.control = "task-empty",
-		.modes = LS_MODES_ALL,
-		.expect = LS_EXPECT_CREATES | LS_EXPECT_DELETES,
-		.setup = ls_task_setup,
-		.teardown = ls_task_teardown,
-	},
-	{
-		.name = "task-hash-get",
-		.desc = "control: hash map lookup keyed by thread id (hit)",
-		.map_type = "hash",
-		.op = "get",
-		.hook = SYS_ENTER,
-		.prog = "hash_get",
-		.control = "task-empty",
-		.modes = LS_MODES_ALL,
-		.expect = LS_EXPECT_HITS,
-		.primes = true,
-		.setup = ls_task_setup,
-		.teardown = ls_task_teardown,
-	},
-	{
-		.name = "task-hash-update-delete",
-		.desc = "control: hash map insert keyed by thread id, then delete",
-		.map_type = "hash",
-		.op = "create_delete",
-		.hook = SYS_ENTER,
-		.prog = "hash_update_delete",
-		.control = "task-empty",
-		.modes = LS_MODES_ALL,
-		.expect = LS_EXPECT_CREATES | LS_EXPECT_DELETES,
-		.setup = ls_task_setup,
-		.teardown = ls_task_teardown,
-	},
+	/* task storage, on the current task from sys_enter */
+	{ SYS("task-empty", "none", "empty", "empty", NULL, 0, ls_task_setup),
+	  .desc = "control: empty program on sys_enter (the cost of the hook and harness)" },
+	{ SYS("task-get", "task_storage", "get", "task_get", "task-empty", GET, ls_task_setup),
+	  .primes = true,
+	  .desc = "bpf_task_storage_get on the current task's existing storage (hit)" },
+	{ SYS("task-miss", "task_storage", "miss", "task_miss", "task-empty", MISS, ls_task_setup),
+	  .desc = "bpf_task_storage_get without F_CREATE on a task without storage (miss)" },
+	{ SYS("task-create-delete", "task_storage", "create_delete", "task_create_delete",
+	      "task-empty", CREATE_DELETE, ls_task_setup),
+	  .desc = "bpf_task_storage_get with F_CREATE on a task without storage, then delete" },
+	{ SYS("task-hash-get", "hash", "get", "hash_get", "task-empty", GET, ls_task_setup),
+	  .primes = true, .desc = "control: hash map lookup keyed by thread id (hit)" },
+	{ SYS("task-hash-update-delete", "hash", "create_delete", "hash_update_delete",
+	      "task-empty", CREATE_DELETE, ls_task_setup),
+	  .desc = "control: hash map insert keyed by thread id, then delete" },
+
+	/* cgroup storage, on the current task's cgroup v2 (the run's own) from sys_enter */
+	{ SYS("cgrp-empty", "none", "empty", "empty", NULL, 0, ls_cgrp_setup),
+	  .desc = "control: empty program on sys_enter that finds the task's cgroup" },
+	{ SYS("cgrp-get", "cgrp_storage", "get", "cgrp_get", "cgrp-empty", GET, ls_cgrp_setup),
+	  .primes = true,
+	  .desc = "bpf_cgrp_storage_get on the current task's cgroup, storage existing (hit)" },
+	{ SYS("cgrp-miss", "cgrp_storage", "miss", "cgrp_miss", "cgrp-empty", MISS, ls_cgrp_setup),
+	  .desc = "bpf_cgrp_storage_get without F_CREATE on a cgroup without storage (miss)" },
+	{ SYS("cgrp-create-delete", "cgrp_storage", "create_delete", "cgrp_create_delete",
+	      "cgrp-empty", CREATE_DELETE, ls_cgrp_setup),
+	  .max_threads = 1,
+	  .desc = "bpf_cgrp_storage_get with F_CREATE, then delete (one thread: one cgroup)" },
+	{ SYS("cgrp-hash-get", "hash", "get", "hash_get", "cgrp-empty", GET, ls_cgrp_setup),
+	  .primes = true, .desc = "control: hash map lookup keyed by cgroup id (hit)" },
+
+	/* socket storage, on the socket asked from cgroup/getsockopt */
+	{ SOCKOPT("sk-empty", "none", "empty", "empty", NULL, 0, ls_sk_setup),
+	  .desc = "control: empty cgroup/getsockopt program (UDP sockets)" },
+	{ SOCKOPT("sk-get", "sk_storage", "get", "sk_get", "sk-empty", GET, ls_sk_setup),
+	  .objects = OWNER_SWEEP, .arg = LS_ARG_PRIME_STORE,
+	  .desc = "bpf_sk_storage_get on existing storage, UDP sockets round-robin (hit)" },
+	{ SOCKOPT("sk-get-tcp", "sk_storage", "get", "sk_get", "sk-empty", GET, ls_sk_setup),
+	  .objects = OWNER_SWEEP, .arg = LS_ARG_PRIME_STORE | LS_ARG_TCP,
+	  .desc = "bpf_sk_storage_get on existing storage, TCP sockets round-robin (hit)" },
+	{ SOCKOPT("sk-miss", "sk_storage", "miss", "sk_get", "sk-empty", MISS, ls_sk_setup),
+	  .desc = "bpf_sk_storage_get without F_CREATE on a socket without storage (miss)" },
+	{ SOCKOPT("sk-create-delete", "sk_storage", "create_delete", "sk_create_delete", "sk-empty",
+		  CREATE_DELETE, ls_sk_setup),
+	  .desc = "bpf_sk_storage_get with F_CREATE on a socket without storage, then delete" },
+	{ SOCKOPT("sk-hash-get", "hash", "get", "hash_get", "sk-empty", GET, ls_sk_setup),
+	  .objects = OWNER_SWEEP, .arg = LS_ARG_PRIME_HASH,
+	  .desc = "control: hash map lookup keyed by socket mark, round-robin (hit)" },
+
+	/* cgroup programs' own storage, from cgroup/getsockopt */
+	{ SOCKOPT("cgstore-empty", "none", "empty", "empty", NULL, 0, ls_cgstore_setup),
+	  .desc = "control: empty cgroup/getsockopt program" },
+	{ SOCKOPT("percpu-cgroup-get", "percpu_cgroup_storage", "get", "pcpu_get", "cgstore-empty",
+		  GET, ls_cgstore_setup),
+	  .desc = "bpf_get_local_storage on BPF_MAP_TYPE_PERCPU_CGROUP_STORAGE (hit)" },
+	{ SOCKOPT("cgroup-storage-get", "cgroup_storage", "get", "shared_get", "cgstore-empty", GET,
+		  ls_cgstore_setup),
+	  .desc = "bpf_get_local_storage on the shared BPF_MAP_TYPE_CGROUP_STORAGE (hit)" },
+
+	/* inode storage, on the inode of the file opened, from the BPF LSM */
+	{ OPEN("inode-empty", "none", "empty", "empty", NULL, 0),
+	  .desc = "control: empty lsm/file_open program (needs the BPF LSM)" },
+	{ OPEN("inode-get", "inode_storage", "get", "inode_get", "inode-empty", GET),
+	  .objects = OWNER_SWEEP, .arg = LS_ARG_PRIME_STORE,
+	  .desc = "bpf_inode_storage_get on existing storage, files round-robin (hit)" },
+	{ OPEN("inode-miss", "inode_storage", "miss", "inode_get", "inode-empty", MISS),
+	  .desc = "bpf_inode_storage_get without F_CREATE on an inode without storage (miss)" },
+	{ OPEN("inode-create-delete", "inode_storage", "create_delete", "inode_create_delete",
+	       "inode-empty", CREATE_DELETE),
+	  .desc = "bpf_inode_storage_get with F_CREATE, then delete" },
+	{ OPEN("inode-hash-get", "hash", "get", "hash_get", "inode-empty", GET),
+	  .objects = OWNER_SWEEP, .arg = LS_ARG_PRIME_HASH,
+	  .desc = "control: hash map lookup keyed by inode number, round-robin (hit)" },
+
+	/* from user space: bpf(2) with an fd as key */
+	UAPI_OPS("task", "task_storage", "pidfd", ls_task_setup, 1),
+	UAPI_OPS("sk", "sk_storage", "socket fd", ls_sk_setup, 0),
+	UAPI_OPS("inode", "inode_storage", "file fd", ls_inode_setup, 0),
+	UAPI_OPS("cgrp", "cgrp_storage", "cgroup fd", ls_cgrp_uapi_setup, 0),
 };
 
 const size_t ls_nr_scenarios = sizeof(ls_scenarios) / sizeof(ls_scenarios[0]);
@@ -89,13 +152,4 @@ const struct scenario *ls_scenario_find(const char *name)
 			return &ls_scenarios[i];
 	}
 	return NULL;
-}
-
-void ls_config_fill(struct ls_config *cfg, const struct cell *c)
-{
-	cfg->target_tgid = getpid();
-	cfg->mode = c->mode;
-	cfg->loop_iters = c->loop_iters;
-	cfg->trigger_nr = LS_TRIGGER_NR;
-	cfg->prime_nr = LS_PRIME_NR;
 }

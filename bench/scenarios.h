@@ -1,18 +1,74 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Setup and teardown of each map type's scenarios, and what they share. */
+/* How scenarios are set up, triggered and torn down, per map type. */
 #ifndef LSBENCH_SCENARIOS_H
 #define LSBENCH_SCENARIOS_H
 
 #include "scenario.h"
 
-/* The syscalls the producers issue: one to prime, then one per trigger. */
+/* The syscalls the sys_enter producers issue: one to prime, then one per trigger. */
 #define LS_PRIME_NR __NR_getppid
 #define LS_TRIGGER_NR __NR_getpgid
 
-/* Writes the cell's settings into an object's .rodata before load. */
-void ls_config_fill(struct ls_config *cfg, const struct cell *c);
+/* Map type numbers, for kernels' headers that predate some of them. */
+enum {
+	LS_MAP_HASH = 1,
+	LS_MAP_CGROUP_STORAGE = 19,
+	LS_MAP_PERCPU_CGROUP_STORAGE = 21,
+	LS_MAP_SK_STORAGE = 24,
+	LS_MAP_INODE_STORAGE = 28,
+	LS_MAP_TASK_STORAGE = 29,
+	LS_MAP_CGRP_STORAGE = 32,
+};
 
+/* What a map type's scenarios trigger on. */
+enum ls_owner_kind {
+	LS_OWN_TASK, /* the producer threads themselves (pidfd of the process from user space) */
+	LS_OWN_CGROUP, /* the run's private cgroup, which the process enters */
+	LS_OWN_SOCKETS, /* sockets, with the process in the private cgroup for getsockopt */
+	LS_OWN_FILES, /* files in a private folder */
+	LS_OWN_CGROUPS, /* private cgroups, by fd, for operations from user space */
+};
+
+/* scenario.arg: what setup prepares before measuring. */
+enum ls_arg {
+	LS_ARG_PRIME_STORE = 1 << 0, /* an element in the storage map for every owner */
+	LS_ARG_PRIME_HASH = 1 << 1, /* an element in the hash control for every owner */
+	LS_ARG_TCP = 1 << 2, /* TCP sockets, else UDP */
+};
+
+/* One BPF object: its skeleton's functions and what its scenarios share. */
+struct ls_type {
+	const char *map_name; /* as in the CSV */
+	int map_type;
+	enum ls_owner_kind owners;
+	const char *store_map; /* the local-storage map */
+	const char *hash_map; /* the hash control, keyed by owner; NULL: none */
+	void *(*open)(void);
+	struct bpf_object *(*obj)(void *skel);
+	struct ls_config *(*cfg)(void *skel);
+	void (*destroy)(void *skel);
+};
+
+int ls_setup(struct cell *c, const struct ls_type *t);
+void ls_teardown(struct cell *c);
+
+/* Per map type: setup with its ls_type; teardown is ls_teardown. */
 int ls_task_setup(struct cell *c);
-void ls_task_teardown(struct cell *c);
+int ls_cgrp_setup(struct cell *c);
+int ls_cgrp_uapi_setup(struct cell *c);
+int ls_sk_setup(struct cell *c);
+int ls_inode_setup(struct cell *c);
+int ls_cgstore_setup(struct cell *c);
+
+/* Triggers: an operation on the producer's next owner. */
+void ls_trigger_getsockopt(struct ls_thread *t);
+void ls_trigger_open(struct ls_thread *t);
+void ls_trigger_uapi_lookup(struct ls_thread *t);
+void ls_trigger_uapi_update(struct ls_thread *t);
+void ls_trigger_uapi_create_delete(struct ls_thread *t);
+
+/* The socket option the getsockopt trigger asks and the programs filter on. */
+#define LS_SOCKOPT_LEVEL 1 /* SOL_SOCKET */
+#define LS_SOCKOPT_NAME 12 /* SO_PRIORITY */
 
 #endif /* LSBENCH_SCENARIOS_H */

@@ -34,8 +34,11 @@ struct ls_config {
 	__u32 target_tgid; /* only the runner's own threads trigger */
 	__u32 mode; /* enum ls_mode */
 	__u32 loop_iters; /* operations per trigger in loop mode */
-	__u32 trigger_nr; /* syscall the producers issue to trigger */
+	__u32 trigger_nr; /* syscall, or socket option, the producers trigger with */
+	__u32 trigger_level; /* socket option level, for sockopt hooks */
 	__u32 prime_nr; /* syscall they issue once to prime */
+	__u32 nr_maps; /* maps in the array of maps, for map-count sweeps */
+	__u64 dir_ino; /* inode number of the folder whose files are opened */
 };
 
 #endif /* LSBENCH_H */

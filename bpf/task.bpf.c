@@ -20,7 +20,7 @@ struct {
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
 	__uint(max_entries, 4096);
-	__type(key, __u32);
+	__type(key, __u64);
 	__type(value, struct ls_val);
 } pid_hash SEC(".maps");
 
@@ -39,42 +39,20 @@ static __always_inline void task_prime(struct ls_op_ctx *ctx)
 
 static __always_inline void task_get_op(struct ls_op_ctx *ctx)
 {
-	if (bpf_task_storage_get(&task_store, ctx->task, 0, 0))
-		ctx->c.hits++;
-	else
-		ctx->c.misses++;
+	ls_count_get(ctx, bpf_task_storage_get(&task_store, ctx->task, 0, 0));
 }
 
-/*
- * A fresh element is zeroed; marking it lets a later get tell a create from a
- * hit on storage that the delete failed to remove.
- */
 static __always_inline void task_create_delete_op(struct ls_op_ctx *ctx)
 {
-	struct ls_val *val;
-
-	val = bpf_task_storage_get(&task_store, ctx->task, 0, LS_F_CREATE);
-	if (!val) {
-		ctx->c.failures++;
-		return;
-	}
-	if (val->v) {
-		ctx->c.hits++;
-	} else {
-		val->v = 1;
-		ctx->c.creates++;
-	}
-	if (bpf_task_storage_delete(&task_store, ctx->task))
-		ctx->c.failures++;
-	else
-		ctx->c.deletes++;
+	ls_count_create(ctx, bpf_task_storage_get(&task_store, ctx->task, 0, LS_F_CREATE));
+	ls_count_delete(ctx, bpf_task_storage_delete(&task_store, ctx->task));
 }
 
 static __always_inline void hash_prime(struct ls_op_ctx *ctx)
 {
 	struct ls_val zero = {};
 
-	if (bpf_map_update_elem(&pid_hash, &ctx->pid, &zero, BPF_NOEXIST))
+	if (bpf_map_update_elem(&pid_hash, &ctx->key, &zero, BPF_NOEXIST))
 		ctx->c.failures++;
 	else
 		ctx->c.primes++;
@@ -82,29 +60,24 @@ static __always_inline void hash_prime(struct ls_op_ctx *ctx)
 
 static __always_inline void hash_get_op(struct ls_op_ctx *ctx)
 {
-	if (bpf_map_lookup_elem(&pid_hash, &ctx->pid))
-		ctx->c.hits++;
-	else
-		ctx->c.misses++;
+	ls_count_get(ctx, bpf_map_lookup_elem(&pid_hash, &ctx->key));
 }
 
 static __always_inline void hash_update_delete_op(struct ls_op_ctx *ctx)
 {
 	struct ls_val one = { .v = 1 };
 
-	if (bpf_map_update_elem(&pid_hash, &ctx->pid, &one, BPF_NOEXIST)) {
+	if (bpf_map_update_elem(&pid_hash, &ctx->key, &one, BPF_NOEXIST)) {
 		ctx->c.failures++;
 		return;
 	}
 	ctx->c.creates++;
-	if (bpf_map_delete_elem(&pid_hash, &ctx->pid))
-		ctx->c.failures++;
-	else
-		ctx->c.deletes++;
+	ls_count_delete(ctx, bpf_map_delete_elem(&pid_hash, &ctx->key));
 }
 
-LS_SYS_ENTER_PROGS(empty, empty_op, ls_no_prime)
-LS_SYS_ENTER_PROGS(task_get, task_get_op, task_prime)
-LS_SYS_ENTER_PROGS(task_create_delete, task_create_delete_op, ls_no_prime)
-LS_SYS_ENTER_PROGS(hash_get, hash_get_op, hash_prime)
-LS_SYS_ENTER_PROGS(hash_update_delete, hash_update_delete_op, ls_no_prime)
+LS_SYS_ENTER_PROGS(empty, ls_owner_task, empty_op, ls_no_prime)
+LS_SYS_ENTER_PROGS(task_get, ls_owner_task, task_get_op, task_prime)
+LS_SYS_ENTER_PROGS(task_miss, ls_owner_task, task_get_op, ls_no_prime)
+LS_SYS_ENTER_PROGS(task_create_delete, ls_owner_task, task_create_delete_op, ls_no_prime)
+LS_SYS_ENTER_PROGS(hash_get, ls_owner_task, hash_get_op, hash_prime)
+LS_SYS_ENTER_PROGS(hash_update_delete, ls_owner_task, hash_update_delete_op, ls_no_prime)

@@ -175,6 +175,30 @@ static void glob_matching_nothing_is_an_error(void **state)
 	assert_int_equal(ls_select(table, 3, &o, sel, err, sizeof(err)), -ENOENT);
 }
 
+static void objects(void **state)
+{
+	const struct scenario sweeps = { .name = "s", .objects = "1,100,10000" };
+	const struct scenario fixed = { .name = "f" };
+	unsigned int vals[LS_MAX_LIST];
+	struct ls_run_opts o;
+	char err[256] = "";
+
+	assert_int_equal(PARSE(&o, err, "-v"), 0);
+	assert_int_equal(ls_objects_for(&o, &fixed, vals), 0);
+	assert_int_equal(ls_objects_for(&o, &sweeps, vals), 3);
+	assert_int_equal(vals[2], 10000);
+
+	assert_int_equal(PARSE(&o, err, "--objects", "7,5"), 0);
+	assert_int_equal(ls_objects_for(&o, &sweeps, vals), 2);
+	assert_int_equal(vals[0], 7);
+	assert_int_equal(vals[1], 5);
+	assert_int_equal(ls_objects_for(&o, &fixed, vals), 0);
+
+	assert_int_equal(PARSE(&o, err, "--objects", "0"), -EINVAL);
+	assert_non_null(strstr(err, "--objects"));
+	assert_int_equal(PARSE(&o, err, "--objects", "2000000"), -EINVAL);
+}
+
 static void cpu_counts(void **state)
 {
 	struct ls_run_opts o;
@@ -214,6 +238,7 @@ int main(void)
 		cmocka_unit_test(help_is_not_an_error),
 		cmocka_unit_test(select_by_glob),
 		cmocka_unit_test(glob_matching_nothing_is_an_error),
+		cmocka_unit_test(objects),
 		cmocka_unit_test(cpu_counts),
 	};
 

@@ -1,0 +1,405 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Setting a cell up: the owners it triggers on, the private cgroup, the BPF
+ * object loaded and attached, and the elements a hit needs; and the triggers
+ * that run on those owners.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+#include "bpfutil.h"
+#include "scenarios.h"
+
+static int setup_fail(struct cell *c, int err, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int setup_fail(struct cell *c, int err, const char *fmt, ...)
+{
+	va_list ap;
+
+	c->status = LS_FAILED;
+	va_start(ap, fmt);
+	vsnprintf(c->reason, sizeof(c->reason), fmt, ap);
+	va_end(ap);
+	return err;
+}
+
+static int owners_alloc(struct cell *c, unsigned int n)
+{
+	unsigned int i;
+
+	c->owners.fds = malloc(n * sizeof(*c->owners.fds));
+	if (!c->owners.fds)
+		return setup_fail(c, -ENOMEM, "out of memory for %u owners", n);
+	for (i = 0; i < n; i++)
+		c->owners.fds[i] = -1;
+	c->owners.n = n;
+	return 0;
+}
+
+/* pidfd of this process: the task user-space operations key on. */
+static int owners_task(struct cell *c)
+{
+	int err = owners_alloc(c, 1);
+
+	if (err)
+		return err;
+	c->owners.fds[0] = syscall(SYS_pidfd_open, getpid(), 0);
+	if (c->owners.fds[0] < 0)
+		return setup_fail(c, -errno, "pidfd_open: %s", strerror(errno));
+	return 0;
+}
+
+static int owners_sockets(struct cell *c)
+{
+	int type = c->sc->arg & LS_ARG_TCP ? SOCK_STREAM : SOCK_DGRAM;
+
+	c->owners.fds = ls_sockets_create(c->nr_objects, type, c->reason, sizeof(c->reason));
+	if (!c->owners.fds) {
+		c->status = LS_FAILED;
+		return -EMFILE;
+	}
+	c->owners.n = c->nr_objects;
+	return 0;
+}
+
+/* The private folder first: programs filter on its inode number. */
+static int files_init(struct cell *c)
+{
+	struct ls_files *f = calloc(1, sizeof(*f));
+	int err;
+
+	if (!f)
+		return setup_fail(c, -ENOMEM, "out of memory");
+	c->owners.priv = f;
+	err = ls_files_init(f, c->reason, sizeof(c->reason));
+	if (err) {
+		c->status = LS_FAILED;
+		return err;
+	}
+	c->owners.dir_fd = f->dir_fd;
+	return 0;
+}
+
+static int prime_one(struct cell *c, unsigned int i, int fd);
+
+static int prime_file(unsigned int i, int fd, void *arg)
+{
+	return prime_one(arg, i, fd);
+}
+
+/*
+ * The files themselves. Operations from user space key on open fds; the
+ * programs reach files by name, so those are primed while open, then closed.
+ */
+static int owners_files(struct cell *c)
+{
+	struct ls_files *f = c->owners.priv;
+	bool keep_open = c->sc->user_counts;
+	int err;
+
+	err = ls_files_populate(f, c->nr_objects, keep_open, keep_open ? NULL : prime_file, c,
+				c->reason, sizeof(c->reason));
+	c->owners.fds = f->fds;
+	c->owners.n = f->n;
+	c->owners.names = f->names;
+	if (err && c->status == LS_OK)
+		c->status = LS_FAILED;
+	return err;
+}
+
+/* n private cgroups, each open, as owners for user-space operations. */
+static int owners_cgroups(struct cell *c)
+{
+	struct ls_cgroup *cgs = calloc(c->nr_objects, sizeof(*cgs));
+	unsigned int i;
+	char tag[32];
+	int err;
+
+	if (!cgs)
+		return setup_fail(c, -ENOMEM, "out of memory");
+	c->owners.priv = cgs;
+	err = owners_alloc(c, c->nr_objects);
+	for (i = 0; !err && i < c->nr_objects; i++) {
+		snprintf(tag, sizeof(tag), "owner%u", i);
+		err = ls_cgroup_create(&cgs[i], tag, c->reason, sizeof(c->reason));
+		if (err)
+			c->status = LS_FAILED;
+		else
+			c->owners.fds[i] = cgs[i].fd;
+	}
+	return err;
+}
+
+static void owners_free(struct cell *c)
+{
+	const struct ls_type *t = c->type;
+
+	unsigned int i;
+
+	if (t->owners == LS_OWN_FILES && c->owners.priv) {
+		ls_files_destroy(c->owners.priv); /* and the fds it opened */
+	} else if (t->owners == LS_OWN_CGROUPS && c->owners.priv) {
+		struct ls_cgroup *cgs = c->owners.priv;
+
+		for (i = 0; i < c->owners.n; i++) {
+			if (*cgs[i].path)
+				ls_cgroup_destroy(&cgs[i]);
+		}
+		free(c->owners.fds);
+	} else {
+		ls_fds_close(c->owners.fds, c->owners.n);
+	}
+	free(c->owners.priv);
+	memset(&c->owners, 0, sizeof(c->owners));
+	c->owners.dir_fd = -1;
+}
+
+static int enter_private_cgroup(struct cell *c)
+{
+	int err = ls_cgroup_create(&c->cg, "run", c->reason, sizeof(c->reason));
+
+	if (!err)
+		err = ls_cgroup_enter(&c->cg, c->reason, sizeof(c->reason));
+	if (err) {
+		c->status = LS_FAILED;
+		return err;
+	}
+	c->cgroup_fd = c->cg.fd;
+	return 0;
+}
+
+/*
+ * The hash controls' key for owner i: what the BPF side reads. A socket's is
+ * its mark, set here to i + 1 (cgroup/getsockopt programs cannot ask for the
+ * socket cookie); a file's, its inode number.
+ */
+static int owner_key(const struct ls_type *t, unsigned int i, int fd, __u64 *key)
+{
+	__u32 mark = i + 1;
+	struct stat st;
+
+	if (t->owners == LS_OWN_SOCKETS) {
+		*key = mark;
+		return setsockopt(fd, SOL_SOCKET, SO_MARK, &mark, sizeof(mark)) ? -errno : 0;
+	}
+	if (fstat(fd, &st))
+		return -errno;
+	*key = st.st_ino;
+	return 0;
+}
+
+/* Creates, from user space, the elements a hit on owner i (open as fd) needs. */
+static int prime_one(struct cell *c, unsigned int i, int fd)
+{
+	const struct ls_type *t = c->type;
+	struct ls_val {
+		__u64 v;
+	} zero = {};
+	__u64 key;
+	int err;
+
+	if ((c->sc->arg & LS_ARG_PRIME_STORE) &&
+	    bpf_map_update_elem(c->map_fd, &fd, &zero, BPF_NOEXIST))
+		return setup_fail(c, -errno, "priming %s of owner %u: %s", t->map_name, i,
+				  strerror(errno));
+	if (!(c->sc->arg & LS_ARG_PRIME_HASH))
+		return 0;
+	err = c->hash_fd >= 0 ? owner_key(t, i, fd, &key) : -ENOENT;
+	if (!err && bpf_map_update_elem(c->hash_fd, &key, &zero, BPF_NOEXIST))
+		err = -errno;
+	if (err)
+		return setup_fail(c, err, "priming the hash control of owner %u: %s", i,
+				  strerror(-err));
+	return 0;
+}
+
+/* Primes every owner held open by fd. */
+static int prime_fds(struct cell *c)
+{
+	unsigned int i;
+	int err = 0;
+
+	for (i = 0; c->owners.fds && i < c->owners.n && !err; i++)
+		err = prime_one(c, i, c->owners.fds[i]);
+	return err;
+}
+
+static int load(struct cell *c, const struct ls_type *t)
+{
+	struct bpf_object *obj;
+	struct ls_config *cfg;
+	struct bpf_map *map;
+	void *skel;
+	int err;
+
+	skel = t->open();
+	if (!skel)
+		return setup_fail(c, -errno, "cannot open the %s BPF object: %s", t->map_name,
+				  strerror(errno));
+	c->skel = skel;
+	c->skel_destroy = t->destroy;
+	obj = t->obj(skel);
+	cfg = t->cfg(skel);
+	cfg->target_tgid = getpid();
+	cfg->mode = c->mode;
+	cfg->loop_iters = c->loop_iters;
+	cfg->trigger_nr = c->sc->trigger == ls_trigger_getsockopt ? LS_SOCKOPT_NAME : LS_TRIGGER_NR;
+	cfg->trigger_level = LS_SOCKOPT_LEVEL;
+	cfg->prime_nr = LS_PRIME_NR;
+	cfg->nr_maps = c->nr_maps;
+	if (t->owners == LS_OWN_FILES)
+		cfg->dir_ino = ((struct ls_files *)c->owners.priv)->dir_ino;
+
+	err = ls_obj_load_attach(c, obj);
+	if (err)
+		return err;
+	map = bpf_object__find_map_by_name(obj, t->store_map);
+	c->map_fd = map ? bpf_map__fd(map) : -1;
+	if (c->map_fd < 0)
+		return setup_fail(c, -ENOENT, "BPF object has no map %s", t->store_map);
+	map = t->hash_map ? bpf_object__find_map_by_name(obj, t->hash_map) : NULL;
+	c->hash_fd = map ? bpf_map__fd(map) : -1;
+	return 0;
+}
+
+/*
+ * In this order: what the programs filter on (the private cgroup, which
+ * sockets must be created in; the files' folder), the BPF object, then the
+ * owners and the elements their hits need.
+ */
+int ls_setup(struct cell *c, const struct ls_type *t)
+{
+	int err = 0;
+
+	c->type = t;
+	c->owners.dir_fd = -1;
+	if (!ls_map_type_check(c, t->map_type, t->map_name))
+		return -EOPNOTSUPP;
+	if (t->owners == LS_OWN_CGROUP || (t->owners == LS_OWN_SOCKETS && c->sc->prog))
+		err = enter_private_cgroup(c);
+	else if (t->owners == LS_OWN_FILES)
+		err = files_init(c);
+	err = err ?: load(c, t);
+	if (err)
+		return err;
+	switch (t->owners) {
+	case LS_OWN_TASK:
+		if (c->sc->user_counts)
+			err = owners_task(c);
+		break;
+	case LS_OWN_CGROUP:
+		break;
+	case LS_OWN_SOCKETS:
+		err = owners_sockets(c);
+		break;
+	case LS_OWN_FILES:
+		err = owners_files(c);
+		break;
+	case LS_OWN_CGROUPS:
+		err = owners_cgroups(c);
+		break;
+	}
+	return err ?: prime_fds(c);
+}
+
+void ls_teardown(struct cell *c)
+{
+	bpf_link__destroy(c->link);
+	c->link = NULL;
+	if (c->skel)
+		c->skel_destroy(c->skel);
+	c->skel = NULL;
+	if (c->type)
+		owners_free(c);
+	if (*c->cg.path)
+		ls_cgroup_destroy(&c->cg);
+	c->cgroup_fd = -1;
+}
+
+/* The producer's next owner, round-robin over its share. */
+static inline unsigned int next_owner(struct ls_thread *t)
+{
+	unsigned int i = t->owners[t->next];
+
+	if (++t->next == t->nr_owners)
+		t->next = 0;
+	return i;
+}
+
+void ls_trigger_getsockopt(struct ls_thread *t)
+{
+	int v;
+	socklen_t len = sizeof(v);
+
+	getsockopt(t->cell->owners.fds[next_owner(t)], LS_SOCKOPT_LEVEL, LS_SOCKOPT_NAME, &v, &len);
+}
+
+void ls_trigger_open(struct ls_thread *t)
+{
+	const struct ls_owners *o = &t->cell->owners;
+	int fd = openat(o->dir_fd, o->names[next_owner(t)], O_RDONLY | O_CLOEXEC);
+
+	if (fd >= 0)
+		close(fd);
+}
+
+/* Counts kept by the producer alone; the runner reads them with relaxed loads. */
+static inline void user_inc(__u64 *v)
+{
+	__atomic_store_n(v, *v + 1, __ATOMIC_RELAXED);
+}
+
+static inline void user_op(struct ls_thread *t, __u64 *result)
+{
+	user_inc(&t->user.triggers);
+	user_inc(&t->user.ops);
+	user_inc(result);
+}
+
+void ls_trigger_uapi_lookup(struct ls_thread *t)
+{
+	int fd = t->cell->owners.fds[next_owner(t)];
+	__u64 val;
+
+	if (bpf_map_lookup_elem(t->cell->map_fd, &fd, &val))
+		user_op(t, errno == ENOENT ? &t->user.misses : &t->user.failures);
+	else
+		user_op(t, &t->user.hits);
+}
+
+void ls_trigger_uapi_update(struct ls_thread *t)
+{
+	int fd = t->cell->owners.fds[next_owner(t)];
+	__u64 val = 1;
+
+	/* BPF_EXIST: the element is there, so this updates it in place. */
+	if (bpf_map_update_elem(t->cell->map_fd, &fd, &val, BPF_EXIST))
+		user_op(t, &t->user.failures);
+	else
+		user_op(t, &t->user.hits);
+}
+
+void ls_trigger_uapi_create_delete(struct ls_thread *t)
+{
+	int fd = t->cell->owners.fds[next_owner(t)];
+	__u64 val = 1;
+
+	if (bpf_map_update_elem(t->cell->map_fd, &fd, &val, BPF_NOEXIST)) {
+		user_op(t, &t->user.failures);
+		return;
+	}
+	user_op(t, &t->user.creates);
+	if (bpf_map_delete_elem(t->cell->map_fd, &fd))
+		user_inc(&t->user.failures);
+	else
+		user_inc(&t->user.deletes);
+}

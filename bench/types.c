@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The BPF objects, one per map type, behind a common interface. */
+#include <bpf/libbpf.h>
+#include "scenarios.h"
+#include "task.skel.h"
+#include "cgrp.skel.h"
+#include "sk.skel.h"
+#include "inode.skel.h"
+#include "cgstore.skel.h"
+
+/* ls_type functions for the skeleton named <name>_bpf. */
+#define LS_SKEL_FNS(name)                                                                          \
+	static void *name##_open(void)                                                             \
+	{                                                                                          \
+		return name##_bpf__open();                                                         \
+	}                                                                                          \
+	static struct bpf_object *name##_obj(void *skel)                                           \
+	{                                                                                          \
+		return ((struct name##_bpf *)skel)->obj;                                           \
+	}                                                                                          \
+	static struct ls_config *name##_cfg(void *skel)                                            \
+	{                                                                                          \
+		return (struct ls_config *)&((struct name##_bpf *)skel)->rodata->cfg;              \
+	}                                                                                          \
+	static void name##_destroy(void *skel)                                                     \
+	{                                                                                          \
+		name##_bpf__destroy(skel);                                                         \
+	}
+
+#define LS_SKEL(name)                                                                              \
+	.open = name##_open, .obj = name##_obj, .cfg = name##_cfg, .destroy = name##_destroy
+
+LS_SKEL_FNS(task)
+LS_SKEL_FNS(cgrp)
+LS_SKEL_FNS(sk)
+LS_SKEL_FNS(inode)
+LS_SKEL_FNS(cgstore)
+
+static const struct ls_type task_type = {
+	.map_name = "task_storage",
+	.map_type = LS_MAP_TASK_STORAGE,
+	.owners = LS_OWN_TASK,
+	.store_map = "task_store",
+	LS_SKEL(task),
+};
+
+static const struct ls_type cgrp_type = {
+	.map_name = "cgrp_storage",
+	.map_type = LS_MAP_CGRP_STORAGE,
+	.owners = LS_OWN_CGROUP,
+	.store_map = "cgrp_store",
+	LS_SKEL(cgrp),
+};
+
+static const struct ls_type cgrp_uapi_type = {
+	.map_name = "cgrp_storage",
+	.map_type = LS_MAP_CGRP_STORAGE,
+	.owners = LS_OWN_CGROUPS,
+	.store_map = "cgrp_store",
+	LS_SKEL(cgrp),
+};
+
+static const struct ls_type sk_type = {
+	.map_name = "sk_storage",
+	.map_type = LS_MAP_SK_STORAGE,
+	.owners = LS_OWN_SOCKETS,
+	.store_map = "sk_store",
+	.hash_map = "mark_hash",
+	LS_SKEL(sk),
+};
+
+static const struct ls_type inode_type = {
+	.map_name = "inode_storage",
+	.map_type = LS_MAP_INODE_STORAGE,
+	.owners = LS_OWN_FILES,
+	.store_map = "inode_store",
+	.hash_map = "ino_hash",
+	LS_SKEL(inode),
+};
+
+static const struct ls_type cgstore_type = {
+	.map_name = "percpu_cgroup_storage",
+	.map_type = LS_MAP_PERCPU_CGROUP_STORAGE,
+	.owners = LS_OWN_SOCKETS,
+	.store_map = "pcpu_store",
+	LS_SKEL(cgstore),
+};
+
+int ls_task_setup(struct cell *c)
+{
+	return ls_setup(c, &task_type);
+}
+
+int ls_cgrp_setup(struct cell *c)
+{
+	return ls_setup(c, &cgrp_type);
+}
+
+int ls_cgrp_uapi_setup(struct cell *c)
+{
+	return ls_setup(c, &cgrp_uapi_type);
+}
+
+int ls_sk_setup(struct cell *c)
+{
+	return ls_setup(c, &sk_type);
+}
+
+int ls_inode_setup(struct cell *c)
+{
+	return ls_setup(c, &inode_type);
+}
+
+int ls_cgstore_setup(struct cell *c)
+{
+	return ls_setup(c, &cgstore_type);
+}

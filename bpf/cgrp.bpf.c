@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Cgroup storage (bpf_cgrp_storage_get/delete) on the current task's cgroup
+ * v2, from sys_enter, and its controls: the empty program and a hash map
+ * keyed by cgroup id.
+ */
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+#include "common.bpf.h"
+
+char LICENSE[] SEC("license") = "GPL";
+
+struct {
+	__uint(type, BPF_MAP_TYPE_CGRP_STORAGE);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, int);
+	__type(value, struct ls_val);
+} cgrp_store SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 4096);
+	__type(key, __u64);
+	__type(value, struct ls_val);
+} cgid_hash SEC(".maps");
+
+static __always_inline void empty_op(struct ls_op_ctx *ctx)
+{
+}
+
+/*
+ * Every producer primes the one cgroup: the first creates, the others find
+ * it. A create that races with another CPU's returns NULL (-EEXIST inside),
+ * so look again before calling it a failure.
+ */
+static __always_inline void cgrp_prime(struct ls_op_ctx *ctx)
+{
+	if (bpf_cgrp_storage_get(&cgrp_store, ctx->cgrp, 0, LS_F_CREATE) ||
+	    bpf_cgrp_storage_get(&cgrp_store, ctx->cgrp, 0, 0))
+		ctx->c.primes++;
+	else
+		ctx->c.failures++;
+}
+
+static __always_inline void cgrp_get_op(struct ls_op_ctx *ctx)
+{
+	ls_count_get(ctx, bpf_cgrp_storage_get(&cgrp_store, ctx->cgrp, 0, 0));
+}
+
+static __always_inline void cgrp_create_delete_op(struct ls_op_ctx *ctx)
+{
+	ls_count_create(ctx, bpf_cgrp_storage_get(&cgrp_store, ctx->cgrp, 0, LS_F_CREATE));
+	ls_count_delete(ctx, bpf_cgrp_storage_delete(&cgrp_store, ctx->cgrp));
+}
+
+static __always_inline void hash_prime(struct ls_op_ctx *ctx)
+{
+	struct ls_val zero = {};
+
+	/* BPF_ANY: the threads share one cgroup, so one key. */
+	if (bpf_map_update_elem(&cgid_hash, &ctx->key, &zero, BPF_ANY))
+		ctx->c.failures++;
+	else
+		ctx->c.primes++;
+}
+
+static __always_inline void hash_get_op(struct ls_op_ctx *ctx)
+{
+	ls_count_get(ctx, bpf_map_lookup_elem(&cgid_hash, &ctx->key));
+}
+
+LS_SYS_ENTER_PROGS(empty, ls_owner_cgrp, empty_op, ls_no_prime)
+LS_SYS_ENTER_PROGS(cgrp_get, ls_owner_cgrp, cgrp_get_op, cgrp_prime)
+LS_SYS_ENTER_PROGS(cgrp_miss, ls_owner_cgrp, cgrp_get_op, ls_no_prime)
+LS_SYS_ENTER_PROGS(cgrp_create_delete, ls_owner_cgrp, cgrp_create_delete_op, ls_no_prime)
+LS_SYS_ENTER_PROGS(hash_get, ls_owner_cgrp, hash_get_op, hash_prime)

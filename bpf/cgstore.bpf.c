@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The cgroup storage of cgroup programs (bpf_get_local_storage): per-CPU
+ * (BPF_MAP_TYPE_PERCPU_CGROUP_STORAGE) and shared (BPF_MAP_TYPE_CGROUP_STORAGE),
+ * from cgroup/getsockopt on the run's private cgroup.
+ */
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+#include "common.bpf.h"
+
+char LICENSE[] SEC("license") = "GPL";
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_CGROUP_STORAGE);
+	__type(key, struct bpf_cgroup_storage_key);
+	__type(value, struct ls_val);
+} pcpu_store SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_CGROUP_STORAGE);
+	__type(key, struct bpf_cgroup_storage_key);
+	__type(value, struct ls_val);
+} shared_store SEC(".maps");
+
+static __always_inline __u64 no_key(struct bpf_sockopt *sopt)
+{
+	return 0;
+}
+
+static __always_inline void empty_op(struct ls_op_ctx *ctx)
+{
+}
+
+/* The storage always exists while the program is attached: every get is a hit. */
+static __always_inline void pcpu_get_op(struct ls_op_ctx *ctx)
+{
+	ls_count_get(ctx, bpf_get_local_storage(&pcpu_store, 0));
+}
+
+static __always_inline void shared_get_op(struct ls_op_ctx *ctx)
+{
+	ls_count_get(ctx, bpf_get_local_storage(&shared_store, 0));
+}
+
+LS_GETSOCKOPT_PROGS(empty, empty_op, no_key)
+LS_GETSOCKOPT_PROGS(pcpu_get, pcpu_get_op, no_key)
+LS_GETSOCKOPT_PROGS(shared_get, shared_get_op, no_key)

@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Workload generators: the owners that local storage hangs off (sockets,
+ * files, cgroups), created in bulk and removed without a trace.
+ */
+#ifndef LSBENCH_WORKLOADS_H
+#define LSBENCH_WORKLOADS_H
+
+#include <limits.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * Makes room for @need more open files: raises RLIMIT_NOFILE (and its hard
+ * limit, as root) when short. Returns 0, or -EMFILE with the limit in err.
+ */
+int ls_nofile_reserve(unsigned int need, char *err, size_t len);
+
+/* Closes n fds (those >= 0) and frees the array. */
+void ls_fds_close(int *fds, unsigned int n);
+
+/*
+ * Creates n sockets of @type (SOCK_DGRAM or SOCK_STREAM, AF_INET). Returns
+ * the fds or NULL with err set; nothing is left open on failure.
+ */
+int *ls_sockets_create(unsigned int n, int type, char *err, size_t len);
+
+/*
+ * n files in a private temporary folder. With keep_open each stays open
+ * read-only (fds[i]); without, fds is NULL and the files are reached by name,
+ * so their number is not bound by RLIMIT_NOFILE.
+ */
+struct ls_files {
+	char dir[PATH_MAX];
+	int dir_fd;
+	unsigned int n;
+	int *fds;
+	char (*names)[16];
+	unsigned long dir_ino;
+};
+
+/* Creates the (empty) private folder; dir_ino is known from here on. */
+int ls_files_init(struct ls_files *f, char *err, size_t len);
+/* Creates n files in it. each(i, fd, arg) runs on each new file while it is open. */
+int ls_files_populate(struct ls_files *f, unsigned int n, bool keep_open,
+		      int (*each)(unsigned int i, int fd, void *arg), void *arg, char *err,
+		      size_t len);
+void ls_files_destroy(struct ls_files *f);
+
+/* A private cgroup v2 folder that this process can be moved into. */
+struct ls_cgroup {
+	char path[PATH_MAX];
+	char orig[PATH_MAX]; /* where the process was before ls_cgroup_enter() */
+	int fd;
+	bool entered;
+};
+
+/* The cgroup v2 mount point, from /proc/self/mountinfo. */
+int ls_cgroup2_root(char *buf, size_t len);
+
+/* Creates <cgroup2>/lsbench-<pid>-<tag>. */
+int ls_cgroup_create(struct ls_cgroup *cg, const char *tag, char *err, size_t len);
+/* Moves the whole process into the cgroup. */
+int ls_cgroup_enter(struct ls_cgroup *cg, char *err, size_t len);
+/* Moves the process back if it entered, closes and removes the folder. */
+void ls_cgroup_destroy(struct ls_cgroup *cg);
+
+#endif /* LSBENCH_WORKLOADS_H */
