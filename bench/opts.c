@@ -19,6 +19,8 @@
 enum {
 	OPT_CPUS = 0x100,
 	OPT_OBJECTS,
+	OPT_MAPS,
+	OPT_VALUE_SIZE,
 	OPT_QUICK,
 	OPT_LOOP_ITERS,
 };
@@ -32,6 +34,8 @@ static const struct option long_opts[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "cpus", required_argument, NULL, OPT_CPUS },
 	{ "objects", required_argument, NULL, OPT_OBJECTS },
+	{ "maps", required_argument, NULL, OPT_MAPS },
+	{ "value-size", required_argument, NULL, OPT_VALUE_SIZE },
 	{ "quick", no_argument, NULL, OPT_QUICK },
 	{ "loop-iters", required_argument, NULL, OPT_LOOP_ITERS },
 	{ "verbose", no_argument, NULL, 'v' },
@@ -52,6 +56,9 @@ void ls_run_usage(FILE *f)
 		"                        two up to all usable CPUs)\n"
 		"      --objects LIST    owner counts for scenarios that sweep them (default each\n"
 		"                        scenario's own, e.g. 1,100,10000,100000)\n"
+		"      --maps LIST       map counts for scenarios that sweep them (default\n"
+		"                        1,10,16,17,24,32,100,1000)\n"
+		"      --value-size LIST value sizes for scenarios that sweep them: 8, 64, 4096\n"
 		"      --loop-iters N    operations per trigger in loop mode (default 10000)\n"
 		"      --quick           short smoke run: -w %g -d %g -r %d\n"
 		"  -o, --output DIR      results root (default results)\n"
@@ -115,6 +122,18 @@ static int parse_uint_list(const char *s, unsigned int max, unsigned int *vals, 
 	}
 	free(copy);
 	return err;
+}
+
+/* The value sizes the BPF objects have types for. */
+static bool value_sizes_ok(const unsigned int *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (v[i] != 8 && v[i] != 64 && v[i] != 4096)
+			return false;
+	}
+	return true;
 }
 
 static int parse_mode(const char *s, unsigned int *modes)
@@ -187,6 +206,15 @@ int ls_run_opts_parse(int argc, char **argv, struct ls_run_opts *o, char *err, s
 			if (parse_uint_list(optarg, LS_MAX_OBJECTS, o->objects, &o->nr_objects))
 				goto bad_value;
 			break;
+		case OPT_MAPS:
+			if (parse_uint_list(optarg, LS_MAX_MAPS, o->maps, &o->nr_maps))
+				goto bad_value;
+			break;
+		case OPT_VALUE_SIZE:
+			if (parse_uint_list(optarg, 4096, o->value_sizes, &o->nr_value_sizes) ||
+			    !value_sizes_ok(o->value_sizes, o->nr_value_sizes))
+				goto bad_value;
+			break;
 		case OPT_QUICK:
 			o->quick = true;
 			break;
@@ -242,6 +270,16 @@ bad_value:
 	case 'o':
 		snprintf(err, len, "invalid -o: empty folder name");
 		break;
+	case OPT_MAPS:
+		snprintf(err, len,
+			 "invalid --maps '%s': distinct map counts from 1 to %u, comma-separated",
+			 optarg, LS_MAX_MAPS);
+		break;
+	case OPT_VALUE_SIZE:
+		snprintf(err, len,
+			 "invalid --value-size '%s': distinct sizes of 8, 64 and 4096 bytes",
+			 optarg);
+		break;
 	case OPT_OBJECTS:
 		snprintf(
 			err, len,
@@ -274,7 +312,7 @@ int ls_select(const struct scenario *table, size_t n, const struct ls_run_opts *
 
 		for (i = 0; i < n; i++) {
 			if (!fnmatch(o->globs[g], table[i].name, 0) &&
-			    (table[i].modes & o->modes)) {
+			    (ls_scenario_modes(&table[i]) & o->modes)) {
 				selected[i] = true;
 				any = true;
 			}
@@ -286,7 +324,7 @@ int ls_select(const struct scenario *table, size_t n, const struct ls_run_opts *
 		}
 	}
 	for (i = 0; i < n; i++) {
-		if (!(table[i].modes & o->modes))
+		if (!(ls_scenario_modes(&table[i]) & o->modes))
 			selected[i] = false;
 		count += selected[i];
 	}
@@ -322,18 +360,29 @@ int ls_cpu_counts_resolve(struct ls_run_opts *o, unsigned int usable, char *err,
 	return 0;
 }
 
-size_t ls_objects_for(const struct ls_run_opts *o, const struct scenario *sc, unsigned int *vals)
+size_t ls_sweep_for(const struct ls_run_opts *o, const struct scenario *sc, enum ls_dim dim,
+		    unsigned int *vals)
 {
+	const struct {
+		const char *table;
+		const unsigned int *opt;
+		size_t nr_opt;
+		unsigned int max;
+	} d[] = {
+		[LS_DIM_OBJECTS] = { sc->objects, o->objects, o->nr_objects, LS_MAX_OBJECTS },
+		[LS_DIM_MAPS] = { sc->maps, o->maps, o->nr_maps, LS_MAX_MAPS },
+		[LS_DIM_VALUE_SIZE] = { sc->value_sizes, o->value_sizes, o->nr_value_sizes, 4096 },
+	};
 	size_t n = 0;
 
-	if (!sc->objects)
+	if (!d[dim].table)
 		return 0;
-	if (o->nr_objects) {
-		memcpy(vals, o->objects, o->nr_objects * sizeof(*vals));
-		return o->nr_objects;
+	if (d[dim].nr_opt) {
+		memcpy(vals, d[dim].opt, d[dim].nr_opt * sizeof(*vals));
+		return d[dim].nr_opt;
 	}
-	/* The table's lists are well-formed; a bad one runs nothing, loudly in tests. */
-	if (parse_uint_list(sc->objects, LS_MAX_OBJECTS, vals, &n))
+	/* The table's lists are well-formed; a bad one runs nothing, which the tests see. */
+	if (parse_uint_list(d[dim].table, d[dim].max, vals, &n))
 		return 0;
 	return n;
 }

@@ -11,6 +11,7 @@
 #define LS_MAX_LIST 64
 #define LS_MAX_CPU_COUNTS LS_MAX_LIST
 #define LS_MAX_OBJECTS 1000000
+#define LS_MAX_MAPS 1000 /* as the BPF side's arrays of maps */
 
 /* Settings of `lsbench run`, as parsed and checked. */
 struct ls_run_opts {
@@ -21,8 +22,13 @@ struct ls_run_opts {
 	unsigned int repetitions;
 	unsigned int cpu_counts[LS_MAX_CPU_COUNTS]; /* producer threads per cell */
 	size_t nr_cpu_counts; /* 0: 1 and every power of two up to all usable CPUs */
-	unsigned int objects[LS_MAX_LIST]; /* owner counts, for scenarios that sweep them */
-	size_t nr_objects; /* 0: each scenario's own sweep */
+	/* Sweeps for the scenarios that have them; an empty one: each scenario's own. */
+	unsigned int objects[LS_MAX_LIST]; /* owner counts */
+	size_t nr_objects;
+	unsigned int maps[LS_MAX_LIST]; /* local-storage maps per owner */
+	size_t nr_maps;
+	unsigned int value_sizes[LS_MAX_LIST]; /* bytes per value: 8, 64, 4096 */
+	size_t nr_value_sizes;
 	unsigned int modes; /* LS_MODE_BIT()s */
 	unsigned int loop_iters;
 	const char *output; /* results root */
@@ -44,11 +50,19 @@ int ls_run_opts_parse(int argc, char **argv, struct ls_run_opts *o, char *err, s
 int ls_select(const struct scenario *table, size_t n, const struct ls_run_opts *o, bool *selected,
 	      char *err, size_t len);
 
+enum ls_dim {
+	LS_DIM_OBJECTS,
+	LS_DIM_MAPS,
+	LS_DIM_VALUE_SIZE,
+};
+
 /*
- * The owner counts to run scenario sc with: --objects, else its own sweep;
- * 0 when it has none (one owner per thread). Returns how many.
+ * The values of one dimension to run scenario sc with: the option's list,
+ * else the scenario's own sweep; 0 when the scenario has none (then: one
+ * owner per thread, one map, 8-byte values). Returns how many.
  */
-size_t ls_objects_for(const struct ls_run_opts *o, const struct scenario *sc, unsigned int *vals);
+size_t ls_sweep_for(const struct ls_run_opts *o, const struct scenario *sc, enum ls_dim dim,
+		    unsigned int *vals);
 
 /* Fills the default thread counts when none were given; -EINVAL if one exceeds usable. */
 int ls_cpu_counts_resolve(struct ls_run_opts *o, unsigned int usable, char *err, size_t len);

@@ -340,8 +340,8 @@ static int usable_cpus(int *cpus, int max)
 
 static void print_header(void)
 {
-	printf("%-26s %-4s %4s %6s %11s %7s %10s %11s  %s\n", "scenario", "mode", "cpus", "owners",
-	       "ns/op", "cv", "Mops/s", "+ns/op", "status");
+	printf("%-26s %-4s %4s %6s %4s %4s %11s %7s %10s %11s  %s\n", "scenario", "mode", "cpus",
+	       "owners", "maps", "val", "ns/op", "cv", "Mops/s", "+ns/op", "status");
 }
 
 static void print_row(const struct ls_results *res, const struct ls_row *row)
@@ -350,33 +350,45 @@ static void print_row(const struct ls_results *res, const struct ls_row *row)
 	char added_s[32] = "-";
 
 	if (row->status != LS_OK) {
-		printf("%-26s %-4s %4u %6u %11s %7s %10s %11s  %s: %s\n", row->sc->name,
-		       ls_mode_name(row->mode), row->threads, row->nr_objects, "-", "-", "-", "-",
-		       ls_status_name(row->status), row->reason);
+		printf("%-26s %-4s %4u %6u %4u %4u %11s %7s %10s %11s  %s: %s\n", row->sc->name,
+		       ls_mode_name(row->mode), row->threads, row->nr_objects, row->nr_maps,
+		       row->value_size, "-", "-", "-", "-", ls_status_name(row->status),
+		       row->reason);
 		return;
 	}
 	if (!isnan(added))
 		snprintf(added_s, sizeof(added_s), "%.2f", added);
-	printf("%-26s %-4s %4u %6u %11.2f %6.2f%% %10.3f %11s  %s%s\n", row->sc->name,
-	       ls_mode_name(row->mode), row->threads, row->nr_objects, row->ns_per_op.median,
-	       100 * row->ns_per_op.cv, row->ops_per_sec.median / 1e6, added_s,
-	       ls_status_name(row->status), row->ns_per_op.cv > 0.05 ? " (noisy)" : "");
+	printf("%-26s %-4s %4u %6u %4u %4u %11.2f %6.2f%% %10.3f %11s  %s%s\n", row->sc->name,
+	       ls_mode_name(row->mode), row->threads, row->nr_objects, row->nr_maps,
+	       row->value_size, row->ns_per_op.median, 100 * row->ns_per_op.cv,
+	       row->ops_per_sec.median / 1e6, added_s, ls_status_name(row->status),
+	       row->ns_per_op.cv > 0.05 ? " (noisy)" : "");
 	fflush(stdout);
 }
 
 /* Measures one cell and writes its row; returns non-zero when results cannot be written. */
-static int run_cell(const struct scenario *sc, enum ls_mode mode, unsigned int threads,
-		    unsigned int objects, const struct ls_run_opts *o, const int *cpus,
-		    struct ls_results *res, int *status)
+/* What sets one cell of a scenario apart from the others. */
+struct cell_key {
+	enum ls_mode mode;
+	unsigned int threads;
+	unsigned int objects;
+	unsigned int maps;
+	unsigned int value_size;
+};
+
+/* Measures one cell and writes its row; returns non-zero when results cannot be written. */
+static int run_cell(const struct scenario *sc, const struct cell_key *key,
+		    const struct ls_run_opts *o, const int *cpus, struct ls_results *res,
+		    int *status)
 {
 	struct cell c = {
 		.sc = sc,
-		.mode = mode,
-		.threads = threads,
+		.mode = key->mode,
+		.threads = key->threads,
 		.loop_iters = o->loop_iters,
-		.nr_maps = 1,
-		.nr_objects = objects,
-		.value_size = 8,
+		.nr_maps = key->maps,
+		.nr_objects = key->objects,
+		.value_size = key->value_size,
 		.verbose = o->verbose,
 		.counters_fd = -1,
 		.map_fd = -1,
@@ -385,10 +397,10 @@ static int run_cell(const struct scenario *sc, enum ls_mode mode, unsigned int t
 	};
 	struct ls_row row = {
 		.sc = sc,
-		.mode = mode,
-		.threads = threads,
+		.mode = c.mode,
+		.threads = c.threads,
 		.nr_maps = c.nr_maps,
-		.nr_objects = objects,
+		.nr_objects = c.nr_objects,
 		.value_size = c.value_size,
 		.loop_iters = c.loop_iters,
 		.repetitions = o->repetitions,
@@ -411,26 +423,48 @@ static int run_cell(const struct scenario *sc, enum ls_mode mode, unsigned int t
 	return 0;
 }
 
-/* Every cell of one scenario: modes x thread counts x owner counts. */
+/* A dimension's values for sc, or the one default (0 for objects: one per thread). */
+static size_t sweep(const struct ls_run_opts *o, const struct scenario *sc, enum ls_dim dim,
+		    unsigned int def, unsigned int *vals)
+{
+	size_t n = ls_sweep_for(o, sc, dim, vals);
+
+	if (!n)
+		vals[n++] = def;
+	return n;
+}
+
+/* Every cell of one scenario: modes x threads x maps x value sizes x owners. */
 static int run_scenario(const struct scenario *sc, const struct ls_run_opts *o, const int *cpus,
 			struct ls_results *res, int *status)
 {
-	unsigned int objects[LS_MAX_LIST];
-	size_t k, j, nr_objects = ls_objects_for(o, sc, objects);
-	int m, ret = 0;
+	unsigned int objects[LS_MAX_LIST], maps[LS_MAX_LIST], sizes[LS_MAX_LIST];
+	size_t nr_objects = sweep(o, sc, LS_DIM_OBJECTS, 0, objects);
+	size_t nr_maps = sweep(o, sc, LS_DIM_MAPS, 1, maps);
+	size_t nr_sizes = sweep(o, sc, LS_DIM_VALUE_SIZE, 8, sizes);
+	struct cell_key key;
+	size_t k, a, b, j;
+	int ret = 0;
 
-	for (m = LS_MODE_HOOK; m <= LS_MODE_LOOP && !ret && !interrupted; m++) {
-		if (!(sc->modes & o->modes & LS_MODE_BIT(m)))
+	for (key.mode = LS_MODE_HOOK; key.mode <= LS_MODE_LOOP; key.mode++) {
+		if (!(ls_scenario_modes(sc) & o->modes & LS_MODE_BIT(key.mode)))
 			continue;
-		for (k = 0; k < o->nr_cpu_counts && !ret && !interrupted; k++) {
-			unsigned int threads = o->cpu_counts[k];
-
-			if (sc->max_threads && threads > sc->max_threads)
+		for (k = 0; k < o->nr_cpu_counts; k++) {
+			key.threads = o->cpu_counts[k];
+			if (sc->max_threads && key.threads > sc->max_threads)
 				continue;
-			if (!nr_objects)
-				ret = run_cell(sc, m, threads, threads, o, cpus, res, status);
-			for (j = 0; j < nr_objects && !ret && !interrupted; j++)
-				ret = run_cell(sc, m, threads, objects[j], o, cpus, res, status);
+			for (a = 0; a < nr_maps; a++) {
+				key.maps = maps[a];
+				for (b = 0; b < nr_sizes; b++) {
+					key.value_size = sizes[b];
+					for (j = 0; j < nr_objects; j++) {
+						key.objects = objects[j] ?: key.threads;
+						ret = run_cell(sc, &key, o, cpus, res, status);
+						if (ret || interrupted)
+							return ret;
+					}
+				}
+			}
 		}
 	}
 	return ret;

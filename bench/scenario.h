@@ -43,12 +43,14 @@ struct scenario {
 	const char *hook; /* program section that runs it */
 	const char *prog; /* BPF program base name: <prog>_hook, <prog>_loop; NULL: none */
 	const char *control; /* scenario subtracted for added_ns_per_op, or NULL */
-	unsigned int modes; /* LS_MODE_BIT()s it runs in */
+	unsigned int modes; /* LS_MODE_BIT()s it runs in; 0: both */
 	unsigned int expect; /* enum ls_expect */
-	bool primes; /* each producer's prime syscall creates (or finds) one element */
+	bool primes; /* each producer's prime creates (or finds) one element per map */
 	bool user_counts; /* producers count the operations (bpf(2) from user space) */
 	unsigned int max_threads; /* producers that may share its owners; 0: any */
 	const char *objects; /* default owner counts swept, e.g. "1,100"; NULL: one per thread */
+	const char *maps; /* default map counts swept; NULL: one map */
+	const char *value_sizes; /* default value sizes swept; NULL: 8 bytes */
 	int arg; /* for setup: a socket type, an operation */
 	/* Creates the owners, opens, loads and attaches; 0 or -errno with cell->status set. */
 	int (*setup)(struct cell *cell);
@@ -97,6 +99,8 @@ struct cell {
 	int cgroup_fd; /* where cgroup programs attach; -1: not a cgroup program */
 	const struct ls_type *type; /* the BPF object and owners setup used */
 	struct ls_owners owners;
+	int *inner_fds; /* map-count sweeps: the maps in the array, for priming */
+	unsigned int nr_inner;
 	struct ls_cgroup cg; /* the private cgroup the process entered, if any */
 
 	enum ls_status status;
@@ -109,6 +113,11 @@ extern const size_t ls_nr_scenarios;
 const struct scenario *ls_scenario_find(const char *name);
 const char *ls_mode_name(enum ls_mode mode);
 const char *ls_status_name(enum ls_status status);
+
+static inline unsigned int ls_scenario_modes(const struct scenario *sc)
+{
+	return sc->modes ?: LS_MODES_ALL;
+}
 
 /* Operations one trigger runs in this cell. */
 static inline __u64 ls_cell_ops_per_trigger(const struct cell *c)

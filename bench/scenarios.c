@@ -13,6 +13,10 @@
 #define FILE_OPEN "lsm/file_open"
 #define UAPI "bpf(2)"
 #define OWNER_SWEEP "1,100,10000,100000"
+/* The kernel's local-storage-cache sweep: 16 maps fit the per-owner cache, 17 do not. */
+#define MAP_SWEEP "1,10,16,17,24,32,100,1000"
+#define VALUE_SWEEP "8,64,4096"
+#define LOOP LS_MODE_BIT(LS_MODE_LOOP)
 
 #define GET LS_EXPECT_HITS
 #define MISS LS_EXPECT_MISSES
@@ -21,16 +25,16 @@
 /* A scenario driven by sys_enter, with the map type's setup. */
 #define SYS(n, mt, o, p, ctl, exp, setup_fn)                                                       \
 	.name = n, .map_type = mt, .op = o, .hook = SYS_ENTER, .prog = p, .control = ctl,          \
-	.modes = LS_MODES_ALL, .expect = exp, .setup = setup_fn, .teardown = ls_teardown
+	.expect = exp, .setup = setup_fn, .teardown = ls_teardown
 
 #define SOCKOPT(n, mt, o, p, ctl, exp, setup_fn)                                                   \
 	.name = n, .map_type = mt, .op = o, .hook = GETSOCKOPT, .prog = p, .control = ctl,         \
-	.modes = LS_MODES_ALL, .expect = exp, .setup = setup_fn, .teardown = ls_teardown,          \
+	.expect = exp, .setup = setup_fn, .teardown = ls_teardown,                                 \
 	.trigger = ls_trigger_getsockopt
 
 #define OPEN(n, mt, o, p, ctl, exp)                                                                \
 	.name = n, .map_type = mt, .op = o, .hook = FILE_OPEN, .prog = p, .control = ctl,          \
-	.modes = LS_MODES_ALL, .expect = exp, .setup = ls_inode_setup, .teardown = ls_teardown,    \
+	.expect = exp, .setup = ls_inode_setup, .teardown = ls_teardown,                           \
 	.trigger = ls_trigger_open
 
 /* An operation from user space through bpf(2), with an fd as key. */
@@ -75,6 +79,22 @@ const struct scenario ls_scenarios[] = {
 	{ SYS("task-hash-update-delete", "hash", "create_delete", "hash_update_delete",
 	      "task-empty", CREATE_DELETE, ls_task_setup),
 	  .desc = "control: hash map insert keyed by thread id, then delete" },
+	{ SYS("task-get-maps", "task_storage", "get", "task_maps_get", "task-empty", GET,
+	      ls_task_setup),
+	  .modes = LOOP, .primes = true, .arg = LS_ARG_MAPS, .maps = MAP_SWEEP,
+	  .desc = "bpf_task_storage_get on N maps in turn (hit): the per-task cache cliff" },
+	{ SYS("task-get-maps-interleaved", "task_storage", "get", "task_maps_get", "task-empty",
+	      GET, ls_task_setup),
+	  .modes = LOOP, .primes = true, .arg = LS_ARG_MAPS | LS_ARG_INTERLEAVE, .maps = MAP_SWEEP,
+	  .desc = "as task-get-maps, with map 0 taking 4 of every 10 gets" },
+	{ SYS("task-hash-get-maps", "hash", "get", "hash_maps_get", "task-empty", GET,
+	      ls_task_setup),
+	  .modes = LOOP, .primes = true, .arg = LS_ARG_HASH_MAPS, .maps = MAP_SWEEP,
+	  .desc = "control: lookups keyed by thread id in N hash maps in turn" },
+	{ SYS("task-get-values", "task_storage", "get", "task_maps_get", "task-empty", GET,
+	      ls_task_setup),
+	  .modes = LOOP, .primes = true, .arg = LS_ARG_MAPS, .value_sizes = VALUE_SWEEP,
+	  .desc = "bpf_task_storage_get through an array of maps, by value size (hit)" },
 
 	/* cgroup storage, on the current task's cgroup v2 (the run's own) from sys_enter */
 	{ SYS("cgrp-empty", "none", "empty", "empty", NULL, 0, ls_cgrp_setup),
@@ -90,6 +110,18 @@ const struct scenario ls_scenarios[] = {
 	  .desc = "bpf_cgrp_storage_get with F_CREATE, then delete (one thread: one cgroup)" },
 	{ SYS("cgrp-hash-get", "hash", "get", "hash_get", "cgrp-empty", GET, ls_cgrp_setup),
 	  .primes = true, .desc = "control: hash map lookup keyed by cgroup id (hit)" },
+	{ SYS("cgrp-get-maps", "cgrp_storage", "get", "cgrp_maps_get", "cgrp-empty", GET,
+	      ls_cgrp_setup),
+	  .modes = LOOP, .primes = true, .arg = LS_ARG_MAPS, .maps = MAP_SWEEP,
+	  .desc = "bpf_cgrp_storage_get on N maps in turn (hit): the per-cgroup cache cliff" },
+	{ SYS("cgrp-get-maps-interleaved", "cgrp_storage", "get", "cgrp_maps_get", "cgrp-empty",
+	      GET, ls_cgrp_setup),
+	  .modes = LOOP, .primes = true, .arg = LS_ARG_MAPS | LS_ARG_INTERLEAVE, .maps = MAP_SWEEP,
+	  .desc = "as cgrp-get-maps, with map 0 taking 4 of every 10 gets" },
+	{ SYS("cgrp-get-values", "cgrp_storage", "get", "cgrp_maps_get", "cgrp-empty", GET,
+	      ls_cgrp_setup),
+	  .modes = LOOP, .primes = true, .arg = LS_ARG_MAPS, .value_sizes = VALUE_SWEEP,
+	  .desc = "bpf_cgrp_storage_get through an array of maps, by value size (hit)" },
 
 	/* socket storage, on the socket asked from cgroup/getsockopt */
 	{ SOCKOPT("sk-empty", "none", "empty", "empty", NULL, 0, ls_sk_setup),
@@ -108,6 +140,17 @@ const struct scenario ls_scenarios[] = {
 	{ SOCKOPT("sk-hash-get", "hash", "get", "hash_get", "sk-empty", GET, ls_sk_setup),
 	  .objects = OWNER_SWEEP, .arg = LS_ARG_PRIME_HASH,
 	  .desc = "control: hash map lookup keyed by socket mark, round-robin (hit)" },
+	{ SOCKOPT("sk-get-maps", "sk_storage", "get", "sk_maps_get", "sk-empty", GET, ls_sk_setup),
+	  .modes = LOOP, .arg = LS_ARG_MAPS | LS_ARG_PRIME_STORE, .maps = MAP_SWEEP,
+	  .desc = "bpf_sk_storage_get on N maps in turn (hit): the per-socket cache cliff" },
+	{ SOCKOPT("sk-get-maps-interleaved", "sk_storage", "get", "sk_maps_get", "sk-empty", GET,
+		  ls_sk_setup),
+	  .modes = LOOP, .arg = LS_ARG_MAPS | LS_ARG_PRIME_STORE | LS_ARG_INTERLEAVE,
+	  .maps = MAP_SWEEP, .desc = "as sk-get-maps, with map 0 taking 4 of every 10 gets" },
+	{ SOCKOPT("sk-get-values", "sk_storage", "get", "sk_maps_get", "sk-empty", GET,
+		  ls_sk_setup),
+	  .modes = LOOP, .arg = LS_ARG_MAPS | LS_ARG_PRIME_STORE, .value_sizes = VALUE_SWEEP,
+	  .desc = "bpf_sk_storage_get through an array of maps, by value size (hit)" },
 
 	/* cgroup programs' own storage, from cgroup/getsockopt */
 	{ SOCKOPT("cgstore-empty", "none", "empty", "empty", NULL, 0, ls_cgstore_setup),

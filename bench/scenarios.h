@@ -34,6 +34,9 @@ enum ls_arg {
 	LS_ARG_PRIME_STORE = 1 << 0, /* an element in the storage map for every owner */
 	LS_ARG_PRIME_HASH = 1 << 1, /* an element in the hash control for every owner */
 	LS_ARG_TCP = 1 << 2, /* TCP sockets, else UDP */
+	LS_ARG_MAPS = 1 << 3, /* nr_maps local-storage maps of value_size, in an array of maps */
+	LS_ARG_HASH_MAPS = 1 << 4, /* nr_maps hash maps, the map-count control */
+	LS_ARG_INTERLEAVE = 1 << 5, /* map 0 for 4 of every 10 operations */
 };
 
 /* One BPF object: its skeleton's functions and what its scenarios share. */
@@ -43,6 +46,7 @@ struct ls_type {
 	enum ls_owner_kind owners;
 	const char *store_map; /* the local-storage map */
 	const char *hash_map; /* the hash control, keyed by owner; NULL: none */
+	const char *maps_prefix; /* arrays of maps for map-count sweeps: <prefix><value size> */
 	void *(*open)(void);
 	struct bpf_object *(*obj)(void *skel);
 	struct ls_config *(*cfg)(void *skel);

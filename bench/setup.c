@@ -201,16 +201,21 @@ static int owner_key(const struct ls_type *t, unsigned int i, int fd, __u64 *key
 static int prime_one(struct cell *c, unsigned int i, int fd)
 {
 	const struct ls_type *t = c->type;
-	struct ls_val {
-		__u64 v;
-	} zero = {};
+	struct ls_val4096 zero = {}; /* as large as any value */
 	__u64 key;
 	int err;
 
-	if ((c->sc->arg & LS_ARG_PRIME_STORE) &&
+	unsigned int m;
+
+	if ((c->sc->arg & LS_ARG_PRIME_STORE) && !c->nr_inner &&
 	    bpf_map_update_elem(c->map_fd, &fd, &zero, BPF_NOEXIST))
 		return setup_fail(c, -errno, "priming %s of owner %u: %s", t->map_name, i,
 				  strerror(errno));
+	for (m = 0; (c->sc->arg & LS_ARG_PRIME_STORE) && m < c->nr_inner; m++) {
+		if (bpf_map_update_elem(c->inner_fds[m], &fd, &zero, BPF_NOEXIST))
+			return setup_fail(c, -errno, "priming map %u of owner %u: %s", m + 1, i,
+					  strerror(errno));
+	}
 	if (!(c->sc->arg & LS_ARG_PRIME_HASH))
 		return 0;
 	err = c->hash_fd >= 0 ? owner_key(t, i, fd, &key) : -ENOENT;
@@ -233,9 +238,84 @@ static int prime_fds(struct cell *c)
 	return err;
 }
 
+/* What the maps of a map-count sweep are made of, read from the template before load. */
+struct inner_spec {
+	char outer[64];
+	enum bpf_map_type type;
+	__u32 key_size, value_size, max_entries, flags;
+	__u32 btf_key, btf_value;
+	bool btf;
+};
+
+/*
+ * Finds the array of maps the cell's program reads and the template of its
+ * maps: local-storage maps of value_size (which need the template's BTF), or
+ * hash maps keyed by thread id for the control. libbpf frees the template at
+ * load, so this runs before.
+ */
+static int maps_spec(struct cell *c, const struct ls_type *t, struct bpf_object *obj,
+		     struct inner_spec *spec)
+{
+	bool hash = c->sc->arg & LS_ARG_HASH_MAPS;
+	struct bpf_map *outer, *inner;
+
+	if (hash)
+		snprintf(spec->outer, sizeof(spec->outer), "hash_maps");
+	else
+		snprintf(spec->outer, sizeof(spec->outer), "%s%u", t->maps_prefix ?: "",
+			 c->value_size);
+	outer = t->maps_prefix || hash ? bpf_object__find_map_by_name(obj, spec->outer) : NULL;
+	inner = outer ? bpf_map__inner_map(outer) : NULL;
+	if (!inner)
+		return setup_fail(c, -ENOENT, "BPF object has no array of maps %s", spec->outer);
+	spec->type = bpf_map__type(inner);
+	spec->key_size = bpf_map__key_size(inner);
+	spec->value_size = bpf_map__value_size(inner);
+	spec->max_entries = bpf_map__max_entries(inner);
+	spec->flags = bpf_map__map_flags(inner);
+	spec->btf = !hash;
+	spec->btf_key = bpf_map__btf_key_type_id(inner);
+	spec->btf_value = bpf_map__btf_value_type_id(inner);
+	return 0;
+}
+
+/* Creates the cell's nr_maps maps, as the kernel's local-storage-cache bench does. */
+static int maps_fill(struct cell *c, struct bpf_object *obj, const struct inner_spec *spec)
+{
+	struct bpf_map *outer = bpf_object__find_map_by_name(obj, spec->outer);
+	int fd, outer_fd = outer ? bpf_map__fd(outer) : -1;
+	unsigned int i;
+
+	c->inner_fds = malloc(c->nr_maps * sizeof(*c->inner_fds));
+	if (!c->inner_fds || outer_fd < 0)
+		return setup_fail(c, -ENOMEM, "cannot set up %u maps in %s", c->nr_maps,
+				  spec->outer);
+	for (i = 0; i < c->nr_maps; i++) {
+		LIBBPF_OPTS(bpf_map_create_opts, opts, .map_flags = spec->flags);
+
+		if (spec->btf) {
+			opts.btf_fd = bpf_object__btf_fd(obj);
+			opts.btf_key_type_id = spec->btf_key;
+			opts.btf_value_type_id = spec->btf_value;
+		}
+		fd = bpf_map_create(spec->type, NULL, spec->key_size, spec->value_size,
+				    spec->max_entries, &opts);
+		if (fd < 0)
+			return setup_fail(c, fd, "creating map %u of %u: %s", i + 1, c->nr_maps,
+					  strerror(-fd));
+		c->inner_fds[c->nr_inner++] = fd;
+		if (bpf_map_update_elem(outer_fd, &i, &fd, BPF_ANY))
+			return setup_fail(c, -errno, "adding map %u to %s: %s", i + 1, spec->outer,
+					  strerror(errno));
+	}
+	return 0;
+}
+
 static int load(struct cell *c, const struct ls_type *t)
 {
+	struct inner_spec spec;
 	struct bpf_object *obj;
+	bool sweep;
 	struct ls_config *cfg;
 	struct bpf_map *map;
 	void *skel;
@@ -256,9 +336,17 @@ static int load(struct cell *c, const struct ls_type *t)
 	cfg->trigger_level = LS_SOCKOPT_LEVEL;
 	cfg->prime_nr = LS_PRIME_NR;
 	cfg->nr_maps = c->nr_maps;
+	cfg->interleave = !!(c->sc->arg & LS_ARG_INTERLEAVE);
+	cfg->value_size = c->value_size;
 	if (t->owners == LS_OWN_FILES)
 		cfg->dir_ino = ((struct ls_files *)c->owners.priv)->dir_ino;
 
+	sweep = c->sc->arg & (LS_ARG_MAPS | LS_ARG_HASH_MAPS);
+	if (sweep) {
+		err = maps_spec(c, t, obj, &spec);
+		if (err)
+			return err;
+	}
 	err = ls_obj_load_attach(c, obj);
 	if (err)
 		return err;
@@ -268,7 +356,7 @@ static int load(struct cell *c, const struct ls_type *t)
 		return setup_fail(c, -ENOENT, "BPF object has no map %s", t->store_map);
 	map = t->hash_map ? bpf_object__find_map_by_name(obj, t->hash_map) : NULL;
 	c->hash_fd = map ? bpf_map__fd(map) : -1;
-	return 0;
+	return sweep ? maps_fill(c, obj, &spec) : 0;
 }
 
 /*
@@ -315,6 +403,9 @@ void ls_teardown(struct cell *c)
 {
 	bpf_link__destroy(c->link);
 	c->link = NULL;
+	ls_fds_close(c->inner_fds, c->nr_inner);
+	c->inner_fds = NULL;
+	c->nr_inner = 0;
 	if (c->skel)
 		c->skel_destroy(c->skel);
 	c->skel = NULL;

@@ -41,6 +41,7 @@ static const struct ls_type task_type = {
 	.map_type = LS_MAP_TASK_STORAGE,
 	.owners = LS_OWN_TASK,
 	.store_map = "task_store",
+	.maps_prefix = "task_maps",
 	LS_SKEL(task),
 };
 
@@ -49,6 +50,7 @@ static const struct ls_type cgrp_type = {
 	.map_type = LS_MAP_CGRP_STORAGE,
 	.owners = LS_OWN_CGROUP,
 	.store_map = "cgrp_store",
+	.maps_prefix = "cgrp_maps",
 	LS_SKEL(cgrp),
 };
 
@@ -66,6 +68,7 @@ static const struct ls_type sk_type = {
 	.owners = LS_OWN_SOCKETS,
 	.store_map = "sk_store",
 	.hash_map = "mark_hash",
+	.maps_prefix = "sk_maps",
 	LS_SKEL(sk),
 };
 

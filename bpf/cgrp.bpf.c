@@ -25,6 +25,9 @@ struct {
 	__type(value, struct ls_val);
 } cgid_hash SEC(".maps");
 
+/* Map-count sweeps: arrays of cgroup-storage maps. */
+LS_STORE_MAPS(cgrp_maps, BPF_MAP_TYPE_CGRP_STORAGE)
+
 static __always_inline void empty_op(struct ls_op_ctx *ctx)
 {
 }
@@ -70,8 +73,39 @@ static __always_inline void hash_get_op(struct ls_op_ctx *ctx)
 	ls_count_get(ctx, bpf_map_lookup_elem(&cgid_hash, &ctx->key));
 }
 
+/* Storage in every map of the sweep; a create racing another CPU's looks again. */
+static long cgrp_maps_prime_cb(__u32 i, void *data)
+{
+	struct ls_op_ctx *ctx = data;
+	void *map = cgrp_maps_pick(i);
+
+	if (map && (bpf_cgrp_storage_get(map, ctx->cgrp, 0, LS_F_CREATE) ||
+		    bpf_cgrp_storage_get(map, ctx->cgrp, 0, 0)))
+		ctx->c.primes++;
+	else
+		ctx->c.failures++;
+	return 0;
+}
+
+static __always_inline void cgrp_maps_prime(struct ls_op_ctx *ctx)
+{
+	bpf_loop(cfg.nr_maps, cgrp_maps_prime_cb, ctx, 0);
+}
+
+static __always_inline void cgrp_maps_get_op(struct ls_op_ctx *ctx)
+{
+	void *map = cgrp_maps_pick(ls_next_map(ctx));
+
+	if (!map) {
+		ctx->c.failures++;
+		return;
+	}
+	ls_count_get(ctx, bpf_cgrp_storage_get(map, ctx->cgrp, 0, 0));
+}
+
 LS_SYS_ENTER_PROGS(empty, ls_owner_cgrp, empty_op, ls_no_prime)
 LS_SYS_ENTER_PROGS(cgrp_get, ls_owner_cgrp, cgrp_get_op, cgrp_prime)
 LS_SYS_ENTER_PROGS(cgrp_miss, ls_owner_cgrp, cgrp_get_op, ls_no_prime)
 LS_SYS_ENTER_PROGS(cgrp_create_delete, ls_owner_cgrp, cgrp_create_delete_op, ls_no_prime)
 LS_SYS_ENTER_PROGS(hash_get, ls_owner_cgrp, hash_get_op, hash_prime)
+LS_SYS_ENTER_PROGS(cgrp_maps_get, ls_owner_cgrp, cgrp_maps_get_op, cgrp_maps_prime)

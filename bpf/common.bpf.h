@@ -20,11 +20,6 @@ struct {
 	__type(value, struct ls_counters);
 } counters SEC(".maps");
 
-/* The value every map in the suite stores (value_size 8). */
-struct ls_val {
-	__u64 v;
-};
-
 /* What an operation works on and what it has done so far in this run. */
 struct ls_op_ctx {
 	struct ls_counters c;
@@ -34,7 +29,70 @@ struct ls_op_ctx {
 	struct inode *inode;
 	__u64 key; /* the hash controls' key: thread id, socket cookie, cgroup id, inode number */
 	__u32 idx; /* operation index: bpf_loop's, or this CPU's trigger count in hook mode */
+	__u32 m; /* map-count sweeps: the next map, 0..nr_maps-1 */
+	__u32 k; /* and the position in a cycle of 10, for interleaving */
 };
+
+/*
+ * clang emits a struct used only inside an inner-map template as a forward
+ * declaration, which libbpf cannot size: these globals pull in the whole types.
+ */
+struct ls_val64 ls_btf_val64;
+struct ls_val4096 ls_btf_val4096;
+
+#define LS_MAX_MAPS 1000
+
+/* An array of up to LS_MAX_MAPS maps of one type, filled by the runner. */
+#define LS_OUTER(name, inner_type, val_t, flags, entries)                                          \
+	struct {                                                                                   \
+		__uint(type, BPF_MAP_TYPE_ARRAY_OF_MAPS);                                          \
+		__uint(max_entries, LS_MAX_MAPS);                                                  \
+		__type(key, int);                                                                  \
+		__array(                                                                           \
+			values, struct {                                                           \
+				__uint(type, inner_type);                                          \
+				__uint(map_flags, flags);                                          \
+				__uint(max_entries, entries);                                      \
+				__type(key, int);                                                  \
+				__type(value, val_t);                                              \
+			});                                                                        \
+	} name SEC(".maps");
+
+/*
+ * LS_STORE_MAPS(prefix, type) declares arrays of local-storage maps of each
+ * value size (prefix8, prefix64, prefix4096) and prefix_pick(m), the m-th map
+ * of the size the cell runs with.
+ */
+#define LS_STORE_MAPS(prefix, inner_type)                                                          \
+	LS_OUTER(prefix##8, inner_type, struct ls_val, BPF_F_NO_PREALLOC, 0)                       \
+	LS_OUTER(prefix##64, inner_type, struct ls_val64, BPF_F_NO_PREALLOC, 0)                    \
+	LS_OUTER(prefix##4096, inner_type, struct ls_val4096, BPF_F_NO_PREALLOC, 0)                \
+                                                                                                   \
+	static __always_inline void *prefix##_pick(__u32 m)                                        \
+	{                                                                                          \
+		if (cfg.value_size == 4096)                                                        \
+			return bpf_map_lookup_elem(&prefix##4096, &m);                             \
+		if (cfg.value_size == 64)                                                          \
+			return bpf_map_lookup_elem(&prefix##64, &m);                               \
+		return bpf_map_lookup_elem(&prefix##8, &m);                                        \
+	}
+
+/*
+ * The map the next operation of a map-count sweep works on: maps in turn
+ * (seq), or with cfg.interleave map 0 for 4 of every 10 operations, the
+ * others in turn (the kernel's local-storage-cache-int-get: one map hotter
+ * than the rest).
+ */
+static __always_inline __u32 ls_next_map(struct ls_op_ctx *ctx)
+{
+	__u32 m = ctx->m, k = ctx->k;
+
+	ctx->k = k + 1 == 10 ? 0 : k + 1;
+	if (cfg.interleave && k < 4)
+		return 0;
+	ctx->m = m + 1 >= cfg.nr_maps ? 0 : m + 1;
+	return m;
+}
 
 static __always_inline struct ls_counters *ls_percpu(void)
 {
@@ -137,6 +195,10 @@ static __always_inline void ls_count_delete(struct ls_op_ctx *ctx, long err)
 			ctx->c.ops = bpf_loop(cfg.loop_iters, name##_cb, ctx, 0);                  \
 		} else {                                                                           \
 			ctx->idx = pc->triggers;                                                   \
+			if (cfg.nr_maps > 1) {                                                     \
+				ctx->m = pc->triggers % cfg.nr_maps;                               \
+				ctx->k = pc->triggers % 10;                                        \
+			}                                                                          \
 			op(ctx);                                                                   \
 			ctx->c.ops = 1;                                                            \
 		}                                                                                  \

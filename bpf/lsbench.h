@@ -29,6 +29,19 @@ struct ls_counters {
 	__u64 failures; /* helper calls that returned an error or NULL */
 };
 
+/* The values the suite's maps store: 8 bytes, and the other sizes swept. */
+struct ls_val {
+	__u64 v;
+};
+
+struct ls_val64 {
+	__u64 v[8];
+};
+
+struct ls_val4096 {
+	__u64 v[512];
+};
+
 /* Settings of one cell, written to .rodata before load. */
 struct ls_config {
 	__u32 target_tgid; /* only the runner's own threads trigger */
@@ -38,6 +51,8 @@ struct ls_config {
 	__u32 trigger_level; /* socket option level, for sockopt hooks */
 	__u32 prime_nr; /* syscall they issue once to prime */
 	__u32 nr_maps; /* maps in the array of maps, for map-count sweeps */
+	__u32 interleave; /* map-count sweeps: 4 of every 10 operations on map 0 */
+	__u32 value_size; /* bytes per value of the swept maps: 8, 64 or 4096 */
 	__u64 dir_ino; /* inode number of the folder whose files are opened */
 };
 

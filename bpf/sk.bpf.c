@@ -39,6 +39,9 @@ static __always_inline __u64 mark_key(struct bpf_sockopt *sopt)
 	return sopt->sk->mark;
 }
 
+/* Map-count sweeps: arrays of socket-storage maps, primed from user space. */
+LS_STORE_MAPS(sk_maps, BPF_MAP_TYPE_SK_STORAGE)
+
 static __always_inline void empty_op(struct ls_op_ctx *ctx)
 {
 }
@@ -59,7 +62,19 @@ static __always_inline void hash_get_op(struct ls_op_ctx *ctx)
 	ls_count_get(ctx, bpf_map_lookup_elem(&mark_hash, &ctx->key));
 }
 
+static __always_inline void sk_maps_get_op(struct ls_op_ctx *ctx)
+{
+	void *map = sk_maps_pick(ls_next_map(ctx));
+
+	if (!map) {
+		ctx->c.failures++;
+		return;
+	}
+	ls_count_get(ctx, bpf_sk_storage_get(map, ctx->sk, 0, 0));
+}
+
 LS_GETSOCKOPT_PROGS(empty, empty_op, no_key)
 LS_GETSOCKOPT_PROGS(sk_get, sk_get_op, no_key)
 LS_GETSOCKOPT_PROGS(sk_create_delete, sk_create_delete_op, no_key)
 LS_GETSOCKOPT_PROGS(hash_get, hash_get_op, mark_key)
+LS_GETSOCKOPT_PROGS(sk_maps_get, sk_maps_get_op, no_key)

@@ -24,6 +24,10 @@ struct {
 	__type(value, struct ls_val);
 } pid_hash SEC(".maps");
 
+/* Map-count sweeps: arrays of task-storage maps, and of hash maps for the control. */
+LS_STORE_MAPS(task_maps, BPF_MAP_TYPE_TASK_STORAGE)
+LS_OUTER(hash_maps, BPF_MAP_TYPE_HASH, struct ls_val, 0, 4096)
+
 static __always_inline void empty_op(struct ls_op_ctx *ctx)
 {
 }
@@ -75,9 +79,72 @@ static __always_inline void hash_update_delete_op(struct ls_op_ctx *ctx)
 	ls_count_delete(ctx, bpf_map_delete_elem(&pid_hash, &ctx->key));
 }
 
+/* Storage in every map of the sweep: cfg.nr_maps primes per producer. */
+static long task_maps_prime_cb(__u32 i, void *data)
+{
+	struct ls_op_ctx *ctx = data;
+	void *map = task_maps_pick(i);
+
+	if (map && bpf_task_storage_get(map, ctx->task, 0, LS_F_CREATE))
+		ctx->c.primes++;
+	else
+		ctx->c.failures++;
+	return 0;
+}
+
+static __always_inline void task_maps_prime(struct ls_op_ctx *ctx)
+{
+	bpf_loop(cfg.nr_maps, task_maps_prime_cb, ctx, 0);
+}
+
+static __always_inline void task_maps_get_op(struct ls_op_ctx *ctx)
+{
+	void *map = task_maps_pick(ls_next_map(ctx));
+
+	if (!map) {
+		ctx->c.failures++;
+		return;
+	}
+	ls_count_get(ctx, bpf_task_storage_get(map, ctx->task, 0, 0));
+}
+
+static long hash_maps_prime_cb(__u32 i, void *data)
+{
+	struct ls_op_ctx *ctx = data;
+	void *map = bpf_map_lookup_elem(&hash_maps, &i);
+	struct ls_val zero = {};
+	int key = ctx->key;
+
+	if (map && !bpf_map_update_elem(map, &key, &zero, BPF_NOEXIST))
+		ctx->c.primes++;
+	else
+		ctx->c.failures++;
+	return 0;
+}
+
+static __always_inline void hash_maps_prime(struct ls_op_ctx *ctx)
+{
+	bpf_loop(cfg.nr_maps, hash_maps_prime_cb, ctx, 0);
+}
+
+static __always_inline void hash_maps_get_op(struct ls_op_ctx *ctx)
+{
+	__u32 m = ls_next_map(ctx);
+	void *map = bpf_map_lookup_elem(&hash_maps, &m);
+	int key = ctx->key;
+
+	if (!map) {
+		ctx->c.failures++;
+		return;
+	}
+	ls_count_get(ctx, bpf_map_lookup_elem(map, &key));
+}
+
 LS_SYS_ENTER_PROGS(empty, ls_owner_task, empty_op, ls_no_prime)
 LS_SYS_ENTER_PROGS(task_get, ls_owner_task, task_get_op, task_prime)
 LS_SYS_ENTER_PROGS(task_miss, ls_owner_task, task_get_op, ls_no_prime)
 LS_SYS_ENTER_PROGS(task_create_delete, ls_owner_task, task_create_delete_op, ls_no_prime)
 LS_SYS_ENTER_PROGS(hash_get, ls_owner_task, hash_get_op, hash_prime)
 LS_SYS_ENTER_PROGS(hash_update_delete, ls_owner_task, hash_update_delete_op, ls_no_prime)
+LS_SYS_ENTER_PROGS(task_maps_get, ls_owner_task, task_maps_get_op, task_maps_prime)
+LS_SYS_ENTER_PROGS(hash_maps_get, ls_owner_task, hash_maps_get_op, hash_maps_prime)

@@ -110,7 +110,8 @@ fi
 
 # --- a quick run of everything ----------------------------------------------
 before=$(bpf_objects)
-"$LSBENCH" run --quick --objects 1,100 -o "$tmp/all" >"$tmp/all.log" 2>&1
+"$LSBENCH" run --quick --objects 1,100 --maps 1,17 --value-size 8,4096 -o "$tmp/all" \
+	>"$tmp/all.log" 2>&1
 rc=$?
 csv=$(summary_of "$tmp/all")
 if [ "$rc" -eq 0 ] && [ -n "$csv" ]; then ok "quick run of all scenarios exits 0"; else
@@ -125,6 +126,10 @@ dups=$(cut -d, -f6,10,11,12,13,14 "$csv" | sort | uniq -d)
 if [ -z "$dups" ]; then ok "no cell is measured twice"; else not_ok "no cell is measured twice" "$dups"; fi
 check "sweeping scenarios run every owner count asked" \
 	test "$(grep -c '^[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,sk-get,.*,loop,1,100,8,1,' "$csv")" -eq 1
+check "map-count sweeps run every map count asked" \
+	test "$(grep -c '^[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,task-get-maps,.*,loop,17,1,8,1,' "$csv")" -eq 1
+check "value-size sweeps run every size asked" \
+	test "$(grep -c '^[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,sk-get-values,.*,loop,1,1,4096,1,' "$csv")" -eq 1
 for mt in task_storage cgrp_storage sk_storage inode_storage percpu_cgroup_storage cgroup_storage; do
 	grep -q ",$mt," "$csv" || not_ok "map type $mt is measured"
 done
@@ -137,7 +142,7 @@ done
 check "results folder is named after the kernel release" \
 	test -d "$tmp/all/$(uname -r)"
 check "console shows the table and the added cost" \
-	grep -qE '^task-get +hook +1 +1 +[0-9.]+ +[0-9.]+% +[0-9.]+ +-?[0-9.]+ +ok' "$tmp/all.log"
+	grep -qE '^task-get +hook +1 +1 +1 +8 +[0-9.]+ +[0-9.]+% +[0-9.]+ +-?[0-9.]+ +ok' "$tmp/all.log"
 check "no BPF program, link or map left after a run" bpf_objects_back_to "$before"
 
 check "no cgroup left behind" test -z "$(find "$(cgroup2_root)" -maxdepth 1 -name 'lsbench-*')"

@@ -17,10 +17,10 @@ static const struct scenario cd_sc = {
 };
 
 static const struct cell loop_get = {
-	.sc = &get_sc, .mode = LS_MODE_LOOP, .threads = 2, .loop_iters = 100
+	.sc = &get_sc, .mode = LS_MODE_LOOP, .threads = 2, .loop_iters = 100, .nr_maps = 1
 };
 static const struct cell hook_cd = {
-	.sc = &cd_sc, .mode = LS_MODE_HOOK, .threads = 1, .loop_iters = 100
+	.sc = &cd_sc, .mode = LS_MODE_HOOK, .threads = 1, .loop_iters = 100, .nr_maps = 1
 };
 
 static bool check(const struct cell *c, const struct ls_counters *cnt, __u64 triggers, char *reason)
@@ -84,6 +84,19 @@ static void unprimed_scenario_must_see_no_primes(void **state)
 	assert_false(check(&hook_cd, &cd, 5, reason));
 }
 
+static void map_sweeps_prime_every_map(void **state)
+{
+	struct cell c = loop_get;
+	struct ls_counters g = { .triggers = 10, .primes = 2 * 17, .ops = 1000, .hits = 1000 };
+	char reason[256] = "";
+
+	c.nr_maps = 17;
+	assert_true(check(&c, &g, 10, reason));
+	g.primes = 2;
+	assert_false(check(&c, &g, 10, reason));
+	assert_non_null(strstr(reason, "expected 34"));
+}
+
 static void names(void **state)
 {
 	assert_string_equal(ls_mode_name(LS_MODE_HOOK), "hook");
@@ -100,6 +113,7 @@ int main(void)
 		cmocka_unit_test(each_mismatch_fails),
 		cmocka_unit_test(triggers_must_match_the_producers),
 		cmocka_unit_test(unprimed_scenario_must_see_no_primes),
+		cmocka_unit_test(map_sweeps_prime_every_map),
 		cmocka_unit_test(names),
 	};
 

@@ -184,19 +184,44 @@ static void objects(void **state)
 	char err[256] = "";
 
 	assert_int_equal(PARSE(&o, err, "-v"), 0);
-	assert_int_equal(ls_objects_for(&o, &fixed, vals), 0);
-	assert_int_equal(ls_objects_for(&o, &sweeps, vals), 3);
+	assert_int_equal(ls_sweep_for(&o, &fixed, LS_DIM_OBJECTS, vals), 0);
+	assert_int_equal(ls_sweep_for(&o, &sweeps, LS_DIM_OBJECTS, vals), 3);
+	assert_int_equal(ls_sweep_for(&o, &sweeps, LS_DIM_MAPS, vals), 0);
 	assert_int_equal(vals[2], 10000);
 
 	assert_int_equal(PARSE(&o, err, "--objects", "7,5"), 0);
-	assert_int_equal(ls_objects_for(&o, &sweeps, vals), 2);
+	assert_int_equal(ls_sweep_for(&o, &sweeps, LS_DIM_OBJECTS, vals), 2);
 	assert_int_equal(vals[0], 7);
 	assert_int_equal(vals[1], 5);
-	assert_int_equal(ls_objects_for(&o, &fixed, vals), 0);
+	assert_int_equal(ls_sweep_for(&o, &fixed, LS_DIM_OBJECTS, vals), 0);
 
 	assert_int_equal(PARSE(&o, err, "--objects", "0"), -EINVAL);
 	assert_non_null(strstr(err, "--objects"));
 	assert_int_equal(PARSE(&o, err, "--objects", "2000000"), -EINVAL);
+}
+
+static void maps_and_value_sizes(void **state)
+{
+	const struct scenario sc = { .name = "s", .maps = "1,17", .value_sizes = "8,64" };
+	unsigned int vals[LS_MAX_LIST];
+	struct ls_run_opts o;
+	char err[256] = "";
+
+	assert_int_equal(PARSE(&o, err, "-v"), 0);
+	assert_int_equal(ls_sweep_for(&o, &sc, LS_DIM_MAPS, vals), 2);
+	assert_int_equal(vals[1], 17);
+	assert_int_equal(ls_sweep_for(&o, &sc, LS_DIM_VALUE_SIZE, vals), 2);
+	assert_int_equal(vals[1], 64);
+
+	assert_int_equal(PARSE(&o, err, "--maps", "1000", "--value-size", "4096,8"), 0);
+	assert_int_equal(ls_sweep_for(&o, &sc, LS_DIM_MAPS, vals), 1);
+	assert_int_equal(vals[0], 1000);
+	assert_int_equal(ls_sweep_for(&o, &sc, LS_DIM_VALUE_SIZE, vals), 2);
+	assert_int_equal(vals[0], 4096);
+
+	assert_int_equal(PARSE(&o, err, "--maps", "1001"), -EINVAL);
+	assert_int_equal(PARSE(&o, err, "--value-size", "16"), -EINVAL);
+	assert_non_null(strstr(err, "--value-size"));
 }
 
 static void cpu_counts(void **state)
@@ -239,6 +264,7 @@ int main(void)
 		cmocka_unit_test(select_by_glob),
 		cmocka_unit_test(glob_matching_nothing_is_an_error),
 		cmocka_unit_test(objects),
+		cmocka_unit_test(maps_and_value_sizes),
 		cmocka_unit_test(cpu_counts),
 	};
 
