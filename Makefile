@@ -43,7 +43,8 @@ BENCH_SRCS := \
 	bench/cell.c \
 	workloads/cgroup.c \
 	workloads/fds.c \
-	workloads/files.c
+	workloads/files.c \
+	workloads/threads.c
 UNIT_TESTS := \
 	test_stats \
 	test_csv \

@@ -167,21 +167,41 @@ int ls_results_create(struct ls_results *r, const char *root, const struct ls_sy
 	return 0;
 }
 
-double ls_results_added_ns(const struct ls_results *r, const struct ls_row *row)
+/*
+ * The control row for row: the control scenario's cell with the same mode,
+ * threads and loop length, and the same owners, maps and value size where it
+ * sweeps them too; else its cell with its own defaults (one owner per
+ * thread, one map, 8 bytes).
+ */
+static const struct ls_row *control_of(const struct ls_results *r, const struct ls_row *row)
 {
+	const struct ls_row *fallback = NULL;
 	size_t i;
 
-	if (!row->sc->control || row->status != LS_OK)
-		return NAN;
 	for (i = 0; i < r->nr_rows; i++) {
 		const struct ls_row *c = &r->rows[i];
 
-		if (!strcmp(c->sc->name, row->sc->control) && c->mode == row->mode &&
-		    c->threads == row->threads && c->loop_iters == row->loop_iters &&
-		    c->status == LS_OK)
-			return row->ns_per_op.median - c->ns_per_op.median;
+		if (strcmp(c->sc->name, row->sc->control) || c->mode != row->mode ||
+		    c->threads != row->threads || c->loop_iters != row->loop_iters ||
+		    c->status != LS_OK)
+			continue;
+		if (c->nr_objects == row->nr_objects && c->nr_maps == row->nr_maps &&
+		    c->value_size == row->value_size)
+			return c;
+		if (c->nr_objects == c->threads && c->nr_maps == 1 && c->value_size == 8)
+			fallback = c;
 	}
-	return NAN;
+	return fallback;
+}
+
+double ls_results_added_ns(const struct ls_results *r, const struct ls_row *row)
+{
+	const struct ls_row *c;
+
+	if (!row->sc->control || row->status != LS_OK)
+		return NAN;
+	c = control_of(r, row);
+	return c ? row->ns_per_op.median - c->ns_per_op.median : NAN;
 }
 
 static void summary_row(const struct ls_results *r, const struct ls_row *row, struct ls_buf *b)

@@ -46,6 +46,7 @@ struct scenario {
 	unsigned int modes; /* LS_MODE_BIT()s it runs in; 0: both */
 	unsigned int expect; /* enum ls_expect */
 	bool primes; /* each producer's prime creates (or finds) one element per map */
+	bool prime_each_owner; /* ... per map and per owner */
 	bool user_counts; /* producers count the operations (bpf(2) from user space) */
 	unsigned int max_threads; /* producers that may share its owners; 0: any */
 	const char *objects; /* default owner counts swept, e.g. "1,100"; NULL: one per thread */

@@ -16,6 +16,7 @@
 /* The kernel's local-storage-cache sweep: 16 maps fit the per-owner cache, 17 do not. */
 #define MAP_SWEEP "1,10,16,17,24,32,100,1000"
 #define VALUE_SWEEP "8,64,4096"
+#define BYID_SWEEP "1,100,1000,10000"
 #define LOOP LS_MODE_BIT(LS_MODE_LOOP)
 
 #define GET LS_EXPECT_HITS
@@ -91,6 +92,13 @@ const struct scenario ls_scenarios[] = {
 	      ls_task_setup),
 	  .modes = LOOP, .primes = true, .arg = LS_ARG_HASH_MAPS, .maps = MAP_SWEEP,
 	  .desc = "control: lookups keyed by thread id in N hash maps in turn" },
+	{ SYS("task-byid-empty", "none", "empty", "task_byid_empty", NULL, 0, ls_task_byid_setup),
+	  .arg = LS_ARG_BYID, .objects = BYID_SWEEP,
+	  .desc = "control: bpf_task_from_pid on parked threads in turn, and release" },
+	{ SYS("task-byid-get", "task_storage", "get", "task_byid_get", "task-byid-empty", GET,
+	      ls_task_byid_setup),
+	  .arg = LS_ARG_BYID, .objects = BYID_SWEEP, .primes = true, .prime_each_owner = true,
+	  .desc = "bpf_task_storage_get on parked threads reached by id, in turn (hit)" },
 	{ SYS("task-get-values", "task_storage", "get", "task_maps_get", "task-empty", GET,
 	      ls_task_setup),
 	  .modes = LOOP, .primes = true, .arg = LS_ARG_MAPS, .value_sizes = VALUE_SWEEP,
@@ -118,6 +126,13 @@ const struct scenario ls_scenarios[] = {
 	      GET, ls_cgrp_setup),
 	  .modes = LOOP, .primes = true, .arg = LS_ARG_MAPS | LS_ARG_INTERLEAVE, .maps = MAP_SWEEP,
 	  .desc = "as cgrp-get-maps, with map 0 taking 4 of every 10 gets" },
+	{ SYS("cgrp-byid-empty", "none", "empty", "cgrp_byid_empty", NULL, 0, ls_cgrp_byid_setup),
+	  .arg = LS_ARG_BYID, .objects = BYID_SWEEP,
+	  .desc = "control: bpf_cgroup_from_id on private cgroups in turn, and release" },
+	{ SYS("cgrp-byid-get", "cgrp_storage", "get", "cgrp_byid_get", "cgrp-byid-empty", GET,
+	      ls_cgrp_byid_setup),
+	  .arg = LS_ARG_BYID, .objects = BYID_SWEEP, .primes = true, .prime_each_owner = true,
+	  .desc = "bpf_cgrp_storage_get on private cgroups reached by id, in turn (hit)" },
 	{ SYS("cgrp-get-values", "cgrp_storage", "get", "cgrp_maps_get", "cgrp-empty", GET,
 	      ls_cgrp_setup),
 	  .modes = LOOP, .primes = true, .arg = LS_ARG_MAPS, .value_sizes = VALUE_SWEEP,

@@ -26,7 +26,8 @@ enum ls_owner_kind {
 	LS_OWN_CGROUP, /* the run's private cgroup, which the process enters */
 	LS_OWN_SOCKETS, /* sockets, with the process in the private cgroup for getsockopt */
 	LS_OWN_FILES, /* files in a private folder */
-	LS_OWN_CGROUPS, /* private cgroups, by fd, for operations from user space */
+	LS_OWN_CGROUPS, /* private cgroups, by fd (operations from user space) or by id */
+	LS_OWN_THREADS, /* parked threads, by thread id */
 };
 
 /* scenario.arg: what setup prepares before measuring. */
@@ -37,6 +38,7 @@ enum ls_arg {
 	LS_ARG_MAPS = 1 << 3, /* nr_maps local-storage maps of value_size, in an array of maps */
 	LS_ARG_HASH_MAPS = 1 << 4, /* nr_maps hash maps, the map-count control */
 	LS_ARG_INTERLEAVE = 1 << 5, /* map 0 for 4 of every 10 operations */
+	LS_ARG_BYID = 1 << 6, /* the programs reach the owners by id, from owner_ids */
 };
 
 /* One BPF object: its skeleton's functions and what its scenarios share. */
@@ -60,6 +62,8 @@ void ls_teardown(struct cell *c);
 int ls_task_setup(struct cell *c);
 int ls_cgrp_setup(struct cell *c);
 int ls_cgrp_uapi_setup(struct cell *c);
+int ls_task_byid_setup(struct cell *c);
+int ls_cgrp_byid_setup(struct cell *c);
 int ls_sk_setup(struct cell *c);
 int ls_inode_setup(struct cell *c);
 int ls_cgstore_setup(struct cell *c);

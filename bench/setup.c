@@ -116,7 +116,26 @@ static int owners_files(struct cell *c)
 	return err;
 }
 
-/* n private cgroups, each open, as owners for user-space operations. */
+/* n parked threads, reached by thread id. */
+static int owners_threads(struct cell *c)
+{
+	struct ls_threads *t = calloc(1, sizeof(*t));
+	int err;
+
+	if (!t)
+		return setup_fail(c, -ENOMEM, "out of memory");
+	err = ls_threads_create(t, c->nr_objects, c->reason, sizeof(c->reason));
+	if (err) {
+		free(t);
+		c->status = LS_FAILED;
+		return err;
+	}
+	c->owners.priv = t;
+	c->owners.n = t->n;
+	return 0;
+}
+
+/* n private cgroups, each open, as owners by fd or by id. */
 static int owners_cgroups(struct cell *c)
 {
 	struct ls_cgroup *cgs = calloc(c->nr_objects, sizeof(*cgs));
@@ -145,7 +164,9 @@ static void owners_free(struct cell *c)
 
 	unsigned int i;
 
-	if (t->owners == LS_OWN_FILES && c->owners.priv) {
+	if (t->owners == LS_OWN_THREADS && c->owners.priv) {
+		ls_threads_destroy(c->owners.priv);
+	} else if (t->owners == LS_OWN_FILES && c->owners.priv) {
 		ls_files_destroy(c->owners.priv); /* and the fds it opened */
 	} else if (t->owners == LS_OWN_CGROUPS && c->owners.priv) {
 		struct ls_cgroup *cgs = c->owners.priv;
@@ -338,6 +359,7 @@ static int load(struct cell *c, const struct ls_type *t)
 	cfg->nr_maps = c->nr_maps;
 	cfg->interleave = !!(c->sc->arg & LS_ARG_INTERLEAVE);
 	cfg->value_size = c->value_size;
+	cfg->nr_owners = c->sc->arg & LS_ARG_BYID ? c->nr_objects : 0;
 	if (t->owners == LS_OWN_FILES)
 		cfg->dir_ino = ((struct ls_files *)c->owners.priv)->dir_ino;
 
@@ -357,6 +379,33 @@ static int load(struct cell *c, const struct ls_type *t)
 	map = t->hash_map ? bpf_object__find_map_by_name(obj, t->hash_map) : NULL;
 	c->hash_fd = map ? bpf_map__fd(map) : -1;
 	return sweep ? maps_fill(c, obj, &spec) : 0;
+}
+
+/* The ids the programs reach owners by: thread ids, or cgroup ids (their inode numbers). */
+static int fill_owner_ids(struct cell *c, const struct ls_type *t)
+{
+	struct bpf_map *map = bpf_object__find_map_by_name(t->obj(c->skel), "owner_ids");
+	int fd = map ? bpf_map__fd(map) : -1;
+	unsigned int i;
+	struct stat st;
+	__u64 id;
+
+	if (fd < 0)
+		return setup_fail(c, -ENOENT, "BPF object has no owner_ids map");
+	if (c->owners.n > LS_MAX_OWNERS)
+		return setup_fail(c, -E2BIG, "owners reached by id are at most %u", LS_MAX_OWNERS);
+	for (i = 0; i < c->owners.n; i++) {
+		if (t->owners == LS_OWN_THREADS) {
+			id = ((struct ls_threads *)c->owners.priv)->tids[i];
+		} else {
+			if (fstat(c->owners.fds[i], &st))
+				return setup_fail(c, -errno, "cgroup %u: %s", i, strerror(errno));
+			id = st.st_ino;
+		}
+		if (bpf_map_update_elem(fd, &i, &id, BPF_ANY))
+			return setup_fail(c, -errno, "owner id %u: %s", i, strerror(errno));
+	}
+	return 0;
 }
 
 /*
@@ -395,7 +444,12 @@ int ls_setup(struct cell *c, const struct ls_type *t)
 	case LS_OWN_CGROUPS:
 		err = owners_cgroups(c);
 		break;
+	case LS_OWN_THREADS:
+		err = owners_threads(c);
+		break;
 	}
+	if (!err && (c->sc->arg & LS_ARG_BYID))
+		err = fill_owner_ids(c, t);
 	return err ?: prime_fds(c);
 }
 

@@ -89,6 +89,32 @@ static const struct ls_type cgstore_type = {
 	LS_SKEL(cgstore),
 };
 
+static const struct ls_type task_byid_type = {
+	.map_name = "task_storage",
+	.map_type = LS_MAP_TASK_STORAGE,
+	.owners = LS_OWN_THREADS,
+	.store_map = "task_store",
+	LS_SKEL(task),
+};
+
+static const struct ls_type cgrp_byid_type = {
+	.map_name = "cgrp_storage",
+	.map_type = LS_MAP_CGRP_STORAGE,
+	.owners = LS_OWN_CGROUPS,
+	.store_map = "cgrp_store",
+	LS_SKEL(cgrp),
+};
+
+int ls_task_byid_setup(struct cell *c)
+{
+	return ls_setup(c, &task_byid_type);
+}
+
+int ls_cgrp_byid_setup(struct cell *c)
+{
+	return ls_setup(c, &cgrp_byid_type);
+}
+
 int ls_task_setup(struct cell *c)
 {
 	return ls_setup(c, &task_type);

@@ -109,3 +109,57 @@ LS_SYS_ENTER_PROGS(cgrp_miss, ls_owner_cgrp, cgrp_get_op, ls_no_prime)
 LS_SYS_ENTER_PROGS(cgrp_create_delete, ls_owner_cgrp, cgrp_create_delete_op, ls_no_prime)
 LS_SYS_ENTER_PROGS(hash_get, ls_owner_cgrp, hash_get_op, hash_prime)
 LS_SYS_ENTER_PROGS(cgrp_maps_get, ls_owner_cgrp, cgrp_maps_get_op, cgrp_maps_prime)
+
+/* Cgroups reached by id (bpf_cgroup_from_id, 6.2+): private cgroups in turn. */
+extern struct cgroup *bpf_cgroup_from_id(u64 cgid) __ksym __weak;
+extern void bpf_cgroup_release(struct cgroup *cgrp) __ksym __weak;
+
+static long cgrp_byid_prime_cb(__u32 i, void *data)
+{
+	struct ls_op_ctx *ctx = data;
+	__u64 *id = bpf_map_lookup_elem(&owner_ids, &i);
+	struct cgroup *cg = id ? bpf_cgroup_from_id(*id) : NULL;
+
+	if (!cg) {
+		ctx->c.failures++;
+		return 0;
+	}
+	if (bpf_cgrp_storage_get(&cgrp_store, cg, 0, LS_F_CREATE) ||
+	    bpf_cgrp_storage_get(&cgrp_store, cg, 0, 0))
+		ctx->c.primes++;
+	else
+		ctx->c.failures++;
+	bpf_cgroup_release(cg);
+	return 0;
+}
+
+static __always_inline void cgrp_byid_prime(struct ls_op_ctx *ctx)
+{
+	bpf_loop(cfg.nr_owners, cgrp_byid_prime_cb, ctx, 0);
+}
+
+static __always_inline void cgrp_byid_get_op(struct ls_op_ctx *ctx)
+{
+	struct cgroup *cg = bpf_cgroup_from_id(ls_next_owner_id(ctx));
+
+	if (!cg) {
+		ctx->c.failures++;
+		return;
+	}
+	ls_count_get(ctx, bpf_cgrp_storage_get(&cgrp_store, cg, 0, 0));
+	bpf_cgroup_release(cg);
+}
+
+static __always_inline void cgrp_byid_empty_op(struct ls_op_ctx *ctx)
+{
+	struct cgroup *cg = bpf_cgroup_from_id(ls_next_owner_id(ctx));
+
+	if (!cg) {
+		ctx->c.failures++;
+		return;
+	}
+	bpf_cgroup_release(cg);
+}
+
+LS_SYS_ENTER_PROGS(cgrp_byid_empty, ls_owner_task, cgrp_byid_empty_op, ls_no_prime)
+LS_SYS_ENTER_PROGS(cgrp_byid_get, ls_owner_task, cgrp_byid_get_op, cgrp_byid_prime)

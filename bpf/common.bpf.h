@@ -31,7 +31,27 @@ struct ls_op_ctx {
 	__u32 idx; /* operation index: bpf_loop's, or this CPU's trigger count in hook mode */
 	__u32 m; /* map-count sweeps: the next map, 0..nr_maps-1 */
 	__u32 k; /* and the position in a cycle of 10, for interleaving */
+	__u32 o; /* owners reached by id: the next one, 0..nr_owners-1 */
 };
+
+/* Owners reached by id (thread ids, cgroup ids), filled by the runner. */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, LS_MAX_OWNERS);
+	__type(key, __u32);
+	__type(value, __u64);
+} owner_ids SEC(".maps");
+
+/* The id of the next owner reached by id, in turn; 0 past the table. */
+static __always_inline __u64 ls_next_owner_id(struct ls_op_ctx *ctx)
+{
+	__u32 o = ctx->o;
+	__u64 *id;
+
+	ctx->o = o + 1 >= cfg.nr_owners ? 0 : o + 1;
+	id = bpf_map_lookup_elem(&owner_ids, &o);
+	return id ? *id : 0;
+}
 
 /*
  * clang emits a struct used only inside an inner-map template as a forward
@@ -192,6 +212,9 @@ static __always_inline void ls_count_delete(struct ls_op_ctx *ctx, long err)
 			return;                                                                    \
 		ctx->c.triggers = 1;                                                               \
 		if (loop) {                                                                        \
+			/* each trigger goes on where the last left off */                         \
+			if (cfg.nr_owners > 1)                                                     \
+				ctx->o = (pc->triggers * cfg.loop_iters) % cfg.nr_owners;          \
 			ctx->c.ops = bpf_loop(cfg.loop_iters, name##_cb, ctx, 0);                  \
 		} else {                                                                           \
 			ctx->idx = pc->triggers;                                                   \
@@ -199,6 +222,8 @@ static __always_inline void ls_count_delete(struct ls_op_ctx *ctx, long err)
 				ctx->m = pc->triggers % cfg.nr_maps;                               \
 				ctx->k = pc->triggers % 10;                                        \
 			}                                                                          \
+			if (cfg.nr_owners > 1)                                                     \
+				ctx->o = pc->triggers % cfg.nr_owners;                             \
 			op(ctx);                                                                   \
 			ctx->c.ops = 1;                                                            \
 		}                                                                                  \

@@ -29,6 +29,9 @@ struct ls_counters {
 	__u64 failures; /* helper calls that returned an error or NULL */
 };
 
+/* Owners the programs can reach by id (the owner_ids table). */
+#define LS_MAX_OWNERS 16384
+
 /* The values the suite's maps store: 8 bytes, and the other sizes swept. */
 struct ls_val {
 	__u64 v;
@@ -53,6 +56,8 @@ struct ls_config {
 	__u32 nr_maps; /* maps in the array of maps, for map-count sweeps */
 	__u32 interleave; /* map-count sweeps: 4 of every 10 operations on map 0 */
 	__u32 value_size; /* bytes per value of the swept maps: 8, 64 or 4096 */
+	__u32 nr_owners; /* owners reached by id (owner_ids), visited in turn */
+	__u32 pad;
 	__u64 dir_ino; /* inode number of the folder whose files are opened */
 };
 

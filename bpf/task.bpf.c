@@ -148,3 +148,60 @@ LS_SYS_ENTER_PROGS(hash_get, ls_owner_task, hash_get_op, hash_prime)
 LS_SYS_ENTER_PROGS(hash_update_delete, ls_owner_task, hash_update_delete_op, ls_no_prime)
 LS_SYS_ENTER_PROGS(task_maps_get, ls_owner_task, task_maps_get_op, task_maps_prime)
 LS_SYS_ENTER_PROGS(hash_maps_get, ls_owner_task, hash_maps_get_op, hash_maps_prime)
+
+/* Tasks reached by thread id (bpf_task_from_pid, 6.2+): parked threads in turn. */
+extern struct task_struct *bpf_task_from_pid(s32 pid) __ksym __weak;
+extern void bpf_task_release(struct task_struct *p) __ksym __weak;
+
+/* Storage on every parked thread; a create racing another producer's looks again. */
+static long task_byid_prime_cb(__u32 i, void *data)
+{
+	struct ls_op_ctx *ctx = data;
+	struct task_struct *task;
+	__u64 *id = bpf_map_lookup_elem(&owner_ids, &i);
+
+	task = id ? bpf_task_from_pid(*id) : NULL;
+	if (!task) {
+		ctx->c.failures++;
+		return 0;
+	}
+	if (bpf_task_storage_get(&task_store, task, 0, LS_F_CREATE) ||
+	    bpf_task_storage_get(&task_store, task, 0, 0))
+		ctx->c.primes++;
+	else
+		ctx->c.failures++;
+	bpf_task_release(task);
+	return 0;
+}
+
+static __always_inline void task_byid_prime(struct ls_op_ctx *ctx)
+{
+	bpf_loop(cfg.nr_owners, task_byid_prime_cb, ctx, 0);
+}
+
+static __always_inline void task_byid_get_op(struct ls_op_ctx *ctx)
+{
+	struct task_struct *task = bpf_task_from_pid(ls_next_owner_id(ctx));
+
+	if (!task) {
+		ctx->c.failures++;
+		return;
+	}
+	ls_count_get(ctx, bpf_task_storage_get(&task_store, task, 0, 0));
+	bpf_task_release(task);
+}
+
+/* The control: the same lookup of the task by id, and nothing else. */
+static __always_inline void task_byid_empty_op(struct ls_op_ctx *ctx)
+{
+	struct task_struct *task = bpf_task_from_pid(ls_next_owner_id(ctx));
+
+	if (!task) {
+		ctx->c.failures++;
+		return;
+	}
+	bpf_task_release(task);
+}
+
+LS_SYS_ENTER_PROGS(task_byid_empty, ls_owner_task, task_byid_empty_op, ls_no_prime)
+LS_SYS_ENTER_PROGS(task_byid_get, ls_owner_task, task_byid_get_op, task_byid_prime)

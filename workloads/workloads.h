@@ -7,7 +7,9 @@
 #define LSBENCH_WORKLOADS_H
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdbool.h>
+#include <sys/types.h>
 #include <stddef.h>
 
 /*
@@ -64,5 +66,20 @@ int ls_cgroup_create(struct ls_cgroup *cg, const char *tag, char *err, size_t le
 int ls_cgroup_enter(struct ls_cgroup *cg, char *err, size_t len);
 /* Moves the process back if it entered, closes and removes the folder. */
 void ls_cgroup_destroy(struct ls_cgroup *cg);
+
+/* n threads parked on a condition variable until destroyed; tids[i] is each one's id. */
+struct ls_threads {
+	pthread_t *threads;
+	pid_t *tids;
+	void *args;
+	unsigned int n;
+	unsigned int ready;
+	bool release;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+};
+
+int ls_threads_create(struct ls_threads *t, unsigned int n, char *err, size_t len);
+void ls_threads_destroy(struct ls_threads *t);
 
 #endif /* LSBENCH_WORKLOADS_H */

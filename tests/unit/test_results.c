@@ -123,6 +123,27 @@ static void rows_statuses_and_added_cost(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+static void control_matches_the_sweep_or_its_defaults(void **state)
+{
+	struct ls_results r = { .si = &si };
+	struct ls_row rows[5];
+
+	rows[0] = row_of(&ctl, LS_OK, 100); /* defaults: 1 thread, 1 owner */
+	rows[1] = row_of(&ctl, LS_OK, 300);
+	rows[1].nr_objects = 1000;
+	rows[2] = row_of(&subj, LS_OK, 350);
+	rows[2].nr_objects = 1000;
+	rows[3] = row_of(&subj, LS_OK, 150);
+	rows[3].nr_objects = 100; /* no control with 100 owners: the default one */
+	rows[4] = row_of(&subj, LS_OK, 160);
+	rows[4].mode = LS_MODE_LOOP; /* no control in loop mode */
+	r.rows = rows;
+	r.nr_rows = 5;
+	assert_float_equal(ls_results_added_ns(&r, &rows[2]), 50, 1e-9);
+	assert_float_equal(ls_results_added_ns(&r, &rows[3]), 50, 1e-9);
+	assert_true(isnan(ls_results_added_ns(&r, &rows[4])));
+}
+
 static void two_runs_in_one_second_get_two_folders(void **state)
 {
 	char root[] = "/tmp/lsbench-res-XXXXXX", cmd[64];
@@ -155,6 +176,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(header_starts_with_required_columns),
 		cmocka_unit_test(rows_statuses_and_added_cost),
+		cmocka_unit_test(control_matches_the_sweep_or_its_defaults),
 		cmocka_unit_test(two_runs_in_one_second_get_two_folders),
 		cmocka_unit_test(unwritable_root_is_one_line_error),
 	};
