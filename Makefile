@@ -34,6 +34,7 @@ BENCH_SRCS := \
 	bench/runner.c \
 	bench/scenarios.c \
 	bench/setup.c \
+	bench/triggers.c \
 	bench/types.c \
 	bench/bpfutil.c \
 	bench/stats.c \

@@ -148,7 +148,7 @@ int ls_obj_load_attach(struct cell *c, struct bpf_object *obj)
 	}
 	if (!want)
 		return 0; /* maps only, for operations from user space */
-	if (c->cgroup_fd >= 0)
+	if (c->cgroup_fd >= 0 && !strncmp(bpf_program__section_name(want), "cgroup", 6))
 		c->link = bpf_program__attach_cgroup(want, c->cgroup_fd);
 	else
 		c->link = bpf_program__attach(want);

@@ -35,7 +35,7 @@ struct producer {
 	struct ls_thread t;
 	pthread_t thread;
 	pthread_barrier_t *ready;
-	void (*trigger)(struct ls_thread *t);
+	bool (*trigger)(struct ls_thread *t);
 	int cpu;
 	int err;
 	__u64 triggers;
@@ -92,8 +92,7 @@ static void *producer_main(void *arg)
 		return NULL;
 	if (p->trigger) {
 		while (!atomic_load_explicit(&producers_stop, memory_order_relaxed)) {
-			p->trigger(&p->t);
-			n++;
+			n += p->trigger(&p->t);
 		}
 	} else {
 		while (!atomic_load_explicit(&producers_stop, memory_order_relaxed)) {
@@ -195,6 +194,7 @@ static bool share_owners(const struct cell *c, struct ls_thread *t, unsigned int
 	unsigned int n = c->owners.n, i, k = 0;
 
 	t->cell = c;
+	t->id = idx;
 	if (!n)
 		return true;
 	t->owners = malloc(((n + c->threads - 1) / c->threads + 1) * sizeof(*t->owners));

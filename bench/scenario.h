@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <linux/types.h>
+#include <netinet/in.h>
 #include "lsbench.h"
 #include "workloads.h"
 
@@ -57,8 +58,9 @@ struct scenario {
 	int (*setup)(struct cell *cell);
 	/* Undoes setup; safe after a failed or partial setup. */
 	void (*teardown)(struct cell *cell);
-	/* One trigger by a producer; NULL: the getpgid(2) syscall, after a getppid(2) prime. */
-	void (*trigger)(struct ls_thread *t);
+	/* One trigger by a producer, true when it reached the hook; NULL: the getpgid(2)
+	 * syscall, after a getppid(2) prime. */
+	bool (*trigger)(struct ls_thread *t);
 };
 
 /* The owners a cell's producers trigger on, created by the scenario's setup. */
@@ -68,11 +70,14 @@ struct ls_owners {
 	int dir_fd; /* files: the folder, for openat() */
 	char (*names)[16]; /* files: names in that folder */
 	void *priv; /* what setup must free beside the fds */
+	int sink_fd; /* sockets: the loopback UDP socket datagrams go to, or -1 */
+	struct sockaddr_in sink;
 };
 
 /* A producer thread's share of the owners and, for user_counts, its counts. */
 struct ls_thread {
 	const struct cell *cell;
+	unsigned int id; /* 0..threads-1 */
 	unsigned int *owners; /* indexes into cell->owners, visited round-robin */
 	unsigned int nr_owners;
 	unsigned int next;

@@ -38,6 +38,17 @@
 	.expect = exp, .setup = ls_inode_setup, .teardown = ls_teardown,                           \
 	.trigger = ls_trigger_open
 
+#define EGRESS(n, mt, o, p, ctl, exp, setup_fn)                                                    \
+	.name = n, .map_type = mt, .op = o, .hook = "cgroup_skb/egress", .prog = p,                \
+	.control = ctl, .expect = exp, .setup = setup_fn, .teardown = ls_teardown,                 \
+	.trigger = ls_trigger_sendto
+
+/* Owner churn: one owner made and gone per trigger; storage, if any, made on it. */
+#define CHURN(n, mt, o, h, p, ctl, exp, trig, setup_fn)                                            \
+	.name = n, .map_type = mt, .op = o, .hook = h, .prog = p, .control = ctl, .expect = exp,   \
+	.modes = LS_MODE_BIT(LS_MODE_HOOK), .setup = setup_fn, .teardown = ls_teardown,            \
+	.trigger = trig
+
 /* An operation from user space through bpf(2), with an fd as key. */
 #define UAPI_OP(n, mt, o, trig, exp, setup_fn)                                                     \
 	.name = n, .map_type = mt, .op = o, .hook = UAPI, .modes = LS_MODE_BIT(LS_MODE_HOOK),      \
@@ -167,6 +178,37 @@ const struct scenario ls_scenarios[] = {
 	  .modes = LOOP, .arg = LS_ARG_MAPS | LS_ARG_PRIME_STORE, .value_sizes = VALUE_SWEEP,
 	  .desc = "bpf_sk_storage_get through an array of maps, by value size (hit)" },
 
+	/* the per-packet path: cgroup_skb/egress on UDP datagrams over loopback */
+	{ EGRESS("sk-egress-empty", "none", "empty", "egress_empty", NULL, 0, ls_sk_setup),
+	  .arg = LS_ARG_SINK,
+	  .desc = "control: empty cgroup_skb/egress program (UDP on loopback)" },
+	{ EGRESS("sk-get-egress", "sk_storage", "get", "egress_sk_get", "sk-egress-empty", GET,
+		 ls_sk_setup),
+	  .arg = LS_ARG_SINK | LS_ARG_PRIME_STORE, .objects = "1,100,10000",
+	  .desc = "bpf_sk_storage_get per packet on the sending socket, round-robin (hit)" },
+
+	/* owner churn: an owner made and destroyed per trigger, with storage made on it or not */
+	{ CHURN("task-churn-empty", "none", "churn", "tp_btf/sched_process_fork", "churn_empty",
+		NULL, 0, ls_trigger_thread, ls_task_setup),
+	  .desc = "control: threads created and joined, empty program on sched_process_fork" },
+	{ CHURN("task-churn-storage", "task_storage", "churn", "tp_btf/sched_process_fork",
+		"churn_task_create", "task-churn-empty", LS_EXPECT_CREATES, ls_trigger_thread,
+		ls_task_setup),
+	  .desc = "threads created and joined, task storage made on each at fork, freed at exit" },
+	{ CHURN("sk-churn-empty", "none", "churn", "cgroup/sock_create", "churn_empty", NULL, 0,
+		ls_trigger_socket, ls_sk_churn_setup),
+	  .desc = "control: UDP sockets created and closed, empty cgroup/sock_create program" },
+	{ CHURN("sk-churn-storage", "sk_storage", "churn", "cgroup/sock_create", "churn_sk_create",
+		"sk-churn-empty", LS_EXPECT_CREATES, ls_trigger_socket, ls_sk_churn_setup),
+	  .desc = "UDP sockets created and closed, socket storage made on each at creation" },
+	{ CHURN("cgrp-churn-empty", "none", "churn", "tp_btf/cgroup_mkdir", "churn_empty", NULL, 0,
+		ls_trigger_cgroup, ls_cgrp_setup),
+	  .desc = "control: cgroups made and removed, empty program on cgroup_mkdir" },
+	{ CHURN("cgrp-churn-storage", "cgrp_storage", "churn", "tp_btf/cgroup_mkdir",
+		"churn_cgrp_create", "cgrp-churn-empty", LS_EXPECT_CREATES, ls_trigger_cgroup,
+		ls_cgrp_setup),
+	  .desc = "cgroups made and removed, cgroup storage made on each at mkdir" },
+
 	/* cgroup programs' own storage, from cgroup/getsockopt */
 	{ SOCKOPT("cgstore-empty", "none", "empty", "empty", NULL, 0, ls_cgstore_setup),
 	  .desc = "control: empty cgroup/getsockopt program" },
@@ -176,6 +218,18 @@ const struct scenario ls_scenarios[] = {
 	{ SOCKOPT("cgroup-storage-get", "cgroup_storage", "get", "shared_get", "cgstore-empty", GET,
 		  ls_cgstore_setup),
 	  .desc = "bpf_get_local_storage on the shared BPF_MAP_TYPE_CGROUP_STORAGE (hit)" },
+
+	{ EGRESS("cgstore-egress-empty", "none", "empty", "egress_empty", NULL, 0,
+		 ls_cgstore_setup),
+	  .arg = LS_ARG_SINK, .desc = "control: empty cgroup_skb/egress program" },
+	{ EGRESS("percpu-cgroup-get-egress", "percpu_cgroup_storage", "get", "egress_pcpu_get",
+		 "cgstore-egress-empty", GET, ls_cgstore_setup),
+	  .arg = LS_ARG_SINK,
+	  .desc = "bpf_get_local_storage per packet on BPF_MAP_TYPE_PERCPU_CGROUP_STORAGE (hit)" },
+	{ EGRESS("cgroup-storage-get-egress", "cgroup_storage", "get", "egress_shared_get",
+		 "cgstore-egress-empty", GET, ls_cgstore_setup),
+	  .arg = LS_ARG_SINK,
+	  .desc = "bpf_get_local_storage per packet on the shared BPF_MAP_TYPE_CGROUP_STORAGE (hit)" },
 
 	/* inode storage, on the inode of the file opened, from the BPF LSM */
 	{ OPEN("inode-empty", "none", "empty", "empty", NULL, 0),

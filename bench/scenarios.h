@@ -39,6 +39,7 @@ enum ls_arg {
 	LS_ARG_HASH_MAPS = 1 << 4, /* nr_maps hash maps, the map-count control */
 	LS_ARG_INTERLEAVE = 1 << 5, /* map 0 for 4 of every 10 operations */
 	LS_ARG_BYID = 1 << 6, /* the programs reach the owners by id, from owner_ids */
+	LS_ARG_SINK = 1 << 7, /* a loopback UDP socket the owners send to */
 };
 
 /* One BPF object: its skeleton's functions and what its scenarios share. */
@@ -63,17 +64,22 @@ int ls_task_setup(struct cell *c);
 int ls_cgrp_setup(struct cell *c);
 int ls_cgrp_uapi_setup(struct cell *c);
 int ls_task_byid_setup(struct cell *c);
+int ls_sk_churn_setup(struct cell *c);
 int ls_cgrp_byid_setup(struct cell *c);
 int ls_sk_setup(struct cell *c);
 int ls_inode_setup(struct cell *c);
 int ls_cgstore_setup(struct cell *c);
 
-/* Triggers: an operation on the producer's next owner. */
-void ls_trigger_getsockopt(struct ls_thread *t);
-void ls_trigger_open(struct ls_thread *t);
-void ls_trigger_uapi_lookup(struct ls_thread *t);
-void ls_trigger_uapi_update(struct ls_thread *t);
-void ls_trigger_uapi_create_delete(struct ls_thread *t);
+/* Triggers: an operation on the producer's next owner; true when the hook was reached. */
+bool ls_trigger_getsockopt(struct ls_thread *t);
+bool ls_trigger_open(struct ls_thread *t);
+bool ls_trigger_sendto(struct ls_thread *t);
+bool ls_trigger_thread(struct ls_thread *t);
+bool ls_trigger_socket(struct ls_thread *t);
+bool ls_trigger_cgroup(struct ls_thread *t);
+bool ls_trigger_uapi_lookup(struct ls_thread *t);
+bool ls_trigger_uapi_update(struct ls_thread *t);
+bool ls_trigger_uapi_create_delete(struct ls_thread *t);
 
 /* The socket option the getsockopt trigger asks and the programs filter on. */
 #define LS_SOCKOPT_LEVEL 1 /* SOL_SOCKET */

@@ -13,6 +13,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <arpa/inet.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include "bpfutil.h"
@@ -58,9 +59,30 @@ static int owners_task(struct cell *c)
 	return 0;
 }
 
+/* The sink: a UDP socket on 127.0.0.1 that datagrams go to and queue at, then drop. */
+static int sink_create(struct cell *c)
+{
+	struct sockaddr_in *a = &c->owners.sink;
+	socklen_t len = sizeof(*a);
+	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+
+	c->owners.sink_fd = fd;
+	a->sin_family = AF_INET;
+	a->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	if (fd < 0 || bind(fd, (struct sockaddr *)a, sizeof(*a)) ||
+	    getsockname(fd, (struct sockaddr *)a, &len))
+		return setup_fail(c, -errno, "cannot set up a loopback UDP sink: %s",
+				  strerror(errno));
+	return 0;
+}
+
 static int owners_sockets(struct cell *c)
 {
 	int type = c->sc->arg & LS_ARG_TCP ? SOCK_STREAM : SOCK_DGRAM;
+	int err = c->sc->arg & LS_ARG_SINK ? sink_create(c) : 0;
+
+	if (err)
+		return err;
 
 	c->owners.fds = ls_sockets_create(c->nr_objects, type, c->reason, sizeof(c->reason));
 	if (!c->owners.fds) {
@@ -179,9 +201,12 @@ static void owners_free(struct cell *c)
 	} else {
 		ls_fds_close(c->owners.fds, c->owners.n);
 	}
+	if (c->owners.sink_fd >= 0)
+		close(c->owners.sink_fd);
 	free(c->owners.priv);
 	memset(&c->owners, 0, sizeof(c->owners));
 	c->owners.dir_fd = -1;
+	c->owners.sink_fd = -1;
 }
 
 static int enter_private_cgroup(struct cell *c)
@@ -419,6 +444,7 @@ int ls_setup(struct cell *c, const struct ls_type *t)
 
 	c->type = t;
 	c->owners.dir_fd = -1;
+	c->owners.sink_fd = -1;
 	if (!ls_map_type_check(c, t->map_type, t->map_name))
 		return -EOPNOTSUPP;
 	if (t->owners == LS_OWN_CGROUP || (t->owners == LS_OWN_SOCKETS && c->sc->prog))
@@ -468,83 +494,4 @@ void ls_teardown(struct cell *c)
 	if (*c->cg.path)
 		ls_cgroup_destroy(&c->cg);
 	c->cgroup_fd = -1;
-}
-
-/* The producer's next owner, round-robin over its share. */
-static inline unsigned int next_owner(struct ls_thread *t)
-{
-	unsigned int i = t->owners[t->next];
-
-	if (++t->next == t->nr_owners)
-		t->next = 0;
-	return i;
-}
-
-void ls_trigger_getsockopt(struct ls_thread *t)
-{
-	int v;
-	socklen_t len = sizeof(v);
-
-	getsockopt(t->cell->owners.fds[next_owner(t)], LS_SOCKOPT_LEVEL, LS_SOCKOPT_NAME, &v, &len);
-}
-
-void ls_trigger_open(struct ls_thread *t)
-{
-	const struct ls_owners *o = &t->cell->owners;
-	int fd = openat(o->dir_fd, o->names[next_owner(t)], O_RDONLY | O_CLOEXEC);
-
-	if (fd >= 0)
-		close(fd);
-}
-
-/* Counts kept by the producer alone; the runner reads them with relaxed loads. */
-static inline void user_inc(__u64 *v)
-{
-	__atomic_store_n(v, *v + 1, __ATOMIC_RELAXED);
-}
-
-static inline void user_op(struct ls_thread *t, __u64 *result)
-{
-	user_inc(&t->user.triggers);
-	user_inc(&t->user.ops);
-	user_inc(result);
-}
-
-void ls_trigger_uapi_lookup(struct ls_thread *t)
-{
-	int fd = t->cell->owners.fds[next_owner(t)];
-	__u64 val;
-
-	if (bpf_map_lookup_elem(t->cell->map_fd, &fd, &val))
-		user_op(t, errno == ENOENT ? &t->user.misses : &t->user.failures);
-	else
-		user_op(t, &t->user.hits);
-}
-
-void ls_trigger_uapi_update(struct ls_thread *t)
-{
-	int fd = t->cell->owners.fds[next_owner(t)];
-	__u64 val = 1;
-
-	/* BPF_EXIST: the element is there, so this updates it in place. */
-	if (bpf_map_update_elem(t->cell->map_fd, &fd, &val, BPF_EXIST))
-		user_op(t, &t->user.failures);
-	else
-		user_op(t, &t->user.hits);
-}
-
-void ls_trigger_uapi_create_delete(struct ls_thread *t)
-{
-	int fd = t->cell->owners.fds[next_owner(t)];
-	__u64 val = 1;
-
-	if (bpf_map_update_elem(t->cell->map_fd, &fd, &val, BPF_NOEXIST)) {
-		user_op(t, &t->user.failures);
-		return;
-	}
-	user_op(t, &t->user.creates);
-	if (bpf_map_delete_elem(t->cell->map_fd, &fd))
-		user_inc(&t->user.failures);
-	else
-		user_inc(&t->user.deletes);
 }

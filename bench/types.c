@@ -105,6 +105,20 @@ static const struct ls_type cgrp_byid_type = {
 	LS_SKEL(cgrp),
 };
 
+/* Sockets born in the private cgroup, where cgroup/sock_create runs. */
+static const struct ls_type sk_churn_type = {
+	.map_name = "sk_storage",
+	.map_type = LS_MAP_SK_STORAGE,
+	.owners = LS_OWN_CGROUP,
+	.store_map = "sk_store",
+	LS_SKEL(sk),
+};
+
+int ls_sk_churn_setup(struct cell *c)
+{
+	return ls_setup(c, &sk_churn_type);
+}
+
 int ls_task_byid_setup(struct cell *c)
 {
 	return ls_setup(c, &task_byid_type);

@@ -163,3 +163,12 @@ static __always_inline void cgrp_byid_empty_op(struct ls_op_ctx *ctx)
 
 LS_SYS_ENTER_PROGS(cgrp_byid_empty, ls_owner_task, cgrp_byid_empty_op, ls_no_prime)
 LS_SYS_ENTER_PROGS(cgrp_byid_get, ls_owner_task, cgrp_byid_get_op, cgrp_byid_prime)
+
+/* Cgroup churn: storage created as each cgroup is, freed with it. */
+static __always_inline void cgrp_create_op(struct ls_op_ctx *ctx)
+{
+	LS_CREATE_ON(ctx, bpf_cgrp_storage_get(&cgrp_store, ctx->cgrp, 0, LS_F_CREATE));
+}
+
+LS_CGROUP_MKDIR_PROG(churn_empty, empty_op)
+LS_CGROUP_MKDIR_PROG(churn_cgrp_create, cgrp_create_op)

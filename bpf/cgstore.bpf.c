@@ -46,3 +46,8 @@ static __always_inline void shared_get_op(struct ls_op_ctx *ctx)
 LS_GETSOCKOPT_PROGS(empty, empty_op, no_key)
 LS_GETSOCKOPT_PROGS(pcpu_get, pcpu_get_op, no_key)
 LS_GETSOCKOPT_PROGS(shared_get, shared_get_op, no_key)
+
+/* The per-packet path. */
+LS_EGRESS_PROGS(egress_empty, empty_op)
+LS_EGRESS_PROGS(egress_pcpu_get, pcpu_get_op)
+LS_EGRESS_PROGS(egress_shared_get, shared_get_op)

@@ -348,4 +348,96 @@ static __always_inline void ls_owner_cgrp(struct ls_op_ctx *ctx)
 		return name##_file_open(file, true);                                               \
 	}
 
+/*
+ * On cgroup_skb/egress, attached to the run's private cgroup: the owner is
+ * the full socket a producer sent a UDP datagram from (loopback, to a sink).
+ */
+#define LS_EGRESS_PROGS(name, op)                                                                  \
+	LS_BODY(name, op)                                                                          \
+                                                                                                   \
+	static __always_inline int name##_egress(struct __sk_buff *skb, bool loop)                 \
+	{                                                                                          \
+		struct ls_op_ctx ctx = {};                                                         \
+		struct bpf_sock *sk = skb->sk;                                                     \
+                                                                                                   \
+		if (!sk)                                                                           \
+			return 1;                                                                  \
+		sk = bpf_sk_fullsock(sk);                                                          \
+		if (!sk || sk->type != 2 /* SOCK_DGRAM */)                                         \
+			return 1;                                                                  \
+		ctx.sk = sk;                                                                       \
+		name##_body(&ctx, loop);                                                           \
+		return 1;                                                                          \
+	}                                                                                          \
+                                                                                                   \
+	SEC("cgroup_skb/egress")                                                                   \
+	int name##_hook(struct __sk_buff *skb)                                                     \
+	{                                                                                          \
+		return name##_egress(skb, false);                                                  \
+	}                                                                                          \
+                                                                                                   \
+	SEC("cgroup_skb/egress")                                                                   \
+	int name##_loop(struct __sk_buff *skb)                                                     \
+	{                                                                                          \
+		return name##_egress(skb, true);                                                   \
+	}
+
+/*
+ * Owner churn, one operation per new owner (hook mode only): on
+ * tp_btf/sched_process_fork for each thread the run creates, on
+ * cgroup/sock_create for each socket, on tp_btf/cgroup_mkdir for each cgroup.
+ */
+#define LS_FORK_PROG(name, op)                                                                     \
+	LS_BODY(name, op)                                                                          \
+                                                                                                   \
+	SEC("tp_btf/sched_process_fork")                                                           \
+	int BPF_PROG(name##_hook, struct task_struct *parent, struct task_struct *child)           \
+	{                                                                                          \
+		struct ls_op_ctx oc = {};                                                          \
+                                                                                                   \
+		/* producers only: the main thread makes the producers */                          \
+		if ((__u32)parent->tgid != cfg.target_tgid || parent->pid == parent->tgid)         \
+			return 0;                                                                  \
+		oc.task = child;                                                                   \
+		name##_body(&oc, false);                                                           \
+		return 0;                                                                          \
+	}
+
+#define LS_SOCK_CREATE_PROG(name, op)                                                              \
+	LS_BODY(name, op)                                                                          \
+                                                                                                   \
+	SEC("cgroup/sock_create")                                                                  \
+	int name##_hook(struct bpf_sock *sk)                                                       \
+	{                                                                                          \
+		struct ls_op_ctx ctx = {};                                                         \
+                                                                                                   \
+		ctx.sk = sk;                                                                       \
+		name##_body(&ctx, false);                                                          \
+		return 1;                                                                          \
+	}
+
+#define LS_CGROUP_MKDIR_PROG(name, op)                                                             \
+	LS_BODY(name, op)                                                                          \
+                                                                                                   \
+	SEC("tp_btf/cgroup_mkdir")                                                                 \
+	int BPF_PROG(name##_hook, struct cgroup *cgrp, const char *path)                           \
+	{                                                                                          \
+		struct ls_op_ctx oc = {};                                                          \
+                                                                                                   \
+		if (!ls_our_tgid())                                                                \
+			return 0;                                                                  \
+		oc.cgrp = cgrp;                                                                    \
+		name##_body(&oc, false);                                                           \
+		return 0;                                                                          \
+	}
+
+/* Churn: storage created on the new owner; it goes with its owner. */
+#define LS_CREATE_ON(ctx, val)                                                                     \
+	do {                                                                                       \
+		if (val)                                                                           \
+			(ctx)->c.creates++;                                                        \
+		else                                                                               \
+			(ctx)->c.failures++;                                                       \
+	} while (0)
+
 #endif /* LSBENCH_COMMON_BPF_H */

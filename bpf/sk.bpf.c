@@ -78,3 +78,16 @@ LS_GETSOCKOPT_PROGS(sk_get, sk_get_op, no_key)
 LS_GETSOCKOPT_PROGS(sk_create_delete, sk_create_delete_op, no_key)
 LS_GETSOCKOPT_PROGS(hash_get, hash_get_op, mark_key)
 LS_GETSOCKOPT_PROGS(sk_maps_get, sk_maps_get_op, no_key)
+
+/* The per-packet path: cgroup_skb/egress on the socket a datagram leaves from. */
+LS_EGRESS_PROGS(egress_empty, empty_op)
+LS_EGRESS_PROGS(egress_sk_get, sk_get_op)
+
+/* Socket churn: storage created as each socket is. */
+static __always_inline void sk_create_op(struct ls_op_ctx *ctx)
+{
+	LS_CREATE_ON(ctx, bpf_sk_storage_get(&sk_store, ctx->sk, 0, LS_F_CREATE));
+}
+
+LS_SOCK_CREATE_PROG(churn_empty, empty_op)
+LS_SOCK_CREATE_PROG(churn_sk_create, sk_create_op)

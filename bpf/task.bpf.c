@@ -205,3 +205,12 @@ static __always_inline void task_byid_empty_op(struct ls_op_ctx *ctx)
 
 LS_SYS_ENTER_PROGS(task_byid_empty, ls_owner_task, task_byid_empty_op, ls_no_prime)
 LS_SYS_ENTER_PROGS(task_byid_get, ls_owner_task, task_byid_get_op, task_byid_prime)
+
+/* Thread churn: storage created as each thread is, freed with it. */
+static __always_inline void task_create_op(struct ls_op_ctx *ctx)
+{
+	LS_CREATE_ON(ctx, bpf_task_storage_get(&task_store, ctx->task, 0, LS_F_CREATE));
+}
+
+LS_FORK_PROG(churn_empty, empty_op)
+LS_FORK_PROG(churn_task_create, task_create_op)

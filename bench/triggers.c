@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Triggers: what a producer does, once per trigger, to make the hook run on
+ * its next owner. Each returns true when the hook was reached, so the
+ * runner's count of triggers is exact.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <unistd.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <bpf/bpf.h>
+#include "scenarios.h"
+
+/* The producer's next owner, round-robin over its share. */
+static inline unsigned int next_owner(struct ls_thread *t)
+{
+	unsigned int i = t->owners[t->next];
+
+	if (++t->next == t->nr_owners)
+		t->next = 0;
+	return i;
+}
+
+bool ls_trigger_getsockopt(struct ls_thread *t)
+{
+	int v;
+	socklen_t len = sizeof(v);
+
+	return !getsockopt(t->cell->owners.fds[next_owner(t)], LS_SOCKOPT_LEVEL, LS_SOCKOPT_NAME,
+			   &v, &len);
+}
+
+bool ls_trigger_open(struct ls_thread *t)
+{
+	const struct ls_owners *o = &t->cell->owners;
+	int fd = openat(o->dir_fd, o->names[next_owner(t)], O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return false;
+	close(fd);
+	return true;
+}
+
+/* One datagram from the next socket to the sink on loopback. */
+bool ls_trigger_sendto(struct ls_thread *t)
+{
+	const struct ls_owners *o = &t->cell->owners;
+	char byte = 0;
+
+	return sendto(o->fds[next_owner(t)], &byte, 1, 0, (const struct sockaddr *)&o->sink,
+		      sizeof(o->sink)) == 1;
+}
+
+static void *churn_thread(void *arg)
+{
+	return arg;
+}
+
+/* A thread created and joined: an owner born and gone. */
+bool ls_trigger_thread(struct ls_thread *t)
+{
+	pthread_t th;
+
+	(void)t;
+	if (pthread_create(&th, NULL, churn_thread, NULL))
+		return false;
+	pthread_join(th, NULL);
+	return true;
+}
+
+bool ls_trigger_socket(struct ls_thread *t)
+{
+	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+
+	(void)t;
+	if (fd < 0)
+		return false;
+	close(fd);
+	return true;
+}
+
+/* A cgroup made and removed inside the run's private cgroup. */
+bool ls_trigger_cgroup(struct ls_thread *t)
+{
+	char path[PATH_MAX + 16];
+
+	snprintf(path, sizeof(path), "%s/churn%u", t->cell->cg.path, t->id);
+	if (mkdir(path, 0755))
+		return false;
+	rmdir(path);
+	return true;
+}
+
+/* Counts kept by the producer alone; the runner reads them with relaxed loads. */
+static inline void user_inc(__u64 *v)
+{
+	__atomic_store_n(v, *v + 1, __ATOMIC_RELAXED);
+}
+
+static inline bool user_op(struct ls_thread *t, __u64 *result)
+{
+	user_inc(&t->user.triggers);
+	user_inc(&t->user.ops);
+	user_inc(result);
+	return true;
+}
+
+bool ls_trigger_uapi_lookup(struct ls_thread *t)
+{
+	int fd = t->cell->owners.fds[next_owner(t)];
+	__u64 val;
+
+	if (bpf_map_lookup_elem(t->cell->map_fd, &fd, &val))
+		return user_op(t, errno == ENOENT ? &t->user.misses : &t->user.failures);
+	return user_op(t, &t->user.hits);
+}
+
+bool ls_trigger_uapi_update(struct ls_thread *t)
+{
+	int fd = t->cell->owners.fds[next_owner(t)];
+	__u64 val = 1;
+
+	/* BPF_EXIST: the element is there, so this updates it in place. */
+	if (bpf_map_update_elem(t->cell->map_fd, &fd, &val, BPF_EXIST))
+		return user_op(t, &t->user.failures);
+	return user_op(t, &t->user.hits);
+}
+
+bool ls_trigger_uapi_create_delete(struct ls_thread *t)
+{
+	int fd = t->cell->owners.fds[next_owner(t)];
+	__u64 val = 1;
+
+	if (bpf_map_update_elem(t->cell->map_fd, &fd, &val, BPF_NOEXIST))
+		return user_op(t, &t->user.failures);
+	user_op(t, &t->user.creates);
+	if (bpf_map_delete_elem(t->cell->map_fd, &fd))
+		user_inc(&t->user.failures);
+	else
+		user_inc(&t->user.deletes);
+	return true;
+}
