@@ -11,7 +11,7 @@ REV := $(shell git describe --always --dirty 2>/dev/null || echo unknown)
 
 # Debian packages the suite needs to build, run and test.
 DEPS := clang llvm make gcc pkg-config libbpf-dev libelf-dev zlib1g-dev bpftool linux-perf \
-	libcmocka-dev
+	libcmocka-dev libclang-rt-14-dev
 
 CFLAGS ?= -g -O2
 WARN := -Wall -Wextra -Werror
@@ -90,8 +90,20 @@ bench: deps
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory $(OUTPUT)/lsbench $(OUTPUT)/san/lsbench \
-		$(patsubst %,$(OUTPUT)/tests/%,$(UNIT_TESTS))
-	$(Q)tests/run.sh $(OUTPUT) $(UNIT_TESTS)
+		$(patsubst %,$(OUTPUT)/tests/%,$(UNIT_TESTS)) $(patsubst %,$(OUTPUT)/fuzz/%,$(FUZZERS))
+	$(Q)FUZZ_SECONDS=$(FUZZ_SECONDS) tests/run.sh $(OUTPUT) $(UNIT_TESTS)
+
+# libFuzzer targets: each replays tests/fuzz/crashes/<target>-* and the corpus, then fuzzes
+# for FUZZ_SECONDS.
+FUZZERS := \
+	fuzz_opts
+FUZZ_SECONDS ?= 20
+
+$(OUTPUT)/fuzz/%: tests/fuzz/%.c $(UNIT_SRCS) $(wildcard bench/*.h)
+	$(call msg,FUZZ,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CLANG) -g -O1 -fsanitize=fuzzer,address,undefined $(WARN) -Wno-unused-parameter \
+		$(CPPFLAGS) $< $(UNIT_SRCS) -lm -o $@
 
 $(OUTPUT) $(OUTPUT)/san $(OUTPUT)/tests:
 	$(Q)mkdir -p $@

@@ -167,6 +167,26 @@ int ls_obj_load_attach(struct cell *c, struct bpf_object *obj)
 	return 0;
 }
 
+int ls_counters_read_cpu(int fd, int cpu, struct ls_counters *out)
+{
+	int ncpu = libbpf_num_possible_cpus(), err;
+	struct ls_counters *per_cpu;
+	__u32 key = 0;
+
+	if (ncpu < 0)
+		return ncpu;
+	if (cpu < 0 || cpu >= ncpu)
+		return -EINVAL;
+	per_cpu = calloc(ncpu, sizeof(*per_cpu));
+	if (!per_cpu)
+		return -ENOMEM;
+	err = bpf_map_lookup_elem(fd, &key, per_cpu) ? -errno : 0;
+	if (!err)
+		*out = per_cpu[cpu];
+	free(per_cpu);
+	return err;
+}
+
 int ls_counters_read(int fd, struct ls_counters *sum)
 {
 	int ncpu = libbpf_num_possible_cpus(), i, err;
@@ -189,6 +209,7 @@ int ls_counters_read(int fd, struct ls_counters *sum)
 		sum->creates += per_cpu[i].creates;
 		sum->deletes += per_cpu[i].deletes;
 		sum->failures += per_cpu[i].failures;
+		sum->prime_fails += per_cpu[i].prime_fails;
 	}
 	free(per_cpu);
 	return err;

@@ -28,4 +28,7 @@ int ls_obj_load_attach(struct cell *c, struct bpf_object *obj);
 /* Sums the per-CPU counters map at @fd. */
 int ls_counters_read(int fd, struct ls_counters *sum);
 
+/* One CPU's counters, e.g. a pinned producer's own. */
+int ls_counters_read_cpu(int fd, int cpu, struct ls_counters *out);
+
 #endif /* LSBENCH_BPFUTIL_H */

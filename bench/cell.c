@@ -23,10 +23,10 @@ static __u64 field_get(const struct ls_counters *cnt, size_t off)
 }
 
 bool ls_counters_check(const struct cell *c, const struct ls_counters *cnt, __u64 user_triggers,
-		       char *reason, size_t len)
+		       __u64 prime_passes, char *reason, size_t len)
 {
-	__u64 per_thread = (__u64)c->nr_maps * (c->sc->prime_each_owner ? c->nr_objects : 1);
-	__u64 want_primes = c->sc->primes ? c->threads * per_thread : 0;
+	__u64 per_pass = (__u64)c->nr_maps * (c->sc->prime_each_owner ? c->nr_objects : 1);
+	__u64 want_primes = c->sc->primes ? prime_passes * per_pass - cnt->prime_fails : 0;
 	__u64 want_ops = user_triggers * ls_cell_ops_per_trigger(c);
 	size_t i;
 

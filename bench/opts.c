@@ -149,7 +149,27 @@ static int parse_mode(const char *s, unsigned int *modes)
 	return 0;
 }
 
+/* Keeps an error to one line whatever the user typed: control characters become '?'. */
+static void one_line(char *err)
+{
+	for (; *err; err++) {
+		if ((unsigned char)*err < 0x20 || *err == 0x7f)
+			*err = '?';
+	}
+}
+
+static int parse_opts(int argc, char **argv, struct ls_run_opts *o, char *err, size_t len);
+
 int ls_run_opts_parse(int argc, char **argv, struct ls_run_opts *o, char *err, size_t len)
+{
+	int ret = parse_opts(argc, argv, o, err, len);
+
+	if (ret < 0)
+		one_line(err);
+	return ret;
+}
+
+static int parse_opts(int argc, char **argv, struct ls_run_opts *o, char *err, size_t len)
 {
 	bool timing_set = false;
 	int c;
@@ -320,6 +340,7 @@ int ls_select(const struct scenario *table, size_t n, const struct ls_run_opts *
 		if (!any) {
 			snprintf(err, len, "no scenario matches '%s'%s (see lsbench list)",
 				 o->globs[g], o->modes == LS_MODES_ALL ? "" : " in this mode");
+			one_line(err);
 			return -ENOENT;
 		}
 	}

@@ -5,7 +5,9 @@
  * repetition, cross-check the BPF side's counters against the triggers and
  * write the row.
  */
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <pthread.h>
 #include <sched.h>
@@ -36,10 +38,39 @@ struct producer {
 	pthread_t thread;
 	pthread_barrier_t *ready;
 	bool (*trigger)(struct ls_thread *t);
+	int counters_fd;
 	int cpu;
 	int err;
+	bool prime_incomplete;
+	__u64 prime_passes;
 	__u64 triggers;
 } __attribute__((aligned(64)));
+
+#define PRIME_PASSES_MAX 100
+
+/*
+ * Primes through the BPF side (the prime syscall) until a pass creates
+ * everything: storage created from a program allocates without sleeping and
+ * can find the allocator's cache empty, which a moment later is refilled.
+ * The producer is pinned, so its CPU's counters tell how its passes went.
+ */
+static void producer_prime(struct producer *p)
+{
+	struct ls_counters before, after;
+
+	while (p->prime_passes < PRIME_PASSES_MAX) {
+		if (ls_counters_read_cpu(p->counters_fd, p->cpu, &before))
+			break;
+		syscall(LS_PRIME_NR);
+		p->prime_passes++;
+		if (ls_counters_read_cpu(p->counters_fd, p->cpu, &after))
+			break;
+		if (after.prime_fails == before.prime_fails)
+			return;
+		usleep(1000);
+	}
+	p->prime_incomplete = true;
+}
 
 static void on_signal(int sig)
 {
@@ -86,7 +117,7 @@ static void *producer_main(void *arg)
 	CPU_SET(p->cpu, &set);
 	p->err = pthread_setaffinity_np(pthread_self(), sizeof(set), &set);
 	if (!p->err && !p->trigger)
-		syscall(LS_PRIME_NR);
+		producer_prime(p);
 	pthread_barrier_wait(p->ready);
 	if (p->err)
 		return NULL;
@@ -175,14 +206,15 @@ static void cell_sample(struct cell *c, const struct producer *prod, const struc
 }
 
 /*
- * Test hook: LSBENCH_FAULT=miscount makes the runner expect one trigger more
- * than the producers issued, so tests can see a cross-check fail the cell.
+ * Test hooks, so tests can see the self-checks fail a cell: with
+ * LSBENCH_FAULT=miscount the runner expects one trigger more than the
+ * producers issued; with LSBENCH_FAULT=leakfd each cell keeps an fd.
  */
-static __u64 fault_skew(void)
+static bool fault(const char *name)
 {
 	const char *f = getenv("LSBENCH_FAULT");
 
-	return f && !strcmp(f, "miscount") ? 1 : 0;
+	return f && !strcmp(f, name);
 }
 
 /*
@@ -227,6 +259,7 @@ static struct producer *producers_alloc(const struct cell *c, const int *cpus)
 	memset(prod, 0, c->threads * sizeof(*prod));
 	for (i = 0; i < c->threads; i++) {
 		prod[i].trigger = c->sc->trigger;
+		prod[i].counters_fd = c->counters_fd;
 		prod[i].cpu = cpus[i];
 		if (!share_owners(c, &prod[i].t, i)) {
 			producers_free(c, prod);
@@ -241,7 +274,7 @@ static struct producer *producers_alloc(const struct cell *c, const int *cpus)
  * triggers they issued.
  */
 static __u64 producers_run(struct cell *c, struct producer *prod, const struct ls_run_opts *o,
-			   struct ls_row *row)
+			   struct ls_row *row, __u64 *prime_passes)
 {
 	unsigned int i, started = 0;
 	pthread_barrier_t ready;
@@ -265,14 +298,19 @@ static __u64 producers_run(struct cell *c, struct producer *prod, const struct l
 			if (prod[i].err && c->status == LS_OK)
 				cell_fail(c, "cannot pin producer to CPU %d: %s", prod[i].cpu,
 					  strerror(prod[i].err));
+			if (prod[i].prime_incomplete && c->status == LS_OK)
+				cell_fail(c, "priming on CPU %d failed after %llu passes",
+					  prod[i].cpu, (unsigned long long)prod[i].prime_passes);
 		}
 		if (c->status == LS_OK)
 			cell_sample(c, prod, o, row);
 	}
 	atomic_store(&producers_stop, 1);
+	*prime_passes = 0;
 	for (i = 0; i < started; i++) {
 		pthread_join(prod[i].thread, NULL);
 		triggers += prod[i].triggers;
+		*prime_passes += prod[i].prime_passes;
 	}
 	/* With fewer threads than the barrier counts, nobody waits on it. */
 	if (started == c->threads)
@@ -280,13 +318,72 @@ static __u64 producers_run(struct cell *c, struct producer *prod, const struct l
 	return triggers;
 }
 
+/* What a cell must give back: open fds, threads and the cgroup the process is in. */
+struct footprint {
+	int fds;
+	int threads;
+	char cgroup[320];
+};
+
+static void footprint_read(struct footprint *f)
+{
+	char line[300];
+	DIR *d = opendir("/proc/self/fd");
+	FILE *s;
+
+	memset(f, 0, sizeof(*f));
+	while (d && readdir(d))
+		f->fds++;
+	if (d)
+		closedir(d);
+	s = fopen("/proc/self/status", "r");
+	while (s && fgets(line, sizeof(line), s)) {
+		if (sscanf(line, "Threads: %d", &f->threads) == 1)
+			break;
+	}
+	if (s)
+		fclose(s);
+	s = fopen("/proc/self/cgroup", "r");
+	while (s && fgets(line, sizeof(line), s)) {
+		if (!strncmp(line, "0::", 3))
+			snprintf(f->cgroup, sizeof(f->cgroup), "%s", line + 3);
+	}
+	if (s)
+		fclose(s);
+}
+
+/* Fails a cell that kept fds or threads, or left the process in another cgroup. */
+static void footprint_check(struct cell *c, const struct footprint *before)
+{
+	struct footprint after;
+	int i;
+
+	footprint_read(&after);
+	/* A joined thread is counted until the kernel has reaped it: give it a second. */
+	for (i = 0; i < 100 && after.threads > before->threads; i++) {
+		usleep(10000);
+		footprint_read(&after);
+	}
+	if (c->status == LS_FAILED)
+		return;
+	if (after.fds != before->fds)
+		cell_fail(c, "leak: %d open fds before the cell, %d after", before->fds, after.fds);
+	else if (after.threads != before->threads)
+		cell_fail(c, "leak: %d threads before the cell, %d after", before->threads,
+			  after.threads);
+	else if (strcmp(after.cgroup, before->cgroup))
+		cell_fail(c, "the process was left in cgroup %s", after.cgroup);
+}
+
 static void cell_run(struct cell *c, const struct ls_run_opts *o, const int *cpus,
 		     struct ls_row *row)
 {
+	struct footprint before;
 	struct producer *prod;
-	__u64 triggers;
+	__u64 triggers, prime_passes;
 	int err;
 
+	footprint_read(&before);
 	if (c->sc->setup(c))
 		goto out;
 	prod = producers_alloc(c, cpus);
@@ -294,18 +391,21 @@ static void cell_run(struct cell *c, const struct ls_run_opts *o, const int *cpu
 		cell_fail(c, "out of memory for %u producers", c->threads);
 		goto out;
 	}
-	triggers = producers_run(c, prod, o, row);
+	triggers = producers_run(c, prod, o, row, &prime_passes);
 	if (c->status == LS_OK && !interrupted) {
 		err = cell_counts(c, prod, &row->cnt);
 		if (err)
 			cell_fail(c, "cannot read counters: %s", strerror(-err));
-		else if (!ls_counters_check(c, &row->cnt, triggers + fault_skew(), c->reason,
-					    sizeof(c->reason)))
+		else if (!ls_counters_check(c, &row->cnt, triggers + fault("miscount"),
+					    prime_passes, c->reason, sizeof(c->reason)))
 			c->status = LS_FAILED;
 	}
 	producers_free(c, prod);
+	if (fault("leakfd"))
+		open("/dev/null", O_RDONLY);
 out:
 	c->sc->teardown(c);
+	footprint_check(c, &before);
 	row->status = c->status;
 	snprintf(row->reason, sizeof(row->reason), "%s", c->reason);
 }

@@ -132,10 +132,12 @@ static inline __u64 ls_cell_ops_per_trigger(const struct cell *c)
 }
 
 /*
- * Checks what the BPF side counted against what the producers triggered.
+ * Checks what the BPF side counted against what the producers triggered and
+ * the prime passes they made (a pass the kernel could not complete, for want
+ * of memory in atomic context, is made again).
  * Returns true when they agree; otherwise writes why into reason.
  */
 bool ls_counters_check(const struct cell *c, const struct ls_counters *cnt, __u64 user_triggers,
-		       char *reason, size_t len);
+		       __u64 prime_passes, char *reason, size_t len);
 
 #endif /* LSBENCH_SCENARIO_H */

@@ -43,7 +43,7 @@ static __always_inline void cgrp_prime(struct ls_op_ctx *ctx)
 	    bpf_cgrp_storage_get(&cgrp_store, ctx->cgrp, 0, 0))
 		ctx->c.primes++;
 	else
-		ctx->c.failures++;
+		ctx->c.prime_fails++;
 }
 
 static __always_inline void cgrp_get_op(struct ls_op_ctx *ctx)
@@ -63,7 +63,7 @@ static __always_inline void hash_prime(struct ls_op_ctx *ctx)
 
 	/* BPF_ANY: the threads share one cgroup, so one key. */
 	if (bpf_map_update_elem(&cgid_hash, &ctx->key, &zero, BPF_ANY))
-		ctx->c.failures++;
+		ctx->c.prime_fails++;
 	else
 		ctx->c.primes++;
 }
@@ -83,7 +83,7 @@ static long cgrp_maps_prime_cb(__u32 i, void *data)
 		    bpf_cgrp_storage_get(map, ctx->cgrp, 0, 0)))
 		ctx->c.primes++;
 	else
-		ctx->c.failures++;
+		ctx->c.prime_fails++;
 	return 0;
 }
 
@@ -121,14 +121,14 @@ static long cgrp_byid_prime_cb(__u32 i, void *data)
 	struct cgroup *cg = id ? bpf_cgroup_from_id(*id) : NULL;
 
 	if (!cg) {
-		ctx->c.failures++;
+		ctx->c.prime_fails++;
 		return 0;
 	}
 	if (bpf_cgrp_storage_get(&cgrp_store, cg, 0, LS_F_CREATE) ||
 	    bpf_cgrp_storage_get(&cgrp_store, cg, 0, 0))
 		ctx->c.primes++;
 	else
-		ctx->c.failures++;
+		ctx->c.prime_fails++;
 	bpf_cgroup_release(cg);
 	return 0;
 }

@@ -135,6 +135,7 @@ static __always_inline void ls_add(struct ls_counters *c, const struct ls_counte
 	c->creates += l->creates;
 	c->deletes += l->deletes;
 	c->failures += l->failures;
+	c->prime_fails += l->prime_fails;
 }
 
 static __always_inline void ls_commit(const struct ls_counters *l)

@@ -27,6 +27,7 @@ struct ls_counters {
 	__u64 creates; /* elements created */
 	__u64 deletes; /* elements deleted */
 	__u64 failures; /* helper calls that returned an error or NULL */
+	__u64 prime_fails; /* primes that could not create: retried by the producer */
 };
 
 /* Owners the programs can reach by id (the owner_ids table). */

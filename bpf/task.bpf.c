@@ -38,7 +38,7 @@ static __always_inline void task_prime(struct ls_op_ctx *ctx)
 	if (bpf_task_storage_get(&task_store, ctx->task, 0, LS_F_CREATE))
 		ctx->c.primes++;
 	else
-		ctx->c.failures++;
+		ctx->c.prime_fails++;
 }
 
 static __always_inline void task_get_op(struct ls_op_ctx *ctx)
@@ -56,8 +56,8 @@ static __always_inline void hash_prime(struct ls_op_ctx *ctx)
 {
 	struct ls_val zero = {};
 
-	if (bpf_map_update_elem(&pid_hash, &ctx->key, &zero, BPF_NOEXIST))
-		ctx->c.failures++;
+	if (bpf_map_update_elem(&pid_hash, &ctx->key, &zero, BPF_ANY))
+		ctx->c.prime_fails++;
 	else
 		ctx->c.primes++;
 }
@@ -88,7 +88,7 @@ static long task_maps_prime_cb(__u32 i, void *data)
 	if (map && bpf_task_storage_get(map, ctx->task, 0, LS_F_CREATE))
 		ctx->c.primes++;
 	else
-		ctx->c.failures++;
+		ctx->c.prime_fails++;
 	return 0;
 }
 
@@ -115,10 +115,10 @@ static long hash_maps_prime_cb(__u32 i, void *data)
 	struct ls_val zero = {};
 	int key = ctx->key;
 
-	if (map && !bpf_map_update_elem(map, &key, &zero, BPF_NOEXIST))
+	if (map && !bpf_map_update_elem(map, &key, &zero, BPF_ANY))
 		ctx->c.primes++;
 	else
-		ctx->c.failures++;
+		ctx->c.prime_fails++;
 	return 0;
 }
 
@@ -162,14 +162,14 @@ static long task_byid_prime_cb(__u32 i, void *data)
 
 	task = id ? bpf_task_from_pid(*id) : NULL;
 	if (!task) {
-		ctx->c.failures++;
+		ctx->c.prime_fails++;
 		return 0;
 	}
 	if (bpf_task_storage_get(&task_store, task, 0, LS_F_CREATE) ||
 	    bpf_task_storage_get(&task_store, task, 0, 0))
 		ctx->c.primes++;
 	else
-		ctx->c.failures++;
+		ctx->c.prime_fails++;
 	bpf_task_release(task);
 	return 0;
 }

@@ -81,7 +81,7 @@ rows_ok() {
 		NR == 1 { cols = NF; next }
 		$hk ~ /^lsm\// && $st == "unsupported" && /refused/ { next }
 		NF != cols { print "row " NR " has " NF " fields, header " cols; bad = 1 }
-		$st != "ok" { print "row " NR ": " $sc " is " $st; bad = 1 }
+		$st != "ok" { print "row " NR ": " $sc " is " $st ": " $0; bad = 1 }
 		!($ops > 0 && $ns > 0 && $ps > 0 && $cv >= 0 && $tr > 0) {
 			print "row " NR ": " $sc " has no measured figures"; bad = 1
 		}
@@ -110,7 +110,7 @@ fi
 
 # --- a quick run of everything ----------------------------------------------
 before=$(bpf_objects)
-"$LSBENCH" run --quick --objects 1,100 --maps 1,17 --value-size 8,4096 -o "$tmp/all" \
+"$LSBENCH" run -w 0.05 -d 0.1 -r 2 --objects 1,100 --maps 1,17 --value-size 8,4096 -o "$tmp/all" \
 	>"$tmp/all.log" 2>&1
 rc=$?
 csv=$(summary_of "$tmp/all")
@@ -176,6 +176,50 @@ if [ "$rc" -eq 1 ] && grep -q ',failed,"\?counter mismatch: BPF saw [0-9]* trigg
 else
 	not_ok "a counter mismatch fails the cell loudly" "exit $rc" "$(cat "$csv" "$tmp/fault.log")"
 fi
+
+# --- a cell that keeps an fd fails ------------------------------------------
+LSBENCH_FAULT=leakfd "$LSBENCH" run --quick -s task-get -m hook --cpus 1 -o "$tmp/leak" \
+	>"$tmp/leak.log" 2>&1
+rc=$?
+if [ "$rc" -eq 1 ] && grep -q ',failed,"\?leak: [0-9]* open fds before the cell, [0-9]* after' \
+	"$(summary_of "$tmp/leak")"; then
+	ok "a cell that leaks an fd fails, naming the leak"
+else
+	not_ok "a cell that leaks an fd fails, naming the leak" "exit $rc" "$(cat "$tmp/leak.log")"
+fi
+
+# --- two runs at once do not disturb each other -------------------------------
+before=$(bpf_objects)
+for i in 1 2; do
+	"$LSBENCH" run -s task-get -s cgrp-get -s sk-get -s sk-churn-storage -s task-uapi-lookup \
+		--objects 1,100 -w 0.05 -d 0.2 -r 2 -o "$tmp/conc$i" >"$tmp/conc$i.log" 2>&1 &
+	eval "pid$i=\$!"
+done
+wait "$pid1"
+rc1=$?
+wait "$pid2"
+rc2=$?
+if [ "$rc1" -eq 0 ] && [ "$rc2" -eq 0 ]; then ok "two runs at once both succeed"; else
+	not_ok "two runs at once both succeed" "exit $rc1 and $rc2" "$(tail -n 5 "$tmp"/conc*.log)"; fi
+check "the first of two concurrent runs is consistent" rows_ok "$(summary_of "$tmp/conc1")"
+check "the second of two concurrent runs is consistent" rows_ok "$(summary_of "$tmp/conc2")"
+check "no BPF object left after two concurrent runs" bpf_objects_back_to "$before"
+
+# --- soak: the same cells again and again, nothing grows ----------------------
+soak_ok=1
+: >"$tmp/soak.rows"
+for i in 1 2 3 4 5; do
+	"$LSBENCH" run -s 'task-*' -s 'sk-get' -s 'cgrp-*' -s '*-uapi-*' --objects 1,100 --maps 1,17 \
+		-w 0 -d 0.05 -r 1 --cpus 1 -o "$tmp/soak" >"$tmp/soak.log" 2>&1 ||
+		{ soak_ok=0; tail -n 3 "$tmp/soak.log" >>"$tmp/soak.rows"; }
+	# every cell checks its own fds, threads and cgroup: a leak fails it
+	rows_ok "$(summary_of "$tmp/soak")" >>"$tmp/soak.rows" || soak_ok=0
+	bpf_objects_back_to "$before" >>"$tmp/soak.rows" || soak_ok=0
+	[ -z "$(find "$(cgroup2_root)" -maxdepth 1 -name 'lsbench-*')" ] || soak_ok=0
+	rm -rf "$tmp/soak"
+done
+if [ "$soak_ok" -eq 1 ]; then ok "five runs in a row leave no fd, thread, cgroup or BPF object"; else
+	not_ok "five runs in a row leave no fd, thread, cgroup or BPF object" "$(cat "$tmp/soak.rows")"; fi
 
 # --- bad input: one line, exit 2, nothing written -----------------------------
 # bad_input NAME PATTERN COMMAND...: exit 2, one line on stderr matching PATTERN.

@@ -14,6 +14,23 @@ for t in "$@"; do
 	# A binary that dies before reporting counts as a failure of its own.
 	[ "${PIPESTATUS[0]}" -lt 128 ] || echo "not ok - $t crashed" | tee -a "$log"
 done
+for f in "$out"/fuzz/*; do
+	[ -x "$f" ] || continue
+	name=$(basename "$f")
+	echo "# fuzz: $name"
+	corpus="$out/fuzz-corpus/$name"
+	mkdir -p "$corpus" "$out/fuzz-artifacts"
+	cp tests/fuzz/corpus/"${name#fuzz_}"/* "$corpus"/ 2>/dev/null
+	crashes=$(ls tests/fuzz/crashes/"$name"-* 2>/dev/null)
+	if { [ -z "$crashes" ] || "$f" $crashes; } >"$out/fuzz-$name.log" 2>&1 &&
+		"$f" -max_total_time="${FUZZ_SECONDS:-20}" -artifact_prefix="$out/fuzz-artifacts/$name-" \
+			"$corpus" >>"$out/fuzz-$name.log" 2>&1; then
+		echo "ok - $name: $(grep -o 'Done [0-9]* runs' "$out/fuzz-$name.log" | tail -n 1)" | tee -a "$log"
+	else
+		echo "not ok - $name (artifacts in $out/fuzz-artifacts)" | tee -a "$log"
+		tail -n 20 "$out/fuzz-$name.log"
+	fi
+done
 echo "# integration"
 LSBENCH="$out/san/lsbench" tests/integration.sh 2>&1 | tee -a "$log"
 [ "${PIPESTATUS[0]}" -lt 128 ] || echo "not ok - integration.sh crashed" | tee -a "$log"

@@ -25,7 +25,8 @@ static const struct cell hook_cd = {
 
 static bool check(const struct cell *c, const struct ls_counters *cnt, __u64 triggers, char *reason)
 {
-	return ls_counters_check(c, cnt, triggers, reason, 256);
+	/* one prime pass per producer */
+	return ls_counters_check(c, cnt, triggers, c->threads, reason, 256);
 }
 
 static void consistent_counts_pass(void **state)
@@ -97,6 +98,22 @@ static void map_sweeps_prime_every_map(void **state)
 	assert_non_null(strstr(reason, "expected 34"));
 }
 
+static void retried_prime_passes_add_up(void **state)
+{
+	/* 2 producers, 17 maps: one pass each, plus a retry after 5 creates failed */
+	struct cell c = loop_get;
+	struct ls_counters g = {
+		.triggers = 10, .primes = 3 * 17 - 5, .prime_fails = 5, .ops = 1000, .hits = 1000
+	};
+	char reason[256] = "";
+
+	c.nr_maps = 17;
+	assert_true(ls_counters_check(&c, &g, 10, 3, reason, sizeof(reason)));
+	assert_false(ls_counters_check(&c, &g, 10, 2, reason, sizeof(reason)));
+	g.primes++;
+	assert_false(ls_counters_check(&c, &g, 10, 3, reason, sizeof(reason)));
+}
+
 static void names(void **state)
 {
 	assert_string_equal(ls_mode_name(LS_MODE_HOOK), "hook");
@@ -114,6 +131,7 @@ int main(void)
 		cmocka_unit_test(triggers_must_match_the_producers),
 		cmocka_unit_test(unprimed_scenario_must_see_no_primes),
 		cmocka_unit_test(map_sweeps_prime_every_map),
+		cmocka_unit_test(retried_prime_passes_add_up),
 		cmocka_unit_test(names),
 	};
 

@@ -129,6 +129,21 @@ static void unknown_missing_and_extra(void **state)
 	assert_non_null(strstr(err, "stray"));
 }
 
+static void errors_stay_on_one_line(void **state)
+{
+	const struct scenario one[] = { { .name = "task-get" } };
+	struct ls_run_opts o;
+	bool sel[1];
+	char err[256] = "";
+
+	assert_int_equal(PARSE(&o, err, "-m", "loop\n--x"), -EINVAL);
+	assert_null(strchr(err, '\n'));
+	assert_non_null(strstr(err, "loop?--x"));
+	assert_int_equal(PARSE(&o, err, "-s", "a\rb"), 0);
+	assert_int_equal(ls_select(one, 1, &o, sel, err, sizeof(err)), -ENOENT);
+	assert_null(strchr(err, '\r'));
+}
+
 static void help_is_not_an_error(void **state)
 {
 	struct ls_run_opts o;
@@ -260,6 +275,7 @@ int main(void)
 		cmocka_unit_test(quick_conflicts_with_timing),
 		cmocka_unit_test(bad_values),
 		cmocka_unit_test(unknown_missing_and_extra),
+		cmocka_unit_test(errors_stay_on_one_line),
 		cmocka_unit_test(help_is_not_an_error),
 		cmocka_unit_test(select_by_glob),
 		cmocka_unit_test(glob_matching_nothing_is_an_error),

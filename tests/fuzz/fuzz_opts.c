@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * libFuzzer target: the option parser and the sweeps it feeds. The input is
+ * an argument list, arguments separated by NUL bytes.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "opts.h"
+
+#define MAX_ARGS 32
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const struct scenario sc = {
+		.name = "fuzz", .objects = "1,100", .maps = "1,17", .value_sizes = "8,64"
+	};
+	char *buf = malloc(size + 1), *argv[MAX_ARGS + 2], err[256];
+	unsigned int vals[LS_MAX_LIST];
+	struct ls_run_opts o;
+	int argc = 1, dim;
+	size_t i, start = 0;
+
+	if (!buf)
+		return 0;
+	memcpy(buf, data, size);
+	buf[size] = 0;
+	argv[0] = "run";
+	for (i = 0; i <= size && argc <= MAX_ARGS; i++) {
+		if (buf[i])
+			continue;
+		argv[argc++] = buf + start;
+		start = i + 1;
+	}
+	argv[argc] = NULL;
+	if (!ls_run_opts_parse(argc, argv, &o, err, sizeof(err))) {
+		for (dim = LS_DIM_OBJECTS; dim <= LS_DIM_VALUE_SIZE; dim++)
+			ls_sweep_for(&o, &sc, dim, vals);
+		ls_cpu_counts_resolve(&o, 2, err, sizeof(err));
+	} else if (memchr(err, '\n', strnlen(err, sizeof(err)))) {
+		abort(); /* errors are one line */
+	}
+	free(buf);
+	return 0;
+}
