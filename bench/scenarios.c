@@ -149,6 +149,14 @@ const struct scenario ls_scenarios[] = {
 	  .modes = LOOP, .primes = true, .arg = LS_ARG_MAPS, .value_sizes = VALUE_SWEEP,
 	  .desc = "bpf_cgrp_storage_get through an array of maps, by value size (hit)" },
 
+	{ SOCKOPT("cgrp-sockopt-empty", "none", "empty", "sockopt_empty", NULL, 0,
+		  ls_cgrp_sockopt_setup),
+	  .desc = "control: cgroup/getsockopt program that finds the task's cgroup" },
+	{ SOCKOPT("cgrp-get-sockopt", "cgrp_storage", "get", "sockopt_cgrp_get",
+		  "cgrp-sockopt-empty", GET, ls_cgrp_sockopt_setup),
+	  .arg = LS_ARG_PRIME_CGROUP,
+	  .desc = "bpf_cgrp_storage_get from a cgroup hook (cgroup/getsockopt) on the task's cgroup" },
+
 	/* socket storage, on the socket asked from cgroup/getsockopt */
 	{ SOCKOPT("sk-empty", "none", "empty", "empty", NULL, 0, ls_sk_setup),
 	  .desc = "control: empty cgroup/getsockopt program (UDP sockets)" },

@@ -40,6 +40,7 @@ enum ls_arg {
 	LS_ARG_INTERLEAVE = 1 << 5, /* map 0 for 4 of every 10 operations */
 	LS_ARG_BYID = 1 << 6, /* the programs reach the owners by id, from owner_ids */
 	LS_ARG_SINK = 1 << 7, /* a loopback UDP socket the owners send to */
+	LS_ARG_PRIME_CGROUP = 1 << 8, /* an element in the storage map for the private cgroup */
 };
 
 /* One BPF object: its skeleton's functions and what its scenarios share. */
@@ -65,6 +66,7 @@ int ls_cgrp_setup(struct cell *c);
 int ls_cgrp_uapi_setup(struct cell *c);
 int ls_task_byid_setup(struct cell *c);
 int ls_sk_churn_setup(struct cell *c);
+int ls_cgrp_sockopt_setup(struct cell *c);
 int ls_cgrp_byid_setup(struct cell *c);
 int ls_sk_setup(struct cell *c);
 int ls_inode_setup(struct cell *c);

@@ -273,6 +273,16 @@ static int prime_one(struct cell *c, unsigned int i, int fd)
 	return 0;
 }
 
+/* The private cgroup's own element, for programs that reach it through the task. */
+static int prime_cgroup(struct cell *c)
+{
+	__u64 zero = 0;
+
+	if (bpf_map_update_elem(c->map_fd, &c->cg.fd, &zero, BPF_NOEXIST))
+		return setup_fail(c, -errno, "priming the private cgroup: %s", strerror(errno));
+	return 0;
+}
+
 /* Primes every owner held open by fd. */
 static int prime_fds(struct cell *c)
 {
@@ -476,6 +486,8 @@ int ls_setup(struct cell *c, const struct ls_type *t)
 	}
 	if (!err && (c->sc->arg & LS_ARG_BYID))
 		err = fill_owner_ids(c, t);
+	if (!err && (c->sc->arg & LS_ARG_PRIME_CGROUP))
+		err = prime_cgroup(c);
 	return err ?: prime_fds(c);
 }
 

@@ -114,6 +114,20 @@ static const struct ls_type sk_churn_type = {
 	LS_SKEL(sk),
 };
 
+/* Cgroup storage from cgroup/getsockopt: sockets in the private cgroup. */
+static const struct ls_type cgrp_sockopt_type = {
+	.map_name = "cgrp_storage",
+	.map_type = LS_MAP_CGRP_STORAGE,
+	.owners = LS_OWN_SOCKETS,
+	.store_map = "cgrp_store",
+	LS_SKEL(cgrp),
+};
+
+int ls_cgrp_sockopt_setup(struct cell *c)
+{
+	return ls_setup(c, &cgrp_sockopt_type);
+}
+
 int ls_sk_churn_setup(struct cell *c)
 {
 	return ls_setup(c, &sk_churn_type);

@@ -172,3 +172,30 @@ static __always_inline void cgrp_create_op(struct ls_op_ctx *ctx)
 
 LS_CGROUP_MKDIR_PROG(churn_empty, empty_op)
 LS_CGROUP_MKDIR_PROG(churn_cgrp_create, cgrp_create_op)
+
+/*
+ * From a cgroup hook: cgroup/getsockopt on the run's private cgroup, the
+ * cgroup reached through the current task.
+ */
+static __always_inline __u64 no_key(struct bpf_sockopt *sopt)
+{
+	return 0;
+}
+
+static __always_inline void cgrp_sockopt_op(struct ls_op_ctx *ctx)
+{
+	struct task_struct *task = bpf_get_current_task_btf();
+
+	ls_count_get(ctx, bpf_cgrp_storage_get(&cgrp_store, task->cgroups->dfl_cgrp, 0, 0));
+}
+
+static __always_inline void cgrp_sockopt_empty_op(struct ls_op_ctx *ctx)
+{
+	struct task_struct *task = bpf_get_current_task_btf();
+
+	if (!task->cgroups->dfl_cgrp)
+		ctx->c.failures++;
+}
+
+LS_GETSOCKOPT_PROGS(sockopt_empty, cgrp_sockopt_empty_op, no_key)
+LS_GETSOCKOPT_PROGS(sockopt_cgrp_get, cgrp_sockopt_op, no_key)
