@@ -15,7 +15,7 @@ DEPS := clang llvm make gcc pkg-config libbpf-dev libelf-dev zlib1g-dev bpftool 
 
 CFLAGS ?= -g -O2
 WARN := -Wall -Wextra -Werror
-CPPFLAGS := -I$(OUTPUT) -Ibpf -Ibench -Iworkloads -D_GNU_SOURCE -DLSBENCH_REV='"$(REV)"'
+CPPFLAGS := -I$(OUTPUT) -Ibpf -Ibench -Iworkloads -D_GNU_SOURCE
 BPF_CFLAGS := -g -O2 -target bpf -D__TARGET_ARCH_$(ARCH) $(WARN) -Wno-unused-parameter \
 	-Wno-missing-declarations
 LDLIBS := -lbpf -lelf -lz -lpthread -lm
@@ -42,6 +42,8 @@ BENCH_SRCS := \
 	bench/results.c \
 	bench/sysinfo.c \
 	bench/cell.c \
+	bench/perf.c \
+	bench/hist.c \
 	workloads/cgroup.c \
 	workloads/fds.c \
 	workloads/files.c \
@@ -51,9 +53,10 @@ UNIT_TESTS := \
 	test_csv \
 	test_opts \
 	test_cell \
-	test_results
+	test_results \
+	test_hist
 # What the unit tests link: everything but what needs BPF skeletons or main().
-UNIT_SRCS := bench/stats.c bench/csv.c bench/opts.c bench/cell.c bench/results.c
+UNIT_SRCS := bench/stats.c bench/csv.c bench/opts.c bench/cell.c bench/results.c bench/perf.c bench/hist.c
 
 FORMATTED = $(wildcard bench/*.[ch] bpf/*.[ch] workloads/*.[ch] tests/unit/*.c)
 SKELS := $(patsubst %,$(OUTPUT)/%.skel.h,$(BPF_OBJS))
@@ -68,7 +71,7 @@ Q := @
 msg = @printf '  %-8s %s\n' "$(1)" "$(2)";
 endif
 
-.PHONY: all deps bench test unit integration format format-check clean
+.PHONY: all deps bench test unit integration format format-check clean FORCE
 .DELETE_ON_ERROR:
 .SECONDARY:
 
@@ -84,9 +87,11 @@ deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
+# Exit status 1 means the run completed with failed cells, each with its reason in the
+# results: a finished benchmark, not a failed make.
 bench: deps
 	$(Q)$(MAKE) --no-print-directory all
-	$(OUTPUT)/lsbench run $(BENCH_ARGS)
+	$(Q)$(OUTPUT)/lsbench run $(BENCH_ARGS) || [ $$? -eq 1 ]
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory $(OUTPUT)/lsbench $(OUTPUT)/san/lsbench \
@@ -99,7 +104,7 @@ FUZZERS := \
 	fuzz_opts
 FUZZ_SECONDS ?= 20
 
-$(OUTPUT)/fuzz/%: tests/fuzz/%.c $(UNIT_SRCS) $(wildcard bench/*.h)
+$(OUTPUT)/fuzz/%: tests/fuzz/%.c $(UNIT_SRCS) $(wildcard bench/*.h) $(OUTPUT)/rev.h
 	$(call msg,FUZZ,$@)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CLANG) -g -O1 -fsanitize=fuzzer,address,undefined $(WARN) -Wno-unused-parameter \
@@ -107,6 +112,12 @@ $(OUTPUT)/fuzz/%: tests/fuzz/%.c $(UNIT_SRCS) $(wildcard bench/*.h)
 
 $(OUTPUT) $(OUTPUT)/san $(OUTPUT)/tests:
 	$(Q)mkdir -p $@
+
+# The revision the binary reports, rewritten only when it changes, so that
+# what depends on it rebuilds then and only then.
+$(OUTPUT)/rev.h: FORCE | $(OUTPUT)
+	$(Q)echo '#define LSBENCH_REV "$(REV)"' > $@.tmp
+	$(Q)cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 
 $(OUTPUT)/vmlinux.h: $(VMLINUX_BTF) | $(OUTPUT)
 	$(call msg,GEN,$@)
@@ -120,12 +131,12 @@ $(OUTPUT)/%.skel.h: $(OUTPUT)/%.bpf.o
 	$(call msg,GEN-SKEL,$@)
 	$(Q)$(BPFTOOL) gen skeleton $< name $*_bpf > $@
 
-$(OUTPUT)/san/%.o: %.c $(SKELS)
+$(OUTPUT)/san/%.o: %.c $(SKELS) $(OUTPUT)/rev.h
 	$(call msg,CC-SAN,$@)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) -g -O1 $(SAN) $(WARN) $(CPPFLAGS) -MMD -MP -c $< -o $@
 
-$(OUTPUT)/%.o: %.c $(SKELS)
+$(OUTPUT)/%.o: %.c $(SKELS) $(OUTPUT)/rev.h
 	$(call msg,CC,$@)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS) $(WARN) $(CPPFLAGS) -MMD -MP -c $< -o $@
@@ -138,7 +149,7 @@ $(OUTPUT)/san/lsbench: $(SAN_OBJS)
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(SAN) $^ $(LDLIBS) -o $@
 
-$(OUTPUT)/tests/%: tests/unit/%.c $(UNIT_SRCS) $(wildcard bench/*.h) | $(OUTPUT)/tests
+$(OUTPUT)/tests/%: tests/unit/%.c $(UNIT_SRCS) $(wildcard bench/*.h) $(OUTPUT)/rev.h | $(OUTPUT)/tests
 	$(call msg,CC-TEST,$@)
 	$(Q)$(CC) -g -O1 $(SAN) $(WARN) -Wno-unused-parameter $(CPPFLAGS) $< $(UNIT_SRCS) -lcmocka -lm -o $@
 

@@ -148,6 +148,7 @@ int ls_obj_load_attach(struct cell *c, struct bpf_object *obj)
 	}
 	if (!want)
 		return 0; /* maps only, for operations from user space */
+	c->prog_fd = bpf_program__fd(want);
 	if (c->cgroup_fd >= 0 && !strncmp(bpf_program__section_name(want), "cgroup", 6))
 		c->link = bpf_program__attach_cgroup(want, c->cgroup_fd);
 	else

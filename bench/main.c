@@ -4,6 +4,7 @@
 #include <string.h>
 #include "opts.h"
 #include "runner.h"
+#include "rev.h"
 
 static void usage(FILE *f)
 {

@@ -23,6 +23,8 @@ enum {
 	OPT_VALUE_SIZE,
 	OPT_QUICK,
 	OPT_LOOP_ITERS,
+	OPT_NO_BPF_STATS,
+	OPT_NO_LATENCY,
 };
 
 static const struct option long_opts[] = {
@@ -38,6 +40,8 @@ static const struct option long_opts[] = {
 	{ "value-size", required_argument, NULL, OPT_VALUE_SIZE },
 	{ "quick", no_argument, NULL, OPT_QUICK },
 	{ "loop-iters", required_argument, NULL, OPT_LOOP_ITERS },
+	{ "no-bpf-stats", no_argument, NULL, OPT_NO_BPF_STATS },
+	{ "no-latency", no_argument, NULL, OPT_NO_LATENCY },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
 	{},
@@ -62,6 +66,8 @@ void ls_run_usage(FILE *f)
 		"      --loop-iters N    operations per trigger in loop mode (default 10000)\n"
 		"      --quick           short smoke run: -w %g -d %g -r %d\n"
 		"  -o, --output DIR      results root (default results)\n"
+		"      --no-bpf-stats    do not enable BPF run statistics while measuring\n"
+		"      --no-latency      do not time each trigger (no latency histograms)\n"
 		"  -v, --verbose         print libbpf and verifier messages\n",
 		QUICK_WARMUP_S, QUICK_DURATION_S, QUICK_REPETITIONS);
 }
@@ -181,6 +187,8 @@ static int parse_opts(int argc, char **argv, struct ls_run_opts *o, char *err, s
 		.modes = LS_MODES_ALL,
 		.loop_iters = 10000,
 		.output = "results",
+		.bpf_stats = true,
+		.latency = true,
 	};
 	optind = 0; /* glibc: start afresh, so parsing can run more than once */
 	opterr = 0;
@@ -237,6 +245,12 @@ static int parse_opts(int argc, char **argv, struct ls_run_opts *o, char *err, s
 			break;
 		case OPT_QUICK:
 			o->quick = true;
+			break;
+		case OPT_NO_BPF_STATS:
+			o->bpf_stats = false;
+			break;
+		case OPT_NO_LATENCY:
+			o->latency = false;
 			break;
 		case OPT_LOOP_ITERS:
 			if (parse_uint(optarg, 1, MAX_LOOP_ITERS, &o->loop_iters))

@@ -33,6 +33,8 @@ struct ls_run_opts {
 	unsigned int loop_iters;
 	const char *output; /* results root */
 	bool quick;
+	bool bpf_stats; /* read the programs' run statistics (BPF_ENABLE_STATS) */
+	bool latency; /* time every trigger into a histogram while measuring */
 	bool verbose;
 };
 

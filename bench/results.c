@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include "csv.h"
 #include "results.h"
+#include "rev.h"
 
 static const char *const summary_columns[] = {
 	"schema_version",
@@ -45,6 +46,35 @@ static const char *const summary_columns[] = {
 	"creates",
 	"deletes",
 	"failures",
+	"noisy",
+	"cycles_per_op",
+	"instructions_per_op",
+	"cache_misses_per_op",
+	"branch_misses_per_op",
+	"cycles",
+	"instructions",
+	"cache_misses",
+	"branch_misses",
+	"task_clock_ns",
+	"context_switches",
+	"cpu_migrations",
+	"page_faults",
+	"bpf_run_cnt",
+	"bpf_ns_per_run",
+	"lat_p50_ns",
+	"lat_p90_ns",
+	"lat_p99_ns",
+	"lat_p999_ns",
+	"lat_max_ns",
+	"lat_samples",
+	"timer_ns",
+	"ops_per_sec_per_thread",
+	"scaling_efficiency",
+};
+
+static const char *const hist_columns[] = {
+	"schema_version", "run_id",	"scenario", "mode",	"cpus",	 "nr_objects",
+	"nr_maps",	  "value_size", "lower_ns", "upper_ns", "count",
 };
 
 static int write_summary(struct ls_results *r);
@@ -99,6 +129,10 @@ static int write_meta(struct ls_results *r, const char *state)
 	ls_buf_printf(&b, "online_cpus: %u (%s)\n", si->nr_online, si->online_cpus);
 	ls_buf_printf(&b, "virt: %s\n", si->virt);
 	ls_buf_printf(&b, "clocksource: %s\n", si->clocksource);
+	ls_buf_printf(&b, "cpufreq_governor: %s\n", si->governor);
+	ls_buf_printf(&b, "smt_active: %s\n", si->smt);
+	ls_buf_printf(&b, "turbo: %s\n", si->turbo);
+	ls_buf_printf(&b, "bpf_stats: %s\n", r->bpf_stats ? "on (BPF_ENABLE_STATS)" : "off");
 	ls_buf_printf(&b, "started_utc: %s\n", r->started);
 	ls_buf_printf(&b, "updated_utc: %s\n", now);
 	ls_buf_printf(&b, "cells: %zu\n", r->nr_rows);
@@ -112,8 +146,8 @@ static int write_meta(struct ls_results *r, const char *state)
 	return err;
 }
 
-int ls_results_create(struct ls_results *r, const char *root, const struct ls_sysinfo *si, int argc,
-		      char **argv, char *err, size_t len)
+int ls_results_create(struct ls_results *r, const char *root, const struct ls_sysinfo *si,
+		      bool bpf_stats, int argc, char **argv, char *err, size_t len)
 {
 	char kernel[sizeof(si->kernel)], host[sizeof(si->host)], stamp[32];
 	size_t off = 0;
@@ -122,6 +156,7 @@ int ls_results_create(struct ls_results *r, const char *root, const struct ls_sy
 
 	memset(r, 0, sizeof(*r));
 	r->si = si;
+	r->bpf_stats = bpf_stats;
 	for (i = 0; i < argc && off < sizeof(r->cmdline); i++)
 		off += snprintf(r->cmdline + off, sizeof(r->cmdline) - off, "%s%s", i ? " " : "",
 				argv[i]);
@@ -204,6 +239,46 @@ double ls_results_added_ns(const struct ls_results *r, const struct ls_row *row)
 	return c ? row->ns_per_op.median - c->ns_per_op.median : NAN;
 }
 
+/* Per-operation hardware counters, then every counter's total; empty where not counted. */
+static void perf_columns(const struct ls_row *row, bool ok, struct ls_buf *b)
+{
+	static const enum ls_perf_counter per_op[] = { LS_PERF_CYCLES, LS_PERF_INSTRUCTIONS,
+						       LS_PERF_CACHE_MISSES,
+						       LS_PERF_BRANCH_MISSES };
+	size_t i;
+
+	for (i = 0; i < sizeof(per_op) / sizeof(per_op[0]); i++) {
+		if (ok && row->perf.avail[per_op[i]] && row->ops)
+			ls_csv_double(b, (double)row->perf.v[per_op[i]] / row->ops);
+		else
+			ls_csv_str(b, NULL);
+	}
+	for (i = 0; i < LS_PERF_NR; i++) {
+		if (ok && row->perf.avail[i])
+			ls_csv_u64(b, row->perf.v[i]);
+		else
+			ls_csv_str(b, NULL);
+	}
+}
+
+double ls_results_scaling(const struct ls_results *r, const struct ls_row *row)
+{
+	size_t i;
+
+	if (row->status != LS_OK)
+		return NAN;
+	for (i = 0; i < r->nr_rows; i++) {
+		const struct ls_row *one = &r->rows[i];
+
+		if (one->sc == row->sc && one->mode == row->mode && one->threads == 1 &&
+		    one->nr_objects == (row->sc->objects ? row->nr_objects : 1) &&
+		    one->nr_maps == row->nr_maps && one->value_size == row->value_size &&
+		    one->loop_iters == row->loop_iters && one->status == LS_OK)
+			return row->ops_per_sec.median / (row->threads * one->ops_per_sec.median);
+	}
+	return NAN;
+}
+
 static void summary_row(const struct ls_results *r, const struct ls_row *row, struct ls_buf *b)
 {
 	bool ok = row->status == LS_OK;
@@ -250,7 +325,80 @@ static void summary_row(const struct ls_results *r, const struct ls_row *row, st
 		for (int i = 0; i < 6; i++)
 			ls_csv_str(b, NULL);
 	}
+	if (ok)
+		ls_csv_u64(b, row->ns_per_op.cv > LS_NOISY_CV);
+	else
+		ls_csv_str(b, NULL);
+	perf_columns(row, ok, b);
+	if (ok && row->bpf_stats) {
+		ls_csv_u64(b, row->bpf_run_cnt);
+		ls_csv_double(b, row->bpf_run_cnt ? (double)row->bpf_run_time_ns / row->bpf_run_cnt
+						  : NAN);
+	} else {
+		ls_csv_str(b, NULL);
+		ls_csv_str(b, NULL);
+	}
+	if (ok && row->lat) {
+		ls_csv_double(b, row->lat_p50);
+		ls_csv_double(b, row->lat_p90);
+		ls_csv_double(b, row->lat_p99);
+		ls_csv_double(b, row->lat_p999);
+		ls_csv_u64(b, row->lat_max);
+		ls_csv_u64(b, row->lat_samples);
+		ls_csv_double(b, row->timer_ns);
+	} else {
+		for (int i = 0; i < 7; i++)
+			ls_csv_str(b, NULL);
+	}
+	ls_csv_double(b, ok ? row->ops_per_sec.median / row->threads : NAN);
+	ls_csv_double(b, ls_results_scaling(r, row));
 	ls_csv_end_row(b);
+}
+
+/* The row's percentiles, and its non-empty buckets appended to hist.csv's text. */
+static int add_hist(struct ls_results *r, struct ls_row *row)
+{
+	const struct ls_hist *h = row->hist;
+	unsigned int i;
+	uint64_t lo, hi;
+	size_t k;
+
+	row->hist = NULL; /* the caller's; the stored row keeps the figures */
+	if (!h || !h->total || row->status != LS_OK)
+		return 0;
+	row->lat = true;
+	row->lat_p50 = ls_hist_quantile(h, 0.5);
+	row->lat_p90 = ls_hist_quantile(h, 0.9);
+	row->lat_p99 = ls_hist_quantile(h, 0.99);
+	row->lat_p999 = ls_hist_quantile(h, 0.999);
+	row->lat_max = h->max;
+	row->lat_samples = h->total;
+	if (!r->hist_csv) {
+		r->hist_csv = calloc(1, sizeof(*r->hist_csv));
+		if (!r->hist_csv)
+			return -ENOMEM;
+		for (k = 0; k < sizeof(hist_columns) / sizeof(hist_columns[0]); k++)
+			ls_csv_str(r->hist_csv, hist_columns[k]);
+		ls_csv_end_row(r->hist_csv);
+	}
+	for (i = 0; i < LS_HIST_BUCKETS; i++) {
+		if (!h->count[i])
+			continue;
+		ls_hist_bounds(i, &lo, &hi);
+		ls_csv_u64(r->hist_csv, LS_SCHEMA_VERSION);
+		ls_csv_str(r->hist_csv, r->run_id);
+		ls_csv_str(r->hist_csv, row->sc->name);
+		ls_csv_str(r->hist_csv, ls_mode_name(row->mode));
+		ls_csv_u64(r->hist_csv, row->threads);
+		ls_csv_u64(r->hist_csv, row->nr_objects);
+		ls_csv_u64(r->hist_csv, row->nr_maps);
+		ls_csv_u64(r->hist_csv, row->value_size);
+		ls_csv_u64(r->hist_csv, lo);
+		ls_csv_u64(r->hist_csv, hi);
+		ls_csv_u64(r->hist_csv, h->count[i]);
+		ls_csv_end_row(r->hist_csv);
+	}
+	return r->hist_csv->err;
 }
 
 void ls_summary_csv(const struct ls_results *r, struct ls_buf *b)
@@ -294,7 +442,9 @@ int ls_results_add(struct ls_results *r, const struct ls_row *row)
 		r->cap_rows = cap;
 	}
 	r->rows[r->nr_rows++] = *row;
-	err = write_summary(r);
+	err = add_hist(r, &r->rows[r->nr_rows - 1]);
+	if (!err)
+		err = write_summary(r);
 	if (!err)
 		err = write_meta(r, "running");
 	return err;
@@ -302,12 +452,19 @@ int ls_results_add(struct ls_results *r, const struct ls_row *row)
 
 int ls_results_finish(struct ls_results *r, const char *state)
 {
-	return write_meta(r, state);
+	char path[PATH_MAX + 16];
+	int err = 0;
+
+	if (r->hist_csv && r->hist_csv->len) {
+		snprintf(path, sizeof(path), "%s/hist.csv", r->dir);
+		err = ls_write_atomic(path, r->hist_csv->data, r->hist_csv->len);
+	}
+	return write_meta(r, state) ?: err;
 }
 
 void ls_results_remove(struct ls_results *r)
 {
-	static const char *const files[] = { "summary.csv", "meta.txt" };
+	static const char *const files[] = { "summary.csv", "meta.txt", "hist.csv" };
 	char path[PATH_MAX + 16];
 	size_t i;
 
@@ -320,6 +477,11 @@ void ls_results_remove(struct ls_results *r)
 
 void ls_results_free(struct ls_results *r)
 {
+	if (r->hist_csv) {
+		ls_buf_free(r->hist_csv);
+		free(r->hist_csv);
+		r->hist_csv = NULL;
+	}
 	free(r->rows);
 	r->rows = NULL;
 	r->nr_rows = r->cap_rows = 0;

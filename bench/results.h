@@ -7,8 +7,11 @@
 #include "scenario.h"
 #include "stats.h"
 #include "sysinfo.h"
+#include "perf.h"
+#include "hist.h"
 
 #define LS_SCHEMA_VERSION 1
+#define LS_NOISY_CV 0.05 /* cells whose cv exceeds this are flagged noisy */
 
 /* What one cell measured: a summary.csv row. */
 struct ls_row {
@@ -27,6 +30,16 @@ struct ls_row {
 	__u64 ops; /* operations in the measured repetitions */
 	struct ls_summary ops_per_sec; /* across repetitions, all threads */
 	struct ls_summary ns_per_op; /* across repetitions, per thread */
+	struct ls_perf_totals perf; /* producers' counters over the measured repetitions */
+	bool bpf_stats; /* the program's run statistics were read */
+	__u64 bpf_run_cnt; /* runs of the program over the measured repetitions */
+	__u64 bpf_run_time_ns;
+	struct ls_hist *hist; /* per-trigger latency, owned by the caller; NULL: not taken */
+	double timer_ns; /* what timing one trigger costs */
+	/* Filled from hist by ls_results_add. */
+	bool lat;
+	double lat_p50, lat_p90, lat_p99, lat_p999;
+	__u64 lat_max, lat_samples;
 };
 
 /* A run's results folder and the rows written to it so far. */
@@ -36,17 +49,19 @@ struct ls_results {
 	char started[32];
 	char cmdline[4096];
 	const struct ls_sysinfo *si;
+	bool bpf_stats; /* run statistics enabled while measuring */
 	struct ls_row *rows;
 	size_t nr_rows;
 	size_t cap_rows;
+	struct ls_buf *hist_csv; /* every histogram so far, written to hist.csv at the end */
 };
 
 /*
  * Creates <root>/<kernel>/<UTC time>-<host>/ and its meta.txt. Returns 0 or
  * -errno with a one-line message in err.
  */
-int ls_results_create(struct ls_results *r, const char *root, const struct ls_sysinfo *si, int argc,
-		      char **argv, char *err, size_t len);
+int ls_results_create(struct ls_results *r, const char *root, const struct ls_sysinfo *si,
+		      bool bpf_stats, int argc, char **argv, char *err, size_t len);
 
 /* Appends a row and rewrites summary.csv atomically with every row so far. */
 int ls_results_add(struct ls_results *r, const struct ls_row *row);
@@ -56,6 +71,12 @@ int ls_results_add(struct ls_results *r, const struct ls_row *row);
  * threads), or NAN when there is no such control or either is not ok.
  */
 double ls_results_added_ns(const struct ls_results *r, const struct ls_row *row);
+
+/*
+ * Scaling efficiency: the cell's throughput over threads times that of the
+ * same cell with one thread in this run (1 for one thread), or NAN.
+ */
+double ls_results_scaling(const struct ls_results *r, const struct ls_row *row);
 
 /* Rewrites meta.txt with the run's end state: complete, or partial with why. */
 int ls_results_finish(struct ls_results *r, const char *state);

@@ -21,10 +21,14 @@
 #include <unistd.h>
 #include <sys/syscall.h>
 #include <linux/capability.h>
+#include <bpf/bpf.h>
 #include "bpfutil.h"
+#include "perf.h"
+#include "hist.h"
 #include "results.h"
 #include "runner.h"
 #include "scenarios.h"
+#include "rev.h"
 
 #define NSEC_PER_SEC 1000000000.0
 #define CAP_BPF_BIT 39
@@ -32,9 +36,13 @@
 
 static volatile sig_atomic_t interrupted;
 static atomic_int producers_stop;
+static atomic_int recording; /* producers time their triggers: the measured repetitions */
+
+#define TIMER_SAMPLES 1001
 
 struct producer {
 	struct ls_thread t;
+	struct ls_perf perf;
 	pthread_t thread;
 	pthread_barrier_t *ready;
 	bool (*trigger)(struct ls_thread *t);
@@ -42,6 +50,8 @@ struct producer {
 	int cpu;
 	int err;
 	bool prime_incomplete;
+	struct ls_hist *hist; /* per-trigger latency while recording; NULL: off */
+	double timer_ns;
 	__u64 prime_passes;
 	__u64 triggers;
 } __attribute__((aligned(64)));
@@ -104,8 +114,38 @@ static void sleep_s(double s)
  * told to stop: the scenario's trigger on its owners, or by default the
  * sys_enter syscalls. Signals go to the main thread only.
  */
+/* The default trigger: the syscall the sys_enter programs filter on. */
+static bool trigger_syscall(struct ls_thread *t)
+{
+	(void)t;
+	syscall(LS_TRIGGER_NR, 0);
+	return true;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* What timing a trigger costs: the median of empty timed regions. */
+static double timer_cost(void)
+{
+	double d[TIMER_SAMPLES], t0;
+	int i;
+
+	for (i = 0; i < TIMER_SAMPLES; i++) {
+		t0 = now_ns();
+		d[i] = now_ns() - t0;
+	}
+	qsort(d, TIMER_SAMPLES, sizeof(d[0]), cmp_double);
+	return d[TIMER_SAMPLES / 2];
+}
+
 static void *producer_main(void *arg)
 {
+	bool (*trigger)(struct ls_thread * t);
 	struct producer *p = arg;
 	__u64 n = 0;
 	cpu_set_t set;
@@ -116,19 +156,25 @@ static void *producer_main(void *arg)
 	CPU_ZERO(&set);
 	CPU_SET(p->cpu, &set);
 	p->err = pthread_setaffinity_np(pthread_self(), sizeof(set), &set);
+	ls_perf_open_self(&p->perf);
 	if (!p->err && !p->trigger)
 		producer_prime(p);
+	if (p->hist)
+		p->timer_ns = timer_cost();
 	pthread_barrier_wait(p->ready);
 	if (p->err)
 		return NULL;
-	if (p->trigger) {
-		while (!atomic_load_explicit(&producers_stop, memory_order_relaxed)) {
-			n += p->trigger(&p->t);
-		}
-	} else {
-		while (!atomic_load_explicit(&producers_stop, memory_order_relaxed)) {
-			syscall(LS_TRIGGER_NR, 0);
-			n++;
+	trigger = p->trigger ?: trigger_syscall;
+	while (!atomic_load_explicit(&producers_stop, memory_order_relaxed)) {
+		if (p->hist && atomic_load_explicit(&recording, memory_order_relaxed)) {
+			double t0 = now_ns();
+			bool ok = trigger(&p->t);
+
+			if (ok)
+				ls_hist_add(p->hist, now_ns() - t0);
+			n += ok;
+		} else {
+			n += trigger(&p->t);
 		}
 	}
 	p->triggers = n;
@@ -169,17 +215,66 @@ static int cell_counts(const struct cell *c, const struct producer *prod, struct
 	return 0;
 }
 
+/* What the measured repetitions span, beside the operations: counters and run statistics. */
+struct window {
+	struct ls_perf_totals perf;
+	struct bpf_prog_info info;
+	bool info_ok;
+};
+
+static bool prog_info(int fd, struct bpf_prog_info *info)
+{
+	__u32 len = sizeof(*info);
+
+	memset(info, 0, sizeof(*info));
+	return fd >= 0 && !bpf_obj_get_info_by_fd(fd, info, &len);
+}
+
+static void window_begin(const struct cell *c, const struct producer *prod, struct window *w)
+{
+	unsigned int i;
+	struct ls_perf perf[c->threads];
+
+	for (i = 0; i < c->threads; i++)
+		perf[i] = prod[i].perf;
+	ls_perf_read(perf, c->threads, &w->perf);
+	w->info_ok = c->stats_fd >= 0 && prog_info(c->prog_fd, &w->info);
+	atomic_store(&recording, 1);
+}
+
+static void window_end(const struct cell *c, const struct producer *prod, struct window *w,
+		       struct ls_row *row)
+{
+	struct ls_perf_totals now;
+	struct bpf_prog_info info;
+	struct ls_perf perf[c->threads];
+	unsigned int i;
+
+	atomic_store(&recording, 0);
+	for (i = 0; i < c->threads; i++)
+		perf[i] = prod[i].perf;
+	ls_perf_read(perf, c->threads, &now);
+	ls_perf_delta(&w->perf, &now, &row->perf);
+	if (w->info_ok && prog_info(c->prog_fd, &info)) {
+		row->bpf_stats = true;
+		row->bpf_run_cnt = info.run_cnt - w->info.run_cnt;
+		row->bpf_run_time_ns = info.run_time_ns - w->info.run_time_ns;
+	}
+}
+
 /* Samples the repetitions after the warm-up; threads are running. */
 static void cell_sample(struct cell *c, const struct producer *prod, const struct ls_run_opts *o,
 			struct ls_row *row)
 {
 	double ops_per_sec[o->repetitions], ns_per_op[o->repetitions];
 	struct ls_counters c0, c1;
+	struct window w;
 	unsigned int i;
 	double t0, t1;
 	int err;
 
 	sleep_s(o->warmup_s);
+	window_begin(c, prod, &w);
 	for (i = 0; i < o->repetitions && !interrupted; i++) {
 		err = cell_counts(c, prod, &c0);
 		t0 = now_ns();
@@ -200,6 +295,7 @@ static void cell_sample(struct cell *c, const struct producer *prod, const struc
 	}
 	if (interrupted)
 		return;
+	window_end(c, prod, &w, row);
 	if (ls_summarize(ops_per_sec, o->repetitions, &row->ops_per_sec) ||
 	    ls_summarize(ns_per_op, o->repetitions, &row->ns_per_op))
 		cell_fail(c, "cannot summarize the repetitions");
@@ -244,12 +340,15 @@ static void producers_free(const struct cell *c, struct producer *prod)
 {
 	unsigned int i;
 
-	for (i = 0; i < c->threads; i++)
+	for (i = 0; i < c->threads; i++) {
 		free(prod[i].t.owners);
+		free(prod[i].hist);
+		ls_perf_close(&prod[i].perf);
+	}
 	free(prod);
 }
 
-static struct producer *producers_alloc(const struct cell *c, const int *cpus)
+static struct producer *producers_alloc(const struct cell *c, const int *cpus, bool latency)
 {
 	struct producer *prod = aligned_alloc(__alignof__(*prod), c->threads * sizeof(*prod));
 	unsigned int i;
@@ -258,9 +357,15 @@ static struct producer *producers_alloc(const struct cell *c, const int *cpus)
 		return NULL;
 	memset(prod, 0, c->threads * sizeof(*prod));
 	for (i = 0; i < c->threads; i++) {
+		memset(prod[i].perf.fd, -1, sizeof(prod[i].perf.fd));
 		prod[i].trigger = c->sc->trigger;
 		prod[i].counters_fd = c->counters_fd;
 		prod[i].cpu = cpus[i];
+		prod[i].hist = latency ? calloc(1, sizeof(*prod[i].hist)) : NULL;
+		if (latency && !prod[i].hist) {
+			producers_free(c, prod);
+			return NULL;
+		}
 		if (!share_owners(c, &prod[i].t, i)) {
 			producers_free(c, prod);
 			return NULL;
@@ -375,6 +480,21 @@ static void footprint_check(struct cell *c, const struct footprint *before)
 		cell_fail(c, "the process was left in cgroup %s", after.cgroup);
 }
 
+/* The producers' latency histograms into the row's, and the timer's cost. */
+static void latency_merge(const struct cell *c, const struct producer *prod, struct ls_row *row)
+{
+	unsigned int i;
+
+	row->hist = calloc(1, sizeof(*row->hist));
+	if (!row->hist)
+		return;
+	row->timer_ns = 0;
+	for (i = 0; i < c->threads; i++) {
+		ls_hist_merge(row->hist, prod[i].hist);
+		row->timer_ns += prod[i].timer_ns / c->threads;
+	}
+}
+
 static void cell_run(struct cell *c, const struct ls_run_opts *o, const int *cpus,
 		     struct ls_row *row)
 {
@@ -386,12 +506,16 @@ static void cell_run(struct cell *c, const struct ls_run_opts *o, const int *cpu
 	footprint_read(&before);
 	if (c->sc->setup(c))
 		goto out;
-	prod = producers_alloc(c, cpus);
+	/* BPF_ENABLE_STATS: run counts and times of programs while the fd is open. */
+	c->stats_fd = o->bpf_stats && c->prog_fd >= 0 ? bpf_enable_stats(BPF_STATS_RUN_TIME) : -1;
+	prod = producers_alloc(c, cpus, o->latency);
 	if (!prod) {
 		cell_fail(c, "out of memory for %u producers", c->threads);
 		goto out;
 	}
 	triggers = producers_run(c, prod, o, row, &prime_passes);
+	if (o->latency)
+		latency_merge(c, prod, row);
 	if (c->status == LS_OK && !interrupted) {
 		err = cell_counts(c, prod, &row->cnt);
 		if (err)
@@ -401,6 +525,9 @@ static void cell_run(struct cell *c, const struct ls_run_opts *o, const int *cpu
 			c->status = LS_FAILED;
 	}
 	producers_free(c, prod);
+	if (c->stats_fd >= 0)
+		close(c->stats_fd);
+	c->stats_fd = -1;
 	if (fault("leakfd"))
 		open("/dev/null", O_RDONLY);
 out:
@@ -462,7 +589,7 @@ static void print_row(const struct ls_results *res, const struct ls_row *row)
 	       ls_mode_name(row->mode), row->threads, row->nr_objects, row->nr_maps,
 	       row->value_size, row->ns_per_op.median, 100 * row->ns_per_op.cv,
 	       row->ops_per_sec.median / 1e6, added_s, ls_status_name(row->status),
-	       row->ns_per_op.cv > 0.05 ? " (noisy)" : "");
+	       row->ns_per_op.cv > LS_NOISY_CV ? " (noisy)" : "");
 	fflush(stdout);
 }
 
@@ -491,6 +618,8 @@ static int run_cell(const struct scenario *sc, const struct cell_key *key,
 		.value_size = key->value_size,
 		.verbose = o->verbose,
 		.counters_fd = -1,
+		.prog_fd = -1,
+		.stats_fd = -1,
 		.map_fd = -1,
 		.hash_fd = -1,
 		.cgroup_fd = -1,
@@ -509,15 +638,18 @@ static int run_cell(const struct scenario *sc, const struct cell_key *key,
 	int ret;
 
 	cell_run(&c, o, cpus, &row);
-	if (interrupted)
+	if (interrupted) {
+		free(row.hist);
 		return 0;
+	}
 	ret = ls_results_add(res, &row);
+	free(row.hist);
 	if (ret) {
 		fprintf(stderr, "lsbench: cannot write results in %s: %s\n", res->dir,
 			strerror(-ret));
 		return 1;
 	}
-	print_row(res, &row);
+	print_row(res, &res->rows[res->nr_rows - 1]);
 	if (row.status == LS_FAILED)
 		*status = 1;
 	return 0;
@@ -610,7 +742,7 @@ int ls_run(struct ls_run_opts *o, int argc, char **argv)
 	if (preflight(o, selected, cpus, &nr_cpus))
 		return 2;
 	ls_sysinfo_read(&si);
-	if (ls_results_create(&res, o->output, &si, argc, argv, err, sizeof(err))) {
+	if (ls_results_create(&res, o->output, &si, o->bpf_stats, argc, argv, err, sizeof(err))) {
 		fprintf(stderr, "lsbench: %s\n", err);
 		return 2;
 	}

@@ -100,6 +100,8 @@ struct cell {
 	void (*skel_destroy)(void *skel);
 	struct bpf_link *link;
 	int counters_fd;
+	int prog_fd; /* the cell's program, for its run statistics; -1: none */
+	int stats_fd; /* BPF_ENABLE_STATS while measuring, or -1 */
 	int map_fd; /* the map user-space operations work on */
 	int hash_fd; /* the hash control, or -1 */
 	int cgroup_fd; /* where cgroup programs attach; -1: not a cgroup program */

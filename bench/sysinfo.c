@@ -106,6 +106,19 @@ static void read_virt(char *buf, size_t len)
 		snprintf(buf, len, "vm");
 }
 
+/* Boost state: intel_pstate says no_turbo, other drivers say boost. */
+static void read_turbo(char *buf, size_t len)
+{
+	char v[16];
+
+	if (read_line("/sys/devices/system/cpu/intel_pstate/no_turbo", v, sizeof(v)))
+		snprintf(buf, len, "%s", strcmp(v, "0") ? "0" : "1");
+	else if (read_line("/sys/devices/system/cpu/cpufreq/boost", v, sizeof(v)))
+		snprintf(buf, len, "%s", v);
+	else
+		snprintf(buf, len, "unknown");
+}
+
 void ls_sysinfo_read(struct ls_sysinfo *si)
 {
 	struct utsname u;
@@ -130,4 +143,10 @@ void ls_sysinfo_read(struct ls_sysinfo *si)
 		snprintf(si->clocksource, sizeof(si->clocksource), "unknown");
 	if (!*si->kernel)
 		snprintf(si->kernel, sizeof(si->kernel), "unknown");
+	if (!read_line("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor", si->governor,
+		       sizeof(si->governor)))
+		snprintf(si->governor, sizeof(si->governor), "unknown (no cpufreq)");
+	if (!read_line("/sys/devices/system/cpu/smt/active", si->smt, sizeof(si->smt)))
+		snprintf(si->smt, sizeof(si->smt), "unknown");
+	read_turbo(si->turbo, sizeof(si->turbo));
 }

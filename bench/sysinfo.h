@@ -13,6 +13,9 @@ struct ls_sysinfo {
 	unsigned int nr_online;
 	char virt[64]; /* none, or the hypervisor: kvm, tcg, vmware, ... */
 	char clocksource[64];
+	char governor[64]; /* cpufreq scaling governor of CPU 0 */
+	char smt[16]; /* SMT active: 1, 0 */
+	char turbo[32]; /* boost on (1) or off (0), from intel_pstate or cpufreq */
 };
 
 void ls_sysinfo_read(struct ls_sysinfo *si);

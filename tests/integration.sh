@@ -124,6 +124,25 @@ if [ -z "$missing" ]; then ok "every listed scenario has cells"; else
 	not_ok "every listed scenario has cells" "missing: $missing"; fi
 dups=$(cut -d, -f6,10,11,12,13,14 "$csv" | sort | uniq -d)
 if [ -z "$dups" ]; then ok "no cell is measured twice"; else not_ok "no cell is measured twice" "$dups"; fi
+# Counters, run statistics and latency on every measured cell.
+counters_ok() {
+	awk -F, -v st="$(col status "$1")" -v tc="$(col task_clock_ns "$1")" \
+		-v cy="$(col cycles "$1")" -v rc="$(col bpf_run_cnt "$1")" \
+		-v hk="$(col hook "$1")" -v ls="$(col lat_samples "$1")" -v tn="$(col timer_ns "$1")" \
+		-v p50="$(col lat_p50_ns "$1")" -v p99="$(col lat_p99_ns "$1")" -v mx="$(col lat_max_ns "$1")" '
+		NR == 1 || $st != "ok" { next }
+		!($tc > 0) { print "row " NR ": no task clock"; bad = 1 }
+		$cy != "" && !($cy > 0) { print "row " NR ": cycles counted as " $cy; bad = 1 }
+		$hk != "bpf(2)" && !($rc > 0) { print "row " NR ": no BPF run statistics"; bad = 1 }
+		!($ls > 0 && $tn > 0 && $p50 > 0 && $p50 <= $p99 && $p99 <= $mx * 1.01) {
+			print "row " NR ": latency percentiles out of order"; bad = 1
+		}
+		END { exit bad }' "$1"
+}
+check "every measured cell has counters, run statistics and ordered percentiles" \
+	counters_ok "$csv"
+check "hist.csv holds a histogram for the measured cells" \
+	test "$(cut -d, -f3 "$(dirname "$csv")/hist.csv" | sort -u | wc -l)" -gt 20
 check "sweeping scenarios run every owner count asked" \
 	test "$(grep -c '^[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,sk-get,.*,loop,1,100,8,1,' "$csv")" -eq 1
 check "map-count sweeps run every map count asked" \

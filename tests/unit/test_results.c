@@ -87,7 +87,7 @@ static void rows_statuses_and_added_cost(void **state)
 
 	c.threads = 2;
 	assert_non_null(mkdtemp(root));
-	assert_int_equal(ls_results_create(&r, root, &si, 4, argv, err, sizeof(err)), 0);
+	assert_int_equal(ls_results_create(&r, root, &si, true, 4, argv, err, sizeof(err)), 0);
 	assert_non_null(strstr(r.dir, "/6.1.0-test/"));
 	assert_non_null(strstr(r.dir, "-box"));
 
@@ -144,6 +144,130 @@ static void control_matches_the_sweep_or_its_defaults(void **state)
 	assert_true(isnan(ls_results_added_ns(&r, &rows[4])));
 }
 
+static void counters_absent_stay_empty(void **state)
+{
+	struct ls_results r = { .si = &si };
+	struct ls_row row = row_of(&subj, LS_OK, 100);
+	struct ls_buf b = {};
+	char *line, *f;
+	int i, field = 0, cyc = -1, ins = -1, tclk = -1, runs = -1, noisy = -1;
+
+	row.ops = 1000;
+	row.ns_per_op.cv = 0.2;
+	row.perf.avail[LS_PERF_INSTRUCTIONS] = true;
+	row.perf.v[LS_PERF_INSTRUCTIONS] = 5000;
+	row.perf.avail[LS_PERF_TASK_CLOCK] = true;
+	row.perf.v[LS_PERF_TASK_CLOCK] = 123456;
+	r.rows = &row;
+	r.nr_rows = 1;
+	ls_summary_csv(&r, &b);
+	line = strchr(b.data, '\n') + 1;
+	/* header positions */
+	for (f = b.data, i = 0; f < line; i++) {
+		size_t n = strcspn(f, ",\n");
+
+		if (!strncmp(f, "cycles_per_op", n) && n == 13)
+			cyc = i;
+		if (!strncmp(f, "instructions_per_op", n) && n == 19)
+			ins = i;
+		if (!strncmp(f, "task_clock_ns", n) && n == 13)
+			tclk = i;
+		if (!strncmp(f, "bpf_run_cnt", n) && n == 11)
+			runs = i;
+		if (!strncmp(f, "noisy", n) && n == 5)
+			noisy = i;
+		f += n + 1;
+	}
+	assert_true(cyc > 0 && ins > 0 && tclk > 0 && runs > 0 && noisy > 0);
+	for (f = line; *f && *f != '\n'; field++) {
+		size_t n = strcspn(f, ",\n");
+
+		if (field == cyc || field == runs)
+			assert_int_equal(n, 0); /* not counted: empty, never 0 */
+		if (field == ins)
+			assert_memory_equal(f, "5.000000", n);
+		if (field == tclk)
+			assert_memory_equal(f, "123456", n);
+		if (field == noisy)
+			assert_memory_equal(f, "1", n);
+		f += n + (f[n] == ',');
+	}
+	ls_buf_free(&b);
+}
+
+static void latency_percentiles_and_hist_csv(void **state)
+{
+	char root[] = "/tmp/lsbench-res-XXXXXX", path[PATH_MAX + 32], cmd[64];
+	char *argv[] = { "lsbench" };
+	struct ls_row row = row_of(&subj, LS_OK, 100);
+	struct ls_results r;
+	char err[256], *text;
+	int i;
+
+	row.hist = calloc(1, sizeof(*row.hist));
+	assert_non_null(row.hist);
+	for (i = 1; i <= 1000; i++)
+		ls_hist_add(row.hist, 1000 + i); /* 1001..2000 ns */
+	row.timer_ns = 21.5;
+	assert_non_null(mkdtemp(root));
+	assert_int_equal(ls_results_create(&r, root, &si, true, 1, argv, err, sizeof(err)), 0);
+	assert_int_equal(ls_results_add(&r, &row), 0);
+	assert_null(r.rows[0].hist); /* the stored row keeps figures, not the caller's pointer */
+	assert_true(r.rows[0].lat);
+	assert_true(fabs(r.rows[0].lat_p50 - 1500) <= 1500 / 128.0);
+	assert_true(fabs(r.rows[0].lat_p99 - 1990) <= 1990 / 128.0);
+	assert_int_equal(r.rows[0].lat_max, 2000);
+	assert_int_equal(r.rows[0].lat_samples, 1000);
+	snprintf(path, sizeof(path), "%s/summary.csv", r.dir);
+	text = slurp(path);
+	assert_non_null(strstr(text, ",2000,1000,21.500000,"));
+	assert_int_equal(ls_results_finish(&r, "complete"), 0);
+	snprintf(path, sizeof(path), "%s/hist.csv", r.dir);
+	text = slurp(path);
+	assert_int_equal(strncmp(text,
+				 "schema_version,run_id,scenario,mode,cpus,nr_objects,nr_maps,"
+				 "value_size,lower_ns,upper_ns,count\n",
+				 80),
+			 0);
+	assert_non_null(strstr(text, ",subj,hook,1,1,1,8,1992,1999,8\n"));
+	free(row.hist);
+	ls_results_free(&r);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", root);
+	assert_int_equal(system(cmd), 0);
+}
+
+static void perf_delta_keeps_only_what_both_counted(void **state)
+{
+	struct ls_perf_totals a = {}, b = {}, d;
+
+	a.avail[LS_PERF_CYCLES] = b.avail[LS_PERF_CYCLES] = true;
+	a.v[LS_PERF_CYCLES] = 10;
+	b.v[LS_PERF_CYCLES] = 25;
+	b.avail[LS_PERF_PAGE_FAULTS] = true;
+	ls_perf_delta(&a, &b, &d);
+	assert_true(d.avail[LS_PERF_CYCLES]);
+	assert_int_equal(d.v[LS_PERF_CYCLES], 15);
+	assert_false(d.avail[LS_PERF_PAGE_FAULTS]);
+}
+
+static void scaling_efficiency_against_one_thread(void **state)
+{
+	struct ls_results r = { .si = &si };
+	struct ls_row rows[3];
+
+	rows[0] = row_of(&subj, LS_OK, 100); /* 1 thread, 10 Mops/s */
+	rows[1] = row_of(&subj, LS_OK, 100);
+	rows[1].threads = rows[1].nr_objects = 2;
+	rows[1].ops_per_sec.median = 15e6; /* 2 threads: 75% of twice one */
+	rows[2] = rows[1];
+	rows[2].mode = LS_MODE_LOOP; /* no one-thread cell in loop mode */
+	r.rows = rows;
+	r.nr_rows = 3;
+	assert_float_equal(ls_results_scaling(&r, &rows[0]), 1, 1e-12);
+	assert_float_equal(ls_results_scaling(&r, &rows[1]), 0.75, 1e-12);
+	assert_true(isnan(ls_results_scaling(&r, &rows[2])));
+}
+
 static void two_runs_in_one_second_get_two_folders(void **state)
 {
 	char root[] = "/tmp/lsbench-res-XXXXXX", cmd[64];
@@ -152,8 +276,8 @@ static void two_runs_in_one_second_get_two_folders(void **state)
 	char err[256];
 
 	assert_non_null(mkdtemp(root));
-	assert_int_equal(ls_results_create(&r1, root, &si, 1, argv, err, sizeof(err)), 0);
-	assert_int_equal(ls_results_create(&r2, root, &si, 1, argv, err, sizeof(err)), 0);
+	assert_int_equal(ls_results_create(&r1, root, &si, true, 1, argv, err, sizeof(err)), 0);
+	assert_int_equal(ls_results_create(&r2, root, &si, true, 1, argv, err, sizeof(err)), 0);
 	assert_string_not_equal(r1.dir, r2.dir);
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", root);
 	assert_int_equal(system(cmd), 0);
@@ -165,7 +289,7 @@ static void unwritable_root_is_one_line_error(void **state)
 	struct ls_results r;
 	char err[256] = "";
 
-	assert_true(ls_results_create(&r, "/proc/lsbench-cannot-be-here", &si, 1, argv, err,
+	assert_true(ls_results_create(&r, "/proc/lsbench-cannot-be-here", &si, true, 1, argv, err,
 				      sizeof(err)) < 0);
 	assert_non_null(strstr(err, "/proc/lsbench-cannot-be-here"));
 	assert_null(strchr(err, '\n'));
@@ -177,6 +301,10 @@ int main(void)
 		cmocka_unit_test(header_starts_with_required_columns),
 		cmocka_unit_test(rows_statuses_and_added_cost),
 		cmocka_unit_test(control_matches_the_sweep_or_its_defaults),
+		cmocka_unit_test(counters_absent_stay_empty),
+		cmocka_unit_test(perf_delta_keeps_only_what_both_counted),
+		cmocka_unit_test(latency_percentiles_and_hist_csv),
+		cmocka_unit_test(scaling_efficiency_against_one_thread),
 		cmocka_unit_test(two_runs_in_one_second_get_two_folders),
 		cmocka_unit_test(unwritable_root_is_one_line_error),
 	};
