@@ -168,40 +168,47 @@ int ls_obj_load_attach(struct cell *c, struct bpf_object *obj)
 	return 0;
 }
 
-int ls_counters_read_cpu(int fd, int cpu, struct ls_counters *out)
+/* Every CPU's counters at @fd, in an array the caller frees; NULL with errno set. */
+static struct ls_counters *read_per_cpu(int fd, int *ncpu)
 {
-	int ncpu = libbpf_num_possible_cpus(), err;
 	struct ls_counters *per_cpu;
 	__u32 key = 0;
 
-	if (ncpu < 0)
-		return ncpu;
-	if (cpu < 0 || cpu >= ncpu)
-		return -EINVAL;
-	per_cpu = calloc(ncpu, sizeof(*per_cpu));
+	*ncpu = libbpf_num_possible_cpus();
+	if (*ncpu < 0) {
+		errno = -*ncpu;
+		return NULL;
+	}
+	per_cpu = calloc(*ncpu, sizeof(*per_cpu));
+	if (per_cpu && bpf_map_lookup_elem(fd, &key, per_cpu)) {
+		free(per_cpu);
+		return NULL;
+	}
+	return per_cpu;
+}
+
+int ls_counters_read_cpu(int fd, int cpu, struct ls_counters *out)
+{
+	int ncpu;
+	struct ls_counters *per_cpu = read_per_cpu(fd, &ncpu);
+
 	if (!per_cpu)
-		return -ENOMEM;
-	err = bpf_map_lookup_elem(fd, &key, per_cpu) ? -errno : 0;
-	if (!err)
+		return -errno;
+	if (cpu >= 0 && cpu < ncpu)
 		*out = per_cpu[cpu];
 	free(per_cpu);
-	return err;
+	return cpu >= 0 && cpu < ncpu ? 0 : -EINVAL;
 }
 
 int ls_counters_read(int fd, struct ls_counters *sum)
 {
-	int ncpu = libbpf_num_possible_cpus(), i, err;
-	struct ls_counters *per_cpu;
-	__u32 key = 0;
+	int i, ncpu;
+	struct ls_counters *per_cpu = read_per_cpu(fd, &ncpu);
 
-	if (ncpu < 0)
-		return ncpu;
-	per_cpu = calloc(ncpu, sizeof(*per_cpu));
 	if (!per_cpu)
-		return -ENOMEM;
-	err = bpf_map_lookup_elem(fd, &key, per_cpu) ? -errno : 0;
+		return -errno;
 	memset(sum, 0, sizeof(*sum));
-	for (i = 0; !err && i < ncpu; i++) {
+	for (i = 0; i < ncpu; i++) {
 		sum->triggers += per_cpu[i].triggers;
 		sum->primes += per_cpu[i].primes;
 		sum->ops += per_cpu[i].ops;
@@ -213,5 +220,5 @@ int ls_counters_read(int fd, struct ls_counters *sum)
 		sum->prime_fails += per_cpu[i].prime_fails;
 	}
 	free(per_cpu);
-	return err;
+	return 0;
 }

@@ -122,25 +122,18 @@ static bool trigger_syscall(struct ls_thread *t)
 	return true;
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
 /* What timing a trigger costs: the median of empty timed regions. */
 static double timer_cost(void)
 {
 	double d[TIMER_SAMPLES], t0;
+	struct ls_summary sum;
 	int i;
 
 	for (i = 0; i < TIMER_SAMPLES; i++) {
 		t0 = now_ns();
 		d[i] = now_ns() - t0;
 	}
-	qsort(d, TIMER_SAMPLES, sizeof(d[0]), cmp_double);
-	return d[TIMER_SAMPLES / 2];
+	return ls_summarize(d, TIMER_SAMPLES, &sum) ? NAN : sum.median;
 }
 
 static void *producer_main(void *arg)
@@ -230,14 +223,21 @@ static bool prog_info(int fd, struct bpf_prog_info *info)
 	return fd >= 0 && !bpf_obj_get_info_by_fd(fd, info, &len);
 }
 
-static void window_begin(const struct cell *c, const struct producer *prod, struct window *w)
+/* The producers' counters, summed. */
+static void producers_perf(const struct cell *c, const struct producer *prod,
+			   struct ls_perf_totals *t)
 {
-	unsigned int i;
 	struct ls_perf perf[c->threads];
+	unsigned int i;
 
 	for (i = 0; i < c->threads; i++)
 		perf[i] = prod[i].perf;
-	ls_perf_read(perf, c->threads, &w->perf);
+	ls_perf_read(perf, c->threads, t);
+}
+
+static void window_begin(const struct cell *c, const struct producer *prod, struct window *w)
+{
+	producers_perf(c, prod, &w->perf);
 	w->info_ok = c->stats_fd >= 0 && prog_info(c->prog_fd, &w->info);
 	atomic_store(&recording, 1);
 }
@@ -247,13 +247,9 @@ static void window_end(const struct cell *c, const struct producer *prod, struct
 {
 	struct ls_perf_totals now;
 	struct bpf_prog_info info;
-	struct ls_perf perf[c->threads];
-	unsigned int i;
 
 	atomic_store(&recording, 0);
-	for (i = 0; i < c->threads; i++)
-		perf[i] = prod[i].perf;
-	ls_perf_read(perf, c->threads, &now);
+	producers_perf(c, prod, &now);
 	ls_perf_delta(&w->perf, &now, &row->perf);
 	if (w->info_ok && prog_info(c->prog_fd, &info)) {
 		row->bpf_stats = true;
