@@ -138,6 +138,30 @@ static int owners_files(struct cell *c)
 	return err;
 }
 
+/*
+ * Making and priming files opens them in the private folder, which an
+ * attached lsm/file_open program counts as triggers: those are setup's, not
+ * the producers', so every CPU's counters start again from zero.
+ */
+static int counters_restart(struct cell *c)
+{
+	struct ls_counters *zero;
+	int ncpu = libbpf_num_possible_cpus(), err = 0;
+	__u32 key = 0;
+
+	if (c->counters_fd < 0)
+		return 0;
+	if (ncpu < 0)
+		return setup_fail(c, ncpu, "cannot count CPUs: %s", strerror(-ncpu));
+	zero = calloc(ncpu, sizeof(*zero));
+	if (!zero)
+		return setup_fail(c, -ENOMEM, "out of memory");
+	if (bpf_map_update_elem(c->counters_fd, &key, zero, BPF_ANY))
+		err = setup_fail(c, -errno, "cannot reset the counters: %s", strerror(errno));
+	free(zero);
+	return err;
+}
+
 /* n parked threads, reached by thread id. */
 static int owners_threads(struct cell *c)
 {
@@ -488,7 +512,10 @@ int ls_setup(struct cell *c, const struct ls_type *t)
 		err = fill_owner_ids(c, t);
 	if (!err && (c->sc->arg & LS_ARG_PRIME_CGROUP))
 		err = prime_cgroup(c);
-	return err ?: prime_fds(c);
+	err = err ?: prime_fds(c);
+	if (!err && t->owners == LS_OWN_FILES)
+		err = counters_restart(c);
+	return err;
 }
 
 void ls_teardown(struct cell *c)
