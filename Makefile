@@ -12,6 +12,8 @@ REV := $(shell git describe --always --dirty 2>/dev/null || echo unknown)
 # Debian packages the suite needs to build, run and test.
 DEPS := clang llvm make gcc pkg-config libbpf-dev libelf-dev zlib1g-dev bpftool linux-perf \
 	libcmocka-dev libclang-rt-14-dev
+# and what `lsbench vm` needs to boot other kernels
+DEPS += qemu-system-x86 busybox-static cpio xz-utils
 
 CFLAGS ?= -g -O2
 WARN := -Wall -Wextra -Werror
@@ -44,6 +46,7 @@ BENCH_SRCS := \
 	bench/cell.c \
 	bench/perf.c \
 	bench/hist.c \
+	bench/vm.c \
 	workloads/cgroup.c \
 	workloads/fds.c \
 	workloads/files.c \
@@ -71,7 +74,7 @@ Q := @
 msg = @printf '  %-8s %s\n' "$(1)" "$(2)";
 endif
 
-.PHONY: all deps bench test unit integration format format-check clean FORCE
+.PHONY: all deps bench bench-vm test unit integration format format-check clean FORCE
 .DELETE_ON_ERROR:
 .SECONDARY:
 
@@ -92,6 +95,12 @@ deps:
 bench: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)$(OUTPUT)/lsbench run $(BENCH_ARGS) || [ $$? -eq 1 ]
+
+# The same on another kernel booted in qemu: make bench-vm KERNEL=trixie (or KERNELS=a,b,c).
+bench-vm: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)$(OUTPUT)/lsbench vm $(if $(KERNELS),--kernels $(KERNELS),--kernel $(or $(KERNEL),bookworm)) \
+		$(BENCH_ARGS) || [ $$? -eq 1 ]
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory $(OUTPUT)/lsbench $(OUTPUT)/san/lsbench \
@@ -117,6 +126,7 @@ $(OUTPUT) $(OUTPUT)/san $(OUTPUT)/tests:
 # what depends on it rebuilds then and only then.
 $(OUTPUT)/rev.h: FORCE | $(OUTPUT)
 	$(Q)echo '#define LSBENCH_REV "$(REV)"' > $@.tmp
+	$(Q)echo '#define LSBENCH_SRCDIR "$(CURDIR)"' >> $@.tmp
 	$(Q)cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 
 $(OUTPUT)/vmlinux.h: $(VMLINUX_BTF) | $(OUTPUT)

@@ -5,13 +5,17 @@
 #include "opts.h"
 #include "runner.h"
 #include "rev.h"
+#include "vm.h"
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: lsbench <command> [options]\n"
-		   "  list                 print every scenario with what it measures\n"
-		   "  run [options]        measure scenarios; lsbench run --help for options\n"
-		   "  version              print the lsbench revision\n");
+	fprintf(f,
+		"usage: lsbench <command> [options]\n"
+		"  list                 print every scenario with what it measures\n"
+		"  run [options]        measure scenarios; lsbench run --help for options\n"
+		"  vm --kernel SPEC [options]\n"
+		"                       run on another kernel booted in qemu; lsbench vm --help\n"
+		"  version              print the lsbench revision\n");
 }
 
 static int cmd_list(void)
@@ -56,6 +60,8 @@ int main(int argc, char **argv)
 		return cmd_list();
 	if (!strcmp(argv[1], "run"))
 		return cmd_run(argc - 1, argv + 1, argc, argv);
+	if (!strcmp(argv[1], "vm"))
+		return ls_vm_main(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "version") && argc == 2) {
 		printf("lsbench %s\n", LSBENCH_REV);
 		return 0;

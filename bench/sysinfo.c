@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/utsname.h>
@@ -79,12 +80,22 @@ static void vendor_name(const char *vendor, char *buf, size_t len)
 
 /*
  * The hypervisor, from CPUID's hypervisor bit and vendor leaf where the CPU
- * has them, else from the cpuinfo flag alone.
+ * has them, else from the cpuinfo flag alone. LSBENCH_VIRT, when set, names
+ * it instead: `lsbench vm` guests set it to the accelerator (tcg, kvm), which
+ * CPUID does not always tell.
  */
 static void read_virt(char *buf, size_t len)
 {
+	const char *env = getenv("LSBENCH_VIRT");
 	char flags[8192];
+	size_t i;
 
+	if (env && *env) {
+		for (i = 0; env[i] && i + 1 < len; i++)
+			buf[i] = isalnum((unsigned char)env[i]) ? env[i] : '_';
+		buf[i] = 0;
+		return;
+	}
 	snprintf(buf, len, "none");
 #if defined(__x86_64__) || defined(__i386__)
 	{

@@ -1,0 +1,905 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * `lsbench vm`: runs the suite on other kernels, each booted in qemu with the
+ * host's root read-only over 9p, the BPF LSM on, and the host's results root
+ * writable. bench/vm-kernel.sh finds or fetches the kernel and builds the
+ * initramfs; bench/vm-init.sh is the guest's /init.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <limits.h>
+#include <math.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <dirent.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include "opts.h"
+#include "rev.h"
+#include "scenarios.h"
+#include "vm.h"
+
+#define DEFAULT_TIMEOUT_S 3600.0
+#define MAX_TIMEOUT_S 86400.0
+#define BOOT_LIMIT_S 120.0 /* from qemu's start to the guest's init */
+#define PROBE_LIMIT_S 30.0 /* a KVM boot that gets no further is hung */
+#define GRACE_S 5.0 /* between SIGTERM and SIGKILL */
+#define GUEST_LSMS "lockdown,capability,bpf"
+#define QEMU "qemu-system-x86_64"
+
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+	interrupted = sig;
+}
+
+static void vm_usage(FILE *f)
+{
+	fprintf(f,
+		"usage: lsbench vm --kernel SPEC [vm options] [run options]\n"
+		"       lsbench vm --kernels SPEC,SPEC,... [vm options] [run options]\n"
+		"  --kernel SPEC    the kernel to boot: a Debian suite (bookworm, trixie, forky,\n"
+		"                   sid; add -cloud or -rt for those flavours), a Debian kernel\n"
+		"                   release (6.1.0-50-amd64), a Debian kernel package file, or a\n"
+		"                   bzImage (modules in lib/modules/<release> beside it)\n"
+		"  --kernels LIST   several, one after the other, then compared\n"
+		"  --accel MODE     auto (KVM when a guest boots under it, else TCG), kvm or tcg\n"
+		"  --timeout S      wall-clock limit of one guest, after which it is killed\n"
+		"                   (default %g)\n"
+		"Run options (lsbench run --help) go through to lsbench run in the guest.\n",
+		DEFAULT_TIMEOUT_S);
+}
+
+/* Keeps an error to one line: control characters become '?'. */
+static void one_line(char *s)
+{
+	for (; *s; s++) {
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			*s = '?';
+	}
+}
+
+static int add_kernel(struct ls_vm_opts *o, const char *spec, char *err, size_t len)
+{
+	if (!*spec || strlen(spec) > 512) {
+		snprintf(err, len, "invalid kernel '%s': empty or too long", spec);
+		return -EINVAL;
+	}
+	if (o->nr_kernels == LS_VM_MAX_KERNELS) {
+		snprintf(err, len, "too many kernels (at most %d)", LS_VM_MAX_KERNELS);
+		return -EINVAL;
+	}
+	o->kernels[o->nr_kernels++] = spec;
+	return 0;
+}
+
+static int add_kernel_list(struct ls_vm_opts *o, const char *list, char *err, size_t len)
+{
+	size_t used = strlen(o->kernel_list);
+	char *s, *tok, *save = NULL;
+	int ret = 0;
+
+	if (!*list || *list == ',' || list[strlen(list) - 1] == ',' || strstr(list, ",,") ||
+	    used + strlen(list) + 1 >= sizeof(o->kernel_list)) {
+		snprintf(err, len, "invalid --kernels '%s': comma-separated kernels", list);
+		return -EINVAL;
+	}
+	s = o->kernel_list + used + (used ? 1 : 0);
+	strcpy(s, list);
+	for (tok = strtok_r(s, ",", &save); tok && !ret; tok = strtok_r(NULL, ",", &save))
+		ret = add_kernel(o, tok, err, len);
+	return ret;
+}
+
+/* A vm option named name, as "--name VALUE" or "--name=VALUE": its value, or NULL. */
+static const char *vm_opt(int argc, char **argv, int *i, const char *name, bool *missing)
+{
+	size_t n = strlen(name);
+
+	if (strncmp(argv[*i], name, n))
+		return NULL;
+	if (argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	if (argv[*i][n])
+		return NULL;
+	if (*i + 1 >= argc) {
+		*missing = true;
+		return NULL;
+	}
+	return argv[++*i];
+}
+
+static int parse_vm_opt(struct ls_vm_opts *o, int argc, char **argv, int *i, char *err, size_t len)
+{
+	static const char *const names[] = { "--kernel", "--kernels", "--accel", "--timeout" };
+	bool missing = false;
+	const char *v = NULL;
+	size_t k;
+	char *end;
+
+	for (k = 0; k < sizeof(names) / sizeof(names[0]) && !v && !missing; k++)
+		v = vm_opt(argc, argv, i, names[k], &missing);
+	if (missing) {
+		snprintf(err, len, "option %s needs a value", argv[*i]);
+		return -EINVAL;
+	}
+	if (!v)
+		return 1; /* not ours */
+	switch (k - 1) {
+	case 0:
+		if (strchr(v, ',')) {
+			snprintf(err, len,
+				 "invalid --kernel '%s': one kernel (--kernels for a list)", v);
+			return -EINVAL;
+		}
+		return add_kernel(o, v, err, len);
+	case 1:
+		return add_kernel_list(o, v, err, len);
+	case 2:
+		if (strcmp(v, "auto") && strcmp(v, "kvm") && strcmp(v, "tcg")) {
+			snprintf(err, len, "invalid --accel '%s': auto, kvm or tcg", v);
+			return -EINVAL;
+		}
+		o->accel = v;
+		return 0;
+	default:
+		errno = 0;
+		o->timeout_s = strtod(v, &end);
+		if (errno || end == v || *end || !isfinite(o->timeout_s) || o->timeout_s <= 0 ||
+		    o->timeout_s > MAX_TIMEOUT_S) {
+			snprintf(err, len, "invalid --timeout '%s': seconds from above 0 to %g", v,
+				 MAX_TIMEOUT_S);
+			return -EINVAL;
+		}
+		return 0;
+	}
+}
+
+/* The run options, checked as `lsbench run` checks them, scenarios included. */
+static int check_run_opts(struct ls_vm_opts *o, char *err, size_t len)
+{
+	struct ls_run_opts ro;
+	bool selected[256];
+	int i, ret;
+
+	for (i = 1; i < o->run_argc; i++) {
+		if (strchr(o->run_argv[i], '\n')) {
+			snprintf(err, len, "run options may not hold a line break");
+			return -EINVAL;
+		}
+	}
+	ret = ls_run_opts_parse(o->run_argc, o->run_argv, &ro, err, len);
+	if (ret > 0) {
+		snprintf(
+			err, len,
+			"lsbench vm --help shows the vm options, lsbench run --help the run options");
+		return -EINVAL;
+	}
+	if (ret)
+		return ret;
+	if (ls_nr_scenarios > sizeof(selected)) {
+		snprintf(err, len, "too many scenarios");
+		return -EINVAL;
+	}
+	ret = ls_select(ls_scenarios, ls_nr_scenarios, &ro, selected, err, len);
+	return ret < 0 ? ret : 0;
+}
+
+int ls_vm_opts_parse(int argc, char **argv, struct ls_vm_opts *o, char *err, size_t len)
+{
+	int i, ret = 0;
+
+	memset(o, 0, sizeof(*o));
+	o->accel = "auto";
+	o->timeout_s = DEFAULT_TIMEOUT_S;
+	o->run_argv = calloc(argc + 1, sizeof(*o->run_argv));
+	if (!o->run_argv) {
+		snprintf(err, len, "out of memory");
+		return -ENOMEM;
+	}
+	o->run_argv[o->run_argc++] = "run";
+	for (i = 1; i < argc && !ret; i++) {
+		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
+			return 1;
+		ret = parse_vm_opt(o, argc, argv, &i, err, len);
+		if (ret > 0) {
+			o->run_argv[o->run_argc++] = argv[i];
+			ret = 0;
+		}
+	}
+	if (!ret && !o->nr_kernels) {
+		snprintf(err, len, "no kernel given: --kernel SPEC or --kernels A,B,...");
+		ret = -EINVAL;
+	}
+	if (!ret)
+		ret = check_run_opts(o, err, len);
+	if (ret < 0)
+		one_line(err);
+	return ret;
+}
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static int rm_entry(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+	(void)st;
+	(void)type;
+	(void)ftw;
+	return remove(path);
+}
+
+static void rm_tree(const char *path)
+{
+	if (*path)
+		nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static int write_file(const char *dir, const char *name, const char *text)
+{
+	char path[PATH_MAX];
+	FILE *f;
+	int ret;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "w");
+	if (!f)
+		return -errno;
+	ret = fputs(text, f) < 0 ? -EIO : 0;
+	return fclose(f) || ret ? -EIO : 0;
+}
+
+static int mkdir_p(const char *path)
+{
+	char buf[PATH_MAX];
+	char *p;
+
+	if (snprintf(buf, sizeof(buf), "%s", path) >= (int)sizeof(buf))
+		return -ENAMETOOLONG;
+	for (p = buf + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = 0;
+		if (mkdir(buf, 0755) && errno != EEXIST)
+			return -errno;
+		*p = '/';
+	}
+	return mkdir(buf, 0755) && errno != EEXIST ? -errno : 0;
+}
+
+/* Starts argv[0] in its own process group, stdin from /dev/null, stdout to out_fd (if >= 0). */
+static pid_t spawn(char *const argv[], int out_fd)
+{
+	pid_t pid = fork();
+	int null;
+
+	if (pid)
+		return pid;
+	setpgid(0, 0);
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	null = open("/dev/null", O_RDONLY);
+	if (null >= 0)
+		dup2(null, 0);
+	if (out_fd >= 0)
+		dup2(out_fd, 1);
+	execvp(argv[0], argv);
+	fprintf(stderr, "lsbench vm: cannot run %s: %s\n", argv[0], strerror(errno));
+	_exit(127);
+}
+
+/* Stops a child's process group: SIGTERM, then SIGKILL after a grace period. */
+static int child_kill(pid_t pid)
+{
+	double until = now_s() + GRACE_S;
+	int status;
+
+	kill(-pid, SIGTERM);
+	while (now_s() < until) {
+		if (waitpid(pid, &status, WNOHANG) == pid)
+			return status;
+		usleep(50000);
+	}
+	kill(-pid, SIGKILL);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	return status;
+}
+
+/*
+ * Copies a guest's console to stdout a line at a time, without the
+ * firmware's banner, terminal escapes and carriage returns.
+ */
+struct console {
+	char line[4096];
+	size_t len;
+	int esc; /* 0, 1 after ESC, 2 inside ESC [ ... */
+	bool shown;
+};
+
+static void console_line(struct console *con)
+{
+	static const char *const firmware[] = { "SeaBIOS", "iPXE", "Press Ctrl-B", "Booting from" };
+	size_t i;
+
+	con->line[con->len] = 0;
+	for (i = 0; i < sizeof(firmware) / sizeof(firmware[0]); i++) {
+		if (strstr(con->line, firmware[i]))
+			con->len = 0;
+	}
+	if (con->len || con->shown) {
+		printf("%s\n", con->line);
+		fflush(stdout);
+		con->shown = true;
+	}
+	con->len = 0;
+}
+
+static void console_feed(struct console *con, const char *buf, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char ch = buf[i];
+
+		if (con->esc == 1) {
+			con->esc = ch == '[' ? 2 : 0;
+		} else if (con->esc == 2) {
+			con->esc = ch >= 0x40 && ch <= 0x7e ? 0 : 2;
+		} else if (ch == 0x1b) {
+			con->esc = 1;
+		} else if (ch == '\n') {
+			console_line(con);
+		} else if (ch != '\r') {
+			if (con->len + 1 == sizeof(con->line))
+				console_line(con);
+			con->line[con->len++] = ch;
+		}
+	}
+}
+
+enum wait_end { WAIT_EXITED, WAIT_TIMEOUT, WAIT_NO_BOOT, WAIT_INTERRUPTED };
+
+/*
+ * Waits for a child, reading its stdout from fd (-1: none) into con (NULL:
+ * into capture, at most cap bytes). Kills it when interrupted, after
+ * limit_s, or when booted (if set) does not exist after BOOT_LIMIT_S.
+ */
+static enum wait_end child_wait(pid_t pid, int fd, struct console *con, char *capture, size_t cap,
+				double limit_s, const char *booted, int *status)
+{
+	double start = now_s();
+	size_t got = 0;
+	char buf[4096];
+
+	for (;;) {
+		struct pollfd pfd = { .fd = fd, .events = POLLIN };
+		ssize_t n = 0;
+
+		if (fd >= 0 && poll(&pfd, 1, 100) > 0)
+			n = read(fd, buf, sizeof(buf));
+		else if (fd < 0)
+			usleep(100000);
+		if (n > 0 && con) {
+			console_feed(con, buf, n);
+		} else if (n > 0 && capture) {
+			size_t take = got + n < cap ? (size_t)n : cap - 1 - got;
+
+			memcpy(capture + got, buf, take);
+			got += take;
+			capture[got] = 0;
+		}
+		if (n > 0)
+			continue; /* drain before looking at the child */
+		if (waitpid(pid, status, WNOHANG) == pid)
+			return WAIT_EXITED;
+		if (interrupted) {
+			*status = child_kill(pid);
+			return WAIT_INTERRUPTED;
+		}
+		if (now_s() - start > limit_s) {
+			*status = child_kill(pid);
+			return WAIT_TIMEOUT;
+		}
+		if (booted && now_s() - start > BOOT_LIMIT_S && access(booted, F_OK)) {
+			*status = child_kill(pid);
+			return WAIT_NO_BOOT;
+		}
+	}
+}
+
+/* One kernel: its spec, its temporary folder and what became of it. */
+struct guest {
+	const char *spec;
+	char work[PATH_MAX];
+	char release[256];
+	char accel[8];
+	char results[PATH_MAX * 3]; /* the run folder the guest wrote */
+	int status;
+};
+
+struct vm_ctx {
+	struct ls_vm_opts *o;
+	char self[PATH_MAX]; /* this binary, which the guest runs too */
+	char bench_dir[PATH_MAX]; /* the scripts */
+	char root[PATH_MAX]; /* the results root, absolute */
+	unsigned int cpus;
+	bool tcg_said;
+};
+
+static bool locate_scripts(struct vm_ctx *v)
+{
+	const char *candidates[] = { "../bench", "../../bench" };
+	char dir[PATH_MAX], path[PATH_MAX * 2];
+	char *slash;
+	size_t i;
+
+	snprintf(dir, sizeof(dir), "%s", v->self);
+	slash = strrchr(dir, '/');
+	if (slash)
+		*slash = 0;
+	for (i = 0; i < sizeof(candidates) / sizeof(candidates[0]); i++) {
+		snprintf(path, sizeof(path), "%s/%s/vm-kernel.sh", dir, candidates[i]);
+		if (!access(path, X_OK) && realpath(path, v->bench_dir)) {
+			*strrchr(v->bench_dir, '/') = 0;
+			return true;
+		}
+	}
+	snprintf(path, sizeof(path), "%s/bench/vm-kernel.sh", LSBENCH_SRCDIR);
+	snprintf(v->bench_dir, sizeof(v->bench_dir), "%s/bench", LSBENCH_SRCDIR);
+	return !access(path, X_OK);
+}
+
+/* Runs vm-kernel.sh: the guest's vmlinuz and initramfs into g->work. Returns its exit status. */
+static int guest_prepare(struct vm_ctx *v, struct guest *g)
+{
+	char script[PATH_MAX + 16], init[PATH_MAX + 16], out[1024] = "";
+	char *argv[] = { script, (char *)g->spec, g->work, init, NULL };
+	char *last;
+	int pipefd[2], status;
+	enum wait_end end;
+	pid_t pid;
+
+	snprintf(script, sizeof(script), "%s/vm-kernel.sh", v->bench_dir);
+	snprintf(init, sizeof(init), "%s/vm-init.sh", v->bench_dir);
+	if (pipe(pipefd))
+		return 1;
+	pid = spawn(argv, pipefd[1]);
+	close(pipefd[1]);
+	if (pid < 0) {
+		close(pipefd[0]);
+		return 1;
+	}
+	end = child_wait(pid, pipefd[0], NULL, out, sizeof(out), MAX_TIMEOUT_S, NULL, &status);
+	close(pipefd[0]);
+	if (end == WAIT_INTERRUPTED)
+		return 130;
+	if (!WIFEXITED(status) || WEXITSTATUS(status))
+		return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+	out[strcspn(out, "\0")] = 0;
+	while (*out && out[strlen(out) - 1] == '\n')
+		out[strlen(out) - 1] = 0;
+	last = strrchr(out, '\n');
+	snprintf(g->release, sizeof(g->release), "%s", last ? last + 1 : out);
+	if (!*g->release || strchr(g->release, '/')) {
+		fprintf(stderr, "lsbench vm: %s: no kernel release from vm-kernel.sh\n", g->spec);
+		return 1;
+	}
+	return 0;
+}
+
+/* A -virtfs path: qemu's option syntax doubles commas. */
+static void virtfs_arg(char *buf, size_t len, const char *path, const char *tag, const char *extra)
+{
+	size_t n = snprintf(buf, len, "local,path=");
+	const char *p;
+
+	for (p = path; *p && n + 3 < len; p++) {
+		buf[n++] = *p;
+		if (*p == ',')
+			buf[n++] = ',';
+	}
+	snprintf(buf + n, len - n, ",mount_tag=%s,security_model=none%s", tag, extra);
+}
+
+/*
+ * Boots g under accel; in probe mode only to the guest's init. Returns the
+ * wait's end; *status is qemu's.
+ */
+static enum wait_end guest_boot(struct vm_ctx *v, struct guest *g, const char *accel, bool probe,
+				double limit_s, int *status)
+{
+	char kernel[PATH_MAX + 16], initrd[PATH_MAX + 16], append[256], smp[16],
+		booted[PATH_MAX + 16];
+	char root_fs[128], xchg_fs[PATH_MAX * 2 + 64], results_fs[PATH_MAX * 2 + 64],
+		xchg[PATH_MAX + 8];
+	char accel_opt[16];
+	char *argv[40];
+	struct console con = {};
+	enum wait_end end;
+	int pipefd[2], n = 0;
+	pid_t pid;
+
+	snprintf(kernel, sizeof(kernel), "%s/vmlinuz", g->work);
+	snprintf(initrd, sizeof(initrd), "%s/initrd.cpio", g->work);
+	snprintf(xchg, sizeof(xchg), "%s/xchg", g->work);
+	snprintf(booted, sizeof(booted), "%s/booted", xchg);
+	snprintf(append, sizeof(append),
+		 "console=ttyS0 panic=-1 quiet loglevel=3 lsm=%s lsbench.virt=%s%s", GUEST_LSMS,
+		 accel, probe ? " lsbench.mode=probe" : "");
+	snprintf(smp, sizeof(smp), "%u", v->cpus);
+	snprintf(accel_opt, sizeof(accel_opt), "%s", accel);
+	snprintf(root_fs, sizeof(root_fs),
+		 "local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap");
+	virtfs_arg(xchg_fs, sizeof(xchg_fs), xchg, "xchg", "");
+	virtfs_arg(results_fs, sizeof(results_fs), v->root, "results", "");
+	unlink(booted);
+
+	argv[n++] = QEMU;
+	argv[n++] = "-accel";
+	argv[n++] = accel_opt;
+	if (!strcmp(accel, "kvm")) {
+		argv[n++] = "-cpu";
+		argv[n++] = "host";
+	}
+	argv[n++] = "-m";
+	argv[n++] = "2G";
+	argv[n++] = "-smp";
+	argv[n++] = smp;
+	argv[n++] = "-nographic";
+	argv[n++] = "-no-reboot";
+	argv[n++] = "-nic";
+	argv[n++] = "none";
+	argv[n++] = "-kernel";
+	argv[n++] = kernel;
+	argv[n++] = "-initrd";
+	argv[n++] = initrd;
+	argv[n++] = "-append";
+	argv[n++] = append;
+	argv[n++] = "-virtfs";
+	argv[n++] = root_fs;
+	argv[n++] = "-virtfs";
+	argv[n++] = xchg_fs;
+	argv[n++] = "-virtfs";
+	argv[n++] = results_fs;
+	argv[n] = NULL;
+
+	if (pipe(pipefd))
+		return WAIT_NO_BOOT;
+	fflush(stdout);
+	pid = spawn(argv, probe ? -1 : pipefd[1]);
+	close(pipefd[1]);
+	if (pid < 0) {
+		close(pipefd[0]);
+		return WAIT_NO_BOOT;
+	}
+	if (probe) {
+		close(pipefd[0]);
+		pipefd[0] = -1;
+	}
+	end = child_wait(pid, pipefd[0], probe ? NULL : &con, NULL, 0, limit_s, booted, status);
+	if (pipefd[0] >= 0)
+		close(pipefd[0]);
+	if (con.len)
+		console_line(&con);
+	if (end == WAIT_EXITED && access(booted, F_OK))
+		end = WAIT_NO_BOOT;
+	return end;
+}
+
+/* KVM when a guest boots under it within PROBE_LIMIT_S, else TCG. */
+static void choose_accel(struct vm_ctx *v, struct guest *g)
+{
+	int fd, status;
+
+	snprintf(g->accel, sizeof(g->accel), "tcg");
+	if (!strcmp(v->o->accel, "tcg"))
+		return;
+	if (!strcmp(v->o->accel, "kvm")) {
+		snprintf(g->accel, sizeof(g->accel), "kvm");
+		return;
+	}
+	fd = open("/dev/kvm", O_RDWR | O_CLOEXEC);
+	if (fd < 0) {
+		printf("lsbench vm: no KVM (/dev/kvm: %s): TCG\n", strerror(errno));
+		return;
+	}
+	close(fd);
+	if (guest_boot(v, g, "kvm", true, PROBE_LIMIT_S, &status) == WAIT_EXITED)
+		snprintf(g->accel, sizeof(g->accel), "kvm");
+	else
+		printf("lsbench vm: %s did not boot under KVM within %g s: TCG\n", g->release,
+		       PROBE_LIMIT_S);
+}
+
+/* The newest run folder under root/release/ made since start. */
+static void find_results(struct vm_ctx *v, struct guest *g, time_t start)
+{
+	char dir[PATH_MAX * 2], path[PATH_MAX * 3];
+	time_t newest = start - 1;
+	struct dirent *e;
+	struct stat st;
+	DIR *d;
+
+	snprintf(dir, sizeof(dir), "%s/%s", v->root, g->release);
+	d = opendir(dir);
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		if (!stat(path, &st) && S_ISDIR(st.st_mode) && st.st_mtime >= newest) {
+			newest = st.st_mtime;
+			snprintf(g->results, sizeof(g->results), "%s", path);
+		}
+	}
+	closedir(d);
+}
+
+/* Writes what the guest's init reads: lsbench's argv, folder, results root and host name. */
+static int write_xchg(struct vm_ctx *v, struct guest *g)
+{
+	char xchg[PATH_MAX + 8], cwd[PATH_MAX + 2], line[PATH_MAX + 2], *args;
+	struct utsname u;
+	size_t len = strlen(v->self) + strlen(v->root) + 16;
+	int i, err;
+
+	snprintf(xchg, sizeof(xchg), "%s/xchg", g->work);
+	if (mkdir(xchg, 0755) || !getcwd(cwd, sizeof(cwd)) || uname(&u))
+		return -errno;
+	for (i = 0; i < v->o->run_argc; i++)
+		len += strlen(v->o->run_argv[i]) + 1;
+	args = malloc(len);
+	if (!args)
+		return -ENOMEM;
+	len = sprintf(args, "%s\n", v->self);
+	for (i = 0; i < v->o->run_argc; i++)
+		len += sprintf(args + len, "%s\n", v->o->run_argv[i]);
+	sprintf(args + len, "-o\n%s\n", v->root);
+	strcat(cwd, "\n");
+	err = write_file(xchg, "args", args);
+	err = err ?: write_file(xchg, "cwd", cwd);
+	free(args);
+	snprintf(line, sizeof(line), "%s\n", v->root);
+	err = err ?: write_file(xchg, "results", line);
+	snprintf(line, sizeof(line), "%s\n", u.nodename);
+	return err ?: write_file(xchg, "hostname", line);
+}
+
+/* Boots g and runs the suite in it; sets g->status to the exit status to report. */
+static void guest_run(struct vm_ctx *v, struct guest *g)
+{
+	char path[PATH_MAX + 32];
+	time_t start = time(NULL);
+	double t0 = now_s();
+	enum wait_end end;
+	FILE *f;
+	int status;
+
+	g->status = 1;
+	if (write_xchg(v, g)) {
+		fprintf(stderr, "lsbench vm: cannot write the guest's settings in %s\n", g->work);
+		return;
+	}
+	choose_accel(v, g);
+	if (interrupted) {
+		g->status = 130;
+		return;
+	}
+	printf("lsbench vm: booting %s (%s) under %s, %u CPUs\n", g->release, g->spec, g->accel,
+	       v->cpus);
+	if (!strcmp(g->accel, "tcg") && !v->tcg_said) {
+		printf("lsbench vm: TCG emulates the CPU: timings are emulated and comparable only "
+		       "with other TCG runs\n");
+		v->tcg_said = true;
+	}
+	end = guest_boot(v, g, g->accel, false, v->o->timeout_s, &status);
+	switch (end) {
+	case WAIT_INTERRUPTED:
+		printf("lsbench vm: interrupted: guest %s stopped\n", g->release);
+		g->status = 130;
+		break;
+	case WAIT_TIMEOUT:
+		printf("lsbench vm: guest %s did not finish within %g s: killed\n", g->release,
+		       v->o->timeout_s);
+		break;
+	case WAIT_NO_BOOT:
+		printf("lsbench vm: guest %s did not reach its init within %g s: killed\n",
+		       g->release, BOOT_LIMIT_S);
+		break;
+	case WAIT_EXITED:
+		snprintf(path, sizeof(path), "%s/xchg/status", g->work);
+		f = fopen(path, "r");
+		if (!f || fscanf(f, "%d", &g->status) != 1) {
+			printf("lsbench vm: guest %s ended without lsbench's exit status\n",
+			       g->release);
+			g->status = 1;
+		}
+		if (f)
+			fclose(f);
+		break;
+	}
+	find_results(v, g, start);
+	printf("lsbench vm: %s: %s after %.0f s, exit status %d\n", g->release,
+	       *g->results ? g->results : "no results", now_s() - t0, g->status);
+}
+
+/* Whether this binary has a command (compare and report come from another branch). */
+static bool has_command(struct vm_ctx *v, const char *cmd)
+{
+	char *argv[] = { v->self, "help", NULL }, out[4096] = "", want[64];
+	int pipefd[2], status;
+	pid_t pid;
+
+	if (pipe(pipefd))
+		return false;
+	pid = spawn(argv, pipefd[1]);
+	close(pipefd[1]);
+	if (pid < 0) {
+		close(pipefd[0]);
+		return false;
+	}
+	child_wait(pid, pipefd[0], NULL, out, sizeof(out), 10, NULL, &status);
+	close(pipefd[0]);
+	snprintf(want, sizeof(want), "\n  %s ", cmd);
+	return strstr(out, want) != NULL;
+}
+
+/* Runs `lsbench CMD DIR...` over the guests' results. */
+static int run_over_results(struct vm_ctx *v, const char *cmd, struct guest *g, size_t n)
+{
+	char *argv[LS_VM_MAX_KERNELS + 3];
+	size_t i, k = 0;
+	int status;
+	pid_t pid;
+
+	argv[k++] = v->self;
+	argv[k++] = (char *)cmd;
+	for (i = 0; i < n; i++) {
+		if (*g[i].results)
+			argv[k++] = g[i].results;
+	}
+	argv[k] = NULL;
+	if (k < 4) {
+		printf("lsbench vm: fewer than two result sets: no %s\n", cmd);
+		return 0;
+	}
+	if (!has_command(v, cmd)) {
+		printf("lsbench vm: this lsbench has no '%s' command: skipped\n", cmd);
+		return 0;
+	}
+	fflush(stdout);
+	pid = spawn(argv, -1);
+	if (pid < 0)
+		return 1;
+	child_wait(pid, -1, NULL, NULL, 0, MAX_TIMEOUT_S, NULL, &status);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+}
+
+static int vm_setup(struct vm_ctx *v, char *err, size_t len)
+{
+	struct ls_run_opts ro;
+	long n;
+	int ret;
+
+	if (geteuid()) {
+		snprintf(err, len, "needs root");
+		return -EPERM;
+	}
+	if (!realpath("/proc/self/exe", v->self)) {
+		snprintf(err, len, "cannot find this binary: %s", strerror(errno));
+		return -ENOENT;
+	}
+	if (!locate_scripts(v)) {
+		snprintf(err, len, "cannot find bench/vm-kernel.sh beside %.300s", v->self);
+		return -ENOENT;
+	}
+	if (system("command -v " QEMU " >/dev/null 2>&1")) {
+		snprintf(err, len, QEMU " is not installed (make deps installs it)");
+		return -ENOENT;
+	}
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	v->cpus = n > 0 ? n : 1;
+	ret = ls_run_opts_parse(v->o->run_argc, v->o->run_argv, &ro, err, len);
+	if (!ret)
+		ret = ls_cpu_counts_resolve(&ro, v->cpus, err, len);
+	if (ret)
+		return ret;
+	ret = mkdir_p(ro.output);
+	if (ret || !realpath(ro.output, v->root)) {
+		snprintf(err, len, "cannot create output folder %s: %s", ro.output,
+			 strerror(ret ? -ret : errno));
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* Makes every guest's folder and kernel first, so that a bad kernel stops before any boot. */
+static int prepare_all(struct vm_ctx *v, struct guest *g, size_t n)
+{
+	const char *tmpdir = getenv("TMPDIR");
+	size_t i;
+	int ret;
+
+	for (i = 0; i < n; i++) {
+		g[i].spec = v->o->kernels[i];
+		snprintf(g[i].work, sizeof(g[i].work), "%s/lsbench-vm.XXXXXX",
+			 tmpdir && *tmpdir ? tmpdir : "/tmp");
+		if (!mkdtemp(g[i].work)) {
+			fprintf(stderr, "lsbench vm: cannot make a temporary folder: %s\n",
+				strerror(errno));
+			*g[i].work = 0;
+			return 2;
+		}
+		ret = guest_prepare(v, &g[i]);
+		if (ret == 130)
+			return 130;
+		if (ret)
+			return 2; /* the script said why */
+		printf("lsbench vm: %s: kernel %s\n", g[i].spec, g[i].release);
+	}
+	return 0;
+}
+
+int ls_vm_main(int argc, char **argv)
+{
+	struct guest g[LS_VM_MAX_KERNELS] = {};
+	struct sigaction sa = { .sa_handler = on_signal };
+	struct ls_vm_opts o;
+	struct vm_ctx v = { .o = &o };
+	char err[512];
+	int ret, status = 0;
+	size_t i;
+
+	ret = ls_vm_opts_parse(argc, argv, &o, err, sizeof(err));
+	if (ret > 0) {
+		vm_usage(stdout);
+		free(o.run_argv);
+		return 0;
+	}
+	if (!ret)
+		ret = vm_setup(&v, err, sizeof(err));
+	if (ret) {
+		one_line(err);
+		fprintf(stderr, "lsbench vm: %s\n", err);
+		free(o.run_argv);
+		return 2;
+	}
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	status = prepare_all(&v, g, o.nr_kernels);
+	if (!status)
+		printf("lsbench %s: vm, %zu kernel%s, results under %s\n", LSBENCH_REV,
+		       o.nr_kernels, o.nr_kernels > 1 ? "s" : "", v.root);
+	for (i = 0; !status && i < o.nr_kernels && !interrupted; i++) {
+		guest_run(&v, &g[i]);
+		if (g[i].status == 130 || (g[i].status && g[i].status > status))
+			status = g[i].status;
+	}
+	if (interrupted)
+		status = 130;
+	if (!interrupted && o.nr_kernels > 1 && status != 2) {
+		if (run_over_results(&v, "compare", g, o.nr_kernels) ||
+		    run_over_results(&v, "report", g, o.nr_kernels))
+			status = status ?: 1;
+	}
+	for (i = 0; i < o.nr_kernels; i++)
+		rm_tree(g[i].work);
+	free(o.run_argv);
+	return status;
+}

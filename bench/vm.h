@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef LSBENCH_VM_H
+#define LSBENCH_VM_H
+
+#include <stddef.h>
+
+#define LS_VM_MAX_KERNELS 16
+
+/* Settings of `lsbench vm` itself; the run options go through to the guest. */
+struct ls_vm_opts {
+	const char *kernels[LS_VM_MAX_KERNELS];
+	size_t nr_kernels;
+	char kernel_list[4096]; /* --kernels, split in place */
+	const char *accel; /* auto, kvm or tcg */
+	double timeout_s; /* wall-clock limit of one guest */
+	char **run_argv; /* the run options, argv[0] a placeholder */
+	int run_argc;
+};
+
+/*
+ * Splits argv (after `vm`) into the vm options and the run options and
+ * checks both. Returns 0, 1 for --help, or -EINVAL with a one-line message
+ * in err. run_argv is allocated: free it.
+ */
+int ls_vm_opts_parse(int argc, char **argv, struct ls_vm_opts *o, char *err, size_t len);
+
+/* `lsbench vm`: the process exit status, as `lsbench run`'s. */
+int ls_vm_main(int argc, char **argv);
+
+#endif /* LSBENCH_VM_H */
