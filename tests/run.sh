@@ -34,6 +34,9 @@ done
 echo "# integration"
 LSBENCH="$out/san/lsbench" tests/integration.sh 2>&1 | tee -a "$log"
 [ "${PIPESTATUS[0]}" -lt 128 ] || echo "not ok - integration.sh crashed" | tee -a "$log"
+echo "# vm"
+LSBENCH="$out/lsbench" tests/vm.sh 2>&1 | tee -a "$log"
+[ "${PIPESTATUS[0]}" -lt 128 ] || echo "not ok - vm.sh crashed" | tee -a "$log"
 
 passed=$(grep -c '^ok ' "$log")
 failed=$(grep -c '^not ok ' "$log")

@@ -1,0 +1,121 @@
+#!/bin/bash
+# VM tests: `lsbench vm` boots a Debian kernel (VM_KERNEL, default bookworm)
+# under TCG and runs a quick subset with inode storage from lsm/file_open;
+# its limits, interruption and bad input; and the host left clean. Prints
+# one "ok N - name" or "not ok N - name" line per check.
+set -u
+LSBENCH=${LSBENCH:-.output/lsbench}
+KERNEL=${VM_KERNEL:-bookworm}
+tmp=$(mktemp -d /tmp/lsbench-vmtest.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+mkdir "$tmp/t"
+export TMPDIR=$tmp/t # where lsbench vm makes its temporary folders
+n=0
+
+ok() {
+	n=$((n + 1))
+	echo "ok $n - vm: $1"
+}
+
+not_ok() {
+	n=$((n + 1))
+	echo "not ok $n - vm: $1"
+	shift
+	for line in "$@"; do echo "#   $line"; done
+}
+
+# Nothing of lsbench vm's left: no qemu of ours, no temporary folder.
+host_clean() {
+	local left
+	left=$(ls -A "$TMPDIR")
+	[ -z "$left" ] || { echo "temporary folders left: $left"; return 1; }
+	left=$(pgrep -f -a "qemu-system.*$TMPDIR" || true)
+	[ -z "$left" ] || { echo "qemu left: $left"; return 1; }
+}
+
+col() {
+	head -n 1 "$2" | tr ',' '\n' | grep -nx "$1" | cut -d: -f1
+}
+
+# bad input: one line on stderr, exit status 2, nothing booted
+bad() {
+	local name=$1 out rc
+	shift
+	out=$("$LSBENCH" vm "$@" 2>&1 >/dev/null)
+	rc=$?
+	if [ "$rc" -eq 2 ] && [ "$(echo "$out" | wc -l)" -eq 1 ] && [ -n "$out" ] && host_clean >/dev/null; then
+		ok "$name: $out"
+	else
+		not_ok "$name" "exit $rc" "$out"
+	fi
+}
+bad "unknown kernel" --kernel no-such-kernel -s task-get
+bad "missing kernel file" --kernel /no/such/bzImage -s task-get
+bad "not a bzImage" --kernel /etc/hostname -s task-get
+bad "unknown flavour" --kernel bookworm-nosuch -s task-get
+bad "no kernel" -s task-get
+bad "bad run option" --kernel "$KERNEL" -s no-such-scenario
+bad "bad accel" --kernel "$KERNEL" --accel xen
+
+# One guest, every cell ok with operations, inode storage among them.
+start=$(date +%s)
+res=$tmp/results
+out=$("$LSBENCH" vm --kernel "$KERNEL" --accel tcg -s inode-get -s inode-create-delete \
+	-s task-get -m loop --cpus 1 --objects 1 --quick -o "$res" 2>&1)
+rc=$?
+secs=$(($(date +%s) - start))
+csv=$(ls "$res"/*/*/summary.csv 2>/dev/null | head -n 1)
+if [ "$rc" -eq 0 ] && [ -n "$csv" ]; then
+	ok "guest run in $secs s: $(dirname "${csv#"$res"/}")"
+else
+	not_ok "guest run (exit $rc, $secs s)" "$(echo "$out" | tail -n 15)"
+fi
+if [ -n "$csv" ]; then
+	bad_rows=$(awk -F, -v st="$(col status "$csv")" -v ops="$(col ops "$csv")" \
+		-v hi="$(col hits "$csv")" -v cr="$(col creates "$csv")" -v sc="$(col scenario "$csv")" \
+		-v vi="$(col virt "$csv")" -v k="$(col kernel "$csv")" -v host="$(uname -r)" '
+		NR > 1 {
+			bad = $st != "ok" || $ops + 0 <= 0 || $vi != "tcg" || $k == host
+			if ($sc ~ /-get$/ && $hi != $ops) bad = 1
+			if ($sc ~ /create-delete$/ && $cr != $ops) bad = 1
+			if (bad) print $sc ": " $st " ops=" $ops " virt=" $vi " kernel=" $k
+		}' "$csv")
+	inode=$(awk -F, -v sc="$(col scenario "$csv")" 'NR > 1 && $sc ~ /^inode-/' "$csv" | wc -l)
+	[ -z "$bad_rows" ] && [ "$inode" -ge 2 ] &&
+		ok "every cell ok with operations, $inode inode-storage cells from lsm/file_open, virt tcg" ||
+		not_ok "cells" "$bad_rows" "inode cells: $inode"
+	grep -q '^virt: tcg$' "$(dirname "$csv")/meta.txt" && ok "meta.txt says virt: tcg" ||
+		not_ok "meta.txt virt" "$(grep virt "$(dirname "$csv")/meta.txt")"
+fi
+echo "$out" | grep -q 'timings are emulated' && ok "the console says TCG timings are emulated" ||
+	not_ok "TCG note" "$(echo "$out" | head -n 5)"
+echo "$out" | grep -q 'lsbench-vm: booted' && ok "the console shows the guest's progress" ||
+	not_ok "guest progress" "$(echo "$out" | head -n 5)"
+check_clean() {
+	local why
+	why=$(host_clean) && ok "host clean after $1" || not_ok "host clean after $1" "$why"
+}
+check_clean "a guest run"
+
+# A guest past its limit is killed and reported.
+out=$("$LSBENCH" vm --kernel "$KERNEL" --accel tcg --timeout 3 -s task-get --quick -o "$res" 2>&1)
+rc=$?
+[ "$rc" -eq 1 ] && echo "$out" | grep -q 'did not finish within 3 s: killed' &&
+	ok "a guest past --timeout is killed and reported" ||
+	not_ok "timeout (exit $rc)" "$(echo "$out" | tail -n 3)"
+check_clean "a killed guest"
+
+# SIGTERM while the guest runs: exit status 130, guest stopped.
+"$LSBENCH" vm --kernel "$KERNEL" --accel tcg -s task-get --quick -o "$res" >"$tmp/sig.log" 2>&1 &
+pid=$!
+for _ in $(seq 100); do
+	grep -q 'booting' "$tmp/sig.log" && break
+	sleep 0.2
+done
+sleep 2
+kill -TERM "$pid"
+wait "$pid"
+rc=$?
+[ "$rc" -eq 130 ] && grep -q 'interrupted' "$tmp/sig.log" && ok "SIGTERM stops the guest: exit 130" ||
+	not_ok "SIGTERM (exit $rc)" "$(tail -n 3 "$tmp/sig.log")"
+check_clean "SIGTERM"
