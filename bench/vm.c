@@ -863,7 +863,7 @@ int ls_vm_main(int argc, char **argv)
 	struct ls_vm_opts o;
 	struct vm_ctx v = { .o = &o };
 	char err[512];
-	int ret, status = 0;
+	int ret, prep, status = 0;
 	size_t i;
 
 	ret = ls_vm_opts_parse(argc, argv, &o, err, sizeof(err));
@@ -882,18 +882,19 @@ int ls_vm_main(int argc, char **argv)
 	}
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
-	status = prepare_all(&v, g, o.nr_kernels);
-	if (!status)
+	status = prep = prepare_all(&v, g, o.nr_kernels);
+	if (!prep)
 		printf("lsbench %s: vm, %zu kernel%s, results under %s\n", LSBENCH_REV,
 		       o.nr_kernels, o.nr_kernels > 1 ? "s" : "", v.root);
-	for (i = 0; !status && i < o.nr_kernels && !interrupted; i++) {
+	/* Every kernel runs, whatever became of the one before. */
+	for (i = 0; !prep && i < o.nr_kernels && !interrupted; i++) {
 		guest_run(&v, &g[i]);
-		if (g[i].status == 130 || (g[i].status && g[i].status > status))
+		if (g[i].status > status)
 			status = g[i].status;
 	}
 	if (interrupted)
 		status = 130;
-	if (!interrupted && o.nr_kernels > 1 && status != 2) {
+	if (!interrupted && o.nr_kernels > 1 && !prep) {
 		if (run_over_results(&v, "compare", g, o.nr_kernels) ||
 		    run_over_results(&v, "report", g, o.nr_kernels))
 			status = status ?: 1;
