@@ -372,7 +372,7 @@ static void console_feed(struct console *con, const char *buf, size_t n)
 	}
 }
 
-enum wait_end { WAIT_EXITED, WAIT_TIMEOUT, WAIT_NO_BOOT, WAIT_INTERRUPTED };
+enum wait_end { WAIT_EXITED, WAIT_TIMEOUT, WAIT_NO_BOOT, WAIT_INTERRUPTED, WAIT_EARLY_EXIT };
 
 /*
  * Waits for a child, reading its stdout from fd (-1: none) into con (NULL:
@@ -597,7 +597,7 @@ static enum wait_end guest_boot(struct vm_ctx *v, struct guest *g, const char *a
 	if (con.len)
 		console_line(&con);
 	if (end == WAIT_EXITED && access(booted, F_OK))
-		end = WAIT_NO_BOOT;
+		end = WAIT_EARLY_EXIT;
 	return end;
 }
 
@@ -721,6 +721,11 @@ static void guest_run(struct vm_ctx *v, struct guest *g)
 	case WAIT_NO_BOOT:
 		printf("lsbench vm: guest %s did not reach its init within %g s: killed\n",
 		       g->release, BOOT_LIMIT_S);
+		break;
+	case WAIT_EARLY_EXIT:
+		printf("lsbench vm: guest %s stopped before its init could reach the host (its "
+		       "console above says why)\n",
+		       g->release);
 		break;
 	case WAIT_EXITED:
 		snprintf(path, sizeof(path), "%s/xchg/status", g->work);
