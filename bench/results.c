@@ -79,7 +79,7 @@ static const char *const hist_columns[] = {
 
 static int write_summary(struct ls_results *r);
 
-static int mkdir_p(const char *path)
+int ls_mkdir_p(const char *path)
 {
 	char buf[PATH_MAX], *p;
 
@@ -172,7 +172,7 @@ int ls_results_create(struct ls_results *r, const char *root, const struct ls_sy
 		snprintf(err, len, "output folder name too long: %s", root);
 		return -ENAMETOOLONG;
 	}
-	ret = mkdir_p(r->dir);
+	ret = ls_mkdir_p(r->dir);
 	if (ret) {
 		snprintf(err, len, "cannot create output folder %s: %s", r->dir, strerror(-ret));
 		return ret;

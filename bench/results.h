@@ -90,4 +90,7 @@ void ls_results_free(struct ls_results *r);
 struct ls_buf;
 void ls_summary_csv(const struct ls_results *r, struct ls_buf *b);
 
+/* mkdir -p: 0 or -errno. */
+int ls_mkdir_p(const char *path);
+
 #endif /* LSBENCH_RESULTS_H */

@@ -23,6 +23,7 @@
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include "opts.h"
+#include "results.h"
 #include "rev.h"
 #include "scenarios.h"
 #include "vm.h"
@@ -261,24 +262,6 @@ static int write_file(const char *dir, const char *name, const char *text)
 		return -errno;
 	ret = fputs(text, f) < 0 ? -EIO : 0;
 	return fclose(f) || ret ? -EIO : 0;
-}
-
-static int mkdir_p(const char *path)
-{
-	char buf[PATH_MAX];
-	char *p;
-
-	if (snprintf(buf, sizeof(buf), "%s", path) >= (int)sizeof(buf))
-		return -ENAMETOOLONG;
-	for (p = buf + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = 0;
-		if (mkdir(buf, 0755) && errno != EEXIST)
-			return -errno;
-		*p = '/';
-	}
-	return mkdir(buf, 0755) && errno != EEXIST ? -errno : 0;
 }
 
 /* Starts argv[0] in its own process group, stdin from /dev/null, stdout to out_fd (if >= 0). */
@@ -825,7 +808,7 @@ static int vm_setup(struct vm_ctx *v, char *err, size_t len)
 		ret = ls_cpu_counts_resolve(&ro, v->cpus, err, len);
 	if (ret)
 		return ret;
-	ret = mkdir_p(ro.output);
+	ret = ls_mkdir_p(ro.output);
 	if (ret || !realpath(ro.output, v->root)) {
 		snprintf(err, len, "cannot create output folder %s: %s", ro.output,
 			 strerror(ret ? -ret : errno));
