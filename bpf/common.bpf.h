@@ -216,6 +216,15 @@ static __always_inline void ls_count_delete(struct ls_op_ctx *ctx, long err)
 			/* each trigger goes on where the last left off */                         \
 			if (cfg.nr_owners > 1)                                                     \
 				ctx->o = (pc->triggers * cfg.loop_iters) % cfg.nr_owners;          \
+			/*                                                                         \
+			 * Likewise for the maps: and kernels before 6.7 verify a                  \
+			 * bpf_loop callback once, with the state of its first call, so            \
+			 * from a known 0 they hard-wire ls_next_map() never to wrap.              \
+			 */                                                                        \
+			if (cfg.nr_maps > 1) {                                                     \
+				ctx->m = (pc->triggers * cfg.loop_iters) % cfg.nr_maps;            \
+				ctx->k = (pc->triggers * cfg.loop_iters) % 10;                     \
+			}                                                                          \
 			ctx->c.ops = bpf_loop(cfg.loop_iters, name##_cb, ctx, 0);                  \
 		} else {                                                                           \
 			ctx->idx = pc->triggers;                                                   \
