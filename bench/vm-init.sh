@@ -5,7 +5,9 @@
 # proc, sysfs, cgroup2, bpffs, securityfs and tracefs, mounts the host's
 # results root writable (tag results) where it lies, and runs lsbench there.
 #
-# The host talks to it through the share tagged xchg:
+# lsbench runs in the host's working folder (/ when that is under the private
+# /tmp); its results root is always absolute. The host talks to it through
+# the share tagged xchg:
 #   in:  args (lsbench's argv, one per line), cwd, results (the results
 #        root's absolute path), hostname
 #   out: booted (once init runs), status (lsbench's exit status)
@@ -83,7 +85,7 @@ while IFS= read -r a; do
 done </xchg/args
 say "running: $*"
 LSBENCH_VIRT=$virt HOME=/root TMPDIR=/tmp PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-	chroot $r /bin/sh -c 'cd "$1" && shift && exec "$@"' sh "$(cat /xchg/cwd)" "$@"
+	chroot $r /bin/sh -c 'cd "$1" 2>/dev/null || cd /; shift; exec "$@"' sh "$(cat /xchg/cwd)" "$@"
 status=$?
 echo $status >/xchg/status
 say "lsbench exited with status $status"
