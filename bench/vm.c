@@ -252,7 +252,7 @@ static void rm_tree(const char *path)
 
 static int write_file(const char *dir, const char *name, const char *text)
 {
-	char path[PATH_MAX];
+	char path[PATH_MAX + 32];
 	FILE *f;
 	int ret;
 
@@ -477,7 +477,7 @@ static int guest_prepare(struct vm_ctx *v, struct guest *g)
 	while (*out && out[strlen(out) - 1] == '\n')
 		out[strlen(out) - 1] = 0;
 	last = strrchr(out, '\n');
-	snprintf(g->release, sizeof(g->release), "%s", last ? last + 1 : out);
+	snprintf(g->release, sizeof(g->release), "%.255s", last ? last + 1 : out);
 	if (!*g->release || strchr(g->release, '/')) {
 		fprintf(stderr, "lsbench vm: %s: no kernel release from vm-kernel.sh\n", g->spec);
 		return 1;
