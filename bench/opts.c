@@ -26,6 +26,9 @@ enum {
 	OPT_NO_BPF_STATS,
 	OPT_NO_LATENCY,
 	OPT_SHARING,
+	OPT_NO_BPF_LATENCY,
+	OPT_NO_PERF,
+	OPT_OVERHEAD,
 };
 
 static const struct option long_opts[] = {
@@ -43,6 +46,9 @@ static const struct option long_opts[] = {
 	{ "loop-iters", required_argument, NULL, OPT_LOOP_ITERS },
 	{ "no-bpf-stats", no_argument, NULL, OPT_NO_BPF_STATS },
 	{ "no-latency", no_argument, NULL, OPT_NO_LATENCY },
+	{ "no-bpf-latency", no_argument, NULL, OPT_NO_BPF_LATENCY },
+	{ "no-perf", no_argument, NULL, OPT_NO_PERF },
+	{ "overhead", no_argument, NULL, OPT_OVERHEAD },
 	{ "sharing", required_argument, NULL, OPT_SHARING },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
@@ -73,6 +79,10 @@ void ls_run_usage(FILE *f)
 		"  -o, --output DIR      results root (default results)\n"
 		"      --no-bpf-stats    do not enable BPF run statistics while measuring\n"
 		"      --no-latency      do not time each trigger (no latency histograms)\n"
+		"      --no-bpf-latency  do not time an operation per trigger inside BPF\n"
+		"      --no-perf         do not count with perf_event_open on the producers\n"
+		"      --overhead        also measure each cell bare (none of the four above),\n"
+		"                        reporting what the instrumentation costs\n"
 		"  -v, --verbose         print libbpf and verifier messages\n",
 		QUICK_WARMUP_S, QUICK_DURATION_S, QUICK_REPETITIONS);
 }
@@ -221,6 +231,8 @@ static int parse_opts(int argc, char **argv, struct ls_run_opts *o, char *err, s
 		.output = "results",
 		.bpf_stats = true,
 		.latency = true,
+		.bpf_latency = true,
+		.perf = true,
 	};
 	optind = 0; /* glibc: start afresh, so parsing can run more than once */
 	opterr = 0;
@@ -287,6 +299,15 @@ static int parse_opts(int argc, char **argv, struct ls_run_opts *o, char *err, s
 			break;
 		case OPT_NO_LATENCY:
 			o->latency = false;
+			break;
+		case OPT_NO_BPF_LATENCY:
+			o->bpf_latency = false;
+			break;
+		case OPT_NO_PERF:
+			o->perf = false;
+			break;
+		case OPT_OVERHEAD:
+			o->overhead = true;
 			break;
 		case OPT_LOOP_ITERS:
 			if (parse_uint(optarg, 1, MAX_LOOP_ITERS, &o->loop_iters))

@@ -36,6 +36,9 @@ struct ls_run_opts {
 	bool quick;
 	bool bpf_stats; /* read the programs' run statistics (BPF_ENABLE_STATS) */
 	bool latency; /* time every trigger into a histogram while measuring */
+	bool bpf_latency; /* time an operation per trigger inside BPF (bpf_ktime_get_ns) */
+	bool perf; /* perf_event_open counters on the producers */
+	bool overhead; /* measure each cell a second time with all of the above off */
 	bool verbose;
 };
 

@@ -71,6 +71,15 @@ static const char *const summary_columns[] = {
 	"ops_per_sec_per_thread",
 	"scaling_efficiency",
 	"sharing",
+	"bpf_lat_p50_ns",
+	"bpf_lat_p90_ns",
+	"bpf_lat_p99_ns",
+	"bpf_lat_p999_ns",
+	"bpf_lat_max_ns",
+	"bpf_lat_samples",
+	"bpf_timer_ns",
+	"bare_ns_per_op",
+	"instrumentation_pct",
 };
 
 /* The columns that tell a scenario's cells apart, first in hist.csv and reps.csv. */
@@ -78,7 +87,8 @@ static const char *const summary_columns[] = {
 	"schema_version", "run_id", "scenario", "map_type", "op", "hook", "mode", "nr_maps",       \
 		"nr_objects", "value_size", "cpus", "sharing"
 
-static const char *const hist_columns[] = { CELL_COLUMNS, "lower_ns", "upper_ns", "count" };
+static const char *const hist_columns[] = { CELL_COLUMNS, "source", "lower_ns", "upper_ns",
+					    "count" };
 
 static const char *const reps_columns[] = { CELL_COLUMNS, "rep",	 "ops",
 					    "duration_s", "ops_per_sec", "ns_per_op" };
@@ -359,6 +369,21 @@ static void summary_row(const struct ls_results *r, const struct ls_row *row, st
 	ls_csv_double(b, ok ? row->ops_per_sec.median / row->threads : NAN);
 	ls_csv_double(b, ls_results_scaling(r, row));
 	ls_csv_str(b, ls_sharing_name(row->sharing));
+	if (ok && row->bpf_lat) {
+		ls_csv_double(b, row->bpf_lat_p50);
+		ls_csv_double(b, row->bpf_lat_p90);
+		ls_csv_double(b, row->bpf_lat_p99);
+		ls_csv_double(b, row->bpf_lat_p999);
+		ls_csv_u64(b, row->bpf_lat_max);
+		ls_csv_u64(b, row->bpf_lat_samples);
+		ls_csv_double(b, row->bpf_timer_ns);
+	} else {
+		for (int i = 0; i < 7; i++)
+			ls_csv_str(b, NULL);
+	}
+	ls_csv_double(b, ok && row->bare ? row->bare_ns_per_op : NAN);
+	ls_csv_double(b, ok && row->bare ? 100 * (row->ns_per_op.median / row->bare_ns_per_op - 1)
+					 : NAN);
 	ls_csv_end_row(b);
 }
 
@@ -421,24 +446,14 @@ static int add_reps(struct ls_results *r, struct ls_row *row)
 	return b->err;
 }
 
-/* The row's percentiles, and its non-empty buckets appended to hist.csv's text. */
-static int add_hist(struct ls_results *r, struct ls_row *row)
+/* The non-empty buckets of h, from source, appended to hist.csv's text. */
+static int hist_rows(struct ls_results *r, const struct ls_row *row, const char *source,
+		     const struct ls_hist *h)
 {
-	const struct ls_hist *h = row->hist;
 	struct ls_buf *b;
 	unsigned int i;
 	uint64_t lo, hi;
 
-	row->hist = NULL; /* the caller's; the stored row keeps the figures */
-	if (!h || !h->total || row->status != LS_OK)
-		return 0;
-	row->lat = true;
-	row->lat_p50 = ls_hist_quantile(h, 0.5);
-	row->lat_p90 = ls_hist_quantile(h, 0.9);
-	row->lat_p99 = ls_hist_quantile(h, 0.99);
-	row->lat_p999 = ls_hist_quantile(h, 0.999);
-	row->lat_max = h->max;
-	row->lat_samples = h->total;
 	b = csv_with_header(&r->hist_csv, hist_columns,
 			    sizeof(hist_columns) / sizeof(hist_columns[0]));
 	if (!b)
@@ -448,12 +463,50 @@ static int add_hist(struct ls_results *r, struct ls_row *row)
 			continue;
 		ls_hist_bounds(i, &lo, &hi);
 		cell_keys(r, row, b);
+		ls_csv_str(b, source);
 		ls_csv_u64(b, lo);
 		ls_csv_u64(b, hi);
 		ls_csv_u64(b, h->count[i]);
 		ls_csv_end_row(b);
 	}
 	return b->err;
+}
+
+/*
+ * The row's percentiles, per trigger from user space and per operation from
+ * BPF, and their histograms appended to hist.csv's text.
+ */
+static int add_hist(struct ls_results *r, struct ls_row *row)
+{
+	const struct ls_hist *h = row->hist, *bh = row->bpf_hist, *bt = row->bpf_timer_hist;
+	int err = 0;
+
+	/* the caller's; the stored row keeps the figures */
+	row->hist = row->bpf_hist = row->bpf_timer_hist = NULL;
+	if (row->status != LS_OK)
+		return 0;
+	if (h && h->total) {
+		row->lat = true;
+		row->lat_p50 = ls_hist_quantile(h, 0.5);
+		row->lat_p90 = ls_hist_quantile(h, 0.9);
+		row->lat_p99 = ls_hist_quantile(h, 0.99);
+		row->lat_p999 = ls_hist_quantile(h, 0.999);
+		row->lat_max = h->max;
+		row->lat_samples = h->total;
+		err = hist_rows(r, row, "trigger", h);
+	}
+	if (!err && bh && bh->total && bt && bt->total) {
+		row->bpf_lat = true;
+		row->bpf_lat_p50 = ls_hist_quantile(bh, 0.5);
+		row->bpf_lat_p90 = ls_hist_quantile(bh, 0.9);
+		row->bpf_lat_p99 = ls_hist_quantile(bh, 0.99);
+		row->bpf_lat_p999 = ls_hist_quantile(bh, 0.999);
+		row->bpf_lat_max = bh->max;
+		row->bpf_lat_samples = bh->total;
+		row->bpf_timer_ns = ls_hist_quantile(bt, 0.5);
+		err = hist_rows(r, row, "bpf_op", bh) ?: hist_rows(r, row, "bpf_timer", bt);
+	}
+	return err;
 }
 
 void ls_summary_csv(const struct ls_results *r, struct ls_buf *b)

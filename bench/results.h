@@ -43,11 +43,19 @@ struct ls_row {
 	__u64 bpf_run_time_ns;
 	struct ls_hist *hist; /* per-trigger latency, owned by the caller; NULL: not taken */
 	struct ls_rep *reps; /* [repetitions] when ok, owned by the caller; NULL: none */
+	struct ls_hist *bpf_hist; /* per-operation latency timed in BPF, the caller's; NULL: none */
+	struct ls_hist *bpf_timer_hist; /* empty timed regions in BPF, the caller's */
 	double timer_ns; /* what timing one trigger costs */
 	/* Filled from hist by ls_results_add. */
 	bool lat;
 	double lat_p50, lat_p90, lat_p99, lat_p999;
 	__u64 lat_max, lat_samples;
+	bool bare; /* measured a second time without instrumentation (--overhead) */
+	double bare_ns_per_op; /* that measurement's median */
+	/* Filled from bpf_hist and bpf_timer_hist by ls_results_add. */
+	bool bpf_lat;
+	double bpf_lat_p50, bpf_lat_p90, bpf_lat_p99, bpf_lat_p999, bpf_timer_ns;
+	__u64 bpf_lat_max, bpf_lat_samples;
 };
 
 /* A run's results folder and the rows written to it so far. */

@@ -50,6 +50,7 @@ struct producer {
 	int cpu;
 	int err;
 	bool prime_incomplete;
+	bool perf_on; /* count with perf_event_open */
 	struct ls_hist *hist; /* per-trigger latency while recording; NULL: off */
 	double timer_ns;
 	__u64 prime_passes;
@@ -149,7 +150,8 @@ static void *producer_main(void *arg)
 	CPU_ZERO(&set);
 	CPU_SET(p->cpu, &set);
 	p->err = pthread_setaffinity_np(pthread_self(), sizeof(set), &set);
-	ls_perf_open_self(&p->perf);
+	if (p->perf_on)
+		ls_perf_open_self(&p->perf);
 	if (!p->err && !p->trigger)
 		producer_prime(p);
 	if (p->hist)
@@ -213,7 +215,41 @@ struct window {
 	struct ls_perf_totals perf;
 	struct bpf_prog_info info;
 	bool info_ok;
+	struct ls_hist *op0, *timer0; /* the BPF histograms as the window opened */
 };
+
+/* The BPF histogram at fd now, less what it held at the start (before); NULL if not kept. */
+static struct ls_hist *bpf_hist_since(int fd, const struct ls_hist *before)
+{
+	struct ls_hist *h;
+	uint64_t lo, hi;
+	unsigned int i;
+
+	if (fd < 0 || !before)
+		return NULL;
+	h = calloc(1, sizeof(*h));
+	if (!h || ls_bpf_hist_read(fd, h)) {
+		free(h);
+		return NULL;
+	}
+	h->total = h->max = 0;
+	for (i = 0; i < LS_HIST_BUCKETS; i++) {
+		h->count[i] -= before->count[i];
+		h->total += h->count[i];
+		if (h->count[i]) {
+			ls_hist_bounds(i, &lo, &hi);
+			h->max = hi;
+		}
+	}
+	return h;
+}
+
+static struct ls_hist *bpf_hist_now(int fd)
+{
+	static const struct ls_hist zero;
+
+	return bpf_hist_since(fd, &zero);
+}
 
 static bool prog_info(int fd, struct bpf_prog_info *info)
 {
@@ -239,6 +275,8 @@ static void window_begin(const struct cell *c, const struct producer *prod, stru
 {
 	producers_perf(c, prod, &w->perf);
 	w->info_ok = c->stats_fd >= 0 && prog_info(c->prog_fd, &w->info);
+	w->op0 = c->time_ops ? bpf_hist_now(c->op_hist_fd) : NULL;
+	w->timer0 = c->time_ops ? bpf_hist_now(c->timer_hist_fd) : NULL;
 	atomic_store(&recording, 1);
 }
 
@@ -249,6 +287,10 @@ static void window_end(const struct cell *c, const struct producer *prod, struct
 	struct bpf_prog_info info;
 
 	atomic_store(&recording, 0);
+	row->bpf_hist = bpf_hist_since(c->op_hist_fd, w->op0);
+	row->bpf_timer_hist = bpf_hist_since(c->timer_hist_fd, w->timer0);
+	free(w->op0);
+	free(w->timer0);
 	producers_perf(c, prod, &now);
 	ls_perf_delta(&w->perf, &now, &row->perf);
 	if (w->info_ok && prog_info(c->prog_fd, &info)) {
@@ -285,20 +327,20 @@ static void cell_sample(struct cell *c, const struct producer *prod, const struc
 		t1 = now_ns();
 		if (err) {
 			cell_fail(c, "cannot read counters: %s", strerror(-err));
-			return;
+			break;
 		}
 		if (c1.ops == c0.ops) {
 			cell_fail(c, "no operations in repetition %u", i + 1);
-			return;
+			break;
 		}
 		reps[i] = (struct ls_rep){ c1.ops - c0.ops, (t1 - t0) / NSEC_PER_SEC };
 		ops_per_sec[i] = reps[i].ops / reps[i].secs;
 		ns_per_op[i] = c->threads * (t1 - t0) / reps[i].ops;
 		row->ops += c1.ops - c0.ops;
 	}
-	if (interrupted)
-		return;
 	window_end(c, prod, &w, row);
+	if (interrupted || c->status != LS_OK)
+		return;
 	if (ls_summarize(ops_per_sec, o->repetitions, &row->ops_per_sec) ||
 	    ls_summarize(ns_per_op, o->repetitions, &row->ns_per_op))
 		cell_fail(c, "cannot summarize the repetitions");
@@ -359,7 +401,8 @@ static void producers_free(const struct cell *c, struct producer *prod)
 	free(prod);
 }
 
-static struct producer *producers_alloc(const struct cell *c, const int *cpus, bool latency)
+static struct producer *producers_alloc(const struct cell *c, const int *cpus, bool latency,
+					bool perf)
 {
 	struct producer *prod = aligned_alloc(__alignof__(*prod), c->threads * sizeof(*prod));
 	unsigned int i;
@@ -372,6 +415,7 @@ static struct producer *producers_alloc(const struct cell *c, const int *cpus, b
 		prod[i].trigger = c->sc->trigger;
 		prod[i].counters_fd = c->counters_fd;
 		prod[i].cpu = cpus[i];
+		prod[i].perf_on = perf;
 		prod[i].hist = latency ? calloc(1, sizeof(*prod[i].hist)) : NULL;
 		if (latency && !prod[i].hist) {
 			producers_free(c, prod);
@@ -540,7 +584,7 @@ static void cell_run(struct cell *c, const struct ls_run_opts *o, const int *cpu
 		goto out;
 	/* BPF_ENABLE_STATS: run counts and times of programs while the fd is open. */
 	c->stats_fd = o->bpf_stats && c->prog_fd >= 0 ? bpf_enable_stats(BPF_STATS_RUN_TIME) : -1;
-	prod = producers_alloc(c, cpus, o->latency);
+	prod = producers_alloc(c, cpus, o->latency, o->perf);
 	if (!prod) {
 		cell_fail(c, "out of memory for %u producers", c->threads);
 		goto out;
@@ -627,7 +671,6 @@ static void print_row(const struct ls_results *res, const struct ls_row *row)
 	fflush(stdout);
 }
 
-/* Measures one cell and writes its row; returns non-zero when results cannot be written. */
 /* What sets one cell of a scenario apart from the others. */
 struct cell_key {
 	enum ls_mode mode;
@@ -638,10 +681,9 @@ struct cell_key {
 	enum ls_sharing sharing;
 };
 
-/* Measures one cell and writes its row; returns non-zero when results cannot be written. */
-static int run_cell(const struct scenario *sc, const struct cell_key *key,
-		    const struct ls_run_opts *o, const int *cpus, struct ls_results *res,
-		    int *status)
+/* Measures one cell into row, with o's instrumentation. */
+static void measure(const struct scenario *sc, const struct cell_key *key,
+		    const struct ls_run_opts *o, const int *cpus, struct ls_row *row)
 {
 	struct cell c = {
 		.sc = sc,
@@ -655,12 +697,16 @@ static int run_cell(const struct scenario *sc, const struct cell_key *key,
 		.verbose = o->verbose,
 		.counters_fd = -1,
 		.prog_fd = -1,
+		.time_ops = o->bpf_latency,
+		.op_hist_fd = -1,
+		.timer_hist_fd = -1,
 		.stats_fd = -1,
 		.map_fd = -1,
 		.hash_fd = -1,
 		.cgroup_fd = -1,
 	};
-	struct ls_row row = {
+
+	*row = (struct ls_row){
 		.sc = sc,
 		.mode = c.mode,
 		.threads = c.threads,
@@ -672,17 +718,58 @@ static int run_cell(const struct scenario *sc, const struct cell_key *key,
 		.repetitions = o->repetitions,
 		.duration_s = o->duration_s,
 	};
-	int ret;
+	cell_run(&c, o, cpus, row);
+}
 
-	cell_run(&c, o, cpus, &row);
-	if (interrupted) {
-		free(row.hist);
-		free(row.reps);
-		return 0;
+static void row_free(struct ls_row *row)
+{
+	free(row->hist);
+	free(row->bpf_hist);
+	free(row->bpf_timer_hist);
+	free(row->reps);
+}
+
+/*
+ * With --overhead, the same cell bare first: no per-trigger timing, BPF
+ * timing, run statistics or perf counters. Its median ns per operation goes
+ * beside the instrumented one's; a bare cell that fails fails the cell.
+ */
+static void measure_bare(const struct scenario *sc, const struct cell_key *key,
+			 const struct ls_run_opts *o, const int *cpus, struct ls_row *row)
+{
+	struct ls_run_opts bare = *o;
+	struct ls_row b;
+
+	bare.latency = bare.bpf_latency = bare.bpf_stats = bare.perf = false;
+	measure(sc, key, &bare, cpus, &b);
+	row_free(&b);
+	if (interrupted || row->status != LS_OK)
+		return;
+	if (b.status != LS_OK) {
+		row->status = b.status;
+		snprintf(row->reason, sizeof(row->reason), "bare twin: %.240s", b.reason);
+		return;
 	}
-	ret = ls_results_add(res, &row);
-	free(row.hist);
-	free(row.reps);
+	row->bare = true;
+	row->bare_ns_per_op = b.ns_per_op.median;
+}
+
+/* Measures one cell and writes its row; returns non-zero when results cannot be written. */
+static int run_cell(const struct scenario *sc, const struct cell_key *key,
+		    const struct ls_run_opts *o, const int *cpus, struct ls_results *res,
+		    int *status)
+{
+	struct ls_row row;
+	int ret = 0;
+
+	measure(sc, key, o, cpus, &row);
+	if (o->overhead && !interrupted)
+		measure_bare(sc, key, o, cpus, &row);
+	if (!interrupted)
+		ret = ls_results_add(res, &row);
+	row_free(&row);
+	if (interrupted)
+		return 0;
 	if (ret) {
 		fprintf(stderr, "lsbench: cannot write results in %s: %s\n", res->dir,
 			strerror(-ret));

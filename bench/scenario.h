@@ -111,6 +111,8 @@ struct cell {
 	struct bpf_link *link;
 	int counters_fd;
 	int prog_fd; /* the cell's program, for its run statistics; -1: none */
+	bool time_ops; /* the BPF side times operations (cfg.time_ops) */
+	int op_hist_fd, timer_hist_fd; /* its histograms, or -1 */
 	int stats_fd; /* BPF_ENABLE_STATS while measuring, or -1 */
 	int map_fd; /* the map user-space operations work on */
 	int hash_fd; /* the hash control, or -1 */

@@ -395,6 +395,7 @@ static int load(struct cell *c, const struct ls_type *t)
 	cfg->interleave = !!(c->sc->arg & LS_ARG_INTERLEAVE);
 	cfg->value_size = c->value_size;
 	cfg->nr_owners = c->sc->arg & LS_ARG_BYID ? c->nr_objects : 0;
+	cfg->time_ops = c->time_ops;
 	if (t->owners == LS_OWN_FILES)
 		cfg->dir_ino = ((struct ls_files *)c->owners.priv)->dir_ino;
 

@@ -214,6 +214,14 @@ static void latency_percentiles_and_hist_csv(void **state)
 	for (i = 1; i <= 1000; i++)
 		ls_hist_add(row.hist, 1000 + i); /* 1001..2000 ns */
 	row.timer_ns = 21.5;
+	row.bpf_hist = calloc(1, sizeof(*row.bpf_hist));
+	row.bpf_timer_hist = calloc(1, sizeof(*row.bpf_timer_hist));
+	assert_non_null(row.bpf_hist);
+	assert_non_null(row.bpf_timer_hist);
+	for (i = 0; i < 100; i++)
+		ls_hist_add(row.bpf_hist, 30);
+	for (i = 0; i < 10; i++)
+		ls_hist_add(row.bpf_timer_hist, 20);
 	assert_non_null(mkdtemp(root));
 	assert_int_equal(ls_results_create(&r, root, &si, true, 1, argv, err, sizeof(err)), 0);
 	assert_int_equal(ls_results_add(&r, &row), 0);
@@ -226,15 +234,24 @@ static void latency_percentiles_and_hist_csv(void **state)
 	snprintf(path, sizeof(path), "%s/summary.csv", r.dir);
 	text = slurp(path);
 	assert_non_null(strstr(text, ",2000,1000,21.500000,"));
+	/* bpf_lat_p50..p999, max, samples, bpf_timer_ns; no bare twin: empty */
+	assert_non_null(strstr(text, ",private,30.000000,30.000000,30.000000,30.000000,30,100,"
+				     "20.000000,,\n"));
 	assert_int_equal(ls_results_finish(&r, "complete"), 0);
 	snprintf(path, sizeof(path), "%s/hist.csv", r.dir);
 	text = slurp(path);
 	assert_true(starts_with(text, "schema_version,run_id,scenario,map_type,op,hook,mode,"
-				      "nr_maps,nr_objects,value_size,cpus,sharing,lower_ns,"
-				      "upper_ns,count\n2,"));
-	assert_non_null(
-		strstr(text, ",subj,task_storage,get,tp_btf/sys_enter,hook,1,1,8,1,private,1992,1999,8\n"));
+				      "nr_maps,nr_objects,value_size,cpus,sharing,source,"
+				      "lower_ns,upper_ns,count\n2,"));
+	assert_non_null(strstr(
+		text,
+		",subj,task_storage,get,tp_btf/sys_enter,hook,1,1,8,1,private,trigger,1992,1999,8\n"));
+	/* the BPF side's: 100 ops of 30 ns, 10 empty regions of 20 ns */
+	assert_non_null(strstr(text, ",private,bpf_op,30,30,100\n"));
+	assert_non_null(strstr(text, ",private,bpf_timer,20,20,10\n"));
 	free(row.hist);
+	free(row.bpf_hist);
+	free(row.bpf_timer_hist);
 	ls_results_free(&r);
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", root);
 	assert_int_equal(system(cmd), 0);
