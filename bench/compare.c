@@ -106,15 +106,15 @@ int ls_cmp_build(struct ls_cmp *c, const struct ls_rset *base, const struct ls_r
 	c->new = new;
 	c->threshold = threshold;
 	c->alpha = alpha;
-	ret = need_reps(base, "base", err, len) ?: need_reps(new, "new", err, len);
-	if (ret)
-		return ret;
 	if (base->schema != new->schema) {
 		snprintf(err, len,
 			 "%s/summary.csv: schema_version %u, the base side's is %u: not compared",
 			 new->runs[0].dir, new->schema, base->schema);
 		return -EINVAL;
 	}
+	ret = need_reps(base, "base", err, len) ?: need_reps(new, "new", err, len);
+	if (ret)
+		return ret;
 	c->rows = calloc(base->nr_cells + new->nr_cells + 1, sizeof(*c->rows));
 	if (!c->rows)
 		goto nomem;

@@ -237,11 +237,11 @@ const char *ls_csvr_str(const struct ls_csvr *r, int col)
 
 static int bad_field(const struct ls_csvr *r, int col, const char *what, char *err, size_t len)
 {
-	char q[48];
+	char q[48], name[48];
 
 	ls_csvr_quote(ls_csvr_str(r, col), q, sizeof(q));
-	return ls_csvr_error(r, err, len, "column %s: '%s' %s", col >= 0 ? r->header[col] : "?", q,
-			     what);
+	ls_csvr_quote(col >= 0 ? r->header[col] : "?", name, sizeof(name));
+	return ls_csvr_error(r, err, len, "column %s: '%s' %s", name, q, what);
 }
 
 int ls_csvr_u64(const struct ls_csvr *r, int col, uint64_t max, uint64_t *v, char *err, size_t len)

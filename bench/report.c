@@ -78,6 +78,8 @@ static void gp_str(struct ls_buf *b, const char *s)
 	for (; *s; s++) {
 		if (*s == '"' || *s == '\\')
 			ls_buf_printf(b, "\\%c", *s);
+		else if (*s == '\n')
+			ls_buf_printf(b, "\\n");
 		else
 			ls_buf_printf(b, "%c", (unsigned char)*s < 0x20 ? ' ' : *s);
 	}

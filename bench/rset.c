@@ -504,7 +504,7 @@ static int walk(struct ls_rset *s, const char *dir, int depth, unsigned int *fou
 		n++;
 	}
 	closedir(dp);
-	if (!ret)
+	if (!ret && n)
 		qsort(names, n, sizeof(*names), cmp_name);
 	for (i = 0; !ret && i < n; i++)
 		ret = walk(s, names[i], depth - 1, found, err, len);
