@@ -220,6 +220,9 @@ static size_t collect(const struct report *r, const char *type, int dim,
 			if (strcmp(c->status, "ok") || !isfinite(v) || v <= 0 ||
 			    (type && strcmp(c->key.map_type, type)))
 				continue;
+			/* Against threads: the cells of no map or value-size sweep. */
+			if (dim == 0 && (c->key.nr_maps > 1 || c->key.value_size != 8))
+				continue;
 			if (dim == 0 && sig.nr_objects == sig.cpus)
 				sig.nr_objects = 0;
 			if (dim == 0)
@@ -302,6 +305,13 @@ static int sweep_plot(struct report *r, const char *name, const char *type, int 
 	n = collect(r, type, dim, y, ser);
 	gp_header(r, &script, name, title, xlabel, ylabel);
 	ls_buf_printf(&script, "set logscale y\n%s", logx ? "set logscale x\n" : "");
+	for (i = 0, j = 0; i < n; i++)
+		j += ser[i].n >= min_points;
+	if (j > 16) /* a long key goes below the plot, not beside it */
+		ls_buf_printf(
+			&script,
+			"set key below\nset terminal pngcairo size 1000,%zu noenhanced font 'DejaVu Sans,10'\n",
+			560 + (j + 2) / 3 * 14);
 	ls_buf_printf(&script, "set xtics (");
 	for (i = 0, j = 0; i < n; i++) {
 		size_t p;
