@@ -30,6 +30,7 @@ struct ls_run_opts {
 	unsigned int value_sizes[LS_MAX_LIST]; /* bytes per value: 8, 64, 4096 */
 	size_t nr_value_sizes;
 	unsigned int modes; /* LS_MODE_BIT()s */
+	unsigned int sharings; /* LS_SHARING_BIT()s, for scenarios that can run both */
 	unsigned int loop_iters;
 	const char *output; /* results root */
 	bool quick;

@@ -10,8 +10,14 @@
 #include "perf.h"
 #include "hist.h"
 
-#define LS_SCHEMA_VERSION 1
+#define LS_SCHEMA_VERSION 2
 #define LS_NOISY_CV 0.05 /* cells whose cv exceeds this are flagged noisy */
+
+/* One measured repetition of a cell: its operations over its seconds. */
+struct ls_rep {
+	__u64 ops;
+	double secs;
+};
 
 /* What one cell measured: a summary.csv row. */
 struct ls_row {
@@ -21,6 +27,7 @@ struct ls_row {
 	unsigned int nr_maps;
 	unsigned int nr_objects;
 	unsigned int value_size;
+	enum ls_sharing sharing;
 	unsigned int loop_iters;
 	unsigned int repetitions;
 	double duration_s;
@@ -35,6 +42,7 @@ struct ls_row {
 	__u64 bpf_run_cnt; /* runs of the program over the measured repetitions */
 	__u64 bpf_run_time_ns;
 	struct ls_hist *hist; /* per-trigger latency, owned by the caller; NULL: not taken */
+	struct ls_rep *reps; /* [repetitions] when ok, owned by the caller; NULL: none */
 	double timer_ns; /* what timing one trigger costs */
 	/* Filled from hist by ls_results_add. */
 	bool lat;
@@ -54,6 +62,7 @@ struct ls_results {
 	size_t nr_rows;
 	size_t cap_rows;
 	struct ls_buf *hist_csv; /* every histogram so far, written to hist.csv at the end */
+	struct ls_buf *reps_csv; /* every repetition so far, rewritten with summary.csv */
 };
 
 /*

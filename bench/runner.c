@@ -263,12 +263,18 @@ static void cell_sample(struct cell *c, const struct producer *prod, const struc
 			struct ls_row *row)
 {
 	double ops_per_sec[o->repetitions], ns_per_op[o->repetitions];
+	struct ls_rep *reps = calloc(o->repetitions, sizeof(*reps));
 	struct ls_counters c0, c1;
 	struct window w;
 	unsigned int i;
 	double t0, t1;
 	int err;
 
+	if (!reps) {
+		cell_fail(c, "out of memory");
+		return;
+	}
+	row->reps = reps;
 	sleep_s(o->warmup_s);
 	window_begin(c, prod, &w);
 	for (i = 0; i < o->repetitions && !interrupted; i++) {
@@ -285,8 +291,9 @@ static void cell_sample(struct cell *c, const struct producer *prod, const struc
 			cell_fail(c, "no operations in repetition %u", i + 1);
 			return;
 		}
-		ops_per_sec[i] = (c1.ops - c0.ops) * NSEC_PER_SEC / (t1 - t0);
-		ns_per_op[i] = c->threads * (t1 - t0) / (c1.ops - c0.ops);
+		reps[i] = (struct ls_rep){ c1.ops - c0.ops, (t1 - t0) / NSEC_PER_SEC };
+		ops_per_sec[i] = reps[i].ops / reps[i].secs;
+		ns_per_op[i] = c->threads * (t1 - t0) / reps[i].ops;
 		row->ops += c1.ops - c0.ops;
 	}
 	if (interrupted)
@@ -310,20 +317,28 @@ static bool fault(const char *name)
 }
 
 /*
- * Gives producer @idx its owners: every threads-th one from idx, so threads
- * never share; with fewer owners than threads, owner idx mod n.
+ * Gives producer @idx its owners. Private: every threads-th one from idx, so
+ * threads never share; with fewer owners than threads, owner idx mod n.
+ * Shared: all of them, in the same order, so threads meet on the same owner.
  */
 static bool share_owners(const struct cell *c, struct ls_thread *t, unsigned int idx)
 {
+	bool shared = c->sharing == LS_SHARING_SHARED;
 	unsigned int n = c->owners.n, i, k = 0;
 
 	t->cell = c;
 	t->id = idx;
 	if (!n)
 		return true;
-	t->owners = malloc(((n + c->threads - 1) / c->threads + 1) * sizeof(*t->owners));
+	t->owners = malloc((shared ? n : n / c->threads + 1) * sizeof(*t->owners));
 	if (!t->owners)
 		return false;
+	if (shared) {
+		for (i = 0; i < n; i++)
+			t->owners[k++] = i;
+		t->nr_owners = k;
+		return true;
+	}
 	for (i = idx; i < n; i += c->threads)
 		t->owners[k++] = i;
 	if (!k)
@@ -491,6 +506,20 @@ static void latency_merge(const struct cell *c, const struct producer *prod, str
 	}
 }
 
+/* Owners handed out to the producers by user space, as opposed to their own or made per trigger. */
+static bool owners_split(const struct scenario *sc)
+{
+	return sc->trigger && sc->trigger != ls_trigger_thread &&
+	       sc->trigger != ls_trigger_socket && sc->trigger != ls_trigger_cgroup;
+}
+
+/* Private producers with fewer owners than threads would share some: not private. */
+static bool owners_too_few(const struct cell *c)
+{
+	return c->sharing == LS_SHARING_PRIVATE && owners_split(c->sc) &&
+	       c->nr_objects < c->threads;
+}
+
 static void cell_run(struct cell *c, const struct ls_run_opts *o, const int *cpus,
 		     struct ls_row *row)
 {
@@ -499,6 +528,13 @@ static void cell_run(struct cell *c, const struct ls_run_opts *o, const int *cpu
 	__u64 triggers, prime_passes;
 	int err;
 
+	if (owners_too_few(c)) {
+		row->status = LS_UNSUPPORTED;
+		snprintf(row->reason, sizeof(row->reason),
+			 "private owners need one per thread at least: %u owners, %u threads",
+			 c->nr_objects, c->threads);
+		return;
+	}
 	footprint_read(&before);
 	if (c->sc->setup(c))
 		goto out;
@@ -563,8 +599,9 @@ static int usable_cpus(int *cpus, int max)
 
 static void print_header(void)
 {
-	printf("%-26s %-4s %4s %6s %4s %4s %11s %7s %10s %11s  %s\n", "scenario", "mode", "cpus",
-	       "owners", "maps", "val", "ns/op", "cv", "Mops/s", "+ns/op", "status");
+	printf("%-26s %-4s %4s %-7s %6s %4s %4s %11s %7s %10s %11s  %s\n", "scenario", "mode",
+	       "cpus", "sharing", "owners", "maps", "val", "ns/op", "cv", "Mops/s", "+ns/op",
+	       "status");
 }
 
 static void print_row(const struct ls_results *res, const struct ls_row *row)
@@ -573,19 +610,20 @@ static void print_row(const struct ls_results *res, const struct ls_row *row)
 	char added_s[32] = "-";
 
 	if (row->status != LS_OK) {
-		printf("%-26s %-4s %4u %6u %4u %4u %11s %7s %10s %11s  %s: %s\n", row->sc->name,
-		       ls_mode_name(row->mode), row->threads, row->nr_objects, row->nr_maps,
+		printf("%-26s %-4s %4u %-7s %6u %4u %4u %11s %7s %10s %11s  %s: %s\n",
+		       row->sc->name, ls_mode_name(row->mode), row->threads,
+		       ls_sharing_name(row->sharing), row->nr_objects, row->nr_maps,
 		       row->value_size, "-", "-", "-", "-", ls_status_name(row->status),
 		       row->reason);
 		return;
 	}
 	if (!isnan(added))
 		snprintf(added_s, sizeof(added_s), "%.2f", added);
-	printf("%-26s %-4s %4u %6u %4u %4u %11.2f %6.2f%% %10.3f %11s  %s%s\n", row->sc->name,
-	       ls_mode_name(row->mode), row->threads, row->nr_objects, row->nr_maps,
-	       row->value_size, row->ns_per_op.median, 100 * row->ns_per_op.cv,
-	       row->ops_per_sec.median / 1e6, added_s, ls_status_name(row->status),
-	       row->ns_per_op.cv > LS_NOISY_CV ? " (noisy)" : "");
+	printf("%-26s %-4s %4u %-7s %6u %4u %4u %11.2f %6.2f%% %10.3f %11s  %s%s\n", row->sc->name,
+	       ls_mode_name(row->mode), row->threads, ls_sharing_name(row->sharing),
+	       row->nr_objects, row->nr_maps, row->value_size, row->ns_per_op.median,
+	       100 * row->ns_per_op.cv, row->ops_per_sec.median / 1e6, added_s,
+	       ls_status_name(row->status), row->ns_per_op.cv > LS_NOISY_CV ? " (noisy)" : "");
 	fflush(stdout);
 }
 
@@ -597,6 +635,7 @@ struct cell_key {
 	unsigned int objects;
 	unsigned int maps;
 	unsigned int value_size;
+	enum ls_sharing sharing;
 };
 
 /* Measures one cell and writes its row; returns non-zero when results cannot be written. */
@@ -612,6 +651,7 @@ static int run_cell(const struct scenario *sc, const struct cell_key *key,
 		.nr_maps = key->maps,
 		.nr_objects = key->objects,
 		.value_size = key->value_size,
+		.sharing = key->sharing,
 		.verbose = o->verbose,
 		.counters_fd = -1,
 		.prog_fd = -1,
@@ -627,6 +667,7 @@ static int run_cell(const struct scenario *sc, const struct cell_key *key,
 		.nr_maps = c.nr_maps,
 		.nr_objects = c.nr_objects,
 		.value_size = c.value_size,
+		.sharing = c.sharing,
 		.loop_iters = c.loop_iters,
 		.repetitions = o->repetitions,
 		.duration_s = o->duration_s,
@@ -636,10 +677,12 @@ static int run_cell(const struct scenario *sc, const struct cell_key *key,
 	cell_run(&c, o, cpus, &row);
 	if (interrupted) {
 		free(row.hist);
+		free(row.reps);
 		return 0;
 	}
 	ret = ls_results_add(res, &row);
 	free(row.hist);
+	free(row.reps);
 	if (ret) {
 		fprintf(stderr, "lsbench: cannot write results in %s: %s\n", res->dir,
 			strerror(-ret));
@@ -662,17 +705,62 @@ static size_t sweep(const struct ls_run_opts *o, const struct scenario *sc, enum
 	return n;
 }
 
-/* Every cell of one scenario: modes x threads x maps x value sizes x owners. */
-static int run_scenario(const struct scenario *sc, const struct ls_run_opts *o, const int *cpus,
-			struct ls_results *res, int *status)
+/*
+ * The sharings to run sc with at this thread count: its own when it has one;
+ * with one thread private and shared are the same cell, so private if asked.
+ */
+static unsigned int sharings_for(const struct scenario *sc, const struct ls_run_opts *o,
+				 unsigned int threads)
+{
+	unsigned int can = ls_scenario_sharings(sc), want = can & o->sharings;
+
+	if (can != LS_SHARING_ALL)
+		return can;
+	if (threads == 1 && (want & LS_SHARING_BIT(LS_SHARING_PRIVATE)))
+		return LS_SHARING_BIT(LS_SHARING_PRIVATE);
+	return want;
+}
+
+/* The cells of one mode, thread count and sharing: maps x value sizes x owners. */
+static int run_sweeps(const struct scenario *sc, struct cell_key *key, unsigned int sharings,
+		      const struct ls_run_opts *o, const int *cpus, struct ls_results *res,
+		      int *status)
 {
 	unsigned int objects[LS_MAX_LIST], maps[LS_MAX_LIST], sizes[LS_MAX_LIST];
 	size_t nr_objects = sweep(o, sc, LS_DIM_OBJECTS, 0, objects);
 	size_t nr_maps = sweep(o, sc, LS_DIM_MAPS, 1, maps);
 	size_t nr_sizes = sweep(o, sc, LS_DIM_VALUE_SIZE, 8, sizes);
+	size_t a, b, j;
+	int ret;
+
+	for (a = 0; a < nr_maps; a++) {
+		key->maps = maps[a];
+		for (b = 0; b < nr_sizes; b++) {
+			key->value_size = sizes[b];
+			for (j = 0; j < nr_objects; j++) {
+				key->objects = objects[j] ?: key->threads;
+				/* the shared cell of this sweep is that cell */
+				if (key->sharing == LS_SHARING_PRIVATE && owners_split(sc) &&
+				    key->objects < key->threads &&
+				    (sharings & LS_SHARING_BIT(LS_SHARING_SHARED)))
+					continue;
+				ret = run_cell(sc, key, o, cpus, res, status);
+				if (ret || interrupted)
+					return ret;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Every cell of one scenario: modes x threads x sharings x maps x value sizes x owners. */
+static int run_scenario(const struct scenario *sc, const struct ls_run_opts *o, const int *cpus,
+			struct ls_results *res, int *status)
+{
+	unsigned int sharings;
 	struct cell_key key;
-	size_t k, a, b, j;
-	int ret = 0;
+	size_t k;
+	int ret;
 
 	for (key.mode = LS_MODE_HOOK; key.mode <= LS_MODE_LOOP; key.mode++) {
 		if (!(ls_scenario_modes(sc) & o->modes & LS_MODE_BIT(key.mode)))
@@ -681,21 +769,18 @@ static int run_scenario(const struct scenario *sc, const struct ls_run_opts *o, 
 			key.threads = o->cpu_counts[k];
 			if (sc->max_threads && key.threads > sc->max_threads)
 				continue;
-			for (a = 0; a < nr_maps; a++) {
-				key.maps = maps[a];
-				for (b = 0; b < nr_sizes; b++) {
-					key.value_size = sizes[b];
-					for (j = 0; j < nr_objects; j++) {
-						key.objects = objects[j] ?: key.threads;
-						ret = run_cell(sc, &key, o, cpus, res, status);
-						if (ret || interrupted)
-							return ret;
-					}
-				}
+			sharings = sharings_for(sc, o, key.threads);
+			for (key.sharing = LS_SHARING_PRIVATE; key.sharing <= LS_SHARING_SHARED;
+			     key.sharing++) {
+				if (!(sharings & LS_SHARING_BIT(key.sharing)))
+					continue;
+				ret = run_sweeps(sc, &key, sharings, o, cpus, res, status);
+				if (ret || interrupted)
+					return ret;
 			}
 		}
 	}
-	return ret;
+	return 0;
 }
 
 /* Everything that makes a run impossible, found before anything is written. */

@@ -25,6 +25,15 @@ enum ls_expect {
 	LS_EXPECT_DELETES = 1 << 3,
 };
 
+/* Whether a cell's producer threads work on their own owners or all on the same ones. */
+enum ls_sharing {
+	LS_SHARING_PRIVATE,
+	LS_SHARING_SHARED,
+};
+
+#define LS_SHARING_BIT(s) (1u << (s))
+#define LS_SHARING_ALL (LS_SHARING_BIT(LS_SHARING_PRIVATE) | LS_SHARING_BIT(LS_SHARING_SHARED))
+
 enum ls_status {
 	LS_OK,
 	LS_UNSUPPORTED,
@@ -93,6 +102,7 @@ struct cell {
 	unsigned int nr_maps;
 	unsigned int nr_objects;
 	unsigned int value_size;
+	enum ls_sharing sharing;
 	bool verbose;
 
 	/* Set by setup, released by teardown. */
@@ -120,6 +130,15 @@ extern const size_t ls_nr_scenarios;
 
 const struct scenario *ls_scenario_find(const char *name);
 const char *ls_mode_name(enum ls_mode mode);
+const char *ls_sharing_name(enum ls_sharing sharing);
+
+/*
+ * The sharings scenario sc can run with (LS_SHARING_BIT()s). Some have one by
+ * nature: a task's own storage is private to its thread, the process's cgroup
+ * and owners walked by id in BPF are shared, and storage created and deleted
+ * on an owner, or owners made per trigger, cannot be shared without races.
+ */
+unsigned int ls_scenario_sharings(const struct scenario *sc);
 const char *ls_status_name(enum ls_status status);
 
 static inline unsigned int ls_scenario_modes(const struct scenario *sc)

@@ -263,6 +263,26 @@ const struct scenario ls_scenarios[] = {
 
 const size_t ls_nr_scenarios = sizeof(ls_scenarios) / sizeof(ls_scenarios[0]);
 
+unsigned int ls_scenario_sharings(const struct scenario *sc)
+{
+	const unsigned int priv = LS_SHARING_BIT(LS_SHARING_PRIVATE);
+	const unsigned int shared = LS_SHARING_BIT(LS_SHARING_SHARED);
+
+	/* sys_enter on the calling thread: its own task, or the process's cgroup */
+	if (!sc->trigger)
+		return sc->arg & LS_ARG_BYID ? shared : sc->setup == ls_task_setup ? priv : shared;
+	if (sc->expect & (LS_EXPECT_CREATES | LS_EXPECT_DELETES))
+		return priv;
+	if (sc->trigger == ls_trigger_thread || sc->trigger == ls_trigger_socket ||
+	    sc->trigger == ls_trigger_cgroup)
+		return priv; /* a new owner per trigger */
+	/* the cgroup's storage, whichever socket triggers; the process's task by pidfd */
+	if (sc->setup == ls_cgstore_setup || sc->setup == ls_cgrp_sockopt_setup ||
+	    sc->setup == ls_task_setup)
+		return shared;
+	return LS_SHARING_ALL;
+}
+
 const struct scenario *ls_scenario_find(const char *name)
 {
 	size_t i;

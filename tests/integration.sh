@@ -122,7 +122,8 @@ missing=$(echo "$out" | tail -n +2 | awk '{ print $1 }' | while read -r s; do
 	grep -q "^[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,$s," "$csv" || echo "$s"; done)
 if [ -z "$missing" ]; then ok "every listed scenario has cells"; else
 	not_ok "every listed scenario has cells" "missing: $missing"; fi
-dups=$(cut -d, -f6,10,11,12,13,14 "$csv" | sort | uniq -d)
+# (quoted reasons may hold commas: drop them before cutting)
+dups=$(sed -E 's/"[^"]*"//g' "$csv" | cut -d, -f6,10,11,12,13,14,"$(col sharing "$csv")" | sort | uniq -d)
 if [ -z "$dups" ]; then ok "no cell is measured twice"; else not_ok "no cell is measured twice" "$dups"; fi
 # Counters, run statistics and latency on every measured cell.
 counters_ok() {
@@ -161,11 +162,32 @@ done
 check "results folder is named after the kernel release" \
 	test -d "$tmp/all/$(uname -r)"
 check "console shows the table and the added cost" \
-	grep -qE '^task-get +hook +1 +1 +1 +8 +[0-9.]+ +[0-9.]+% +[0-9.]+ +-?[0-9.]+ +ok' "$tmp/all.log"
+	grep -qE '^task-get +hook +1 +private +1 +1 +8 +[0-9.]+ +[0-9.]+% +[0-9.]+ +-?[0-9.]+ +ok' "$tmp/all.log"
 check "no BPF program, link or map left after a run" bpf_objects_back_to "$before"
 
 check "no cgroup left behind" test -z "$(find "$(cgroup2_root)" -maxdepth 1 -name 'lsbench-*')"
 check "no temporary folder left behind" test -z "$(find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'lsbench-files.*')"
+
+check "reps.csv has every repetition of every ok cell" test \
+	"$(tail -n +2 "$(dirname "$csv")/reps.csv" | wc -l)" -eq "$((2 * $(grep -c ',ok,' "$csv")))"
+
+# --- sharing: private owners per thread, or the same owners for all ---------
+if [ "$(nproc)" -ge 2 ]; then
+	"$LSBENCH" run --quick -s sk-get -s task-get -s cgrp-get -m loop --cpus 2 --objects 1,4 \
+		-o "$tmp/share" >"$tmp/share.log" 2>&1
+	csv=$(summary_of "$tmp/share")
+	got=$(awk -F, -v sc="$(col scenario "$csv")" -v ob="$(col nr_objects "$csv")" \
+		-v sh="$(col sharing "$csv")" -v st="$(col status "$csv")" \
+		'NR > 1 { print $sc "/" $ob "/" $sh "/" $st }' "$csv" | sort | tr '\n' ' ')
+	want="cgrp-get/2/shared/ok sk-get/1/shared/ok sk-get/4/private/ok sk-get/4/shared/ok task-get/2/private/ok "
+	if [ "$got" = "$want" ]; then ok "sharing: both for sockets, the nature of tasks and cgroups"
+	else not_ok "sharing: both for sockets, the nature of tasks and cgroups" "got:  $got" "want: $want"; fi
+	"$LSBENCH" run --quick -s sk-get -m loop --cpus 2 --objects 1 --sharing private \
+		-o "$tmp/share1" >"$tmp/share1.log" 2>&1
+	check "private sharing with fewer owners than threads is unsupported, named" \
+		grep -q ',unsupported,"private owners need one per thread at least: 1 owners, 2 threads",' \
+		"$(summary_of "$tmp/share1")"
+fi
 
 # --- owners beyond the open-file limit fail their cell, naming the limit ------
 hard=$(ulimit -Hn)
@@ -258,6 +280,7 @@ bad_input() {
 bad_input "glob that matches nothing" "no scenario matches 'nope-\*'" "$LSBENCH" run -s 'nope-*' -o "$tmp/bad"
 bad_input "warm-up is not a number" "invalid -w 'abc'" "$LSBENCH" run -w abc -o "$tmp/bad"
 bad_input "zero repetitions" "invalid -r '0'" "$LSBENCH" run -r 0 -o "$tmp/bad"
+bad_input "unknown sharing" "invalid --sharing 'public'" "$LSBENCH" run --sharing public -o "$tmp/bad"
 bad_input "--quick with -d" "--quick sets" "$LSBENCH" run --quick -d 2 -o "$tmp/bad"
 bad_input "more threads than CPUs" "only $ncpu CPUs are usable" "$LSBENCH" run --cpus $((ncpu + 1)) -o "$tmp/bad"
 bad_input "unknown option" "unknown option '--frobnicate'" "$LSBENCH" run --frobnicate -o "$tmp/bad"
