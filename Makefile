@@ -111,6 +111,13 @@ test: deps
 		$(patsubst %,$(OUTPUT)/tests/%,$(UNIT_TESTS)) $(patsubst %,$(OUTPUT)/fuzz/%,$(FUZZERS))
 	$(Q)FUZZ_SECONDS=$(FUZZ_SECONDS) tests/run.sh $(OUTPUT) $(UNIT_TESTS)
 
+# report.html and plots of result sets (lsbench report --help); by default the newest run folder.
+REPORT_ARGS ?= $(shell ls -td results/*/*/ 2>/dev/null | head -n 1)
+.PHONY: report
+report: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)$(OUTPUT)/lsbench report $(REPORT_ARGS)
+
 # libFuzzer targets: each replays tests/fuzz/crashes/<target>-* and the corpus, then fuzzes
 # for FUZZ_SECONDS.
 FUZZERS := \
