@@ -11,7 +11,8 @@ REV := $(shell git describe --always --dirty 2>/dev/null || echo unknown)
 
 # Debian packages the suite needs to build, run and test.
 DEPS := clang llvm make gcc pkg-config libbpf-dev libelf-dev zlib1g-dev bpftool linux-perf \
-	libcmocka-dev libclang-rt-14-dev
+	libcmocka-dev libclang-rt-14-dev \
+	gnuplot-nox chromium
 
 CFLAGS ?= -g -O2
 WARN := -Wall -Wextra -Werror
@@ -54,9 +55,21 @@ UNIT_TESTS := \
 	test_opts \
 	test_cell \
 	test_results \
-	test_hist
+	test_hist \
+	test_csvread \
+	test_cmpstats \
+	test_compare
 # What the unit tests link: everything but what needs BPF skeletons or main().
 UNIT_SRCS := bench/stats.c bench/csv.c bench/opts.c bench/cell.c bench/results.c bench/perf.c bench/hist.c
+# compare and report: results read back. In the runner, the unit tests and the fuzzers.
+READ_SRCS := \
+	bench/csvread.c \
+	bench/cmpstats.c \
+	bench/rset.c \
+	bench/compare.c \
+	bench/report.c
+BENCH_SRCS += $(READ_SRCS)
+UNIT_SRCS += $(READ_SRCS)
 
 FORMATTED = $(wildcard bench/*.[ch] bpf/*.[ch] workloads/*.[ch] tests/unit/*.c)
 SKELS := $(patsubst %,$(OUTPUT)/%.skel.h,$(BPF_OBJS))
@@ -98,10 +111,18 @@ test: deps
 		$(patsubst %,$(OUTPUT)/tests/%,$(UNIT_TESTS)) $(patsubst %,$(OUTPUT)/fuzz/%,$(FUZZERS))
 	$(Q)FUZZ_SECONDS=$(FUZZ_SECONDS) tests/run.sh $(OUTPUT) $(UNIT_TESTS)
 
+# report.html and plots of result sets (lsbench report --help); by default the newest run folder.
+REPORT_ARGS ?= $(shell ls -td results/*/*/ 2>/dev/null | head -n 1)
+.PHONY: report
+report: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)$(OUTPUT)/lsbench report $(REPORT_ARGS)
+
 # libFuzzer targets: each replays tests/fuzz/crashes/<target>-* and the corpus, then fuzzes
 # for FUZZ_SECONDS.
 FUZZERS := \
-	fuzz_opts
+	fuzz_opts \
+	fuzz_csv
 FUZZ_SECONDS ?= 20
 
 $(OUTPUT)/fuzz/%: tests/fuzz/%.c $(UNIT_SRCS) $(wildcard bench/*.h) $(OUTPUT)/rev.h

@@ -344,4 +344,116 @@ for sig in INT TERM INT; do
 	fi
 done
 
+# --- compare and report ----------------------------------------------------
+# Two short runs of the same cells; compare.csv, exit codes, refused input;
+# report.html with every image present, rendered by headless Chromium.
+for side in A B; do
+	"$LSBENCH" run -s task-get -s task-empty -m loop --cpus 1,2 -w 0.05 -d 0.1 -r 5 \
+		-o "$tmp/cmp$side" >"$tmp/cmp$side.log" 2>&1
+done
+runA=$(dirname "$(summary_of "$tmp/cmpA")")
+runB=$(dirname "$(summary_of "$tmp/cmpB")")
+# cp_scaled SRC DST FACTOR: a copy of a run with every ns_per_op multiplied.
+cp_scaled() {
+	cp -r "$1" "$2"
+	for f in summary.csv reps.csv; do
+		[ -f "$1/$f" ] || continue
+		awk -F, -v OFS=, -v c="$(col ns_per_op "$1/$f")" -v k="$3" \
+			'NR > 1 && $c != "" { $c = $c * k } 1' "$1/$f" >"$2/$f"
+	done
+}
+if [ -f "$runA/reps.csv" ]; then
+	out=$("$LSBENCH" compare -o "$tmp/compare.csv" "$runA" "$runB" 2>&1)
+	rc=$?
+	hdr=$(head -n 1 "$tmp/compare.csv" 2>/dev/null)
+	if [ "$rc" -eq 0 ] && echo "$out" | grep -q '^geometric mean' &&
+		echo "$hdr" | grep -q '^schema_version,scenario,.*,verdict,.*,ratio,ci_low,ci_high,p_value,' &&
+		[ "$(tail -n +2 "$tmp/compare.csv" | wc -l)" -eq "$(tail -n +2 "$runA/summary.csv" | wc -l)" ]; then
+		ok "compare of two runs exits 0 and writes compare.csv"
+	else
+		not_ok "compare of two runs exits 0 and writes compare.csv" "exit $rc" "$out" "$hdr"
+	fi
+	cp_scaled "$runB" "$tmp/slow" 1.5
+	out=$("$LSBENCH" compare --fail-on-regression -o "$tmp/c2.csv" "$runA" "$tmp/slow" 2>&1)
+	rc=$?
+	if [ "$rc" -eq 1 ] && echo "$out" | grep -q ' slower$'; then
+		ok "--fail-on-regression exits 1 when cells are 50% slower"
+	else
+		not_ok "--fail-on-regression exits 1 when cells are 50% slower" "exit $rc" "$out"
+	fi
+	out=$("$LSBENCH" compare --fail-on-regression -o "$tmp/c3.csv" "$runA" "$runA" 2>&1)
+	rc=$?
+	if [ "$rc" -eq 0 ] && ! echo "$out" | grep -q ' slower$'; then
+		ok "--fail-on-regression exits 0 for a run against itself"
+	else
+		not_ok "--fail-on-regression exits 0 for a run against itself" "exit $rc" "$out"
+	fi
+	cp -r "$runB" "$tmp/old"
+	sed -i '2,$s/^[0-9]*,/1,/' "$tmp/old/summary.csv"
+	out=$("$LSBENCH" compare -o "$tmp/c4.csv" "$runA" "$tmp/old" 2>&1)
+	rc=$?
+	if [ "$rc" -eq 2 ] && [ "$(echo "$out" | wc -l)" -eq 1 ] &&
+		echo "$out" | grep -q "old/summary.csv.*schema_version"; then
+		ok "compare refuses another schema_version in one line naming the file"
+	else
+		not_ok "compare refuses another schema_version in one line naming the file" \
+			"exit $rc" "$out"
+	fi
+	cp -r "$runB" "$tmp/badreps"
+	sed -i '3s/,[^,]*$/,fast/' "$tmp/badreps/reps.csv"
+	out=$("$LSBENCH" compare -o "$tmp/c5.csv" "$runA" "$tmp/badreps" 2>&1)
+	rc=$?
+	if [ "$rc" -eq 2 ] && echo "$out" | grep -q "badreps/reps.csv:3: column ns_per_op: 'fast'"; then
+		ok "compare refuses a malformed reps.csv naming file and line"
+	else
+		not_ok "compare refuses a malformed reps.csv naming file and line" "exit $rc" "$out"
+	fi
+else
+	out=$("$LSBENCH" compare -o "$tmp/compare.csv" "$runA" "$runB" 2>&1)
+	rc=$?
+	if [ "$rc" -eq 2 ] && echo "$out" | grep -q "summary.csv: schema_version 1 has no reps.csv"; then
+		ok "compare refuses results without repetitions (schema 1)"
+	else
+		not_ok "compare refuses results without repetitions (schema 1)" "exit $rc" "$out"
+	fi
+fi
+cp -r "$runB" "$tmp/trunc"
+head -c -3 "$runB/summary.csv" >"$tmp/trunc/summary.csv"
+out=$("$LSBENCH" compare "$runA" "$tmp/trunc" 2>&1)
+rc=$?
+last=$(wc -l <"$runB/summary.csv")
+if [ "$rc" -eq 2 ] && echo "$out" | grep -q "trunc/summary.csv:$last: truncated"; then
+	ok "a truncated summary.csv is refused naming file and line"
+else
+	not_ok "a truncated summary.csv is refused naming file and line" "exit $rc" "$out"
+fi
+
+out=$("$LSBENCH" report -o "$tmp/report" "$runA" "$runB" 2>&1)
+rc=$?
+html=$tmp/report/report.html
+missing=$(grep -o '<img src="[^"]*"' "$html" 2>/dev/null | sed 's/<img src="//; s/"$//' |
+	while read -r img; do [ -s "$tmp/report/$img" ] || echo "$img"; done)
+nimg=$(grep -c '<img src=' "$html" 2>/dev/null)
+if [ "$rc" -eq 0 ] && [ "${nimg:-0}" -ge 3 ] && [ -z "$missing" ]; then
+	ok "report writes report.html and its $nimg images"
+else
+	not_ok "report writes report.html and its images" "exit $rc" "$out" "missing: $missing"
+fi
+if command -v chromium >/dev/null; then
+	profile=$(mktemp -d /tmp/lsbench-chromium.XXXXXX)
+	dom=$(timeout 120 chromium --headless --no-sandbox --disable-gpu \
+		--disable-background-networking --disable-component-update --disable-sync \
+		--no-first-run --user-data-dir="$profile" --virtual-time-budget=10000 \
+		--dump-dom "file://$html" 2>/dev/null)
+	rm -rf "$profile"
+	if echo "$dom" | grep -q 'id="imgcheck" data-ok="yes"'; then
+		ok "Chromium renders report.html with every image loaded"
+	else
+		not_ok "Chromium renders report.html with every image loaded" \
+			"$(echo "$dom" | grep imgcheck)"
+	fi
+else
+	not_ok "Chromium renders report.html with every image loaded" "no chromium (make deps)"
+fi
+
 echo "1..$n"
