@@ -45,6 +45,7 @@ BENCH_SRCS := \
 	bench/cell.c \
 	bench/perf.c \
 	bench/hist.c \
+	bench/profile.c \
 	workloads/cgroup.c \
 	workloads/fds.c \
 	workloads/files.c \
@@ -58,9 +59,11 @@ UNIT_TESTS := \
 	test_hist \
 	test_csvread \
 	test_cmpstats \
-	test_compare
+	test_compare \
+	test_profile
 # What the unit tests link: everything but what needs BPF skeletons or main().
-UNIT_SRCS := bench/stats.c bench/csv.c bench/opts.c bench/cell.c bench/results.c bench/perf.c bench/hist.c
+UNIT_SRCS := bench/stats.c bench/csv.c bench/opts.c bench/cell.c bench/results.c bench/perf.c bench/hist.c \
+	bench/profile.c
 # compare and report: results read back. In the runner, the unit tests and the fuzzers.
 READ_SRCS := \
 	bench/csvread.c \

@@ -29,6 +29,7 @@ enum {
 	OPT_NO_BPF_LATENCY,
 	OPT_NO_PERF,
 	OPT_OVERHEAD,
+	OPT_PROFILE,
 };
 
 static const struct option long_opts[] = {
@@ -49,6 +50,7 @@ static const struct option long_opts[] = {
 	{ "no-bpf-latency", no_argument, NULL, OPT_NO_BPF_LATENCY },
 	{ "no-perf", no_argument, NULL, OPT_NO_PERF },
 	{ "overhead", no_argument, NULL, OPT_OVERHEAD },
+	{ "profile", no_argument, NULL, OPT_PROFILE },
 	{ "sharing", required_argument, NULL, OPT_SHARING },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
@@ -83,6 +85,8 @@ void ls_run_usage(FILE *f)
 		"      --no-perf         do not count with perf_event_open on the producers\n"
 		"      --overhead        also measure each cell bare (none of the four above),\n"
 		"                        reporting what the instrumentation costs\n"
+		"      --profile         perf record -e cpu-clock -g on the producers' CPUs per cell;\n"
+		"                        top kernel symbols in profile.csv\n"
 		"  -v, --verbose         print libbpf and verifier messages\n",
 		QUICK_WARMUP_S, QUICK_DURATION_S, QUICK_REPETITIONS);
 }
@@ -308,6 +312,9 @@ static int parse_opts(int argc, char **argv, struct ls_run_opts *o, char *err, s
 			break;
 		case OPT_OVERHEAD:
 			o->overhead = true;
+			break;
+		case OPT_PROFILE:
+			o->profile = true;
 			break;
 		case OPT_LOOP_ITERS:
 			if (parse_uint(optarg, 1, MAX_LOOP_ITERS, &o->loop_iters))

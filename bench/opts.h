@@ -39,6 +39,7 @@ struct ls_run_opts {
 	bool bpf_latency; /* time an operation per trigger inside BPF (bpf_ktime_get_ns) */
 	bool perf; /* perf_event_open counters on the producers */
 	bool overhead; /* measure each cell a second time with all of the above off */
+	bool profile; /* perf record each cell, keeping its top kernel symbols */
 	bool verbose;
 };
 

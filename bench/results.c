@@ -90,6 +90,8 @@ static const char *const summary_columns[] = {
 static const char *const hist_columns[] = { CELL_COLUMNS, "source", "lower_ns", "upper_ns",
 					    "count" };
 
+static const char *const profile_columns[] = { CELL_COLUMNS, "rank", "symbol", "share_pct" };
+
 static const char *const reps_columns[] = { CELL_COLUMNS, "rep",	 "ops",
 					    "duration_s", "ops_per_sec", "ns_per_op" };
 
@@ -420,6 +422,30 @@ static struct ls_buf *csv_with_header(struct ls_buf **b, const char *const *cols
 	return *b;
 }
 
+/* The row's top kernel symbols appended to profile.csv's text. */
+static int add_profile(struct ls_results *r, struct ls_row *row)
+{
+	const struct ls_sym *syms = row->profile;
+	struct ls_buf *b;
+	size_t i;
+
+	row->profile = NULL; /* the caller's */
+	if (!syms || row->status != LS_OK)
+		return 0;
+	b = csv_with_header(&r->profile_csv, profile_columns,
+			    sizeof(profile_columns) / sizeof(profile_columns[0]));
+	if (!b)
+		return -ENOMEM;
+	for (i = 0; i < row->nr_profile; i++) {
+		cell_keys(r, row, b);
+		ls_csv_u64(b, i + 1);
+		ls_csv_str(b, syms[i].name);
+		ls_csv_double(b, syms[i].pct);
+		ls_csv_end_row(b);
+	}
+	return b->err;
+}
+
 /* The row's repetitions appended to reps.csv's text. */
 static int add_reps(struct ls_results *r, struct ls_row *row)
 {
@@ -561,11 +587,13 @@ int ls_results_add(struct ls_results *r, const struct ls_row *row)
 		r->cap_rows = cap;
 	}
 	r->rows[r->nr_rows++] = *row;
-	err = add_hist(r, &r->rows[r->nr_rows - 1]) ?: add_reps(r, &r->rows[r->nr_rows - 1]);
+	err = add_hist(r, &r->rows[r->nr_rows - 1]) ?: add_reps(r, &r->rows[r->nr_rows - 1]) ?:
+		add_profile(r, &r->rows[r->nr_rows - 1]);
 	if (!err)
 		err = write_summary(r);
 	if (!err)
-		err = write_text(r, "reps.csv", r->reps_csv);
+		err = write_text(r, "reps.csv", r->reps_csv)
+			      ?: write_text(r, "profile.csv", r->profile_csv);
 	if (!err)
 		err = write_meta(r, "running");
 	return err;
@@ -580,7 +608,8 @@ int ls_results_finish(struct ls_results *r, const char *state)
 
 void ls_results_remove(struct ls_results *r)
 {
-	static const char *const files[] = { "summary.csv", "meta.txt", "hist.csv", "reps.csv" };
+	static const char *const files[] = { "summary.csv", "meta.txt", "hist.csv", "reps.csv",
+					     "profile.csv" };
 	char path[PATH_MAX + 16];
 	size_t i;
 
@@ -593,7 +622,7 @@ void ls_results_remove(struct ls_results *r)
 
 void ls_results_free(struct ls_results *r)
 {
-	struct ls_buf **bufs[] = { &r->hist_csv, &r->reps_csv };
+	struct ls_buf **bufs[] = { &r->hist_csv, &r->reps_csv, &r->profile_csv };
 	size_t i;
 
 	for (i = 0; i < sizeof(bufs) / sizeof(bufs[0]); i++) {

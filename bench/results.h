@@ -9,6 +9,7 @@
 #include "sysinfo.h"
 #include "perf.h"
 #include "hist.h"
+#include "profile.h"
 
 #define LS_SCHEMA_VERSION 2
 #define LS_NOISY_CV 0.05 /* cells whose cv exceeds this are flagged noisy */
@@ -43,6 +44,8 @@ struct ls_row {
 	__u64 bpf_run_time_ns;
 	struct ls_hist *hist; /* per-trigger latency, owned by the caller; NULL: not taken */
 	struct ls_rep *reps; /* [repetitions] when ok, owned by the caller; NULL: none */
+	struct ls_sym *profile; /* top kernel symbols (--profile), the caller's; NULL: none */
+	size_t nr_profile;
 	struct ls_hist *bpf_hist; /* per-operation latency timed in BPF, the caller's; NULL: none */
 	struct ls_hist *bpf_timer_hist; /* empty timed regions in BPF, the caller's */
 	double timer_ns; /* what timing one trigger costs */
@@ -71,6 +74,7 @@ struct ls_results {
 	size_t cap_rows;
 	struct ls_buf *hist_csv; /* every histogram so far, written to hist.csv at the end */
 	struct ls_buf *reps_csv; /* every repetition so far, rewritten with summary.csv */
+	struct ls_buf *profile_csv; /* every profile so far, rewritten with summary.csv */
 };
 
 /*

@@ -580,7 +580,7 @@ void ls_rset_hosts(const struct ls_rset *s, char *buf, size_t size)
 long ls_rset_hist(const struct ls_run_info *run, const struct ls_key *k, struct ls_bucket **out,
 		  char *err, size_t len)
 {
-	int c_schema, c_lo, c_hi, c_cnt, ret;
+	int c_schema, c_lo, c_hi, c_cnt, c_src = -1, ret;
 	char path[PATH_MAX + 16];
 	struct ls_bucket *b = NULL, *p;
 	unsigned int schema = run->schema;
@@ -599,6 +599,9 @@ long ls_rset_hist(const struct ls_run_info *run, const struct ls_key *k, struct 
 		      need_col(&r, "upper_ns", &c_hi, err, len) ?:
 		      need_col(&r, "count", &c_cnt, err, len) ?:
 		      key_cols_find(&r, false, schema, &kc, err, len);
+	/* schema 2: histograms from user space (trigger) and from BPF (bpf_op, bpf_timer) */
+	if (!ret && schema >= 2)
+		ret = need_col(&r, "source", &c_src, err, len);
 	while (!ret && (ret = ls_csvr_next(&r, err, len)) > 0) {
 		struct ls_bucket v;
 
@@ -606,6 +609,8 @@ long ls_rset_hist(const struct ls_run_info *run, const struct ls_key *k, struct 
 			      ?: key_read(&r, &kc, &rk, err, len);
 		if (ret)
 			break;
+		if (c_src >= 0 && strcmp(ls_csvr_str(&r, c_src), "trigger"))
+			continue;
 		if (strcmp(rk.scenario, k->scenario) || strcmp(rk.mode, k->mode) ||
 		    strcmp(rk.sharing, k->sharing) || rk.cpus != k->cpus ||
 		    rk.nr_objects != k->nr_objects || rk.nr_maps != k->nr_maps ||

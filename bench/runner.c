@@ -216,6 +216,7 @@ struct window {
 	struct bpf_prog_info info;
 	bool info_ok;
 	struct ls_hist *op0, *timer0; /* the BPF histograms as the window opened */
+	struct ls_profile prof;
 };
 
 /* The BPF histogram at fd now, less what it held at the start (before); NULL if not kept. */
@@ -271,12 +272,37 @@ static void producers_perf(const struct cell *c, const struct producer *prod,
 	ls_perf_read(perf, c->threads, t);
 }
 
+static void profile_start(const struct cell *c, const struct producer *prod, struct ls_profile *p)
+{
+	int cpus[c->threads];
+	unsigned int i;
+
+	for (i = 0; i < c->threads; i++)
+		cpus[i] = prod[i].cpu;
+	if (ls_profile_start(p, cpus, c->threads))
+		fprintf(stderr, "lsbench: cannot start perf record: %s\n", strerror(errno));
+}
+
+static void profile_stop(struct window *w, struct ls_row *row)
+{
+	int n;
+
+	row->profile = calloc(LS_PROFILE_TOP, sizeof(*row->profile));
+	if (!row->profile)
+		return;
+	n = ls_profile_stop(&w->prof, row->profile, LS_PROFILE_TOP);
+	row->nr_profile = n > 0 ? n : 0;
+}
+
 static void window_begin(const struct cell *c, const struct producer *prod, struct window *w)
 {
 	producers_perf(c, prod, &w->perf);
 	w->info_ok = c->stats_fd >= 0 && prog_info(c->prog_fd, &w->info);
 	w->op0 = c->time_ops ? bpf_hist_now(c->op_hist_fd) : NULL;
 	w->timer0 = c->time_ops ? bpf_hist_now(c->timer_hist_fd) : NULL;
+	w->prof.pid = 0;
+	if (c->profile)
+		profile_start(c, prod, &w->prof);
 	atomic_store(&recording, 1);
 }
 
@@ -291,6 +317,8 @@ static void window_end(const struct cell *c, const struct producer *prod, struct
 	row->bpf_timer_hist = bpf_hist_since(c->timer_hist_fd, w->timer0);
 	free(w->op0);
 	free(w->timer0);
+	if (c->profile)
+		profile_stop(w, row);
 	producers_perf(c, prod, &now);
 	ls_perf_delta(&w->perf, &now, &row->perf);
 	if (w->info_ok && prog_info(c->prog_fd, &info)) {
@@ -698,6 +726,7 @@ static void measure(const struct scenario *sc, const struct cell_key *key,
 		.counters_fd = -1,
 		.prog_fd = -1,
 		.time_ops = o->bpf_latency,
+		.profile = o->profile,
 		.op_hist_fd = -1,
 		.timer_hist_fd = -1,
 		.stats_fd = -1,
@@ -727,6 +756,7 @@ static void row_free(struct ls_row *row)
 	free(row->bpf_hist);
 	free(row->bpf_timer_hist);
 	free(row->reps);
+	free(row->profile);
 }
 
 /*
@@ -740,7 +770,7 @@ static void measure_bare(const struct scenario *sc, const struct cell_key *key,
 	struct ls_run_opts bare = *o;
 	struct ls_row b;
 
-	bare.latency = bare.bpf_latency = bare.bpf_stats = bare.perf = false;
+	bare.latency = bare.bpf_latency = bare.bpf_stats = bare.perf = bare.profile = false;
 	measure(sc, key, &bare, cpus, &b);
 	row_free(&b);
 	if (interrupted || row->status != LS_OK)
@@ -885,6 +915,10 @@ static int preflight(struct ls_run_opts *o, bool *selected, int *cpus, int *nr_c
 		snprintf(err, sizeof(err),
 			 "kernel has no BTF (/sys/kernel/btf/vmlinux): tp_btf programs need "
 			 "CONFIG_DEBUG_INFO_BTF");
+		goto bad;
+	}
+	if (o->profile && !ls_profile_available()) {
+		snprintf(err, sizeof(err), "--profile needs perf(1) (Debian: linux-perf)");
 		goto bad;
 	}
 	*nr_cpus = usable_cpus(cpus, CPU_SETSIZE);

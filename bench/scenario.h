@@ -112,6 +112,7 @@ struct cell {
 	int counters_fd;
 	int prog_fd; /* the cell's program, for its run statistics; -1: none */
 	bool time_ops; /* the BPF side times operations (cfg.time_ops) */
+	bool profile; /* perf record while measuring */
 	int op_hist_fd, timer_hist_fd; /* its histograms, or -1 */
 	int stats_fd; /* BPF_ENABLE_STATS while measuring, or -1 */
 	int map_fd; /* the map user-space operations work on */

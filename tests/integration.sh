@@ -130,17 +130,22 @@ counters_ok() {
 	awk -F, -v st="$(col status "$1")" -v tc="$(col task_clock_ns "$1")" \
 		-v cy="$(col cycles "$1")" -v rc="$(col bpf_run_cnt "$1")" \
 		-v hk="$(col hook "$1")" -v ls="$(col lat_samples "$1")" -v tn="$(col timer_ns "$1")" \
-		-v p50="$(col lat_p50_ns "$1")" -v p99="$(col lat_p99_ns "$1")" -v mx="$(col lat_max_ns "$1")" '
+		-v p50="$(col lat_p50_ns "$1")" -v p99="$(col lat_p99_ns "$1")" -v mx="$(col lat_max_ns "$1")" \
+		-v bs="$(col bpf_lat_samples "$1")" -v bt="$(col bpf_timer_ns "$1")" \
+		-v b50="$(col bpf_lat_p50_ns "$1")" -v b99="$(col bpf_lat_p99_ns "$1")" '
 		NR == 1 || $st != "ok" { next }
 		!($tc > 0) { print "row " NR ": no task clock"; bad = 1 }
 		$cy != "" && !($cy > 0) { print "row " NR ": cycles counted as " $cy; bad = 1 }
 		$hk != "bpf(2)" && !($rc > 0) { print "row " NR ": no BPF run statistics"; bad = 1 }
+		$hk != "bpf(2)" && !($bs > 0 && $bt > 0 && $b50 > 0 && $b50 <= $b99) {
+			print "row " NR ": no BPF-side latency"; bad = 1
+		}
 		!($ls > 0 && $tn > 0 && $p50 > 0 && $p50 <= $p99 && $p99 <= $mx * 1.01) {
 			print "row " NR ": latency percentiles out of order"; bad = 1
 		}
 		END { exit bad }' "$1"
 }
-check "every measured cell has counters, run statistics and ordered percentiles" \
+check "every measured cell has counters, run statistics, BPF-side and trigger percentiles" \
 	counters_ok "$csv"
 check "hist.csv holds a histogram for the measured cells" \
 	test "$(cut -d, -f3 "$(dirname "$csv")/hist.csv" | sort -u | wc -l)" -gt 20
@@ -188,6 +193,20 @@ if [ "$(nproc)" -ge 2 ]; then
 		grep -q ',unsupported,"private owners need one per thread at least: 1 owners, 2 threads",' \
 		"$(summary_of "$tmp/share1")"
 fi
+
+# --- --profile: the helper itself leads a loop-mode profile --------------------
+"$LSBENCH" run --quick -s task-get -m loop --cpus 1 --profile -o "$tmp/prof" >"$tmp/prof.log" 2>&1
+prof="$(dirname "$(summary_of "$tmp/prof")")/profile.csv"
+check "--profile keeps the top kernel symbols, bpf_task_storage_get among them" \
+	grep -q ',task-get,.*,loop,.*,[0-9]*,bpf_task_storage_get[a-z_]*,[0-9.]*$' "$prof"
+check "--profile removes its perf data" test -z "$(find /tmp -maxdepth 1 -name 'lsbench-perf-*')"
+
+# --- --overhead: the same cell bare, beside it ----------------------------------
+"$LSBENCH" run --quick -s task-empty -m loop --cpus 1 --overhead -o "$tmp/ovh" >"$tmp/ovh.log" 2>&1
+csv=$(summary_of "$tmp/ovh")
+check "--overhead reports bare ns per op and the instrumentation's cost" \
+	awk -F, -v b="$(col bare_ns_per_op "$csv")" -v p="$(col instrumentation_pct "$csv")" \
+	'NR == 2 { exit !($b > 0 && $p != "") }' "$csv"
 
 # --- owners beyond the open-file limit fail their cell, naming the limit ------
 hard=$(ulimit -Hn)
