@@ -80,6 +80,7 @@ static const char *const summary_columns[] = {
 	"bpf_timer_ns",
 	"bare_ns_per_op",
 	"instrumentation_pct",
+	"bytes_per_elem",
 };
 
 /* The columns that tell a scenario's cells apart, first in hist.csv and reps.csv. */
@@ -386,6 +387,7 @@ static void summary_row(const struct ls_results *r, const struct ls_row *row, st
 	ls_csv_double(b, ok && row->bare ? row->bare_ns_per_op : NAN);
 	ls_csv_double(b, ok && row->bare ? 100 * (row->ns_per_op.median / row->bare_ns_per_op - 1)
 					 : NAN);
+	ls_csv_double(b, ok ? row->bytes_per_elem : NAN);
 	ls_csv_end_row(b);
 }
 

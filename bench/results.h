@@ -55,6 +55,7 @@ struct ls_row {
 	__u64 lat_max, lat_samples;
 	bool bare; /* measured a second time without instrumentation (--overhead) */
 	double bare_ns_per_op; /* that measurement's median */
+	double bytes_per_elem; /* slab growth per storage element primed, or NAN */
 	/* Filled from bpf_hist and bpf_timer_hist by ls_results_add. */
 	bool bpf_lat;
 	double bpf_lat_p50, bpf_lat_p90, bpf_lat_p99, bpf_lat_p999, bpf_timer_ns;

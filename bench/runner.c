@@ -639,6 +639,7 @@ out:
 	footprint_check(c, &before);
 	row->status = c->status;
 	snprintf(row->reason, sizeof(row->reason), "%s", c->reason);
+	row->bytes_per_elem = c->bytes_per_elem;
 }
 
 static bool has_bpf_caps(void)
@@ -727,6 +728,7 @@ static void measure(const struct scenario *sc, const struct cell_key *key,
 		.prog_fd = -1,
 		.time_ops = o->bpf_latency,
 		.profile = o->profile,
+		.bytes_per_elem = NAN,
 		.op_hist_fd = -1,
 		.timer_hist_fd = -1,
 		.stats_fd = -1,

@@ -124,6 +124,8 @@ struct cell {
 	unsigned int nr_inner;
 	struct ls_cgroup cg; /* the private cgroup the process entered, if any */
 
+	double bytes_per_elem; /* slab growth per element primed from user space, or NAN */
+
 	enum ls_status status;
 	char reason[256];
 };

@@ -184,6 +184,7 @@ const struct scenario ls_scenarios[] = {
 	{ SOCKOPT("sk-get-values", "sk_storage", "get", "sk_maps_get", "sk-empty", GET,
 		  ls_sk_setup),
 	  .modes = LOOP, .arg = LS_ARG_MAPS | LS_ARG_PRIME_STORE, .value_sizes = VALUE_SWEEP,
+	  .objects = "1,1000",
 	  .desc = "bpf_sk_storage_get through an array of maps, by value size (hit)" },
 
 	/* the per-packet path: cgroup_skb/egress on UDP datagrams over loopback */

@@ -18,6 +18,7 @@
 #include <bpf/libbpf.h>
 #include "bpfutil.h"
 #include "scenarios.h"
+#include "sysinfo.h"
 
 static int setup_fail(struct cell *c, int err, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -283,14 +284,25 @@ static int prime_cgroup(struct cell *c)
 	return 0;
 }
 
-/* Primes every owner held open by fd. */
+/*
+ * Primes every owner held open by fd. With enough storage elements made so
+ * (LS_MEM_MIN_ELEMS), what the slab grew by over them is the memory one
+ * element takes: its value, its bookkeeping, its share of the owner's storage.
+ */
 static int prime_fds(struct cell *c)
 {
-	unsigned int i;
+	unsigned int i, maps = c->nr_inner ?: 1;
+	long long before = -1, after;
 	int err = 0;
 
+	if ((c->sc->arg & LS_ARG_PRIME_STORE) && c->owners.fds &&
+	    (unsigned long long)c->owners.n * maps >= LS_MEM_MIN_ELEMS)
+		before = ls_slab_bytes();
 	for (i = 0; c->owners.fds && i < c->owners.n && !err; i++)
 		err = prime_one(c, i, c->owners.fds[i]);
+	after = before >= 0 && !err ? ls_slab_bytes() : -1;
+	if (after >= 0)
+		c->bytes_per_elem = (double)(after - before) / ((double)c->owners.n * maps);
 	return err;
 }
 

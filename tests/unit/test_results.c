@@ -44,6 +44,7 @@ static struct ls_row row_of(const struct scenario *sc, enum ls_status st, double
 		.duration_s = 1,
 		.status = st,
 		.ops = 1000,
+		.bytes_per_elem = NAN,
 	};
 
 	r.ns_per_op.median = ns;
@@ -236,7 +237,7 @@ static void latency_percentiles_and_hist_csv(void **state)
 	assert_non_null(strstr(text, ",2000,1000,21.500000,"));
 	/* bpf_lat_p50..p999, max, samples, bpf_timer_ns; no bare twin: empty */
 	assert_non_null(strstr(text, ",private,30.000000,30.000000,30.000000,30.000000,30,100,"
-				     "20.000000,,\n"));
+				     "20.000000,,,\n"));
 	assert_int_equal(ls_results_finish(&r, "complete"), 0);
 	snprintf(path, sizeof(path), "%s/hist.csv", r.dir);
 	text = slurp(path);
