@@ -266,20 +266,34 @@ check "the second of two concurrent runs is consistent" rows_ok "$(summary_of "$
 check "no BPF object left after two concurrent runs" bpf_objects_back_to "$before"
 
 # --- soak: the same cells again and again, nothing grows ----------------------
+# Kernel memory that no cache shrinker gives back (unreclaimable slab and per-CPU), in kB.
+kernel_kb() {
+	awk '/^(SUnreclaim|Percpu):/ { kb += $2 } END { print kb }' /proc/meminfo
+}
 soak_ok=1
 : >"$tmp/soak.rows"
 for i in 1 2 3 4 5; do
 	"$LSBENCH" run -s 'task-*' -s 'sk-get' -s 'cgrp-*' -s '*-uapi-*' --objects 1,100 --maps 1,17 \
-		-w 0 -d 0.05 -r 1 --cpus 1 -o "$tmp/soak" >"$tmp/soak.log" 2>&1 ||
+		-w 0.02 -d 0.1 -r 1 --cpus 1 -o "$tmp/soak" >"$tmp/soak.log" 2>&1 ||
 		{ soak_ok=0; tail -n 3 "$tmp/soak.log" >>"$tmp/soak.rows"; }
 	# every cell checks its own fds, threads and cgroup: a leak fails it
 	rows_ok "$(summary_of "$tmp/soak")" >>"$tmp/soak.rows" || soak_ok=0
 	bpf_objects_back_to "$before" >>"$tmp/soak.rows" || soak_ok=0
 	[ -z "$(find "$(cgroup2_root)" -maxdepth 1 -name 'lsbench-*')" ] || soak_ok=0
 	rm -rf "$tmp/soak"
+	# the first two runs warm the kernel's caches; from the second on nothing may grow
+	[ "$i" -eq 2 ] && kb2=$(kernel_kb)
+	[ "$i" -eq 5 ] && kb5=$(kernel_kb)
 done
 if [ "$soak_ok" -eq 1 ]; then ok "five runs in a row leave no fd, thread, cgroup or BPF object"; else
 	not_ok "five runs in a row leave no fd, thread, cgroup or BPF object" "$(cat "$tmp/soak.rows")"; fi
+# A run creates and frees thousands of elements, maps and programs: 3 more runs may not
+# keep 8 MiB of them (slab and per-CPU caches wobble by far less).
+if [ $((kb5 - kb2)) -lt 8192 ]; then
+	ok "kernel memory after five runs: $((kb5 - kb2)) kB more than after two"
+else
+	not_ok "kernel memory grows run after run" "$kb2 kB after run 2, $kb5 kB after run 5"
+fi
 
 # --- bad input: one line, exit 2, nothing written -----------------------------
 # bad_input NAME PATTERN COMMAND...: exit 2, one line on stderr matching PATTERN.
@@ -307,6 +321,11 @@ bad_input "stray argument" "unexpected argument 'extra'" "$LSBENCH" run -o "$tmp
 bad_input "unknown command" "unknown command" "$LSBENCH" frobnicate
 bad_input "no command" "no command given" "$LSBENCH"
 bad_input "unwritable output folder" "cannot create output folder /proc/lsbench" "$LSBENCH" run --quick -s task-empty -o /proc/lsbench
+# BTF hidden in a mount namespace of its own: the machine's stays as it is
+if command -v unshare >/dev/null; then
+	bad_input "no BTF" "kernel has no BTF" unshare -m sh -c \
+		'mount -t tmpfs none /sys/kernel/btf && exec "$0" run --quick -o "$1"' "$LSBENCH" "$tmp/bad"
+fi
 if command -v setpriv >/dev/null; then
 	bad_input "not root" "needs root" setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all \
 		"$LSBENCH" run --quick -o "$tmp/bad"
