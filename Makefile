@@ -105,9 +105,15 @@ deps:
 
 # Exit status 1 means the run completed with failed cells, each with its reason in the
 # results: a finished benchmark, not a failed make.
+# Then what the instrumentation costs: loop-mode cells measured instrumented and bare
+# (--overhead), a run of its own beside the matrix's.
+BENCH_OUT ?= results
+OVERHEAD_ARGS := -s task-empty -s task-get -s task-hash-get -s cgrp-empty -s cgrp-get -s sk-empty \
+	-s sk-get --objects 100 -m loop --cpus 1 --overhead
 bench: deps
 	$(Q)$(MAKE) --no-print-directory all
-	$(Q)$(OUTPUT)/lsbench run $(BENCH_ARGS) || [ $$? -eq 1 ]
+	$(Q)$(OUTPUT)/lsbench run -o $(BENCH_OUT) $(BENCH_ARGS) || [ $$? -eq 1 ]
+	$(Q)$(OUTPUT)/lsbench run -o $(BENCH_OUT) $(OVERHEAD_ARGS) || [ $$? -eq 1 ]
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory $(OUTPUT)/lsbench $(OUTPUT)/san/lsbench \

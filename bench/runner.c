@@ -55,6 +55,7 @@ struct producer {
 	double timer_ns;
 	__u64 prime_passes;
 	__u64 triggers;
+	__u64 live; /* triggers so far, stored relaxed after each, for diagnostics */
 } __attribute__((aligned(64)));
 
 #define PRIME_PASSES_MAX 100
@@ -171,6 +172,7 @@ static void *producer_main(void *arg)
 		} else {
 			n += trigger(&p->t);
 		}
+		__atomic_store_n(&p->live, n, __ATOMIC_RELAXED);
 	}
 	p->triggers = n;
 	return NULL;
@@ -328,6 +330,16 @@ static void window_end(const struct cell *c, const struct producer *prod, struct
 	}
 }
 
+static __u64 live_triggers(const struct cell *c, const struct producer *prod)
+{
+	__u64 n = 0;
+	unsigned int i;
+
+	for (i = 0; i < c->threads; i++)
+		n += __atomic_load_n(&prod[i].live, __ATOMIC_RELAXED);
+	return n;
+}
+
 /* Samples the repetitions after the warm-up; threads are running. */
 static void cell_sample(struct cell *c, const struct producer *prod, const struct ls_run_opts *o,
 			struct ls_row *row)
@@ -358,7 +370,11 @@ static void cell_sample(struct cell *c, const struct producer *prod, const struc
 			break;
 		}
 		if (c1.ops == c0.ops) {
-			cell_fail(c, "no operations in repetition %u", i + 1);
+			cell_fail(
+				c,
+				"no operations in repetition %u (%llu triggers so far, BPF saw %llu)",
+				i + 1, (unsigned long long)live_triggers(c, prod),
+				(unsigned long long)c1.triggers);
 			break;
 		}
 		reps[i] = (struct ls_rep){ c1.ops - c0.ops, (t1 - t0) / NSEC_PER_SEC };
