@@ -124,7 +124,10 @@ struct cell {
 	unsigned int nr_inner;
 	struct ls_cgroup cg; /* the private cgroup the process entered, if any */
 
-	double bytes_per_elem; /* slab growth per element primed from user space, or NAN */
+	/* Weighing storage elements: the memory cgroup the maps charge them to, or NULL. */
+	struct ls_cgroup mcg; /* the cell's own memory cgroup, if it needs one */
+	const struct ls_cgroup *weigh_cg;
+	double bytes_per_elem; /* charged per element primed, or NAN */
 
 	enum ls_status status;
 	char reason[256];

@@ -150,20 +150,3 @@ void ls_sysinfo_read(struct ls_sysinfo *si)
 		snprintf(si->smt, sizeof(si->smt), "unknown");
 	read_turbo(si->turbo, sizeof(si->turbo));
 }
-
-long long ls_slab_bytes(void)
-{
-	unsigned long long active, size;
-	long long sum = 0;
-	char line[512], name[128];
-	FILE *f = fopen("/proc/slabinfo", "r");
-
-	if (!f)
-		return -1;
-	while (fgets(line, sizeof(line), f)) {
-		if (sscanf(line, "%127s %llu %*u %llu", name, &active, &size) == 3)
-			sum += active * size;
-	}
-	fclose(f);
-	return sum;
-}

@@ -20,10 +20,4 @@ struct ls_sysinfo {
 
 void ls_sysinfo_read(struct ls_sysinfo *si);
 
-/*
- * Bytes of slab objects in use, all caches (/proc/slabinfo: active objects
- * times object size), or -1 when unreadable.
- */
-long long ls_slab_bytes(void);
-
 #endif /* LSBENCH_SYSINFO_H */

@@ -52,6 +52,13 @@ cgroup2_root() {
 	awk '$9 == "cgroup2" { print $5; exit }' /proc/self/mountinfo
 }
 
+# Where lsbench makes cgroups: cgroup v2, and the v1 memory hierarchy if mounted.
+cgroup_roots() {
+	awk '{ for (i = 7; i < NF && $i != "-"; i++); fs = $(i + 1); so = $(i + 3) }
+		fs == "cgroup2" || (fs == "cgroup" && so ~ /(^|,)memory(,|$)/) { print $5 }' \
+		/proc/self/mountinfo
+}
+
 # summary.csv of the newest run under a results root.
 summary_of() {
 	ls -t "$1"/*/*/summary.csv 2>/dev/null | head -n 1
@@ -170,7 +177,7 @@ check "console shows the table and the added cost" \
 	grep -qE '^task-get +hook +1 +private +1 +1 +8 +[0-9.]+ +[0-9.]+% +[0-9.]+ +-?[0-9.]+ +ok' "$tmp/all.log"
 check "no BPF program, link or map left after a run" bpf_objects_back_to "$before"
 
-check "no cgroup left behind" test -z "$(find "$(cgroup2_root)" -maxdepth 1 -name 'lsbench-*')"
+check "no cgroup left behind" test -z "$(find $(cgroup_roots) -maxdepth 1 -name 'lsbench-*')"
 check "no temporary folder left behind" test -z "$(find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'lsbench-files.*')"
 
 check "reps.csv has every repetition of every ok cell" test \
@@ -279,7 +286,7 @@ for i in 1 2 3 4 5; do
 	# every cell checks its own fds, threads and cgroup: a leak fails it
 	rows_ok "$(summary_of "$tmp/soak")" >>"$tmp/soak.rows" || soak_ok=0
 	bpf_objects_back_to "$before" >>"$tmp/soak.rows" || soak_ok=0
-	[ -z "$(find "$(cgroup2_root)" -maxdepth 1 -name 'lsbench-*')" ] || soak_ok=0
+	[ -z "$(find $(cgroup_roots) -maxdepth 1 -name 'lsbench-*')" ] || soak_ok=0
 	rm -rf "$tmp/soak"
 	# the first two runs warm the kernel's caches; from the second on nothing may grow
 	[ "$i" -eq 2 ] && kb2=$(kernel_kb)
@@ -372,7 +379,7 @@ for sig in INT TERM INT; do
 	kill -"$sig" "$pid"
 	wait "$pid"
 	rc=$?
-	left=$(find "$(cgroup2_root)" -maxdepth 1 -name 'lsbench-*'
+	left=$(find $(cgroup_roots) -maxdepth 1 -name 'lsbench-*'
 		find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'lsbench-files.*')
 	if [ "$rc" -eq 130 ] && [ -z "$left" ] && bpf_objects_back_to "$before" >/dev/null; then
 		ok "SIG$sig after ${delay}s leaves no cgroup, folder or BPF object"
