@@ -11,7 +11,8 @@ REV := $(shell git describe --always --dirty 2>/dev/null || echo unknown)
 
 # Debian packages the suite needs to build, run and test.
 DEPS := clang llvm make gcc pkg-config libbpf-dev libelf-dev zlib1g-dev bpftool linux-perf \
-	libcmocka-dev libclang-rt-14-dev
+	libcmocka-dev libclang-rt-14-dev \
+	gnuplot-nox chromium
 # and what `lsbench vm` needs to boot other kernels
 DEPS += qemu-system-x86 busybox-static cpio xz-utils
 
@@ -46,6 +47,7 @@ BENCH_SRCS := \
 	bench/cell.c \
 	bench/perf.c \
 	bench/hist.c \
+	bench/profile.c \
 	bench/vm.c \
 	workloads/cgroup.c \
 	workloads/fds.c \
@@ -57,9 +59,23 @@ UNIT_TESTS := \
 	test_opts \
 	test_cell \
 	test_results \
-	test_hist
+	test_hist \
+	test_csvread \
+	test_cmpstats \
+	test_compare \
+	test_profile
 # What the unit tests link: everything but what needs BPF skeletons or main().
-UNIT_SRCS := bench/stats.c bench/csv.c bench/opts.c bench/cell.c bench/results.c bench/perf.c bench/hist.c
+UNIT_SRCS := bench/stats.c bench/csv.c bench/opts.c bench/cell.c bench/results.c bench/perf.c bench/hist.c \
+	bench/profile.c
+# compare and report: results read back. In the runner, the unit tests and the fuzzers.
+READ_SRCS := \
+	bench/csvread.c \
+	bench/cmpstats.c \
+	bench/rset.c \
+	bench/compare.c \
+	bench/report.c
+BENCH_SRCS += $(READ_SRCS)
+UNIT_SRCS += $(READ_SRCS)
 
 FORMATTED = $(wildcard bench/*.[ch] bpf/*.[ch] workloads/*.[ch] tests/unit/*.c)
 SKELS := $(patsubst %,$(OUTPUT)/%.skel.h,$(BPF_OBJS))
@@ -92,9 +108,15 @@ deps:
 
 # Exit status 1 means the run completed with failed cells, each with its reason in the
 # results: a finished benchmark, not a failed make.
+# Then what the instrumentation costs: loop-mode cells measured instrumented and bare
+# (--overhead), a run of its own beside the matrix's.
+BENCH_OUT ?= results
+OVERHEAD_ARGS := -s task-empty -s task-get -s task-hash-get -s cgrp-empty -s cgrp-get -s sk-empty \
+	-s sk-get --objects 100 -m loop --cpus 1 --overhead
 bench: deps
 	$(Q)$(MAKE) --no-print-directory all
-	$(Q)$(OUTPUT)/lsbench run $(BENCH_ARGS) || [ $$? -eq 1 ]
+	$(Q)$(OUTPUT)/lsbench run -o $(BENCH_OUT) $(BENCH_ARGS) || [ $$? -eq 1 ]
+	$(Q)$(OUTPUT)/lsbench run -o $(BENCH_OUT) $(OVERHEAD_ARGS) || [ $$? -eq 1 ]
 
 # The same on another kernel booted in qemu: make bench-vm KERNEL=trixie (or KERNELS=a,b,c).
 bench-vm: deps
@@ -107,10 +129,18 @@ test: deps
 		$(patsubst %,$(OUTPUT)/tests/%,$(UNIT_TESTS)) $(patsubst %,$(OUTPUT)/fuzz/%,$(FUZZERS))
 	$(Q)FUZZ_SECONDS=$(FUZZ_SECONDS) tests/run.sh $(OUTPUT) $(UNIT_TESTS)
 
+# report.html and plots of result sets (lsbench report --help); by default the newest run folder.
+REPORT_ARGS ?= $(shell ls -td results/*/*/ 2>/dev/null | head -n 1)
+.PHONY: report
+report: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)$(OUTPUT)/lsbench report $(REPORT_ARGS)
+
 # libFuzzer targets: each replays tests/fuzz/crashes/<target>-* and the corpus, then fuzzes
 # for FUZZ_SECONDS.
 FUZZERS := \
-	fuzz_opts
+	fuzz_opts \
+	fuzz_csv
 FUZZ_SECONDS ?= 20
 
 $(OUTPUT)/fuzz/%: tests/fuzz/%.c $(UNIT_SRCS) $(wildcard bench/*.h) $(OUTPUT)/rev.h

@@ -8,6 +8,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include "bpfutil.h"
+#include "hist.h"
 
 #define LOG_SIZE (64 * 1024)
 #define ENOTSUPP_KERNEL 524 /* the kernel's ENOTSUPP, not in user-space errno.h */
@@ -158,6 +159,10 @@ int ls_obj_load_attach(struct cell *c, struct bpf_object *obj)
 		mark_load_error(c, "kernel refused to attach", err);
 		return err;
 	}
+	map = bpf_object__find_map_by_name(obj, "op_hist");
+	c->op_hist_fd = map ? bpf_map__fd(map) : -1;
+	map = bpf_object__find_map_by_name(obj, "timer_hist");
+	c->timer_hist_fd = map ? bpf_map__fd(map) : -1;
 	map = bpf_object__find_map_by_name(obj, "counters");
 	c->counters_fd = map ? bpf_map__fd(map) : -1;
 	if (c->counters_fd < 0) {
@@ -198,6 +203,37 @@ int ls_counters_read_cpu(int fd, int cpu, struct ls_counters *out)
 		*out = per_cpu[cpu];
 	free(per_cpu);
 	return cpu >= 0 && cpu < ncpu ? 0 : -EINVAL;
+}
+
+int ls_bpf_hist_read(int fd, struct ls_hist *h)
+{
+	int i, ncpu = libbpf_num_possible_cpus();
+	__u64 *per_cpu;
+	uint64_t lo, hi;
+	__u32 key;
+
+	if (ncpu < 0)
+		return ncpu;
+	per_cpu = calloc(ncpu, sizeof(*per_cpu));
+	if (!per_cpu)
+		return -ENOMEM;
+	for (key = 0; key < LS_BPF_HIST_BUCKETS; key++) {
+		if (bpf_map_lookup_elem(fd, &key, per_cpu)) {
+			free(per_cpu);
+			return -errno;
+		}
+		for (i = 0; i < ncpu; i++) {
+			if (!per_cpu[i])
+				continue;
+			h->count[key] += per_cpu[i];
+			h->total += per_cpu[i];
+			ls_hist_bounds(key, &lo, &hi);
+			if (hi > h->max)
+				h->max = hi; /* the BPF side keeps counts only: a bucket's top */
+		}
+	}
+	free(per_cpu);
+	return 0;
 }
 
 int ls_counters_read(int fd, struct ls_counters *sum)

@@ -31,4 +31,9 @@ int ls_counters_read(int fd, struct ls_counters *sum);
 /* One CPU's counters, e.g. a pinned producer's own. */
 int ls_counters_read_cpu(int fd, int cpu, struct ls_counters *out);
 
+struct ls_hist;
+
+/* Adds the per-CPU histogram map at @fd (op_hist, timer_hist), all CPUs, to h. */
+int ls_bpf_hist_read(int fd, struct ls_hist *h);
+
 #endif /* LSBENCH_BPFUTIL_H */

@@ -69,6 +69,11 @@ const char *ls_mode_name(enum ls_mode mode)
 	return mode == LS_MODE_LOOP ? "loop" : "hook";
 }
 
+const char *ls_sharing_name(enum ls_sharing sharing)
+{
+	return sharing == LS_SHARING_SHARED ? "shared" : "private";
+}
+
 const char *ls_status_name(enum ls_status status)
 {
 	switch (status) {

@@ -2,20 +2,23 @@
 /* lsbench: benchmarks of the BPF local-storage helpers. */
 #include <stdio.h>
 #include <string.h>
+#include "compare.h"
 #include "opts.h"
+#include "report.h"
 #include "runner.h"
 #include "rev.h"
 #include "vm.h"
 
 static void usage(FILE *f)
 {
-	fprintf(f,
-		"usage: lsbench <command> [options]\n"
-		"  list                 print every scenario with what it measures\n"
-		"  run [options]        measure scenarios; lsbench run --help for options\n"
-		"  vm --kernel SPEC [options]\n"
-		"                       run on another kernel booted in qemu; lsbench vm --help\n"
-		"  version              print the lsbench revision\n");
+	fprintf(f, "usage: lsbench <command> [options]\n"
+		   "  list                 print every scenario with what it measures\n"
+		   "  run [options]        measure scenarios; lsbench run --help for options\n"
+		   "  compare BASE NEW...  compare two result sets cell by cell (compare --help)\n"
+		   "  report DIR...        plots and report.html of result sets (report --help)\n"
+		   "  vm --kernel SPEC [options]\n"
+		   "                       run on another kernel booted in qemu (vm --help)\n"
+		   "  version              print the lsbench revision\n");
 }
 
 static int cmd_list(void)
@@ -62,6 +65,10 @@ int main(int argc, char **argv)
 		return cmd_run(argc - 1, argv + 1, argc, argv);
 	if (!strcmp(argv[1], "vm"))
 		return ls_vm_main(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "compare"))
+		return ls_compare_main(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "report"))
+		return ls_report_main(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "version") && argc == 2) {
 		printf("lsbench %s\n", LSBENCH_REV);
 		return 0;

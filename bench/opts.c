@@ -25,6 +25,11 @@ enum {
 	OPT_LOOP_ITERS,
 	OPT_NO_BPF_STATS,
 	OPT_NO_LATENCY,
+	OPT_SHARING,
+	OPT_NO_BPF_LATENCY,
+	OPT_NO_PERF,
+	OPT_OVERHEAD,
+	OPT_PROFILE,
 };
 
 static const struct option long_opts[] = {
@@ -42,6 +47,11 @@ static const struct option long_opts[] = {
 	{ "loop-iters", required_argument, NULL, OPT_LOOP_ITERS },
 	{ "no-bpf-stats", no_argument, NULL, OPT_NO_BPF_STATS },
 	{ "no-latency", no_argument, NULL, OPT_NO_LATENCY },
+	{ "no-bpf-latency", no_argument, NULL, OPT_NO_BPF_LATENCY },
+	{ "no-perf", no_argument, NULL, OPT_NO_PERF },
+	{ "overhead", no_argument, NULL, OPT_OVERHEAD },
+	{ "profile", no_argument, NULL, OPT_PROFILE },
+	{ "sharing", required_argument, NULL, OPT_SHARING },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
 	{},
@@ -63,11 +73,20 @@ void ls_run_usage(FILE *f)
 		"      --maps LIST       map counts for scenarios that sweep them (default\n"
 		"                        1,10,16,17,24,32,100,1000)\n"
 		"      --value-size LIST value sizes for scenarios that sweep them: 8, 64, 4096\n"
+		"      --sharing LIST    private (each thread its own owners), shared (all threads\n"
+		"                        the same owners) or private,shared (default); scenarios\n"
+		"                        whose owners are one or the other by nature keep theirs\n"
 		"      --loop-iters N    operations per trigger in loop mode (default 10000)\n"
 		"      --quick           short smoke run: -w %g -d %g -r %d\n"
 		"  -o, --output DIR      results root (default results)\n"
 		"      --no-bpf-stats    do not enable BPF run statistics while measuring\n"
 		"      --no-latency      do not time each trigger (no latency histograms)\n"
+		"      --no-bpf-latency  do not time an operation per trigger inside BPF\n"
+		"      --no-perf         do not count with perf_event_open on the producers\n"
+		"      --overhead        also measure each cell bare (none of the four above),\n"
+		"                        reporting what the instrumentation costs\n"
+		"      --profile         perf record -e cpu-clock -g on the producers' CPUs per cell;\n"
+		"                        top kernel symbols in profile.csv\n"
 		"  -v, --verbose         print libbpf and verifier messages\n",
 		QUICK_WARMUP_S, QUICK_DURATION_S, QUICK_REPETITIONS);
 }
@@ -142,6 +161,32 @@ static bool value_sizes_ok(const unsigned int *v, size_t n)
 	return true;
 }
 
+/* A comma-separated list of private and shared, each at most once. */
+static int parse_sharings(const char *s, unsigned int *sharings)
+{
+	const char *end;
+	unsigned int bit;
+	size_t n;
+
+	*sharings = 0;
+	for (;;) {
+		end = strchr(s, ',');
+		n = end ? (size_t)(end - s) : strlen(s);
+		if (n == 7 && !strncmp(s, "private", n))
+			bit = LS_SHARING_BIT(LS_SHARING_PRIVATE);
+		else if (n == 6 && !strncmp(s, "shared", n))
+			bit = LS_SHARING_BIT(LS_SHARING_SHARED);
+		else
+			return -EINVAL;
+		if (*sharings & bit)
+			return -EINVAL;
+		*sharings |= bit;
+		if (!end)
+			return 0;
+		s = end + 1;
+	}
+}
+
 static int parse_mode(const char *s, unsigned int *modes)
 {
 	if (!strcmp(s, "hook"))
@@ -185,10 +230,13 @@ static int parse_opts(int argc, char **argv, struct ls_run_opts *o, char *err, s
 		.duration_s = 1,
 		.repetitions = 5,
 		.modes = LS_MODES_ALL,
+		.sharings = LS_SHARING_ALL,
 		.loop_iters = 10000,
 		.output = "results",
 		.bpf_stats = true,
 		.latency = true,
+		.bpf_latency = true,
+		.perf = true,
 	};
 	optind = 0; /* glibc: start afresh, so parsing can run more than once */
 	opterr = 0;
@@ -243,6 +291,10 @@ static int parse_opts(int argc, char **argv, struct ls_run_opts *o, char *err, s
 			    !value_sizes_ok(o->value_sizes, o->nr_value_sizes))
 				goto bad_value;
 			break;
+		case OPT_SHARING:
+			if (parse_sharings(optarg, &o->sharings))
+				goto bad_value;
+			break;
 		case OPT_QUICK:
 			o->quick = true;
 			break;
@@ -251,6 +303,18 @@ static int parse_opts(int argc, char **argv, struct ls_run_opts *o, char *err, s
 			break;
 		case OPT_NO_LATENCY:
 			o->latency = false;
+			break;
+		case OPT_NO_BPF_LATENCY:
+			o->bpf_latency = false;
+			break;
+		case OPT_NO_PERF:
+			o->perf = false;
+			break;
+		case OPT_OVERHEAD:
+			o->overhead = true;
+			break;
+		case OPT_PROFILE:
+			o->profile = true;
 			break;
 		case OPT_LOOP_ITERS:
 			if (parse_uint(optarg, 1, MAX_LOOP_ITERS, &o->loop_iters))
@@ -319,6 +383,10 @@ bad_value:
 			err, len,
 			"invalid --objects '%s': distinct owner counts from 1 to %u, comma-separated",
 			optarg, LS_MAX_OBJECTS);
+		break;
+	case OPT_SHARING:
+		snprintf(err, len, "invalid --sharing '%s': private, shared or private,shared",
+			 optarg);
 		break;
 	case OPT_CPUS:
 		snprintf(err, len,

@@ -30,11 +30,16 @@ struct ls_run_opts {
 	unsigned int value_sizes[LS_MAX_LIST]; /* bytes per value: 8, 64, 4096 */
 	size_t nr_value_sizes;
 	unsigned int modes; /* LS_MODE_BIT()s */
+	unsigned int sharings; /* LS_SHARING_BIT()s, for scenarios that can run both */
 	unsigned int loop_iters;
 	const char *output; /* results root */
 	bool quick;
 	bool bpf_stats; /* read the programs' run statistics (BPF_ENABLE_STATS) */
 	bool latency; /* time every trigger into a histogram while measuring */
+	bool bpf_latency; /* time an operation per trigger inside BPF (bpf_ktime_get_ns) */
+	bool perf; /* perf_event_open counters on the producers */
+	bool overhead; /* measure each cell a second time with all of the above off */
+	bool profile; /* perf record each cell, keeping its top kernel symbols */
 	bool verbose;
 };
 

@@ -70,12 +70,31 @@ static const char *const summary_columns[] = {
 	"timer_ns",
 	"ops_per_sec_per_thread",
 	"scaling_efficiency",
+	"sharing",
+	"bpf_lat_p50_ns",
+	"bpf_lat_p90_ns",
+	"bpf_lat_p99_ns",
+	"bpf_lat_p999_ns",
+	"bpf_lat_max_ns",
+	"bpf_lat_samples",
+	"bpf_timer_ns",
+	"bare_ns_per_op",
+	"instrumentation_pct",
+	"bytes_per_elem",
 };
 
-static const char *const hist_columns[] = {
-	"schema_version", "run_id",	"scenario", "mode",	"cpus",	 "nr_objects",
-	"nr_maps",	  "value_size", "lower_ns", "upper_ns", "count",
-};
+/* The columns that tell a scenario's cells apart, first in hist.csv and reps.csv. */
+#define CELL_COLUMNS                                                                               \
+	"schema_version", "run_id", "scenario", "map_type", "op", "hook", "mode", "nr_maps",       \
+		"nr_objects", "value_size", "cpus", "sharing"
+
+static const char *const hist_columns[] = { CELL_COLUMNS, "source", "lower_ns", "upper_ns",
+					    "count" };
+
+static const char *const profile_columns[] = { CELL_COLUMNS, "rank", "symbol", "share_pct" };
+
+static const char *const reps_columns[] = { CELL_COLUMNS, "rep",	 "ops",
+					    "duration_s", "ops_per_sec", "ns_per_op" };
 
 static int write_summary(struct ls_results *r);
 
@@ -217,8 +236,8 @@ static const struct ls_row *control_of(const struct ls_results *r, const struct 
 		const struct ls_row *c = &r->rows[i];
 
 		if (strcmp(c->sc->name, row->sc->control) || c->mode != row->mode ||
-		    c->threads != row->threads || c->loop_iters != row->loop_iters ||
-		    c->status != LS_OK)
+		    c->threads != row->threads || c->sharing != row->sharing ||
+		    c->loop_iters != row->loop_iters || c->status != LS_OK)
 			continue;
 		if (c->nr_objects == row->nr_objects && c->nr_maps == row->nr_maps &&
 		    c->value_size == row->value_size)
@@ -352,53 +371,170 @@ static void summary_row(const struct ls_results *r, const struct ls_row *row, st
 	}
 	ls_csv_double(b, ok ? row->ops_per_sec.median / row->threads : NAN);
 	ls_csv_double(b, ls_results_scaling(r, row));
+	ls_csv_str(b, ls_sharing_name(row->sharing));
+	if (ok && row->bpf_lat) {
+		ls_csv_double(b, row->bpf_lat_p50);
+		ls_csv_double(b, row->bpf_lat_p90);
+		ls_csv_double(b, row->bpf_lat_p99);
+		ls_csv_double(b, row->bpf_lat_p999);
+		ls_csv_u64(b, row->bpf_lat_max);
+		ls_csv_u64(b, row->bpf_lat_samples);
+		ls_csv_double(b, row->bpf_timer_ns);
+	} else {
+		for (int i = 0; i < 7; i++)
+			ls_csv_str(b, NULL);
+	}
+	ls_csv_double(b, ok && row->bare ? row->bare_ns_per_op : NAN);
+	ls_csv_double(b, ok && row->bare ? 100 * (row->ns_per_op.median / row->bare_ns_per_op - 1)
+					 : NAN);
+	ls_csv_double(b, ok ? row->bytes_per_elem : NAN);
 	ls_csv_end_row(b);
 }
 
-/* The row's percentiles, and its non-empty buckets appended to hist.csv's text. */
-static int add_hist(struct ls_results *r, struct ls_row *row)
+/* The cell's keys, as hist.csv and reps.csv begin their rows. */
+static void cell_keys(const struct ls_results *r, const struct ls_row *row, struct ls_buf *b)
 {
-	const struct ls_hist *h = row->hist;
+	ls_csv_u64(b, LS_SCHEMA_VERSION);
+	ls_csv_str(b, r->run_id);
+	ls_csv_str(b, row->sc->name);
+	ls_csv_str(b, row->sc->map_type);
+	ls_csv_str(b, row->sc->op);
+	ls_csv_str(b, row->sc->hook);
+	ls_csv_str(b, ls_mode_name(row->mode));
+	ls_csv_u64(b, row->nr_maps);
+	ls_csv_u64(b, row->nr_objects);
+	ls_csv_u64(b, row->value_size);
+	ls_csv_u64(b, row->threads);
+	ls_csv_str(b, ls_sharing_name(row->sharing));
+}
+
+/* A CSV text with its header row, made on first use. */
+static struct ls_buf *csv_with_header(struct ls_buf **b, const char *const *cols, size_t n)
+{
+	size_t i;
+
+	if (*b)
+		return *b;
+	*b = calloc(1, sizeof(**b));
+	if (!*b)
+		return NULL;
+	for (i = 0; i < n; i++)
+		ls_csv_str(*b, cols[i]);
+	ls_csv_end_row(*b);
+	return *b;
+}
+
+/* The row's top kernel symbols appended to profile.csv's text. */
+static int add_profile(struct ls_results *r, struct ls_row *row)
+{
+	const struct ls_sym *syms = row->profile;
+	struct ls_buf *b;
+	size_t i;
+
+	row->profile = NULL; /* the caller's */
+	if (!syms || row->status != LS_OK)
+		return 0;
+	b = csv_with_header(&r->profile_csv, profile_columns,
+			    sizeof(profile_columns) / sizeof(profile_columns[0]));
+	if (!b)
+		return -ENOMEM;
+	for (i = 0; i < row->nr_profile; i++) {
+		cell_keys(r, row, b);
+		ls_csv_u64(b, i + 1);
+		ls_csv_str(b, syms[i].name);
+		ls_csv_double(b, syms[i].pct);
+		ls_csv_end_row(b);
+	}
+	return b->err;
+}
+
+/* The row's repetitions appended to reps.csv's text. */
+static int add_reps(struct ls_results *r, struct ls_row *row)
+{
+	const struct ls_rep *reps = row->reps;
+	struct ls_buf *b;
+	unsigned int i;
+
+	row->reps = NULL; /* the caller's */
+	if (!reps || row->status != LS_OK)
+		return 0;
+	b = csv_with_header(&r->reps_csv, reps_columns,
+			    sizeof(reps_columns) / sizeof(reps_columns[0]));
+	if (!b)
+		return -ENOMEM;
+	for (i = 0; i < row->repetitions; i++) {
+		cell_keys(r, row, b);
+		ls_csv_u64(b, i + 1);
+		ls_csv_u64(b, reps[i].ops);
+		ls_csv_double(b, reps[i].secs);
+		ls_csv_double(b, reps[i].ops / reps[i].secs);
+		ls_csv_double(b, row->threads * reps[i].secs * 1e9 / reps[i].ops);
+		ls_csv_end_row(b);
+	}
+	return b->err;
+}
+
+/* The non-empty buckets of h, from source, appended to hist.csv's text. */
+static int hist_rows(struct ls_results *r, const struct ls_row *row, const char *source,
+		     const struct ls_hist *h)
+{
+	struct ls_buf *b;
 	unsigned int i;
 	uint64_t lo, hi;
-	size_t k;
 
-	row->hist = NULL; /* the caller's; the stored row keeps the figures */
-	if (!h || !h->total || row->status != LS_OK)
-		return 0;
-	row->lat = true;
-	row->lat_p50 = ls_hist_quantile(h, 0.5);
-	row->lat_p90 = ls_hist_quantile(h, 0.9);
-	row->lat_p99 = ls_hist_quantile(h, 0.99);
-	row->lat_p999 = ls_hist_quantile(h, 0.999);
-	row->lat_max = h->max;
-	row->lat_samples = h->total;
-	if (!r->hist_csv) {
-		r->hist_csv = calloc(1, sizeof(*r->hist_csv));
-		if (!r->hist_csv)
-			return -ENOMEM;
-		for (k = 0; k < sizeof(hist_columns) / sizeof(hist_columns[0]); k++)
-			ls_csv_str(r->hist_csv, hist_columns[k]);
-		ls_csv_end_row(r->hist_csv);
-	}
+	b = csv_with_header(&r->hist_csv, hist_columns,
+			    sizeof(hist_columns) / sizeof(hist_columns[0]));
+	if (!b)
+		return -ENOMEM;
 	for (i = 0; i < LS_HIST_BUCKETS; i++) {
 		if (!h->count[i])
 			continue;
 		ls_hist_bounds(i, &lo, &hi);
-		ls_csv_u64(r->hist_csv, LS_SCHEMA_VERSION);
-		ls_csv_str(r->hist_csv, r->run_id);
-		ls_csv_str(r->hist_csv, row->sc->name);
-		ls_csv_str(r->hist_csv, ls_mode_name(row->mode));
-		ls_csv_u64(r->hist_csv, row->threads);
-		ls_csv_u64(r->hist_csv, row->nr_objects);
-		ls_csv_u64(r->hist_csv, row->nr_maps);
-		ls_csv_u64(r->hist_csv, row->value_size);
-		ls_csv_u64(r->hist_csv, lo);
-		ls_csv_u64(r->hist_csv, hi);
-		ls_csv_u64(r->hist_csv, h->count[i]);
-		ls_csv_end_row(r->hist_csv);
+		cell_keys(r, row, b);
+		ls_csv_str(b, source);
+		ls_csv_u64(b, lo);
+		ls_csv_u64(b, hi);
+		ls_csv_u64(b, h->count[i]);
+		ls_csv_end_row(b);
 	}
-	return r->hist_csv->err;
+	return b->err;
+}
+
+/*
+ * The row's percentiles, per trigger from user space and per operation from
+ * BPF, and their histograms appended to hist.csv's text.
+ */
+static int add_hist(struct ls_results *r, struct ls_row *row)
+{
+	const struct ls_hist *h = row->hist, *bh = row->bpf_hist, *bt = row->bpf_timer_hist;
+	int err = 0;
+
+	/* the caller's; the stored row keeps the figures */
+	row->hist = row->bpf_hist = row->bpf_timer_hist = NULL;
+	if (row->status != LS_OK)
+		return 0;
+	if (h && h->total) {
+		row->lat = true;
+		row->lat_p50 = ls_hist_quantile(h, 0.5);
+		row->lat_p90 = ls_hist_quantile(h, 0.9);
+		row->lat_p99 = ls_hist_quantile(h, 0.99);
+		row->lat_p999 = ls_hist_quantile(h, 0.999);
+		row->lat_max = h->max;
+		row->lat_samples = h->total;
+		err = hist_rows(r, row, "trigger", h);
+	}
+	if (!err && bh && bh->total && bt && bt->total) {
+		row->bpf_lat = true;
+		row->bpf_lat_p50 = ls_hist_quantile(bh, 0.5);
+		row->bpf_lat_p90 = ls_hist_quantile(bh, 0.9);
+		row->bpf_lat_p99 = ls_hist_quantile(bh, 0.99);
+		row->bpf_lat_p999 = ls_hist_quantile(bh, 0.999);
+		row->bpf_lat_max = bh->max;
+		row->bpf_lat_samples = bh->total;
+		row->bpf_timer_ns = ls_hist_quantile(bt, 0.5);
+		err = hist_rows(r, row, "bpf_op", bh) ?: hist_rows(r, row, "bpf_timer", bt);
+	}
+	return err;
 }
 
 void ls_summary_csv(const struct ls_results *r, struct ls_buf *b)
@@ -410,6 +546,17 @@ void ls_summary_csv(const struct ls_results *r, struct ls_buf *b)
 	ls_csv_end_row(b);
 	for (i = 0; i < r->nr_rows; i++)
 		summary_row(r, &r->rows[i], b);
+}
+
+/* Writes a CSV text kept in memory to its file in the folder, if it has rows. */
+static int write_text(const struct ls_results *r, const char *name, const struct ls_buf *b)
+{
+	char path[PATH_MAX + 16];
+
+	if (!b || !b->len)
+		return 0;
+	snprintf(path, sizeof(path), "%s/%s", r->dir, name);
+	return ls_write_atomic(path, b->data, b->len);
 }
 
 static int write_summary(struct ls_results *r)
@@ -442,9 +589,13 @@ int ls_results_add(struct ls_results *r, const struct ls_row *row)
 		r->cap_rows = cap;
 	}
 	r->rows[r->nr_rows++] = *row;
-	err = add_hist(r, &r->rows[r->nr_rows - 1]);
+	err = add_hist(r, &r->rows[r->nr_rows - 1]) ?: add_reps(r, &r->rows[r->nr_rows - 1]) ?:
+		add_profile(r, &r->rows[r->nr_rows - 1]);
 	if (!err)
 		err = write_summary(r);
+	if (!err)
+		err = write_text(r, "reps.csv", r->reps_csv)
+			      ?: write_text(r, "profile.csv", r->profile_csv);
 	if (!err)
 		err = write_meta(r, "running");
 	return err;
@@ -452,19 +603,15 @@ int ls_results_add(struct ls_results *r, const struct ls_row *row)
 
 int ls_results_finish(struct ls_results *r, const char *state)
 {
-	char path[PATH_MAX + 16];
-	int err = 0;
+	int err = write_text(r, "hist.csv", r->hist_csv);
 
-	if (r->hist_csv && r->hist_csv->len) {
-		snprintf(path, sizeof(path), "%s/hist.csv", r->dir);
-		err = ls_write_atomic(path, r->hist_csv->data, r->hist_csv->len);
-	}
 	return write_meta(r, state) ?: err;
 }
 
 void ls_results_remove(struct ls_results *r)
 {
-	static const char *const files[] = { "summary.csv", "meta.txt", "hist.csv" };
+	static const char *const files[] = { "summary.csv", "meta.txt", "hist.csv", "reps.csv",
+					     "profile.csv" };
 	char path[PATH_MAX + 16];
 	size_t i;
 
@@ -477,10 +624,15 @@ void ls_results_remove(struct ls_results *r)
 
 void ls_results_free(struct ls_results *r)
 {
-	if (r->hist_csv) {
-		ls_buf_free(r->hist_csv);
-		free(r->hist_csv);
-		r->hist_csv = NULL;
+	struct ls_buf **bufs[] = { &r->hist_csv, &r->reps_csv, &r->profile_csv };
+	size_t i;
+
+	for (i = 0; i < sizeof(bufs) / sizeof(bufs[0]); i++) {
+		if (*bufs[i]) {
+			ls_buf_free(*bufs[i]);
+			free(*bufs[i]);
+			*bufs[i] = NULL;
+		}
 	}
 	free(r->rows);
 	r->rows = NULL;

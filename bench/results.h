@@ -9,9 +9,16 @@
 #include "sysinfo.h"
 #include "perf.h"
 #include "hist.h"
+#include "profile.h"
 
-#define LS_SCHEMA_VERSION 1
+#define LS_SCHEMA_VERSION 2
 #define LS_NOISY_CV 0.05 /* cells whose cv exceeds this are flagged noisy */
+
+/* One measured repetition of a cell: its operations over its seconds. */
+struct ls_rep {
+	__u64 ops;
+	double secs;
+};
 
 /* What one cell measured: a summary.csv row. */
 struct ls_row {
@@ -21,6 +28,7 @@ struct ls_row {
 	unsigned int nr_maps;
 	unsigned int nr_objects;
 	unsigned int value_size;
+	enum ls_sharing sharing;
 	unsigned int loop_iters;
 	unsigned int repetitions;
 	double duration_s;
@@ -35,11 +43,23 @@ struct ls_row {
 	__u64 bpf_run_cnt; /* runs of the program over the measured repetitions */
 	__u64 bpf_run_time_ns;
 	struct ls_hist *hist; /* per-trigger latency, owned by the caller; NULL: not taken */
+	struct ls_rep *reps; /* [repetitions] when ok, owned by the caller; NULL: none */
+	struct ls_sym *profile; /* top kernel symbols (--profile), the caller's; NULL: none */
+	size_t nr_profile;
+	struct ls_hist *bpf_hist; /* per-operation latency timed in BPF, the caller's; NULL: none */
+	struct ls_hist *bpf_timer_hist; /* empty timed regions in BPF, the caller's */
 	double timer_ns; /* what timing one trigger costs */
 	/* Filled from hist by ls_results_add. */
 	bool lat;
 	double lat_p50, lat_p90, lat_p99, lat_p999;
 	__u64 lat_max, lat_samples;
+	bool bare; /* measured a second time without instrumentation (--overhead) */
+	double bare_ns_per_op; /* that measurement's median */
+	double bytes_per_elem; /* slab growth per storage element primed, or NAN */
+	/* Filled from bpf_hist and bpf_timer_hist by ls_results_add. */
+	bool bpf_lat;
+	double bpf_lat_p50, bpf_lat_p90, bpf_lat_p99, bpf_lat_p999, bpf_timer_ns;
+	__u64 bpf_lat_max, bpf_lat_samples;
 };
 
 /* A run's results folder and the rows written to it so far. */
@@ -54,6 +74,8 @@ struct ls_results {
 	size_t nr_rows;
 	size_t cap_rows;
 	struct ls_buf *hist_csv; /* every histogram so far, written to hist.csv at the end */
+	struct ls_buf *reps_csv; /* every repetition so far, rewritten with summary.csv */
+	struct ls_buf *profile_csv; /* every profile so far, rewritten with summary.csv */
 };
 
 /*

@@ -50,10 +50,12 @@ struct producer {
 	int cpu;
 	int err;
 	bool prime_incomplete;
+	bool perf_on; /* count with perf_event_open */
 	struct ls_hist *hist; /* per-trigger latency while recording; NULL: off */
 	double timer_ns;
 	__u64 prime_passes;
 	__u64 triggers;
+	__u64 live; /* triggers so far, stored relaxed after each, for diagnostics */
 } __attribute__((aligned(64)));
 
 #define PRIME_PASSES_MAX 100
@@ -149,7 +151,8 @@ static void *producer_main(void *arg)
 	CPU_ZERO(&set);
 	CPU_SET(p->cpu, &set);
 	p->err = pthread_setaffinity_np(pthread_self(), sizeof(set), &set);
-	ls_perf_open_self(&p->perf);
+	if (p->perf_on)
+		ls_perf_open_self(&p->perf);
 	if (!p->err && !p->trigger)
 		producer_prime(p);
 	if (p->hist)
@@ -169,6 +172,7 @@ static void *producer_main(void *arg)
 		} else {
 			n += trigger(&p->t);
 		}
+		__atomic_store_n(&p->live, n, __ATOMIC_RELAXED);
 	}
 	p->triggers = n;
 	return NULL;
@@ -213,7 +217,42 @@ struct window {
 	struct ls_perf_totals perf;
 	struct bpf_prog_info info;
 	bool info_ok;
+	struct ls_hist *op0, *timer0; /* the BPF histograms as the window opened */
+	struct ls_profile prof;
 };
+
+/* The BPF histogram at fd now, less what it held at the start (before); NULL if not kept. */
+static struct ls_hist *bpf_hist_since(int fd, const struct ls_hist *before)
+{
+	struct ls_hist *h;
+	uint64_t lo, hi;
+	unsigned int i;
+
+	if (fd < 0 || !before)
+		return NULL;
+	h = calloc(1, sizeof(*h));
+	if (!h || ls_bpf_hist_read(fd, h)) {
+		free(h);
+		return NULL;
+	}
+	h->total = h->max = 0;
+	for (i = 0; i < LS_HIST_BUCKETS; i++) {
+		h->count[i] -= before->count[i];
+		h->total += h->count[i];
+		if (h->count[i]) {
+			ls_hist_bounds(i, &lo, &hi);
+			h->max = hi;
+		}
+	}
+	return h;
+}
+
+static struct ls_hist *bpf_hist_now(int fd)
+{
+	static const struct ls_hist zero;
+
+	return bpf_hist_since(fd, &zero);
+}
 
 static bool prog_info(int fd, struct bpf_prog_info *info)
 {
@@ -235,10 +274,37 @@ static void producers_perf(const struct cell *c, const struct producer *prod,
 	ls_perf_read(perf, c->threads, t);
 }
 
+static void profile_start(const struct cell *c, const struct producer *prod, struct ls_profile *p)
+{
+	int cpus[c->threads];
+	unsigned int i;
+
+	for (i = 0; i < c->threads; i++)
+		cpus[i] = prod[i].cpu;
+	if (ls_profile_start(p, cpus, c->threads))
+		fprintf(stderr, "lsbench: cannot start perf record: %s\n", strerror(errno));
+}
+
+static void profile_stop(struct window *w, struct ls_row *row)
+{
+	int n;
+
+	row->profile = calloc(LS_PROFILE_TOP, sizeof(*row->profile));
+	if (!row->profile)
+		return;
+	n = ls_profile_stop(&w->prof, row->profile, LS_PROFILE_TOP);
+	row->nr_profile = n > 0 ? n : 0;
+}
+
 static void window_begin(const struct cell *c, const struct producer *prod, struct window *w)
 {
 	producers_perf(c, prod, &w->perf);
 	w->info_ok = c->stats_fd >= 0 && prog_info(c->prog_fd, &w->info);
+	w->op0 = c->time_ops ? bpf_hist_now(c->op_hist_fd) : NULL;
+	w->timer0 = c->time_ops ? bpf_hist_now(c->timer_hist_fd) : NULL;
+	w->prof.pid = 0;
+	if (c->profile)
+		profile_start(c, prod, &w->prof);
 	atomic_store(&recording, 1);
 }
 
@@ -249,6 +315,12 @@ static void window_end(const struct cell *c, const struct producer *prod, struct
 	struct bpf_prog_info info;
 
 	atomic_store(&recording, 0);
+	row->bpf_hist = bpf_hist_since(c->op_hist_fd, w->op0);
+	row->bpf_timer_hist = bpf_hist_since(c->timer_hist_fd, w->timer0);
+	free(w->op0);
+	free(w->timer0);
+	if (c->profile)
+		profile_stop(w, row);
 	producers_perf(c, prod, &now);
 	ls_perf_delta(&w->perf, &now, &row->perf);
 	if (w->info_ok && prog_info(c->prog_fd, &info)) {
@@ -258,17 +330,33 @@ static void window_end(const struct cell *c, const struct producer *prod, struct
 	}
 }
 
+static __u64 live_triggers(const struct cell *c, const struct producer *prod)
+{
+	__u64 n = 0;
+	unsigned int i;
+
+	for (i = 0; i < c->threads; i++)
+		n += __atomic_load_n(&prod[i].live, __ATOMIC_RELAXED);
+	return n;
+}
+
 /* Samples the repetitions after the warm-up; threads are running. */
 static void cell_sample(struct cell *c, const struct producer *prod, const struct ls_run_opts *o,
 			struct ls_row *row)
 {
 	double ops_per_sec[o->repetitions], ns_per_op[o->repetitions];
+	struct ls_rep *reps = calloc(o->repetitions, sizeof(*reps));
 	struct ls_counters c0, c1;
 	struct window w;
 	unsigned int i;
 	double t0, t1;
 	int err;
 
+	if (!reps) {
+		cell_fail(c, "out of memory");
+		return;
+	}
+	row->reps = reps;
 	sleep_s(o->warmup_s);
 	window_begin(c, prod, &w);
 	for (i = 0; i < o->repetitions && !interrupted; i++) {
@@ -279,19 +367,24 @@ static void cell_sample(struct cell *c, const struct producer *prod, const struc
 		t1 = now_ns();
 		if (err) {
 			cell_fail(c, "cannot read counters: %s", strerror(-err));
-			return;
+			break;
 		}
 		if (c1.ops == c0.ops) {
-			cell_fail(c, "no operations in repetition %u", i + 1);
-			return;
+			cell_fail(
+				c,
+				"no operations in repetition %u (%llu triggers so far, BPF saw %llu)",
+				i + 1, (unsigned long long)live_triggers(c, prod),
+				(unsigned long long)c1.triggers);
+			break;
 		}
-		ops_per_sec[i] = (c1.ops - c0.ops) * NSEC_PER_SEC / (t1 - t0);
-		ns_per_op[i] = c->threads * (t1 - t0) / (c1.ops - c0.ops);
+		reps[i] = (struct ls_rep){ c1.ops - c0.ops, (t1 - t0) / NSEC_PER_SEC };
+		ops_per_sec[i] = reps[i].ops / reps[i].secs;
+		ns_per_op[i] = c->threads * (t1 - t0) / reps[i].ops;
 		row->ops += c1.ops - c0.ops;
 	}
-	if (interrupted)
-		return;
 	window_end(c, prod, &w, row);
+	if (interrupted || c->status != LS_OK)
+		return;
 	if (ls_summarize(ops_per_sec, o->repetitions, &row->ops_per_sec) ||
 	    ls_summarize(ns_per_op, o->repetitions, &row->ns_per_op))
 		cell_fail(c, "cannot summarize the repetitions");
@@ -310,20 +403,28 @@ static bool fault(const char *name)
 }
 
 /*
- * Gives producer @idx its owners: every threads-th one from idx, so threads
- * never share; with fewer owners than threads, owner idx mod n.
+ * Gives producer @idx its owners. Private: every threads-th one from idx, so
+ * threads never share; with fewer owners than threads, owner idx mod n.
+ * Shared: all of them, in the same order, so threads meet on the same owner.
  */
 static bool share_owners(const struct cell *c, struct ls_thread *t, unsigned int idx)
 {
+	bool shared = c->sharing == LS_SHARING_SHARED;
 	unsigned int n = c->owners.n, i, k = 0;
 
 	t->cell = c;
 	t->id = idx;
 	if (!n)
 		return true;
-	t->owners = malloc(((n + c->threads - 1) / c->threads + 1) * sizeof(*t->owners));
+	t->owners = malloc((shared ? n : n / c->threads + 1) * sizeof(*t->owners));
 	if (!t->owners)
 		return false;
+	if (shared) {
+		for (i = 0; i < n; i++)
+			t->owners[k++] = i;
+		t->nr_owners = k;
+		return true;
+	}
 	for (i = idx; i < n; i += c->threads)
 		t->owners[k++] = i;
 	if (!k)
@@ -344,7 +445,8 @@ static void producers_free(const struct cell *c, struct producer *prod)
 	free(prod);
 }
 
-static struct producer *producers_alloc(const struct cell *c, const int *cpus, bool latency)
+static struct producer *producers_alloc(const struct cell *c, const int *cpus, bool latency,
+					bool perf)
 {
 	struct producer *prod = aligned_alloc(__alignof__(*prod), c->threads * sizeof(*prod));
 	unsigned int i;
@@ -357,6 +459,7 @@ static struct producer *producers_alloc(const struct cell *c, const int *cpus, b
 		prod[i].trigger = c->sc->trigger;
 		prod[i].counters_fd = c->counters_fd;
 		prod[i].cpu = cpus[i];
+		prod[i].perf_on = perf;
 		prod[i].hist = latency ? calloc(1, sizeof(*prod[i].hist)) : NULL;
 		if (latency && !prod[i].hist) {
 			producers_free(c, prod);
@@ -491,6 +594,20 @@ static void latency_merge(const struct cell *c, const struct producer *prod, str
 	}
 }
 
+/* Owners handed out to the producers by user space, as opposed to their own or made per trigger. */
+static bool owners_split(const struct scenario *sc)
+{
+	return sc->trigger && sc->trigger != ls_trigger_thread &&
+	       sc->trigger != ls_trigger_socket && sc->trigger != ls_trigger_cgroup;
+}
+
+/* Private producers with fewer owners than threads would share some: not private. */
+static bool owners_too_few(const struct cell *c)
+{
+	return c->sharing == LS_SHARING_PRIVATE && owners_split(c->sc) &&
+	       c->nr_objects < c->threads;
+}
+
 static void cell_run(struct cell *c, const struct ls_run_opts *o, const int *cpus,
 		     struct ls_row *row)
 {
@@ -499,12 +616,19 @@ static void cell_run(struct cell *c, const struct ls_run_opts *o, const int *cpu
 	__u64 triggers, prime_passes;
 	int err;
 
+	if (owners_too_few(c)) {
+		row->status = LS_UNSUPPORTED;
+		snprintf(row->reason, sizeof(row->reason),
+			 "private owners need one per thread at least: %u owners, %u threads",
+			 c->nr_objects, c->threads);
+		return;
+	}
 	footprint_read(&before);
 	if (c->sc->setup(c))
 		goto out;
 	/* BPF_ENABLE_STATS: run counts and times of programs while the fd is open. */
 	c->stats_fd = o->bpf_stats && c->prog_fd >= 0 ? bpf_enable_stats(BPF_STATS_RUN_TIME) : -1;
-	prod = producers_alloc(c, cpus, o->latency);
+	prod = producers_alloc(c, cpus, o->latency, o->perf);
 	if (!prod) {
 		cell_fail(c, "out of memory for %u producers", c->threads);
 		goto out;
@@ -531,6 +655,7 @@ out:
 	footprint_check(c, &before);
 	row->status = c->status;
 	snprintf(row->reason, sizeof(row->reason), "%s", c->reason);
+	row->bytes_per_elem = c->bytes_per_elem;
 }
 
 static bool has_bpf_caps(void)
@@ -563,8 +688,9 @@ static int usable_cpus(int *cpus, int max)
 
 static void print_header(void)
 {
-	printf("%-26s %-4s %4s %6s %4s %4s %11s %7s %10s %11s  %s\n", "scenario", "mode", "cpus",
-	       "owners", "maps", "val", "ns/op", "cv", "Mops/s", "+ns/op", "status");
+	printf("%-26s %-4s %4s %-7s %6s %4s %4s %11s %7s %10s %11s  %s\n", "scenario", "mode",
+	       "cpus", "sharing", "owners", "maps", "val", "ns/op", "cv", "Mops/s", "+ns/op",
+	       "status");
 }
 
 static void print_row(const struct ls_results *res, const struct ls_row *row)
@@ -573,23 +699,23 @@ static void print_row(const struct ls_results *res, const struct ls_row *row)
 	char added_s[32] = "-";
 
 	if (row->status != LS_OK) {
-		printf("%-26s %-4s %4u %6u %4u %4u %11s %7s %10s %11s  %s: %s\n", row->sc->name,
-		       ls_mode_name(row->mode), row->threads, row->nr_objects, row->nr_maps,
+		printf("%-26s %-4s %4u %-7s %6u %4u %4u %11s %7s %10s %11s  %s: %s\n",
+		       row->sc->name, ls_mode_name(row->mode), row->threads,
+		       ls_sharing_name(row->sharing), row->nr_objects, row->nr_maps,
 		       row->value_size, "-", "-", "-", "-", ls_status_name(row->status),
 		       row->reason);
 		return;
 	}
 	if (!isnan(added))
 		snprintf(added_s, sizeof(added_s), "%.2f", added);
-	printf("%-26s %-4s %4u %6u %4u %4u %11.2f %6.2f%% %10.3f %11s  %s%s\n", row->sc->name,
-	       ls_mode_name(row->mode), row->threads, row->nr_objects, row->nr_maps,
-	       row->value_size, row->ns_per_op.median, 100 * row->ns_per_op.cv,
-	       row->ops_per_sec.median / 1e6, added_s, ls_status_name(row->status),
-	       row->ns_per_op.cv > LS_NOISY_CV ? " (noisy)" : "");
+	printf("%-26s %-4s %4u %-7s %6u %4u %4u %11.2f %6.2f%% %10.3f %11s  %s%s\n", row->sc->name,
+	       ls_mode_name(row->mode), row->threads, ls_sharing_name(row->sharing),
+	       row->nr_objects, row->nr_maps, row->value_size, row->ns_per_op.median,
+	       100 * row->ns_per_op.cv, row->ops_per_sec.median / 1e6, added_s,
+	       ls_status_name(row->status), row->ns_per_op.cv > LS_NOISY_CV ? " (noisy)" : "");
 	fflush(stdout);
 }
 
-/* Measures one cell and writes its row; returns non-zero when results cannot be written. */
 /* What sets one cell of a scenario apart from the others. */
 struct cell_key {
 	enum ls_mode mode;
@@ -597,12 +723,12 @@ struct cell_key {
 	unsigned int objects;
 	unsigned int maps;
 	unsigned int value_size;
+	enum ls_sharing sharing;
 };
 
-/* Measures one cell and writes its row; returns non-zero when results cannot be written. */
-static int run_cell(const struct scenario *sc, const struct cell_key *key,
-		    const struct ls_run_opts *o, const int *cpus, struct ls_results *res,
-		    int *status)
+/* Measures one cell into row, with o's instrumentation. */
+static void measure(const struct scenario *sc, const struct cell_key *key,
+		    const struct ls_run_opts *o, const int *cpus, struct ls_row *row)
 {
 	struct cell c = {
 		.sc = sc,
@@ -612,34 +738,86 @@ static int run_cell(const struct scenario *sc, const struct cell_key *key,
 		.nr_maps = key->maps,
 		.nr_objects = key->objects,
 		.value_size = key->value_size,
+		.sharing = key->sharing,
 		.verbose = o->verbose,
 		.counters_fd = -1,
 		.prog_fd = -1,
+		.time_ops = o->bpf_latency,
+		.profile = o->profile,
+		.bytes_per_elem = NAN,
+		.op_hist_fd = -1,
+		.timer_hist_fd = -1,
 		.stats_fd = -1,
 		.map_fd = -1,
 		.hash_fd = -1,
 		.cgroup_fd = -1,
 	};
-	struct ls_row row = {
+
+	*row = (struct ls_row){
 		.sc = sc,
 		.mode = c.mode,
 		.threads = c.threads,
 		.nr_maps = c.nr_maps,
 		.nr_objects = c.nr_objects,
 		.value_size = c.value_size,
+		.sharing = c.sharing,
 		.loop_iters = c.loop_iters,
 		.repetitions = o->repetitions,
 		.duration_s = o->duration_s,
 	};
-	int ret;
+	cell_run(&c, o, cpus, row);
+}
 
-	cell_run(&c, o, cpus, &row);
-	if (interrupted) {
-		free(row.hist);
-		return 0;
+static void row_free(struct ls_row *row)
+{
+	free(row->hist);
+	free(row->bpf_hist);
+	free(row->bpf_timer_hist);
+	free(row->reps);
+	free(row->profile);
+}
+
+/*
+ * With --overhead, the same cell bare first: no per-trigger timing, BPF
+ * timing, run statistics or perf counters. Its median ns per operation goes
+ * beside the instrumented one's; a bare cell that fails fails the cell.
+ */
+static void measure_bare(const struct scenario *sc, const struct cell_key *key,
+			 const struct ls_run_opts *o, const int *cpus, struct ls_row *row)
+{
+	struct ls_run_opts bare = *o;
+	struct ls_row b;
+
+	bare.latency = bare.bpf_latency = bare.bpf_stats = bare.perf = bare.profile = false;
+	measure(sc, key, &bare, cpus, &b);
+	row_free(&b);
+	if (interrupted || row->status != LS_OK)
+		return;
+	if (b.status != LS_OK) {
+		row->status = b.status;
+		snprintf(row->reason, sizeof(row->reason), "bare twin: %.240s", b.reason);
+		return;
 	}
-	ret = ls_results_add(res, &row);
-	free(row.hist);
+	row->bare = true;
+	row->bare_ns_per_op = b.ns_per_op.median;
+}
+
+/* Measures one cell and writes its row; returns non-zero when results cannot be written. */
+static int run_cell(const struct scenario *sc, const struct cell_key *key,
+		    const struct ls_run_opts *o, const int *cpus, struct ls_results *res,
+		    int *status)
+{
+	struct ls_row row;
+	int ret = 0;
+
+	measure(sc, key, o, cpus, &row);
+	if (o->overhead && !interrupted)
+		measure_bare(sc, key, o, cpus, &row);
+	if (!interrupted)
+		ret = ls_results_add(res, &row);
+	row_free(&row);
+	if (interrupted)
+		return 0;
 	if (ret) {
 		fprintf(stderr, "lsbench: cannot write results in %s: %s\n", res->dir,
 			strerror(-ret));
@@ -662,17 +840,62 @@ static size_t sweep(const struct ls_run_opts *o, const struct scenario *sc, enum
 	return n;
 }
 
-/* Every cell of one scenario: modes x threads x maps x value sizes x owners. */
-static int run_scenario(const struct scenario *sc, const struct ls_run_opts *o, const int *cpus,
-			struct ls_results *res, int *status)
+/*
+ * The sharings to run sc with at this thread count: its own when it has one;
+ * with one thread private and shared are the same cell, so private if asked.
+ */
+static unsigned int sharings_for(const struct scenario *sc, const struct ls_run_opts *o,
+				 unsigned int threads)
+{
+	unsigned int can = ls_scenario_sharings(sc), want = can & o->sharings;
+
+	if (can != LS_SHARING_ALL)
+		return can;
+	if (threads == 1 && (want & LS_SHARING_BIT(LS_SHARING_PRIVATE)))
+		return LS_SHARING_BIT(LS_SHARING_PRIVATE);
+	return want;
+}
+
+/* The cells of one mode, thread count and sharing: maps x value sizes x owners. */
+static int run_sweeps(const struct scenario *sc, struct cell_key *key, unsigned int sharings,
+		      const struct ls_run_opts *o, const int *cpus, struct ls_results *res,
+		      int *status)
 {
 	unsigned int objects[LS_MAX_LIST], maps[LS_MAX_LIST], sizes[LS_MAX_LIST];
 	size_t nr_objects = sweep(o, sc, LS_DIM_OBJECTS, 0, objects);
 	size_t nr_maps = sweep(o, sc, LS_DIM_MAPS, 1, maps);
 	size_t nr_sizes = sweep(o, sc, LS_DIM_VALUE_SIZE, 8, sizes);
+	size_t a, b, j;
+	int ret;
+
+	for (a = 0; a < nr_maps; a++) {
+		key->maps = maps[a];
+		for (b = 0; b < nr_sizes; b++) {
+			key->value_size = sizes[b];
+			for (j = 0; j < nr_objects; j++) {
+				key->objects = objects[j] ?: key->threads;
+				/* the shared cell of this sweep is that cell */
+				if (key->sharing == LS_SHARING_PRIVATE && owners_split(sc) &&
+				    key->objects < key->threads &&
+				    (sharings & LS_SHARING_BIT(LS_SHARING_SHARED)))
+					continue;
+				ret = run_cell(sc, key, o, cpus, res, status);
+				if (ret || interrupted)
+					return ret;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Every cell of one scenario: modes x threads x sharings x maps x value sizes x owners. */
+static int run_scenario(const struct scenario *sc, const struct ls_run_opts *o, const int *cpus,
+			struct ls_results *res, int *status)
+{
+	unsigned int sharings;
 	struct cell_key key;
-	size_t k, a, b, j;
-	int ret = 0;
+	size_t k;
+	int ret;
 
 	for (key.mode = LS_MODE_HOOK; key.mode <= LS_MODE_LOOP; key.mode++) {
 		if (!(ls_scenario_modes(sc) & o->modes & LS_MODE_BIT(key.mode)))
@@ -681,21 +904,18 @@ static int run_scenario(const struct scenario *sc, const struct ls_run_opts *o, 
 			key.threads = o->cpu_counts[k];
 			if (sc->max_threads && key.threads > sc->max_threads)
 				continue;
-			for (a = 0; a < nr_maps; a++) {
-				key.maps = maps[a];
-				for (b = 0; b < nr_sizes; b++) {
-					key.value_size = sizes[b];
-					for (j = 0; j < nr_objects; j++) {
-						key.objects = objects[j] ?: key.threads;
-						ret = run_cell(sc, &key, o, cpus, res, status);
-						if (ret || interrupted)
-							return ret;
-					}
-				}
+			sharings = sharings_for(sc, o, key.threads);
+			for (key.sharing = LS_SHARING_PRIVATE; key.sharing <= LS_SHARING_SHARED;
+			     key.sharing++) {
+				if (!(sharings & LS_SHARING_BIT(key.sharing)))
+					continue;
+				ret = run_sweeps(sc, &key, sharings, o, cpus, res, status);
+				if (ret || interrupted)
+					return ret;
 			}
 		}
 	}
-	return ret;
+	return 0;
 }
 
 /* Everything that makes a run impossible, found before anything is written. */
@@ -713,6 +933,10 @@ static int preflight(struct ls_run_opts *o, bool *selected, int *cpus, int *nr_c
 		snprintf(err, sizeof(err),
 			 "kernel has no BTF (/sys/kernel/btf/vmlinux): tp_btf programs need "
 			 "CONFIG_DEBUG_INFO_BTF");
+		goto bad;
+	}
+	if (o->profile && !ls_profile_available()) {
+		snprintf(err, sizeof(err), "--profile needs perf(1) (Debian: linux-perf)");
 		goto bad;
 	}
 	*nr_cpus = usable_cpus(cpus, CPU_SETSIZE);

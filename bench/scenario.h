@@ -25,6 +25,15 @@ enum ls_expect {
 	LS_EXPECT_DELETES = 1 << 3,
 };
 
+/* Whether a cell's producer threads work on their own owners or all on the same ones. */
+enum ls_sharing {
+	LS_SHARING_PRIVATE,
+	LS_SHARING_SHARED,
+};
+
+#define LS_SHARING_BIT(s) (1u << (s))
+#define LS_SHARING_ALL (LS_SHARING_BIT(LS_SHARING_PRIVATE) | LS_SHARING_BIT(LS_SHARING_SHARED))
+
 enum ls_status {
 	LS_OK,
 	LS_UNSUPPORTED,
@@ -93,6 +102,7 @@ struct cell {
 	unsigned int nr_maps;
 	unsigned int nr_objects;
 	unsigned int value_size;
+	enum ls_sharing sharing;
 	bool verbose;
 
 	/* Set by setup, released by teardown. */
@@ -101,6 +111,9 @@ struct cell {
 	struct bpf_link *link;
 	int counters_fd;
 	int prog_fd; /* the cell's program, for its run statistics; -1: none */
+	bool time_ops; /* the BPF side times operations (cfg.time_ops) */
+	bool profile; /* perf record while measuring */
+	int op_hist_fd, timer_hist_fd; /* its histograms, or -1 */
 	int stats_fd; /* BPF_ENABLE_STATS while measuring, or -1 */
 	int map_fd; /* the map user-space operations work on */
 	int hash_fd; /* the hash control, or -1 */
@@ -111,6 +124,11 @@ struct cell {
 	unsigned int nr_inner;
 	struct ls_cgroup cg; /* the private cgroup the process entered, if any */
 
+	/* Weighing storage elements: the memory cgroup the maps charge them to, or NULL. */
+	struct ls_cgroup mcg; /* the cell's own memory cgroup, if it needs one */
+	const struct ls_cgroup *weigh_cg;
+	double bytes_per_elem; /* charged per element primed, or NAN */
+
 	enum ls_status status;
 	char reason[256];
 };
@@ -120,6 +138,15 @@ extern const size_t ls_nr_scenarios;
 
 const struct scenario *ls_scenario_find(const char *name);
 const char *ls_mode_name(enum ls_mode mode);
+const char *ls_sharing_name(enum ls_sharing sharing);
+
+/*
+ * The sharings scenario sc can run with (LS_SHARING_BIT()s). Some have one by
+ * nature: a task's own storage is private to its thread, the process's cgroup
+ * and owners walked by id in BPF are shared, and storage created and deleted
+ * on an owner, or owners made per trigger, cannot be shared without races.
+ */
+unsigned int ls_scenario_sharings(const struct scenario *sc);
 const char *ls_status_name(enum ls_status status);
 
 static inline unsigned int ls_scenario_modes(const struct scenario *sc)

@@ -58,11 +58,13 @@
 /*
  * Lookup, update in place and create-then-delete from user space on one map
  * type, keyed by an fd of its owner. cd_threads: producers the create-delete
- * may have (owners shared by more threads would race); 0: any.
+ * may have (owners shared by more threads would race); 0: any. objs: owner
+ * counts the lookup sweeps (NULL: one per thread), which weighs an element.
  */
-#define UAPI_OPS(prefix, mt, key, setup_fn, cd_threads)                                            \
+#define UAPI_OPS(prefix, mt, key, setup_fn, cd_threads, objs)                                      \
 	{ UAPI_OP(prefix "-uapi-lookup", mt, "lookup", ls_trigger_uapi_lookup, GET, setup_fn),     \
-	  .arg = LS_ARG_PRIME_STORE, .desc = "bpf(BPF_MAP_LOOKUP_ELEM) on " mt " by " key },       \
+	  .arg = LS_ARG_PRIME_STORE, .objects = objs,                                              \
+	  .desc = "bpf(BPF_MAP_LOOKUP_ELEM) on " mt " by " key },                                  \
 		{ UAPI_OP(prefix "-uapi-update", mt, "update", ls_trigger_uapi_update, GET,        \
 			  setup_fn),                                                               \
 		  .arg = LS_ARG_PRIME_STORE,                                                       \
@@ -184,6 +186,7 @@ const struct scenario ls_scenarios[] = {
 	{ SOCKOPT("sk-get-values", "sk_storage", "get", "sk_maps_get", "sk-empty", GET,
 		  ls_sk_setup),
 	  .modes = LOOP, .arg = LS_ARG_MAPS | LS_ARG_PRIME_STORE, .value_sizes = VALUE_SWEEP,
+	  .objects = "1,10000",
 	  .desc = "bpf_sk_storage_get through an array of maps, by value size (hit)" },
 
 	/* the per-packet path: cgroup_skb/egress on UDP datagrams over loopback */
@@ -255,13 +258,34 @@ const struct scenario ls_scenarios[] = {
 	  .desc = "control: hash map lookup keyed by inode number, round-robin (hit)" },
 
 	/* from user space: bpf(2) with an fd as key */
-	UAPI_OPS("task", "task_storage", "pidfd", ls_task_setup, 1),
-	UAPI_OPS("sk", "sk_storage", "socket fd", ls_sk_setup, 0),
-	UAPI_OPS("inode", "inode_storage", "file fd", ls_inode_setup, 0),
-	UAPI_OPS("cgrp", "cgrp_storage", "cgroup fd", ls_cgrp_uapi_setup, 0),
+	/* (the task's: the process's own pidfd, one owner whatever the count) */
+	UAPI_OPS("task", "task_storage", "pidfd", ls_task_setup, 1, NULL),
+	UAPI_OPS("sk", "sk_storage", "socket fd", ls_sk_setup, 0, "1,10000"),
+	UAPI_OPS("inode", "inode_storage", "file fd", ls_inode_setup, 0, "1,10000"),
+	UAPI_OPS("cgrp", "cgrp_storage", "cgroup fd", ls_cgrp_uapi_setup, 0, "1,10000"),
 };
 
 const size_t ls_nr_scenarios = sizeof(ls_scenarios) / sizeof(ls_scenarios[0]);
+
+unsigned int ls_scenario_sharings(const struct scenario *sc)
+{
+	const unsigned int priv = LS_SHARING_BIT(LS_SHARING_PRIVATE);
+	const unsigned int shared = LS_SHARING_BIT(LS_SHARING_SHARED);
+
+	/* sys_enter on the calling thread: its own task, or the process's cgroup */
+	if (!sc->trigger)
+		return sc->arg & LS_ARG_BYID ? shared : sc->setup == ls_task_setup ? priv : shared;
+	if (sc->expect & (LS_EXPECT_CREATES | LS_EXPECT_DELETES))
+		return priv;
+	if (sc->trigger == ls_trigger_thread || sc->trigger == ls_trigger_socket ||
+	    sc->trigger == ls_trigger_cgroup)
+		return priv; /* a new owner per trigger */
+	/* the cgroup's storage, whichever socket triggers; the process's task by pidfd */
+	if (sc->setup == ls_cgstore_setup || sc->setup == ls_cgrp_sockopt_setup ||
+	    sc->setup == ls_task_setup)
+		return shared;
+	return LS_SHARING_ALL;
+}
 
 const struct scenario *ls_scenario_find(const char *name)
 {

@@ -83,6 +83,9 @@ bool ls_trigger_uapi_lookup(struct ls_thread *t);
 bool ls_trigger_uapi_update(struct ls_thread *t);
 bool ls_trigger_uapi_create_delete(struct ls_thread *t);
 
+/* Storage elements primed from user space above which a cell reports bytes_per_elem. */
+#define LS_MEM_MIN_ELEMS 10000
+
 /* The socket option the getsockopt trigger asks and the programs filter on. */
 #define LS_SOCKOPT_LEVEL 1 /* SOL_SOCKET */
 #define LS_SOCKOPT_NAME 12 /* SO_PRIORITY */

@@ -307,14 +307,25 @@ static int prime_cgroup(struct cell *c)
 	return 0;
 }
 
-/* Primes every owner held open by fd. */
+/*
+ * Primes every owner held open by fd. With enough storage elements made so
+ * (LS_MEM_MIN_ELEMS), what their maps' memory cgroup was charged over them is
+ * the memory one element takes: its value, its bookkeeping, its share of the
+ * owner's storage.
+ */
 static int prime_fds(struct cell *c)
 {
-	unsigned int i;
+	unsigned int i, maps = c->nr_inner ?: 1;
+	long long before = -1, after;
 	int err = 0;
 
+	if (c->weigh_cg && c->owners.fds)
+		before = ls_memcg_usage(c->weigh_cg);
 	for (i = 0; c->owners.fds && i < c->owners.n && !err; i++)
 		err = prime_one(c, i, c->owners.fds[i]);
+	after = before >= 0 && !err ? ls_memcg_usage(c->weigh_cg) : -1;
+	if (after >= 0)
+		c->bytes_per_elem = (double)(after - before) / ((double)c->owners.n * maps);
 	return err;
 }
 
@@ -419,6 +430,7 @@ static int load(struct cell *c, const struct ls_type *t)
 	cfg->interleave = !!(c->sc->arg & LS_ARG_INTERLEAVE);
 	cfg->value_size = c->value_size;
 	cfg->nr_owners = c->sc->arg & LS_ARG_BYID ? c->nr_objects : 0;
+	cfg->time_ops = c->time_ops;
 	if (t->owners == LS_OWN_FILES)
 		cfg->dir_ino = ((struct ls_files *)c->owners.priv)->dir_ino;
 
@@ -468,6 +480,51 @@ static int fill_owner_ids(struct cell *c, const struct ls_type *t)
 }
 
 /*
+ * Whether the cell makes enough storage elements from user space, on owners
+ * held by fd, before measuring, to tell what one element takes. (Elements
+ * the programs make are charged as BPF's allocator refills its caches, out
+ * of step with the priming: not weighed.)
+ */
+static bool weighs_elements(const struct cell *c, const struct ls_type *t)
+{
+	if ((unsigned long long)c->nr_objects * c->nr_maps < LS_MEM_MIN_ELEMS)
+		return false;
+	return (c->sc->arg & LS_ARG_PRIME_STORE) &&
+	       (t->owners == LS_OWN_SOCKETS || t->owners == LS_OWN_CGROUPS ||
+		(t->owners == LS_OWN_FILES && c->sc->user_counts));
+}
+
+/*
+ * Maps charge elements to the memory cgroup that created them: the process
+ * enters one of its own before the maps are made. In the v1 memory hierarchy
+ * that is a cgroup apart; in cgroup v2, the process may already be in the
+ * private cgroup its programs attach to, which then weighs. Without a memory
+ * cgroup the cell runs unweighed.
+ */
+static void weigh_in(struct cell *c)
+{
+	char why[256];
+
+	if (ls_memcg_create(&c->mcg, "mem", why, sizeof(why))) {
+		if (c->verbose)
+			fprintf(stderr, "lsbench: %s: bytes_per_elem not measured\n", why);
+		return;
+	}
+	if (!c->mcg.v1_memory && *c->cg.path) {
+		ls_cgroup_destroy(&c->mcg);
+		if (ls_memcg_usage(&c->cg) >= 0)
+			c->weigh_cg = &c->cg;
+		return;
+	}
+	if (ls_cgroup_enter(&c->mcg, why, sizeof(why))) {
+		fprintf(stderr, "lsbench: %s: bytes_per_elem not measured\n", why);
+		ls_cgroup_destroy(&c->mcg);
+		return;
+	}
+	c->weigh_cg = &c->mcg;
+}
+
+/*
  * In this order: what the programs filter on (the private cgroup, which
  * sockets must be created in; the files' folder), the BPF object, then the
  * owners and the elements their hits need.
@@ -485,6 +542,8 @@ int ls_setup(struct cell *c, const struct ls_type *t)
 		err = enter_private_cgroup(c);
 	else if (t->owners == LS_OWN_FILES)
 		err = files_init(c);
+	if (!err && weighs_elements(c, t))
+		weigh_in(c);
 	err = err ?: load(c, t);
 	if (err)
 		return err;
@@ -532,5 +591,8 @@ void ls_teardown(struct cell *c)
 		owners_free(c);
 	if (*c->cg.path)
 		ls_cgroup_destroy(&c->cg);
+	if (*c->mcg.path)
+		ls_cgroup_destroy(&c->mcg);
+	c->weigh_cg = NULL;
 	c->cgroup_fd = -1;
 }

@@ -34,6 +34,70 @@ struct ls_op_ctx {
 	__u32 o; /* owners reached by id: the next one, 0..nr_owners-1 */
 };
 
+/*
+ * With cfg.time_ops: how long operations take (op_hist), and what timing
+ * costs, two bpf_ktime_get_ns() calls around nothing (timer_hist).
+ */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, LS_BPF_HIST_BUCKETS);
+	__type(key, __u32);
+	__type(value, __u64);
+} op_hist SEC(".maps"), timer_hist SEC(".maps");
+
+/* The highest bit set in v > 0: fls64(v) - 1, without a loop. */
+static __always_inline __u32 ls_msb(__u64 v)
+{
+	__u32 n = 0;
+
+	if (v >> 32) {
+		v >>= 32;
+		n += 32;
+	}
+	if (v >> 16) {
+		v >>= 16;
+		n += 16;
+	}
+	if (v >> 8) {
+		v >>= 8;
+		n += 8;
+	}
+	if (v >> 4) {
+		v >>= 4;
+		n += 4;
+	}
+	if (v >> 2) {
+		v >>= 2;
+		n += 2;
+	}
+	return n + (__u32)(v >> 1);
+}
+
+/* Counts ns in its bucket: exact below 128, then 128 buckets per power of two. */
+static __always_inline void ls_hist_count(void *hist, __u64 ns)
+{
+	__u32 idx = LS_BPF_HIST_BUCKETS - 1, shift;
+	__u64 *n;
+
+	if (ns < 128) {
+		idx = ns;
+	} else if (ns < (1ULL << 24)) {
+		shift = ls_msb(ns) - 7;
+		idx = 128 + shift * 128 + (__u32)((ns >> shift) - 128);
+	}
+	n = bpf_map_lookup_elem(hist, &idx);
+	if (n)
+		(*n)++;
+}
+
+/* An empty timed region: what a timed operation's figure includes beside the operation. */
+static __always_inline void ls_time_nothing(void)
+{
+	__u64 t0 = bpf_ktime_get_ns();
+
+	ls_hist_count(&timer_hist, bpf_ktime_get_ns() - t0);
+}
+
 /* Owners reached by id (thread ids, cgroup ids), filled by the runner. */
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
@@ -194,6 +258,12 @@ static __always_inline void ls_count_delete(struct ls_op_ctx *ctx, long err)
  * trigger, the operations run (bpf_loop's own count of iterations done) and
  * what op counted to this CPU's counters. The runner checks
  * ops == triggers * ops per trigger.
+ *
+ * With cfg.time_ops, one operation per trigger is timed: in hook mode the
+ * only one, in loop mode the last, run after bpf_loop ran the others, so the
+ * loop itself has no timing in it. An empty region is timed beside it (every
+ * 16th trigger in hook mode, where a trigger is one operation). Without it
+ * the verifier drops the timing code: cfg is read-only.
  */
 #define LS_BODY(name, op)                                                                          \
 	static long name##_cb(__u32 i, void *data)                                                 \
@@ -208,6 +278,7 @@ static __always_inline void ls_count_delete(struct ls_op_ctx *ctx, long err)
 	static __always_inline void name##_body(struct ls_op_ctx *ctx, bool loop)                  \
 	{                                                                                          \
 		struct ls_counters *pc = ls_percpu();                                              \
+		__u64 t0;                                                                          \
                                                                                                    \
 		if (!pc)                                                                           \
 			return;                                                                    \
@@ -225,7 +296,17 @@ static __always_inline void ls_count_delete(struct ls_op_ctx *ctx, long err)
 				ctx->m = (pc->triggers * cfg.loop_iters) % cfg.nr_maps;            \
 				ctx->k = (pc->triggers * cfg.loop_iters) % 10;                     \
 			}                                                                          \
-			ctx->c.ops = bpf_loop(cfg.loop_iters, name##_cb, ctx, 0);                  \
+			if (!cfg.time_ops || cfg.loop_iters < 2) {                                 \
+				ctx->c.ops = bpf_loop(cfg.loop_iters, name##_cb, ctx, 0);          \
+			} else {                                                                   \
+				ctx->c.ops = bpf_loop(cfg.loop_iters - 1, name##_cb, ctx, 0);      \
+				ctx->idx = cfg.loop_iters - 1;                                     \
+				t0 = bpf_ktime_get_ns();                                           \
+				op(ctx);                                                           \
+				ls_hist_count(&op_hist, bpf_ktime_get_ns() - t0);                  \
+				ctx->c.ops++;                                                      \
+				ls_time_nothing();                                                 \
+			}                                                                          \
 		} else {                                                                           \
 			ctx->idx = pc->triggers;                                                   \
 			if (cfg.nr_maps > 1) {                                                     \
@@ -234,7 +315,15 @@ static __always_inline void ls_count_delete(struct ls_op_ctx *ctx, long err)
 			}                                                                          \
 			if (cfg.nr_owners > 1)                                                     \
 				ctx->o = pc->triggers % cfg.nr_owners;                             \
-			op(ctx);                                                                   \
+			if (cfg.time_ops) {                                                        \
+				t0 = bpf_ktime_get_ns();                                           \
+				op(ctx);                                                           \
+				ls_hist_count(&op_hist, bpf_ktime_get_ns() - t0);                  \
+				if (!(pc->triggers & 15))                                          \
+					ls_time_nothing();                                         \
+			} else {                                                                   \
+				op(ctx);                                                           \
+			}                                                                          \
 			ctx->c.ops = 1;                                                            \
 		}                                                                                  \
 		ls_add(pc, &ctx->c);                                                               \

@@ -30,6 +30,13 @@ struct ls_counters {
 	__u64 prime_fails; /* primes that could not create: retried by the producer */
 };
 
+/*
+ * The BPF side's latency histograms (op_hist, timer_hist): per-CPU arrays of
+ * counts indexed as the runner's log-linear histogram (hist.h), for values
+ * below 2^24 ns; longer ones count in the last bucket.
+ */
+#define LS_BPF_HIST_BUCKETS 2304
+
 /* Owners the programs can reach by id (the owner_ids table). */
 #define LS_MAX_OWNERS 16384
 
@@ -58,7 +65,7 @@ struct ls_config {
 	__u32 interleave; /* map-count sweeps: 4 of every 10 operations on map 0 */
 	__u32 value_size; /* bytes per value of the swept maps: 8, 64 or 4096 */
 	__u32 nr_owners; /* owners reached by id (owner_ids), visited in turn */
-	__u32 pad;
+	__u32 time_ops; /* time operations with bpf_ktime_get_ns into op_hist and timer_hist */
 	__u64 dir_ino; /* inode number of the folder whose files are opened */
 };
 

@@ -52,6 +52,13 @@ cgroup2_root() {
 	awk '$9 == "cgroup2" { print $5; exit }' /proc/self/mountinfo
 }
 
+# Where lsbench makes cgroups: cgroup v2, and the v1 memory hierarchy if mounted.
+cgroup_roots() {
+	awk '{ for (i = 7; i < NF && $i != "-"; i++); fs = $(i + 1); so = $(i + 3) }
+		fs == "cgroup2" || (fs == "cgroup" && so ~ /(^|,)memory(,|$)/) { print $5 }' \
+		/proc/self/mountinfo
+}
+
 # summary.csv of the newest run under a results root.
 summary_of() {
 	ls -t "$1"/*/*/summary.csv 2>/dev/null | head -n 1
@@ -122,24 +129,30 @@ missing=$(echo "$out" | tail -n +2 | awk '{ print $1 }' | while read -r s; do
 	grep -q "^[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,$s," "$csv" || echo "$s"; done)
 if [ -z "$missing" ]; then ok "every listed scenario has cells"; else
 	not_ok "every listed scenario has cells" "missing: $missing"; fi
-dups=$(cut -d, -f6,10,11,12,13,14 "$csv" | sort | uniq -d)
+# (quoted reasons may hold commas: drop them before cutting)
+dups=$(sed -E 's/"[^"]*"//g' "$csv" | cut -d, -f6,10,11,12,13,14,"$(col sharing "$csv")" | sort | uniq -d)
 if [ -z "$dups" ]; then ok "no cell is measured twice"; else not_ok "no cell is measured twice" "$dups"; fi
 # Counters, run statistics and latency on every measured cell.
 counters_ok() {
 	awk -F, -v st="$(col status "$1")" -v tc="$(col task_clock_ns "$1")" \
 		-v cy="$(col cycles "$1")" -v rc="$(col bpf_run_cnt "$1")" \
 		-v hk="$(col hook "$1")" -v ls="$(col lat_samples "$1")" -v tn="$(col timer_ns "$1")" \
-		-v p50="$(col lat_p50_ns "$1")" -v p99="$(col lat_p99_ns "$1")" -v mx="$(col lat_max_ns "$1")" '
+		-v p50="$(col lat_p50_ns "$1")" -v p99="$(col lat_p99_ns "$1")" -v mx="$(col lat_max_ns "$1")" \
+		-v bs="$(col bpf_lat_samples "$1")" -v bt="$(col bpf_timer_ns "$1")" \
+		-v b50="$(col bpf_lat_p50_ns "$1")" -v b99="$(col bpf_lat_p99_ns "$1")" '
 		NR == 1 || $st != "ok" { next }
 		!($tc > 0) { print "row " NR ": no task clock"; bad = 1 }
 		$cy != "" && !($cy > 0) { print "row " NR ": cycles counted as " $cy; bad = 1 }
 		$hk != "bpf(2)" && !($rc > 0) { print "row " NR ": no BPF run statistics"; bad = 1 }
+		$hk != "bpf(2)" && !($bs > 0 && $bt > 0 && $b50 > 0 && $b50 <= $b99) {
+			print "row " NR ": no BPF-side latency"; bad = 1
+		}
 		!($ls > 0 && $tn > 0 && $p50 > 0 && $p50 <= $p99 && $p99 <= $mx * 1.01) {
 			print "row " NR ": latency percentiles out of order"; bad = 1
 		}
 		END { exit bad }' "$1"
 }
-check "every measured cell has counters, run statistics and ordered percentiles" \
+check "every measured cell has counters, run statistics, BPF-side and trigger percentiles" \
 	counters_ok "$csv"
 check "hist.csv holds a histogram for the measured cells" \
 	test "$(cut -d, -f3 "$(dirname "$csv")/hist.csv" | sort -u | wc -l)" -gt 20
@@ -161,11 +174,46 @@ done
 check "results folder is named after the kernel release" \
 	test -d "$tmp/all/$(uname -r)"
 check "console shows the table and the added cost" \
-	grep -qE '^task-get +hook +1 +1 +1 +8 +[0-9.]+ +[0-9.]+% +[0-9.]+ +-?[0-9.]+ +ok' "$tmp/all.log"
+	grep -qE '^task-get +hook +1 +private +1 +1 +8 +[0-9.]+ +[0-9.]+% +[0-9.]+ +-?[0-9.]+ +ok' "$tmp/all.log"
 check "no BPF program, link or map left after a run" bpf_objects_back_to "$before"
 
-check "no cgroup left behind" test -z "$(find "$(cgroup2_root)" -maxdepth 1 -name 'lsbench-*')"
+check "no cgroup left behind" test -z "$(find $(cgroup_roots) -maxdepth 1 -name 'lsbench-*')"
 check "no temporary folder left behind" test -z "$(find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'lsbench-files.*')"
+
+check "reps.csv has every repetition of every ok cell" test \
+	"$(tail -n +2 "$(dirname "$csv")/reps.csv" | wc -l)" -eq "$((2 * $(grep -c ',ok,' "$csv")))"
+
+# --- sharing: private owners per thread, or the same owners for all ---------
+if [ "$(nproc)" -ge 2 ]; then
+	"$LSBENCH" run --quick -s sk-get -s task-get -s cgrp-get -m loop --cpus 2 --objects 1,4 \
+		-o "$tmp/share" >"$tmp/share.log" 2>&1
+	csv=$(summary_of "$tmp/share")
+	got=$(awk -F, -v sc="$(col scenario "$csv")" -v ob="$(col nr_objects "$csv")" \
+		-v sh="$(col sharing "$csv")" -v st="$(col status "$csv")" \
+		'NR > 1 { print $sc "/" $ob "/" $sh "/" $st }' "$csv" | sort | tr '\n' ' ')
+	want="cgrp-get/2/shared/ok sk-get/1/shared/ok sk-get/4/private/ok sk-get/4/shared/ok task-get/2/private/ok "
+	if [ "$got" = "$want" ]; then ok "sharing: both for sockets, the nature of tasks and cgroups"
+	else not_ok "sharing: both for sockets, the nature of tasks and cgroups" "got:  $got" "want: $want"; fi
+	"$LSBENCH" run --quick -s sk-get -m loop --cpus 2 --objects 1 --sharing private \
+		-o "$tmp/share1" >"$tmp/share1.log" 2>&1
+	check "private sharing with fewer owners than threads is unsupported, named" \
+		grep -q ',unsupported,"private owners need one per thread at least: 1 owners, 2 threads",' \
+		"$(summary_of "$tmp/share1")"
+fi
+
+# --- --profile: the helper itself leads a loop-mode profile --------------------
+"$LSBENCH" run --quick -s task-get -m loop --cpus 1 --profile -o "$tmp/prof" >"$tmp/prof.log" 2>&1
+prof="$(dirname "$(summary_of "$tmp/prof")")/profile.csv"
+check "--profile keeps the top kernel symbols, bpf_task_storage_get among them" \
+	grep -q ',task-get,.*,loop,.*,[0-9]*,bpf_task_storage_get[a-z_]*,[0-9.]*$' "$prof"
+check "--profile removes its perf data" test -z "$(find /tmp -maxdepth 1 -name 'lsbench-perf-*')"
+
+# --- --overhead: the same cell bare, beside it ----------------------------------
+"$LSBENCH" run --quick -s task-empty -m loop --cpus 1 --overhead -o "$tmp/ovh" >"$tmp/ovh.log" 2>&1
+csv=$(summary_of "$tmp/ovh")
+check "--overhead reports bare ns per op and the instrumentation's cost" \
+	awk -F, -v b="$(col bare_ns_per_op "$csv")" -v p="$(col instrumentation_pct "$csv")" \
+	'NR == 2 { exit !($b > 0 && $p != "") }' "$csv"
 
 # --- owners beyond the open-file limit fail their cell, naming the limit ------
 hard=$(ulimit -Hn)
@@ -225,20 +273,34 @@ check "the second of two concurrent runs is consistent" rows_ok "$(summary_of "$
 check "no BPF object left after two concurrent runs" bpf_objects_back_to "$before"
 
 # --- soak: the same cells again and again, nothing grows ----------------------
+# Kernel memory that no cache shrinker gives back (unreclaimable slab and per-CPU), in kB.
+kernel_kb() {
+	awk '/^(SUnreclaim|Percpu):/ { kb += $2 } END { print kb }' /proc/meminfo
+}
 soak_ok=1
 : >"$tmp/soak.rows"
 for i in 1 2 3 4 5; do
 	"$LSBENCH" run -s 'task-*' -s 'sk-get' -s 'cgrp-*' -s '*-uapi-*' --objects 1,100 --maps 1,17 \
-		-w 0 -d 0.05 -r 1 --cpus 1 -o "$tmp/soak" >"$tmp/soak.log" 2>&1 ||
+		-w 0.02 -d 0.1 -r 1 --cpus 1 -o "$tmp/soak" >"$tmp/soak.log" 2>&1 ||
 		{ soak_ok=0; tail -n 3 "$tmp/soak.log" >>"$tmp/soak.rows"; }
 	# every cell checks its own fds, threads and cgroup: a leak fails it
 	rows_ok "$(summary_of "$tmp/soak")" >>"$tmp/soak.rows" || soak_ok=0
 	bpf_objects_back_to "$before" >>"$tmp/soak.rows" || soak_ok=0
-	[ -z "$(find "$(cgroup2_root)" -maxdepth 1 -name 'lsbench-*')" ] || soak_ok=0
+	[ -z "$(find $(cgroup_roots) -maxdepth 1 -name 'lsbench-*')" ] || soak_ok=0
 	rm -rf "$tmp/soak"
+	# the first two runs warm the kernel's caches; from the second on nothing may grow
+	[ "$i" -eq 2 ] && kb2=$(kernel_kb)
+	[ "$i" -eq 5 ] && kb5=$(kernel_kb)
 done
 if [ "$soak_ok" -eq 1 ]; then ok "five runs in a row leave no fd, thread, cgroup or BPF object"; else
 	not_ok "five runs in a row leave no fd, thread, cgroup or BPF object" "$(cat "$tmp/soak.rows")"; fi
+# A run creates and frees thousands of elements, maps and programs: 3 more runs may not
+# keep 8 MiB of them (slab and per-CPU caches wobble by far less).
+if [ $((kb5 - kb2)) -lt 8192 ]; then
+	ok "kernel memory after five runs: $((kb5 - kb2)) kB more than after two"
+else
+	not_ok "kernel memory grows run after run" "$kb2 kB after run 2, $kb5 kB after run 5"
+fi
 
 # --- bad input: one line, exit 2, nothing written -----------------------------
 # bad_input NAME PATTERN COMMAND...: exit 2, one line on stderr matching PATTERN.
@@ -258,6 +320,7 @@ bad_input() {
 bad_input "glob that matches nothing" "no scenario matches 'nope-\*'" "$LSBENCH" run -s 'nope-*' -o "$tmp/bad"
 bad_input "warm-up is not a number" "invalid -w 'abc'" "$LSBENCH" run -w abc -o "$tmp/bad"
 bad_input "zero repetitions" "invalid -r '0'" "$LSBENCH" run -r 0 -o "$tmp/bad"
+bad_input "unknown sharing" "invalid --sharing 'public'" "$LSBENCH" run --sharing public -o "$tmp/bad"
 bad_input "--quick with -d" "--quick sets" "$LSBENCH" run --quick -d 2 -o "$tmp/bad"
 bad_input "more threads than CPUs" "only $ncpu CPUs are usable" "$LSBENCH" run --cpus $((ncpu + 1)) -o "$tmp/bad"
 bad_input "unknown option" "unknown option '--frobnicate'" "$LSBENCH" run --frobnicate -o "$tmp/bad"
@@ -265,6 +328,11 @@ bad_input "stray argument" "unexpected argument 'extra'" "$LSBENCH" run -o "$tmp
 bad_input "unknown command" "unknown command" "$LSBENCH" frobnicate
 bad_input "no command" "no command given" "$LSBENCH"
 bad_input "unwritable output folder" "cannot create output folder /proc/lsbench" "$LSBENCH" run --quick -s task-empty -o /proc/lsbench
+# BTF hidden in a mount namespace of its own: the machine's stays as it is
+if command -v unshare >/dev/null; then
+	bad_input "no BTF" "kernel has no BTF" unshare -m sh -c \
+		'mount -t tmpfs none /sys/kernel/btf && exec "$0" run --quick -o "$1"' "$LSBENCH" "$tmp/bad"
+fi
 if command -v setpriv >/dev/null; then
 	bad_input "not root" "needs root" setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all \
 		"$LSBENCH" run --quick -o "$tmp/bad"
@@ -311,7 +379,7 @@ for sig in INT TERM INT; do
 	kill -"$sig" "$pid"
 	wait "$pid"
 	rc=$?
-	left=$(find "$(cgroup2_root)" -maxdepth 1 -name 'lsbench-*'
+	left=$(find $(cgroup_roots) -maxdepth 1 -name 'lsbench-*'
 		find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'lsbench-files.*')
 	if [ "$rc" -eq 130 ] && [ -z "$left" ] && bpf_objects_back_to "$before" >/dev/null; then
 		ok "SIG$sig after ${delay}s leaves no cgroup, folder or BPF object"
@@ -320,5 +388,117 @@ for sig in INT TERM INT; do
 			"left: $left" "$(tail -n 3 "$tmp/rand.log")"
 	fi
 done
+
+# --- compare and report ----------------------------------------------------
+# Two short runs of the same cells; compare.csv, exit codes, refused input;
+# report.html with every image present, rendered by headless Chromium.
+for side in A B; do
+	"$LSBENCH" run -s task-get -s task-empty -m loop --cpus 1,2 -w 0.05 -d 0.1 -r 5 \
+		-o "$tmp/cmp$side" >"$tmp/cmp$side.log" 2>&1
+done
+runA=$(dirname "$(summary_of "$tmp/cmpA")")
+runB=$(dirname "$(summary_of "$tmp/cmpB")")
+# cp_scaled SRC DST FACTOR: a copy of a run with every ns_per_op multiplied.
+cp_scaled() {
+	cp -r "$1" "$2"
+	for f in summary.csv reps.csv; do
+		[ -f "$1/$f" ] || continue
+		awk -F, -v OFS=, -v c="$(col ns_per_op "$1/$f")" -v k="$3" \
+			'NR > 1 && $c != "" { $c = $c * k } 1' "$1/$f" >"$2/$f"
+	done
+}
+if [ -f "$runA/reps.csv" ]; then
+	out=$("$LSBENCH" compare -o "$tmp/compare.csv" "$runA" "$runB" 2>&1)
+	rc=$?
+	hdr=$(head -n 1 "$tmp/compare.csv" 2>/dev/null)
+	if [ "$rc" -eq 0 ] && echo "$out" | grep -q '^geometric mean' &&
+		echo "$hdr" | grep -q '^schema_version,scenario,.*,verdict,.*,ratio,ci_low,ci_high,p_value,' &&
+		[ "$(tail -n +2 "$tmp/compare.csv" | wc -l)" -eq "$(tail -n +2 "$runA/summary.csv" | wc -l)" ]; then
+		ok "compare of two runs exits 0 and writes compare.csv"
+	else
+		not_ok "compare of two runs exits 0 and writes compare.csv" "exit $rc" "$out" "$hdr"
+	fi
+	cp_scaled "$runB" "$tmp/slow" 1.5
+	out=$("$LSBENCH" compare --fail-on-regression -o "$tmp/c2.csv" "$runA" "$tmp/slow" 2>&1)
+	rc=$?
+	if [ "$rc" -eq 1 ] && echo "$out" | grep -q ' slower$'; then
+		ok "--fail-on-regression exits 1 when cells are 50% slower"
+	else
+		not_ok "--fail-on-regression exits 1 when cells are 50% slower" "exit $rc" "$out"
+	fi
+	out=$("$LSBENCH" compare --fail-on-regression -o "$tmp/c3.csv" "$runA" "$runA" 2>&1)
+	rc=$?
+	if [ "$rc" -eq 0 ] && ! echo "$out" | grep -q ' slower$'; then
+		ok "--fail-on-regression exits 0 for a run against itself"
+	else
+		not_ok "--fail-on-regression exits 0 for a run against itself" "exit $rc" "$out"
+	fi
+	cp -r "$runB" "$tmp/old"
+	sed -i '2,$s/^[0-9]*,/1,/' "$tmp/old/summary.csv"
+	out=$("$LSBENCH" compare -o "$tmp/c4.csv" "$runA" "$tmp/old" 2>&1)
+	rc=$?
+	if [ "$rc" -eq 2 ] && [ "$(echo "$out" | wc -l)" -eq 1 ] &&
+		echo "$out" | grep -q "old/summary.csv.*schema_version"; then
+		ok "compare refuses another schema_version in one line naming the file"
+	else
+		not_ok "compare refuses another schema_version in one line naming the file" \
+			"exit $rc" "$out"
+	fi
+	cp -r "$runB" "$tmp/badreps"
+	sed -i '3s/,[^,]*$/,fast/' "$tmp/badreps/reps.csv"
+	out=$("$LSBENCH" compare -o "$tmp/c5.csv" "$runA" "$tmp/badreps" 2>&1)
+	rc=$?
+	if [ "$rc" -eq 2 ] && echo "$out" | grep -q "badreps/reps.csv:3: column ns_per_op: 'fast'"; then
+		ok "compare refuses a malformed reps.csv naming file and line"
+	else
+		not_ok "compare refuses a malformed reps.csv naming file and line" "exit $rc" "$out"
+	fi
+else
+	out=$("$LSBENCH" compare -o "$tmp/compare.csv" "$runA" "$runB" 2>&1)
+	rc=$?
+	if [ "$rc" -eq 2 ] && echo "$out" | grep -q "summary.csv: schema_version 1 has no reps.csv"; then
+		ok "compare refuses results without repetitions (schema 1)"
+	else
+		not_ok "compare refuses results without repetitions (schema 1)" "exit $rc" "$out"
+	fi
+fi
+cp -r "$runB" "$tmp/trunc"
+head -c -3 "$runB/summary.csv" >"$tmp/trunc/summary.csv"
+out=$("$LSBENCH" compare "$runA" "$tmp/trunc" 2>&1)
+rc=$?
+last=$(wc -l <"$runB/summary.csv")
+if [ "$rc" -eq 2 ] && echo "$out" | grep -q "trunc/summary.csv:$last: truncated"; then
+	ok "a truncated summary.csv is refused naming file and line"
+else
+	not_ok "a truncated summary.csv is refused naming file and line" "exit $rc" "$out"
+fi
+
+out=$("$LSBENCH" report -o "$tmp/report" "$runA" "$runB" 2>&1)
+rc=$?
+html=$tmp/report/report.html
+missing=$(grep -o '<img src="[^"]*"' "$html" 2>/dev/null | sed 's/<img src="//; s/"$//' |
+	while read -r img; do [ -s "$tmp/report/$img" ] || echo "$img"; done)
+nimg=$(grep -c '<img src=' "$html" 2>/dev/null)
+if [ "$rc" -eq 0 ] && [ "${nimg:-0}" -ge 3 ] && [ -z "$missing" ]; then
+	ok "report writes report.html and its $nimg images"
+else
+	not_ok "report writes report.html and its images" "exit $rc" "$out" "missing: $missing"
+fi
+if command -v chromium >/dev/null; then
+	profile=$(mktemp -d /tmp/lsbench-chromium.XXXXXX)
+	dom=$(timeout 120 chromium --headless --no-sandbox --disable-gpu \
+		--disable-background-networking --disable-component-update --disable-sync \
+		--no-first-run --user-data-dir="$profile" --virtual-time-budget=10000 \
+		--dump-dom "file://$html" 2>/dev/null)
+	rm -rf "$profile"
+	if echo "$dom" | grep -q 'id="imgcheck" data-ok="yes"'; then
+		ok "Chromium renders report.html with every image loaded"
+	else
+		not_ok "Chromium renders report.html with every image loaded" \
+			"$(echo "$dom" | grep imgcheck)"
+	fi
+else
+	not_ok "Chromium renders report.html with every image loaded" "no chromium (make deps)"
+fi
 
 echo "1..$n"

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Private cgroup v2 folders, found wherever cgroup2 is mounted. */
+/*
+ * Private cgroup folders, found wherever cgroup2 (or for memory, the v1
+ * memory hierarchy) is mounted.
+ */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -9,7 +12,26 @@
 #include <sys/stat.h>
 #include "workloads.h"
 
-int ls_cgroup2_root(char *buf, size_t len)
+/* Whether the comma-separated list has word. */
+static bool has_word(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (;;) {
+		if (!strncmp(list, word, n) && (list[n] == ',' || !list[n]))
+			return true;
+		list = strchr(list, ',');
+		if (!list)
+			return false;
+		list++;
+	}
+}
+
+/*
+ * The mount point of a cgroup hierarchy, from /proc/self/mountinfo: cgroup2,
+ * or with opt, the cgroup v1 hierarchy whose super options name it.
+ */
+static int cgroup_mount(const char *opt, char *buf, size_t len)
 {
 	FILE *f = fopen("/proc/self/mountinfo", "r");
 	char line[4096];
@@ -17,11 +39,14 @@ int ls_cgroup2_root(char *buf, size_t len)
 
 	if (!f)
 		return -errno;
-	/* id parent major:minor root mountpoint options [optional...] - fstype source ... */
+	/* id parent major:minor root mountpoint options [optional...] - fstype source super */
 	while (ret && fgets(line, sizeof(line), f)) {
-		char mnt[PATH_MAX], *sep = strstr(line, " - ");
+		char mnt[PATH_MAX], fstype[32], super[1024], *sep = strstr(line, " - ");
 
-		if (!sep || strncmp(sep, " - cgroup2 ", 11))
+		if (!sep || sscanf(sep, " - %31s %*s %1023s", fstype, super) != 2)
+			continue;
+		if (opt ? strcmp(fstype, "cgroup") || !has_word(super, opt)
+			: strcmp(fstype, "cgroup2"))
 			continue;
 		if (sscanf(line, "%*s %*s %*s %*s %4095s", mnt) == 1) {
 			snprintf(buf, len, "%s", mnt);
@@ -32,20 +57,35 @@ int ls_cgroup2_root(char *buf, size_t len)
 	return ret;
 }
 
-/* The process's cgroup v2 path relative to the mount, from /proc/self/cgroup's "0::" line. */
-static int current_cgroup(char *buf, size_t len)
+int ls_cgroup2_root(char *buf, size_t len)
+{
+	return cgroup_mount(NULL, buf, len);
+}
+
+/*
+ * The process's cgroup path relative to the mount, from /proc/self/cgroup:
+ * the "0::" line, or with controller, the v1 line that lists it.
+ */
+static int current_cgroup(const char *controller, char *buf, size_t len)
 {
 	FILE *f = fopen("/proc/self/cgroup", "r");
-	char line[PATH_MAX + 8];
+	char line[PATH_MAX + 64], *ctrl, *path;
 	int ret = -ENOENT;
 
 	if (!f)
 		return -errno;
 	while (ret && fgets(line, sizeof(line), f)) {
-		if (strncmp(line, "0::", 3))
-			continue;
 		line[strcspn(line, "\n")] = 0;
-		ret = snprintf(buf, len, "%s", line + 3) < (int)len ? 0 : -ENAMETOOLONG;
+		/* id:controllers:path */
+		ctrl = strchr(line, ':');
+		path = ctrl ? strchr(ctrl + 1, ':') : NULL;
+		if (!path)
+			continue;
+		*ctrl++ = 0;
+		*path++ = 0;
+		if (controller ? !has_word(ctrl, controller) : strcmp(line, "0") || *ctrl)
+			continue;
+		ret = snprintf(buf, len, "%s", path) < (int)len ? 0 : -ENAMETOOLONG;
 	}
 	fclose(f);
 	return ret;
@@ -67,18 +107,11 @@ static int write_pid(const char *dir)
 	return ret;
 }
 
-int ls_cgroup_create(struct ls_cgroup *cg, const char *tag, char *err, size_t len)
+/* Creates <root>/lsbench-<pid>-<tag> and opens it. */
+static int create_in(struct ls_cgroup *cg, const char *root, const char *tag, char *err, size_t len)
 {
-	char root[PATH_MAX];
 	int ret;
 
-	memset(cg, 0, sizeof(*cg));
-	cg->fd = -1;
-	ret = ls_cgroup2_root(root, sizeof(root));
-	if (ret) {
-		snprintf(err, len, "no cgroup v2 mount in /proc/self/mountinfo");
-		return ret;
-	}
 	if (snprintf(cg->path, sizeof(cg->path), "%s/lsbench-%d-%s", root, getpid(), tag) >=
 	    (int)sizeof(cg->path)) {
 		snprintf(err, len, "cgroup path too long under %s", root);
@@ -101,16 +134,97 @@ int ls_cgroup_create(struct ls_cgroup *cg, const char *tag, char *err, size_t le
 	return 0;
 }
 
+int ls_cgroup_create(struct ls_cgroup *cg, const char *tag, char *err, size_t len)
+{
+	char root[PATH_MAX];
+
+	memset(cg, 0, sizeof(*cg));
+	cg->fd = -1;
+	if (ls_cgroup2_root(root, sizeof(root))) {
+		snprintf(err, len, "no cgroup v2 mount in /proc/self/mountinfo");
+		return -ENOENT;
+	}
+	return create_in(cg, root, tag, err, len);
+}
+
+int ls_memcg_create(struct ls_cgroup *cg, const char *tag, char *err, size_t len)
+{
+	char root[PATH_MAX], usage[PATH_MAX + 32];
+	int ret;
+
+	memset(cg, 0, sizeof(*cg));
+	cg->fd = -1;
+	cg->v1_memory = !cgroup_mount("memory", root, sizeof(root));
+	if (!cg->v1_memory && ls_cgroup2_root(root, sizeof(root))) {
+		snprintf(err, len,
+			 "no memory cgroup: no v1 memory hierarchy nor cgroup v2 mounted");
+		return -ENOENT;
+	}
+	ret = create_in(cg, root, tag, err, len);
+	if (ret)
+		return ret;
+	snprintf(usage, sizeof(usage), "%s/%s", cg->path,
+		 cg->v1_memory ? "memory.usage_in_bytes" : "memory.current");
+	if (access(usage, R_OK)) {
+		snprintf(err, len,
+			 "no memory cgroup: cgroup v2 at %s does not give children memory", root);
+		ls_cgroup_destroy(cg);
+		return -ENOENT;
+	}
+	return 0;
+}
+
+/*
+ * Charges are taken in batches that CPUs keep in stock: v1's force_empty
+ * drains those stocks (and reclaims what it can, little here: the cgroup is
+ * the run's own and holds no page cache of note). v2 has no such knob.
+ */
+static void drain_stock(const struct ls_cgroup *cg)
+{
+	char path[PATH_MAX + 32];
+	int fd;
+
+	if (!cg->v1_memory)
+		return;
+	snprintf(path, sizeof(path), "%s/memory.force_empty", cg->path);
+	fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	if (write(fd, "0", 1) != 1)
+		(void)0; /* best effort: the reading is still the charges */
+	close(fd);
+}
+
+long long ls_memcg_usage(const struct ls_cgroup *cg)
+{
+	char path[PATH_MAX + 32];
+	long long v = -ENOENT;
+	FILE *f;
+
+	drain_stock(cg);
+	snprintf(path, sizeof(path), "%s/%s", cg->path,
+		 cg->v1_memory ? "memory.usage_in_bytes" : "memory.current");
+	f = fopen(path, "r");
+	if (!f)
+		return -errno;
+	if (fscanf(f, "%lld", &v) != 1)
+		v = -EINVAL;
+	fclose(f);
+	return v;
+}
+
 int ls_cgroup_enter(struct ls_cgroup *cg, char *err, size_t len)
 {
+	const char *ctrl = cg->v1_memory ? "memory" : NULL;
 	char root[PATH_MAX], rel[PATH_MAX];
 	int ret;
 
-	ret = ls_cgroup2_root(root, sizeof(root));
+	ret = cgroup_mount(ctrl, root, sizeof(root));
 	if (!ret)
-		ret = current_cgroup(rel, sizeof(rel));
+		ret = current_cgroup(ctrl, rel, sizeof(rel));
 	if (ret) {
-		snprintf(err, len, "cannot find this process's cgroup v2: %s", strerror(-ret));
+		snprintf(err, len, "cannot find this process's cgroup%s: %s",
+			 ctrl ? " in the memory hierarchy" : " v2", strerror(-ret));
 		return ret;
 	}
 	if (snprintf(cg->orig, sizeof(cg->orig), "%s%s", root, rel) >= (int)sizeof(cg->orig)) {

@@ -49,12 +49,13 @@ int ls_files_populate(struct ls_files *f, unsigned int n, bool keep_open,
 		      size_t len);
 void ls_files_destroy(struct ls_files *f);
 
-/* A private cgroup v2 folder that this process can be moved into. */
+/* A private cgroup folder that this process can be moved into: v2, or v1's memory. */
 struct ls_cgroup {
 	char path[PATH_MAX];
 	char orig[PATH_MAX]; /* where the process was before ls_cgroup_enter() */
 	int fd;
 	bool entered;
+	bool v1_memory; /* in the cgroup v1 memory hierarchy, not in cgroup v2 */
 };
 
 /* The cgroup v2 mount point, from /proc/self/mountinfo. */
@@ -66,6 +67,15 @@ int ls_cgroup_create(struct ls_cgroup *cg, const char *tag, char *err, size_t le
 int ls_cgroup_enter(struct ls_cgroup *cg, char *err, size_t len);
 /* Moves the process back if it entered, closes and removes the folder. */
 void ls_cgroup_destroy(struct ls_cgroup *cg);
+
+/*
+ * Creates a memory cgroup lsbench-<pid>-<tag>: in the cgroup v1 memory
+ * hierarchy where there is one, else in cgroup v2 when its root gives
+ * children the memory controller. -ENOENT with a reason when neither.
+ */
+int ls_memcg_create(struct ls_cgroup *cg, const char *tag, char *err, size_t len);
+/* Bytes charged to a memory cgroup (v1 memory.usage_in_bytes, v2 memory.current), or -errno. */
+long long ls_memcg_usage(const struct ls_cgroup *cg);
 
 /* n threads parked on a condition variable until destroyed; tids[i] is each one's id. */
 struct ls_threads {

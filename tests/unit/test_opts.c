@@ -23,6 +23,7 @@ static void defaults(void **state)
 	assert_float_equal(o.duration_s, 1, 0);
 	assert_int_equal(o.repetitions, 5);
 	assert_int_equal(o.modes, LS_MODES_ALL);
+	assert_int_equal(o.sharings, LS_SHARING_ALL);
 	assert_int_equal(o.loop_iters, 10000);
 	assert_int_equal(o.nr_cpu_counts, 0);
 	assert_int_equal(o.nr_globs, 0);
@@ -37,8 +38,9 @@ static void all_options(void **state)
 
 	assert_int_equal(PARSE(&o, err, "-s", "task-*", "--scenario", "x", "-w", "0", "-d", "2.5",
 			       "-r", "7", "-m", "loop", "--cpus", "2,1", "--loop-iters", "100",
-			       "-o", "/tmp/r", "-v"),
+			       "-o", "/tmp/r", "-v", "--sharing", "shared"),
 			 0);
+	assert_int_equal(o.sharings, LS_SHARING_BIT(LS_SHARING_SHARED));
 	assert_int_equal(o.nr_globs, 2);
 	assert_string_equal(o.globs[1], "x");
 	assert_float_equal(o.warmup_s, 0, 0);
@@ -89,6 +91,11 @@ static void bad_values(void **state)
 		{ "-r", "-3" },
 		{ "-r", "2.5" },
 		{ "-m", "both" },
+		{ "--sharing", "" },
+		{ "--sharing", "public" },
+		{ "--sharing", "private,private" },
+		{ "--sharing", "shared," },
+		{ "--sharing", "privateshared" },
 		{ "--cpus", "0" },
 		{ "--cpus", "1,,2" },
 		{ "--cpus", "1,1" },

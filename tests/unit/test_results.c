@@ -44,6 +44,7 @@ static struct ls_row row_of(const struct scenario *sc, enum ls_status st, double
 		.duration_s = 1,
 		.status = st,
 		.ops = 1000,
+		.bytes_per_elem = NAN,
 	};
 
 	r.ns_per_op.median = ns;
@@ -51,6 +52,11 @@ static struct ls_row row_of(const struct scenario *sc, enum ls_status st, double
 	if (st != LS_OK)
 		snprintf(r.reason, sizeof(r.reason), "kernel said no, twice");
 	return r;
+}
+
+static bool starts_with(const char *s, const char *prefix)
+{
+	return !strncmp(s, prefix, strlen(prefix));
 }
 
 static char *slurp(const char *path)
@@ -209,6 +215,14 @@ static void latency_percentiles_and_hist_csv(void **state)
 	for (i = 1; i <= 1000; i++)
 		ls_hist_add(row.hist, 1000 + i); /* 1001..2000 ns */
 	row.timer_ns = 21.5;
+	row.bpf_hist = calloc(1, sizeof(*row.bpf_hist));
+	row.bpf_timer_hist = calloc(1, sizeof(*row.bpf_timer_hist));
+	assert_non_null(row.bpf_hist);
+	assert_non_null(row.bpf_timer_hist);
+	for (i = 0; i < 100; i++)
+		ls_hist_add(row.bpf_hist, 30);
+	for (i = 0; i < 10; i++)
+		ls_hist_add(row.bpf_timer_hist, 20);
 	assert_non_null(mkdtemp(root));
 	assert_int_equal(ls_results_create(&r, root, &si, true, 1, argv, err, sizeof(err)), 0);
 	assert_int_equal(ls_results_add(&r, &row), 0);
@@ -221,19 +235,87 @@ static void latency_percentiles_and_hist_csv(void **state)
 	snprintf(path, sizeof(path), "%s/summary.csv", r.dir);
 	text = slurp(path);
 	assert_non_null(strstr(text, ",2000,1000,21.500000,"));
+	/* bpf_lat_p50..p999, max, samples, bpf_timer_ns; no bare twin: empty */
+	assert_non_null(strstr(text, ",private,30.000000,30.000000,30.000000,30.000000,30,100,"
+				     "20.000000,,,\n"));
 	assert_int_equal(ls_results_finish(&r, "complete"), 0);
 	snprintf(path, sizeof(path), "%s/hist.csv", r.dir);
 	text = slurp(path);
-	assert_int_equal(strncmp(text,
-				 "schema_version,run_id,scenario,mode,cpus,nr_objects,nr_maps,"
-				 "value_size,lower_ns,upper_ns,count\n",
-				 80),
-			 0);
-	assert_non_null(strstr(text, ",subj,hook,1,1,1,8,1992,1999,8\n"));
+	assert_true(starts_with(text, "schema_version,run_id,scenario,map_type,op,hook,mode,"
+				      "nr_maps,nr_objects,value_size,cpus,sharing,source,"
+				      "lower_ns,upper_ns,count\n2,"));
+	assert_non_null(strstr(
+		text,
+		",subj,task_storage,get,tp_btf/sys_enter,hook,1,1,8,1,private,trigger,1992,1999,8\n"));
+	/* the BPF side's: 100 ops of 30 ns, 10 empty regions of 20 ns */
+	assert_non_null(strstr(text, ",private,bpf_op,30,30,100\n"));
+	assert_non_null(strstr(text, ",private,bpf_timer,20,20,10\n"));
 	free(row.hist);
+	free(row.bpf_hist);
+	free(row.bpf_timer_hist);
 	ls_results_free(&r);
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", root);
 	assert_int_equal(system(cmd), 0);
+}
+
+/* reps.csv: one row per repetition of an ok cell, with its own ns per operation. */
+static void repetitions_in_reps_csv(void **state)
+{
+	char root[] = "/tmp/lsbench-res-XXXXXX", path[PATH_MAX + 32], cmd[64];
+	char *argv[] = { "lsbench" };
+	struct ls_row row = row_of(&subj, LS_OK, 100), bad = row_of(&subj, LS_FAILED, 0);
+	struct ls_rep reps[3] = { { 1000, 0.5 }, { 2000, 0.5 }, { 500, 1.0 } };
+	struct ls_results r;
+	char err[256], *text;
+
+	row.threads = 2;
+	row.sharing = LS_SHARING_SHARED;
+	row.reps = reps;
+	bad.reps = reps; /* a failed cell's repetitions are not written */
+	assert_non_null(mkdtemp(root));
+	assert_int_equal(ls_results_create(&r, root, &si, true, 1, argv, err, sizeof(err)), 0);
+	assert_int_equal(ls_results_add(&r, &row), 0);
+	assert_int_equal(ls_results_add(&r, &bad), 0);
+	assert_null(r.rows[0].reps);
+	snprintf(path, sizeof(path), "%s/reps.csv", r.dir);
+	text = slurp(path);
+	assert_true(starts_with(text, "schema_version,run_id,scenario,map_type,op,hook,mode,"
+				      "nr_maps,nr_objects,value_size,cpus,sharing,rep,ops,"
+				      "duration_s,ops_per_sec,ns_per_op\n2,"));
+	/* ns per op is per thread: 2 threads x 0.5 s / 1000 ops */
+	assert_non_null(strstr(text, ",hook,1,1,8,2,shared,1,1000,0.500000,2000.000000,"
+				     "1000000.000000\n"));
+	assert_non_null(strstr(text, ",shared,2,2000,0.500000,4000.000000,500000.000000\n"));
+	assert_non_null(strstr(text, ",shared,3,500,1.000000,500.000000,4000000.000000\n"));
+	assert_null(strstr(text, ",4,")); /* three rows, the failed cell none */
+	assert_int_equal(ls_results_finish(&r, "complete"), 0);
+	ls_results_free(&r);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", root);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* A control is matched with the same sharing only. */
+static void control_needs_the_same_sharing(void **state)
+{
+	struct ls_results r = { .si = &si };
+	struct ls_row rows[3];
+
+	rows[0] = row_of(&ctl, LS_OK, 100);
+	rows[0].threads = 2;
+	rows[0].nr_objects = 2;
+	rows[1] = rows[0];
+	rows[1].sharing = LS_SHARING_SHARED;
+	rows[1].ns_per_op.median = 200;
+	rows[2] = row_of(&subj, LS_OK, 260);
+	rows[2].threads = 2;
+	rows[2].nr_objects = 2;
+	rows[2].sharing = LS_SHARING_SHARED;
+	r.rows = rows;
+	r.nr_rows = 3;
+	assert_float_equal(ls_results_added_ns(&r, &rows[2]), 60, 1e-9);
+	r.nr_rows = 1; /* only the private control */
+	assert_true(isnan(ls_results_added_ns(&r, &rows[2])));
+	(void)state;
 }
 
 static void perf_delta_keeps_only_what_both_counted(void **state)
@@ -305,6 +387,8 @@ int main(void)
 		cmocka_unit_test(perf_delta_keeps_only_what_both_counted),
 		cmocka_unit_test(latency_percentiles_and_hist_csv),
 		cmocka_unit_test(scaling_efficiency_against_one_thread),
+		cmocka_unit_test(repetitions_in_reps_csv),
+		cmocka_unit_test(control_needs_the_same_sharing),
 		cmocka_unit_test(two_runs_in_one_second_get_two_folders),
 		cmocka_unit_test(unwritable_root_is_one_line_error),
 	};

@@ -1,0 +1,805 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * lsbench report: for one or more result sets, gnuplot scripts and data in
+ * <out>/plots/, the PNGs gnuplot makes of them, and <out>/report.html that
+ * shows them with relative links, with the comparison of the first set with
+ * each other one.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <spawn.h>
+#include <stdlib.h>
+#include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include "compare.h"
+#include "csv.h"
+#include "csvread.h"
+#include "report.h"
+#include "rev.h"
+
+#define MAX_POINTS 64
+#define MAX_SERIES 128
+#define MAX_TYPES 16
+
+extern char **environ;
+
+struct report {
+	const char *out; /* folder of report.html */
+	char plots[PATH_MAX]; /* <out>/plots */
+	struct ls_rset sets[LS_REPORT_MAX_SETS];
+	char labels[LS_REPORT_MAX_SETS][200]; /* "kernel on host" per set */
+	size_t nr_sets;
+	const char *types[MAX_TYPES]; /* map types, in order of appearance */
+	size_t nr_types;
+	const char *cell; /* "scenario/mode" of the histogram overlay */
+	double threshold;
+	struct ls_buf html;
+	unsigned int nr_plots;
+	char err[4 * PATH_MAX];
+};
+
+struct series {
+	size_t set;
+	struct ls_key sig; /* the key with the swept dimension zeroed */
+	size_t n;
+	double x[MAX_POINTS], y[MAX_POINTS];
+};
+
+/* Escapes s for HTML text and attributes. */
+static void html_str(struct ls_buf *b, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '<':
+			ls_buf_printf(b, "&lt;");
+			break;
+		case '>':
+			ls_buf_printf(b, "&gt;");
+			break;
+		case '&':
+			ls_buf_printf(b, "&amp;");
+			break;
+		case '"':
+			ls_buf_printf(b, "&quot;");
+			break;
+		default:
+			ls_buf_printf(b, "%c", (unsigned char)*s < 0x20 ? ' ' : *s);
+		}
+	}
+}
+
+/* Escapes s for a double-quoted gnuplot string. */
+static void gp_str(struct ls_buf *b, const char *s)
+{
+	ls_buf_printf(b, "\"");
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			ls_buf_printf(b, "\\%c", *s);
+		else if (*s == '\n')
+			ls_buf_printf(b, "\\n");
+		else
+			ls_buf_printf(b, "%c", (unsigned char)*s < 0x20 ? ' ' : *s);
+	}
+	ls_buf_printf(b, "\"");
+}
+
+/* A name safe in a file name and a URL: letters, digits, '-', others '_'. */
+static void safe_name(const char *s, char *dst, size_t size)
+{
+	size_t i;
+
+	for (i = 0; s[i] && i + 1 < size; i++)
+		dst[i] = (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'
+				 ? s[i]
+				 : '_';
+	dst[i] = 0;
+}
+
+static int write_file(struct report *r, const char *name, struct ls_buf *b)
+{
+	char path[PATH_MAX + 64];
+	int ret;
+
+	snprintf(path, sizeof(path), "%s/%s", r->plots, name);
+	ret = b->err ?: ls_write_atomic(path, b->data ?: "", b->len);
+	if (ret)
+		snprintf(r->err, sizeof(r->err), "cannot write %s: %s", path, strerror(-ret));
+	return ret;
+}
+
+/* Runs gnuplot on plots/<name>.gp, its messages into plots/gnuplot.log. */
+static int run_gnuplot(struct report *r, const char *name)
+{
+	const char *gp = getenv("GNUPLOT") ?: "gnuplot";
+	char script[PATH_MAX + 64], log[PATH_MAX + 64];
+	posix_spawn_file_actions_t fa;
+	char *argv[3];
+	int ret, status;
+	pid_t pid;
+
+	snprintf(script, sizeof(script), "%s/%s.gp", r->plots, name);
+	snprintf(log, sizeof(log), "%s/gnuplot.log", r->plots);
+	argv[0] = (char *)gp;
+	argv[1] = script;
+	argv[2] = NULL;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 1, log, O_WRONLY | O_CREAT | O_APPEND, 0644);
+	posix_spawn_file_actions_adddup2(&fa, 1, 2);
+	ret = posix_spawnp(&pid, gp, &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	if (ret) {
+		snprintf(r->err, sizeof(r->err), "cannot run %s: %s (install gnuplot-nox)", gp,
+			 strerror(ret));
+		return -ret;
+	}
+	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status)) {
+		snprintf(r->err, sizeof(r->err), "gnuplot failed on %s: see %s", script, log);
+		return -EIO;
+	}
+	return 0;
+}
+
+/* The kernels and hosts of every set, for plot titles. */
+static void sets_line(const struct report *r, char *buf, size_t size)
+{
+	size_t i, n = 0;
+
+	buf[0] = 0;
+	for (i = 0; i < r->nr_sets && n < size; i++)
+		n += snprintf(buf + n, size - n, "%s%s", i ? " vs " : "", r->labels[i]);
+}
+
+static void gp_header(struct report *r, struct ls_buf *b, const char *name, const char *title,
+		      const char *xlabel, const char *ylabel)
+{
+	char sets[1024], t[1400];
+
+	sets_line(r, sets, sizeof(sets));
+	snprintf(t, sizeof(t), "%s\n%s", title, sets);
+	ls_buf_printf(b,
+		      "set terminal pngcairo size 1000,560 noenhanced font 'DejaVu Sans,10'\n"
+		      "set output '%s/%s.png'\n"
+		      "set title ",
+		      r->plots, name);
+	gp_str(b, t);
+	ls_buf_printf(b, "\nset xlabel ");
+	gp_str(b, xlabel);
+	ls_buf_printf(b, "\nset ylabel ");
+	gp_str(b, ylabel);
+	ls_buf_printf(b, "\nset grid\nset key outside right top\nset datafile separator ','\n");
+}
+
+/* Writes plots/<name>.png from the script in b and adds it to the page. */
+static int plot_finish(struct report *r, const char *name, struct ls_buf *script,
+		       struct ls_buf *data, const char *caption)
+{
+	char file[128];
+	int ret;
+
+	snprintf(file, sizeof(file), "%s.csv", name);
+	ret = write_file(r, file, data);
+	snprintf(file, sizeof(file), "%s.gp", name);
+	ret = ret ?: write_file(r, file, script);
+	ret = ret ?: run_gnuplot(r, name);
+	if (ret)
+		return ret;
+	ls_buf_printf(&r->html, "<figure><img src=\"plots/%s.png\" alt=\"", name);
+	html_str(&r->html, caption);
+	ls_buf_printf(&r->html, "\"><figcaption>");
+	html_str(&r->html, caption);
+	ls_buf_printf(&r->html, "</figcaption></figure>\n");
+	r->nr_plots++;
+	return 0;
+}
+
+static double dim_of(const struct ls_key *k, int dim)
+{
+	return dim == 0 ? k->cpus : dim == 1 ? k->nr_maps : k->nr_objects;
+}
+
+/*
+ * The series of a sweep over dim (0: cpus, 1: maps, 2: owners) of the ok
+ * cells of one map type (NULL: any) with a value y, one per set and
+ * remaining key. Owners that follow the thread count (one per thread) are
+ * not a dimension of their own when cpus is swept.
+ */
+static size_t collect(const struct report *r, const char *type, int dim,
+		      double (*y)(const struct ls_rcell *), struct series *out)
+{
+	size_t s, i, j, n = 0;
+
+	for (s = 0; s < r->nr_sets; s++) {
+		for (i = 0; i < r->sets[s].nr_cells; i++) {
+			const struct ls_rcell *c = &r->sets[s].cells[i];
+			struct ls_key sig = c->key;
+			double v = y(c);
+
+			if (strcmp(c->status, "ok") || !isfinite(v) || v <= 0 ||
+			    (type && strcmp(c->key.map_type, type)))
+				continue;
+			/* Against threads: the cells of no map or value-size sweep. */
+			if (dim == 0 && (c->key.nr_maps > 1 || c->key.value_size != 8))
+				continue;
+			if (dim == 0 && sig.nr_objects == sig.cpus)
+				sig.nr_objects = 0;
+			if (dim == 0)
+				sig.cpus = 0;
+			else if (dim == 1)
+				sig.nr_maps = 0;
+			else
+				sig.nr_objects = 0;
+			for (j = 0; j < n; j++) {
+				if (out[j].set == s && !ls_key_cmp(&out[j].sig, &sig))
+					break;
+			}
+			if (j == n) {
+				if (n == MAX_SERIES)
+					continue;
+				memset(&out[n], 0, sizeof(out[n]));
+				out[n].set = s;
+				out[n].sig = sig;
+				n++;
+			}
+			if (out[j].n < MAX_POINTS) {
+				out[j].x[out[j].n] = dim_of(&c->key, dim);
+				out[j].y[out[j].n++] = v;
+			}
+		}
+	}
+	return n;
+}
+
+static void sort_points(struct series *s)
+{
+	size_t i, j;
+
+	for (i = 1; i < s->n; i++) {
+		for (j = i; j > 0 && s->x[j - 1] > s->x[j]; j--) {
+			double tx = s->x[j], ty = s->y[j];
+
+			s->x[j] = s->x[j - 1];
+			s->y[j] = s->y[j - 1];
+			s->x[j - 1] = tx;
+			s->y[j - 1] = ty;
+		}
+	}
+}
+
+static void series_title(const struct report *r, const struct series *s, int dim, char *buf,
+			 size_t size)
+{
+	const struct ls_key *k = &s->sig;
+	int n;
+
+	n = snprintf(buf, size, "%s/%s", k->scenario, k->mode);
+	if (dim != 0)
+		n += snprintf(buf + n, size - n, " c%u", k->cpus);
+	if (dim != 2 && k->nr_objects > 1)
+		n += snprintf(buf + n, size - n, " o%u", k->nr_objects);
+	if (dim != 1 && k->nr_maps > 1)
+		n += snprintf(buf + n, size - n, " m%u", k->nr_maps);
+	if (k->value_size != 8)
+		n += snprintf(buf + n, size - n, " v%u", k->value_size);
+	if (!strcmp(k->sharing, "shared"))
+		n += snprintf(buf + n, size - n, " shared");
+	if (r->nr_sets > 1)
+		snprintf(buf + n, size - n, " [%s]", r->labels[s->set]);
+}
+
+/* A line plot of the series with at least min_points points; 0 when none. */
+static int sweep_plot(struct report *r, const char *name, const char *type, int dim,
+		      double (*y)(const struct ls_rcell *), size_t min_points, const char *title,
+		      const char *xlabel, const char *ylabel, bool logx)
+{
+	struct series *ser = malloc(MAX_SERIES * sizeof(*ser));
+	struct ls_buf script = {}, data = {};
+	size_t n, i, j, block = 0;
+	char t[256];
+	int ret = 0;
+
+	if (!ser)
+		return -ENOMEM;
+	n = collect(r, type, dim, y, ser);
+	gp_header(r, &script, name, title, xlabel, ylabel);
+	ls_buf_printf(&script, "set logscale y\n%s", logx ? "set logscale x\n" : "");
+	for (i = 0, j = 0; i < n; i++)
+		j += ser[i].n >= min_points;
+	if (j > 16) /* a long key goes below the plot, not beside it */
+		ls_buf_printf(
+			&script,
+			"set key below\nset terminal pngcairo size 1000,%zu noenhanced font 'DejaVu Sans,10'\n",
+			560 + (j + 2) / 3 * 14);
+	ls_buf_printf(&script, "set xtics (");
+	for (i = 0, j = 0; i < n; i++) {
+		size_t p;
+
+		if (ser[i].n < min_points)
+			continue;
+		sort_points(&ser[i]);
+		for (p = 0; p < ser[i].n; p++)
+			ls_buf_printf(&script, "%s\"%g\" %g", j++ ? ", " : "", ser[i].x[p],
+				      ser[i].x[p]);
+	}
+	ls_buf_printf(&script, ")\nplot ");
+	for (i = 0; i < n; i++) {
+		size_t p;
+
+		if (ser[i].n < min_points)
+			continue;
+		for (p = 0; p < ser[i].n; p++)
+			ls_buf_printf(&data, "%g,%.6g\n", ser[i].x[p], ser[i].y[p]);
+		ls_buf_printf(&data, "\n\n");
+		series_title(r, &ser[i], dim, t, sizeof(t));
+		ls_buf_printf(&script, "%s'%s/%s.csv' index %zu using 1:2 with linespoints title ",
+			      block ? ", \\\n     " : "", r->plots, name, block);
+		gp_str(&script, t);
+		block++;
+	}
+	ls_buf_printf(&script, "\n");
+	if (block)
+		ret = plot_finish(r, name, &script, &data, title);
+	ls_buf_free(&script);
+	ls_buf_free(&data);
+	free(ser);
+	return ret;
+}
+
+static double y_mops(const struct ls_rcell *c)
+{
+	return c->ops_per_sec / 1e6;
+}
+
+static double y_ns(const struct ls_rcell *c)
+{
+	return c->ns_per_op;
+}
+
+static const char *type_title(const char *t, char *buf, size_t size)
+{
+	snprintf(buf, size, "map type %s", t);
+	return buf;
+}
+
+/* Per map type: throughput against threads, latency percentiles of one-thread cells. */
+static int type_plots(struct report *r, const char *type)
+{
+	char name[96], safe[48], title[256], tt[64];
+	struct ls_buf script = {}, data = {};
+	size_t s, i, rows = 0;
+	int ret;
+
+	safe_name(type, safe, sizeof(safe));
+	type_title(type, tt, sizeof(tt));
+	ls_buf_printf(&r->html, "<h3>");
+	html_str(&r->html, tt);
+	ls_buf_printf(&r->html, "</h3>\n");
+	snprintf(name, sizeof(name), "throughput-%s", safe);
+	snprintf(title, sizeof(title), "%s: throughput against producer threads", tt);
+	ret = sweep_plot(r, name, type, 0, y_mops, 2, title, "producer threads (CPUs)",
+			 "throughput, all threads (million operations/s, log)", false);
+	if (ret)
+		return ret;
+
+	/* Latency percentiles of the one-thread cells with no sweep. */
+	snprintf(name, sizeof(name), "latency-%s", safe);
+	snprintf(title, sizeof(title), "%s: per-trigger latency percentiles, one thread", tt);
+	gp_header(r, &script, name, title,
+		  "cell (loop mode: one trigger is --loop-iters operations)",
+		  "latency per trigger (ns, log)");
+	for (s = 0; s < r->nr_sets; s++) {
+		for (i = 0; i < r->sets[s].nr_cells; i++) {
+			const struct ls_rcell *c = &r->sets[s].cells[i];
+			const struct ls_key *k = &c->key;
+
+			if (strcmp(k->map_type, type) || strcmp(c->status, "ok") || k->cpus != 1 ||
+			    k->nr_objects > 1 || k->nr_maps > 1 || k->value_size != 8 ||
+			    !(c->lat[0] > 0))
+				continue;
+			ls_buf_printf(&data, "\"%s/%s%s%s\",%.1f,%.1f,%.1f,%.1f\n", k->scenario,
+				      k->mode, r->nr_sets > 1 ? " " : "",
+				      r->nr_sets > 1 ? r->labels[s] : "", c->lat[0], c->lat[1],
+				      c->lat[2], c->lat[3]);
+			rows++;
+		}
+	}
+	ls_buf_printf(
+		&script,
+		"set logscale y\nset style data histogram\nset style histogram cluster gap 1\n"
+		"set style fill solid 0.8 border -1\nset xtics rotate by -35 left\n"
+		"set bmargin 9\nplot '%s/%s.csv' using 2:xtic(1) title 'p50', '' using 3 title 'p90', "
+		"'' using 4 title 'p99', '' using 5 title 'p99.9'\n",
+		r->plots, name);
+	ret = rows ? plot_finish(r, name, &script, &data, title) : 0;
+	ls_buf_free(&script);
+	ls_buf_free(&data);
+	return ret;
+}
+
+/* The cell of the overlay: --cell, else task-get/hook, else the first with a latency. */
+static const struct ls_rcell *overlay_cell(const struct report *r)
+{
+	const char *want = r->cell ?: "task-get/hook";
+	const struct ls_rcell *first = NULL;
+	size_t i;
+
+	for (i = 0; i < r->sets[0].nr_cells; i++) {
+		const struct ls_rcell *c = &r->sets[0].cells[i];
+		char sm[96];
+
+		if (strcmp(c->status, "ok") || !(c->lat[0] > 0) || c->key.cpus != 1)
+			continue;
+		snprintf(sm, sizeof(sm), "%s/%s", c->key.scenario, c->key.mode);
+		if (!strcmp(sm, want))
+			return c;
+		if (!first)
+			first = c;
+	}
+	return r->cell ? NULL : first;
+}
+
+/* The latency histograms of one cell in every set, as fractions of the samples. */
+static int hist_plot(struct report *r)
+{
+	const struct ls_rcell *cell = overlay_cell(r);
+	struct ls_buf script = {}, data = {};
+	char title[256], label[160];
+	size_t s, i, block = 0;
+	int ret = 0;
+
+	if (!cell) {
+		ls_buf_printf(&r->html, "<p>No cell with a latency histogram to show.</p>\n");
+		return 0;
+	}
+	ls_key_label(&cell->key, label, sizeof(label));
+	snprintf(title, sizeof(title), "latency histogram of %s, per set", label);
+	gp_header(r, &script, "hist", title, "latency per trigger (ns, log)",
+		  "share of the triggers per bucket (%)");
+	ls_buf_printf(&script, "set logscale x\nplot ");
+	for (s = 0; s < r->nr_sets; s++) {
+		const struct ls_rcell *c = ls_rset_find(&r->sets[s], &cell->key);
+		struct ls_bucket *b;
+		double total = 0;
+		long n;
+
+		if (!c || strcmp(c->status, "ok"))
+			continue;
+		n = ls_rset_hist(&r->sets[s].runs[c->run], &c->key, &b, r->err, sizeof(r->err));
+		if (n < 0) {
+			ret = n;
+			goto out;
+		}
+		for (i = 0; i < (size_t)n; i++)
+			total += b[i].count;
+		for (i = 0; i < (size_t)n; i++)
+			ls_buf_printf(&data, "%.1f,%.6g\n", (b[i].lower_ns + b[i].upper_ns) / 2,
+				      100 * b[i].count / total);
+		free(b);
+		if (!n)
+			continue;
+		ls_buf_printf(&data, "\n\n");
+		ls_buf_printf(&script, "%s'%s/hist.csv' index %zu using 1:2 with steps lw 2 title ",
+			      block ? ", \\\n     " : "", r->plots, block);
+		gp_str(&script, r->labels[s]);
+		block++;
+	}
+	ls_buf_printf(&script, "\n");
+	if (block)
+		ret = plot_finish(r, "hist", &script, &data, title);
+out:
+	ls_buf_free(&script);
+	ls_buf_free(&data);
+	return ret;
+}
+
+static void html_ns(struct ls_buf *b, double v)
+{
+	ls_buf_printf(b, "<td>%.*f</td>", v >= 1000 ? 0 : v >= 100 ? 1 : 2, v);
+}
+
+/* The comparison of set 0 with set s: geometric means, then every cell, effects first. */
+static int compare_section(struct report *r, size_t s)
+{
+	struct ls_buf *h = &r->html;
+	struct ls_cmp c;
+	size_t i, n;
+	double g;
+	int ret;
+
+	ls_buf_printf(h, "<h2>Comparison: ");
+	html_str(h, r->labels[s]);
+	ls_buf_printf(h, " against ");
+	html_str(h, r->labels[0]);
+	ls_buf_printf(h, "</h2>\n");
+	ret = ls_cmp_build(&c, &r->sets[0], &r->sets[s], r->threshold, LS_CMP_ALPHA, r->err,
+			   sizeof(r->err));
+	if (ret == -EINVAL) {
+		ls_buf_printf(h, "<p>Not compared: ");
+		html_str(h, r->err);
+		ls_buf_printf(h, "</p>\n");
+		return 0;
+	}
+	if (ret)
+		return ret;
+	ls_buf_printf(
+		h,
+		"<p>Ratio: median ns per operation, new / base (above 1: slower), with its "
+		"95%% bootstrap interval; p: Mann-Whitney U over repetitions. A cell is "
+		"<span class=\"slower\">slower</span> or <span class=\"faster\">faster</span> "
+		"when p &lt; %g and the change exceeds %g%%. %zu slower, %zu faster, %zu the "
+		"same, %zu not ok on a side, %zu only in base, %zu only in new.</p>\n"
+		"<table><tr><th>map type</th><th>geometric mean of ratios</th><th>cells</th></tr>\n",
+		c.alpha, c.threshold * 100, c.nr_slower, c.nr_faster, c.nr_same, c.nr_not_ok,
+		c.nr_base_only, c.nr_new_only);
+	for (i = 0; i <= r->nr_types; i++) {
+		const char *t = i < r->nr_types ? r->types[i] : NULL;
+
+		g = ls_cmp_geomean(&c, t, &n);
+		if (!n)
+			continue;
+		ls_buf_printf(h, "<tr><td>");
+		html_str(h, t ?: "all");
+		ls_buf_printf(h, "</td><td>%.3f</td><td>%zu</td></tr>\n", g, n);
+	}
+	ls_buf_printf(h, "</table>\n<table class=\"cmp\"><tr><th>cell</th><th>base ns/op</th>"
+			 "<th>new ns/op</th><th>ratio</th><th>95%% CI</th><th>p</th>"
+			 "<th>verdict</th></tr>\n");
+	for (i = 0; i < c.nr_rows; i++) {
+		const struct ls_cmp_row *row = &c.rows[i];
+		const struct ls_rcell *any = row->base ?: row->new;
+		char label[160];
+
+		ls_key_label(&any->key, label, sizeof(label));
+		ls_buf_printf(h, "<tr class=\"%s\"><td>", ls_cmp_row_verdict(row));
+		html_str(h, label);
+		ls_buf_printf(h, "</td>");
+		if (row->kind == LS_CMP_BOTH) {
+			html_ns(h, row->base->ns_per_op);
+			html_ns(h, row->new->ns_per_op);
+			ls_buf_printf(h, "<td>%.3f</td><td>%.3f&ndash;%.3f</td><td>%.4f</td>",
+				      row->ratio, row->ci_lo, row->ci_hi, row->p);
+		} else {
+			ls_buf_printf(h, "<td colspan=\"5\">base %s, new %s: ",
+				      row->base ? row->base->status : "absent",
+				      row->new ? row->new->status : "absent");
+			html_str(h, row->base && strcmp(row->base->status, "ok") ? row->base->reason
+				    : row->new					 ? row->new->reason
+										 : "");
+			ls_buf_printf(h, "</td>");
+		}
+		ls_buf_printf(h, "<td>%s</td></tr>\n", ls_cmp_row_verdict(row));
+	}
+	ls_buf_printf(h, "</table>\n");
+	ls_cmp_free(&c);
+	return 0;
+}
+
+static void sets_table(struct report *r)
+{
+	struct ls_buf *h = &r->html;
+	size_t s, i;
+
+	ls_buf_printf(h, "<table><tr><th>set</th><th>kernel</th><th>host</th><th>CPU</th>"
+			 "<th>runs</th><th>cells</th><th>schema</th></tr>\n");
+	for (s = 0; s < r->nr_sets; s++) {
+		const struct ls_rset *set = &r->sets[s];
+		char k[256], hosts[256];
+
+		ls_rset_kernels(set, k, sizeof(k));
+		ls_rset_hosts(set, hosts, sizeof(hosts));
+		ls_buf_printf(h, "<tr><td>%zu</td><td>", s + 1);
+		html_str(h, k);
+		ls_buf_printf(h, "</td><td>");
+		html_str(h, hosts);
+		ls_buf_printf(h, "</td><td>");
+		html_str(h, set->runs[0].cpu_model);
+		ls_buf_printf(h, "</td><td>");
+		for (i = 0; i < set->nr_runs; i++) {
+			ls_buf_printf(h, "%s", i ? "<br>" : "");
+			html_str(h, set->runs[i].run_id);
+			ls_buf_printf(h, " (");
+			html_str(h, set->runs[i].state[0] ? set->runs[i].state : "state unknown");
+			ls_buf_printf(h, ")");
+		}
+		ls_buf_printf(h, "</td><td>%zu</td><td>%u</td></tr>\n", set->nr_cells, set->schema);
+	}
+	ls_buf_printf(h, "</table>\n");
+}
+
+/* Labels the sets "kernel on host", numbered when two would read the same. */
+static void set_labels(struct report *r)
+{
+	size_t s, i, j;
+
+	for (s = 0; s < r->nr_sets; s++) {
+		char k[128], h[64];
+
+		ls_rset_kernels(&r->sets[s], k, sizeof(k));
+		ls_rset_hosts(&r->sets[s], h, sizeof(h));
+		snprintf(r->labels[s], sizeof(r->labels[s]), "%s on %s", k, h);
+		for (i = 0; i < r->sets[s].nr_cells; i++) {
+			const char *t = r->sets[s].cells[i].key.map_type;
+
+			for (j = 0; j < r->nr_types && strcmp(r->types[j], t); j++)
+				;
+			if (j == r->nr_types && r->nr_types < MAX_TYPES)
+				r->types[r->nr_types++] = t;
+		}
+	}
+	for (s = 1; s < r->nr_sets; s++) {
+		for (i = 0; i < s; i++) {
+			if (!strncmp(r->labels[i], r->labels[s], strlen(r->labels[s])))
+				break;
+		}
+		if (i < s) {
+			size_t l = strlen(r->labels[s]);
+
+			snprintf(r->labels[s] + l, sizeof(r->labels[s]) - l, " #%zu", s + 1);
+		}
+	}
+}
+
+static const char page_head[] =
+	"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+	"<title>lsbench report</title>\n<style>\n"
+	"body { font-family: sans-serif; max-width: 1100px; margin: 1em auto; color: #222; }\n"
+	"img { max-width: 100%; border: 1px solid #ddd; }\n"
+	"table { border-collapse: collapse; margin: 1em 0; font-size: 90%; }\n"
+	"td, th { border: 1px solid #ccc; padding: 2px 6px; text-align: right; }\n"
+	"td:first-child { text-align: left; font-family: monospace; }\n"
+	"tr.slower, span.slower { background: #f8c8c0; }\n"
+	"tr.faster, span.faster { background: #c4ecc4; }\n"
+	"tr.not_ok, tr.base_only, tr.new_only { color: #777; }\n"
+	"</style></head><body>\n<h1>lsbench report</h1>\n";
+
+/* Counts the images that loaded when the page did: tests read it from the DOM. */
+static const char page_tail[] =
+	"<p id=\"imgcheck\" data-ok=\"unknown\">images: not checked (no script)</p>\n"
+	"<script>\nwindow.addEventListener('load', function () {\n"
+	"\tvar imgs = document.images, ok = 0, i, e = document.getElementById('imgcheck');\n"
+	"\tfor (i = 0; i < imgs.length; i++)\n"
+	"\t\tif (imgs[i].complete && imgs[i].naturalWidth > 0)\n\t\t\tok++;\n"
+	"\te.textContent = 'images loaded: ' + ok + ' of ' + imgs.length;\n"
+	"\te.setAttribute('data-ok', ok === imgs.length ? 'yes' : 'no');\n"
+	"});\n</script>\n</body></html>\n";
+
+static int write_report(struct report *r)
+{
+	char path[PATH_MAX + 16];
+	size_t i;
+	int ret;
+
+	set_labels(r);
+	snprintf(r->plots, sizeof(r->plots), "%s/plots", r->out);
+	if (mkdir(r->out, 0755) && errno != EEXIST) {
+		snprintf(r->err, sizeof(r->err), "cannot make %s: %s", r->out, strerror(errno));
+		return -errno;
+	}
+	if (mkdir(r->plots, 0755) && errno != EEXIST) {
+		snprintf(r->err, sizeof(r->err), "cannot make %s: %s", r->plots, strerror(errno));
+		return -errno;
+	}
+	snprintf(path, sizeof(path), "%s/gnuplot.log", r->plots);
+	unlink(path);
+	ls_buf_printf(&r->html,
+		      "%s<p>Written by lsbench %s. Figures are medians over repetitions; "
+		      "every plot names its sets (kernel on host).</p>\n",
+		      page_head, LSBENCH_REV);
+	sets_table(r);
+	ls_buf_printf(&r->html, "<h2>Per map type</h2>\n");
+	for (i = 0, ret = 0; !ret && i < r->nr_types; i++)
+		ret = type_plots(r, r->types[i]);
+	ls_buf_printf(&r->html, "<h2>Sweeps</h2>\n");
+	ret = ret
+		      ?: sweep_plot(r, "maps", NULL, 1, y_ns, 3,
+				    "ns per get against the number of maps (per-owner cache: 16)",
+				    "local-storage maps per owner (log)", "ns per operation (log)",
+				    true);
+	ret = ret
+		      ?: sweep_plot(r, "owners", NULL, 2, y_ns, 2,
+				    "ns per operation against owners",
+				    "owners: tasks, sockets, files, cgroups (log)",
+				    "ns per operation (log)", true);
+	ls_buf_printf(&r->html, "<h2>Latency histogram</h2>\n");
+	ret = ret ?: hist_plot(r);
+	for (i = 1; !ret && i < r->nr_sets; i++)
+		ret = compare_section(r, i);
+	if (ret)
+		return ret;
+	ls_buf_printf(&r->html, "%s", page_tail);
+	snprintf(path, sizeof(path), "%s/report.html", r->out);
+	ret = r->html.err ?: ls_write_atomic(path, r->html.data, r->html.len);
+	if (ret)
+		snprintf(r->err, sizeof(r->err), "cannot write %s: %s", path, strerror(-ret));
+	else
+		printf("written: %s (%u plots)\n", path, r->nr_plots);
+	return ret;
+}
+
+void ls_report_usage(FILE *f)
+{
+	fprintf(f,
+		"usage: lsbench report [options] SET [SET...]\n"
+		"  SET                a run folder, a folder of them, or several joined by\n"
+		"                     commas (merged, as compare's sides); up to %d sets,\n"
+		"                     each a line in the plots; sets after the first are\n"
+		"                     compared with it\n"
+		"  -o, --output DIR   where report.html and plots/ go (default: the run\n"
+		"                     folder, when SET is one)\n"
+		"  -c, --cell S/MODE  the cell of the latency histogram (default task-get/hook)\n"
+		"  -t, --threshold P  smallest change in %% that counts (default %g)\n",
+		LS_REPORT_MAX_SETS, LS_CMP_THRESHOLD * 100);
+}
+
+int ls_report_main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "cell", required_argument, NULL, 'c' },
+		{ "threshold", required_argument, NULL, 't' },
+		{ "help", no_argument, NULL, 'h' },
+		{},
+	};
+	struct report *r = calloc(1, sizeof(*r));
+	int opt, ret = 0;
+	char q[48], *end;
+	size_t i;
+
+	if (!r)
+		return 2;
+	r->threshold = LS_CMP_THRESHOLD;
+	optind = 1;
+	opterr = 0;
+	while (!ret && (opt = getopt_long(argc, argv, "+o:c:t:h", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'o':
+			r->out = optarg;
+			break;
+		case 'c':
+			r->cell = optarg;
+			break;
+		case 't':
+			r->threshold = strtod(optarg, &end) / 100;
+			if (end == optarg || *end || !(r->threshold >= 0 && r->threshold <= 10)) {
+				ls_csvr_quote(optarg, q, sizeof(q));
+				snprintf(r->err, sizeof(r->err), "bad threshold: '%s'", q);
+				ret = -EINVAL;
+			}
+			break;
+		case 'h':
+			ls_report_usage(stdout);
+			free(r);
+			return 0;
+		default:
+			ls_csvr_quote(argv[optind - 1], q, sizeof(q));
+			snprintf(r->err, sizeof(r->err), "unknown option or missing value: '%s'",
+				 q);
+			ret = -EINVAL;
+		}
+	}
+	if (!ret && (optind == argc || argc - optind > LS_REPORT_MAX_SETS)) {
+		snprintf(r->err, sizeof(r->err), "needs 1 to %d result sets", LS_REPORT_MAX_SETS);
+		ret = -EINVAL;
+	}
+	for (i = optind; !ret && i < (size_t)argc; i++)
+		ret = ls_rset_add(&r->sets[r->nr_sets++], argv[i], r->err, sizeof(r->err));
+	if (!ret && !r->out) {
+		if (r->nr_sets == 1 && r->sets[0].nr_runs == 1) {
+			r->out = r->sets[0].runs[0].dir;
+		} else {
+			snprintf(r->err, sizeof(r->err),
+				 "several runs: name the report folder with -o");
+			ret = -EINVAL;
+		}
+	}
+	ret = ret ?: write_report(r);
+	if (ret)
+		fprintf(stderr, "lsbench report: %s\n", r->err);
+	for (i = 0; i < r->nr_sets; i++)
+		ls_rset_free(&r->sets[i]);
+	ls_buf_free(&r->html);
+	free(r);
+	return ret ? 2 : 0;
+}

@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Result sets read back from results folders, for compare and report: the
+ * cells of summary.csv, with their repetitions from reps.csv, merged over
+ * every run folder given for one side.
+ */
+#ifndef LSBENCH_RSET_H
+#define LSBENCH_RSET_H
+
+#include <limits.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#define LS_READ_SCHEMA_MIN 1
+#define LS_READ_SCHEMA_MAX 2
+#define LS_REPS_SCHEMA 2 /* the first schema with reps.csv */
+
+/* What identifies a cell across runs: compare matches on all of it. */
+struct ls_key {
+	char scenario[64];
+	char map_type[32];
+	char op[32];
+	char hook[64];
+	char mode[16];
+	char sharing[16]; /* "private" for schema 1, which had no sharing column */
+	unsigned int nr_maps;
+	unsigned int nr_objects;
+	unsigned int value_size;
+	unsigned int cpus;
+};
+
+struct ls_run_info {
+	char dir[PATH_MAX];
+	char run_id[192];
+	char kernel[128];
+	char host[128];
+	char cpu_model[128];
+	char state[128];
+	unsigned int schema;
+};
+
+struct ls_rcell {
+	struct ls_key key;
+	size_t run; /* index of the first run that has the cell */
+	unsigned int nr_runs; /* runs merged into it */
+	unsigned int line; /* its line in that run's summary.csv */
+	char status[16];
+	char reason[256];
+	double ns_per_op; /* median: over the pooled repetitions when merged */
+	double ops_per_sec;
+	double lat[4]; /* p50, p90, p99, p99.9 in ns; NAN when not measured */
+	double *reps; /* ns_per_op per repetition (reps.csv) */
+	size_t nr_reps;
+	size_t cap_reps;
+};
+
+struct ls_rset {
+	struct ls_run_info *runs;
+	size_t nr_runs;
+	struct ls_rcell *cells;
+	size_t nr_cells;
+	size_t cap_cells;
+	unsigned int schema; /* of every run in the set; 0 while empty */
+};
+
+/*
+ * Adds what path names: a run folder (it holds summary.csv), a folder of run
+ * folders (results/<kernel>/) or of those (results/), or several of these
+ * separated by commas. Cells found in several runs are merged: their
+ * repetitions pooled. Returns 0, or -errno with one line naming the file
+ * (and line) in err: malformed CSV, mismatched files, a schema_version this
+ * lsbench does not read or that differs from the set's.
+ */
+int ls_rset_add(struct ls_rset *s, const char *path, char *err, size_t len);
+
+/* The cell with key k, or NULL. */
+struct ls_rcell *ls_rset_find(const struct ls_rset *s, const struct ls_key *k);
+
+/* Orders keys by scenario, mode, sharing, cpus, objects, maps, value size, the rest. */
+int ls_key_cmp(const struct ls_key *a, const struct ls_key *b);
+
+/* "scenario mode c<cpus> o<owners> m<maps> v<bytes>[ shared]": one short line. */
+void ls_key_label(const struct ls_key *k, char *buf, size_t size);
+
+/* The kernels of a set, comma-separated, each once. */
+void ls_rset_kernels(const struct ls_rset *s, char *buf, size_t size);
+void ls_rset_hosts(const struct ls_rset *s, char *buf, size_t size);
+
+/* One bucket of a latency histogram (hist.csv). */
+struct ls_bucket {
+	double lower_ns;
+	double upper_ns;
+	double count;
+};
+
+/*
+ * Reads the histogram of cell k of run from its hist.csv into a malloc'd
+ * array. Returns the number of buckets (0: none) or -errno with err set.
+ */
+long ls_rset_hist(const struct ls_run_info *run, const struct ls_key *k, struct ls_bucket **out,
+		  char *err, size_t len);
+
+void ls_rset_free(struct ls_rset *s);
+
+#endif /* LSBENCH_RSET_H */
