@@ -748,35 +748,78 @@ static bool has_command(struct vm_ctx *v, const char *cmd)
 	return strstr(out, want) != NULL;
 }
 
-/* Runs `lsbench CMD DIR...` over the guests' results. */
-static int run_over_results(struct vm_ctx *v, const char *cmd, struct guest *g, size_t n)
+/* Runs this binary with argv[1..] and waits for it: its exit status. */
+static int run_self(struct vm_ctx *v, char **argv)
 {
-	char *argv[LS_VM_MAX_KERNELS + 3];
-	size_t i, k = 0;
 	int status;
 	pid_t pid;
 
-	argv[k++] = v->self;
-	argv[k++] = (char *)cmd;
-	for (i = 0; i < n; i++) {
-		if (*g[i].results)
-			argv[k++] = g[i].results;
-	}
-	argv[k] = NULL;
-	if (k < 4) {
-		printf("lsbench vm: fewer than two result sets: no %s\n", cmd);
-		return 0;
-	}
-	if (!has_command(v, cmd)) {
-		printf("lsbench vm: this lsbench has no '%s' command: skipped\n", cmd);
-		return 0;
-	}
+	argv[0] = v->self;
 	fflush(stdout);
 	pid = spawn(argv, -1);
 	if (pid < 0)
 		return 1;
 	child_wait(pid, -1, NULL, NULL, 0, MAX_TIMEOUT_S, NULL, &status);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+}
+
+/*
+ * After --kernels: `lsbench compare` of the first kernel's run with each
+ * other's, and one `lsbench report` over them all, into
+ * <root>/compare/<UTC time>-<host>/ (compare-<base>-<new>.csv, report.html).
+ */
+static int compare_guests(struct vm_ctx *v, struct guest *g, size_t n)
+{
+	char dir[PATH_MAX + 256], csv[PATH_MAX * 2], stamp[64];
+	char *argv[LS_VM_MAX_KERNELS + 8];
+	struct guest *done[LS_VM_MAX_KERNELS];
+	size_t i, nr = 0, k;
+	struct utsname u;
+	time_t now = time(NULL);
+	int ret = 0;
+
+	for (i = 0; i < n; i++) {
+		if (*g[i].results)
+			done[nr++] = &g[i];
+	}
+	if (nr < 2) {
+		printf("lsbench vm: fewer than two result sets: no comparison\n");
+		return 0;
+	}
+	if (!has_command(v, "compare") || !has_command(v, "report")) {
+		printf("lsbench vm: this lsbench has no compare or report command: skipped\n");
+		return 0;
+	}
+	strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%SZ", gmtime(&now));
+	snprintf(dir, sizeof(dir), "%s/compare/%.32s-%.64s", v->root, stamp,
+		 uname(&u) ? "host" : u.nodename);
+	if (ls_mkdir_p(dir)) {
+		printf("lsbench vm: cannot create %s: no comparison\n", dir);
+		return 1;
+	}
+	for (i = 1; i < nr; i++) {
+		snprintf(csv, sizeof(csv), "%s/compare-%s-%s.csv", dir, done[0]->release,
+			 done[i]->release);
+		printf("lsbench vm: lsbench compare %s %s\n", done[0]->release, done[i]->release);
+		k = 1;
+		argv[k++] = "compare";
+		argv[k++] = "-o";
+		argv[k++] = csv;
+		argv[k++] = done[0]->results;
+		argv[k++] = done[i]->results;
+		argv[k] = NULL;
+		ret |= run_self(v, argv);
+	}
+	k = 1;
+	argv[k++] = "report";
+	argv[k++] = "-o";
+	argv[k++] = dir;
+	for (i = 0; i < nr; i++)
+		argv[k++] = done[i]->results;
+	argv[k] = NULL;
+	ret |= run_self(v, argv);
+	printf("lsbench vm: comparison and report in %s\n", dir);
+	return ret ? 1 : 0;
 }
 
 static int vm_setup(struct vm_ctx *v, char *err, size_t len)
@@ -883,8 +926,7 @@ int ls_vm_main(int argc, char **argv)
 	if (interrupted)
 		status = 130;
 	if (!interrupted && o.nr_kernels > 1 && !prep) {
-		if (run_over_results(&v, "compare", g, o.nr_kernels) ||
-		    run_over_results(&v, "report", g, o.nr_kernels))
+		if (compare_guests(&v, g, o.nr_kernels))
 			status = status ?: 1;
 	}
 	for (i = 0; i < o.nr_kernels; i++)
