@@ -344,6 +344,9 @@ static void console_feed(struct console *con, const char *buf, size_t n)
 		} else if (con->esc == 2) {
 			con->esc = ch >= 0x40 && ch <= 0x7e ? 0 : 2;
 		} else if (ch == 0x1b) {
+			/* firmware clears the screen before the kernel writes: a line ends */
+			if (con->len)
+				console_line(con);
 			con->esc = 1;
 		} else if (ch == '\n') {
 			console_line(con);
