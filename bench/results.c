@@ -81,6 +81,7 @@ static const char *const summary_columns[] = {
 	"bare_ns_per_op",
 	"instrumentation_pct",
 	"bytes_per_elem",
+	"bpf_recursion_misses",
 };
 
 /* The columns that tell a scenario's cells apart, first in hist.csv and reps.csv. */
@@ -388,6 +389,10 @@ static void summary_row(const struct ls_results *r, const struct ls_row *row, st
 	ls_csv_double(b, ok && row->bare ? 100 * (row->ns_per_op.median / row->bare_ns_per_op - 1)
 					 : NAN);
 	ls_csv_double(b, ok ? row->bytes_per_elem : NAN);
+	if (row->bpf_misses_ok)
+		ls_csv_u64(b, row->bpf_misses);
+	else
+		ls_csv_str(b, NULL);
 	ls_csv_end_row(b);
 }
 

@@ -40,6 +40,8 @@ struct ls_row {
 	struct ls_summary ns_per_op; /* across repetitions, per thread */
 	struct ls_perf_totals perf; /* producers' counters over the measured repetitions */
 	bool bpf_stats; /* the program's run statistics were read */
+	bool bpf_misses_ok; /* recursion misses were read */
+	__u64 bpf_misses; /* runs the program skipped as recursion on a CPU, whole cell */
 	__u64 bpf_run_cnt; /* runs of the program over the measured repetitions */
 	__u64 bpf_run_time_ns;
 	struct ls_hist *hist; /* per-trigger latency, owned by the caller; NULL: not taken */
