@@ -160,7 +160,7 @@ static void gp_header(struct report *r, struct ls_buf *b, const char *name, cons
 	sets_line(r, sets, sizeof(sets));
 	snprintf(t, sizeof(t), "%s\n%s", title, sets);
 	ls_buf_printf(b,
-		      "set terminal pngcairo size 1000,560 noenhanced font 'DejaVu Sans,10'\n"
+		      "set terminal pngcairo size 1000,640 noenhanced font 'DejaVu Sans,10'\n"
 		      "set output '%s/%s.png'\n"
 		      "set title ",
 		      r->plots, name);
@@ -169,7 +169,8 @@ static void gp_header(struct report *r, struct ls_buf *b, const char *name, cons
 	gp_str(b, xlabel);
 	ls_buf_printf(b, "\nset ylabel ");
 	gp_str(b, ylabel);
-	ls_buf_printf(b, "\nset grid\nset key outside right top\nset datafile separator ','\n");
+	/* the key below: beside the plot it takes the width the title and the data need */
+	ls_buf_printf(b, "\nset grid\nset key below\nset datafile separator ','\n");
 }
 
 /* Writes plots/<name>.png from the script in b and adds it to the page. */
@@ -307,21 +308,29 @@ static int sweep_plot(struct report *r, const char *name, const char *type, int 
 	ls_buf_printf(&script, "set logscale y\n%s", logx ? "set logscale x\n" : "");
 	for (i = 0, j = 0; i < n; i++)
 		j += ser[i].n >= min_points;
-	if (j > 16) /* a long key goes below the plot, not beside it */
-		ls_buf_printf(
-			&script,
-			"set key below\nset terminal pngcairo size 1000,%zu noenhanced font 'DejaVu Sans,10'\n",
-			560 + (j + 2) / 3 * 14);
+	if (j > 16) /* a long key needs a taller picture */
+		ls_buf_printf(&script,
+			      "set terminal pngcairo size 1000,%zu noenhanced font 'DejaVu Sans,10'\n",
+			      640 + (j + 2) / 3 * 14);
 	ls_buf_printf(&script, "set xtics (");
 	for (i = 0, j = 0; i < n; i++) {
+		double labelled = 0;
 		size_t p;
 
 		if (ser[i].n < min_points)
 			continue;
 		sort_points(&ser[i]);
-		for (p = 0; p < ser[i].n; p++)
-			ls_buf_printf(&script, "%s\"%g\" %g", j++ ? ", " : "", ser[i].x[p],
-				      ser[i].x[p]);
+		for (p = 0; p < ser[i].n; p++) {
+			/* a tic too close to the last labelled one (16 and 17) goes unlabelled */
+			bool label = !labelled || ser[i].x[p] > labelled * 1.2;
+
+			ls_buf_printf(&script, "%s\"", j++ ? ", " : "");
+			if (label) {
+				ls_buf_printf(&script, "%g", ser[i].x[p]);
+				labelled = ser[i].x[p];
+			}
+			ls_buf_printf(&script, "\" %g", ser[i].x[p]);
+		}
 	}
 	ls_buf_printf(&script, ")\nplot ");
 	for (i = 0; i < n; i++) {
