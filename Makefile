@@ -18,7 +18,7 @@ DEPS += qemu-system-x86 busybox-static cpio xz-utils
 
 CFLAGS ?= -g -O2
 WARN := -Wall -Wextra -Werror
-CPPFLAGS := -I$(OUTPUT) -Ibpf -Ibench -Iworkloads -D_GNU_SOURCE
+CPPFLAGS := -I$(OUTPUT) -Ibpf -Ibench -Iworkloads -Ianalysis -D_GNU_SOURCE
 BPF_CFLAGS := -g -O2 -target bpf -D__TARGET_ARCH_$(ARCH) $(WARN) -Wno-unused-parameter \
 	-Wno-missing-declarations
 LDLIBS := -lbpf -lelf -lz -lpthread -lm
@@ -69,15 +69,15 @@ UNIT_SRCS := bench/stats.c bench/csv.c bench/opts.c bench/cell.c bench/results.c
 	bench/profile.c
 # compare and report: results read back. In the runner, the unit tests and the fuzzers.
 READ_SRCS := \
-	bench/csvread.c \
-	bench/cmpstats.c \
-	bench/rset.c \
-	bench/compare.c \
-	bench/report.c
+	analysis/csvread.c \
+	analysis/cmpstats.c \
+	analysis/rset.c \
+	analysis/compare.c \
+	analysis/report.c
 BENCH_SRCS += $(READ_SRCS)
 UNIT_SRCS += $(READ_SRCS)
 
-FORMATTED = $(wildcard bench/*.[ch] bpf/*.[ch] workloads/*.[ch] tests/unit/*.c)
+FORMATTED = $(wildcard bench/*.[ch] analysis/*.[ch] bpf/*.[ch] workloads/*.[ch] tests/unit/*.c)
 SKELS := $(patsubst %,$(OUTPUT)/%.skel.h,$(BPF_OBJS))
 OBJS := $(patsubst %.c,$(OUTPUT)/%.o,$(BENCH_SRCS))
 SAN_OBJS := $(patsubst %.c,$(OUTPUT)/san/%.o,$(BENCH_SRCS))
@@ -143,7 +143,7 @@ FUZZERS := \
 	fuzz_csv
 FUZZ_SECONDS ?= 20
 
-$(OUTPUT)/fuzz/%: tests/fuzz/%.c $(UNIT_SRCS) $(wildcard bench/*.h) $(OUTPUT)/rev.h
+$(OUTPUT)/fuzz/%: tests/fuzz/%.c $(UNIT_SRCS) $(wildcard bench/*.h analysis/*.h) $(OUTPUT)/rev.h
 	$(call msg,FUZZ,$@)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CLANG) -g -O1 -fsanitize=fuzzer,address,undefined $(WARN) -Wno-unused-parameter \
@@ -189,7 +189,7 @@ $(OUTPUT)/san/lsbench: $(SAN_OBJS)
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(SAN) $^ $(LDLIBS) -o $@
 
-$(OUTPUT)/tests/%: tests/unit/%.c $(UNIT_SRCS) $(wildcard bench/*.h) $(OUTPUT)/rev.h | $(OUTPUT)/tests
+$(OUTPUT)/tests/%: tests/unit/%.c $(UNIT_SRCS) $(wildcard bench/*.h analysis/*.h) $(OUTPUT)/rev.h | $(OUTPUT)/tests
 	$(call msg,CC-TEST,$@)
 	$(Q)$(CC) -g -O1 $(SAN) $(WARN) -Wno-unused-parameter $(CPPFLAGS) $< $(UNIT_SRCS) -lcmocka -lm -o $@
 

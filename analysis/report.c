@@ -309,9 +309,10 @@ static int sweep_plot(struct report *r, const char *name, const char *type, int 
 	for (i = 0, j = 0; i < n; i++)
 		j += ser[i].n >= min_points;
 	if (j > 16) /* a long key needs a taller picture */
-		ls_buf_printf(&script,
-			      "set terminal pngcairo size 1000,%zu noenhanced font 'DejaVu Sans,10'\n",
-			      640 + (j + 2) / 3 * 14);
+		ls_buf_printf(
+			&script,
+			"set terminal pngcairo size 1000,%zu noenhanced font 'DejaVu Sans,10'\n",
+			640 + (j + 2) / 3 * 14);
 	ls_buf_printf(&script, "set xtics (");
 	for (i = 0, j = 0; i < n; i++) {
 		double labelled = 0;
