@@ -1,10 +1,10 @@
-set terminal pngcairo size 1000,560 noenhanced font 'DejaVu Sans,10'
-set output '/work/wt-vm/results/compare/20261122T201549Z-vm/plots/latency-cgroup_storage.png'
+set terminal pngcairo size 1000,640 noenhanced font 'DejaVu Sans,10'
+set output 'results/compare/20261122T201549Z-vm/plots/latency-cgroup_storage.png'
 set title "map type cgroup_storage: per-trigger latency percentiles, one thread\n6.1.0-50-amd64 on vm vs 6.12.107+deb13-amd64 on vm vs 7.2.13+deb14-amd64 on vm"
 set xlabel "cell (loop mode: one trigger is --loop-iters operations)"
 set ylabel "latency per trigger (ns, log)"
 set grid
-set key outside right top
+set key below
 set datafile separator ','
 set logscale y
 set style data histogram
@@ -12,4 +12,4 @@ set style histogram cluster gap 1
 set style fill solid 0.8 border -1
 set xtics rotate by -35 left
 set bmargin 9
-plot '/work/wt-vm/results/compare/20261122T201549Z-vm/plots/latency-cgroup_storage.csv' using 2:xtic(1) title 'p50', '' using 3 title 'p90', '' using 4 title 'p99', '' using 5 title 'p99.9'
+plot 'results/compare/20261122T201549Z-vm/plots/latency-cgroup_storage.csv' using 2:xtic(1) title 'p50', '' using 3 title 'p90', '' using 4 title 'p99', '' using 5 title 'p99.9'

@@ -1,15 +1,15 @@
-set terminal pngcairo size 1000,560 noenhanced font 'DejaVu Sans,10'
-set output '/work/wt-vm/results/compare/20261122T201549Z-vm/plots/throughput-hash.png'
+set terminal pngcairo size 1000,640 noenhanced font 'DejaVu Sans,10'
+set output 'results/compare/20261122T201549Z-vm/plots/throughput-hash.png'
 set title "map type hash: throughput against producer threads\n6.1.0-50-amd64 on vm vs 6.12.107+deb13-amd64 on vm vs 7.2.13+deb14-amd64 on vm"
 set xlabel "producer threads (CPUs)"
 set ylabel "throughput, all threads (million operations/s, log)"
 set grid
-set key outside right top
+set key below
 set datafile separator ','
 set logscale y
 set xtics ("1" 1, "2" 2, "1" 1, "2" 2, "1" 1, "2" 2, "1" 1, "2" 2, "1" 1, "2" 2)
-plot '/work/wt-vm/results/compare/20261122T201549Z-vm/plots/throughput-hash.csv' index 0 using 1:2 with linespoints title "task-hash-get/loop [6.1.0-50-amd64 on vm]", \
-     '/work/wt-vm/results/compare/20261122T201549Z-vm/plots/throughput-hash.csv' index 1 using 1:2 with linespoints title "inode-hash-get/loop o10000 [6.1.0-50-amd64 on vm]", \
-     '/work/wt-vm/results/compare/20261122T201549Z-vm/plots/throughput-hash.csv' index 2 using 1:2 with linespoints title "task-hash-get/loop [6.12.107+deb13-amd64 on vm]", \
-     '/work/wt-vm/results/compare/20261122T201549Z-vm/plots/throughput-hash.csv' index 3 using 1:2 with linespoints title "inode-hash-get/loop o10000 [6.12.107+deb13-amd64 on vm]", \
-     '/work/wt-vm/results/compare/20261122T201549Z-vm/plots/throughput-hash.csv' index 4 using 1:2 with linespoints title "inode-hash-get/loop o10000 [7.2.13+deb14-amd64 on vm]"
+plot 'results/compare/20261122T201549Z-vm/plots/throughput-hash.csv' index 0 using 1:2 with linespoints title "task-hash-get/loop [6.1.0-50-amd64 on vm]", \
+     'results/compare/20261122T201549Z-vm/plots/throughput-hash.csv' index 1 using 1:2 with linespoints title "inode-hash-get/loop o10000 [6.1.0-50-amd64 on vm]", \
+     'results/compare/20261122T201549Z-vm/plots/throughput-hash.csv' index 2 using 1:2 with linespoints title "task-hash-get/loop [6.12.107+deb13-amd64 on vm]", \
+     'results/compare/20261122T201549Z-vm/plots/throughput-hash.csv' index 3 using 1:2 with linespoints title "inode-hash-get/loop o10000 [6.12.107+deb13-amd64 on vm]", \
+     'results/compare/20261122T201549Z-vm/plots/throughput-hash.csv' index 4 using 1:2 with linespoints title "inode-hash-get/loop o10000 [7.2.13+deb14-amd64 on vm]"

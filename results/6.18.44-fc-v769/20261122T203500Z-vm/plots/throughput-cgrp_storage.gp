@@ -1,0 +1,30 @@
+set terminal pngcairo size 1000,640 noenhanced font 'DejaVu Sans,10'
+set output 'results/6.18.44-fc-v769/20261122T203500Z-vm/plots/throughput-cgrp_storage.png'
+set title "map type cgrp_storage: throughput against producer threads\n6.18.44-fc-v769 on vm"
+set xlabel "producer threads (CPUs)"
+set ylabel "throughput, all threads (million operations/s, log)"
+set grid
+set key below
+set datafile separator ','
+set logscale y
+set terminal pngcairo size 1000,738 noenhanced font 'DejaVu Sans,10'
+set xtics ("1" 1, "2" 2, "1" 1, "2" 2, "1" 1, "2" 2, "1" 1, "2" 2, "1" 1, "2" 2, "1" 1, "2" 2, "1" 1, "2" 2, "1" 1, "2" 2, "1" 1, "2" 2, "1" 1, "2" 2, "1" 1, "2" 2, "1" 1, "2" 2, "1" 1, "2" 2, "1" 1, "2" 2, "1" 1, "2" 2, "1" 1, "2" 2, "1" 1, "2" 2, "1" 1, "2" 2, "1" 1, "2" 2)
+plot 'results/6.18.44-fc-v769/20261122T203500Z-vm/plots/throughput-cgrp_storage.csv' index 0 using 1:2 with linespoints title "cgrp-get/hook shared", \
+     'results/6.18.44-fc-v769/20261122T203500Z-vm/plots/throughput-cgrp_storage.csv' index 1 using 1:2 with linespoints title "cgrp-get/loop shared", \
+     'results/6.18.44-fc-v769/20261122T203500Z-vm/plots/throughput-cgrp_storage.csv' index 2 using 1:2 with linespoints title "cgrp-miss/hook shared", \
+     'results/6.18.44-fc-v769/20261122T203500Z-vm/plots/throughput-cgrp_storage.csv' index 3 using 1:2 with linespoints title "cgrp-miss/loop shared", \
+     'results/6.18.44-fc-v769/20261122T203500Z-vm/plots/throughput-cgrp_storage.csv' index 4 using 1:2 with linespoints title "cgrp-get-maps/loop shared", \
+     'results/6.18.44-fc-v769/20261122T203500Z-vm/plots/throughput-cgrp_storage.csv' index 5 using 1:2 with linespoints title "cgrp-get-maps-interleaved/loop shared", \
+     'results/6.18.44-fc-v769/20261122T203500Z-vm/plots/throughput-cgrp_storage.csv' index 6 using 1:2 with linespoints title "cgrp-byid-get/hook o100 shared", \
+     'results/6.18.44-fc-v769/20261122T203500Z-vm/plots/throughput-cgrp_storage.csv' index 7 using 1:2 with linespoints title "cgrp-byid-get/hook o1000 shared", \
+     'results/6.18.44-fc-v769/20261122T203500Z-vm/plots/throughput-cgrp_storage.csv' index 8 using 1:2 with linespoints title "cgrp-byid-get/hook o10000 shared", \
+     'results/6.18.44-fc-v769/20261122T203500Z-vm/plots/throughput-cgrp_storage.csv' index 9 using 1:2 with linespoints title "cgrp-byid-get/loop o100 shared", \
+     'results/6.18.44-fc-v769/20261122T203500Z-vm/plots/throughput-cgrp_storage.csv' index 10 using 1:2 with linespoints title "cgrp-byid-get/loop o1000 shared", \
+     'results/6.18.44-fc-v769/20261122T203500Z-vm/plots/throughput-cgrp_storage.csv' index 11 using 1:2 with linespoints title "cgrp-byid-get/loop o10000 shared", \
+     'results/6.18.44-fc-v769/20261122T203500Z-vm/plots/throughput-cgrp_storage.csv' index 12 using 1:2 with linespoints title "cgrp-get-values/loop shared", \
+     'results/6.18.44-fc-v769/20261122T203500Z-vm/plots/throughput-cgrp_storage.csv' index 13 using 1:2 with linespoints title "cgrp-get-sockopt/hook shared", \
+     'results/6.18.44-fc-v769/20261122T203500Z-vm/plots/throughput-cgrp_storage.csv' index 14 using 1:2 with linespoints title "cgrp-get-sockopt/loop shared", \
+     'results/6.18.44-fc-v769/20261122T203500Z-vm/plots/throughput-cgrp_storage.csv' index 15 using 1:2 with linespoints title "cgrp-churn-storage/hook", \
+     'results/6.18.44-fc-v769/20261122T203500Z-vm/plots/throughput-cgrp_storage.csv' index 16 using 1:2 with linespoints title "cgrp-uapi-lookup/hook o10000", \
+     'results/6.18.44-fc-v769/20261122T203500Z-vm/plots/throughput-cgrp_storage.csv' index 17 using 1:2 with linespoints title "cgrp-uapi-update/hook", \
+     'results/6.18.44-fc-v769/20261122T203500Z-vm/plots/throughput-cgrp_storage.csv' index 18 using 1:2 with linespoints title "cgrp-uapi-create-delete/hook"
