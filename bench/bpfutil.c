@@ -209,7 +209,6 @@ int ls_bpf_hist_read(int fd, struct ls_hist *h)
 {
 	int i, ncpu = libbpf_num_possible_cpus();
 	__u64 *per_cpu;
-	uint64_t lo, hi;
 	__u32 key;
 
 	if (ncpu < 0)
@@ -222,15 +221,8 @@ int ls_bpf_hist_read(int fd, struct ls_hist *h)
 			free(per_cpu);
 			return -errno;
 		}
-		for (i = 0; i < ncpu; i++) {
-			if (!per_cpu[i])
-				continue;
+		for (i = 0; i < ncpu; i++)
 			h->count[key] += per_cpu[i];
-			h->total += per_cpu[i];
-			ls_hist_bounds(key, &lo, &hi);
-			if (hi > h->max)
-				h->max = hi; /* the BPF side keeps counts only: a bucket's top */
-		}
 	}
 	free(per_cpu);
 	return 0;

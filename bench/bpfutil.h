@@ -33,7 +33,7 @@ int ls_counters_read_cpu(int fd, int cpu, struct ls_counters *out);
 
 struct ls_hist;
 
-/* Adds the per-CPU histogram map at @fd (op_hist, timer_hist), all CPUs, to h. */
+/* Adds the per-CPU histogram map at @fd (op_hist, timer_hist), all CPUs, to h's counts. */
 int ls_bpf_hist_read(int fd, struct ls_hist *h);
 
 #endif /* LSBENCH_BPFUTIL_H */

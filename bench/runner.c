@@ -54,8 +54,7 @@ struct producer {
 	struct ls_hist *hist; /* per-trigger latency while recording; NULL: off */
 	double timer_ns;
 	__u64 prime_passes;
-	__u64 triggers;
-	__u64 live; /* triggers so far, stored relaxed after each, for diagnostics */
+	__u64 triggers; /* so far: stored relaxed after each, read whole after the join */
 } __attribute__((aligned(64)));
 
 #define PRIME_PASSES_MAX 100
@@ -172,9 +171,8 @@ static void *producer_main(void *arg)
 		} else {
 			n += trigger(&p->t);
 		}
-		__atomic_store_n(&p->live, n, __ATOMIC_RELAXED);
+		__atomic_store_n(&p->triggers, n, __ATOMIC_RELAXED);
 	}
-	p->triggers = n;
 	return NULL;
 }
 
@@ -221,7 +219,11 @@ struct window {
 	struct ls_profile prof;
 };
 
-/* The BPF histogram at fd now, less what it held at the start (before); NULL if not kept. */
+/*
+ * The BPF histogram at fd now, less what it held at the start (before); NULL
+ * if not kept. The BPF side keeps counts only: the max is the top of the
+ * highest bucket counted.
+ */
 static struct ls_hist *bpf_hist_since(int fd, const struct ls_hist *before)
 {
 	struct ls_hist *h;
@@ -336,7 +338,7 @@ static __u64 live_triggers(const struct cell *c, const struct producer *prod)
 	unsigned int i;
 
 	for (i = 0; i < c->threads; i++)
-		n += __atomic_load_n(&prod[i].live, __ATOMIC_RELAXED);
+		n += __atomic_load_n(&prod[i].triggers, __ATOMIC_RELAXED);
 	return n;
 }
 
