@@ -35,6 +35,11 @@ BENCH_SRCS := \
 	bench/main.c \
 	bench/opts.c \
 	bench/runner.c \
+	bench/schedule.c \
+	bench/cellrun.c \
+	bench/window.c \
+	bench/row.c \
+	bench/rounds.c \
 	bench/scenarios.c \
 	bench/setup.c \
 	bench/triggers.c \
@@ -65,7 +70,7 @@ UNIT_TESTS := \
 	test_compare \
 	test_profile
 # What the unit tests link: everything but what needs BPF skeletons or main().
-UNIT_SRCS := bench/stats.c bench/csv.c bench/opts.c bench/cell.c bench/results.c bench/perf.c bench/hist.c \
+UNIT_SRCS := bench/stats.c bench/rounds.c bench/row.c bench/csv.c bench/opts.c bench/cell.c bench/results.c bench/perf.c bench/hist.c \
 	bench/profile.c
 # compare and report: results read back. In the runner, the unit tests and the fuzzers.
 READ_SRCS := \

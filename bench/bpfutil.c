@@ -236,17 +236,8 @@ int ls_counters_read(int fd, struct ls_counters *sum)
 	if (!per_cpu)
 		return -errno;
 	memset(sum, 0, sizeof(*sum));
-	for (i = 0; i < ncpu; i++) {
-		sum->triggers += per_cpu[i].triggers;
-		sum->primes += per_cpu[i].primes;
-		sum->ops += per_cpu[i].ops;
-		sum->hits += per_cpu[i].hits;
-		sum->misses += per_cpu[i].misses;
-		sum->creates += per_cpu[i].creates;
-		sum->deletes += per_cpu[i].deletes;
-		sum->failures += per_cpu[i].failures;
-		sum->prime_fails += per_cpu[i].prime_fails;
-	}
+	for (i = 0; i < ncpu; i++)
+		ls_counters_add(sum, &per_cpu[i]);
 	free(per_cpu);
 	return 0;
 }

@@ -85,3 +85,13 @@ const char *ls_status_name(enum ls_status status)
 		return "failed";
 	}
 }
+
+void ls_counters_add(struct ls_counters *sum, const struct ls_counters *c)
+{
+	const __u64 *v = (const __u64 *)c;
+	__u64 *s = (__u64 *)sum;
+	size_t i;
+
+	for (i = 0; i < sizeof(*c) / sizeof(*v); i++)
+		s[i] += __atomic_load_n(&v[i], __ATOMIC_RELAXED);
+}

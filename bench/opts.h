@@ -13,13 +13,28 @@
 #define LS_MAX_OBJECTS 1000000
 #define LS_MAX_MAPS 1000 /* as the BPF side's arrays of maps */
 
+/* Defaults: short repetitions, several independent rounds, more where imprecise. */
+#define LS_DEF_WARMUP_S 0.2
+#define LS_DEF_DURATION_S 0.2
+#define LS_DEF_REPETITIONS 3
+#define LS_DEF_ROUNDS 3
+#define LS_DEF_MAX_ROUNDS 6
+#define LS_DEF_PRECISION_PCT 2.0
+
 /* Settings of `lsbench run`, as parsed and checked. */
 struct ls_run_opts {
 	const char *globs[LS_MAX_GLOBS];
 	size_t nr_globs;
 	double warmup_s;
 	double duration_s;
-	unsigned int repetitions;
+	unsigned int repetitions; /* per round */
+	unsigned int rounds; /* independent setups per cell, at least */
+	unsigned int max_rounds; /* ... at most, while the cell is less precise than asked */
+	bool max_rounds_set;
+	double precision_pct; /* target half-width of a cell's 95% interval */
+	double time_budget_s; /* no round starts after this many seconds; 0: no limit */
+	unsigned long long seed; /* of the rounds' shuffles */
+	bool seed_set;
 	unsigned int cpu_counts[LS_MAX_CPU_COUNTS]; /* producer threads per cell */
 	size_t nr_cpu_counts; /* 0: 1 and every power of two up to all usable CPUs */
 	/* Sweeps for the scenarios that have them; an empty one: each scenario's own. */

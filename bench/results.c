@@ -82,6 +82,14 @@ static const char *const summary_columns[] = {
 	"instrumentation_pct",
 	"bytes_per_elem",
 	"bpf_recursion_misses",
+	"rounds",
+	"ns_per_op_ci_lo",
+	"ns_per_op_ci_hi",
+	"precision_pct",
+	"round_cv",
+	"reps_discarded",
+	"type_maps_alive",
+	"foreign_maps",
 };
 
 /* The columns that tell a scenario's cells apart, first in hist.csv and reps.csv. */
@@ -94,7 +102,7 @@ static const char *const hist_columns[] = { CELL_COLUMNS, "source", "lower_ns", 
 
 static const char *const profile_columns[] = { CELL_COLUMNS, "rank", "symbol", "share_pct" };
 
-static const char *const reps_columns[] = { CELL_COLUMNS, "rep",	 "ops",
+static const char *const reps_columns[] = { CELL_COLUMNS, "round",	 "rep",	     "ops",
 					    "duration_s", "ops_per_sec", "ns_per_op" };
 
 static int write_summary(struct ls_results *r);
@@ -153,6 +161,7 @@ static int write_meta(struct ls_results *r, const char *state)
 	ls_buf_printf(&b, "smt_active: %s\n", si->smt);
 	ls_buf_printf(&b, "turbo: %s\n", si->turbo);
 	ls_buf_printf(&b, "bpf_stats: %s\n", r->bpf_stats ? "on (BPF_ENABLE_STATS)" : "off");
+	ls_buf_printf(&b, "rounds: %s\n", r->rounds_desc);
 	ls_buf_printf(&b, "started_utc: %s\n", r->started);
 	ls_buf_printf(&b, "updated_utc: %s\n", now);
 	ls_buf_printf(&b, "cells: %zu\n", r->nr_rows);
@@ -222,38 +231,22 @@ int ls_results_create(struct ls_results *r, const char *root, const struct ls_sy
 	return 0;
 }
 
-/*
- * The control row for row: the control scenario's cell with the same mode,
- * threads and loop length, and the same owners, maps and value size where it
- * sweeps them too; else its cell with its own defaults (one owner per
- * thread, one map, 8 bytes).
- */
+/* The control row for row: the one the scheduler measured beside it, when ok. */
 static const struct ls_row *control_of(const struct ls_results *r, const struct ls_row *row)
 {
-	const struct ls_row *fallback = NULL;
-	size_t i;
+	const struct ls_row *c;
 
-	for (i = 0; i < r->nr_rows; i++) {
-		const struct ls_row *c = &r->rows[i];
-
-		if (strcmp(c->sc->name, row->sc->control) || c->mode != row->mode ||
-		    c->threads != row->threads || c->sharing != row->sharing ||
-		    c->loop_iters != row->loop_iters || c->status != LS_OK)
-			continue;
-		if (c->nr_objects == row->nr_objects && c->nr_maps == row->nr_maps &&
-		    c->value_size == row->value_size)
-			return c;
-		if (c->nr_objects == c->threads && c->nr_maps == 1 && c->value_size == 8)
-			fallback = c;
-	}
-	return fallback;
+	if (row->control < 0 || (size_t)row->control >= r->nr_rows)
+		return NULL;
+	c = &r->rows[row->control];
+	return c->status == LS_OK && c->mode == row->mode && c->threads == row->threads ? c : NULL;
 }
 
 double ls_results_added_ns(const struct ls_results *r, const struct ls_row *row)
 {
 	const struct ls_row *c;
 
-	if (!row->sc->control || row->status != LS_OK)
+	if (row->status != LS_OK)
 		return NAN;
 	c = control_of(r, row);
 	return c ? row->ns_per_op.median - c->ns_per_op.median : NAN;
@@ -291,12 +284,32 @@ double ls_results_scaling(const struct ls_results *r, const struct ls_row *row)
 		const struct ls_row *one = &r->rows[i];
 
 		if (one->sc == row->sc && one->mode == row->mode && one->threads == 1 &&
-		    one->nr_objects == (row->sc->objects ? row->nr_objects : 1) &&
+		    one->nr_objects == (row->sc->objects.n ? row->nr_objects : 1) &&
 		    one->nr_maps == row->nr_maps && one->value_size == row->value_size &&
 		    one->loop_iters == row->loop_iters && one->status == LS_OK)
 			return row->ops_per_sec.median / (row->threads * one->ops_per_sec.median);
 	}
 	return NAN;
+}
+
+/* The rounds, the interval of ns_per_op over them, and the census of maps. */
+static void round_columns(const struct ls_row *row, bool ok, struct ls_buf *b)
+{
+	bool rs = ok && row->rounds;
+
+	ls_csv_u64(b, row->rounds);
+	ls_csv_double(b, rs ? row->ns_rs.ci_lo : NAN);
+	ls_csv_double(b, rs ? row->ns_rs.ci_hi : NAN);
+	ls_csv_double(b, rs ? ls_round_precision_pct(&row->ns_rs) : NAN);
+	ls_csv_double(b, rs ? row->ns_rs.round_cv : NAN);
+	ls_csv_u64(b, row->reps_discarded);
+	if (row->census) {
+		ls_csv_u64(b, row->type_maps_alive);
+		ls_csv_u64(b, row->foreign_maps);
+	} else {
+		ls_csv_str(b, NULL);
+		ls_csv_str(b, NULL);
+	}
 }
 
 static void summary_row(const struct ls_results *r, const struct ls_row *row, struct ls_buf *b)
@@ -329,7 +342,7 @@ static void summary_row(const struct ls_results *r, const struct ls_row *row, st
 	ls_csv_double(b, ok ? row->ns_per_op.stddev : NAN);
 	ls_csv_double(b, ok ? row->ns_per_op.cv : NAN);
 	ls_csv_str(b, ls_status_name(row->status));
-	ls_csv_str(b, ok ? NULL : row->reason);
+	ls_csv_str(b, *row->reason ? row->reason : NULL);
 	ls_csv_double(b, ls_results_added_ns(r, row));
 	ls_csv_double(b, ok ? row->ns_per_op.mean : NAN);
 	ls_csv_double(b, ok ? row->ops_per_sec.stddev : NAN);
@@ -346,7 +359,7 @@ static void summary_row(const struct ls_results *r, const struct ls_row *row, st
 			ls_csv_str(b, NULL);
 	}
 	if (ok)
-		ls_csv_u64(b, row->ns_per_op.cv > LS_NOISY_CV);
+		ls_csv_u64(b, row->ns_per_op.cv > LS_NOISY_CV || row->ns_rs.round_cv > LS_NOISY_CV);
 	else
 		ls_csv_str(b, NULL);
 	perf_columns(row, ok, b);
@@ -393,6 +406,7 @@ static void summary_row(const struct ls_results *r, const struct ls_row *row, st
 		ls_csv_u64(b, row->bpf_misses);
 	else
 		ls_csv_str(b, NULL);
+	round_columns(row, ok, b);
 	ls_csv_end_row(b);
 }
 
@@ -436,7 +450,6 @@ static int add_profile(struct ls_results *r, struct ls_row *row)
 	struct ls_buf *b;
 	size_t i;
 
-	row->profile = NULL; /* the caller's */
 	if (!syms || row->status != LS_OK)
 		return 0;
 	b = csv_with_header(&r->profile_csv, profile_columns,
@@ -457,19 +470,19 @@ static int add_profile(struct ls_results *r, struct ls_row *row)
 static int add_reps(struct ls_results *r, struct ls_row *row)
 {
 	const struct ls_rep *reps = row->reps;
+	unsigned int i, rep = 0;
 	struct ls_buf *b;
-	unsigned int i;
 
-	row->reps = NULL; /* the caller's */
 	if (!reps || row->status != LS_OK)
 		return 0;
 	b = csv_with_header(&r->reps_csv, reps_columns,
 			    sizeof(reps_columns) / sizeof(reps_columns[0]));
 	if (!b)
 		return -ENOMEM;
-	for (i = 0; i < row->repetitions; i++) {
+	for (i = 0; i < row->nr_reps; i++) {
 		cell_keys(r, row, b);
-		ls_csv_u64(b, i + 1);
+		ls_csv_u64(b, reps[i].round);
+		ls_csv_u64(b, i && reps[i - 1].round == reps[i].round ? ++rep : (rep = 1));
 		ls_csv_u64(b, reps[i].ops);
 		ls_csv_double(b, reps[i].secs);
 		ls_csv_double(b, reps[i].ops / reps[i].secs);
@@ -514,8 +527,6 @@ static int add_hist(struct ls_results *r, struct ls_row *row)
 	const struct ls_hist *h = row->hist, *bh = row->bpf_hist, *bt = row->bpf_timer_hist;
 	int err = 0;
 
-	/* the caller's; the stored row keeps the figures */
-	row->hist = row->bpf_hist = row->bpf_timer_hist = NULL;
 	if (row->status != LS_OK)
 		return 0;
 	if (h && h->total) {
@@ -580,10 +591,56 @@ static int write_summary(struct ls_results *r)
 	return err;
 }
 
-int ls_results_add(struct ls_results *r, const struct ls_row *row)
+/* Drops the CSV texts kept in memory: each write makes them again from the rows. */
+static void texts_free(struct ls_results *r)
 {
-	int err;
+	struct ls_buf **bufs[] = { &r->hist_csv, &r->reps_csv, &r->profile_csv };
+	size_t i;
 
+	for (i = 0; i < sizeof(bufs) / sizeof(bufs[0]); i++) {
+		if (*bufs[i]) {
+			ls_buf_free(*bufs[i]);
+			free(*bufs[i]);
+			*bufs[i] = NULL;
+		}
+	}
+}
+
+/* Every row's histograms, repetitions and profile as CSV text; percentiles into the rows. */
+static int texts_make(struct ls_results *r)
+{
+	size_t i;
+	int err = 0;
+
+	texts_free(r);
+	for (i = 0; i < r->nr_rows && !err; i++)
+		err = add_hist(r, &r->rows[i]) ?: add_reps(r, &r->rows[i]) ?:
+			add_profile(r, &r->rows[i]);
+	return err;
+}
+
+int ls_results_write(struct ls_results *r)
+{
+	int err = texts_make(r) ?: write_summary(r);
+
+	if (!err)
+		err = write_text(r, "reps.csv", r->reps_csv)
+			      ?: write_text(r, "profile.csv", r->profile_csv);
+	return err ?: write_meta(r, "running");
+}
+
+long ls_results_slot(struct ls_results *r, const struct ls_row *keys)
+{
+	size_t i;
+
+	for (i = 0; i < r->nr_rows; i++) {
+		const struct ls_row *x = &r->rows[i];
+
+		if (x->sc == keys->sc && x->mode == keys->mode && x->threads == keys->threads &&
+		    x->nr_maps == keys->nr_maps && x->nr_objects == keys->nr_objects &&
+		    x->value_size == keys->value_size && x->sharing == keys->sharing)
+			return i;
+	}
 	if (r->nr_rows == r->cap_rows) {
 		size_t cap = r->cap_rows ? 2 * r->cap_rows : 16;
 		struct ls_row *rows = realloc(r->rows, cap * sizeof(*rows));
@@ -593,22 +650,23 @@ int ls_results_add(struct ls_results *r, const struct ls_row *row)
 		r->rows = rows;
 		r->cap_rows = cap;
 	}
-	r->rows[r->nr_rows++] = *row;
-	err = add_hist(r, &r->rows[r->nr_rows - 1]) ?: add_reps(r, &r->rows[r->nr_rows - 1]) ?:
-		add_profile(r, &r->rows[r->nr_rows - 1]);
-	if (!err)
-		err = write_summary(r);
-	if (!err)
-		err = write_text(r, "reps.csv", r->reps_csv)
-			      ?: write_text(r, "profile.csv", r->profile_csv);
-	if (!err)
-		err = write_meta(r, "running");
-	return err;
+	r->rows[r->nr_rows] = *keys;
+	return r->nr_rows++;
+}
+
+int ls_results_add(struct ls_results *r, const struct ls_row *row)
+{
+	long i = ls_results_slot(r, row);
+
+	if (i < 0)
+		return i;
+	r->rows[i] = *row;
+	return ls_results_write(r);
 }
 
 int ls_results_finish(struct ls_results *r, const char *state)
 {
-	int err = write_text(r, "hist.csv", r->hist_csv);
+	int err = texts_make(r) ?: write_text(r, "hist.csv", r->hist_csv);
 
 	return write_meta(r, state) ?: err;
 }
@@ -629,15 +687,17 @@ void ls_results_remove(struct ls_results *r)
 
 void ls_results_free(struct ls_results *r)
 {
-	struct ls_buf **bufs[] = { &r->hist_csv, &r->reps_csv, &r->profile_csv };
 	size_t i;
 
-	for (i = 0; i < sizeof(bufs) / sizeof(bufs[0]); i++) {
-		if (*bufs[i]) {
-			ls_buf_free(*bufs[i]);
-			free(*bufs[i]);
-			*bufs[i] = NULL;
-		}
+	texts_free(r);
+	for (i = 0; i < r->nr_rows; i++) {
+		struct ls_row *row = &r->rows[i];
+
+		free(row->hist);
+		free(row->bpf_hist);
+		free(row->bpf_timer_hist);
+		free(row->reps);
+		free(row->profile);
 	}
 	free(r->rows);
 	r->rows = NULL;

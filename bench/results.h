@@ -10,14 +10,16 @@
 #include "perf.h"
 #include "hist.h"
 #include "profile.h"
+#include "rounds.h"
 
-#define LS_SCHEMA_VERSION 2
-#define LS_NOISY_CV 0.05 /* cells whose cv exceeds this are flagged noisy */
+#define LS_SCHEMA_VERSION 3
+#define LS_NOISY_CV 0.05 /* cells whose cv or round_cv exceeds this are flagged noisy */
 
 /* One measured repetition of a cell: its operations over its seconds. */
 struct ls_rep {
 	__u64 ops;
 	double secs;
+	unsigned int round; /* 1.. */
 };
 
 /* What one cell measured: a summary.csv row. */
@@ -30,8 +32,15 @@ struct ls_row {
 	unsigned int value_size;
 	enum ls_sharing sharing;
 	unsigned int loop_iters;
-	unsigned int repetitions;
+	unsigned int repetitions; /* per round, as asked */
 	double duration_s;
+	unsigned int rounds; /* rounds measured */
+	unsigned int nr_reps; /* repetitions kept, over all rounds */
+	unsigned int reps_discarded; /* redone because a producer was kept off its CPU */
+	struct ls_round_stats ns_rs; /* ns per op over rounds, from reps */
+	long control; /* index of the control's row in the results; -1: none */
+	bool census; /* maps of the cell's type were counted machine-wide */
+	unsigned int type_maps_alive, foreign_maps;
 	enum ls_status status;
 	char reason[256];
 	struct ls_counters cnt; /* whole cell, warm-up included, as cross-checked */
@@ -45,7 +54,7 @@ struct ls_row {
 	__u64 bpf_run_cnt; /* runs of the program over the measured repetitions */
 	__u64 bpf_run_time_ns;
 	struct ls_hist *hist; /* per-trigger latency, owned by the caller; NULL: not taken */
-	struct ls_rep *reps; /* [repetitions] when ok, owned by the caller; NULL: none */
+	struct ls_rep *reps; /* [nr_reps] when ok; NULL: none */
 	struct ls_sym *profile; /* top kernel symbols (--profile), the caller's; NULL: none */
 	size_t nr_profile;
 	struct ls_hist *bpf_hist; /* per-operation latency timed in BPF, the caller's; NULL: none */
@@ -56,7 +65,9 @@ struct ls_row {
 	double lat_p50, lat_p90, lat_p99, lat_p999;
 	__u64 lat_max, lat_samples;
 	bool bare; /* measured a second time without instrumentation (--overhead) */
-	double bare_ns_per_op; /* that measurement's median */
+	double bare_ns_per_op; /* those measurements' median, over rounds */
+	double bare_sum; /* of the bare rounds' medians */
+	unsigned int bare_rounds;
 	double bytes_per_elem; /* slab growth per storage element primed, or NAN */
 	/* Filled from bpf_hist and bpf_timer_hist by ls_results_add. */
 	bool bpf_lat;
@@ -72,6 +83,7 @@ struct ls_results {
 	char cmdline[4096];
 	const struct ls_sysinfo *si;
 	bool bpf_stats; /* run statistics enabled while measuring */
+	char rounds_desc[160]; /* how rounds are scheduled, for meta.txt */
 	struct ls_row *rows;
 	size_t nr_rows;
 	size_t cap_rows;
@@ -87,12 +99,23 @@ struct ls_results {
 int ls_results_create(struct ls_results *r, const char *root, const struct ls_sysinfo *si,
 		      bool bpf_stats, int argc, char **argv, char *err, size_t len);
 
-/* Appends a row and rewrites summary.csv atomically with every row so far. */
+/*
+ * The index of the row with keys' cell keys (scenario, mode, threads, maps,
+ * owners, value size, sharing), appended as a copy of keys when there is
+ * none; -ENOMEM. The results own what their rows hold.
+ */
+long ls_results_slot(struct ls_results *r, const struct ls_row *keys);
+
+/* Rewrites summary.csv, reps.csv and profile.csv atomically with every row. */
+int ls_results_write(struct ls_results *r);
+
+/* Sets the row of row's keys to row (taking what it holds) and writes. */
 int ls_results_add(struct ls_results *r, const struct ls_row *row);
 
 /*
- * The cell's cost above its control measured in the same run (same mode and
- * threads), or NAN when there is no such control or either is not ok.
+ * The cell's cost above its control (row->control), measured in the same
+ * rounds with the same owners, threads and sharing; NAN when there is none
+ * or either is not ok.
  */
 double ls_results_added_ns(const struct ls_results *r, const struct ls_row *row);
 

@@ -40,6 +40,21 @@ enum ls_status {
 	LS_FAILED,
 };
 
+/* How a producer reaches the hook. */
+enum ls_trigger_kind {
+	LS_TRIG_SELF, /* the sys_enter syscall, on the producer's own task and cgroup */
+	LS_TRIG_OWNERS, /* an operation on the owners user space hands the producer */
+	LS_TRIG_CHURN, /* a new owner made and destroyed per trigger */
+};
+
+#define LS_SWEEP_MAX 12
+
+/* The values a scenario sweeps one dimension over; n = 0: it does not. */
+struct ls_sweep {
+	unsigned int n;
+	unsigned int v[LS_SWEEP_MAX];
+};
+
 struct bpf_link;
 struct cell;
 struct ls_thread;
@@ -59,14 +74,14 @@ struct scenario {
 	bool prime_each_owner; /* ... per map and per owner */
 	bool user_counts; /* producers count the operations (bpf(2) from user space) */
 	unsigned int max_threads; /* producers that may share its owners; 0: any */
-	const char *objects; /* default owner counts swept, e.g. "1,100"; NULL: one per thread */
-	const char *maps; /* default map counts swept; NULL: one map */
-	const char *value_sizes; /* default value sizes swept; NULL: 8 bytes */
+	unsigned int sharings; /* LS_SHARING_BIT()s it can run with, by the nature of its owners */
+	enum ls_trigger_kind trigger_kind;
+	bool sockopt_filter; /* the programs filter on the getsockopt option, not a syscall */
+	struct ls_sweep objects; /* default owner counts swept; none: one per thread */
+	struct ls_sweep maps; /* default map counts swept; none: one map */
+	struct ls_sweep value_sizes; /* default value sizes swept; none: 8 bytes */
 	int arg; /* for setup: a socket type, an operation */
-	/* Creates the owners, opens, loads and attaches; 0 or -errno with cell->status set. */
-	int (*setup)(struct cell *cell);
-	/* Undoes setup; safe after a failed or partial setup. */
-	void (*teardown)(struct cell *cell);
+	const struct ls_type *type; /* the BPF object and owners its setup uses */
 	/* One trigger by a producer, true when it reached the hook; NULL: the getpgid(2)
 	 * syscall, after a getppid(2) prime. */
 	bool (*trigger)(struct ls_thread *t);
@@ -140,13 +155,6 @@ const struct scenario *ls_scenario_find(const char *name);
 const char *ls_mode_name(enum ls_mode mode);
 const char *ls_sharing_name(enum ls_sharing sharing);
 
-/*
- * The sharings scenario sc can run with (LS_SHARING_BIT()s). Some have one by
- * nature: a task's own storage is private to its thread, the process's cgroup
- * and owners walked by id in BPF are shared, and storage created and deleted
- * on an owner, or owners made per trigger, cannot be shared without races.
- */
-unsigned int ls_scenario_sharings(const struct scenario *sc);
 const char *ls_status_name(enum ls_status status);
 
 static inline unsigned int ls_scenario_modes(const struct scenario *sc)
@@ -168,5 +176,11 @@ static inline __u64 ls_cell_ops_per_trigger(const struct cell *c)
  */
 bool ls_counters_check(const struct cell *c, const struct ls_counters *cnt, __u64 user_triggers,
 		       __u64 prime_passes, char *reason, size_t len);
+
+/*
+ * sum += c, field by field (every field is a __u64), each read relaxed: c may
+ * be a producer's own counts, written as it goes.
+ */
+void ls_counters_add(struct ls_counters *sum, const struct ls_counters *c);
 
 #endif /* LSBENCH_SCENARIO_H */

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The table of scenarios. Controls come before what they control, so a
- * cell's added cost can be shown as soon as it is measured.
+ * The table of scenarios: what each one is, as data. Controls come before
+ * what they control.
  */
 #include <string.h>
 #include <unistd.h>
@@ -12,280 +12,284 @@
 #define GETSOCKOPT "cgroup/getsockopt"
 #define FILE_OPEN "lsm/file_open"
 #define UAPI "bpf(2)"
-#define OWNER_SWEEP "1,100,10000,100000"
+#define SWEEP(...)                                                                                 \
+	{                                                                                          \
+		sizeof((unsigned int[]){ __VA_ARGS__ }) / sizeof(unsigned int),                    \
+		{                                                                                  \
+			__VA_ARGS__                                                                \
+		}                                                                                  \
+	}
+#define OWNER_SWEEP SWEEP(1, 100, 10000, 100000)
 /* The kernel's local-storage-cache sweep: 16 maps fit the per-owner cache, 17 do not. */
-#define MAP_SWEEP "1,10,16,17,24,32,100,1000"
-#define VALUE_SWEEP "8,64,4096"
-#define BYID_SWEEP "1,100,1000,10000"
+#define MAP_SWEEP SWEEP(1, 10, 16, 17, 24, 32, 100, 1000)
+#define VALUE_SWEEP SWEEP(8, 64, 4096)
+#define BYID_SWEEP SWEEP(1, 100, 1000, 10000)
 #define LOOP LS_MODE_BIT(LS_MODE_LOOP)
 
 #define GET LS_EXPECT_HITS
 #define MISS LS_EXPECT_MISSES
 #define CREATE_DELETE (LS_EXPECT_CREATES | LS_EXPECT_DELETES)
 
-/* A scenario driven by sys_enter, with the map type's setup. */
-#define SYS(n, mt, o, p, ctl, exp, setup_fn)                                                       \
+/*
+ * Sharings by the nature of the owners: a task's own storage is private to
+ * its thread; the process's cgroup, the cgroup programs' own storage and
+ * owners walked by id in BPF are shared; storage created and deleted on an
+ * owner, and owners made per trigger, cannot be shared without races.
+ */
+#define PRIV LS_SHARING_BIT(LS_SHARING_PRIVATE)
+#define SHARED LS_SHARING_BIT(LS_SHARING_SHARED)
+#define BOTH LS_SHARING_ALL
+
+/* A scenario driven by sys_enter on the producer's own task. */
+#define SYS(n, mt, o, p, ctl, exp, t, share)                                                       \
 	.name = n, .map_type = mt, .op = o, .hook = SYS_ENTER, .prog = p, .control = ctl,          \
-	.expect = exp, .setup = setup_fn, .teardown = ls_teardown
+	.expect = exp, .type = &t, .sharings = share, .trigger_kind = LS_TRIG_SELF
 
-#define SOCKOPT(n, mt, o, p, ctl, exp, setup_fn)                                                   \
+#define SOCKOPT(n, mt, o, p, ctl, exp, t, share)                                                   \
 	.name = n, .map_type = mt, .op = o, .hook = GETSOCKOPT, .prog = p, .control = ctl,         \
-	.expect = exp, .setup = setup_fn, .teardown = ls_teardown,                                 \
-	.trigger = ls_trigger_getsockopt
+	.expect = exp, .type = &t, .sharings = share, .trigger_kind = LS_TRIG_OWNERS,              \
+	.sockopt_filter = true, .trigger = ls_trigger_getsockopt
 
-#define OPEN(n, mt, o, p, ctl, exp)                                                                \
+#define OPEN(n, mt, o, p, ctl, exp, share)                                                         \
 	.name = n, .map_type = mt, .op = o, .hook = FILE_OPEN, .prog = p, .control = ctl,          \
-	.expect = exp, .setup = ls_inode_setup, .teardown = ls_teardown,                           \
+	.expect = exp, .type = &ls_inode_type, .sharings = share, .trigger_kind = LS_TRIG_OWNERS,  \
 	.trigger = ls_trigger_open
 
-#define EGRESS(n, mt, o, p, ctl, exp, setup_fn)                                                    \
+#define EGRESS(n, mt, o, p, ctl, exp, t, share)                                                    \
 	.name = n, .map_type = mt, .op = o, .hook = "cgroup_skb/egress", .prog = p,                \
-	.control = ctl, .expect = exp, .setup = setup_fn, .teardown = ls_teardown,                 \
-	.trigger = ls_trigger_sendto
+	.control = ctl, .expect = exp, .type = &t, .sharings = share,                              \
+	.trigger_kind = LS_TRIG_OWNERS, .trigger = ls_trigger_sendto
 
 /* Owner churn: one owner made and gone per trigger; storage, if any, made on it. */
-#define CHURN(n, mt, o, h, p, ctl, exp, trig, setup_fn)                                            \
+#define CHURN(n, mt, o, h, p, ctl, exp, trig, t)                                                   \
 	.name = n, .map_type = mt, .op = o, .hook = h, .prog = p, .control = ctl, .expect = exp,   \
-	.modes = LS_MODE_BIT(LS_MODE_HOOK), .setup = setup_fn, .teardown = ls_teardown,            \
-	.trigger = trig
+	.modes = LS_MODE_BIT(LS_MODE_HOOK), .type = &t, .sharings = PRIV,                          \
+	.trigger_kind = LS_TRIG_CHURN, .trigger = trig
 
 /* An operation from user space through bpf(2), with an fd as key. */
-#define UAPI_OP(n, mt, o, trig, exp, setup_fn)                                                     \
+#define UAPI_OP(n, mt, o, trig, exp, t, share)                                                     \
 	.name = n, .map_type = mt, .op = o, .hook = UAPI, .modes = LS_MODE_BIT(LS_MODE_HOOK),      \
-	.expect = exp, .user_counts = true, .setup = setup_fn, .teardown = ls_teardown,            \
-	.trigger = trig
+	.expect = exp, .user_counts = true, .type = &t, .sharings = share,                         \
+	.trigger_kind = LS_TRIG_OWNERS, .trigger = trig
 
 /*
  * Lookup, update in place and create-then-delete from user space on one map
- * type, keyed by an fd of its owner. cd_threads: producers the create-delete
- * may have (owners shared by more threads would race); 0: any. objs: owner
- * counts the lookup sweeps (NULL: one per thread), which weighs an element.
+ * type, keyed by an fd of its owner. share: the sharings of lookup and
+ * update; cd_threads: producers the create-delete may have (owners shared by
+ * more threads would race); 0: any. objs: owner counts the lookup sweeps
+ * (none: one per thread), which weighs an element.
  */
-#define UAPI_OPS(prefix, mt, key, setup_fn, cd_threads, objs)                                      \
-	{ UAPI_OP(prefix "-uapi-lookup", mt, "lookup", ls_trigger_uapi_lookup, GET, setup_fn),     \
+#define UAPI_OPS(prefix, mt, key, t, share, cd_threads, objs)                                      \
+	{ UAPI_OP(prefix "-uapi-lookup", mt, "lookup", ls_trigger_uapi_lookup, GET, t, share),     \
 	  .arg = LS_ARG_PRIME_STORE, .objects = objs,                                              \
 	  .desc = "bpf(BPF_MAP_LOOKUP_ELEM) on " mt " by " key },                                  \
-		{ UAPI_OP(prefix "-uapi-update", mt, "update", ls_trigger_uapi_update, GET,        \
-			  setup_fn),                                                               \
+		{ UAPI_OP(prefix "-uapi-update", mt, "update", ls_trigger_uapi_update, GET, t,     \
+			  share),                                                                  \
 		  .arg = LS_ARG_PRIME_STORE,                                                       \
 		  .desc = "bpf(BPF_MAP_UPDATE_ELEM, BPF_EXIST) on " mt " by " key },               \
 	{                                                                                          \
 		UAPI_OP(prefix "-uapi-create-delete", mt, "create_delete",                         \
-			ls_trigger_uapi_create_delete, CREATE_DELETE, setup_fn),                   \
+			ls_trigger_uapi_create_delete, CREATE_DELETE, t, PRIV),                    \
 			.max_threads = cd_threads,                                                 \
 			.desc = "bpf(2) update (BPF_NOEXIST) then delete on " mt " by " key        \
 	}
 
 const struct scenario ls_scenarios[] = {
 	/* task storage, on the current task from sys_enter */
-	{ SYS("task-empty", "none", "empty", "empty", NULL, 0, ls_task_setup),
+	{ SYS("task-empty", "none", "empty", "empty", NULL, 0, ls_task_type, PRIV),
 	  .desc = "control: empty program on sys_enter (the cost of the hook and harness)" },
-	{ SYS("task-get", "task_storage", "get", "task_get", "task-empty", GET, ls_task_setup),
+	{ SYS("task-get", "task_storage", "get", "task_get", "task-empty", GET, ls_task_type, PRIV),
 	  .primes = true,
 	  .desc = "bpf_task_storage_get on the current task's existing storage (hit)" },
-	{ SYS("task-miss", "task_storage", "miss", "task_miss", "task-empty", MISS, ls_task_setup),
+	{ SYS("task-miss", "task_storage", "miss", "task_miss", "task-empty", MISS, ls_task_type,
+	      PRIV),
 	  .desc = "bpf_task_storage_get without F_CREATE on a task without storage (miss)" },
 	{ SYS("task-create-delete", "task_storage", "create_delete", "task_create_delete",
-	      "task-empty", CREATE_DELETE, ls_task_setup),
+	      "task-empty", CREATE_DELETE, ls_task_type, PRIV),
 	  .desc = "bpf_task_storage_get with F_CREATE on a task without storage, then delete" },
-	{ SYS("task-hash-get", "hash", "get", "hash_get", "task-empty", GET, ls_task_setup),
+	{ SYS("task-hash-get", "hash", "get", "hash_get", "task-empty", GET, ls_task_type, PRIV),
 	  .primes = true, .desc = "control: hash map lookup keyed by thread id (hit)" },
 	{ SYS("task-hash-update-delete", "hash", "create_delete", "hash_update_delete",
-	      "task-empty", CREATE_DELETE, ls_task_setup),
+	      "task-empty", CREATE_DELETE, ls_task_type, PRIV),
 	  .desc = "control: hash map insert keyed by thread id, then delete" },
 	{ SYS("task-get-maps", "task_storage", "get", "task_maps_get", "task-empty", GET,
-	      ls_task_setup),
+	      ls_task_type, PRIV),
 	  .modes = LOOP, .primes = true, .arg = LS_ARG_MAPS, .maps = MAP_SWEEP,
 	  .desc = "bpf_task_storage_get on N maps in turn (hit): the per-task cache cliff" },
 	{ SYS("task-get-maps-interleaved", "task_storage", "get", "task_maps_get", "task-empty",
-	      GET, ls_task_setup),
+	      GET, ls_task_type, PRIV),
 	  .modes = LOOP, .primes = true, .arg = LS_ARG_MAPS | LS_ARG_INTERLEAVE, .maps = MAP_SWEEP,
 	  .desc = "as task-get-maps, with map 0 taking 4 of every 10 gets" },
-	{ SYS("task-hash-get-maps", "hash", "get", "hash_maps_get", "task-empty", GET,
-	      ls_task_setup),
+	{ SYS("task-hash-get-maps", "hash", "get", "hash_maps_get", "task-empty", GET, ls_task_type,
+	      PRIV),
 	  .modes = LOOP, .primes = true, .arg = LS_ARG_HASH_MAPS, .maps = MAP_SWEEP,
 	  .desc = "control: lookups keyed by thread id in N hash maps in turn" },
-	{ SYS("task-byid-empty", "none", "empty", "task_byid_empty", NULL, 0, ls_task_byid_setup),
+	{ SYS("task-byid-empty", "none", "empty", "task_byid_empty", NULL, 0, ls_task_byid_type,
+	      SHARED),
 	  .arg = LS_ARG_BYID, .objects = BYID_SWEEP,
 	  .desc = "control: bpf_task_from_pid on parked threads in turn, and release" },
 	{ SYS("task-byid-get", "task_storage", "get", "task_byid_get", "task-byid-empty", GET,
-	      ls_task_byid_setup),
+	      ls_task_byid_type, SHARED),
 	  .arg = LS_ARG_BYID, .objects = BYID_SWEEP, .primes = true, .prime_each_owner = true,
 	  .desc = "bpf_task_storage_get on parked threads reached by id, in turn (hit)" },
 	{ SYS("task-get-values", "task_storage", "get", "task_maps_get", "task-empty", GET,
-	      ls_task_setup),
+	      ls_task_type, PRIV),
 	  .modes = LOOP, .primes = true, .arg = LS_ARG_MAPS, .value_sizes = VALUE_SWEEP,
 	  .desc = "bpf_task_storage_get through an array of maps, by value size (hit)" },
 
 	/* cgroup storage, on the current task's cgroup v2 (the run's own) from sys_enter */
-	{ SYS("cgrp-empty", "none", "empty", "empty", NULL, 0, ls_cgrp_setup),
+	{ SYS("cgrp-empty", "none", "empty", "empty", NULL, 0, ls_cgrp_type, SHARED),
 	  .desc = "control: empty program on sys_enter that finds the task's cgroup" },
-	{ SYS("cgrp-get", "cgrp_storage", "get", "cgrp_get", "cgrp-empty", GET, ls_cgrp_setup),
+	{ SYS("cgrp-get", "cgrp_storage", "get", "cgrp_get", "cgrp-empty", GET, ls_cgrp_type,
+	      SHARED),
 	  .primes = true,
 	  .desc = "bpf_cgrp_storage_get on the current task's cgroup, storage existing (hit)" },
-	{ SYS("cgrp-miss", "cgrp_storage", "miss", "cgrp_miss", "cgrp-empty", MISS, ls_cgrp_setup),
+	{ SYS("cgrp-miss", "cgrp_storage", "miss", "cgrp_miss", "cgrp-empty", MISS, ls_cgrp_type,
+	      SHARED),
 	  .desc = "bpf_cgrp_storage_get without F_CREATE on a cgroup without storage (miss)" },
 	{ SYS("cgrp-create-delete", "cgrp_storage", "create_delete", "cgrp_create_delete",
-	      "cgrp-empty", CREATE_DELETE, ls_cgrp_setup),
+	      "cgrp-empty", CREATE_DELETE, ls_cgrp_type, PRIV),
 	  .max_threads = 1,
 	  .desc = "bpf_cgrp_storage_get with F_CREATE, then delete (one thread: one cgroup)" },
-	{ SYS("cgrp-hash-get", "hash", "get", "hash_get", "cgrp-empty", GET, ls_cgrp_setup),
+	{ SYS("cgrp-hash-get", "hash", "get", "hash_get", "cgrp-empty", GET, ls_cgrp_type, SHARED),
 	  .primes = true, .desc = "control: hash map lookup keyed by cgroup id (hit)" },
 	{ SYS("cgrp-get-maps", "cgrp_storage", "get", "cgrp_maps_get", "cgrp-empty", GET,
-	      ls_cgrp_setup),
+	      ls_cgrp_type, SHARED),
 	  .modes = LOOP, .primes = true, .arg = LS_ARG_MAPS, .maps = MAP_SWEEP,
 	  .desc = "bpf_cgrp_storage_get on N maps in turn (hit): the per-cgroup cache cliff" },
 	{ SYS("cgrp-get-maps-interleaved", "cgrp_storage", "get", "cgrp_maps_get", "cgrp-empty",
-	      GET, ls_cgrp_setup),
+	      GET, ls_cgrp_type, SHARED),
 	  .modes = LOOP, .primes = true, .arg = LS_ARG_MAPS | LS_ARG_INTERLEAVE, .maps = MAP_SWEEP,
 	  .desc = "as cgrp-get-maps, with map 0 taking 4 of every 10 gets" },
-	{ SYS("cgrp-byid-empty", "none", "empty", "cgrp_byid_empty", NULL, 0, ls_cgrp_byid_setup),
+	{ SYS("cgrp-byid-empty", "none", "empty", "cgrp_byid_empty", NULL, 0, ls_cgrp_byid_type,
+	      SHARED),
 	  .arg = LS_ARG_BYID, .objects = BYID_SWEEP,
 	  .desc = "control: bpf_cgroup_from_id on private cgroups in turn, and release" },
 	{ SYS("cgrp-byid-get", "cgrp_storage", "get", "cgrp_byid_get", "cgrp-byid-empty", GET,
-	      ls_cgrp_byid_setup),
+	      ls_cgrp_byid_type, SHARED),
 	  .arg = LS_ARG_BYID, .objects = BYID_SWEEP, .primes = true, .prime_each_owner = true,
 	  .desc = "bpf_cgrp_storage_get on private cgroups reached by id, in turn (hit)" },
 	{ SYS("cgrp-get-values", "cgrp_storage", "get", "cgrp_maps_get", "cgrp-empty", GET,
-	      ls_cgrp_setup),
+	      ls_cgrp_type, SHARED),
 	  .modes = LOOP, .primes = true, .arg = LS_ARG_MAPS, .value_sizes = VALUE_SWEEP,
 	  .desc = "bpf_cgrp_storage_get through an array of maps, by value size (hit)" },
 
 	{ SOCKOPT("cgrp-sockopt-empty", "none", "empty", "sockopt_empty", NULL, 0,
-		  ls_cgrp_sockopt_setup),
+		  ls_cgrp_sockopt_type, SHARED),
 	  .desc = "control: cgroup/getsockopt program that finds the task's cgroup" },
 	{ SOCKOPT("cgrp-get-sockopt", "cgrp_storage", "get", "sockopt_cgrp_get",
-		  "cgrp-sockopt-empty", GET, ls_cgrp_sockopt_setup),
+		  "cgrp-sockopt-empty", GET, ls_cgrp_sockopt_type, SHARED),
 	  .arg = LS_ARG_PRIME_CGROUP,
 	  .desc = "bpf_cgrp_storage_get from a cgroup hook (cgroup/getsockopt) on the task's cgroup" },
 
 	/* socket storage, on the socket asked from cgroup/getsockopt */
-	{ SOCKOPT("sk-empty", "none", "empty", "empty", NULL, 0, ls_sk_setup),
+	{ SOCKOPT("sk-empty", "none", "empty", "empty", NULL, 0, ls_sk_type, BOTH),
 	  .desc = "control: empty cgroup/getsockopt program (UDP sockets)" },
-	{ SOCKOPT("sk-get", "sk_storage", "get", "sk_get", "sk-empty", GET, ls_sk_setup),
+	{ SOCKOPT("sk-get", "sk_storage", "get", "sk_get", "sk-empty", GET, ls_sk_type, BOTH),
 	  .objects = OWNER_SWEEP, .arg = LS_ARG_PRIME_STORE,
 	  .desc = "bpf_sk_storage_get on existing storage, UDP sockets round-robin (hit)" },
-	{ SOCKOPT("sk-get-tcp", "sk_storage", "get", "sk_get", "sk-empty", GET, ls_sk_setup),
+	{ SOCKOPT("sk-get-tcp", "sk_storage", "get", "sk_get", "sk-empty", GET, ls_sk_type, BOTH),
 	  .objects = OWNER_SWEEP, .arg = LS_ARG_PRIME_STORE | LS_ARG_TCP,
 	  .desc = "bpf_sk_storage_get on existing storage, TCP sockets round-robin (hit)" },
-	{ SOCKOPT("sk-miss", "sk_storage", "miss", "sk_get", "sk-empty", MISS, ls_sk_setup),
+	{ SOCKOPT("sk-miss", "sk_storage", "miss", "sk_get", "sk-empty", MISS, ls_sk_type, BOTH),
 	  .desc = "bpf_sk_storage_get without F_CREATE on a socket without storage (miss)" },
 	{ SOCKOPT("sk-create-delete", "sk_storage", "create_delete", "sk_create_delete", "sk-empty",
-		  CREATE_DELETE, ls_sk_setup),
+		  CREATE_DELETE, ls_sk_type, PRIV),
 	  .desc = "bpf_sk_storage_get with F_CREATE on a socket without storage, then delete" },
-	{ SOCKOPT("sk-hash-get", "hash", "get", "hash_get", "sk-empty", GET, ls_sk_setup),
+	{ SOCKOPT("sk-hash-get", "hash", "get", "hash_get", "sk-empty", GET, ls_sk_type, BOTH),
 	  .objects = OWNER_SWEEP, .arg = LS_ARG_PRIME_HASH,
 	  .desc = "control: hash map lookup keyed by socket mark, round-robin (hit)" },
-	{ SOCKOPT("sk-get-maps", "sk_storage", "get", "sk_maps_get", "sk-empty", GET, ls_sk_setup),
+	{ SOCKOPT("sk-get-maps", "sk_storage", "get", "sk_maps_get", "sk-empty", GET, ls_sk_type,
+		  BOTH),
 	  .modes = LOOP, .arg = LS_ARG_MAPS | LS_ARG_PRIME_STORE, .maps = MAP_SWEEP,
 	  .desc = "bpf_sk_storage_get on N maps in turn (hit): the per-socket cache cliff" },
 	{ SOCKOPT("sk-get-maps-interleaved", "sk_storage", "get", "sk_maps_get", "sk-empty", GET,
-		  ls_sk_setup),
+		  ls_sk_type, BOTH),
 	  .modes = LOOP, .arg = LS_ARG_MAPS | LS_ARG_PRIME_STORE | LS_ARG_INTERLEAVE,
 	  .maps = MAP_SWEEP, .desc = "as sk-get-maps, with map 0 taking 4 of every 10 gets" },
-	{ SOCKOPT("sk-get-values", "sk_storage", "get", "sk_maps_get", "sk-empty", GET,
-		  ls_sk_setup),
+	{ SOCKOPT("sk-get-values", "sk_storage", "get", "sk_maps_get", "sk-empty", GET, ls_sk_type,
+		  BOTH),
 	  .modes = LOOP, .arg = LS_ARG_MAPS | LS_ARG_PRIME_STORE, .value_sizes = VALUE_SWEEP,
-	  .objects = "1,10000",
+	  .objects = SWEEP(1, 10000),
 	  .desc = "bpf_sk_storage_get through an array of maps, by value size (hit)" },
 
 	/* the per-packet path: cgroup_skb/egress on UDP datagrams over loopback */
-	{ EGRESS("sk-egress-empty", "none", "empty", "egress_empty", NULL, 0, ls_sk_setup),
+	{ EGRESS("sk-egress-empty", "none", "empty", "egress_empty", NULL, 0, ls_sk_type, BOTH),
 	  .arg = LS_ARG_SINK,
 	  .desc = "control: empty cgroup_skb/egress program (UDP on loopback)" },
 	{ EGRESS("sk-get-egress", "sk_storage", "get", "egress_sk_get", "sk-egress-empty", GET,
-		 ls_sk_setup),
-	  .arg = LS_ARG_SINK | LS_ARG_PRIME_STORE, .objects = "1,100,10000",
+		 ls_sk_type, BOTH),
+	  .arg = LS_ARG_SINK | LS_ARG_PRIME_STORE, .objects = SWEEP(1, 100, 10000),
 	  .desc = "bpf_sk_storage_get per packet on the sending socket, round-robin (hit)" },
 
 	/* owner churn: an owner made and destroyed per trigger, with storage made on it or not */
 	{ CHURN("task-churn-empty", "none", "churn", "tp_btf/sched_process_fork", "churn_empty",
-		NULL, 0, ls_trigger_thread, ls_task_setup),
+		NULL, 0, ls_trigger_thread, ls_task_type),
 	  .desc = "control: threads created and joined, empty program on sched_process_fork" },
 	{ CHURN("task-churn-storage", "task_storage", "churn", "tp_btf/sched_process_fork",
 		"churn_task_create", "task-churn-empty", LS_EXPECT_CREATES, ls_trigger_thread,
-		ls_task_setup),
+		ls_task_type),
 	  .desc = "threads created and joined, task storage made on each at fork, freed at exit" },
 	{ CHURN("sk-churn-empty", "none", "churn", "cgroup/sock_create", "churn_empty", NULL, 0,
-		ls_trigger_socket, ls_sk_churn_setup),
+		ls_trigger_socket, ls_sk_churn_type),
 	  .desc = "control: UDP sockets created and closed, empty cgroup/sock_create program" },
 	{ CHURN("sk-churn-storage", "sk_storage", "churn", "cgroup/sock_create", "churn_sk_create",
-		"sk-churn-empty", LS_EXPECT_CREATES, ls_trigger_socket, ls_sk_churn_setup),
+		"sk-churn-empty", LS_EXPECT_CREATES, ls_trigger_socket, ls_sk_churn_type),
 	  .desc = "UDP sockets created and closed, socket storage made on each at creation" },
 	{ CHURN("cgrp-churn-empty", "none", "churn", "tp_btf/cgroup_mkdir", "churn_empty", NULL, 0,
-		ls_trigger_cgroup, ls_cgrp_setup),
+		ls_trigger_cgroup, ls_cgrp_type),
 	  .desc = "control: cgroups made and removed, empty program on cgroup_mkdir" },
 	{ CHURN("cgrp-churn-storage", "cgrp_storage", "churn", "tp_btf/cgroup_mkdir",
 		"churn_cgrp_create", "cgrp-churn-empty", LS_EXPECT_CREATES, ls_trigger_cgroup,
-		ls_cgrp_setup),
+		ls_cgrp_type),
 	  .desc = "cgroups made and removed, cgroup storage made on each at mkdir" },
 
 	/* cgroup programs' own storage, from cgroup/getsockopt */
-	{ SOCKOPT("cgstore-empty", "none", "empty", "empty", NULL, 0, ls_cgstore_setup),
+	{ SOCKOPT("cgstore-empty", "none", "empty", "empty", NULL, 0, ls_cgstore_type, SHARED),
 	  .desc = "control: empty cgroup/getsockopt program" },
 	{ SOCKOPT("percpu-cgroup-get", "percpu_cgroup_storage", "get", "pcpu_get", "cgstore-empty",
-		  GET, ls_cgstore_setup),
+		  GET, ls_cgstore_type, SHARED),
 	  .desc = "bpf_get_local_storage on BPF_MAP_TYPE_PERCPU_CGROUP_STORAGE (hit)" },
 	{ SOCKOPT("cgroup-storage-get", "cgroup_storage", "get", "shared_get", "cgstore-empty", GET,
-		  ls_cgstore_setup),
+		  ls_cgstore_type, SHARED),
 	  .desc = "bpf_get_local_storage on the shared BPF_MAP_TYPE_CGROUP_STORAGE (hit)" },
 
-	{ EGRESS("cgstore-egress-empty", "none", "empty", "egress_empty", NULL, 0,
-		 ls_cgstore_setup),
+	{ EGRESS("cgstore-egress-empty", "none", "empty", "egress_empty", NULL, 0, ls_cgstore_type,
+		 SHARED),
 	  .arg = LS_ARG_SINK, .desc = "control: empty cgroup_skb/egress program" },
 	{ EGRESS("percpu-cgroup-get-egress", "percpu_cgroup_storage", "get", "egress_pcpu_get",
-		 "cgstore-egress-empty", GET, ls_cgstore_setup),
+		 "cgstore-egress-empty", GET, ls_cgstore_type, SHARED),
 	  .arg = LS_ARG_SINK,
 	  .desc = "bpf_get_local_storage per packet on BPF_MAP_TYPE_PERCPU_CGROUP_STORAGE (hit)" },
 	{ EGRESS("cgroup-storage-get-egress", "cgroup_storage", "get", "egress_shared_get",
-		 "cgstore-egress-empty", GET, ls_cgstore_setup),
+		 "cgstore-egress-empty", GET, ls_cgstore_type, SHARED),
 	  .arg = LS_ARG_SINK,
 	  .desc = "bpf_get_local_storage per packet on the shared BPF_MAP_TYPE_CGROUP_STORAGE (hit)" },
 
 	/* inode storage, on the inode of the file opened, from the BPF LSM */
-	{ OPEN("inode-empty", "none", "empty", "empty", NULL, 0),
+	{ OPEN("inode-empty", "none", "empty", "empty", NULL, 0, BOTH),
 	  .desc = "control: empty lsm/file_open program (needs the BPF LSM)" },
-	{ OPEN("inode-get", "inode_storage", "get", "inode_get", "inode-empty", GET),
+	{ OPEN("inode-get", "inode_storage", "get", "inode_get", "inode-empty", GET, BOTH),
 	  .objects = OWNER_SWEEP, .arg = LS_ARG_PRIME_STORE,
 	  .desc = "bpf_inode_storage_get on existing storage, files round-robin (hit)" },
-	{ OPEN("inode-miss", "inode_storage", "miss", "inode_get", "inode-empty", MISS),
+	{ OPEN("inode-miss", "inode_storage", "miss", "inode_get", "inode-empty", MISS, BOTH),
 	  .desc = "bpf_inode_storage_get without F_CREATE on an inode without storage (miss)" },
 	{ OPEN("inode-create-delete", "inode_storage", "create_delete", "inode_create_delete",
-	       "inode-empty", CREATE_DELETE),
+	       "inode-empty", CREATE_DELETE, PRIV),
 	  .desc = "bpf_inode_storage_get with F_CREATE, then delete" },
-	{ OPEN("inode-hash-get", "hash", "get", "hash_get", "inode-empty", GET),
+	{ OPEN("inode-hash-get", "hash", "get", "hash_get", "inode-empty", GET, BOTH),
 	  .objects = OWNER_SWEEP, .arg = LS_ARG_PRIME_HASH,
 	  .desc = "control: hash map lookup keyed by inode number, round-robin (hit)" },
 
 	/* from user space: bpf(2) with an fd as key */
 	/* (the task's: the process's own pidfd, one owner whatever the count) */
-	UAPI_OPS("task", "task_storage", "pidfd", ls_task_setup, 1, NULL),
-	UAPI_OPS("sk", "sk_storage", "socket fd", ls_sk_setup, 0, "1,10000"),
-	UAPI_OPS("inode", "inode_storage", "file fd", ls_inode_setup, 0, "1,10000"),
-	UAPI_OPS("cgrp", "cgrp_storage", "cgroup fd", ls_cgrp_uapi_setup, 0, "1,10000"),
+	UAPI_OPS("task", "task_storage", "pidfd", ls_task_type, SHARED, 1, {}),
+	UAPI_OPS("sk", "sk_storage", "socket fd", ls_sk_type, BOTH, 0, SWEEP(1, 10000)),
+	UAPI_OPS("inode", "inode_storage", "file fd", ls_inode_type, BOTH, 0, SWEEP(1, 10000)),
+	UAPI_OPS("cgrp", "cgrp_storage", "cgroup fd", ls_cgrp_uapi_type, BOTH, 0, SWEEP(1, 10000)),
 };
 
 const size_t ls_nr_scenarios = sizeof(ls_scenarios) / sizeof(ls_scenarios[0]);
-
-unsigned int ls_scenario_sharings(const struct scenario *sc)
-{
-	const unsigned int priv = LS_SHARING_BIT(LS_SHARING_PRIVATE);
-	const unsigned int shared = LS_SHARING_BIT(LS_SHARING_SHARED);
-
-	/* sys_enter on the calling thread: its own task, or the process's cgroup */
-	if (!sc->trigger)
-		return sc->arg & LS_ARG_BYID ? shared : sc->setup == ls_task_setup ? priv : shared;
-	if (sc->expect & (LS_EXPECT_CREATES | LS_EXPECT_DELETES))
-		return priv;
-	if (sc->trigger == ls_trigger_thread || sc->trigger == ls_trigger_socket ||
-	    sc->trigger == ls_trigger_cgroup)
-		return priv; /* a new owner per trigger */
-	/* the cgroup's storage, whichever socket triggers; the process's task by pidfd */
-	if (sc->setup == ls_cgstore_setup || sc->setup == ls_cgrp_sockopt_setup ||
-	    sc->setup == ls_task_setup)
-		return shared;
-	return LS_SHARING_ALL;
-}
 
 const struct scenario *ls_scenario_find(const char *name)
 {

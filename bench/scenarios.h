@@ -57,20 +57,18 @@ struct ls_type {
 	void (*destroy)(void *skel);
 };
 
-int ls_setup(struct cell *c, const struct ls_type *t);
-void ls_teardown(struct cell *c);
+/* The BPF objects and owners the scenarios use, in types.c. */
+extern const struct ls_type ls_task_type, ls_task_byid_type, ls_cgrp_type, ls_cgrp_byid_type,
+	ls_cgrp_uapi_type, ls_cgrp_sockopt_type, ls_sk_type, ls_sk_churn_type, ls_inode_type,
+	ls_cgstore_type;
 
-/* Per map type: setup with its ls_type; teardown is ls_teardown. */
-int ls_task_setup(struct cell *c);
-int ls_cgrp_setup(struct cell *c);
-int ls_cgrp_uapi_setup(struct cell *c);
-int ls_task_byid_setup(struct cell *c);
-int ls_sk_churn_setup(struct cell *c);
-int ls_cgrp_sockopt_setup(struct cell *c);
-int ls_cgrp_byid_setup(struct cell *c);
-int ls_sk_setup(struct cell *c);
-int ls_inode_setup(struct cell *c);
-int ls_cgstore_setup(struct cell *c);
+/*
+ * Sets the cell up as its scenario's type says: 0, or -errno with the cell
+ * marked failed or unsupported and why. ls_teardown undoes it, and is safe
+ * after a failed or partial setup.
+ */
+int ls_setup(struct cell *c);
+void ls_teardown(struct cell *c);
 
 /* Triggers: an operation on the producer's next owner; true when the hook was reached. */
 bool ls_trigger_getsockopt(struct ls_thread *t);

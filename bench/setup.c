@@ -423,7 +423,7 @@ static int load(struct cell *c, const struct ls_type *t)
 	cfg->target_tgid = getpid();
 	cfg->mode = c->mode;
 	cfg->loop_iters = c->loop_iters;
-	cfg->trigger_nr = c->sc->trigger == ls_trigger_getsockopt ? LS_SOCKOPT_NAME : LS_TRIGGER_NR;
+	cfg->trigger_nr = c->sc->sockopt_filter ? LS_SOCKOPT_NAME : LS_TRIGGER_NR;
 	cfg->trigger_level = LS_SOCKOPT_LEVEL;
 	cfg->prime_nr = LS_PRIME_NR;
 	cfg->nr_maps = c->nr_maps;
@@ -529,8 +529,9 @@ static void weigh_in(struct cell *c)
  * sockets must be created in; the files' folder), the BPF object, then the
  * owners and the elements their hits need.
  */
-int ls_setup(struct cell *c, const struct ls_type *t)
+int ls_setup(struct cell *c)
 {
+	const struct ls_type *t = c->sc->type;
 	int err = 0;
 
 	c->type = t;

@@ -36,7 +36,7 @@ LS_SKEL_FNS(sk)
 LS_SKEL_FNS(inode)
 LS_SKEL_FNS(cgstore)
 
-static const struct ls_type task_type = {
+const struct ls_type ls_task_type = {
 	.map_name = "task_storage",
 	.map_type = LS_MAP_TASK_STORAGE,
 	.owners = LS_OWN_TASK,
@@ -45,7 +45,7 @@ static const struct ls_type task_type = {
 	LS_SKEL(task),
 };
 
-static const struct ls_type cgrp_type = {
+const struct ls_type ls_cgrp_type = {
 	.map_name = "cgrp_storage",
 	.map_type = LS_MAP_CGRP_STORAGE,
 	.owners = LS_OWN_CGROUP,
@@ -54,7 +54,7 @@ static const struct ls_type cgrp_type = {
 	LS_SKEL(cgrp),
 };
 
-static const struct ls_type cgrp_uapi_type = {
+const struct ls_type ls_cgrp_uapi_type = {
 	.map_name = "cgrp_storage",
 	.map_type = LS_MAP_CGRP_STORAGE,
 	.owners = LS_OWN_CGROUPS,
@@ -62,7 +62,7 @@ static const struct ls_type cgrp_uapi_type = {
 	LS_SKEL(cgrp),
 };
 
-static const struct ls_type sk_type = {
+const struct ls_type ls_sk_type = {
 	.map_name = "sk_storage",
 	.map_type = LS_MAP_SK_STORAGE,
 	.owners = LS_OWN_SOCKETS,
@@ -72,7 +72,7 @@ static const struct ls_type sk_type = {
 	LS_SKEL(sk),
 };
 
-static const struct ls_type inode_type = {
+const struct ls_type ls_inode_type = {
 	.map_name = "inode_storage",
 	.map_type = LS_MAP_INODE_STORAGE,
 	.owners = LS_OWN_FILES,
@@ -81,7 +81,7 @@ static const struct ls_type inode_type = {
 	LS_SKEL(inode),
 };
 
-static const struct ls_type cgstore_type = {
+const struct ls_type ls_cgstore_type = {
 	.map_name = "percpu_cgroup_storage",
 	.map_type = LS_MAP_PERCPU_CGROUP_STORAGE,
 	.owners = LS_OWN_SOCKETS,
@@ -89,7 +89,7 @@ static const struct ls_type cgstore_type = {
 	LS_SKEL(cgstore),
 };
 
-static const struct ls_type task_byid_type = {
+const struct ls_type ls_task_byid_type = {
 	.map_name = "task_storage",
 	.map_type = LS_MAP_TASK_STORAGE,
 	.owners = LS_OWN_THREADS,
@@ -97,7 +97,7 @@ static const struct ls_type task_byid_type = {
 	LS_SKEL(task),
 };
 
-static const struct ls_type cgrp_byid_type = {
+const struct ls_type ls_cgrp_byid_type = {
 	.map_name = "cgrp_storage",
 	.map_type = LS_MAP_CGRP_STORAGE,
 	.owners = LS_OWN_CGROUPS,
@@ -106,7 +106,7 @@ static const struct ls_type cgrp_byid_type = {
 };
 
 /* Sockets born in the private cgroup, where cgroup/sock_create runs. */
-static const struct ls_type sk_churn_type = {
+const struct ls_type ls_sk_churn_type = {
 	.map_name = "sk_storage",
 	.map_type = LS_MAP_SK_STORAGE,
 	.owners = LS_OWN_CGROUP,
@@ -115,60 +115,10 @@ static const struct ls_type sk_churn_type = {
 };
 
 /* Cgroup storage from cgroup/getsockopt: sockets in the private cgroup. */
-static const struct ls_type cgrp_sockopt_type = {
+const struct ls_type ls_cgrp_sockopt_type = {
 	.map_name = "cgrp_storage",
 	.map_type = LS_MAP_CGRP_STORAGE,
 	.owners = LS_OWN_SOCKETS,
 	.store_map = "cgrp_store",
 	LS_SKEL(cgrp),
 };
-
-int ls_cgrp_sockopt_setup(struct cell *c)
-{
-	return ls_setup(c, &cgrp_sockopt_type);
-}
-
-int ls_sk_churn_setup(struct cell *c)
-{
-	return ls_setup(c, &sk_churn_type);
-}
-
-int ls_task_byid_setup(struct cell *c)
-{
-	return ls_setup(c, &task_byid_type);
-}
-
-int ls_cgrp_byid_setup(struct cell *c)
-{
-	return ls_setup(c, &cgrp_byid_type);
-}
-
-int ls_task_setup(struct cell *c)
-{
-	return ls_setup(c, &task_type);
-}
-
-int ls_cgrp_setup(struct cell *c)
-{
-	return ls_setup(c, &cgrp_type);
-}
-
-int ls_cgrp_uapi_setup(struct cell *c)
-{
-	return ls_setup(c, &cgrp_uapi_type);
-}
-
-int ls_sk_setup(struct cell *c)
-{
-	return ls_setup(c, &sk_type);
-}
-
-int ls_inode_setup(struct cell *c)
-{
-	return ls_setup(c, &inode_type);
-}
-
-int ls_cgstore_setup(struct cell *c)
-{
-	return ls_setup(c, &cgstore_type);
-}

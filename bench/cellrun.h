@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * One round of one cell: set it up afresh, start pinned producers, drop the
+ * warm-up, sample the repetitions (redoing those a producer spent off its
+ * CPU), stop, cross-check the counters and tear everything down.
+ */
+#ifndef LSBENCH_CELLRUN_H
+#define LSBENCH_CELLRUN_H
+
+#include <signal.h>
+#include "opts.h"
+#include "results.h"
+
+/* What tells one cell of a scenario from the others. */
+struct ls_cell_key {
+	const struct scenario *sc;
+	enum ls_mode mode;
+	unsigned int threads;
+	unsigned int objects;
+	unsigned int maps;
+	unsigned int value_size;
+	enum ls_sharing sharing;
+};
+
+/* A producer on its CPU for less than this share of a repetition was disturbed. */
+#define LS_ONCPU_MIN 0.95
+/* Repetitions a round may redo, per repetition asked, before it keeps what it has. */
+#define LS_REDO_MAX 3
+
+/* Set by the signal handler: the run stops as soon as it can. */
+extern volatile sig_atomic_t ls_interrupted;
+
+/* Sleeps for s seconds unless ls_interrupted is set first. */
+void ls_sleep_s(double s);
+
+/*
+ * Measures one round of the cell key names, on CPUs cpus[0..threads), with
+ * o's timings and instrumentation, into row (initialized here; its reps are
+ * numbered round 1, the caller renumbers).
+ */
+void ls_cell_round(const struct ls_cell_key *key, const struct ls_run_opts *o, const int *cpus,
+		   struct ls_row *row);
+
+/* Frees what a round's row holds. */
+void ls_row_release(struct ls_row *row);
+
+#endif /* LSBENCH_CELLRUN_H */

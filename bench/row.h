@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* A cell's row over its rounds: each round's measurements added in, and summarized. */
+#ifndef LSBENCH_ROW_H
+#define LSBENCH_ROW_H
+
+#include "results.h"
+
+/*
+ * Adds round rnd (as ls_cell_round measured it) to the cell's row acc, taking
+ * what rnd holds: its repetitions become round acc->rounds + 1 of acc, its
+ * counters and histograms are summed in. A round that is not ok makes the
+ * cell not ok, with the round named in the reason. Returns 0 or -ENOMEM.
+ */
+int ls_row_add_round(struct ls_row *acc, struct ls_row *rnd);
+
+/* Adds the bare twin's round (--overhead) to acc, or makes acc fail with its reason. */
+void ls_row_add_bare(struct ls_row *acc, const struct ls_row *bare);
+
+/* The row's figures from its repetitions: medians of round medians and their interval. */
+void ls_row_summarize(struct ls_row *row);
+
+#endif /* LSBENCH_ROW_H */

@@ -1,0 +1,465 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The plan of a run's cells and their rounds. */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include "row.h"
+#include "scenarios.h"
+#include "schedule.h"
+
+struct plan_cell {
+	struct ls_cell_key key;
+	long control; /* plan index of its control; -1: none */
+	long slot; /* its row in the results; -1: not measured yet */
+	bool done; /* precise enough, or not ok */
+};
+
+struct plan {
+	struct plan_cell *cells;
+	size_t n, cap;
+	double start_ns;
+	size_t measured; /* cell rounds so far, for the estimate */
+	double measuring_ns;
+};
+
+static double mono_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e9 + ts.tv_nsec;
+}
+
+static bool key_eq(const struct ls_cell_key *a, const struct ls_cell_key *b)
+{
+	return a->sc == b->sc && a->mode == b->mode && a->threads == b->threads &&
+	       a->objects == b->objects && a->maps == b->maps && a->value_size == b->value_size &&
+	       a->sharing == b->sharing;
+}
+
+/* The plan index of the cell key names, added when new; -ENOMEM. */
+static long plan_add(struct plan *p, const struct ls_cell_key *key)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		if (key_eq(&p->cells[i].key, key))
+			return i;
+	}
+	if (p->n == p->cap) {
+		size_t cap = p->cap ? 2 * p->cap : 64;
+		struct plan_cell *c = realloc(p->cells, cap * sizeof(*c));
+
+		if (!c)
+			return -ENOMEM;
+		p->cells = c;
+		p->cap = cap;
+	}
+	p->cells[p->n] = (struct plan_cell){ *key, -1, -1, false };
+	return p->n++;
+}
+
+/* A dimension's values for sc, or the one default (0 for objects: one per thread). */
+static size_t sweep(const struct ls_run_opts *o, const struct scenario *sc, enum ls_dim dim,
+		    unsigned int def, unsigned int *vals)
+{
+	size_t n = ls_sweep_for(o, sc, dim, vals);
+
+	if (!n)
+		vals[n++] = def;
+	return n;
+}
+
+/*
+ * The sharings to run sc with at this thread count: its own when it has one;
+ * with one thread private and shared are the same cell, so private if asked.
+ */
+static unsigned int sharings_for(const struct scenario *sc, const struct ls_run_opts *o,
+				 unsigned int threads)
+{
+	unsigned int can = sc->sharings, want = can & o->sharings;
+
+	if (can != LS_SHARING_ALL)
+		return can;
+	if (threads == 1 && (want & LS_SHARING_BIT(LS_SHARING_PRIVATE)))
+		return LS_SHARING_BIT(LS_SHARING_PRIVATE);
+	return want;
+}
+
+/* The owner counts of a sweep, less private cells that would be the shared one. */
+static int plan_owners(struct plan *p, struct ls_cell_key *key, unsigned int sharings,
+		       const struct ls_run_opts *o)
+{
+	unsigned int objects[LS_MAX_LIST];
+	size_t n = sweep(o, key->sc, LS_DIM_OBJECTS, 0, objects), j;
+
+	for (j = 0; j < n; j++) {
+		key->objects = objects[j] ?: key->threads;
+		if (key->sharing == LS_SHARING_PRIVATE && key->sc->trigger_kind == LS_TRIG_OWNERS &&
+		    key->objects < key->threads && (sharings & LS_SHARING_BIT(LS_SHARING_SHARED)))
+			continue;
+		if (plan_add(p, key) < 0)
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+/* The cells of one mode, thread count and sharing: maps x value sizes x owners. */
+static int plan_sweeps(struct plan *p, struct ls_cell_key *key, unsigned int sharings,
+		       const struct ls_run_opts *o)
+{
+	unsigned int maps[LS_MAX_LIST], sizes[LS_MAX_LIST];
+	size_t nr_maps = sweep(o, key->sc, LS_DIM_MAPS, 1, maps);
+	size_t nr_sizes = sweep(o, key->sc, LS_DIM_VALUE_SIZE, 8, sizes);
+	size_t a, b;
+	int err = 0;
+
+	for (a = 0; a < nr_maps && !err; a++) {
+		key->maps = maps[a];
+		for (b = 0; b < nr_sizes && !err; b++) {
+			key->value_size = sizes[b];
+			err = plan_owners(p, key, sharings, o);
+		}
+	}
+	return err;
+}
+
+/* Every cell of one scenario: modes x threads x sharings x maps x value sizes x owners. */
+static int plan_scenario(struct plan *p, const struct scenario *sc, const struct ls_run_opts *o)
+{
+	struct ls_cell_key key = { .sc = sc };
+	unsigned int sharings;
+	size_t k;
+	int err = 0;
+
+	for (key.mode = LS_MODE_HOOK; key.mode <= LS_MODE_LOOP; key.mode++) {
+		if (!(ls_scenario_modes(sc) & o->modes & LS_MODE_BIT(key.mode)))
+			continue;
+		for (k = 0; k < o->nr_cpu_counts; k++) {
+			key.threads = o->cpu_counts[k];
+			if (sc->max_threads && key.threads > sc->max_threads)
+				continue;
+			sharings = sharings_for(sc, o, key.threads);
+			for (key.sharing = LS_SHARING_PRIVATE; key.sharing <= LS_SHARING_SHARED;
+			     key.sharing++) {
+				if ((sharings & LS_SHARING_BIT(key.sharing)) && !err)
+					err = plan_sweeps(p, &key, sharings, o);
+			}
+		}
+	}
+	return err;
+}
+
+/*
+ * The control of a cell is measured like it: same mode, threads, owners and
+ * sharing (where the control can have it), its own maps and value size where
+ * it does not sweep them.
+ */
+static int plan_control(struct plan *p, size_t i)
+{
+	struct ls_cell_key key = p->cells[i].key;
+	const struct scenario *ctl = key.sc->control ? ls_scenario_find(key.sc->control) : NULL;
+	long c;
+
+	if (!ctl)
+		return 0;
+	key.sc = ctl;
+	if (!ctl->maps.n)
+		key.maps = 1;
+	if (!ctl->value_sizes.n)
+		key.value_size = 8;
+	if (!(ctl->sharings & LS_SHARING_BIT(key.sharing)))
+		key.sharing = ctl->sharings & LS_SHARING_BIT(LS_SHARING_PRIVATE)
+				      ? LS_SHARING_PRIVATE
+				      : LS_SHARING_SHARED;
+	c = plan_add(p, &key);
+	if (c < 0)
+		return c;
+	p->cells[i].control = c;
+	return 0;
+}
+
+static int plan_build(struct plan *p, const struct ls_run_opts *o, const bool *selected)
+{
+	size_t s, i, n;
+	int err = 0;
+
+	for (s = 0; s < ls_nr_scenarios && !err; s++) {
+		if (selected[s])
+			err = plan_scenario(p, &ls_scenarios[s], o);
+	}
+	n = p->n; /* controls have no controls */
+	for (i = 0; i < n && !err; i++)
+		err = plan_control(p, i);
+	return err;
+}
+
+/* splitmix64: a small reproducible stream for the shuffles. */
+static unsigned long long rng_next(unsigned long long *s)
+{
+	unsigned long long z = (*s += 0x9e3779b97f4a7c15ull);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+	return z ^ (z >> 31);
+}
+
+unsigned long long ls_schedule_seed(const struct ls_run_opts *o)
+{
+	struct timespec ts;
+
+	if (o->seed_set)
+		return o->seed;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (unsigned long long)ts.tv_sec * 1000000007ull ^ ts.tv_nsec ^ getpid();
+}
+
+/* The cells still owed a round, in a fresh random order; returns how many. */
+static size_t round_order(const struct plan *p, size_t *order, unsigned long long *seed)
+{
+	size_t i, n = 0, j, t;
+
+	for (i = 0; i < p->n; i++) {
+		if (!p->cells[i].done)
+			order[n++] = i;
+	}
+	for (i = n; i > 1; i--) {
+		j = rng_next(seed) % i;
+		t = order[i - 1];
+		order[i - 1] = order[j];
+		order[j] = t;
+	}
+	return n;
+}
+
+static void fmt_secs(char *buf, size_t len, double s)
+{
+	unsigned int t = s > 0 ? (unsigned int)s : 0;
+
+	snprintf(buf, len, "%u:%02u", t / 60, t % 60);
+}
+
+/*
+ * Where the run is: on a terminal a status line rewritten in place, in a log
+ * one line as each cell starts. The estimate counts the rounds every cell is
+ * still owed at least.
+ */
+static void progress(const struct plan *p, const struct ls_run_opts *o, unsigned int round,
+		     size_t k, size_t n, const struct ls_cell_key *key)
+{
+	double el = (mono_ns() - p->start_ns) / 1e9, per, left;
+	size_t owed = n - k + (round < o->rounds ? (o->rounds - round) * p->n : 0);
+	char el_s[16], left_s[16];
+	bool tty = isatty(STDERR_FILENO);
+
+	per = p->measured ? p->measuring_ns / 1e9 / p->measured : NAN;
+	left = per * owed;
+	fmt_secs(el_s, sizeof(el_s), el);
+	if (isnan(left))
+		snprintf(left_s, sizeof(left_s), "?");
+	else
+		fmt_secs(left_s, sizeof(left_s), left);
+	fprintf(stderr,
+		"%slsbench: round %u/%u%s, cell %zu/%zu: %s %s %u cpu %s, %u owners, %u maps, %u B; "
+		"%s elapsed, %s%s left%s",
+		tty ? "\r\033[K" : "", round, o->rounds, round > o->rounds ? " (extra)" : "", k + 1,
+		n, key->sc->name, ls_mode_name(key->mode), key->threads,
+		ls_sharing_name(key->sharing), key->objects, key->maps, key->value_size, el_s,
+		round < o->rounds ? "about " : "at least ", left_s, tty ? "" : "\n");
+}
+
+/* Whether cell i needs no more rounds: not ok, or precise enough after the least. */
+static bool cell_done(const struct ls_row *row, const struct ls_run_opts *o)
+{
+	if (row->status != LS_OK)
+		return true;
+	if (row->rounds < o->rounds)
+		return false;
+	return row->rounds >= o->max_rounds ||
+	       ls_round_precision_pct(&row->ns_rs) <= o->precision_pct;
+}
+
+/* One round of plan cell i, and with --overhead its bare twin, into its row. */
+static int measure_round(struct plan *p, size_t i, const struct ls_run_opts *o, const int *cpus,
+			 struct ls_results *res)
+{
+	struct plan_cell *pc = &p->cells[i];
+	struct ls_row rnd, bare;
+	struct ls_run_opts b = *o;
+	double t0 = mono_ns();
+	int err;
+
+	ls_cell_round(&pc->key, o, cpus, &rnd);
+	if (ls_interrupted) {
+		ls_row_release(&rnd);
+		return 0;
+	}
+	if (pc->slot < 0)
+		pc->slot = ls_results_slot(res, &(struct ls_row){ .sc = rnd.sc,
+								  .mode = rnd.mode,
+								  .threads = rnd.threads,
+								  .nr_maps = rnd.nr_maps,
+								  .nr_objects = rnd.nr_objects,
+								  .value_size = rnd.value_size,
+								  .sharing = rnd.sharing,
+								  .loop_iters = rnd.loop_iters,
+								  .repetitions = rnd.repetitions,
+								  .duration_s = rnd.duration_s,
+								  .control = -1,
+								  .bytes_per_elem = NAN });
+	if (pc->slot < 0) {
+		ls_row_release(&rnd);
+		return pc->slot;
+	}
+	err = ls_row_add_round(&res->rows[pc->slot], &rnd);
+	ls_row_release(&rnd);
+	if (o->overhead && !err && !ls_interrupted) {
+		b.latency = b.bpf_latency = b.bpf_stats = b.perf = b.profile = false;
+		ls_cell_round(&pc->key, &b, cpus, &bare);
+		ls_row_summarize(&bare);
+		if (!ls_interrupted)
+			ls_row_add_bare(&res->rows[pc->slot], &bare);
+		ls_row_release(&bare);
+	}
+	pc->done = cell_done(&res->rows[pc->slot], o);
+	p->measured++;
+	p->measuring_ns += mono_ns() - t0;
+	return err;
+}
+
+/* Each row's control, once both are measured. */
+static void link_controls(const struct plan *p, struct ls_results *res)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		const struct plan_cell *pc = &p->cells[i];
+
+		if (pc->slot >= 0 && pc->control >= 0)
+			res->rows[pc->slot].control = p->cells[pc->control].slot;
+	}
+}
+
+/* Whether another round may start: the least not reached, or more owed in time. */
+static bool round_may_start(const struct plan *p, const struct ls_run_opts *o, unsigned int round)
+{
+	if (round <= o->rounds)
+		return true;
+	if (round > o->max_rounds)
+		return false;
+	return !o->time_budget_s || (mono_ns() - p->start_ns) / 1e9 < o->time_budget_s;
+}
+
+static int run_rounds(struct plan *p, const struct ls_run_opts *o, const int *cpus,
+		      struct ls_results *res, unsigned long long seed)
+{
+	size_t *order = malloc(p->n * sizeof(*order)), n, k;
+	unsigned int round;
+	int err = order ? 0 : -ENOMEM;
+
+	for (round = 1; !err && !ls_interrupted && round_may_start(p, o, round); round++) {
+		n = round_order(p, order, &seed);
+		if (!n)
+			break;
+		for (k = 0; k < n && !err && !ls_interrupted; k++) {
+			progress(p, o, round, k, n, &p->cells[order[k]].key);
+			err = measure_round(p, order[k], o, cpus, res);
+			link_controls(p, res);
+			err = err ?: ls_results_write(res);
+		}
+	}
+	if (isatty(STDERR_FILENO))
+		fprintf(stderr, "\n");
+	free(order);
+	return err;
+}
+
+static void print_header(void)
+{
+	printf("%-26s %-4s %4s %-7s %6s %4s %4s %11s %7s %7s %6s %10s %11s  %s\n", "scenario",
+	       "mode", "cpus", "sharing", "owners", "maps", "val", "ns/op", "ci+-", "cv", "rounds",
+	       "Mops/s", "+ns/op", "status");
+}
+
+static void print_row(const struct ls_results *res, const struct ls_row *row)
+{
+	double added = ls_results_added_ns(res, row);
+	char added_s[32] = "-";
+	bool noisy;
+
+	if (row->status != LS_OK) {
+		printf("%-26s %-4s %4u %-7s %6u %4u %4u %11s %7s %7s %6u %10s %11s  %s: %s\n",
+		       row->sc->name, ls_mode_name(row->mode), row->threads,
+		       ls_sharing_name(row->sharing), row->nr_objects, row->nr_maps,
+		       row->value_size, "-", "-", "-", row->rounds, "-", "-",
+		       ls_status_name(row->status), row->reason);
+		return;
+	}
+	if (!isnan(added))
+		snprintf(added_s, sizeof(added_s), "%.2f", added);
+	noisy = row->ns_per_op.cv > LS_NOISY_CV || row->ns_rs.round_cv > LS_NOISY_CV;
+	printf("%-26s %-4s %4u %-7s %6u %4u %4u %11.2f %6.2f%% %6.2f%% %6u %10.3f %11s  %s%s\n",
+	       row->sc->name, ls_mode_name(row->mode), row->threads, ls_sharing_name(row->sharing),
+	       row->nr_objects, row->nr_maps, row->value_size, row->ns_per_op.median,
+	       ls_round_precision_pct(&row->ns_rs), 100 * row->ns_per_op.cv, row->rounds,
+	       row->ops_per_sec.median / 1e6, added_s, ls_status_name(row->status),
+	       noisy ? " (noisy)" : "");
+}
+
+static int by_table_order(const void *a, const void *b, void *arg)
+{
+	const struct plan *p = arg;
+	const struct plan_cell *x = &p->cells[*(const size_t *)a],
+			       *y = &p->cells[*(const size_t *)b];
+
+	if (x->key.sc != y->key.sc)
+		return x->key.sc < y->key.sc ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+/* The measured rows in the table's order, for the console. */
+static void print_rows(const struct plan *p, const struct ls_results *res)
+{
+	size_t *idx = malloc(p->n * sizeof(*idx)), i;
+
+	if (!idx)
+		return;
+	for (i = 0; i < p->n; i++)
+		idx[i] = i;
+	qsort_r(idx, p->n, sizeof(*idx), by_table_order, (void *)p);
+	print_header();
+	for (i = 0; i < p->n; i++) {
+		if (p->cells[idx[i]].slot >= 0)
+			print_row(res, &res->rows[p->cells[idx[i]].slot]);
+	}
+	fflush(stdout);
+	free(idx);
+}
+
+int ls_schedule_run(const struct ls_run_opts *o, const bool *selected, const int *cpus,
+		    struct ls_results *res)
+{
+	unsigned long long seed = ls_schedule_seed(o);
+	struct plan p = { .start_ns = mono_ns() };
+	int err = plan_build(&p, o, selected);
+
+	snprintf(res->rounds_desc, sizeof(res->rounds_desc),
+		 "%u to %u per cell, until the 95%% interval is within %g%%%s; %zu cells; "
+		 "shuffle seed %llu",
+		 o->rounds, o->max_rounds, o->precision_pct,
+		 o->time_budget_s ? " or the time budget is spent" : "", p.n, seed);
+	if (!err) {
+		printf("%zu cells (controls included), %u to %u rounds each, shuffle seed %llu\n",
+		       p.n, o->rounds, o->max_rounds, seed);
+		fflush(stdout);
+		err = run_rounds(&p, o, cpus, res, seed);
+	}
+	if (!err)
+		print_rows(&p, res);
+	free(p.cells);
+	return err;
+}
