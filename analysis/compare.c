@@ -229,14 +229,47 @@ const char *ls_cmp_row_verdict(const struct ls_cmp_row *r)
 }
 
 static const char *const csv_columns[] = {
-	"schema_version", "scenario",	  "map_type",	  "op",		    "hook",
-	"mode",		  "nr_maps",	  "nr_objects",	  "value_size",	    "cpus",
-	"sharing",	  "verdict",	  "base_status",  "new_status",	    "base_reason",
-	"new_reason",	  "base_reps",	  "new_reps",	  "base_rounds",    "new_rounds",
-	"base_ns_per_op", "new_ns_per_op", "ratio",	  "ci_low",	    "ci_high",
-	"p",		  "q",		  "threshold",	  "fdr",	    "base_kernel",
+	"schema_version",
+	"scenario",
+	"map_type",
+	"op",
+	"hook",
+	"mode",
+	"nr_maps",
+	"nr_objects",
+	"value_size",
+	"cpus",
+	"sharing",
+	"verdict",
+	"base_status",
+	"new_status",
+	"base_reason",
+	"new_reason",
+	"base_reps",
+	"new_reps",
+	"base_rounds",
+	"new_rounds",
+	"base_ns_per_op",
+	"new_ns_per_op",
+	"ratio",
+	"ci_low",
+	"ci_high",
+	"p",
+	"q",
+	"threshold",
+	"fdr",
+	"base_kernel",
 	"new_kernel",
 };
+
+/* p and q with 6 significant figures: small ones are what matter. */
+static void csv_p(struct ls_buf *b, double v)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%.6g", v);
+	ls_csv_str(b, isnan(v) ? NULL : buf);
+}
 
 static void csv_count(struct ls_buf *b, const struct ls_rcell *c, size_t n)
 {
@@ -287,8 +320,8 @@ void ls_cmp_csv(const struct ls_cmp *c, struct ls_buf *b)
 		ls_csv_double(b, r->ratio);
 		ls_csv_double(b, r->ci_lo);
 		ls_csv_double(b, r->ci_hi);
-		ls_csv_double(b, r->p);
-		ls_csv_double(b, r->q);
+		csv_p(b, r->p);
+		csv_p(b, r->q);
 		ls_csv_double(b, c->threshold);
 		ls_csv_double(b, c->alpha);
 		ls_csv_str(b, r->base ? c->base->runs[r->base->run].kernel : NULL);
@@ -301,6 +334,12 @@ void ls_cmp_csv(const struct ls_cmp *c, struct ls_buf *b)
 static void fmt_ns(char *buf, size_t size, double v)
 {
 	snprintf(buf, size, v >= 1000 ? "%.0f" : v >= 100 ? "%.1f" : "%.2f", v);
+}
+
+/* p in 6 columns: 4 decimals, or 1e-05 and the like below 0.001. */
+static void fmt_p(char *buf, size_t size, double p)
+{
+	snprintf(buf, size, p >= 0.001 || p == 0 ? "%.4f" : "%.0e", p);
 }
 
 static void print_label(FILE *f, const struct ls_key *k)
@@ -352,8 +391,8 @@ static void print_head(const struct ls_cmp *c, FILE *f)
 		"p and %d%% CI: Welch's t-test on the logs of the round medians: rounds are the samples, not repetitions\n"
 		"verdicts: q (p adjusted by Benjamini-Hochberg over the %zu tested cells) < %g and a change above %g%%\n",
 		(int)(LS_CMP_LEVEL * 100), c->nr_tested, c->alpha, c->threshold * 100);
-	fprintf(f, "%-*s %8s %8s %6s %13s %6s %6s %7s %s\n", LABEL_WIDTH, "cell", "base ns", "new ns",
-		"ratio", "95% CI", "p", "q", "rounds", "verdict");
+	fprintf(f, "%-*s %8s %8s %6s %13s %6s %6s %7s %s\n", LABEL_WIDTH, "cell", "base ns",
+		"new ns", "ratio", "95% CI", "p", "q", "rounds", "verdict");
 }
 
 static void print_row(const struct ls_cmp_row *r, FILE *f)
@@ -364,8 +403,8 @@ static void print_row(const struct ls_cmp_row *r, FILE *f)
 	fmt_ns(nw, sizeof(nw), r->new->ns_per_op);
 	if (!isnan(r->p)) {
 		snprintf(ci, sizeof(ci), "%.3f-%.3f", r->ci_lo, r->ci_hi);
-		snprintf(p, sizeof(p), "%.4f", r->p);
-		snprintf(q, sizeof(q), "%.4f", r->q);
+		fmt_p(p, sizeof(p), r->p);
+		fmt_p(q, sizeof(q), r->q);
 	}
 	snprintf(rounds, sizeof(rounds), "%u/%u", r->base->nr_rounds, r->new->nr_rounds);
 	print_label(f, row_key(r));

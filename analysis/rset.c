@@ -348,8 +348,8 @@ static int read_round(const struct ls_csvr *r, int col, unsigned int *round, cha
 }
 
 /* After reps.csv: every ok cell has repetitions, its rounds numbered, its figure. */
-static int reps_done(struct ls_rset *run, const struct ls_run_info *ri, const char *name,
-		     char *err, size_t len)
+static int reps_done(struct ls_rset *run, const struct ls_run_info *ri, const char *name, char *err,
+		     size_t len)
 {
 	struct ls_rcell *c;
 	size_t i;

@@ -80,8 +80,8 @@ struct ls_rset {
  * Adds what path names: a run folder (it holds summary.csv), a folder of run
  * folders (results/<kernel>/) or of those (results/), or several of these
  * separated by commas. Cells found in several runs are merged: their
- * repetitions pooled, each run's rounds kept as rounds of their own. Returns 0, or -errno with one line naming the file
- * (and line) in err: malformed CSV, mismatched files, a schema_version this
+ * repetitions pooled, each run's rounds kept as rounds of their own. Returns 0, or -errno with one
+ * line naming the file (and line) in err: malformed CSV, mismatched files, a schema_version this
  * lsbench does not read or that differs from the set's.
  */
 int ls_rset_add(struct ls_rset *s, const char *path, char *err, size_t len);
