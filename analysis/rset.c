@@ -333,18 +333,88 @@ static int read_summary(struct ls_rset *run, struct ls_run_info *ri, char *err, 
 	return ret < 0 ? ret : 0;
 }
 
-/* The round of the current row of reps.csv: 1 before schema 3, which had none. */
-static int read_round(const struct ls_csvr *r, int col, unsigned int *round, char *err, size_t len)
-{
-	int ret;
+/* Where a row of reps.csv belongs: its cell, round and rep (schema 3), and line. */
+struct rep_id {
+	size_t cell;
+	unsigned int round, rep, line;
+};
 
-	*round = 1;
-	if (col < 0)
-		return 0;
-	ret = read_uint(r, col, round, err, len);
-	if (!ret && !*round)
-		ret = ls_csvr_error(r, err, len, "column round: 0; rounds count from 1");
+static int read_count(const struct ls_csvr *r, int col, const char *name, unsigned int *v,
+		      char *err, size_t len)
+{
+	int ret = read_uint(r, col, v, err, len);
+
+	if (!ret && !*v)
+		ret = ls_csvr_error(r, err, len, "column %s: 0; %ss count from 1", name, name);
 	return ret;
+}
+
+/* The round and rep of the current row: round 1 before schema 3, which had no rounds. */
+static int read_rep_id(const struct ls_csvr *r, int c_round, int c_rep, struct rep_id *id,
+		       char *err, size_t len)
+{
+	id->round = 1;
+	id->rep = 0;
+	id->line = r->line;
+	if (c_round < 0)
+		return 0;
+	return read_count(r, c_round, "round", &id->round, err, len)
+		       ?: read_count(r, c_rep, "rep", &id->rep, err, len);
+}
+
+struct rep_ids {
+	struct rep_id *v;
+	size_t n, cap;
+};
+
+static int add_rep_id(struct rep_ids *ids, const struct rep_id *id)
+{
+	struct rep_id *p;
+
+	if (ids->n == ids->cap) {
+		size_t cap = ids->cap ? ids->cap * 2 : 64;
+
+		p = realloc(ids->v, cap * sizeof(*p));
+		if (!p)
+			return -ENOMEM;
+		ids->v = p;
+		ids->cap = cap;
+	}
+	ids->v[ids->n++] = *id;
+	return 0;
+}
+
+static int cmp_rep_id(const void *pa, const void *pb)
+{
+	const struct rep_id *a = pa, *b = pb;
+
+	if (a->cell != b->cell)
+		return a->cell < b->cell ? -1 : 1;
+	if (a->round != b->round)
+		return a->round < b->round ? -1 : 1;
+	if (a->rep != b->rep)
+		return a->rep < b->rep ? -1 : 1;
+	return (a->line > b->line) - (a->line < b->line);
+}
+
+/* Each round and rep of a cell once: a file written twice into one would double rounds. */
+static int check_rep_ids(struct rep_ids *r, const char *name, char *err, size_t len)
+{
+	struct rep_id *ids = r->v;
+	size_t i, n = r->n;
+
+	if (n < 2)
+		return 0;
+	qsort(ids, n, sizeof(*ids), cmp_rep_id);
+	for (i = 1; i < n; i++) {
+		if (ids[i].cell == ids[i - 1].cell && ids[i].round == ids[i - 1].round &&
+		    ids[i].rep == ids[i - 1].rep) {
+			snprintf(err, len, "%s:%u: round %u rep %u of this cell again (line %u)",
+				 name, ids[i].line, ids[i].round, ids[i].rep, ids[i - 1].line);
+			return -EINVAL;
+		}
+	}
+	return 0;
 }
 
 /* After reps.csv: every ok cell has repetitions, its rounds numbered, its figure. */
@@ -374,8 +444,10 @@ static int reps_done(struct ls_rset *run, const struct ls_run_info *ri, const ch
 
 static int read_reps(struct ls_rset *run, struct ls_run_info *ri, char *err, size_t len)
 {
-	int c_schema, c_run, c_ns, c_round = -1, ret;
+	int c_schema, c_run, c_ns, c_round = -1, c_rep = -1, ret;
 	char path[PATH_MAX + 16];
+	struct rep_ids ids = {};
+	struct rep_id id;
 	struct key_cols kc;
 	struct ls_csvr r;
 	struct ls_rcell *c;
@@ -389,9 +461,9 @@ static int read_reps(struct ls_rset *run, struct ls_run_info *ri, char *err, siz
 		      need_col(&r, "ns_per_op", &c_ns, err, len) ?:
 		      key_cols_find(&r, true, ri->schema, &kc, err, len);
 	if (!ret && ri->schema >= LS_ROUNDS_SCHEMA)
-		ret = need_col(&r, "round", &c_round, err, len);
+		ret = need_col(&r, "round", &c_round, err, len)
+			      ?: need_col(&r, "rep", &c_rep, err, len);
 	while (!ret && (ret = ls_csvr_next(&r, err, len)) > 0) {
-		unsigned int round;
 		struct ls_key k;
 		double v;
 
@@ -399,7 +471,7 @@ static int read_reps(struct ls_rset *run, struct ls_run_info *ri, char *err, siz
 			      check_run_id(&r, c_run, ri->run_id, err, len) ?:
 			      key_read(&r, &kc, &k, err, len) ?:
 			      ls_csvr_double(&r, c_ns, false, &v, err, len) ?:
-			      read_round(&r, c_round, &round, err, len);
+			      read_rep_id(&r, c_round, c_rep, &id, err, len);
 		if (ret)
 			break;
 		c = ls_rset_find(run, &k);
@@ -411,13 +483,15 @@ static int read_reps(struct ls_rset *run, struct ls_run_info *ri, char *err, siz
 			ret = ls_csvr_error(&r, err, len, "ns_per_op is not positive");
 			break;
 		}
-		ret = add_rep(c, v, round);
+		id.cell = c - run->cells;
+		ret = add_rep(c, v, id.round) ?: c_round < 0 ? 0 : add_rep_id(&ids, &id);
 		if (ret)
 			ret = ls_csvr_error(&r, err, len, "too many repetitions or out of memory");
 	}
 	ls_csvr_close(&r);
 	if (!ret)
-		ret = reps_done(run, ri, path, err, len);
+		ret = check_rep_ids(&ids, path, err, len) ?: reps_done(run, ri, path, err, len);
+	free(ids.v);
 	return ret < 0 ? ret : 0;
 }
 

@@ -483,6 +483,14 @@ static void bad_input_refused(void **state)
 	expect_refused("bad", NULL, "bad/reps.csv:2: column round: 0; rounds count from 1");
 	put(dir, "reps.csv", REPS_HEADER_3 "3,r,x,t,get,hk,loop,1,1,8,1,private,-1,1,1,1,1,5\n");
 	expect_refused("bad", NULL, "bad/reps.csv:2: column round");
+	put(dir, "reps.csv", REPS_HEADER_3 "3,r,x,t,get,hk,loop,1,1,8,1,private,1,0,1,1,1,5\n");
+	expect_refused("bad", NULL, "bad/reps.csv:2: column rep: 0; reps count from 1");
+	put(dir, "reps.csv",
+	    REPS_HEADER_3 "3,r,x,t,get,hk,loop,1,1,8,1,private,2,1,1,1,1,5\n"
+			  "3,r,x,t,get,hk,loop,1,1,8,1,private,1,1,1,1,1,5\n"
+			  "3,r,x,t,get,hk,loop,1,1,8,1,private,2,2,1,1,1,5\n"
+			  "3,r,x,t,get,hk,loop,1,1,8,1,private,2,1,1,1,1,5\n");
+	expect_refused("bad", NULL, "bad/reps.csv:5: round 2 rep 1 of this cell again (line 2)");
 	put(dir, "reps.csv", REPS_HEADER_3 "3,r,y,t,get,hk,loop,1,1,8,1,private,1,1,1,1,1,5\n");
 	expect_refused("bad", NULL, "bad/reps.csv:2: no ok cell in summary.csv for this row");
 	put(dir, "reps.csv", REPS_HEADER_3 "3,other,x,t,get,hk,loop,1,1,8,1,private,1,1,1,1,1,5\n");
