@@ -1,29 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Mann-Whitney U, a bootstrap of the ratio of medians, geometric means. */
+/* Student's t, Welch's test, Benjamini-Hochberg, round medians, geometric means. */
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cmpstats.h"
 
-uint64_t ls_rng_next(struct ls_rng *g)
-{
-	uint64_t z = (g->s += 0x9e3779b97f4a7c15ull);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-	return z ^ (z >> 31);
-}
-
-size_t ls_rng_below(struct ls_rng *g, size_t n)
-{
-	uint64_t limit = UINT64_MAX - UINT64_MAX % n, v;
-
-	do
-		v = ls_rng_next(g);
-	while (v >= limit);
-	return v % n;
-}
+#define BETACF_ITERS 500
+#define BETACF_EPS 1e-15
+#define TINY 1e-300
 
 static int cmp_double(const void *a, const void *b)
 {
@@ -38,146 +23,186 @@ double ls_median_inplace(double *x, size_t n)
 	return n % 2 ? x[n / 2] : (x[n / 2 - 1] + x[n / 2]) / 2;
 }
 
-struct ranked {
-	double v;
-	int side; /* 0: a, 1: b */
-};
-
-static int cmp_ranked(const void *a, const void *b)
+static double not_tiny(double v)
 {
-	return cmp_double(&((const struct ranked *)a)->v, &((const struct ranked *)b)->v);
+	return fabs(v) < TINY ? TINY : v;
 }
 
-/*
- * Exact two-sided p: the distribution of the sum of na of the doubled
- * midranks r2[] drawn without replacement, counted by dynamic programming.
- */
-static int mwu_exact(const unsigned int *r2, size_t n, size_t na, unsigned long w2, double *p)
+/* The continued fraction of I_x(a, b), modified Lentz (Numerical Recipes' betacf). */
+static double betacf(double a, double b, double x)
 {
-	unsigned long max = (unsigned long)n * (n + 1), s, mean = na * (n + 1), dev, d;
-	double *cnt, total = 0, tail = 0;
-	size_t i, k;
+	double c = 1, d = 1 / not_tiny(1 - (a + b) * x / (a + 1)), h = d, num, del;
+	int m;
 
-	cnt = calloc((na + 1) * (max + 1), sizeof(*cnt));
-	if (!cnt)
-		return -ENOMEM;
-	cnt[0] = 1;
+	for (m = 1; m <= BETACF_ITERS; m++) {
+		num = m * (b - m) * x / ((a - 1 + 2 * m) * (a + 2 * m));
+		d = 1 / not_tiny(1 + num * d);
+		c = not_tiny(1 + num / c);
+		h *= d * c;
+		num = -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 1 + 2 * m));
+		d = 1 / not_tiny(1 + num * d);
+		c = not_tiny(1 + num / c);
+		del = d * c;
+		h *= del;
+		if (fabs(del - 1) < BETACF_EPS)
+			break;
+	}
+	return h;
+}
+
+double ls_betai(double a, double b, double x)
+{
+	double front;
+
+	if (!(x > 0))
+		return 0;
+	if (!(x < 1))
+		return 1;
+	front = exp(lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) + b * log1p(-x));
+	/* The fraction converges fast below (a + 1) / (a + b + 2); use symmetry above. */
+	if (x < (a + 1) / (a + b + 2))
+		return front * betacf(a, b, x) / a;
+	return 1 - front * betacf(b, a, 1 - x) / b;
+}
+
+double ls_t_p2(double t, double df)
+{
+	if (isinf(t))
+		return 0;
+	return ls_betai(df / 2, 0.5, df / (df + t * t));
+}
+
+double ls_t_crit(double alpha, double df)
+{
+	double lo = 0, hi = 1, mid;
+	int i;
+
+	while (ls_t_p2(hi, df) > alpha && hi < 1e300)
+		hi *= 2;
+	/* p falls as t grows: bisect to the last bit. */
+	for (i = 0; i < 200 && hi - lo > 1e-12 * hi; i++) {
+		mid = (lo + hi) / 2;
+		if (ls_t_p2(mid, df) > alpha)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (lo + hi) / 2;
+}
+
+/* Mean and sample variance; -EINVAL for fewer than 2 values or one not finite. */
+static int mean_var(const double *x, size_t n, double *mean, double *var)
+{
+	double s = 0, ss = 0;
+	size_t i;
+
+	if (n < 2)
+		return -EINVAL;
 	for (i = 0; i < n; i++) {
-		for (k = i + 1 < na ? i + 1 : na; k > 0; k--) {
-			for (s = r2[i]; s <= max; s++)
-				cnt[k * (max + 1) + s] += cnt[(k - 1) * (max + 1) + s - r2[i]];
-		}
+		if (!isfinite(x[i]))
+			return -EINVAL;
+		s += x[i];
 	}
-	dev = w2 > mean ? w2 - mean : mean - w2;
-	for (s = 0; s <= max; s++) {
-		double c = cnt[na * (max + 1) + s];
-
-		d = s > mean ? s - mean : mean - s;
-		total += c;
-		if (d >= dev)
-			tail += c;
-	}
-	free(cnt);
-	*p = tail / total;
+	*mean = s / n;
+	for (i = 0; i < n; i++)
+		ss += (x[i] - *mean) * (x[i] - *mean);
+	*var = ss / (n - 1);
 	return 0;
 }
 
-int ls_mwu_p(const double *a, size_t na, const double *b, size_t nb, double *p)
+int ls_welch(const double *a, size_t na, const double *b, size_t nb, struct ls_welch *w)
 {
-	size_t n = na + nb, i, j, k;
-	double ties = 0, u, mu, var, z;
-	unsigned long w2 = 0;
-	struct ranked *v;
-	unsigned int *r2;
-	int ret = 0;
+	double ma, va, mb, vb, ea, eb;
+	int ret = mean_var(a, na, &ma, &va) ?: mean_var(b, nb, &mb, &vb);
 
-	if (!na || !nb)
-		return -EINVAL;
-	v = malloc(n * sizeof(*v));
-	r2 = malloc(n * sizeof(*r2));
-	if (!v || !r2) {
-		ret = -ENOMEM;
-		goto out;
+	if (ret)
+		return ret;
+	ea = va / na;
+	eb = vb / nb;
+	w->diff = mb - ma;
+	w->se = sqrt(ea + eb);
+	if (!(w->se > 0)) {
+		w->df = na + nb - 2;
+		w->t = w->diff ? copysign(INFINITY, w->diff) : 0;
+		w->p = w->diff ? 0 : 1;
+		return 0;
 	}
-	for (i = 0; i < n; i++) {
-		v[i].v = i < na ? a[i] : b[i - na];
-		v[i].side = i >= na;
-		if (!isfinite(v[i].v)) {
-			ret = -EINVAL;
-			goto out;
-		}
-	}
-	qsort(v, n, sizeof(*v), cmp_ranked);
-	/* Doubled midranks: the tie group at 0-based positions i..j-1 ranks i + 1 + j. */
-	for (i = 0; i < n; i = j) {
-		for (j = i + 1; j < n && v[j].v == v[i].v; j++)
-			;
-		ties += (double)(j - i) * (j - i) * (j - i) - (j - i);
-		for (k = i; k < j; k++) {
-			r2[k] = i + 1 + j;
-			if (!v[k].side)
-				w2 += r2[k];
-		}
-	}
-	if (n <= LS_MWU_EXACT_MAX) {
-		ret = mwu_exact(r2, n, na, w2, p);
-		goto out;
-	}
-	u = w2 / 2.0 - na * (na + 1) / 2.0;
-	mu = na * (double)nb / 2;
-	var = na * (double)nb / 12 * ((n + 1) - ties / ((double)n * (n - 1)));
-	if (var <= 0) {
-		*p = 1;
-		goto out;
-	}
-	z = fabs(u - mu) - 0.5;
-	*p = z <= 0 ? 1 : erfc(z / sqrt(var) / sqrt(2));
-out:
-	free(v);
-	free(r2);
-	return ret;
+	w->df = (ea + eb) * (ea + eb) / (ea * ea / (na - 1) + eb * eb / (nb - 1));
+	w->t = w->diff / w->se;
+	w->p = ls_t_p2(w->t, w->df);
+	return 0;
 }
 
-static double median_of_resample(struct ls_rng *g, const double *x, size_t n, double *scratch)
+void ls_welch_ci(const struct ls_welch *w, double level, double *lo, double *hi)
 {
+	double h = w->se > 0 ? ls_t_crit(1 - level, w->df) * w->se : 0;
+
+	*lo = w->diff - h;
+	*hi = w->diff + h;
+}
+
+struct ranked_p {
+	double p;
 	size_t i;
+};
 
-	for (i = 0; i < n; i++)
-		scratch[i] = x[ls_rng_below(g, n)];
-	return ls_median_inplace(scratch, n);
+static int cmp_ranked_p(const void *a, const void *b)
+{
+	return cmp_double(&((const struct ranked_p *)a)->p, &((const struct ranked_p *)b)->p);
 }
 
-int ls_boot_ratio_ci(const double *a, size_t na, const double *b, size_t nb, unsigned int iters,
-		     uint64_t seed, double level, double *lo, double *hi)
+int ls_bh(const double *p, size_t n, double *q)
 {
-	struct ls_rng g = { seed };
-	double *scratch, *ratios, ma, mb;
-	unsigned int i;
+	struct ranked_p *v = malloc((n + 1) * sizeof(*v));
+	double run = 1, adj;
+	size_t i, m = 0;
 
-	if (!na || !nb || !iters || !(level > 0 && level < 1))
-		return -EINVAL;
-	scratch = malloc((na > nb ? na : nb) * sizeof(*scratch));
-	ratios = malloc(iters * sizeof(*ratios));
-	if (!scratch || !ratios) {
-		free(scratch);
-		free(ratios);
+	if (!v)
 		return -ENOMEM;
+	for (i = 0; i < n; i++) {
+		q[i] = NAN;
+		if (!isnan(p[i]))
+			v[m++] = (struct ranked_p){ p[i], i };
 	}
-	for (i = 0; i < iters; i++) {
-		ma = median_of_resample(&g, a, na, scratch);
-		mb = median_of_resample(&g, b, nb, scratch);
-		if (!(ma > 0) || !isfinite(mb)) {
-			free(scratch);
-			free(ratios);
+	qsort(v, m, sizeof(*v), cmp_ranked_p);
+	/* From the largest p down, the running minimum of p m / rank. */
+	for (i = m; i > 0; i--) {
+		adj = v[i - 1].p * m / i;
+		if (adj < run)
+			run = adj;
+		q[v[i - 1].i] = run;
+	}
+	free(v);
+	return 0;
+}
+
+int ls_round_medians(const double *x, const unsigned int *round, size_t n, unsigned int nr_rounds,
+		     double *out)
+{
+	double *buf = malloc((n + 1) * sizeof(*buf));
+	unsigned int r;
+	size_t i, k;
+
+	if (!buf)
+		return -ENOMEM;
+	for (i = 0; i < n; i++) {
+		if (round[i] < 1 || round[i] > nr_rounds) {
+			free(buf);
 			return -EINVAL;
 		}
-		ratios[i] = mb / ma;
 	}
-	qsort(ratios, iters, sizeof(*ratios), cmp_double);
-	*lo = ratios[(size_t)floor((1 - level) / 2 * (iters - 1) + 0.5)];
-	*hi = ratios[(size_t)floor((1 + level) / 2 * (iters - 1) + 0.5)];
-	free(scratch);
-	free(ratios);
+	for (r = 1; r <= nr_rounds; r++) {
+		for (i = k = 0; i < n; i++) {
+			if (round[i] == r)
+				buf[k++] = x[i];
+		}
+		if (!k) {
+			free(buf);
+			return -EINVAL;
+		}
+		out[r - 1] = ls_median_inplace(buf, k);
+	}
+	free(buf);
 	return 0;
 }
 
@@ -193,9 +218,9 @@ double ls_geomean(const double *x, size_t n)
 	return exp(sum / n);
 }
 
-enum ls_verdict ls_verdict_of(double ratio, double p, double alpha, double threshold)
+enum ls_verdict ls_verdict_of(double ratio, double q, double level, double threshold)
 {
-	if (!(p < alpha) || !(fabs(ratio - 1) > threshold))
+	if (!(q < level) || !(fabs(ratio - 1) > threshold))
 		return LS_SAME;
 	return ratio > 1 ? LS_SLOWER : LS_FASTER;
 }

@@ -11,28 +11,71 @@
 
 #define LABEL_WIDTH 44
 
-static int need_reps(const struct ls_rset *s, const char *side, char *err, size_t len)
+static int need_rounds(const struct ls_rset *s, const char *side, char *err, size_t len)
 {
-	if (s->schema >= LS_REPS_SCHEMA)
+	if (s->schema >= LS_ROUNDS_SCHEMA)
 		return 0;
-	snprintf(
-		err, len,
-		"%s/summary.csv: schema_version %u has no reps.csv; compare reads %d (the %s side)",
-		s->runs[0].dir, s->schema, LS_REPS_SCHEMA, side);
+	snprintf(err, len,
+		 "%s/summary.csv: schema_version %u has no rounds; compare reads %d (the %s side)",
+		 s->runs[0].dir, s->schema, LS_ROUNDS_SCHEMA, side);
 	return -EINVAL;
 }
 
-static int test_pair(struct ls_cmp_row *r, double threshold, double alpha)
+/* The logarithms of a cell's round medians, into a malloc'd array of nr_rounds. */
+static double *log_round_medians(const struct ls_rcell *c)
 {
+	double *m = malloc((c->nr_rounds + 1) * sizeof(*m));
+	unsigned int i;
+
+	if (!m)
+		return NULL;
+	if (ls_round_medians(c->reps, c->rep_round, c->nr_reps, c->nr_rounds, m)) {
+		free(m);
+		return NULL;
+	}
+	for (i = 0; i < c->nr_rounds; i++)
+		m[i] = log(m[i]);
+	return m;
+}
+
+/*
+ * The unit of evidence is the round: repetitions of one round share its
+ * setup (maps, owners, program, producers) and whatever differs between
+ * setups, so they are not independent samples of the cell. Each round gives
+ * one value, the median of its repetitions, and the test is Welch's t on the
+ * logarithms of those: logarithms because effects are ratios and the spread
+ * of ns grows with ns; Welch because the two sides' spreads differ (other
+ * kernels, other noise). With 3 to 10 rounds a side a rank test cannot reach
+ * small p (Mann-Whitney's least two-sided p is 0.1 at 3 + 3, 0.029 at 4 + 4),
+ * so it could never pass Benjamini-Hochberg over dozens of cells; the t-test
+ * gives continuous p, and medians of repetitions are close to normal. Its
+ * interval, exp(diff +/- t se), is that of the ratio of the geometric means
+ * of the round medians, the ratio reported: the same model gives p, ratio and
+ * interval, so the interval excludes 1 exactly when p < 0.05. (A bootstrap
+ * over 3 to 10 rounds sees too few distinct resamples to be trusted.)
+ */
+static int test_pair(struct ls_cmp_row *r)
+{
+	const struct ls_rcell *a = r->base, *b = r->new;
+	double *la, *lb, lo, hi;
+	struct ls_welch w;
 	int ret;
 
-	r->ratio = r->new->ns_per_op / r->base->ns_per_op;
-	ret = ls_mwu_p(r->base->reps, r->base->nr_reps, r->new->reps, r->new->nr_reps, &r->p)
-		      ?: ls_boot_ratio_ci(r->base->reps, r->base->nr_reps, r->new->reps,
-					  r->new->nr_reps, LS_BOOT_ITERS, LS_BOOT_SEED,
-					  LS_CMP_LEVEL, &r->ci_lo, &r->ci_hi);
-	r->verdict = ls_verdict_of(r->ratio, r->p, alpha, threshold);
-	return ret;
+	r->ratio = b->ns_per_op / a->ns_per_op;
+	if (a->nr_rounds < LS_CMP_MIN_ROUNDS || b->nr_rounds < LS_CMP_MIN_ROUNDS)
+		return 0;
+	la = log_round_medians(a);
+	lb = log_round_medians(b);
+	ret = la && lb ? ls_welch(la, a->nr_rounds, lb, b->nr_rounds, &w) : -ENOMEM;
+	free(la);
+	free(lb);
+	if (ret)
+		return ret;
+	ls_welch_ci(&w, LS_CMP_LEVEL, &lo, &hi);
+	r->p = w.p;
+	r->ci_lo = exp(lo);
+	r->ci_hi = exp(hi);
+	return 0;
 }
 
 /* Order of the classes in the table: effects first. */
@@ -71,7 +114,7 @@ static int add_row(struct ls_cmp *c, const struct ls_rcell *base, const struct l
 	memset(r, 0, sizeof(*r));
 	r->base = base;
 	r->new = new;
-	r->ratio = r->ci_lo = r->ci_hi = r->p = NAN;
+	r->ratio = r->ci_lo = r->ci_hi = r->p = r->q = NAN;
 	if (!new) {
 		r->kind = LS_CMP_BASE_ONLY;
 		c->nr_base_only++;
@@ -83,20 +126,44 @@ static int add_row(struct ls_cmp *c, const struct ls_rcell *base, const struct l
 		c->nr_not_ok++;
 	} else {
 		r->kind = LS_CMP_BOTH;
-		if (test_pair(r, c->threshold, c->alpha))
+		if (test_pair(r))
 			return -ENOMEM;
-		if (r->verdict == LS_SLOWER)
-			c->nr_slower++;
-		else if (r->verdict == LS_FASTER)
-			c->nr_faster++;
-		else
-			c->nr_same++;
 	}
 	return 0;
 }
 
+/* Benjamini-Hochberg over the tested cells, then each compared cell's verdict. */
+static int verdicts(struct ls_cmp *c)
+{
+	double *p = malloc((c->nr_rows + 1) * sizeof(*p));
+	double *q = malloc((c->nr_rows + 1) * sizeof(*q));
+	struct ls_cmp_row *r;
+	size_t i;
+	int ret = -ENOMEM;
+
+	for (i = 0; p && i < c->nr_rows; i++)
+		p[i] = c->rows[i].p;
+	if (p && q)
+		ret = ls_bh(p, c->nr_rows, q);
+	for (i = 0; !ret && i < c->nr_rows; i++) {
+		r = &c->rows[i];
+		r->q = q[i];
+		if (r->kind != LS_CMP_BOTH)
+			continue;
+		r->verdict = ls_verdict_of(r->ratio, r->q, c->alpha, c->threshold);
+		c->nr_slower += r->verdict == LS_SLOWER;
+		c->nr_faster += r->verdict == LS_FASTER;
+		c->nr_same += r->verdict == LS_SAME;
+		c->nr_tested += !isnan(r->p);
+		c->nr_untested += isnan(r->p);
+	}
+	free(p);
+	free(q);
+	return ret;
+}
+
 int ls_cmp_build(struct ls_cmp *c, const struct ls_rset *base, const struct ls_rset *new,
-		 double threshold, double alpha, char *err, size_t len)
+		 double threshold, double fdr, char *err, size_t len)
 {
 	size_t i;
 	int ret;
@@ -105,14 +172,14 @@ int ls_cmp_build(struct ls_cmp *c, const struct ls_rset *base, const struct ls_r
 	c->base = base;
 	c->new = new;
 	c->threshold = threshold;
-	c->alpha = alpha;
+	c->alpha = fdr;
 	if (base->schema != new->schema) {
 		snprintf(err, len,
 			 "%s/summary.csv: schema_version %u, the base side's is %u: not compared",
 			 new->runs[0].dir, new->schema, base->schema);
 		return -EINVAL;
 	}
-	ret = need_reps(base, "base", err, len) ?: need_reps(new, "new", err, len);
+	ret = need_rounds(base, "base", err, len) ?: need_rounds(new, "new", err, len);
 	if (ret)
 		return ret;
 	c->rows = calloc(base->nr_cells + new->nr_cells + 1, sizeof(*c->rows));
@@ -126,6 +193,8 @@ int ls_cmp_build(struct ls_cmp *c, const struct ls_rset *base, const struct ls_r
 		if (!ls_rset_find(base, &new->cells[i].key) && add_row(c, NULL, &new->cells[i]))
 			goto nomem;
 	}
+	if (verdicts(c))
+		goto nomem;
 	qsort(c->rows, c->nr_rows, sizeof(*c->rows), cmp_rows);
 	return 0;
 nomem:
@@ -160,12 +229,55 @@ const char *ls_cmp_row_verdict(const struct ls_cmp_row *r)
 }
 
 static const char *const csv_columns[] = {
-	"schema_version", "scenario",	   "map_type",	  "op",		"hook",	     "mode",
-	"nr_maps",	  "nr_objects",	   "value_size",  "cpus",	"sharing",   "verdict",
-	"base_status",	  "new_status",	   "base_reason", "new_reason", "base_reps", "new_reps",
-	"base_ns_per_op", "new_ns_per_op", "ratio",	  "ci_low",	"ci_high",   "p_value",
-	"threshold",	  "base_kernel",   "new_kernel",
+	"schema_version",
+	"scenario",
+	"map_type",
+	"op",
+	"hook",
+	"mode",
+	"nr_maps",
+	"nr_objects",
+	"value_size",
+	"cpus",
+	"sharing",
+	"verdict",
+	"base_status",
+	"new_status",
+	"base_reason",
+	"new_reason",
+	"base_reps",
+	"new_reps",
+	"base_rounds",
+	"new_rounds",
+	"base_ns_per_op",
+	"new_ns_per_op",
+	"ratio",
+	"ci_low",
+	"ci_high",
+	"p",
+	"q",
+	"threshold",
+	"fdr",
+	"base_kernel",
+	"new_kernel",
 };
+
+/* p and q with 6 significant figures: small ones are what matter. */
+static void csv_p(struct ls_buf *b, double v)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%.6g", v);
+	ls_csv_str(b, isnan(v) ? NULL : buf);
+}
+
+static void csv_count(struct ls_buf *b, const struct ls_rcell *c, size_t n)
+{
+	if (c)
+		ls_csv_u64(b, n);
+	else
+		ls_csv_str(b, NULL);
+}
 
 static void csv_side(struct ls_buf *b, const struct ls_rcell *base, const struct ls_rcell *new)
 {
@@ -173,14 +285,10 @@ static void csv_side(struct ls_buf *b, const struct ls_rcell *base, const struct
 	ls_csv_str(b, new ? new->status : NULL);
 	ls_csv_str(b, base ? base->reason : NULL);
 	ls_csv_str(b, new ? new->reason : NULL);
-	if (base)
-		ls_csv_u64(b, base->nr_reps);
-	else
-		ls_csv_str(b, NULL);
-	if (new)
-		ls_csv_u64(b, new->nr_reps);
-	else
-		ls_csv_str(b, NULL);
+	csv_count(b, base, base ? base->nr_reps : 0);
+	csv_count(b, new, new ? new->nr_reps : 0);
+	csv_count(b, base, base ? base->nr_rounds : 0);
+	csv_count(b, new, new ? new->nr_rounds : 0);
 	ls_csv_double(b, base && !strcmp(base->status, "ok") ? base->ns_per_op : NAN);
 	ls_csv_double(b, new && !strcmp(new->status, "ok") ? new->ns_per_op : NAN);
 }
@@ -212,8 +320,10 @@ void ls_cmp_csv(const struct ls_cmp *c, struct ls_buf *b)
 		ls_csv_double(b, r->ratio);
 		ls_csv_double(b, r->ci_lo);
 		ls_csv_double(b, r->ci_hi);
-		ls_csv_double(b, r->p);
+		csv_p(b, r->p);
+		csv_p(b, r->q);
 		ls_csv_double(b, c->threshold);
+		ls_csv_double(b, c->alpha);
 		ls_csv_str(b, r->base ? c->base->runs[r->base->run].kernel : NULL);
 		ls_csv_str(b, r->new ? c->new->runs[r->new->run].kernel : NULL);
 		ls_csv_end_row(b);
@@ -224,6 +334,12 @@ void ls_cmp_csv(const struct ls_cmp *c, struct ls_buf *b)
 static void fmt_ns(char *buf, size_t size, double v)
 {
 	snprintf(buf, size, v >= 1000 ? "%.0f" : v >= 100 ? "%.1f" : "%.2f", v);
+}
+
+/* p in 6 columns: 4 decimals, or 1e-05 and the like below 0.001. */
+static void fmt_p(char *buf, size_t size, double p)
+{
+	snprintf(buf, size, p >= 0.001 || p == 0 ? "%.4f" : "%.0e", p);
 }
 
 static void print_label(FILE *f, const struct ls_key *k)
@@ -266,35 +382,42 @@ static void print_side(FILE *f, const char *name, const struct ls_rset *s)
 		hosts, s->nr_runs, s->nr_runs > 1 ? "s" : "", s->nr_cells, s->runs[0].dir);
 }
 
-void ls_cmp_print(const struct ls_cmp *c, FILE *f)
+static void print_head(const struct ls_cmp *c, FILE *f)
+{
+	print_side(f, "base", c->base);
+	print_side(f, "new", c->new);
+	fprintf(f,
+		"ratio: new / base ns per op, each the geometric mean over rounds of the round's median (above 1: slower)\n"
+		"p and %d%% CI: Welch's t-test on the logs of the round medians: rounds are the samples, not repetitions\n"
+		"verdicts: q (p adjusted by Benjamini-Hochberg over the %zu tested cells) < %g and a change above %g%%\n",
+		(int)(LS_CMP_LEVEL * 100), c->nr_tested, c->alpha, c->threshold * 100);
+	fprintf(f, "%-*s %8s %8s %6s %13s %6s %6s %7s %s\n", LABEL_WIDTH, "cell", "base ns",
+		"new ns", "ratio", "95% CI", "p", "q", "rounds", "verdict");
+}
+
+static void print_row(const struct ls_cmp_row *r, FILE *f)
+{
+	char b[16], nw[16], ci[32] = "-", p[16] = "-", q[16] = "-", rounds[24];
+
+	fmt_ns(b, sizeof(b), r->base->ns_per_op);
+	fmt_ns(nw, sizeof(nw), r->new->ns_per_op);
+	if (!isnan(r->p)) {
+		snprintf(ci, sizeof(ci), "%.3f-%.3f", r->ci_lo, r->ci_hi);
+		fmt_p(p, sizeof(p), r->p);
+		fmt_p(q, sizeof(q), r->q);
+	}
+	snprintf(rounds, sizeof(rounds), "%u/%u", r->base->nr_rounds, r->new->nr_rounds);
+	print_label(f, row_key(r));
+	fprintf(f, " %8s %8s %6.3f %13s %6s %6s %7s %s\n", b, nw, r->ratio, ci, p, q, rounds,
+		ls_verdict_name(r->verdict));
+}
+
+static void print_geomeans(const struct ls_cmp *c, FILE *f)
 {
 	const char *types[32];
 	size_t i, j, nt = 0, n;
 	double g;
 
-	print_side(f, "base", c->base);
-	print_side(f, "new", c->new);
-	fprintf(f,
-		"ratio: median ns per op, new / base (above 1: slower); %d%% CI: bootstrap; p: Mann-Whitney U\n"
-		"a verdict needs p < %g and a change above %g%%\n",
-		(int)(LS_CMP_LEVEL * 100), c->alpha, c->threshold * 100);
-	fprintf(f, "%-*s %8s %8s %6s %13s %6s %s\n", LABEL_WIDTH, "cell", "base ns", "new ns",
-		"ratio", "95% CI", "p", "verdict");
-	for (i = 0; i < c->nr_rows; i++) {
-		const struct ls_cmp_row *r = &c->rows[i];
-		char b[16], nw[16], ci[32];
-
-		if (r->kind != LS_CMP_BOTH) {
-			print_unmatched(f, r);
-			continue;
-		}
-		fmt_ns(b, sizeof(b), r->base->ns_per_op);
-		fmt_ns(nw, sizeof(nw), r->new->ns_per_op);
-		snprintf(ci, sizeof(ci), "%.3f-%.3f", r->ci_lo, r->ci_hi);
-		print_label(f, row_key(r));
-		fprintf(f, " %8s %8s %6.3f %13s %6.4f %s\n", b, nw, r->ratio, ci, r->p,
-			ls_verdict_name(r->verdict));
-	}
 	fprintf(f, "geometric mean of the ratios of compared cells:\n");
 	for (i = 0; i < c->nr_rows; i++) {
 		const char *t = c->rows[i].kind == LS_CMP_BOTH ? c->rows[i].base->key.map_type
@@ -313,10 +436,28 @@ void ls_cmp_print(const struct ls_cmp *c, FILE *f)
 	}
 	g = ls_cmp_geomean(c, NULL, &n);
 	fprintf(f, "  %-16s %6.3f  (%zu cells)\n", "all", g, n);
+}
+
+void ls_cmp_print(const struct ls_cmp *c, FILE *f)
+{
+	size_t i;
+
+	print_head(c, f);
+	for (i = 0; i < c->nr_rows; i++) {
+		if (c->rows[i].kind == LS_CMP_BOTH)
+			print_row(&c->rows[i], f);
+		else
+			print_unmatched(f, &c->rows[i]);
+	}
+	print_geomeans(c, f);
 	fprintf(f,
 		"%zu cells: %zu slower, %zu faster, %zu same; %zu not ok on a side, %zu only in base, %zu only in new\n",
 		c->nr_rows, c->nr_slower, c->nr_faster, c->nr_same, c->nr_not_ok, c->nr_base_only,
 		c->nr_new_only);
+	if (c->nr_untested)
+		fprintf(f,
+			"%zu compared cells not tested, for want of rounds (fewer than %d on a side): counted same, p empty\n",
+			c->nr_untested, LS_CMP_MIN_ROUNDS);
 }
 
 void ls_cmp_free(struct ls_cmp *c)
@@ -333,13 +474,14 @@ void ls_compare_usage(FILE *f)
 		"  BASE, NEW          a run folder (results/<kernel>/<time>-<host>), a folder of\n"
 		"                     them (results/<kernel>), or several joined by commas; all\n"
 		"                     NEW arguments are merged into one side, as are the runs\n"
-		"                     of a folder: repetitions of one cell are pooled\n"
+		"                     of a folder: each run's rounds are rounds of their own\n"
 		"  -t, --threshold P  smallest change in %% that counts (default %g)\n"
-		"  -a, --alpha A      significance level of the test (default %g)\n"
+		"  -q, --fdr Q        false discovery rate over the tested cells: a verdict\n"
+		"                     needs the Benjamini-Hochberg q below Q (default %g)\n"
 		"  -o, --output FILE  where compare.csv goes (default ./compare.csv)\n"
 		"      --fail-on-regression  exit 1 when a cell is slower\n"
 		"exit status: 0; 1 with --fail-on-regression and a slower cell; 2 for bad input\n",
-		LS_CMP_THRESHOLD * 100, LS_CMP_ALPHA);
+		LS_CMP_THRESHOLD * 100, LS_CMP_FDR);
 }
 
 static int parse_fraction(const char *s, double scale, double max, double *v)
@@ -357,13 +499,13 @@ int ls_compare_main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "threshold", required_argument, NULL, 't' },
-		{ "alpha", required_argument, NULL, 'a' },
+		{ "fdr", required_argument, NULL, 'q' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "fail-on-regression", no_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{},
 	};
-	double threshold = LS_CMP_THRESHOLD, alpha = LS_CMP_ALPHA;
+	double threshold = LS_CMP_THRESHOLD, fdr = LS_CMP_FDR;
 	struct ls_rset base = {}, new = {};
 	const char *out = "compare.csv";
 	struct ls_buf b = {};
@@ -374,14 +516,14 @@ int ls_compare_main(int argc, char **argv)
 
 	optind = 1;
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "+t:a:o:h", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "+t:q:o:h", opts, NULL)) != -1) {
 		switch (opt) {
 		case 't':
 			if (parse_fraction(optarg, 100, 10, &threshold))
 				goto bad_value;
 			break;
-		case 'a':
-			if (parse_fraction(optarg, 1, 1, &alpha))
+		case 'q':
+			if (parse_fraction(optarg, 1, 1, &fdr) || !(fdr > 0))
 				goto bad_value;
 			break;
 		case 'o':
@@ -408,7 +550,7 @@ int ls_compare_main(int argc, char **argv)
 	for (i = optind + 1; !ret && i < argc; i++)
 		ret = ls_rset_add(&new, argv[i], err, sizeof(err));
 	if (!ret)
-		ret = ls_cmp_build(&c, &base, &new, threshold, alpha, err, sizeof(err));
+		ret = ls_cmp_build(&c, &base, &new, threshold, fdr, err, sizeof(err));
 	if (ret) {
 		fprintf(stderr, "lsbench compare: %s\n", err);
 		ls_rset_free(&base);

@@ -173,8 +173,9 @@ static int add_cell(struct ls_rset *s, struct ls_rcell **out)
 	return 0;
 }
 
-static int add_rep(struct ls_rcell *c, double v)
+static int add_rep(struct ls_rcell *c, double v, unsigned int round)
 {
+	unsigned int *r;
 	double *p;
 
 	if (c->nr_reps == c->cap_reps) {
@@ -183,13 +184,68 @@ static int add_rep(struct ls_rcell *c, double v)
 		if (cap > MAX_REPS_PER_CELL)
 			return -E2BIG;
 		p = realloc(c->reps, cap * sizeof(*p));
-		if (!p)
+		if (p)
+			c->reps = p;
+		r = p ? realloc(c->rep_round, cap * sizeof(*r)) : NULL;
+		if (!r)
 			return -ENOMEM;
-		c->reps = p;
+		c->rep_round = r;
 		c->cap_reps = cap;
 	}
+	c->rep_round[c->nr_reps] = round;
 	c->reps[c->nr_reps++] = v;
 	return 0;
+}
+
+static int cmp_uint(const void *a, const void *b)
+{
+	unsigned int x = *(const unsigned int *)a, y = *(const unsigned int *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Renumbers a run's rounds of c 1..nr_rounds, in their order: reps.csv may skip numbers. */
+static int number_rounds(struct ls_rcell *c)
+{
+	unsigned int *ids = malloc((c->nr_reps + 1) * sizeof(*ids)), *at;
+	size_t i, k = 0;
+
+	if (!ids)
+		return -ENOMEM;
+	memcpy(ids, c->rep_round, c->nr_reps * sizeof(*ids));
+	qsort(ids, c->nr_reps, sizeof(*ids), cmp_uint);
+	for (i = 0; i < c->nr_reps; i++) {
+		if (!k || ids[k - 1] != ids[i])
+			ids[k++] = ids[i];
+	}
+	for (i = 0; i < c->nr_reps; i++) {
+		at = bsearch(&c->rep_round[i], ids, k, sizeof(*ids), cmp_uint);
+		c->rep_round[i] = at - ids + 1;
+	}
+	c->nr_rounds = k;
+	free(ids);
+	return 0;
+}
+
+/* Schema 3: the geometric mean of the round medians; before: the median of all repetitions. */
+static int cell_center(struct ls_rcell *c, unsigned int schema)
+{
+	size_t n = schema >= LS_ROUNDS_SCHEMA ? c->nr_rounds : c->nr_reps;
+	double *tmp = malloc((n + 1) * sizeof(*tmp));
+	int ret = 0;
+
+	if (!tmp)
+		return -ENOMEM;
+	if (schema >= LS_ROUNDS_SCHEMA) {
+		ret = ls_round_medians(c->reps, c->rep_round, c->nr_reps, c->nr_rounds, tmp);
+		if (!ret)
+			c->ns_per_op = ls_geomean(tmp, n);
+	} else {
+		memcpy(tmp, c->reps, n * sizeof(*tmp));
+		c->ns_per_op = ls_median_inplace(tmp, n);
+	}
+	free(tmp);
+	return ret;
 }
 
 /* A run's cells, read into a set of their own (first) to be merged after. */
@@ -277,14 +333,124 @@ static int read_summary(struct ls_rset *run, struct ls_run_info *ri, char *err, 
 	return ret < 0 ? ret : 0;
 }
 
+/* Where a row of reps.csv belongs: its cell, round and rep (schema 3), and line. */
+struct rep_id {
+	size_t cell;
+	unsigned int round, rep, line;
+};
+
+static int read_count(const struct ls_csvr *r, int col, const char *name, unsigned int *v,
+		      char *err, size_t len)
+{
+	int ret = read_uint(r, col, v, err, len);
+
+	if (!ret && !*v)
+		ret = ls_csvr_error(r, err, len, "column %s: 0; %ss count from 1", name, name);
+	return ret;
+}
+
+/* The round and rep of the current row: round 1 before schema 3, which had no rounds. */
+static int read_rep_id(const struct ls_csvr *r, int c_round, int c_rep, struct rep_id *id,
+		       char *err, size_t len)
+{
+	id->round = 1;
+	id->rep = 0;
+	id->line = r->line;
+	if (c_round < 0)
+		return 0;
+	return read_count(r, c_round, "round", &id->round, err, len)
+		       ?: read_count(r, c_rep, "rep", &id->rep, err, len);
+}
+
+struct rep_ids {
+	struct rep_id *v;
+	size_t n, cap;
+};
+
+static int add_rep_id(struct rep_ids *ids, const struct rep_id *id)
+{
+	struct rep_id *p;
+
+	if (ids->n == ids->cap) {
+		size_t cap = ids->cap ? ids->cap * 2 : 64;
+
+		p = realloc(ids->v, cap * sizeof(*p));
+		if (!p)
+			return -ENOMEM;
+		ids->v = p;
+		ids->cap = cap;
+	}
+	ids->v[ids->n++] = *id;
+	return 0;
+}
+
+static int cmp_rep_id(const void *pa, const void *pb)
+{
+	const struct rep_id *a = pa, *b = pb;
+
+	if (a->cell != b->cell)
+		return a->cell < b->cell ? -1 : 1;
+	if (a->round != b->round)
+		return a->round < b->round ? -1 : 1;
+	if (a->rep != b->rep)
+		return a->rep < b->rep ? -1 : 1;
+	return (a->line > b->line) - (a->line < b->line);
+}
+
+/* Each round and rep of a cell once: a file written twice into one would double rounds. */
+static int check_rep_ids(struct rep_ids *r, const char *name, char *err, size_t len)
+{
+	struct rep_id *ids = r->v;
+	size_t i, n = r->n;
+
+	if (n < 2)
+		return 0;
+	qsort(ids, n, sizeof(*ids), cmp_rep_id);
+	for (i = 1; i < n; i++) {
+		if (ids[i].cell == ids[i - 1].cell && ids[i].round == ids[i - 1].round &&
+		    ids[i].rep == ids[i - 1].rep) {
+			snprintf(err, len, "%s:%u: round %u rep %u of this cell again (line %u)",
+				 name, ids[i].line, ids[i].round, ids[i].rep, ids[i - 1].line);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+/* After reps.csv: every ok cell has repetitions, its rounds numbered, its figure. */
+static int reps_done(struct ls_rset *run, const struct ls_run_info *ri, const char *name, char *err,
+		     size_t len)
+{
+	struct ls_rcell *c;
+	size_t i;
+
+	for (i = 0; i < run->nr_cells; i++) {
+		c = &run->cells[i];
+		if (strcmp(c->status, "ok"))
+			continue;
+		if (!c->nr_reps) {
+			snprintf(err, len, "%s:%u: an ok cell without rows in reps.csv", name,
+				 c->line);
+			return -EINVAL;
+		}
+		if (number_rounds(c) ||
+		    (ri->schema >= LS_ROUNDS_SCHEMA && cell_center(c, ri->schema))) {
+			snprintf(err, len, "%s: out of memory", name);
+			return -ENOMEM;
+		}
+	}
+	return 0;
+}
+
 static int read_reps(struct ls_rset *run, struct ls_run_info *ri, char *err, size_t len)
 {
-	int c_schema, c_run, c_ns, ret;
+	int c_schema, c_run, c_ns, c_round = -1, c_rep = -1, ret;
 	char path[PATH_MAX + 16];
+	struct rep_ids ids = {};
+	struct rep_id id;
 	struct key_cols kc;
 	struct ls_csvr r;
 	struct ls_rcell *c;
-	size_t i;
 
 	snprintf(path, sizeof(path), "%s/reps.csv", ri->dir);
 	ret = ls_csvr_open(&r, path, err, len);
@@ -294,6 +460,9 @@ static int read_reps(struct ls_rset *run, struct ls_run_info *ri, char *err, siz
 		      need_col(&r, "run_id", &c_run, err, len) ?:
 		      need_col(&r, "ns_per_op", &c_ns, err, len) ?:
 		      key_cols_find(&r, true, ri->schema, &kc, err, len);
+	if (!ret && ri->schema >= LS_ROUNDS_SCHEMA)
+		ret = need_col(&r, "round", &c_round, err, len)
+			      ?: need_col(&r, "rep", &c_rep, err, len);
 	while (!ret && (ret = ls_csvr_next(&r, err, len)) > 0) {
 		struct ls_key k;
 		double v;
@@ -301,7 +470,8 @@ static int read_reps(struct ls_rset *run, struct ls_run_info *ri, char *err, siz
 		ret = row_schema(&r, c_schema, &ri->schema, err, len) ?:
 			      check_run_id(&r, c_run, ri->run_id, err, len) ?:
 			      key_read(&r, &kc, &k, err, len) ?:
-			      ls_csvr_double(&r, c_ns, false, &v, err, len);
+			      ls_csvr_double(&r, c_ns, false, &v, err, len) ?:
+			      read_rep_id(&r, c_round, c_rep, &id, err, len);
 		if (ret)
 			break;
 		c = ls_rset_find(run, &k);
@@ -313,19 +483,15 @@ static int read_reps(struct ls_rset *run, struct ls_run_info *ri, char *err, siz
 			ret = ls_csvr_error(&r, err, len, "ns_per_op is not positive");
 			break;
 		}
-		ret = add_rep(c, v);
+		id.cell = c - run->cells;
+		ret = add_rep(c, v, id.round) ?: c_round < 0 ? 0 : add_rep_id(&ids, &id);
 		if (ret)
 			ret = ls_csvr_error(&r, err, len, "too many repetitions or out of memory");
 	}
 	ls_csvr_close(&r);
-	for (i = 0; !ret && i < run->nr_cells; i++) {
-		c = &run->cells[i];
-		if (!strcmp(c->status, "ok") && !c->nr_reps) {
-			snprintf(err, len, "%s:%u: an ok cell without rows in reps.csv",
-				 r.name[0] ? r.name : path, c->line);
-			ret = -EINVAL;
-		}
-	}
+	if (!ret)
+		ret = check_rep_ids(&ids, path, err, len) ?: reps_done(run, ri, path, err, len);
+	free(ids.v);
 	return ret < 0 ? ret : 0;
 }
 
@@ -352,12 +518,14 @@ static void read_meta(struct ls_run_info *ri)
 static void cell_free(struct ls_rcell *c)
 {
 	free(c->reps);
+	free(c->rep_round);
 	c->reps = NULL;
+	c->rep_round = NULL;
 	c->nr_reps = c->cap_reps = 0;
 }
 
 /* Moves run's cells into s, pooling the repetitions of cells s already has. */
-static int merge(struct ls_rset *s, struct ls_rset *run, size_t run_idx)
+static int merge(struct ls_rset *s, struct ls_rset *run, size_t run_idx, unsigned int schema)
 {
 	struct ls_rcell *to, *from;
 	size_t i, j;
@@ -385,20 +553,16 @@ static int merge(struct ls_rset *s, struct ls_rset *run, size_t run_idx)
 			memset(from, 0, sizeof(*from));
 			continue;
 		}
+		/* Another run's rounds are other rounds: numbered after to's. */
 		for (j = 0; j < from->nr_reps; j++) {
-			ret = add_rep(to, from->reps[j]);
+			ret = add_rep(to, from->reps[j], to->nr_rounds + from->rep_round[j]);
 			if (ret)
 				return ret;
 		}
-		if (to->nr_reps) {
-			double *tmp = malloc(to->nr_reps * sizeof(*tmp));
-
-			if (!tmp)
-				return -ENOMEM;
-			memcpy(tmp, to->reps, to->nr_reps * sizeof(*tmp));
-			to->ns_per_op = ls_median_inplace(tmp, to->nr_reps);
-			free(tmp);
-		}
+		to->nr_rounds += from->nr_rounds;
+		ret = cell_center(to, schema);
+		if (ret)
+			return ret;
 	}
 	return 0;
 }
@@ -445,7 +609,7 @@ static int add_run(struct ls_rset *s, const char *dir, char *err, size_t len)
 			s->runs = p;
 	}
 	if (!ret) {
-		ret = merge(s, &run, s->nr_runs);
+		ret = merge(s, &run, s->nr_runs, ri.schema);
 		s->runs[s->nr_runs++] = ri;
 		s->schema = ri.schema;
 	}

@@ -12,8 +12,9 @@
 #include <stddef.h>
 
 #define LS_READ_SCHEMA_MIN 1
-#define LS_READ_SCHEMA_MAX 2
+#define LS_READ_SCHEMA_MAX 3
 #define LS_REPS_SCHEMA 2 /* the first schema with reps.csv */
+#define LS_ROUNDS_SCHEMA 3 /* the first with rounds: reps.csv's round column */
 
 /* What identifies a cell across runs: compare matches on all of it. */
 struct ls_key {
@@ -46,10 +47,22 @@ struct ls_rcell {
 	unsigned int line; /* its line in that run's summary.csv */
 	char status[16];
 	char reason[256];
-	double ns_per_op; /* median: over the pooled repetitions when merged */
+	/*
+	 * Schema 3: the geometric mean over rounds of each round's median, from
+	 * reps.csv. Schema 2: summary.csv's median; over the pooled repetitions
+	 * when merged.
+	 */
+	double ns_per_op;
 	double ops_per_sec;
 	double lat[4]; /* p50, p90, p99, p99.9 in ns; NAN when not measured */
 	double *reps; /* ns_per_op per repetition (reps.csv) */
+	/*
+	 * The round of each repetition, 1..nr_rounds: reps.csv's rounds of each
+	 * run renumbered so that rounds of merged runs stay apart. Schema 2 had
+	 * no rounds: each run is one.
+	 */
+	unsigned int *rep_round;
+	unsigned int nr_rounds;
 	size_t nr_reps;
 	size_t cap_reps;
 };
@@ -67,8 +80,8 @@ struct ls_rset {
  * Adds what path names: a run folder (it holds summary.csv), a folder of run
  * folders (results/<kernel>/) or of those (results/), or several of these
  * separated by commas. Cells found in several runs are merged: their
- * repetitions pooled. Returns 0, or -errno with one line naming the file
- * (and line) in err: malformed CSV, mismatched files, a schema_version this
+ * repetitions pooled, each run's rounds kept as rounds of their own. Returns 0, or -errno with one
+ * line naming the file (and line) in err: malformed CSV, mismatched files, a schema_version this
  * lsbench does not read or that differs from the set's.
  */
 int ls_rset_add(struct ls_rset *s, const char *path, char *err, size_t len);

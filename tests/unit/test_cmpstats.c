@@ -9,142 +9,217 @@
 #include <cmocka.h>
 #include "cmpstats.h"
 
-static void mwu_complete_separation_5_vs_5(void **state)
+/* Textbook two-sided 5% critical values: their p is 0.05. */
+static void t_p2_textbook_values(void **state)
 {
-	const double a[] = { 1, 2, 3, 4, 5 }, b[] = { 6, 7, 8, 9, 10 };
-	double p;
-
-	assert_int_equal(ls_mwu_p(a, 5, b, 5, &p), 0);
-	assert_float_equal(p, 2.0 / 252, 1e-12); /* 0.00794: the smallest two-sided p */
-	assert_int_equal(ls_mwu_p(b, 5, a, 5, &p), 0);
-	assert_float_equal(p, 2.0 / 252, 1e-12);
+	assert_float_equal(ls_t_p2(2.262157, 9), 0.05, 1e-6);
+	assert_float_equal(ls_t_p2(2.776445, 4), 0.05, 1e-6);
+	assert_float_equal(ls_t_p2(12.706205, 1), 0.05, 1e-6);
+	assert_float_equal(ls_t_p2(2.042272, 30), 0.05, 1e-6);
+	assert_float_equal(ls_t_p2(-2.262157, 9), 0.05, 1e-6); /* two-sided: symmetric */
+	assert_float_equal(ls_t_p2(3.249836, 9), 0.01, 1e-6);
+	assert_float_equal(ls_t_p2(0, 5), 1, 1e-12);
+	assert_float_equal(ls_t_p2(INFINITY, 5), 0, 0);
 }
 
-static void mwu_3_vs_3_cannot_reach_5_percent(void **state)
+/* df 1 (Cauchy) and df 2 have closed forms: an independent check over a range of t. */
+static void t_p2_closed_forms(void **state)
 {
-	const double a[] = { 1, 2, 3 }, b[] = { 4, 5, 6 };
-	double p;
+	double t;
 
-	assert_int_equal(ls_mwu_p(a, 3, b, 3, &p), 0);
-	assert_float_equal(p, 0.1, 1e-12);
-}
-
-static void mwu_identical_samples(void **state)
-{
-	const double a[] = { 7, 7, 7, 7 }, b[] = { 7, 7, 7 };
-	double p;
-
-	assert_int_equal(ls_mwu_p(a, 4, b, 3, &p), 0);
-	assert_float_equal(p, 1, 1e-12);
-}
-
-/* Brute force over every split of the pooled values: a check independent of the DP. */
-static double brute_p(const double *a, size_t na, const double *b, size_t nb)
-{
-	double v[16], r[16], stat, obs = 0, mean, hits = 0, total = 0;
-	size_t n = na + nb, i, j;
-	unsigned int mask;
-
-	for (i = 0; i < n; i++)
-		v[i] = i < na ? a[i] : b[i - na];
-	for (i = 0; i < n; i++) {
-		double less = 0, eq = 0;
-
-		for (j = 0; j < n; j++) {
-			less += v[j] < v[i];
-			eq += v[j] == v[i];
-		}
-		r[i] = less + (eq + 1) / 2;
+	for (t = 0.05; t < 200; t *= 1.37) {
+		assert_float_equal(ls_t_p2(t, 1), 1 - 2 / M_PI * atan(t), 1e-12);
+		assert_float_equal(ls_t_p2(t, 2), 1 - t / sqrt(2 + t * t), 1e-12);
 	}
-	for (i = 0; i < na; i++)
-		obs += r[i];
-	mean = na * (n + 1) / 2.0;
-	for (mask = 0; mask < 1u << n; mask++) {
-		if ((size_t)__builtin_popcount(mask) != na)
-			continue;
-		for (stat = 0, i = 0; i < n; i++)
-			stat += mask & (1u << i) ? r[i] : 0;
-		total++;
-		hits += fabs(stat - mean) >= fabs(obs - mean) - 1e-9;
-	}
-	return hits / total;
+	/* Many degrees of freedom: the normal distribution's erfc. */
+	assert_float_equal(ls_t_p2(1.959964, 1e7), 0.05, 1e-6);
 }
 
-static void mwu_ties_match_brute_force(void **state)
+static void betai_known_values(void **state)
 {
-	const double a[] = { 1, 2, 2, 3, 5, 5 }, b[] = { 2, 3, 5, 6, 6, 7, 8 };
-	const double c[] = { 10, 10, 11 }, d[] = { 10, 12, 12, 12 };
-	double p;
-
-	assert_int_equal(ls_mwu_p(a, 6, b, 7, &p), 0);
-	assert_float_equal(p, brute_p(a, 6, b, 7), 1e-12);
-	assert_true(p > 0.05 && p < 1);
-	assert_int_equal(ls_mwu_p(c, 3, d, 4, &p), 0);
-	assert_float_equal(p, brute_p(c, 3, d, 4), 1e-12);
+	assert_float_equal(ls_betai(1, 1, 0.3), 0.3, 1e-14); /* uniform */
+	assert_float_equal(ls_betai(2, 1, 0.5), 0.25, 1e-14); /* x^2 */
+	assert_float_equal(ls_betai(1, 3, 0.2), 1 - pow(0.8, 3), 1e-14);
+	assert_float_equal(ls_betai(3, 3, 0.5), 0.5, 1e-14); /* symmetric */
+	assert_float_equal(ls_betai(2, 5, 0), 0, 0);
+	assert_float_equal(ls_betai(2, 5, 1), 1, 0);
 }
 
-static void mwu_normal_approximation(void **state)
+static void t_crit_inverts_p2(void **state)
 {
-	double a[40], b[40], p;
-	int i;
-
-	for (i = 0; i < 40; i++) {
-		a[i] = i;
-		b[i] = 100 + i;
-	}
-	assert_int_equal(ls_mwu_p(a, 40, b, 40, &p), 0);
-	assert_true(p > 0 && p < 1e-12);
-	for (i = 0; i < 40; i++)
-		b[i] = i + 0.5 * (i % 2 ? 1 : -1);
-	assert_int_equal(ls_mwu_p(a, 40, b, 40, &p), 0);
-	assert_true(p > 0.8);
+	assert_float_equal(ls_t_crit(0.05, 9), 2.262157, 1e-6);
+	assert_float_equal(ls_t_crit(0.05, 4), 2.776445, 1e-6);
+	assert_float_equal(ls_t_crit(0.05, 1), 12.706205, 1e-5);
+	assert_true(ls_t_crit(0.05, 3.5) < 3.182446 && ls_t_crit(0.05, 3.5) > 2.776445);
+	assert_float_equal(ls_t_p2(ls_t_crit(0.01, 7.3), 7.3), 0.01, 1e-10);
 }
 
-static void mwu_rejects_bad_input(void **state)
+/*
+ * a = 1..4 (variance 5/3), b = 2, 4, 6 (variance 4) by hand:
+ * se^2 = 5/12 + 16/12 = 7/4; df = (7/4)^2 / ((5/12)^2 / 3 + (4/3)^2 / 2) = 1323 / 409.
+ */
+static void welch_by_hand(void **state)
 {
-	const double a[] = { 1, NAN };
-	double p;
-
-	assert_int_equal(ls_mwu_p(a, 0, a, 1, &p), -EINVAL);
-	assert_int_equal(ls_mwu_p(a, 2, a, 1, &p), -EINVAL);
-}
-
-static void bootstrap_constant_input(void **state)
-{
-	const double a[] = { 10, 10, 10, 10, 10 }, b[] = { 20, 20, 20, 20, 20 };
+	const double a[] = { 1, 2, 3, 4 }, b[] = { 2, 4, 6 };
+	struct ls_welch w;
 	double lo, hi;
 
-	assert_int_equal(ls_boot_ratio_ci(a, 5, b, 5, 1000, 1, 0.95, &lo, &hi), 0);
-	assert_float_equal(lo, 2, 0);
-	assert_float_equal(hi, 2, 0);
+	assert_int_equal(ls_welch(a, 4, b, 3, &w), 0);
+	assert_float_equal(w.diff, 1.5, 1e-14);
+	assert_float_equal(w.se, sqrt(1.75), 1e-14);
+	assert_float_equal(w.df, 1323.0 / 409, 1e-12);
+	assert_float_equal(w.t, 1.5 / sqrt(1.75), 1e-14);
+	assert_float_equal(w.p, ls_t_p2(1.5 / sqrt(1.75), 1323.0 / 409), 1e-14);
+	assert_true(w.p > 0.3 && w.p < 0.4);
+	ls_welch_ci(&w, 0.95, &lo, &hi);
+	assert_float_equal(hi - 1.5, ls_t_crit(0.05, 1323.0 / 409) * sqrt(1.75), 1e-12);
+	assert_float_equal(lo + hi, 3, 1e-12);
+	assert_true(lo < 0 && hi > 3); /* the p above 0.05 means 0 is inside */
 }
 
-static void bootstrap_covers_the_ratio_and_is_reproducible(void **state)
+/* Equal variances and sizes: Welch's df is 2n - 2, as Student's. */
+static void welch_equal_variances(void **state)
 {
-	const double a[] = { 100, 102, 98, 101, 99 }, b[] = { 150, 153, 147, 151.5, 148.5 };
-	double lo, hi, lo2, hi2;
+	const double a[] = { 10, 11, 12, 13, 14 }, b[] = { 15, 16, 17, 18, 19 };
+	struct ls_welch w;
 
-	assert_int_equal(ls_boot_ratio_ci(a, 5, b, 5, LS_BOOT_ITERS, LS_BOOT_SEED, 0.95, &lo, &hi),
-			 0);
-	assert_true(lo <= 1.5 && hi >= 1.5);
-	assert_true(lo > 1.4 && hi < 1.6);
-	assert_int_equal(
-		ls_boot_ratio_ci(a, 5, b, 5, LS_BOOT_ITERS, LS_BOOT_SEED, 0.95, &lo2, &hi2), 0);
-	assert_float_equal(lo, lo2, 0);
-	assert_float_equal(hi, hi2, 0);
-	assert_int_equal(ls_boot_ratio_ci(a, 0, b, 5, 10, 1, 0.95, &lo, &hi), -EINVAL);
+	assert_int_equal(ls_welch(a, 5, b, 5, &w), 0);
+	assert_float_equal(w.df, 8, 1e-12);
+	assert_float_equal(w.t, 5 / 1.0, 1e-12); /* se^2 = 2.5 / 5 * 2 */
+	assert_float_equal(w.p, ls_t_p2(5, 8), 1e-14);
+	assert_true(w.p < 0.002 && w.p > 0.001); /* t(8) = 5: p 0.00105 */
 }
 
-static void rng_is_seeded_and_bounded(void **state)
+/* A normal deviate from a fixed-seed generator (xorshift64, Box-Muller). */
+static double normal(uint64_t *s)
 {
-	struct ls_rng g = { 42 }, h = { 42 };
+	double u1, u2;
+
+	*s ^= *s << 13, *s ^= *s >> 7, *s ^= *s << 17;
+	u1 = ((*s >> 11) + 0.5) / 9007199254740992.0;
+	*s ^= *s << 13, *s ^= *s >> 7, *s ^= *s << 17;
+	u2 = ((*s >> 11) + 0.5) / 9007199254740992.0;
+	return sqrt(-2 * log(u1)) * cos(2 * M_PI * u2);
+}
+
+/*
+ * 5 rounds against 4, spreads 1 and 3, 4000 fixed-seed trials (binomial sd
+ * 0.34%): the interval covers the true difference of 2 about 95% of the time,
+ * and with no difference p < 0.05 about 5% of the time.
+ */
+static void welch_size_under_the_null(void **state)
+{
+	double a[5], b[4], lo, hi;
+	int trial, i, hits = 0, covered = 0;
+	uint64_t seed = 0x5eed;
+	struct ls_welch w;
+
+	for (trial = 0; trial < 4000; trial++) {
+		for (i = 0; i < 5; i++)
+			a[i] = 10 + normal(&seed);
+		for (i = 0; i < 4; i++)
+			b[i] = 12 + 3 * normal(&seed);
+		assert_int_equal(ls_welch(a, 5, b, 4, &w), 0);
+		ls_welch_ci(&w, 0.95, &lo, &hi);
+		covered += lo <= 2 && hi >= 2;
+		for (i = 0; i < 4; i++)
+			b[i] -= 2;
+		assert_int_equal(ls_welch(a, 5, b, 4, &w), 0);
+		hits += w.p < 0.05;
+	}
+	assert_true(hits > 0.04 * 4000 && hits < 0.06 * 4000); /* 226: 5.7% */
+	assert_true(covered > 0.935 * 4000 && covered < 0.965 * 4000); /* 3774: 94.4% */
+}
+
+static void welch_degenerate_and_bad(void **state)
+{
+	const double a[] = { 3, 3, 3 }, b[] = { 4, 4 }, c[] = { 1, NAN };
+	struct ls_welch w;
+	double lo, hi;
+
+	assert_int_equal(ls_welch(a, 3, a, 3, &w), 0);
+	assert_float_equal(w.p, 1, 0);
+	ls_welch_ci(&w, 0.95, &lo, &hi);
+	assert_float_equal(lo, 0, 0);
+	assert_float_equal(hi, 0, 0);
+	assert_int_equal(ls_welch(a, 3, b, 2, &w), 0);
+	assert_float_equal(w.p, 0, 0);
+	assert_int_equal(ls_welch(a, 1, b, 2, &w), -EINVAL); /* one round cannot be tested */
+	assert_int_equal(ls_welch(a, 3, c, 2, &w), -EINVAL);
+}
+
+/*
+ * By hand, m = 5: sorted p 0.005 0.01 0.03 0.04 0.5 times 5/rank give
+ * 0.025 0.025 0.05 0.05 0.5, already monotone. The NAN is no test.
+ */
+static void bh_by_hand(void **state)
+{
+	const double p[] = { 0.01, 0.04, NAN, 0.03, 0.005, 0.5 };
+	const double want[] = { 0.025, 0.05, NAN, 0.05, 0.025, 0.5 };
+	const double p2[] = { 0.02, 0.021, 0.022, 0.9 };
+	double q[6];
 	int i;
 
-	for (i = 0; i < 100; i++) {
-		assert_true(ls_rng_next(&g) == ls_rng_next(&h));
-		assert_true(ls_rng_below(&g, 7) < 7);
-		ls_rng_below(&h, 7);
+	assert_int_equal(ls_bh(p, 6, q), 0);
+	for (i = 0; i < 6; i++) {
+		if (isnan(want[i]))
+			assert_true(isnan(q[i]));
+		else
+			assert_float_equal(q[i], want[i], 1e-15);
 	}
+	/* m = 4: 0.08, 0.042, 0.02933, 0.9; the minimum from above makes the first two 0.02933. */
+	assert_int_equal(ls_bh(p2, 4, q), 0);
+	assert_float_equal(q[0], 0.022 * 4 / 3, 1e-15);
+	assert_float_equal(q[1], 0.022 * 4 / 3, 1e-15);
+	assert_float_equal(q[2], 0.022 * 4 / 3, 1e-15);
+	assert_float_equal(q[3], 0.9, 1e-15);
+	assert_int_equal(ls_bh(p2, 0, q), 0);
+}
+
+/* Fixed-seed random p-values: q against the definition, and its invariants. */
+static void bh_invariants_and_brute_force(void **state)
+{
+	double p[40], q[40], best;
+	unsigned int seed = 12345;
+	size_t n, i, j, k, rank;
+
+	for (n = 1; n <= 40; n += 3) {
+		for (i = 0; i < n; i++) {
+			seed = seed * 1103515245 + 12345;
+			p[i] = ((seed >> 8) & 0xffff) / 65536.0;
+			p[i] = i % 4 ? p[i] : p[i] * p[i] * p[i] * 0.01; /* some small ones */
+		}
+		assert_int_equal(ls_bh(p, n, q), 0);
+		for (i = 0; i < n; i++) {
+			best = 1;
+			for (j = 0; j < n; j++) {
+				if (p[j] < p[i])
+					continue;
+				for (rank = 0, k = 0; k < n; k++)
+					rank += p[k] <= p[j];
+				if (p[j] * n / rank < best)
+					best = p[j] * n / rank;
+			}
+			assert_float_equal(q[i], best, 1e-12);
+			assert_true(q[i] >= p[i] && q[i] <= 1);
+			for (j = 0; j < n; j++)
+				assert_true(!(p[j] <= p[i]) || q[j] <= q[i]);
+		}
+	}
+}
+
+static void round_medians(void **state)
+{
+	const double x[] = { 5, 1, 9, 3, 2, 7, 4 };
+	const unsigned int r[] = { 1, 2, 1, 2, 3, 1, 2 }, bad[] = { 1, 1, 1, 1, 1, 1, 3 };
+	double m[3];
+
+	assert_int_equal(ls_round_medians(x, r, 7, 3, m), 0);
+	assert_float_equal(m[0], 7, 0); /* 5 9 7 */
+	assert_float_equal(m[1], 3, 0); /* 1 3 4 */
+	assert_float_equal(m[2], 2, 0);
+	assert_int_equal(ls_round_medians(x, bad, 7, 3, m), -EINVAL); /* round 2 empty */
+	assert_int_equal(ls_round_medians(x, bad, 7, 2, m), -EINVAL); /* round 3 of 2 */
 }
 
 static void geomean_and_verdicts(void **state)
@@ -158,6 +233,7 @@ static void geomean_and_verdicts(void **state)
 	assert_int_equal(ls_verdict_of(0.80, 0.01, 0.05, 0.05), LS_FASTER);
 	assert_int_equal(ls_verdict_of(1.03, 0.001, 0.05, 0.05), LS_SAME); /* below the threshold */
 	assert_int_equal(ls_verdict_of(0.50, 0.1, 0.05, 0.05), LS_SAME); /* not significant */
+	assert_int_equal(ls_verdict_of(1.50, NAN, 0.05, 0.05), LS_SAME); /* not tested */
 	assert_int_equal(ls_verdict_of(NAN, 0.01, 0.05, 0.05), LS_SAME);
 	assert_string_equal(ls_verdict_name(LS_SLOWER), "slower");
 }
@@ -173,15 +249,17 @@ static void median_inplace(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(mwu_complete_separation_5_vs_5),
-		cmocka_unit_test(mwu_3_vs_3_cannot_reach_5_percent),
-		cmocka_unit_test(mwu_identical_samples),
-		cmocka_unit_test(mwu_ties_match_brute_force),
-		cmocka_unit_test(mwu_normal_approximation),
-		cmocka_unit_test(mwu_rejects_bad_input),
-		cmocka_unit_test(bootstrap_constant_input),
-		cmocka_unit_test(bootstrap_covers_the_ratio_and_is_reproducible),
-		cmocka_unit_test(rng_is_seeded_and_bounded),
+		cmocka_unit_test(t_p2_textbook_values),
+		cmocka_unit_test(t_p2_closed_forms),
+		cmocka_unit_test(betai_known_values),
+		cmocka_unit_test(t_crit_inverts_p2),
+		cmocka_unit_test(welch_by_hand),
+		cmocka_unit_test(welch_equal_variances),
+		cmocka_unit_test(welch_size_under_the_null),
+		cmocka_unit_test(welch_degenerate_and_bad),
+		cmocka_unit_test(bh_by_hand),
+		cmocka_unit_test(bh_invariants_and_brute_force),
+		cmocka_unit_test(round_medians),
 		cmocka_unit_test(geomean_and_verdicts),
 		cmocka_unit_test(median_inplace),
 	};

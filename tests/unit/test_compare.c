@@ -17,10 +17,16 @@
 
 #define SUMMARY_HEADER                                                                             \
 	"schema_version,run_id,kernel,host,scenario,map_type,op,hook,mode,nr_maps,nr_objects,"     \
-	"value_size,cpus,status,reason,ns_per_op,ops_per_sec,sharing\n"
-#define REPS_HEADER                                                                                \
+	"value_size,cpus,status,reason,ns_per_op,ops_per_sec,sharing"
+#define SUMMARY_HEADER_3                                                                           \
+	",rounds,ns_per_op_ci_lo,ns_per_op_ci_hi,precision_pct,round_cv,reps_discarded,"           \
+	"type_maps_alive,foreign_maps"
+#define REPS_KEYS                                                                                  \
 	"schema_version,run_id,scenario,map_type,op,hook,mode,nr_maps,nr_objects,value_size,"      \
-	"cpus,sharing,rep,ops,duration_s,ops_per_sec,ns_per_op\n"
+	"cpus,sharing,"
+#define REPS_TAIL "rep,ops,duration_s,ops_per_sec,ns_per_op\n"
+#define REPS_HEADER REPS_KEYS REPS_TAIL
+#define REPS_HEADER_3 REPS_KEYS "round," REPS_TAIL
 
 static char root[64];
 
@@ -37,9 +43,27 @@ static void put(const char *dir, const char *name, const char *text)
 	fclose(f);
 }
 
+static void summary_row(struct ls_buf *sum, unsigned int schema, const char *run_id,
+			const char *kernel, const char *sc, const char *st, double ns, int rounds)
+{
+	ls_buf_printf(sum, "%u,%s,%s,h,%s,task_storage,get,tp_btf/sys_enter,loop,1,1,8,1,%s,%s,",
+		      schema, run_id, kernel, sc, st,
+		      strcmp(st, "ok") ? "\"why, \"\"quoted\"\"\"" : "");
+	if (!strcmp(st, "ok"))
+		ls_buf_printf(sum, "%f,%f,private", ns, 1e9 / ns);
+	else
+		ls_buf_printf(sum, ",,private");
+	if (schema >= 3 && !strcmp(st, "ok"))
+		ls_buf_printf(sum, ",%d,%f,%f,1.0,0.01,0,1,0", rounds, ns * 0.99, ns * 1.01);
+	else if (schema >= 3)
+		ls_buf_printf(sum, ",,,,,,,,");
+	ls_buf_printf(sum, "\n");
+}
+
 /*
- * A run folder root/name whose cells are "scenario:status:ns0,ns1,..." (ns
- * per repetition; the median is the summary's ns_per_op).
+ * A run folder root/name whose cells are "scenario:status:ns,ns/ns,ns,ns/...":
+ * ns per repetition, rounds separated by '/' (schema 3; before, one round).
+ * summary.csv's ns_per_op is the first repetition's: compare must not use it.
  */
 static void make_run(const char *name, unsigned int schema, const char *kernel, ...)
 {
@@ -50,31 +74,32 @@ static void make_run(const char *name, unsigned int schema, const char *kernel, 
 
 	snprintf(dir, sizeof(dir), "%s/%s", root, name);
 	snprintf(run_id, sizeof(run_id), "run-%s", name);
-	ls_buf_printf(&sum, "%s", SUMMARY_HEADER);
-	ls_buf_printf(&reps, "%s", REPS_HEADER);
+	ls_buf_printf(&sum, "%s%s\n", SUMMARY_HEADER, schema >= 3 ? SUMMARY_HEADER_3 : "");
+	ls_buf_printf(&reps, "%s", schema >= 3 ? REPS_HEADER_3 : REPS_HEADER);
 	va_start(ap, kernel);
 	while ((cell = va_arg(ap, const char *))) {
-		char sc[64], st[16], ns[256] = "", *tok, *save;
-		double v[16];
-		int n = 0, rep = 0;
+		char sc[64], st[16], ns[1024] = "", *tok, *save, *rsave, *rtok;
+		int rep, round = 0;
 
-		assert_true(sscanf(cell, "%63[^:]:%15[^:]:%255s", sc, st, ns) >= 2);
-		for (tok = strtok_r(ns, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
-			v[n++] = atof(tok);
-		ls_buf_printf(&sum,
-			      "%u,%s,%s,h,%s,task_storage,get,tp_btf/sys_enter,loop,1,1,8,1,%s,%s,",
-			      schema, run_id, kernel, sc, st,
-			      strcmp(st, "ok") ? "\"why, \"\"quoted\"\"\"" : "");
-		if (!strcmp(st, "ok"))
-			ls_buf_printf(&sum, "%f,%f,private\n", ls_median_inplace(v, n), 1e9 / v[0]);
-		else
-			ls_buf_printf(&sum, ",,private\n");
-		for (rep = 0; !strcmp(st, "ok") && rep < n; rep++)
-			ls_buf_printf(
-				&reps,
-				"%u,%s,%s,task_storage,get,tp_btf/sys_enter,loop,1,1,8,1,private,%d,"
-				"1000,1.0,1000,%f\n",
-				schema, run_id, sc, rep, v[rep]);
+		assert_true(sscanf(cell, "%63[^:]:%15[^:]:%1023s", sc, st, ns) >= 2);
+		summary_row(&sum, schema, run_id, kernel, sc, st, atof(ns),
+			    1 + (int)(strchr(ns, '/') != NULL));
+		for (rtok = strtok_r(ns, "/", &rsave); rtok && !strcmp(st, "ok");
+		     rtok = strtok_r(NULL, "/", &rsave)) {
+			round++;
+			rep = 0;
+			for (tok = strtok_r(rtok, ",", &save); tok;
+			     tok = strtok_r(NULL, ",", &save)) {
+				ls_buf_printf(
+					&reps,
+					"%u,%s,%s,task_storage,get,tp_btf/sys_enter,loop,1,1,8,1,"
+					"private,",
+					schema, run_id, sc);
+				if (schema >= 3)
+					ls_buf_printf(&reps, "%d,", round);
+				ls_buf_printf(&reps, "%d,1000,1.0,1000,%s\n", ++rep, tok);
+			}
+		}
 	}
 	va_end(ap);
 	put(dir, "summary.csv", sum.data);
@@ -84,17 +109,62 @@ static void make_run(const char *name, unsigned int schema, const char *kernel, 
 	ls_buf_free(&reps);
 }
 
+/* The offsets of round medians from the cell's centre, in units of its spread. */
+static const double offsets[2][5] = { { -1, -0.5, 0, 0.5, 1 }, { 0.5, -1, 1, 0, -0.5 } };
+
+/*
+ * "name:ok:..." with nr_rounds rounds whose medians are centre * (1 + spread *
+ * offset), each of three repetitions 1% apart around it.
+ */
+static char *cell_spec(char *buf, size_t size, const char *name, double centre, double spread,
+		       int nr_rounds, int order)
+{
+	int r, n = snprintf(buf, size, "%s:ok:", name);
+
+	for (r = 0; r < nr_rounds; r++) {
+		double m = centre * (1 + spread * offsets[order][r]);
+
+		n += snprintf(buf + n, size - n, "%s%.6f,%.6f,%.6f", r ? "/" : "", m * 1.01, m,
+			      m * 0.99);
+	}
+	return buf;
+}
+
+/* The geometric mean of the round medians cell_spec makes. */
+static double spec_centre(double centre, double spread, int nr_rounds, int order)
+{
+	double s = 0;
+	int r;
+
+	for (r = 0; r < nr_rounds; r++)
+		s += log(centre * (1 + spread * offsets[order][r]));
+	return exp(s / nr_rounds);
+}
+
 static int setup(void **state)
 {
+	char b[8][256];
+
 	snprintf(root, sizeof(root), "/tmp/lsbench-ut.XXXXXX");
 	if (!mkdtemp(root))
 		return -1;
-	make_run("base", 2, "6.1", "same:ok:10,10.1,9.9,10.05,9.95", "slow:ok:10,10.1,9.9,10.2,9.8",
-		 "fast:ok:10,10.1,9.9,10.2,9.8", "small:ok:10,10.1,9.9,10.2,9.8",
-		 "gone:ok:5,5,5,5,5", "broken:ok:3,3,3,3,3", NULL);
-	make_run("new", 2, "6.12", "same:ok:10.02,9.98,10.1,9.9,10",
-		 "slow:ok:12,12.1,11.9,12.2,11.8", "fast:ok:8.5,8.6,8.4,8.7,8.3",
-		 "small:ok:10.3,10.4,10.2,10.5,10.1", "broken:failed:", "added:ok:1,1,1,1,1", NULL);
+	make_run("base", 3, "6.1", cell_spec(b[0], 256, "same", 100, 0.01, 5, 0),
+		 cell_spec(b[1], 256, "slow", 100, 0.005, 5, 0),
+		 cell_spec(b[2], 256, "fast", 100, 0.005, 5, 0),
+		 cell_spec(b[3], 256, "small", 100, 0.002, 5, 0),
+		 cell_spec(b[4], 256, "noisy", 100, 0.2, 5, 0),
+		 cell_spec(b[5], 256, "border", 100, 0.08, 5, 0),
+		 cell_spec(b[6], 256, "one", 100, 0.01, 1, 0), "gone:ok:5,5,5/5,5,5",
+		 "broken:ok:3,3/3,3", NULL);
+	make_run("new", 3, "6.12", cell_spec(b[0], 256, "same", 100.2, 0.01, 5, 1),
+		 cell_spec(b[1], 256, "slow", 110, 0.005, 5, 1),
+		 cell_spec(b[2], 256, "fast", 85, 0.005, 5, 1),
+		 cell_spec(b[3], 256, "small", 103, 0.002, 5, 1),
+		 cell_spec(b[4], 256, "noisy", 110, 0.2, 5, 1),
+		 cell_spec(b[5], 256, "border", 110, 0.08, 5, 1),
+		 cell_spec(b[6], 256, "one", 150, 0.01, 5, 1), "broken:failed:", "added:ok:1,1/1,1",
+		 NULL);
+	make_run("v2", 2, "6.1", "x:ok:1,2,3", NULL);
 	return 0;
 }
 
@@ -137,57 +207,131 @@ static void load(struct ls_rset *s, const char *names)
 		fail_msg("%s", err);
 }
 
-static void verdicts(void **state)
+static void build(struct ls_cmp *c, struct ls_rset *base, struct ls_rset *new, const char *b,
+		  const char *n)
 {
-	struct ls_rset base, new;
-	struct ls_cmp c;
 	char err[512];
 
-	load(&base, "base");
-	load(&new, "new");
-	assert_int_equal(ls_cmp_build(&c, &base, &new, 0.05, 0.05, err, sizeof(err)), 0);
-	assert_int_equal(c.nr_rows, 7);
+	load(base, b);
+	load(new, n);
+	if (ls_cmp_build(c, base, new, 0.05, 0.05, err, sizeof(err)))
+		fail_msg("%s", err);
+}
+
+static void done(struct ls_cmp *c, struct ls_rset *base, struct ls_rset *new)
+{
+	ls_cmp_free(c);
+	ls_rset_free(base);
+	ls_rset_free(new);
+}
+
+static void verdicts(void **state)
+{
+	const struct ls_cmp_row *r;
+	struct ls_rset base, new;
+	struct ls_cmp c;
+
+	build(&c, &base, &new, "base", "new");
+	assert_int_equal(c.nr_rows, 10);
 	assert_int_equal(row_of(&c, "same")->verdict, LS_SAME);
-	assert_int_equal(row_of(&c, "slow")->verdict, LS_SLOWER);
-	assert_float_equal(row_of(&c, "slow")->ratio, 1.2, 1e-9);
-	assert_float_equal(row_of(&c, "slow")->p, 2.0 / 252, 1e-12);
-	assert_true(row_of(&c, "slow")->ci_lo <= 1.2 && row_of(&c, "slow")->ci_hi >= 1.2);
+	/* A clear 10% slowdown with tight rounds. */
+	r = row_of(&c, "slow");
+	assert_int_equal(r->verdict, LS_SLOWER);
+	assert_float_equal(r->ratio, spec_centre(110, 0.005, 5, 1) / spec_centre(100, 0.005, 5, 0),
+			   1e-9);
+	assert_float_equal(r->base->ns_per_op, spec_centre(100, 0.005, 5, 0), 1e-6);
+	assert_true(r->p < 1e-6 && r->q < 1e-6 && r->q >= r->p);
+	assert_true(r->ci_lo > 1.09 && r->ci_lo < r->ratio && r->ci_hi > r->ratio &&
+		    r->ci_hi < 1.11);
 	assert_int_equal(row_of(&c, "fast")->verdict, LS_FASTER);
 	/* Significant, but 3% is under the threshold. */
 	assert_int_equal(row_of(&c, "small")->verdict, LS_SAME);
-	assert_true(row_of(&c, "small")->p < 0.05);
+	assert_true(row_of(&c, "small")->q < 0.001);
+	/* 10%, but rounds 20% apart: not significant. */
+	assert_true(row_of(&c, "noisy")->p > 0.3);
+	assert_int_equal(row_of(&c, "noisy")->verdict, LS_SAME);
+	/* p under 0.05, q over it: the false discovery rate holds it back. */
+	r = row_of(&c, "border");
+	assert_true(r->p > 0.04 && r->p < 0.05 && r->q >= 0.05); /* 0.0447 and 0.0671 */
+	assert_int_equal(r->verdict, LS_SAME);
+	/* One round in base: 1.5 times slower, but not tested. */
+	r = row_of(&c, "one");
+	assert_int_equal(r->verdict, LS_SAME);
+	assert_true(isnan(r->p) && isnan(r->q) && isnan(r->ci_lo));
+	assert_float_equal(r->ratio, spec_centre(150, 0.01, 5, 1) / spec_centre(100, 0.01, 1, 0),
+			   1e-9);
+	assert_int_equal(r->base->nr_rounds, 1);
+	assert_int_equal(r->new->nr_rounds, 5);
+	assert_int_equal(c.nr_tested, 6);
+	assert_int_equal(c.nr_untested, 1);
 	assert_int_equal(row_of(&c, "broken")->kind, LS_CMP_NOT_OK);
 	assert_int_equal(row_of(&c, "gone")->kind, LS_CMP_BASE_ONLY);
 	assert_int_equal(row_of(&c, "added")->kind, LS_CMP_NEW_ONLY);
 	assert_int_equal(c.nr_slower, 1);
 	assert_int_equal(c.nr_faster, 1);
+	assert_int_equal(c.nr_same, 5);
 	/* Sorted by effect: the two significant cells first, the biggest change first. */
-	assert_string_equal(c.rows[0].base->key.scenario, "slow");
-	assert_string_equal(c.rows[1].base->key.scenario, "fast");
-	ls_cmp_free(&c);
-	ls_rset_free(&base);
-	ls_rset_free(&new);
+	assert_string_equal(c.rows[0].base->key.scenario, "fast");
+	assert_string_equal(c.rows[1].base->key.scenario, "slow");
+	done(&c, &base, &new);
+}
+
+/* q is Benjamini-Hochberg of the tested cells' p, whatever the order of the rows. */
+static void q_is_bh_of_the_tested(void **state)
+{
+	double p[16], q[16];
+	struct ls_rset base, new;
+	struct ls_cmp c;
+	size_t i, n = 0;
+
+	build(&c, &base, &new, "base", "new");
+	for (i = 0; i < c.nr_rows; i++) {
+		if (!isnan(c.rows[i].p))
+			p[n++] = c.rows[i].p;
+	}
+	assert_int_equal(n, 6);
+	assert_int_equal(ls_bh(p, n, q), 0);
+	for (i = n = 0; i < c.nr_rows; i++) {
+		if (!isnan(c.rows[i].p))
+			assert_float_equal(c.rows[i].q, q[n++], 0);
+	}
+	done(&c, &base, &new);
+}
+
+static void the_same_data_finds_nothing(void **state)
+{
+	struct ls_rset base, new;
+	struct ls_cmp c;
+	size_t i;
+
+	build(&c, &base, &new, "base", "base");
+	assert_int_equal(c.nr_slower + c.nr_faster, 0);
+	for (i = 0; i < c.nr_rows; i++) {
+		if (!isnan(c.rows[i].p))
+			assert_float_equal(c.rows[i].p, 1, 0);
+		assert_true(c.rows[i].kind != LS_CMP_BOTH || c.rows[i].ratio == 1);
+	}
+	assert_int_equal(c.nr_tested, 8);
+	done(&c, &base, &new);
 }
 
 static void geomean_per_type(void **state)
 {
 	struct ls_rset base, new;
 	struct ls_cmp c;
-	char err[512];
-	size_t n;
-	double g;
+	double g, want = 0;
+	size_t n, i;
 
-	load(&base, "base");
-	load(&new, "new");
-	assert_int_equal(ls_cmp_build(&c, &base, &new, 0.05, 0.05, err, sizeof(err)), 0);
+	build(&c, &base, &new, "base", "new");
+	for (i = 0; i < c.nr_rows; i++)
+		want += c.rows[i].kind == LS_CMP_BOTH ? log(c.rows[i].ratio) : 0;
 	g = ls_cmp_geomean(&c, "task_storage", &n);
-	assert_int_equal(n, 4);
-	assert_float_equal(g, pow(1.0 * 1.2 * 0.85 * 1.03, 0.25), 1e-3);
+	assert_int_equal(n, 7);
+	assert_float_equal(g, exp(want / 7), 1e-12);
+	assert_float_equal(g, pow(1.002 * 1.1 * 0.85 * 1.03 * 1.1 * 1.1 * 1.5, 1.0 / 7), 2e-3);
 	ls_cmp_geomean(&c, "sk_storage", &n);
 	assert_int_equal(n, 0);
-	ls_cmp_free(&c);
-	ls_rset_free(&base);
-	ls_rset_free(&new);
+	done(&c, &base, &new);
 }
 
 static void csv_has_every_column(void **state)
@@ -195,45 +339,95 @@ static void csv_has_every_column(void **state)
 	struct ls_rset base, new;
 	struct ls_buf b = {};
 	struct ls_cmp c;
-	char err[512];
 
-	load(&base, "base");
-	load(&new, "new");
-	assert_int_equal(ls_cmp_build(&c, &base, &new, 0.05, 0.05, err, sizeof(err)), 0);
+	build(&c, &base, &new, "base", "new");
 	ls_cmp_csv(&c, &b);
-	assert_non_null(strstr(b.data, "schema_version,scenario,map_type,op,hook,mode,nr_maps,"
-				       "nr_objects,value_size,cpus,sharing,verdict,base_status,"
-				       "new_status,base_reason,new_reason,base_reps,new_reps,"
-				       "base_ns_per_op,new_ns_per_op,ratio,ci_low,ci_high,p_value,"
-				       "threshold,base_kernel,new_kernel\n"));
-	assert_non_null(strstr(b.data, "\n2,slow,task_storage,get,tp_btf/sys_enter,loop,1,1,8,1,"
-				       "private,slower,ok,ok,,,5,5,10.000000,12.000000,1.200000,"));
+	assert_non_null(strstr(b.data,
+			       "schema_version,scenario,map_type,op,hook,mode,nr_maps,"
+			       "nr_objects,value_size,cpus,sharing,verdict,base_status,"
+			       "new_status,base_reason,new_reason,base_reps,new_reps,"
+			       "base_rounds,new_rounds,base_ns_per_op,new_ns_per_op,ratio,"
+			       "ci_low,ci_high,p,q,threshold,fdr,base_kernel,new_kernel\n"));
+	assert_non_null(strstr(b.data, "\n3,slow,task_storage,get,tp_btf/sys_enter,loop,1,1,8,1,"
+				       "private,slower,ok,ok,,,15,15,5,5,"));
+	/* Not tested: ci, p and q empty. */
+	assert_non_null(strstr(b.data, ",same,ok,ok,,,3,15,1,5,"));
+	assert_non_null(strstr(b.data, ",,,,,0.050000,0.050000,6.1,6.12\n"));
 	assert_non_null(strstr(b.data, ",not_ok,ok,failed,,\"why, \"\"quoted\"\"\","));
 	ls_buf_free(&b);
-	ls_cmp_free(&c);
-	ls_rset_free(&base);
-	ls_rset_free(&new);
+	done(&c, &base, &new);
 }
 
-/* Two runs on one side: a comma list or their parent folder; repetitions pooled. */
-static void merged_runs_pool_repetitions(void **state)
+/* Two runs on one side: a comma list or their parent folder; each run's rounds its own. */
+static void merged_runs_keep_rounds_apart(void **state)
+{
+	struct ls_rset s;
+	struct ls_rcell *c;
+	char dir[128];
+	size_t i;
+
+	snprintf(dir, sizeof(dir), "%s/k", root);
+	mkdir(dir, 0755);
+	make_run("k/a", 3, "6.1", "x:ok:1,2,3/10,11,12", NULL);
+	make_run("k/b", 3, "6.1", "x:ok:100,101,102/1000,1001,1002,1003,1004", "y:failed:", NULL);
+	load(&s, "k/a,k/b");
+	assert_int_equal(s.nr_runs, 2);
+	assert_int_equal(s.nr_cells, 2);
+	c = ls_rset_find(&s, &s.cells[0].key);
+	assert_int_equal(c->nr_reps, 14);
+	assert_int_equal(c->nr_rounds, 4);
+	for (i = 0; i < c->nr_reps; i++)
+		assert_int_equal(c->rep_round[i], i < 3 ? 1 : i < 6 ? 2 : i < 9 ? 3 : 4);
+	/* Round medians 2, 11, 101, 1002; pooling rounds by number would mix 1..3 with 100..102. */
+	assert_float_equal(c->ns_per_op, pow(2.0 * 11 * 101 * 1002, 0.25), 1e-9);
+	ls_rset_free(&s);
+	load(&s, "k");
+	assert_int_equal(s.nr_runs, 2);
+	assert_int_equal(s.cells[0].nr_rounds, 4);
+	ls_rset_free(&s);
+}
+
+/* A side of two folders against one: three rounds against two, a test. */
+static void merged_sides_are_tested(void **state)
+{
+	struct ls_rset base, new;
+	struct ls_cmp c;
+	char dir[128];
+
+	snprintf(dir, sizeof(dir), "%s/m", root);
+	mkdir(dir, 0755);
+	make_run("m/a1", 3, "6.1", "x:ok:100,100/101,101", NULL);
+	make_run("m/a2", 3, "6.1", "x:ok:99,99", NULL);
+	make_run("m/b1", 3, "6.2", "x:ok:120,120", NULL);
+	make_run("m/b2", 3, "6.2", "x:ok:121,121", NULL);
+	build(&c, &base, &new, "m/a1,m/a2", "m/b1,m/b2");
+	assert_int_equal(c.rows[0].base->nr_rounds, 3);
+	assert_int_equal(c.rows[0].new->nr_rounds, 2);
+	assert_false(isnan(c.rows[0].p));
+	assert_int_equal(c.rows[0].verdict, LS_SLOWER);
+	done(&c, &base, &new);
+}
+
+/* Rounds numbered with gaps or out of order still count once each. */
+static void rounds_numbered_sparsely(void **state)
 {
 	struct ls_rset s;
 	char dir[128];
 
-	snprintf(dir, sizeof(dir), "%s/k", root);
-	mkdir(dir, 0755);
-	make_run("k/a", 2, "6.1", "x:ok:1,2,3", NULL);
-	make_run("k/b", 2, "6.1", "x:ok:4,5,6,7", "y:failed:", NULL);
-	load(&s, "k/a,k/b");
-	assert_int_equal(s.nr_runs, 2);
-	assert_int_equal(s.nr_cells, 2);
-	assert_int_equal(ls_rset_find(&s, &s.cells[0].key)->nr_reps, 7);
-	assert_float_equal(s.cells[0].ns_per_op, 4, 0);
-	ls_rset_free(&s);
-	load(&s, "k");
-	assert_int_equal(s.nr_runs, 2);
-	assert_int_equal(s.cells[0].nr_reps, 7);
+	snprintf(dir, sizeof(dir), "%s/sparse", root);
+	put(dir, "summary.csv",
+	    SUMMARY_HEADER SUMMARY_HEADER_3 "\n3,r,k,h,x,t,get,hk,loop,1,1,8,1,ok,,5,1,private,"
+					    "3,,,,,,,\n");
+	put(dir, "reps.csv",
+	    REPS_HEADER_3 "3,r,x,t,get,hk,loop,1,1,8,1,private,7,1,1,1,1,4\n"
+			  "3,r,x,t,get,hk,loop,1,1,8,1,private,2,1,1,1,1,1\n"
+			  "3,r,x,t,get,hk,loop,1,1,8,1,private,7,2,1,1,1,6\n"
+			  "3,r,x,t,get,hk,loop,1,1,8,1,private,40,1,1,1,1,2\n");
+	load(&s, "sparse");
+	assert_int_equal(s.cells[0].nr_rounds, 3);
+	assert_int_equal(s.cells[0].rep_round[0], 2); /* 2, 7, 40 become 1, 2, 3 */
+	assert_int_equal(s.cells[0].rep_round[3], 3);
+	assert_float_equal(s.cells[0].ns_per_op, pow(1.0 * 5 * 2, 1.0 / 3), 1e-12);
 	ls_rset_free(&s);
 }
 
@@ -267,32 +461,49 @@ static void bad_input_refused(void **state)
 {
 	char dir[128];
 
-	make_run("v1", 1, "6.1", "x:ok:1,2,3", NULL);
-	expect_refused("base", "v1", "v1/summary.csv: schema_version 1, the base side's is 2");
-	expect_refused("base,", "v1",
-		       "v1/summary.csv: schema_version 1, but 2 in the other results");
-	expect_refused("v1", "v1", "v1/summary.csv: schema_version 1 has no reps.csv");
-	make_run("v3", 3, "6.1", "x:ok:1,2,3", NULL);
-	expect_refused("v3", NULL, "v3/summary.csv:2: schema_version 3; this lsbench reads 1 to 2");
+	expect_refused("base", "v2", "v2/summary.csv: schema_version 2, the base side's is 3");
+	expect_refused("base,", "v2",
+		       "v2/summary.csv: schema_version 2, but 3 in the other results");
+	expect_refused("v2", "v2",
+		       "v2/summary.csv: schema_version 2 has no rounds; compare reads 3");
+	make_run("v4", 4, "6.1", "x:ok:1,2,3", NULL);
+	expect_refused("v4", NULL, "v4/summary.csv:2: schema_version 4; this lsbench reads 1 to 3");
 
 	snprintf(dir, sizeof(dir), "%s/bad", root);
 	put(dir, "summary.csv",
-	    SUMMARY_HEADER "2,r,k,h,x,t,get,hk,loop,1,1,8,1,ok,,abc,1,private\n");
-	put(dir, "reps.csv", REPS_HEADER);
+	    SUMMARY_HEADER "\n3,r,k,h,x,t,get,hk,loop,1,1,8,1,ok,,abc,1,private\n");
+	put(dir, "reps.csv", REPS_HEADER_3);
 	expect_refused("bad", NULL, "bad/summary.csv:2: column ns_per_op: 'abc' is not a number");
-	put(dir, "summary.csv", SUMMARY_HEADER "2,r,k,h,x,t,get,hk,loop,1,1,8,1,ok,,5,1,private\n");
-	expect_refused("bad", NULL, "bad/reps.csv:2: an ok cell without rows in reps.csv");
-	put(dir, "reps.csv", REPS_HEADER "2,r,y,t,get,hk,loop,1,1,8,1,private,0,1,1,1,5\n");
-	expect_refused("bad", NULL, "bad/reps.csv:2: no ok cell in summary.csv for this row");
-	put(dir, "reps.csv", REPS_HEADER "2,other,x,t,get,hk,loop,1,1,8,1,private,0,1,1,1,5\n");
-	expect_refused("bad", NULL, "bad/reps.csv:2: run_id 'other' is not the run's (r)");
-	put(dir, "reps.csv", REPS_HEADER "2,r,x,t,get,hk,loop,1,1,8,1,private,0,1,1,1");
-	expect_refused("bad", NULL, "bad/reps.csv:2: truncated");
 	put(dir, "summary.csv",
-	    SUMMARY_HEADER "2,r,k,h,x,t,get,hk,loop,1,1,8,1,ok,,5,1,private\n"
-			   "2,r,k,h,x,t,get,hk,loop,1,1,8,1,ok,,5,1,private\n");
+	    SUMMARY_HEADER "\n3,r,k,h,x,t,get,hk,loop,1,1,8,1,ok,,5,1,private\n");
+	expect_refused("bad", NULL, "bad/reps.csv:2: an ok cell without rows in reps.csv");
+	put(dir, "reps.csv", REPS_HEADER "3,r,x,t,get,hk,loop,1,1,8,1,private,1,1,1,1,5\n");
+	expect_refused("bad", NULL, "bad/reps.csv:1: no column 'round' in the header");
+	put(dir, "reps.csv", REPS_HEADER_3 "3,r,x,t,get,hk,loop,1,1,8,1,private,0,1,1,1,1,5\n");
+	expect_refused("bad", NULL, "bad/reps.csv:2: column round: 0; rounds count from 1");
+	put(dir, "reps.csv", REPS_HEADER_3 "3,r,x,t,get,hk,loop,1,1,8,1,private,-1,1,1,1,1,5\n");
+	expect_refused("bad", NULL, "bad/reps.csv:2: column round");
+	put(dir, "reps.csv", REPS_HEADER_3 "3,r,x,t,get,hk,loop,1,1,8,1,private,1,0,1,1,1,5\n");
+	expect_refused("bad", NULL, "bad/reps.csv:2: column rep: 0; reps count from 1");
+	put(dir, "reps.csv",
+	    REPS_HEADER_3 "3,r,x,t,get,hk,loop,1,1,8,1,private,2,1,1,1,1,5\n"
+			  "3,r,x,t,get,hk,loop,1,1,8,1,private,1,1,1,1,1,5\n"
+			  "3,r,x,t,get,hk,loop,1,1,8,1,private,2,2,1,1,1,5\n"
+			  "3,r,x,t,get,hk,loop,1,1,8,1,private,2,1,1,1,1,5\n");
+	expect_refused("bad", NULL, "bad/reps.csv:5: round 2 rep 1 of this cell again (line 2)");
+	put(dir, "reps.csv", REPS_HEADER_3 "3,r,y,t,get,hk,loop,1,1,8,1,private,1,1,1,1,1,5\n");
+	expect_refused("bad", NULL, "bad/reps.csv:2: no ok cell in summary.csv for this row");
+	put(dir, "reps.csv", REPS_HEADER_3 "3,other,x,t,get,hk,loop,1,1,8,1,private,1,1,1,1,1,5\n");
+	expect_refused("bad", NULL, "bad/reps.csv:2: run_id 'other' is not the run's (r)");
+	put(dir, "reps.csv", REPS_HEADER_3 "3,r,x,t,get,hk,loop,1,1,8,1,private,1,1,1,1,1");
+	expect_refused("bad", NULL, "bad/reps.csv:2: truncated");
+	put(dir, "reps.csv", REPS_HEADER_3 "2,r,x,t,get,hk,loop,1,1,8,1,private,1,1,1,1,1,5\n");
+	expect_refused("bad", NULL, "bad/reps.csv:2: schema_version 2, but 3 elsewhere");
+	put(dir, "summary.csv",
+	    SUMMARY_HEADER "\n3,r,k,h,x,t,get,hk,loop,1,1,8,1,ok,,5,1,private\n"
+			   "3,r,k,h,x,t,get,hk,loop,1,1,8,1,ok,,5,1,private\n");
 	expect_refused("bad", NULL, "bad/summary.csv:3: the same cell as line 2");
-	put(dir, "summary.csv", "schema_version,run_id\n2,r\n");
+	put(dir, "summary.csv", "schema_version,run_id\n3,r\n");
 	expect_refused("bad", NULL, "bad/summary.csv:1: no column 'kernel' in the header");
 	expect_refused("nothing-here", NULL, "nothing-here: No such file or directory");
 	snprintf(dir, sizeof(dir), "%s/empty", root);
@@ -304,9 +515,13 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(verdicts),
+		cmocka_unit_test(q_is_bh_of_the_tested),
+		cmocka_unit_test(the_same_data_finds_nothing),
 		cmocka_unit_test(geomean_per_type),
 		cmocka_unit_test(csv_has_every_column),
-		cmocka_unit_test(merged_runs_pool_repetitions),
+		cmocka_unit_test(merged_runs_keep_rounds_apart),
+		cmocka_unit_test(merged_sides_are_tested),
+		cmocka_unit_test(rounds_numbered_sparsely),
 		cmocka_unit_test(bad_input_refused),
 	};
 
