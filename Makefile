@@ -36,6 +36,7 @@ BENCH_SRCS := \
 	bench/opts.c \
 	bench/runner.c \
 	bench/schedule.c \
+	bench/plan.c \
 	bench/cellrun.c \
 	bench/window.c \
 	bench/row.c \
@@ -68,7 +69,12 @@ UNIT_TESTS := \
 	test_csvread \
 	test_cmpstats \
 	test_compare \
-	test_profile
+	test_profile \
+	test_rounds \
+	test_plan
+# The scenario table and the plan, tested on their own: the table names the BPF objects.
+TABLE_SRCS := bench/plan.c bench/scenarios.c bench/types.c bench/triggers.c bench/opts.c \
+	bench/cell.c workloads/cgroup.c workloads/fds.c workloads/files.c workloads/threads.c
 # What the unit tests link: everything but what needs BPF skeletons or main().
 UNIT_SRCS := bench/stats.c bench/rounds.c bench/row.c bench/csv.c bench/opts.c bench/cell.c bench/results.c bench/perf.c bench/hist.c \
 	bench/profile.c
@@ -193,6 +199,11 @@ $(OUTPUT)/lsbench: $(OBJS)
 $(OUTPUT)/san/lsbench: $(SAN_OBJS)
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(SAN) $^ $(LDLIBS) -o $@
+
+$(OUTPUT)/tests/test_plan: tests/unit/test_plan.c $(TABLE_SRCS) $(SKELS) $(wildcard bench/*.h) | $(OUTPUT)/tests
+	$(call msg,CC-TEST,$@)
+	$(Q)$(CC) -g -O1 $(SAN) $(WARN) -Wno-unused-parameter $(CPPFLAGS) $< $(TABLE_SRCS) -lcmocka \
+		$(LDLIBS) -o $@
 
 $(OUTPUT)/tests/%: tests/unit/%.c $(UNIT_SRCS) $(wildcard bench/*.h analysis/*.h) $(OUTPUT)/rev.h | $(OUTPUT)/tests
 	$(call msg,CC-TEST,$@)

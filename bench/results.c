@@ -162,6 +162,11 @@ static int write_meta(struct ls_results *r, const char *state)
 	ls_buf_printf(&b, "turbo: %s\n", si->turbo);
 	ls_buf_printf(&b, "bpf_stats: %s\n", r->bpf_stats ? "on (BPF_ENABLE_STATS)" : "off");
 	ls_buf_printf(&b, "rounds: %s\n", r->rounds_desc);
+	if (r->extra_work)
+		ls_buf_printf(&b,
+			      "test_slowdown: %u dependent multiplies after each operation "
+			      "(LSBENCH_EXTRA_WORK): not a benchmark\n",
+			      r->extra_work);
 	ls_buf_printf(&b, "started_utc: %s\n", r->started);
 	ls_buf_printf(&b, "updated_utc: %s\n", now);
 	ls_buf_printf(&b, "cells: %zu\n", r->nr_rows);

@@ -84,6 +84,7 @@ struct ls_results {
 	const struct ls_sysinfo *si;
 	bool bpf_stats; /* run statistics enabled while measuring */
 	char rounds_desc[160]; /* how rounds are scheduled, for meta.txt */
+	unsigned int extra_work; /* the tests' known slowdown, 0 in a real run */
 	struct ls_row *rows;
 	size_t nr_rows;
 	size_t cap_rows;

@@ -141,6 +141,10 @@ int ls_run(struct ls_run_opts *o, int argc, char **argv)
 		free(selected);
 		return 2;
 	}
+	res.extra_work = ls_extra_work();
+	if (res.extra_work)
+		fprintf(stderr, "lsbench: LSBENCH_EXTRA_WORK=%u: a slowdown injected for tests\n",
+			res.extra_work);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	ls_bpf_init(o->verbose);

@@ -68,6 +68,12 @@ extern const struct ls_type ls_task_type, ls_task_byid_type, ls_cgrp_type, ls_cg
  * after a failed or partial setup.
  */
 int ls_setup(struct cell *c);
+
+/*
+ * Tests only: the dependent multiplies the BPF side adds after each operation
+ * (LSBENCH_EXTRA_WORK), a known slowdown; 0 when unset.
+ */
+unsigned int ls_extra_work(void);
 void ls_teardown(struct cell *c);
 
 /* Triggers: an operation on the producer's next owner; true when the hook was reached. */

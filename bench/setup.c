@@ -22,6 +22,13 @@
 static int setup_fail(struct cell *c, int err, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+unsigned int ls_extra_work(void)
+{
+	const char *s = getenv("LSBENCH_EXTRA_WORK");
+
+	return s ? (unsigned int)strtoul(s, NULL, 10) : 0;
+}
+
 static int setup_fail(struct cell *c, int err, const char *fmt, ...)
 {
 	va_list ap;
@@ -431,6 +438,7 @@ static int load(struct cell *c, const struct ls_type *t)
 	cfg->value_size = c->value_size;
 	cfg->nr_owners = c->sc->arg & LS_ARG_BYID ? c->nr_objects : 0;
 	cfg->time_ops = c->time_ops;
+	cfg->extra_work = ls_extra_work();
 	if (t->owners == LS_OWN_FILES)
 		cfg->dir_ino = ((struct ls_files *)c->owners.priv)->dir_ino;
 

@@ -253,6 +253,25 @@ static __always_inline void ls_count_delete(struct ls_op_ctx *ctx, long err)
 }
 
 /*
+ * Tests only (cfg.extra_work, from LSBENCH_EXTRA_WORK): that many dependent
+ * multiplies after each operation, a slowdown the tests know is there, so
+ * they can check a comparison finds it. 0 in every real run: the verifier
+ * then drops the loop, cfg being read-only.
+ */
+#define LS_EXTRA_WORK_MAX 1024
+
+static __always_inline void ls_extra_work(struct ls_op_ctx *ctx)
+{
+	__u64 x = ctx->idx;
+	__u32 i;
+
+	for (i = 0; i < cfg.extra_work && i < LS_EXTRA_WORK_MAX; i++) {
+		x = x * 6364136223846793005ull + 1442695040888963407ull;
+		barrier_var(x);
+	}
+}
+
+/*
  * LS_BODY(name, op) defines name_body(ctx, loop): run op once (hook mode)
  * or cfg.loop_iters times through bpf_loop (loop mode), then add the
  * trigger, the operations run (bpf_loop's own count of iterations done) and
@@ -266,12 +285,18 @@ static __always_inline void ls_count_delete(struct ls_op_ctx *ctx, long err)
  * the verifier drops the timing code: cfg is read-only.
  */
 #define LS_BODY(name, op)                                                                          \
+	static __always_inline void name##_one(struct ls_op_ctx *ctx)                              \
+	{                                                                                          \
+		op(ctx);                                                                           \
+		ls_extra_work(ctx);                                                                \
+	}                                                                                          \
+                                                                                                   \
 	static long name##_cb(__u32 i, void *data)                                                 \
 	{                                                                                          \
 		struct ls_op_ctx *ctx = data;                                                      \
                                                                                                    \
 		ctx->idx = i;                                                                      \
-		op(ctx);                                                                           \
+		name##_one(ctx);                                                                   \
 		return 0;                                                                          \
 	}                                                                                          \
                                                                                                    \
@@ -302,7 +327,7 @@ static __always_inline void ls_count_delete(struct ls_op_ctx *ctx, long err)
 				ctx->c.ops = bpf_loop(cfg.loop_iters - 1, name##_cb, ctx, 0);      \
 				ctx->idx = cfg.loop_iters - 1;                                     \
 				t0 = bpf_ktime_get_ns();                                           \
-				op(ctx);                                                           \
+				name##_one(ctx);                                                   \
 				ls_hist_count(&op_hist, bpf_ktime_get_ns() - t0);                  \
 				ctx->c.ops++;                                                      \
 				ls_time_nothing();                                                 \
@@ -317,12 +342,12 @@ static __always_inline void ls_count_delete(struct ls_op_ctx *ctx, long err)
 				ctx->o = pc->triggers % cfg.nr_owners;                             \
 			if (cfg.time_ops) {                                                        \
 				t0 = bpf_ktime_get_ns();                                           \
-				op(ctx);                                                           \
+				name##_one(ctx);                                                   \
 				ls_hist_count(&op_hist, bpf_ktime_get_ns() - t0);                  \
 				if (!(pc->triggers & 15))                                          \
 					ls_time_nothing();                                         \
 			} else {                                                                   \
-				op(ctx);                                                           \
+				name##_one(ctx);                                                   \
 			}                                                                          \
 			ctx->c.ops = 1;                                                            \
 		}                                                                                  \

@@ -66,6 +66,8 @@ struct ls_config {
 	__u32 value_size; /* bytes per value of the swept maps: 8, 64 or 4096 */
 	__u32 nr_owners; /* owners reached by id (owner_ids), visited in turn */
 	__u32 time_ops; /* time operations with bpf_ktime_get_ns into op_hist and timer_hist */
+	__u32 extra_work; /* tests only: dependent multiplies after each operation, a known slowdown
+			   */
 	__u64 dir_ino; /* inode number of the folder whose files are opened */
 };
 

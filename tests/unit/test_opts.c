@@ -19,9 +19,14 @@ static void defaults(void **state)
 	char err[256] = "";
 
 	assert_int_equal(ls_run_opts_parse(1, argv, &o, err, sizeof(err)), 0);
-	assert_float_equal(o.warmup_s, 1, 0);
-	assert_float_equal(o.duration_s, 1, 0);
-	assert_int_equal(o.repetitions, 5);
+	assert_float_equal(o.warmup_s, LS_DEF_WARMUP_S, 0);
+	assert_float_equal(o.duration_s, LS_DEF_DURATION_S, 0);
+	assert_int_equal(o.repetitions, LS_DEF_REPETITIONS);
+	assert_int_equal(o.rounds, LS_DEF_ROUNDS);
+	assert_int_equal(o.max_rounds, LS_DEF_MAX_ROUNDS);
+	assert_true(o.max_rounds >= o.rounds && o.rounds >= 3);
+	assert_float_equal(o.precision_pct, LS_DEF_PRECISION_PCT, 0);
+	assert_false(o.seed_set);
 	assert_int_equal(o.modes, LS_MODES_ALL);
 	assert_int_equal(o.sharings, LS_SHARING_ALL);
 	assert_int_equal(o.loop_iters, 10000);
@@ -64,6 +69,37 @@ static void quick_sets_timing(void **state)
 	assert_true(o.quick);
 	assert_true(o.duration_s < 1);
 	assert_true(o.repetitions >= 2);
+	assert_true(o.rounds >= 2);
+}
+
+static void rounds(void **state)
+{
+	struct ls_run_opts o;
+	char err[256] = "";
+
+	assert_int_equal(PARSE(&o, err, "--rounds", "5", "--max-rounds", "9", "--precision", "1.5",
+			       "--seed", "42", "--time-budget", "60"),
+			 0);
+	assert_int_equal(o.rounds, 5);
+	assert_int_equal(o.max_rounds, 9);
+	assert_float_equal(o.precision_pct, 1.5, 0);
+	assert_true(o.seed_set);
+	assert_int_equal(o.seed, 42);
+	assert_float_equal(o.time_budget_s, 60, 0);
+	/* more rounds than the default most: the most follows */
+	assert_int_equal(PARSE(&o, err, "--rounds", "20"), 0);
+	assert_int_equal(o.max_rounds, 20);
+	assert_int_equal(PARSE(&o, err, "--rounds", "5", "--max-rounds", "4"), -EINVAL);
+	assert_non_null(strstr(err, "--max-rounds 4 is below --rounds 5"));
+	assert_int_equal(PARSE(&o, err, "--rounds", "0"), -EINVAL);
+	assert_non_null(strstr(err, "--rounds '0'"));
+	assert_int_equal(PARSE(&o, err, "--precision", "0"), -EINVAL);
+	assert_int_equal(PARSE(&o, err, "--precision", "101"), -EINVAL);
+	assert_non_null(strstr(err, "--precision"));
+	assert_int_equal(PARSE(&o, err, "--seed", "-1"), -EINVAL);
+	assert_int_equal(PARSE(&o, err, "--seed", "x"), -EINVAL);
+	assert_non_null(strstr(err, "--seed 'x'"));
+	assert_int_equal(PARSE(&o, err, "--quick", "--rounds", "4"), -EINVAL);
 }
 
 static void quick_conflicts_with_timing(void **state)
@@ -199,7 +235,7 @@ static void glob_matching_nothing_is_an_error(void **state)
 
 static void objects(void **state)
 {
-	const struct scenario sweeps = { .name = "s", .objects = "1,100,10000" };
+	const struct scenario sweeps = { .name = "s", .objects = { 3, { 1, 100, 10000 } } };
 	const struct scenario fixed = { .name = "f" };
 	unsigned int vals[LS_MAX_LIST];
 	struct ls_run_opts o;
@@ -224,7 +260,9 @@ static void objects(void **state)
 
 static void maps_and_value_sizes(void **state)
 {
-	const struct scenario sc = { .name = "s", .maps = "1,17", .value_sizes = "8,64" };
+	const struct scenario sc = { .name = "s",
+				     .maps = { 2, { 1, 17 } },
+				     .value_sizes = { 2, { 8, 64 } } };
 	unsigned int vals[LS_MAX_LIST];
 	struct ls_run_opts o;
 	char err[256] = "";
@@ -286,6 +324,7 @@ int main(void)
 		cmocka_unit_test(help_is_not_an_error),
 		cmocka_unit_test(select_by_glob),
 		cmocka_unit_test(glob_matching_nothing_is_an_error),
+		cmocka_unit_test(rounds),
 		cmocka_unit_test(objects),
 		cmocka_unit_test(maps_and_value_sizes),
 		cmocka_unit_test(cpu_counts),

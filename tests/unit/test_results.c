@@ -45,6 +45,7 @@ static struct ls_row row_of(const struct scenario *sc, enum ls_status st, double
 		.status = st,
 		.ops = 1000,
 		.bytes_per_elem = NAN,
+		.control = -1,
 	};
 
 	r.ns_per_op.median = ns;
@@ -92,6 +93,8 @@ static void rows_statuses_and_added_cost(void **state)
 	char err[256] = "", *text;
 
 	c.threads = 2;
+	b.control = 0;
+	c.control = 0;
 	assert_non_null(mkdtemp(root));
 	assert_int_equal(ls_results_create(&r, root, &si, true, 4, argv, err, sizeof(err)), 0);
 	assert_non_null(strstr(r.dir, "/6.1.0-test/"));
@@ -129,25 +132,32 @@ static void rows_statuses_and_added_cost(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
-static void control_matches_the_sweep_or_its_defaults(void **state)
+/* The control is the row the schedule measured beside the cell, when ok and alike. */
+static void control_is_the_row_measured_beside(void **state)
 {
 	struct ls_results r = { .si = &si };
 	struct ls_row rows[5];
 
-	rows[0] = row_of(&ctl, LS_OK, 100); /* defaults: 1 thread, 1 owner */
+	rows[0] = row_of(&ctl, LS_OK, 100);
 	rows[1] = row_of(&ctl, LS_OK, 300);
 	rows[1].nr_objects = 1000;
 	rows[2] = row_of(&subj, LS_OK, 350);
 	rows[2].nr_objects = 1000;
+	rows[2].control = 1;
 	rows[3] = row_of(&subj, LS_OK, 150);
-	rows[3].nr_objects = 100; /* no control with 100 owners: the default one */
+	rows[3].control = 0;
 	rows[4] = row_of(&subj, LS_OK, 160);
-	rows[4].mode = LS_MODE_LOOP; /* no control in loop mode */
+	rows[4].mode = LS_MODE_LOOP; /* a control of another mode is no control */
+	rows[4].control = 0;
 	r.rows = rows;
 	r.nr_rows = 5;
 	assert_float_equal(ls_results_added_ns(&r, &rows[2]), 50, 1e-9);
 	assert_float_equal(ls_results_added_ns(&r, &rows[3]), 50, 1e-9);
 	assert_true(isnan(ls_results_added_ns(&r, &rows[4])));
+	rows[0].status = LS_FAILED; /* a failed control gives no added cost */
+	assert_true(isnan(ls_results_added_ns(&r, &rows[3])));
+	rows[3].control = 7; /* out of range */
+	assert_true(isnan(ls_results_added_ns(&r, &rows[3])));
 }
 
 static void counters_absent_stay_empty(void **state)
@@ -226,7 +236,6 @@ static void latency_percentiles_and_hist_csv(void **state)
 	assert_non_null(mkdtemp(root));
 	assert_int_equal(ls_results_create(&r, root, &si, true, 1, argv, err, sizeof(err)), 0);
 	assert_int_equal(ls_results_add(&r, &row), 0);
-	assert_null(r.rows[0].hist); /* the stored row keeps figures, not the caller's pointer */
 	assert_true(r.rows[0].lat);
 	assert_true(fabs(r.rows[0].lat_p50 - 1500) <= 1500 / 128.0);
 	assert_true(fabs(r.rows[0].lat_p99 - 1990) <= 1990 / 128.0);
@@ -235,87 +244,72 @@ static void latency_percentiles_and_hist_csv(void **state)
 	snprintf(path, sizeof(path), "%s/summary.csv", r.dir);
 	text = slurp(path);
 	assert_non_null(strstr(text, ",2000,1000,21.500000,"));
-	/* bpf_lat_p50..p999, max, samples, bpf_timer_ns; no bare twin, weight or misses: empty */
+	/*
+	 * bpf_lat_p50..p999, max, samples, bpf_timer_ns; no bare twin, weight or misses: empty;
+	 * no rounds: no interval; none discarded; no census of maps
+	 */
 	assert_non_null(strstr(text, ",private,30.000000,30.000000,30.000000,30.000000,30,100,"
-				     "20.000000,,,,\n"));
+				     "20.000000,,,,,0,,,,,0,,\n"));
 	assert_int_equal(ls_results_finish(&r, "complete"), 0);
 	snprintf(path, sizeof(path), "%s/hist.csv", r.dir);
 	text = slurp(path);
 	assert_true(starts_with(text, "schema_version,run_id,scenario,map_type,op,hook,mode,"
 				      "nr_maps,nr_objects,value_size,cpus,sharing,source,"
-				      "lower_ns,upper_ns,count\n2,"));
+				      "lower_ns,upper_ns,count\n3,"));
 	assert_non_null(strstr(
 		text,
 		",subj,task_storage,get,tp_btf/sys_enter,hook,1,1,8,1,private,trigger,1992,1999,8\n"));
 	/* the BPF side's: 100 ops of 30 ns, 10 empty regions of 20 ns */
 	assert_non_null(strstr(text, ",private,bpf_op,30,30,100\n"));
 	assert_non_null(strstr(text, ",private,bpf_timer,20,20,10\n"));
-	free(row.hist);
-	free(row.bpf_hist);
-	free(row.bpf_timer_hist);
-	ls_results_free(&r);
+	ls_results_free(&r); /* and the histograms the row handed it */
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", root);
 	assert_int_equal(system(cmd), 0);
 }
 
-/* reps.csv: one row per repetition of an ok cell, with its own ns per operation. */
+/* reps.csv: one row per repetition of an ok cell, with its round and its own ns per operation. */
 static void repetitions_in_reps_csv(void **state)
 {
+	static const struct ls_rep reps[3] = { { 1000, 0.5, 1 },
+					       { 2000, 0.5, 1 },
+					       { 500, 1.0, 2 } };
 	char root[] = "/tmp/lsbench-res-XXXXXX", path[PATH_MAX + 32], cmd[64];
 	char *argv[] = { "lsbench" };
 	struct ls_row row = row_of(&subj, LS_OK, 100), bad = row_of(&subj, LS_FAILED, 0);
-	struct ls_rep reps[3] = { { 1000, 0.5 }, { 2000, 0.5 }, { 500, 1.0 } };
 	struct ls_results r;
-	char err[256], *text;
+	char err[256], *text, *p;
+	int lines = 0;
 
 	row.threads = 2;
 	row.sharing = LS_SHARING_SHARED;
-	row.reps = reps;
-	bad.reps = reps; /* a failed cell's repetitions are not written */
+	row.reps = malloc(sizeof(reps));
+	bad.reps = malloc(sizeof(reps)); /* a failed cell's repetitions are not written */
+	assert_non_null(row.reps);
+	assert_non_null(bad.reps);
+	memcpy(row.reps, reps, sizeof(reps));
+	memcpy(bad.reps, reps, sizeof(reps));
+	row.nr_reps = bad.nr_reps = 3;
 	assert_non_null(mkdtemp(root));
 	assert_int_equal(ls_results_create(&r, root, &si, true, 1, argv, err, sizeof(err)), 0);
 	assert_int_equal(ls_results_add(&r, &row), 0);
 	assert_int_equal(ls_results_add(&r, &bad), 0);
-	assert_null(r.rows[0].reps);
 	snprintf(path, sizeof(path), "%s/reps.csv", r.dir);
 	text = slurp(path);
 	assert_true(starts_with(text, "schema_version,run_id,scenario,map_type,op,hook,mode,"
-				      "nr_maps,nr_objects,value_size,cpus,sharing,rep,ops,"
-				      "duration_s,ops_per_sec,ns_per_op\n2,"));
-	/* ns per op is per thread: 2 threads x 0.5 s / 1000 ops */
-	assert_non_null(strstr(text, ",hook,1,1,8,2,shared,1,1000,0.500000,2000.000000,"
+				      "nr_maps,nr_objects,value_size,cpus,sharing,round,rep,ops,"
+				      "duration_s,ops_per_sec,ns_per_op\n3,"));
+	/* ns per op is per thread: 2 threads x 0.5 s / 1000 ops; reps counted within rounds */
+	assert_non_null(strstr(text, ",hook,1,1,8,2,shared,1,1,1000,0.500000,2000.000000,"
 				     "1000000.000000\n"));
-	assert_non_null(strstr(text, ",shared,2,2000,0.500000,4000.000000,500000.000000\n"));
-	assert_non_null(strstr(text, ",shared,3,500,1.000000,500.000000,4000000.000000\n"));
-	assert_null(strstr(text, ",4,")); /* three rows, the failed cell none */
+	assert_non_null(strstr(text, ",shared,1,2,2000,0.500000,4000.000000,500000.000000\n"));
+	assert_non_null(strstr(text, ",shared,2,1,500,1.000000,500.000000,4000000.000000\n"));
+	for (p = text; (p = strchr(p, '\n')); p++)
+		lines++;
+	assert_int_equal(lines, 4); /* the header and three rows: the failed cell none */
 	assert_int_equal(ls_results_finish(&r, "complete"), 0);
 	ls_results_free(&r);
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", root);
 	assert_int_equal(system(cmd), 0);
-}
-
-/* A control is matched with the same sharing only. */
-static void control_needs_the_same_sharing(void **state)
-{
-	struct ls_results r = { .si = &si };
-	struct ls_row rows[3];
-
-	rows[0] = row_of(&ctl, LS_OK, 100);
-	rows[0].threads = 2;
-	rows[0].nr_objects = 2;
-	rows[1] = rows[0];
-	rows[1].sharing = LS_SHARING_SHARED;
-	rows[1].ns_per_op.median = 200;
-	rows[2] = row_of(&subj, LS_OK, 260);
-	rows[2].threads = 2;
-	rows[2].nr_objects = 2;
-	rows[2].sharing = LS_SHARING_SHARED;
-	r.rows = rows;
-	r.nr_rows = 3;
-	assert_float_equal(ls_results_added_ns(&r, &rows[2]), 60, 1e-9);
-	r.nr_rows = 1; /* only the private control */
-	assert_true(isnan(ls_results_added_ns(&r, &rows[2])));
-	(void)state;
 }
 
 static void perf_delta_keeps_only_what_both_counted(void **state)
@@ -382,13 +376,12 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(header_starts_with_required_columns),
 		cmocka_unit_test(rows_statuses_and_added_cost),
-		cmocka_unit_test(control_matches_the_sweep_or_its_defaults),
+		cmocka_unit_test(control_is_the_row_measured_beside),
 		cmocka_unit_test(counters_absent_stay_empty),
 		cmocka_unit_test(perf_delta_keeps_only_what_both_counted),
 		cmocka_unit_test(latency_percentiles_and_hist_csv),
 		cmocka_unit_test(scaling_efficiency_against_one_thread),
 		cmocka_unit_test(repetitions_in_reps_csv),
-		cmocka_unit_test(control_needs_the_same_sharing),
 		cmocka_unit_test(two_runs_in_one_second_get_two_folders),
 		cmocka_unit_test(unwritable_root_is_one_line_error),
 	};

@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The plan of a run: every cell the selected scenarios make (modes x threads
+ * x sharings x maps x value sizes x owners), and beside each its control,
+ * measured with the same owners, threads and sharing.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include "plan.h"
+#include "scenarios.h"
+
+static bool key_eq(const struct ls_cell_key *a, const struct ls_cell_key *b)
+{
+	return a->sc == b->sc && a->mode == b->mode && a->threads == b->threads &&
+	       a->objects == b->objects && a->maps == b->maps && a->value_size == b->value_size &&
+	       a->sharing == b->sharing;
+}
+
+/* The plan index of the cell key names, added when new; -ENOMEM. */
+long ls_plan_add(struct plan *p, const struct ls_cell_key *key)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		if (key_eq(&p->cells[i].key, key))
+			return i;
+	}
+	if (p->n == p->cap) {
+		size_t cap = p->cap ? 2 * p->cap : 64;
+		struct plan_cell *c = realloc(p->cells, cap * sizeof(*c));
+
+		if (!c)
+			return -ENOMEM;
+		p->cells = c;
+		p->cap = cap;
+	}
+	p->cells[p->n] = (struct plan_cell){ *key, -1, -1, false };
+	return p->n++;
+}
+
+/* A dimension's values for sc, or the one default (0 for objects: one per thread). */
+static size_t sweep(const struct ls_run_opts *o, const struct scenario *sc, enum ls_dim dim,
+		    unsigned int def, unsigned int *vals)
+{
+	size_t n = ls_sweep_for(o, sc, dim, vals);
+
+	if (!n)
+		vals[n++] = def;
+	return n;
+}
+
+/*
+ * The sharings to run sc with at this thread count: its own when it has one;
+ * with one thread private and shared are the same cell, so private if asked.
+ */
+static unsigned int sharings_for(const struct scenario *sc, const struct ls_run_opts *o,
+				 unsigned int threads)
+{
+	unsigned int can = sc->sharings, want = can & o->sharings;
+
+	if (can != LS_SHARING_ALL)
+		return can;
+	if (threads == 1 && (want & LS_SHARING_BIT(LS_SHARING_PRIVATE)))
+		return LS_SHARING_BIT(LS_SHARING_PRIVATE);
+	return want;
+}
+
+/* The owner counts of a sweep, less private cells that would be the shared one. */
+static int plan_owners(struct plan *p, struct ls_cell_key *key, unsigned int sharings,
+		       const struct ls_run_opts *o)
+{
+	unsigned int objects[LS_MAX_LIST];
+	size_t n = sweep(o, key->sc, LS_DIM_OBJECTS, 0, objects), j;
+
+	for (j = 0; j < n; j++) {
+		key->objects = objects[j] ?: key->threads;
+		if (key->sharing == LS_SHARING_PRIVATE && key->sc->trigger_kind == LS_TRIG_OWNERS &&
+		    key->objects < key->threads && (sharings & LS_SHARING_BIT(LS_SHARING_SHARED)))
+			continue;
+		if (ls_plan_add(p, key) < 0)
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+/* The cells of one mode, thread count and sharing: maps x value sizes x owners. */
+static int plan_sweeps(struct plan *p, struct ls_cell_key *key, unsigned int sharings,
+		       const struct ls_run_opts *o)
+{
+	unsigned int maps[LS_MAX_LIST], sizes[LS_MAX_LIST];
+	size_t nr_maps = sweep(o, key->sc, LS_DIM_MAPS, 1, maps);
+	size_t nr_sizes = sweep(o, key->sc, LS_DIM_VALUE_SIZE, 8, sizes);
+	size_t a, b;
+	int err = 0;
+
+	for (a = 0; a < nr_maps && !err; a++) {
+		key->maps = maps[a];
+		for (b = 0; b < nr_sizes && !err; b++) {
+			key->value_size = sizes[b];
+			err = plan_owners(p, key, sharings, o);
+		}
+	}
+	return err;
+}
+
+/* Every cell of one scenario: modes x threads x sharings x maps x value sizes x owners. */
+static int plan_scenario(struct plan *p, const struct scenario *sc, const struct ls_run_opts *o)
+{
+	struct ls_cell_key key = { .sc = sc };
+	unsigned int sharings;
+	size_t k;
+	int err = 0;
+
+	for (key.mode = LS_MODE_HOOK; key.mode <= LS_MODE_LOOP; key.mode++) {
+		if (!(ls_scenario_modes(sc) & o->modes & LS_MODE_BIT(key.mode)))
+			continue;
+		for (k = 0; k < o->nr_cpu_counts; k++) {
+			key.threads = o->cpu_counts[k];
+			if (sc->max_threads && key.threads > sc->max_threads)
+				continue;
+			sharings = sharings_for(sc, o, key.threads);
+			for (key.sharing = LS_SHARING_PRIVATE; key.sharing <= LS_SHARING_SHARED;
+			     key.sharing++) {
+				if ((sharings & LS_SHARING_BIT(key.sharing)) && !err)
+					err = plan_sweeps(p, &key, sharings, o);
+			}
+		}
+	}
+	return err;
+}
+
+/*
+ * The control of a cell is measured like it: same mode, threads, owners and
+ * sharing (where the control can have it), its own maps and value size where
+ * it does not sweep them.
+ */
+static int plan_control(struct plan *p, size_t i)
+{
+	struct ls_cell_key key = p->cells[i].key;
+	const struct scenario *ctl = key.sc->control ? ls_scenario_find(key.sc->control) : NULL;
+	long c;
+
+	if (!ctl)
+		return 0;
+	key.sc = ctl;
+	if (!ctl->maps.n)
+		key.maps = 1;
+	if (!ctl->value_sizes.n)
+		key.value_size = 8;
+	if (!(ctl->sharings & LS_SHARING_BIT(key.sharing)))
+		key.sharing = ctl->sharings & LS_SHARING_BIT(LS_SHARING_PRIVATE)
+				      ? LS_SHARING_PRIVATE
+				      : LS_SHARING_SHARED;
+	c = ls_plan_add(p, &key);
+	if (c < 0)
+		return c;
+	p->cells[i].control = c;
+	return 0;
+}
+
+int ls_plan_build(struct plan *p, const struct ls_run_opts *o, const bool *selected)
+{
+	size_t s, i, n;
+	int err = 0;
+
+	for (s = 0; s < ls_nr_scenarios && !err; s++) {
+		if (selected[s])
+			err = plan_scenario(p, &ls_scenarios[s], o);
+	}
+	n = p->n; /* controls have no controls */
+	for (i = 0; i < n && !err; i++)
+		err = plan_control(p, i);
+	return err;
+}

@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The scenario table as data, and the plan a run makes of it. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "plan.h"
+#include "scenarios.h"
+
+#define ARGS(...) ((char *[]){ "run", __VA_ARGS__, NULL })
+#define NARGS(...) ((int)(sizeof((char *[]){ "run", __VA_ARGS__ }) / sizeof(char *)))
+#define PARSE(o, err, ...)                                                                         \
+	ls_run_opts_parse(NARGS(__VA_ARGS__), ARGS(__VA_ARGS__), o, err, sizeof(err))
+
+static bool sweep_ok(const struct ls_sweep *s, unsigned int max)
+{
+	unsigned int i;
+
+	for (i = 0; i < s->n; i++) {
+		if (!s->v[i] || s->v[i] > max)
+			return false;
+	}
+	return s->n <= LS_SWEEP_MAX;
+}
+
+/* What every entry must say, and what its control must share with it. */
+static void table_entries(void **state)
+{
+	size_t i, j;
+
+	for (i = 0; i < ls_nr_scenarios; i++) {
+		const struct scenario *sc = &ls_scenarios[i], *ctl;
+
+		assert_non_null(sc->type);
+		assert_non_null(sc->desc);
+		assert_true(sc->sharings && !(sc->sharings & ~LS_SHARING_ALL));
+		assert_true(sweep_ok(&sc->objects, LS_MAX_OBJECTS));
+		assert_true(sweep_ok(&sc->maps, LS_MAX_MAPS));
+		for (j = 0; j < sc->value_sizes.n; j++)
+			assert_true(sc->value_sizes.v[j] == 8 || sc->value_sizes.v[j] == 64 ||
+				    sc->value_sizes.v[j] == 4096);
+		for (j = 0; j < i; j++)
+			assert_string_not_equal(ls_scenarios[j].name, sc->name);
+		/* storage made and deleted on one owner, or owners made per trigger: private */
+		if ((sc->expect & (LS_EXPECT_CREATES | LS_EXPECT_DELETES)) ||
+		    sc->trigger_kind == LS_TRIG_CHURN)
+			assert_int_equal(sc->sharings, LS_SHARING_BIT(LS_SHARING_PRIVATE));
+		/* the sys_enter syscall needs no trigger function; every other kind does */
+		assert_true((sc->trigger_kind == LS_TRIG_SELF) == !sc->trigger);
+		if (!sc->control)
+			continue;
+		ctl = ls_scenario_find(sc->control);
+		assert_non_null(ctl);
+		assert_string_equal(ctl->hook, sc->hook);
+		assert_string_equal(ctl->map_type, "none");
+		assert_null(ctl->control);
+		assert_ptr_equal(ctl->type->open, sc->type->open);
+		assert_int_equal(ctl->trigger_kind, sc->trigger_kind);
+		assert_true((ls_scenario_modes(ctl) & ls_scenario_modes(sc)) ==
+			    ls_scenario_modes(sc));
+	}
+}
+
+static struct plan plan_of(bool *sel, struct ls_run_opts *o)
+{
+	struct plan p = {};
+
+	assert_int_equal(ls_plan_build(&p, o, sel), 0);
+	return p;
+}
+
+static void select_one(const char *name, bool *sel)
+{
+	memset(sel, 0, ls_nr_scenarios * sizeof(*sel));
+	sel[ls_scenario_find(name) - ls_scenarios] = true;
+}
+
+/* Each cell's control is a cell of the plan, with its owners, threads, sharing and mode. */
+static void controls_measured_like_their_cells(void **state)
+{
+	bool *sel = calloc(ls_nr_scenarios, sizeof(*sel));
+	const struct scenario *sk_get = ls_scenario_find("sk-get");
+	struct ls_run_opts o;
+	char err[256];
+	size_t i, cells = 0, ctls = 0;
+	struct plan p;
+
+	assert_int_equal(PARSE(&o, err, "--cpus", "1,2"), 0);
+	select_one("sk-get", sel);
+	p = plan_of(sel, &o);
+	for (i = 0; i < p.n; i++) {
+		const struct ls_cell_key *k = &p.cells[i].key, *c;
+
+		if (k->sc != sk_get) {
+			assert_int_equal(p.cells[i].control, -1);
+			ctls++;
+			continue;
+		}
+		cells++;
+		assert_true(p.cells[i].control >= 0 && (size_t)p.cells[i].control < p.n);
+		c = &p.cells[p.cells[i].control].key;
+		assert_string_equal(c->sc->name, "sk-empty");
+		assert_int_equal(c->mode, k->mode);
+		assert_int_equal(c->threads, k->threads);
+		assert_int_equal(c->objects, k->objects);
+		assert_int_equal(c->sharing, k->sharing);
+	}
+	/*
+	 * per mode: one thread over 4 owner counts; two threads private over the 3
+	 * that give each thread its own, and shared over all 4
+	 */
+	assert_int_equal(cells, 2 * (4 + 3 + 4));
+	assert_int_equal(ctls, cells);
+	free(p.cells);
+	free(sel);
+}
+
+/* A control that sweeps nothing runs with its own map count and value size. */
+static void map_sweeps_control_on_one_map(void **state)
+{
+	bool *sel = calloc(ls_nr_scenarios, sizeof(*sel));
+	struct ls_run_opts o;
+	char err[256];
+	struct plan p;
+	size_t i, ctls = 0;
+
+	assert_int_equal(PARSE(&o, err, "--cpus", "1", "--maps", "1,17,100"), 0);
+	select_one("task-get-maps", sel);
+	p = plan_of(sel, &o);
+	for (i = 0; i < p.n; i++) {
+		const struct ls_cell_key *k = &p.cells[i].key;
+
+		if (strcmp(k->sc->name, "task-empty"))
+			continue;
+		ctls++;
+		assert_int_equal(k->maps, 1);
+		assert_int_equal(k->value_size, 8);
+		assert_int_equal(k->mode, LS_MODE_LOOP);
+	}
+	assert_int_equal(p.n, 4); /* three map counts, one control: the same cell for all */
+	assert_int_equal(ctls, 1);
+	free(p.cells);
+	free(sel);
+}
+
+/* Selecting a control too gives no second copy of its cells. */
+static void cells_are_planned_once(void **state)
+{
+	bool *sel = calloc(ls_nr_scenarios, sizeof(*sel));
+	struct ls_run_opts o;
+	char err[256];
+	struct plan p;
+	size_t i, j;
+
+	assert_int_equal(PARSE(&o, err, "--cpus", "1,2", "-s", "task-*"), 0);
+	assert_true(ls_select(ls_scenarios, ls_nr_scenarios, &o, sel, err, sizeof(err)) > 0);
+	p = plan_of(sel, &o);
+	for (i = 0; i < p.n; i++) {
+		for (j = 0; j < i; j++)
+			assert_memory_not_equal(&p.cells[i].key, &p.cells[j].key,
+						sizeof(p.cells[i].key));
+	}
+	free(p.cells);
+	free(sel);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(table_entries),
+		cmocka_unit_test(controls_measured_like_their_cells),
+		cmocka_unit_test(map_sweeps_control_on_one_map),
+		cmocka_unit_test(cells_are_planned_once),
+	};
+
+	return cmocka_run_group_tests_name("plan", tests, NULL, NULL);
+}
