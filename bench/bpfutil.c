@@ -122,22 +122,18 @@ static void mark_load_error(struct cell *c, const char *what, int err)
 
 int ls_obj_load_attach(struct cell *c, struct bpf_object *obj)
 {
-	struct bpf_program *prog, *want = NULL;
-	char name[128];
+	size_t off = c->sc->progs[c->mode];
+	struct bpf_program *prog,
+		*want = off ? *(struct bpf_program **)((char *)c->skel + off) : NULL;
 	struct bpf_map *map;
 	int err;
 
-	snprintf(name, sizeof(name), "%s_%s", c->sc->prog ?: "", ls_mode_name(c->mode));
-	bpf_object__for_each_program(prog, obj) {
-		bool on = c->sc->prog && !strcmp(bpf_program__name(prog), name);
-
-		bpf_program__set_autoload(prog, on);
-		if (on)
-			want = prog;
-	}
-	if (!want && c->sc->prog) {
+	bpf_object__for_each_program(prog, obj)
+		bpf_program__set_autoload(prog, prog == want);
+	if (!want && ls_scenario_has_prog(c->sc)) {
 		c->status = LS_FAILED;
-		snprintf(c->reason, sizeof(c->reason), "no BPF program %s", name);
+		snprintf(c->reason, sizeof(c->reason), "no BPF program in %s mode",
+			 ls_mode_name(c->mode));
 		return -ENOENT;
 	}
 	log_len = 0;

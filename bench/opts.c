@@ -77,8 +77,9 @@ void ls_run_usage(FILE *f)
 		"  -w, --warmup S        seconds of warm-up per round, not measured (default %g)\n"
 		"  -d, --duration S      seconds per repetition (default %g)\n"
 		"  -r, --repetitions N   repetitions per round (default %d)\n"
-		"      --rounds N        independent setups per cell, at least (default %d); each\n"
-		"                        round measures every cell once, in a shuffled order\n"
+		"      --rounds N        independent setups per cell (default %d, and more where\n"
+		"                        imprecise); each round measures every cell once, in a\n"
+		"                        shuffled order; given alone, exactly N\n"
 		"      --max-rounds N    rounds at most: cells whose 95%% interval is wider than\n"
 		"                        --precision get more rounds, up to N (default %d)\n"
 		"      --precision P     target half-width of the 95%% interval, in %% (default %g)\n"
@@ -339,6 +340,7 @@ static int set_opt(struct ls_run_opts *o, int c, char *arg, bool *timing_set)
 			return -EINVAL;
 		return 0;
 	case OPT_ROUNDS:
+		o->rounds_set = true;
 		return parse_uint(arg, 1, MAX_ROUNDS, &o->rounds);
 	case OPT_MAX_ROUNDS:
 		o->max_rounds_set = true;
@@ -390,7 +392,8 @@ static int settle(struct ls_run_opts *o, bool timing_set, char *err, size_t len)
 		o->repetitions = QUICK_REPETITIONS;
 		o->rounds = QUICK_ROUNDS;
 	}
-	if (!o->max_rounds_set && o->max_rounds < o->rounds)
+	/* rounds asked, and no most: that many */
+	if (!o->max_rounds_set && (o->rounds_set || o->quick))
 		o->max_rounds = o->rounds;
 	if (o->max_rounds < o->rounds) {
 		snprintf(err, len, "--max-rounds %u is below --rounds %u", o->max_rounds,

@@ -30,7 +30,7 @@ struct ls_run_opts {
 	unsigned int repetitions; /* per round */
 	unsigned int rounds; /* independent setups per cell, at least */
 	unsigned int max_rounds; /* ... at most, while the cell is less precise than asked */
-	bool max_rounds_set;
+	bool rounds_set, max_rounds_set;
 	double precision_pct; /* target half-width of a cell's 95% interval */
 	double time_budget_s; /* no round starts after this many seconds; 0: no limit */
 	unsigned long long seed; /* of the rounds' shuffles */

@@ -66,7 +66,12 @@ struct scenario {
 	const char *map_type; /* map under test, as in the CSV */
 	const char *op; /* operation, as in the CSV */
 	const char *hook; /* program section that runs it */
-	const char *prog; /* BPF program base name: <prog>_hook, <prog>_loop; NULL: none */
+	/*
+	 * Its programs, as offsets of their handles in its type's skeleton (the
+	 * compiler checks they exist), by mode; 0: none (no program, or none in
+	 * that mode). Set with PROGS() in scenarios.c.
+	 */
+	size_t progs[LS_MODE_LOOP + 1];
 	const char *control; /* scenario subtracted for added_ns_per_op, or NULL */
 	unsigned int modes; /* LS_MODE_BIT()s it runs in; 0: both */
 	unsigned int expect; /* enum ls_expect */
@@ -156,6 +161,12 @@ const char *ls_mode_name(enum ls_mode mode);
 const char *ls_sharing_name(enum ls_sharing sharing);
 
 const char *ls_status_name(enum ls_status status);
+
+/* Whether the scenario runs a BPF program (else only bpf(2) from user space). */
+static inline bool ls_scenario_has_prog(const struct scenario *sc)
+{
+	return sc->progs[LS_MODE_HOOK] || sc->progs[LS_MODE_LOOP];
+}
 
 static inline unsigned int ls_scenario_modes(const struct scenario *sc)
 {

@@ -6,7 +6,13 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/syscall.h>
+#include <stddef.h>
 #include "scenarios.h"
+#include "task.skel.h"
+#include "cgrp.skel.h"
+#include "sk.skel.h"
+#include "inode.skel.h"
+#include "cgstore.skel.h"
 
 #define SYS_ENTER "tp_btf/sys_enter"
 #define GETSOCKOPT "cgroup/getsockopt"
@@ -26,6 +32,13 @@
 #define BYID_SWEEP SWEEP(1, 100, 1000, 10000)
 #define LOOP LS_MODE_BIT(LS_MODE_LOOP)
 
+/* The programs of an operation in the skeleton of obj: <p>_hook and <p>_loop. */
+#define PROGS(obj, p)                                                                              \
+	.progs = { offsetof(struct obj##_bpf, progs.p##_hook),                                     \
+		   offsetof(struct obj##_bpf, progs.p##_loop) }
+/* An operation with a hook-mode program only. */
+#define HOOK_PROG(obj, p) .progs = { offsetof(struct obj##_bpf, progs.p##_hook), 0 }
+
 #define GET LS_EXPECT_HITS
 #define MISS LS_EXPECT_MISSES
 #define CREATE_DELETE (LS_EXPECT_CREATES | LS_EXPECT_DELETES)
@@ -42,27 +55,27 @@
 
 /* A scenario driven by sys_enter on the producer's own task. */
 #define SYS(n, mt, o, p, ctl, exp, t, share)                                                       \
-	.name = n, .map_type = mt, .op = o, .hook = SYS_ENTER, .prog = p, .control = ctl,          \
-	.expect = exp, .type = &t, .sharings = share, .trigger_kind = LS_TRIG_SELF
+	.name = n, .map_type = mt, .op = o, .hook = SYS_ENTER, p, .control = ctl, .expect = exp,   \
+	.type = &t, .sharings = share, .trigger_kind = LS_TRIG_SELF
 
 #define SOCKOPT(n, mt, o, p, ctl, exp, t, share)                                                   \
-	.name = n, .map_type = mt, .op = o, .hook = GETSOCKOPT, .prog = p, .control = ctl,         \
-	.expect = exp, .type = &t, .sharings = share, .trigger_kind = LS_TRIG_OWNERS,              \
-	.sockopt_filter = true, .trigger = ls_trigger_getsockopt
+	.name = n, .map_type = mt, .op = o, .hook = GETSOCKOPT, p, .control = ctl, .expect = exp,  \
+	.type = &t, .sharings = share, .trigger_kind = LS_TRIG_OWNERS, .sockopt_filter = true,     \
+	.trigger = ls_trigger_getsockopt
 
 #define OPEN(n, mt, o, p, ctl, exp, share)                                                         \
-	.name = n, .map_type = mt, .op = o, .hook = FILE_OPEN, .prog = p, .control = ctl,          \
-	.expect = exp, .type = &ls_inode_type, .sharings = share, .trigger_kind = LS_TRIG_OWNERS,  \
+	.name = n, .map_type = mt, .op = o, .hook = FILE_OPEN, p, .control = ctl, .expect = exp,   \
+	.type = &ls_inode_type, .sharings = share, .trigger_kind = LS_TRIG_OWNERS,                 \
 	.trigger = ls_trigger_open
 
 #define EGRESS(n, mt, o, p, ctl, exp, t, share)                                                    \
-	.name = n, .map_type = mt, .op = o, .hook = "cgroup_skb/egress", .prog = p,                \
-	.control = ctl, .expect = exp, .type = &t, .sharings = share,                              \
-	.trigger_kind = LS_TRIG_OWNERS, .trigger = ls_trigger_sendto
+	.name = n, .map_type = mt, .op = o, .hook = "cgroup_skb/egress", p, .control = ctl,        \
+	.expect = exp, .type = &t, .sharings = share, .trigger_kind = LS_TRIG_OWNERS,              \
+	.trigger = ls_trigger_sendto
 
 /* Owner churn: one owner made and gone per trigger; storage, if any, made on it. */
 #define CHURN(n, mt, o, h, p, ctl, exp, trig, t)                                                   \
-	.name = n, .map_type = mt, .op = o, .hook = h, .prog = p, .control = ctl, .expect = exp,   \
+	.name = n, .map_type = mt, .op = o, .hook = h, p, .control = ctl, .expect = exp,           \
 	.modes = LS_MODE_BIT(LS_MODE_HOOK), .type = &t, .sharings = PRIV,                          \
 	.trigger_kind = LS_TRIG_CHURN, .trigger = trig
 
@@ -96,188 +109,202 @@
 
 const struct scenario ls_scenarios[] = {
 	/* task storage, on the current task from sys_enter */
-	{ SYS("task-empty", "none", "empty", "empty", NULL, 0, ls_task_type, PRIV),
+	{ SYS("task-empty", "none", "empty", PROGS(task, empty), NULL, 0, ls_task_type, PRIV),
 	  .desc = "control: empty program on sys_enter (the cost of the hook and harness)" },
-	{ SYS("task-get", "task_storage", "get", "task_get", "task-empty", GET, ls_task_type, PRIV),
+	{ SYS("task-get", "task_storage", "get", PROGS(task, task_get), "task-empty", GET,
+	      ls_task_type, PRIV),
 	  .primes = true,
 	  .desc = "bpf_task_storage_get on the current task's existing storage (hit)" },
-	{ SYS("task-miss", "task_storage", "miss", "task_miss", "task-empty", MISS, ls_task_type,
-	      PRIV),
+	{ SYS("task-miss", "task_storage", "miss", PROGS(task, task_miss), "task-empty", MISS,
+	      ls_task_type, PRIV),
 	  .desc = "bpf_task_storage_get without F_CREATE on a task without storage (miss)" },
-	{ SYS("task-create-delete", "task_storage", "create_delete", "task_create_delete",
-	      "task-empty", CREATE_DELETE, ls_task_type, PRIV),
+	{ SYS("task-create-delete", "task_storage", "create_delete",
+	      PROGS(task, task_create_delete), "task-empty", CREATE_DELETE, ls_task_type, PRIV),
 	  .desc = "bpf_task_storage_get with F_CREATE on a task without storage, then delete" },
-	{ SYS("task-hash-get", "hash", "get", "hash_get", "task-empty", GET, ls_task_type, PRIV),
+	{ SYS("task-hash-get", "hash", "get", PROGS(task, hash_get), "task-empty", GET,
+	      ls_task_type, PRIV),
 	  .primes = true, .desc = "control: hash map lookup keyed by thread id (hit)" },
-	{ SYS("task-hash-update-delete", "hash", "create_delete", "hash_update_delete",
+	{ SYS("task-hash-update-delete", "hash", "create_delete", PROGS(task, hash_update_delete),
 	      "task-empty", CREATE_DELETE, ls_task_type, PRIV),
 	  .desc = "control: hash map insert keyed by thread id, then delete" },
-	{ SYS("task-get-maps", "task_storage", "get", "task_maps_get", "task-empty", GET,
+	{ SYS("task-get-maps", "task_storage", "get", PROGS(task, task_maps_get), "task-empty", GET,
 	      ls_task_type, PRIV),
 	  .modes = LOOP, .primes = true, .arg = LS_ARG_MAPS, .maps = MAP_SWEEP,
 	  .desc = "bpf_task_storage_get on N maps in turn (hit): the per-task cache cliff" },
-	{ SYS("task-get-maps-interleaved", "task_storage", "get", "task_maps_get", "task-empty",
-	      GET, ls_task_type, PRIV),
+	{ SYS("task-get-maps-interleaved", "task_storage", "get", PROGS(task, task_maps_get),
+	      "task-empty", GET, ls_task_type, PRIV),
 	  .modes = LOOP, .primes = true, .arg = LS_ARG_MAPS | LS_ARG_INTERLEAVE, .maps = MAP_SWEEP,
 	  .desc = "as task-get-maps, with map 0 taking 4 of every 10 gets" },
-	{ SYS("task-hash-get-maps", "hash", "get", "hash_maps_get", "task-empty", GET, ls_task_type,
-	      PRIV),
+	{ SYS("task-hash-get-maps", "hash", "get", PROGS(task, hash_maps_get), "task-empty", GET,
+	      ls_task_type, PRIV),
 	  .modes = LOOP, .primes = true, .arg = LS_ARG_HASH_MAPS, .maps = MAP_SWEEP,
 	  .desc = "control: lookups keyed by thread id in N hash maps in turn" },
-	{ SYS("task-byid-empty", "none", "empty", "task_byid_empty", NULL, 0, ls_task_byid_type,
-	      SHARED),
+	{ SYS("task-byid-empty", "none", "empty", PROGS(task, task_byid_empty), NULL, 0,
+	      ls_task_byid_type, SHARED),
 	  .arg = LS_ARG_BYID, .objects = BYID_SWEEP,
 	  .desc = "control: bpf_task_from_pid on parked threads in turn, and release" },
-	{ SYS("task-byid-get", "task_storage", "get", "task_byid_get", "task-byid-empty", GET,
-	      ls_task_byid_type, SHARED),
+	{ SYS("task-byid-get", "task_storage", "get", PROGS(task, task_byid_get), "task-byid-empty",
+	      GET, ls_task_byid_type, SHARED),
 	  .arg = LS_ARG_BYID, .objects = BYID_SWEEP, .primes = true, .prime_each_owner = true,
 	  .desc = "bpf_task_storage_get on parked threads reached by id, in turn (hit)" },
-	{ SYS("task-get-values", "task_storage", "get", "task_maps_get", "task-empty", GET,
-	      ls_task_type, PRIV),
+	{ SYS("task-get-values", "task_storage", "get", PROGS(task, task_maps_get), "task-empty",
+	      GET, ls_task_type, PRIV),
 	  .modes = LOOP, .primes = true, .arg = LS_ARG_MAPS, .value_sizes = VALUE_SWEEP,
 	  .desc = "bpf_task_storage_get through an array of maps, by value size (hit)" },
 
 	/* cgroup storage, on the current task's cgroup v2 (the run's own) from sys_enter */
-	{ SYS("cgrp-empty", "none", "empty", "empty", NULL, 0, ls_cgrp_type, SHARED),
+	{ SYS("cgrp-empty", "none", "empty", PROGS(cgrp, empty), NULL, 0, ls_cgrp_type, SHARED),
 	  .desc = "control: empty program on sys_enter that finds the task's cgroup" },
-	{ SYS("cgrp-get", "cgrp_storage", "get", "cgrp_get", "cgrp-empty", GET, ls_cgrp_type,
-	      SHARED),
+	{ SYS("cgrp-get", "cgrp_storage", "get", PROGS(cgrp, cgrp_get), "cgrp-empty", GET,
+	      ls_cgrp_type, SHARED),
 	  .primes = true,
 	  .desc = "bpf_cgrp_storage_get on the current task's cgroup, storage existing (hit)" },
-	{ SYS("cgrp-miss", "cgrp_storage", "miss", "cgrp_miss", "cgrp-empty", MISS, ls_cgrp_type,
-	      SHARED),
+	{ SYS("cgrp-miss", "cgrp_storage", "miss", PROGS(cgrp, cgrp_miss), "cgrp-empty", MISS,
+	      ls_cgrp_type, SHARED),
 	  .desc = "bpf_cgrp_storage_get without F_CREATE on a cgroup without storage (miss)" },
-	{ SYS("cgrp-create-delete", "cgrp_storage", "create_delete", "cgrp_create_delete",
-	      "cgrp-empty", CREATE_DELETE, ls_cgrp_type, PRIV),
+	{ SYS("cgrp-create-delete", "cgrp_storage", "create_delete",
+	      PROGS(cgrp, cgrp_create_delete), "cgrp-empty", CREATE_DELETE, ls_cgrp_type, PRIV),
 	  .max_threads = 1,
 	  .desc = "bpf_cgrp_storage_get with F_CREATE, then delete (one thread: one cgroup)" },
-	{ SYS("cgrp-hash-get", "hash", "get", "hash_get", "cgrp-empty", GET, ls_cgrp_type, SHARED),
+	{ SYS("cgrp-hash-get", "hash", "get", PROGS(cgrp, hash_get), "cgrp-empty", GET,
+	      ls_cgrp_type, SHARED),
 	  .primes = true, .desc = "control: hash map lookup keyed by cgroup id (hit)" },
-	{ SYS("cgrp-get-maps", "cgrp_storage", "get", "cgrp_maps_get", "cgrp-empty", GET,
+	{ SYS("cgrp-get-maps", "cgrp_storage", "get", PROGS(cgrp, cgrp_maps_get), "cgrp-empty", GET,
 	      ls_cgrp_type, SHARED),
 	  .modes = LOOP, .primes = true, .arg = LS_ARG_MAPS, .maps = MAP_SWEEP,
 	  .desc = "bpf_cgrp_storage_get on N maps in turn (hit): the per-cgroup cache cliff" },
-	{ SYS("cgrp-get-maps-interleaved", "cgrp_storage", "get", "cgrp_maps_get", "cgrp-empty",
-	      GET, ls_cgrp_type, SHARED),
+	{ SYS("cgrp-get-maps-interleaved", "cgrp_storage", "get", PROGS(cgrp, cgrp_maps_get),
+	      "cgrp-empty", GET, ls_cgrp_type, SHARED),
 	  .modes = LOOP, .primes = true, .arg = LS_ARG_MAPS | LS_ARG_INTERLEAVE, .maps = MAP_SWEEP,
 	  .desc = "as cgrp-get-maps, with map 0 taking 4 of every 10 gets" },
-	{ SYS("cgrp-byid-empty", "none", "empty", "cgrp_byid_empty", NULL, 0, ls_cgrp_byid_type,
-	      SHARED),
+	{ SYS("cgrp-byid-empty", "none", "empty", PROGS(cgrp, cgrp_byid_empty), NULL, 0,
+	      ls_cgrp_byid_type, SHARED),
 	  .arg = LS_ARG_BYID, .objects = BYID_SWEEP,
 	  .desc = "control: bpf_cgroup_from_id on private cgroups in turn, and release" },
-	{ SYS("cgrp-byid-get", "cgrp_storage", "get", "cgrp_byid_get", "cgrp-byid-empty", GET,
-	      ls_cgrp_byid_type, SHARED),
+	{ SYS("cgrp-byid-get", "cgrp_storage", "get", PROGS(cgrp, cgrp_byid_get), "cgrp-byid-empty",
+	      GET, ls_cgrp_byid_type, SHARED),
 	  .arg = LS_ARG_BYID, .objects = BYID_SWEEP, .primes = true, .prime_each_owner = true,
 	  .desc = "bpf_cgrp_storage_get on private cgroups reached by id, in turn (hit)" },
-	{ SYS("cgrp-get-values", "cgrp_storage", "get", "cgrp_maps_get", "cgrp-empty", GET,
-	      ls_cgrp_type, SHARED),
+	{ SYS("cgrp-get-values", "cgrp_storage", "get", PROGS(cgrp, cgrp_maps_get), "cgrp-empty",
+	      GET, ls_cgrp_type, SHARED),
 	  .modes = LOOP, .primes = true, .arg = LS_ARG_MAPS, .value_sizes = VALUE_SWEEP,
 	  .desc = "bpf_cgrp_storage_get through an array of maps, by value size (hit)" },
 
-	{ SOCKOPT("cgrp-sockopt-empty", "none", "empty", "sockopt_empty", NULL, 0,
+	{ SOCKOPT("cgrp-sockopt-empty", "none", "empty", PROGS(cgrp, sockopt_empty), NULL, 0,
 		  ls_cgrp_sockopt_type, SHARED),
 	  .desc = "control: cgroup/getsockopt program that finds the task's cgroup" },
-	{ SOCKOPT("cgrp-get-sockopt", "cgrp_storage", "get", "sockopt_cgrp_get",
+	{ SOCKOPT("cgrp-get-sockopt", "cgrp_storage", "get", PROGS(cgrp, sockopt_cgrp_get),
 		  "cgrp-sockopt-empty", GET, ls_cgrp_sockopt_type, SHARED),
 	  .arg = LS_ARG_PRIME_CGROUP,
 	  .desc = "bpf_cgrp_storage_get from a cgroup hook (cgroup/getsockopt) on the task's cgroup" },
 
 	/* socket storage, on the socket asked from cgroup/getsockopt */
-	{ SOCKOPT("sk-empty", "none", "empty", "empty", NULL, 0, ls_sk_type, BOTH),
+	{ SOCKOPT("sk-empty", "none", "empty", PROGS(sk, empty), NULL, 0, ls_sk_type, BOTH),
 	  .desc = "control: empty cgroup/getsockopt program (UDP sockets)" },
-	{ SOCKOPT("sk-get", "sk_storage", "get", "sk_get", "sk-empty", GET, ls_sk_type, BOTH),
+	{ SOCKOPT("sk-get", "sk_storage", "get", PROGS(sk, sk_get), "sk-empty", GET, ls_sk_type,
+		  BOTH),
 	  .objects = OWNER_SWEEP, .arg = LS_ARG_PRIME_STORE,
 	  .desc = "bpf_sk_storage_get on existing storage, UDP sockets round-robin (hit)" },
-	{ SOCKOPT("sk-get-tcp", "sk_storage", "get", "sk_get", "sk-empty", GET, ls_sk_type, BOTH),
+	{ SOCKOPT("sk-get-tcp", "sk_storage", "get", PROGS(sk, sk_get), "sk-empty", GET, ls_sk_type,
+		  BOTH),
 	  .objects = OWNER_SWEEP, .arg = LS_ARG_PRIME_STORE | LS_ARG_TCP,
 	  .desc = "bpf_sk_storage_get on existing storage, TCP sockets round-robin (hit)" },
-	{ SOCKOPT("sk-miss", "sk_storage", "miss", "sk_get", "sk-empty", MISS, ls_sk_type, BOTH),
+	{ SOCKOPT("sk-miss", "sk_storage", "miss", PROGS(sk, sk_get), "sk-empty", MISS, ls_sk_type,
+		  BOTH),
 	  .desc = "bpf_sk_storage_get without F_CREATE on a socket without storage (miss)" },
-	{ SOCKOPT("sk-create-delete", "sk_storage", "create_delete", "sk_create_delete", "sk-empty",
-		  CREATE_DELETE, ls_sk_type, PRIV),
+	{ SOCKOPT("sk-create-delete", "sk_storage", "create_delete", PROGS(sk, sk_create_delete),
+		  "sk-empty", CREATE_DELETE, ls_sk_type, PRIV),
 	  .desc = "bpf_sk_storage_get with F_CREATE on a socket without storage, then delete" },
-	{ SOCKOPT("sk-hash-get", "hash", "get", "hash_get", "sk-empty", GET, ls_sk_type, BOTH),
+	{ SOCKOPT("sk-hash-get", "hash", "get", PROGS(sk, hash_get), "sk-empty", GET, ls_sk_type,
+		  BOTH),
 	  .objects = OWNER_SWEEP, .arg = LS_ARG_PRIME_HASH,
 	  .desc = "control: hash map lookup keyed by socket mark, round-robin (hit)" },
-	{ SOCKOPT("sk-get-maps", "sk_storage", "get", "sk_maps_get", "sk-empty", GET, ls_sk_type,
-		  BOTH),
+	{ SOCKOPT("sk-get-maps", "sk_storage", "get", PROGS(sk, sk_maps_get), "sk-empty", GET,
+		  ls_sk_type, BOTH),
 	  .modes = LOOP, .arg = LS_ARG_MAPS | LS_ARG_PRIME_STORE, .maps = MAP_SWEEP,
 	  .desc = "bpf_sk_storage_get on N maps in turn (hit): the per-socket cache cliff" },
-	{ SOCKOPT("sk-get-maps-interleaved", "sk_storage", "get", "sk_maps_get", "sk-empty", GET,
-		  ls_sk_type, BOTH),
+	{ SOCKOPT("sk-get-maps-interleaved", "sk_storage", "get", PROGS(sk, sk_maps_get),
+		  "sk-empty", GET, ls_sk_type, BOTH),
 	  .modes = LOOP, .arg = LS_ARG_MAPS | LS_ARG_PRIME_STORE | LS_ARG_INTERLEAVE,
 	  .maps = MAP_SWEEP, .desc = "as sk-get-maps, with map 0 taking 4 of every 10 gets" },
-	{ SOCKOPT("sk-get-values", "sk_storage", "get", "sk_maps_get", "sk-empty", GET, ls_sk_type,
-		  BOTH),
+	{ SOCKOPT("sk-get-values", "sk_storage", "get", PROGS(sk, sk_maps_get), "sk-empty", GET,
+		  ls_sk_type, BOTH),
 	  .modes = LOOP, .arg = LS_ARG_MAPS | LS_ARG_PRIME_STORE, .value_sizes = VALUE_SWEEP,
 	  .objects = SWEEP(1, 10000),
 	  .desc = "bpf_sk_storage_get through an array of maps, by value size (hit)" },
 
 	/* the per-packet path: cgroup_skb/egress on UDP datagrams over loopback */
-	{ EGRESS("sk-egress-empty", "none", "empty", "egress_empty", NULL, 0, ls_sk_type, BOTH),
+	{ EGRESS("sk-egress-empty", "none", "empty", PROGS(sk, egress_empty), NULL, 0, ls_sk_type,
+		 BOTH),
 	  .arg = LS_ARG_SINK,
 	  .desc = "control: empty cgroup_skb/egress program (UDP on loopback)" },
-	{ EGRESS("sk-get-egress", "sk_storage", "get", "egress_sk_get", "sk-egress-empty", GET,
-		 ls_sk_type, BOTH),
+	{ EGRESS("sk-get-egress", "sk_storage", "get", PROGS(sk, egress_sk_get), "sk-egress-empty",
+		 GET, ls_sk_type, BOTH),
 	  .arg = LS_ARG_SINK | LS_ARG_PRIME_STORE, .objects = SWEEP(1, 100, 10000),
 	  .desc = "bpf_sk_storage_get per packet on the sending socket, round-robin (hit)" },
 
 	/* owner churn: an owner made and destroyed per trigger, with storage made on it or not */
-	{ CHURN("task-churn-empty", "none", "churn", "tp_btf/sched_process_fork", "churn_empty",
-		NULL, 0, ls_trigger_thread, ls_task_type),
+	{ CHURN("task-churn-empty", "none", "churn", "tp_btf/sched_process_fork",
+		HOOK_PROG(task, churn_empty), NULL, 0, ls_trigger_thread, ls_task_type),
 	  .desc = "control: threads created and joined, empty program on sched_process_fork" },
 	{ CHURN("task-churn-storage", "task_storage", "churn", "tp_btf/sched_process_fork",
-		"churn_task_create", "task-churn-empty", LS_EXPECT_CREATES, ls_trigger_thread,
-		ls_task_type),
+		HOOK_PROG(task, churn_task_create), "task-churn-empty", LS_EXPECT_CREATES,
+		ls_trigger_thread, ls_task_type),
 	  .desc = "threads created and joined, task storage made on each at fork, freed at exit" },
-	{ CHURN("sk-churn-empty", "none", "churn", "cgroup/sock_create", "churn_empty", NULL, 0,
-		ls_trigger_socket, ls_sk_churn_type),
+	{ CHURN("sk-churn-empty", "none", "churn", "cgroup/sock_create", HOOK_PROG(sk, churn_empty),
+		NULL, 0, ls_trigger_socket, ls_sk_churn_type),
 	  .desc = "control: UDP sockets created and closed, empty cgroup/sock_create program" },
-	{ CHURN("sk-churn-storage", "sk_storage", "churn", "cgroup/sock_create", "churn_sk_create",
-		"sk-churn-empty", LS_EXPECT_CREATES, ls_trigger_socket, ls_sk_churn_type),
+	{ CHURN("sk-churn-storage", "sk_storage", "churn", "cgroup/sock_create",
+		HOOK_PROG(sk, churn_sk_create), "sk-churn-empty", LS_EXPECT_CREATES,
+		ls_trigger_socket, ls_sk_churn_type),
 	  .desc = "UDP sockets created and closed, socket storage made on each at creation" },
-	{ CHURN("cgrp-churn-empty", "none", "churn", "tp_btf/cgroup_mkdir", "churn_empty", NULL, 0,
-		ls_trigger_cgroup, ls_cgrp_type),
+	{ CHURN("cgrp-churn-empty", "none", "churn", "tp_btf/cgroup_mkdir",
+		HOOK_PROG(cgrp, churn_empty), NULL, 0, ls_trigger_cgroup, ls_cgrp_type),
 	  .desc = "control: cgroups made and removed, empty program on cgroup_mkdir" },
 	{ CHURN("cgrp-churn-storage", "cgrp_storage", "churn", "tp_btf/cgroup_mkdir",
-		"churn_cgrp_create", "cgrp-churn-empty", LS_EXPECT_CREATES, ls_trigger_cgroup,
-		ls_cgrp_type),
+		HOOK_PROG(cgrp, churn_cgrp_create), "cgrp-churn-empty", LS_EXPECT_CREATES,
+		ls_trigger_cgroup, ls_cgrp_type),
 	  .desc = "cgroups made and removed, cgroup storage made on each at mkdir" },
 
 	/* cgroup programs' own storage, from cgroup/getsockopt */
-	{ SOCKOPT("cgstore-empty", "none", "empty", "empty", NULL, 0, ls_cgstore_type, SHARED),
+	{ SOCKOPT("cgstore-empty", "none", "empty", PROGS(cgstore, empty), NULL, 0, ls_cgstore_type,
+		  SHARED),
 	  .desc = "control: empty cgroup/getsockopt program" },
-	{ SOCKOPT("percpu-cgroup-get", "percpu_cgroup_storage", "get", "pcpu_get", "cgstore-empty",
-		  GET, ls_cgstore_type, SHARED),
+	{ SOCKOPT("percpu-cgroup-get", "percpu_cgroup_storage", "get", PROGS(cgstore, pcpu_get),
+		  "cgstore-empty", GET, ls_cgstore_type, SHARED),
 	  .desc = "bpf_get_local_storage on BPF_MAP_TYPE_PERCPU_CGROUP_STORAGE (hit)" },
-	{ SOCKOPT("cgroup-storage-get", "cgroup_storage", "get", "shared_get", "cgstore-empty", GET,
-		  ls_cgstore_type, SHARED),
+	{ SOCKOPT("cgroup-storage-get", "cgroup_storage", "get", PROGS(cgstore, shared_get),
+		  "cgstore-empty", GET, ls_cgstore_type, SHARED),
 	  .desc = "bpf_get_local_storage on the shared BPF_MAP_TYPE_CGROUP_STORAGE (hit)" },
 
-	{ EGRESS("cgstore-egress-empty", "none", "empty", "egress_empty", NULL, 0, ls_cgstore_type,
-		 SHARED),
+	{ EGRESS("cgstore-egress-empty", "none", "empty", PROGS(cgstore, egress_empty), NULL, 0,
+		 ls_cgstore_type, SHARED),
 	  .arg = LS_ARG_SINK, .desc = "control: empty cgroup_skb/egress program" },
-	{ EGRESS("percpu-cgroup-get-egress", "percpu_cgroup_storage", "get", "egress_pcpu_get",
-		 "cgstore-egress-empty", GET, ls_cgstore_type, SHARED),
+	{ EGRESS("percpu-cgroup-get-egress", "percpu_cgroup_storage", "get",
+		 PROGS(cgstore, egress_pcpu_get), "cgstore-egress-empty", GET, ls_cgstore_type,
+		 SHARED),
 	  .arg = LS_ARG_SINK,
 	  .desc = "bpf_get_local_storage per packet on BPF_MAP_TYPE_PERCPU_CGROUP_STORAGE (hit)" },
-	{ EGRESS("cgroup-storage-get-egress", "cgroup_storage", "get", "egress_shared_get",
-		 "cgstore-egress-empty", GET, ls_cgstore_type, SHARED),
+	{ EGRESS("cgroup-storage-get-egress", "cgroup_storage", "get",
+		 PROGS(cgstore, egress_shared_get), "cgstore-egress-empty", GET, ls_cgstore_type,
+		 SHARED),
 	  .arg = LS_ARG_SINK,
 	  .desc = "bpf_get_local_storage per packet on the shared BPF_MAP_TYPE_CGROUP_STORAGE (hit)" },
 
 	/* inode storage, on the inode of the file opened, from the BPF LSM */
-	{ OPEN("inode-empty", "none", "empty", "empty", NULL, 0, BOTH),
+	{ OPEN("inode-empty", "none", "empty", PROGS(inode, empty), NULL, 0, BOTH),
 	  .desc = "control: empty lsm/file_open program (needs the BPF LSM)" },
-	{ OPEN("inode-get", "inode_storage", "get", "inode_get", "inode-empty", GET, BOTH),
+	{ OPEN("inode-get", "inode_storage", "get", PROGS(inode, inode_get), "inode-empty", GET,
+	       BOTH),
 	  .objects = OWNER_SWEEP, .arg = LS_ARG_PRIME_STORE,
 	  .desc = "bpf_inode_storage_get on existing storage, files round-robin (hit)" },
-	{ OPEN("inode-miss", "inode_storage", "miss", "inode_get", "inode-empty", MISS, BOTH),
+	{ OPEN("inode-miss", "inode_storage", "miss", PROGS(inode, inode_get), "inode-empty", MISS,
+	       BOTH),
 	  .desc = "bpf_inode_storage_get without F_CREATE on an inode without storage (miss)" },
-	{ OPEN("inode-create-delete", "inode_storage", "create_delete", "inode_create_delete",
-	       "inode-empty", CREATE_DELETE, PRIV),
+	{ OPEN("inode-create-delete", "inode_storage", "create_delete",
+	       PROGS(inode, inode_create_delete), "inode-empty", CREATE_DELETE, PRIV),
 	  .desc = "bpf_inode_storage_get with F_CREATE, then delete" },
-	{ OPEN("inode-hash-get", "hash", "get", "hash_get", "inode-empty", GET, BOTH),
+	{ OPEN("inode-hash-get", "hash", "get", PROGS(inode, hash_get), "inode-empty", GET, BOTH),
 	  .objects = OWNER_SWEEP, .arg = LS_ARG_PRIME_HASH,
 	  .desc = "control: hash map lookup keyed by inode number, round-robin (hit)" },
 

@@ -547,7 +547,8 @@ int ls_setup(struct cell *c)
 	c->owners.sink_fd = -1;
 	if (!ls_map_type_check(c, t->map_type, t->map_name))
 		return -EOPNOTSUPP;
-	if (t->owners == LS_OWN_CGROUP || (t->owners == LS_OWN_SOCKETS && c->sc->prog))
+	if (t->owners == LS_OWN_CGROUP ||
+	    (t->owners == LS_OWN_SOCKETS && ls_scenario_has_prog(c->sc)))
 		err = enter_private_cgroup(c);
 	else if (t->owners == LS_OWN_FILES)
 		err = files_init(c);
