@@ -49,6 +49,7 @@ BENCH_SRCS := \
 	bench/hist.c \
 	bench/profile.c \
 	bench/vm.c \
+	bench/clean.c \
 	workloads/cgroup.c \
 	workloads/fds.c \
 	workloads/files.c \
@@ -66,7 +67,7 @@ UNIT_TESTS := \
 	test_profile
 # What the unit tests link: everything but what needs BPF skeletons or main().
 UNIT_SRCS := bench/stats.c bench/csv.c bench/opts.c bench/cell.c bench/results.c bench/perf.c bench/hist.c \
-	bench/profile.c
+	bench/profile.c bench/clean.c
 # compare and report: results read back. In the runner, the unit tests and the fuzzers.
 READ_SRCS := \
 	analysis/csvread.c \

@@ -872,8 +872,8 @@ static int prepare_all(struct vm_ctx *v, struct guest *g, size_t n)
 
 	for (i = 0; i < n; i++) {
 		g[i].spec = v->o->kernels[i];
-		snprintf(g[i].work, sizeof(g[i].work), "%s/lsbench-vm.XXXXXX",
-			 tmpdir && *tmpdir ? tmpdir : "/tmp");
+		snprintf(g[i].work, sizeof(g[i].work), "%s/lsbench-%d-vm.XXXXXX",
+			 tmpdir && *tmpdir ? tmpdir : "/tmp", (int)getpid());
 		if (!mkdtemp(g[i].work)) {
 			fprintf(stderr, "lsbench vm: cannot make a temporary folder: %s\n",
 				strerror(errno));
