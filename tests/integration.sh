@@ -6,26 +6,7 @@ set -u
 LSBENCH=${LSBENCH:-.output/lsbench}
 tmp=$(mktemp -d /tmp/lsbench-it.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
-n=0
-
-ok() {
-	n=$((n + 1))
-	echo "ok $n - $1"
-}
-
-not_ok() {
-	n=$((n + 1))
-	echo "not ok $n - $1"
-	shift
-	for line in "$@"; do echo "#   $line"; done
-}
-
-# check NAME COMMAND...: passes when COMMAND exits 0.
-check() {
-	local name=$1
-	shift
-	if out=$("$@" 2>&1); then ok "$name"; else not_ok "$name" "$out"; fi
-}
+. "$(dirname "$0")/lib.sh"
 
 # The BPF programs, links and maps on the machine, one "kind id" per line.
 bpf_objects() {
@@ -52,21 +33,9 @@ cgroup2_root() {
 	awk '$9 == "cgroup2" { print $5; exit }' /proc/self/mountinfo
 }
 
-# Where lsbench makes cgroups: cgroup v2, and the v1 memory hierarchy if mounted.
-cgroup_roots() {
-	awk '{ for (i = 7; i < NF && $i != "-"; i++); fs = $(i + 1); so = $(i + 3) }
-		fs == "cgroup2" || (fs == "cgroup" && so ~ /(^|,)memory(,|$)/) { print $5 }' \
-		/proc/self/mountinfo
-}
-
 # summary.csv of the newest run under a results root.
 summary_of() {
 	ls -t "$1"/*/*/summary.csv 2>/dev/null | head -n 1
-}
-
-# Column number of a header name in a CSV file.
-col() {
-	head -n 1 "$2" | tr ',' '\n' | grep -nx "$1" | cut -d: -f1
 }
 
 # Fails unless every data row of CSV is ok, measured and self-consistent.
@@ -178,7 +147,7 @@ check "console shows the table and the added cost" \
 check "no BPF program, link or map left after a run" bpf_objects_back_to "$before"
 
 check "no cgroup left behind" test -z "$(find $(cgroup_roots) -maxdepth 1 -name 'lsbench-*')"
-check "no temporary folder left behind" test -z "$(find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'lsbench-files.*')"
+check "no temporary folder left behind" test -z "$(find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'lsbench-*-files.*')"
 
 check "reps.csv has every repetition of every ok cell" test \
 	"$(tail -n +2 "$(dirname "$csv")/reps.csv" | wc -l)" -eq "$((2 * $(grep -c ',ok,' "$csv")))"
@@ -380,7 +349,7 @@ for sig in INT TERM INT; do
 	wait "$pid"
 	rc=$?
 	left=$(find $(cgroup_roots) -maxdepth 1 -name 'lsbench-*'
-		find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'lsbench-files.*')
+		find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'lsbench-*-files.*')
 	if [ "$rc" -eq 130 ] && [ -z "$left" ] && bpf_objects_back_to "$before" >/dev/null; then
 		ok "SIG$sig after ${delay}s leaves no cgroup, folder or BPF object"
 	else
@@ -388,6 +357,112 @@ for sig in INT TERM INT; do
 			"left: $left" "$(tail -n 3 "$tmp/rand.log")"
 	fi
 done
+
+# --- SIGKILL: what a killed run left, lsbench clean or the next run removes ----
+# kill_run DIR DELAY [SCENARIOS]: a run that makes cgroups, sockets and files,
+# killed with SIGKILL after DELAY s ("made": as soon as it has made a cgroup or
+# folder); its pid.
+kill_run() {
+	local pid
+	"$LSBENCH" run ${3:--s 'sk-*' -s 'cgrp-*' -s 'inode-uapi-*'} --objects 1,1000 -w 0.1 -d 0.2 -r 2 \
+		-o "$1" >/dev/null 2>&1 &
+	pid=$!
+	if [ "$2" = made ]; then
+		for _ in $(seq 100); do
+			[ -n "$(left_by "$pid")" ] && break
+			sleep 0.1
+		done
+	else
+		sleep "$2"
+	fi
+	kill -KILL "$pid"
+	wait "$pid" 2>/dev/null
+	echo "$pid"
+}
+
+# cleaned_ok LOG RUNNING PID: every cgroup, folder and file of PID (listed in
+# $tmp/left before) is gone and named in LOG; with RUNNING 1 its meta.txt,
+# which said running, says dead. No meta.txt says running.
+cleaned_ok() {
+	local log=$1 running=$2 pid=$3 thing bad=0
+	while read -r thing; do
+		[ -n "$thing" ] || continue
+		grep -q "^lsbench: removed [a-z]* $thing left by run pid $pid (no longer running)$" "$log" ||
+			{ echo "not said: $thing"; bad=1; }
+	done <"$tmp/left"
+	[ -z "$(left_by "$pid")" ] || { echo "still there: $(left_by "$pid")"; bad=1; }
+	if [ "$running" -eq 1 ]; then
+		grep -q "^lsbench: marked .*/meta.txt state: dead: pid $pid gone (found by lsbench " "$log" ||
+			{ echo "meta.txt of pid $pid not marked dead"; bad=1; }
+	fi
+	grep -l '^state: running$' "$tmp"/kill/*/*/meta.txt 2>/dev/null && bad=1
+	[ "$bad" -eq 0 ] || cat "$log"
+	return "$bad"
+}
+
+# Runs killed at random moments (the first once it has made something), each
+# followed by lsbench clean.
+kills=0
+cleaned=0
+pids=
+for delay in made $(awk -v s="$RANDOM" 'BEGIN { srand(s); printf "%.2f %.2f", 0.2 + 3.8 * rand(), 0.2 + 3.8 * rand() }'); do
+	pid=$(kill_run "$tmp/kill" "$delay")
+	pids="$pids $pid"
+	left_by "$pid" >"$tmp/left"
+	if [ "$(grep -l "^pid: $pid " "$tmp"/kill/*/*/meta.txt 2>/dev/null | xargs -r grep -l '^state: running$')" ]; then
+		running=1
+	else
+		running=0
+	fi
+	"$LSBENCH" clean -o "$tmp/kill" 2>"$tmp/clean.log"
+	rc=$?
+	kills=$((kills + $(wc -l <"$tmp/left") + running))
+	if [ "$rc" -eq 0 ] && why=$(cleaned_ok "$tmp/clean.log" "$running" "$pid"); then
+		cleaned=$((cleaned + 1))
+	else
+		not_ok "lsbench clean after SIGKILL at $delay s (exit $rc)" "$why"
+	fi
+done
+if [ "$cleaned" -eq 3 ] && [ "$kills" -ge 2 ]; then
+	ok "lsbench clean removes what 3 runs killed by SIGKILL left ($kills things), one line each"
+else
+	not_ok "lsbench clean after SIGKILL: $cleaned of 3 cleaned, $kills things left (need 2 or more)"
+fi
+"$LSBENCH" clean -o "$tmp/kill" 2>"$tmp/clean.log"
+check "a second lsbench clean finds nothing more of them" \
+	test -z "$(grep -E " pid ($(echo $pids | tr ' ' '|'))[ )]" "$tmp/clean.log")"
+killed=$(kill_run "$tmp/kill" made "-s inode-uapi-lookup")
+left_by "$killed" >"$tmp/left"
+"$LSBENCH" run --quick -s task-empty -m loop --cpus 1 -o "$tmp/kill" >/dev/null 2>"$tmp/next.log"
+rc=$?
+if [ "$rc" -eq 0 ] && grep -q "/lsbench-$killed-files\." "$tmp/left" && why=$(cleaned_ok "$tmp/next.log" 1 "$killed"); then
+	ok "the next lsbench run removes what a killed run left before it starts"
+else
+	not_ok "the next lsbench run removes what a killed run left (exit $rc)" "$why" "left: $(cat "$tmp/left")"
+fi
+# A live run's things are kept: clean while it runs.
+"$LSBENCH" run -s cgrp-get -s inode-uapi-lookup --cpus 1 -w 0.1 -d 0.5 -r 2 \
+	-o "$tmp/live" >"$tmp/live.log" 2>&1 &
+pid=$!
+for _ in $(seq 100); do
+	[ -n "$(left_by "$pid")" ] && break
+	sleep 0.1
+done
+had=$(left_by "$pid")
+"$LSBENCH" clean -o "$tmp/live" 2>"$tmp/clean2.log"
+wait "$pid"
+rc=$?
+if [ -n "$had" ] && [ "$rc" -eq 0 ] && ! grep -q " pid $pid " "$tmp/clean2.log" &&
+	grep -qx 'state: complete' "$tmp"/live/*/*/meta.txt; then
+	ok "lsbench clean keeps a live run's cgroup and folder; the run completes"
+else
+	not_ok "lsbench clean keeps a live run's things" "exit $rc" "had: $had" "$(cat "$tmp/clean2.log")"
+fi
+bad_input "clean with a stray argument" "unexpected argument 'extra'" "$LSBENCH" clean extra
+if command -v setpriv >/dev/null; then
+	bad_input "clean as another user" "needs root" setpriv --reuid=65534 --regid=65534 \
+		--clear-groups --inh-caps=-all "$LSBENCH" clean -o "$tmp/bad"
+fi
 
 # --- compare and report ----------------------------------------------------
 # Two short runs of the same cells; compare.csv, exit codes, refused input;

@@ -10,19 +10,8 @@ tmp=$(mktemp -d /tmp/lsbench-vmtest.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 mkdir "$tmp/t"
 export TMPDIR=$tmp/t # where lsbench vm makes its temporary folders
-n=0
-
-ok() {
-	n=$((n + 1))
-	echo "ok $n - vm: $1"
-}
-
-not_ok() {
-	n=$((n + 1))
-	echo "not ok $n - vm: $1"
-	shift
-	for line in "$@"; do echo "#   $line"; done
-}
+TEST_PREFIX="vm: "
+. "$(dirname "$0")/lib.sh"
 
 # Nothing of lsbench vm's left: no qemu of ours, no temporary folder.
 host_clean() {
@@ -31,10 +20,6 @@ host_clean() {
 	[ -z "$left" ] || { echo "temporary folders left: $left"; return 1; }
 	left=$(pgrep -f -a "qemu-system.*$TMPDIR" || true)
 	[ -z "$left" ] || { echo "qemu left: $left"; return 1; }
-}
-
-col() {
-	head -n 1 "$2" | tr ',' '\n' | grep -nx "$1" | cut -d: -f1
 }
 
 # bad input: one line on stderr, exit status 2, nothing booted
