@@ -152,8 +152,7 @@ static void sets_line(const struct report *r, char *buf, size_t size)
 
 	buf[0] = 0;
 	for (i = 0; i < r->nr_sets && n < size; i++)
-		n += snprintf(buf + n, size - n, "%s[%zu] %s", i ? " vs " : "", i + 1,
-			      r->labels[i]);
+		n += snprintf(buf + n, size - n, "%s[%zu] %s", i ? "\n" : "", i + 1, r->labels[i]);
 	if (r->nr_sets == 1)
 		snprintf(buf, size, "%s", r->labels[0]);
 }
@@ -384,11 +383,19 @@ struct sweep {
 	bool logx;
 };
 
+static int double_cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
 /* Every x of the series, each labelled once: the swept values are few. */
 static void sweep_xtics(struct ls_buf *b, const struct series *ser, size_t n)
 {
 	double xs[MAX_POINTS * 4];
 	size_t i, p, k, nx = 0;
+	bool low;
 
 	for (i = 0; i < n; i++) {
 		for (p = 0; p < ser[i].n; p++) {
@@ -398,10 +405,14 @@ static void sweep_xtics(struct ls_buf *b, const struct series *ser, size_t n)
 				xs[nx++] = ser[i].x[p];
 		}
 	}
-	ls_buf_printf(b, "set xtics rotate by -45 (");
-	for (k = 0; k < nx; k++)
-		ls_buf_printf(b, "%s\"%g\" %g", k ? ", " : "", xs[k], xs[k]);
-	ls_buf_printf(b, ")\n");
+	qsort(xs, nx, sizeof(xs[0]), double_cmp);
+	/* a label close to the one before it (16, 17) goes a line lower */
+	ls_buf_printf(b, "set xtics (");
+	for (k = 0, low = false; k < nx; k++) {
+		low = k && !low && xs[k] < xs[k - 1] * 1.3 && xs[k] - xs[k - 1] < 3;
+		ls_buf_printf(b, "%s\"%s%g\" %g", k ? ", " : "", low ? "\\n" : "", xs[k], xs[k]);
+	}
+	ls_buf_printf(b, ")\nset xlabel offset 0,-0.8\n");
 }
 
 /*
@@ -418,11 +429,11 @@ static int sweep_one(struct report *r, const struct sweep *sw, const char *name,
 
 	gp_header(r, &script, name, title, sw->xlabel, sw->ylabel);
 	ls_buf_printf(&script, "set logscale y\n%s", sw->logx ? "set logscale x\n" : "");
-	if (n > 12) /* a long key needs a taller picture */
+	if (n > 6) /* a long key (two columns) needs a taller picture */
 		ls_buf_printf(
 			&script,
 			"set terminal pngcairo size 1000,%zu noenhanced font 'DejaVu Sans,10'\n",
-			660 + (n + 2) / 3 * 16);
+			600 + (n + 1) / 2 * 17);
 	sweep_xtics(&script, ser, n);
 	ls_buf_printf(&script, "plot ");
 	for (i = 0; i < n; i++) {
@@ -588,7 +599,7 @@ static int latency_plot(struct report *r, const char *type, const char *safe, co
 		"set bmargin %zu\nset lmargin %zu\n"
 		"plot '%s/%s.csv' using 2:xtic(1) title 'p50', '' using 3 title 'p90', "
 		"'' using 4 title 'p99', '' using 5 title 'p99.9'\n",
-		6 + longest * 6 / 10, 10 + longest * 7 / 10, r->plots, name);
+		4 + longest * 5 / 10, 10 + longest * 7 / 10, r->plots, name);
 	plot_caption(r, mode, title, caption, sizeof(caption));
 	ret = rows ? plot_finish(r, name, &script, &data, caption) : 0;
 	ls_buf_free(&script);
@@ -882,7 +893,7 @@ static const struct sweep sweeps[] = {
 	  .logx = true,
 	  .title = "ns per get against the number of maps (per-owner cache: 16)",
 	  .xlabel = "local-storage maps per owner (log)",
-	  .ylabel = "ns per operation (log)" },
+	  .ylabel = "ns per operation, bpf_loop harness included (log)" },
 	{ .name = "owners",
 	  .mode = "loop",
 	  .dim = 2,
@@ -891,7 +902,7 @@ static const struct sweep sweeps[] = {
 	  .logx = true,
 	  .title = "ns per operation against owners, loop mode",
 	  .xlabel = "owners: tasks, sockets, files, cgroups (log)",
-	  .ylabel = "ns per operation (log)" },
+	  .ylabel = "ns per operation, bpf_loop harness included (log)" },
 	{ .name = "owners-hook",
 	  .mode = "hook",
 	  .dim = 2,
