@@ -576,4 +576,59 @@ else
 	not_ok "Chromium renders report.html with every image loaded" "no chromium (make deps)"
 fi
 
+# A set with 140 owner sweeps (> 128 series): every one is drawn in some
+# owners picture or named as left out in the page.
+mkdir -p "$tmp/fx/k/fx"
+cp "$runA/hist.csv" "$runA/meta.txt" "$tmp/fx/k/fx/"
+awk -F, -v OFS=, -v sc="$(col scenario "$runA/summary.csv")" -v ob="$(col nr_objects "$runA/summary.csv")" \
+	-v cp="$(col cpus "$runA/summary.csv")" -v md="$(col mode "$runA/summary.csv")" '
+	NR == 1 { print; next }
+	$sc == "task-get" && $md == "loop" && $cp == 1 && !done {
+		done = 1
+		for (i = 0; i < 140; i++) for (o = 1; o <= 100; o *= 100) {
+			$sc = sprintf("fx-%03d", i); $ob = o; print
+		}
+	}' "$runA/summary.csv" >"$tmp/fx/k/fx/summary.csv"
+awk -F, -v OFS=, '
+	NR == 1 { print; next }
+	$3 == "task-get" && $7 == "loop" && $11 == 1 {
+		for (i = 0; i < 140; i++) for (o = 1; o <= 100; o *= 100) {
+			$3 = sprintf("fx-%03d", i); $9 = o; print
+		}
+	}' "$runA/reps.csv" >"$tmp/fx/k/fx/reps.csv"
+out=$("$LSBENCH" report -o "$tmp/fxrep" "$tmp/fx/k/fx" 2>&1)
+rc=$?
+missing=$(for i in $(seq 0 139); do
+	s=$(printf 'fx-%03d/loop' "$i")
+	grep -qF "\"$s " "$tmp"/fxrep/plots/owners*.gp 2>/dev/null ||
+		grep -F "<details>" "$tmp/fxrep/report.html" 2>/dev/null | grep -qF "$s" || echo "$s"
+done)
+npics=$(ls "$tmp"/fxrep/plots/owners*.png 2>/dev/null | wc -l)
+if [ "$rc" -eq 0 ] && [ "$(tail -n +2 "$tmp/fx/k/fx/summary.csv" | wc -l)" -eq 280 ] && [ -z "$missing" ] &&
+	[ "$npics" -ge 6 ]; then
+	ok "report of 140 owner sweeps draws every one, in $npics pictures"
+else
+	not_ok "report of 140 owner sweeps draws every one" "exit $rc" "$out" \
+		"missing: $(echo $missing)" "$npics pictures"
+fi
+# Provenance: meta.txt says whether the binary was built from uncommitted
+# changes; a report of such a run, or by such a binary, warns at the top.
+want=no
+"$LSBENCH" version | grep -q -- '-dirty$' && want=yes
+check "meta.txt says dirty: $want as lsbench version does" grep -q "^dirty: $want" "$runA/meta.txt"
+cp -r "$runA" "$tmp/dirty"
+sed -i 's/^dirty: .*/dirty: yes (built from uncommitted changes)/' "$tmp/dirty/meta.txt"
+"$LSBENCH" report -o "$tmp/dirtyrep" "$tmp/dirty" >/dev/null 2>&1
+check "a report of a run from uncommitted changes warns at the top" \
+	grep -q '^<p class="warn">Dirty: run .* built from uncommitted changes' "$tmp/dirtyrep/report.html"
+sed -i 's/^dirty: .*/dirty: no/' "$tmp/dirty/meta.txt"
+"$LSBENCH" report -o "$tmp/cleanrep" "$tmp/dirty" >/dev/null 2>&1
+if [ "$want" = no ]; then
+	check "a report of a clean run by a clean binary does not warn" \
+		test -z "$(grep 'class="warn">Dirty' "$tmp/cleanrep/report.html")"
+else
+	check "a report by a binary from uncommitted changes warns at the top" \
+		grep -q '^<p class="warn">Dirty: this report was written by lsbench' "$tmp/cleanrep/report.html"
+fi
+
 echo "1..$n"
