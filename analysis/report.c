@@ -9,6 +9,7 @@
 #include <getopt.h>
 #include <math.h>
 #include <spawn.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
@@ -41,6 +42,8 @@ struct report {
 	unsigned int nr_plots;
 	bool tcg[LS_REPORT_MAX_SETS]; /* a run of the set ran under TCG: emulated times */
 	double harness_lo, harness_hi; /* loop-mode empty controls, ns per operation; 0: none */
+	struct cell_ci *ci; /* intervals of ns_per_op, of sets of one run only */
+	size_t nr_ci;
 	char err[4 * PATH_MAX];
 };
 
@@ -49,6 +52,14 @@ struct series {
 	struct ls_key sig; /* the key with the swept dimension zeroed */
 	size_t n;
 	double x[MAX_POINTS], y[MAX_POINTS];
+	double lo[MAX_POINTS], hi[MAX_POINTS]; /* y's interval, NAN when not known */
+};
+
+/* A cell's interval of ns_per_op, from summary.csv's ns_per_op_ci_lo and _hi where it has them. */
+struct cell_ci {
+	size_t set;
+	struct ls_key key;
+	double lo, hi;
 };
 
 /* Escapes s for HTML text and attributes. */
@@ -206,6 +217,105 @@ static double dim_of(const struct ls_key *k, int dim)
 	return dim == 0 ? k->cpus : dim == 1 ? k->nr_maps : k->nr_objects;
 }
 
+static double y_mops(const struct ls_rcell *c)
+{
+	return c->ops_per_sec / 1e6;
+}
+
+static double y_ns(const struct ls_rcell *c)
+{
+	return c->ns_per_op;
+}
+
+static void find_ci(const struct report *r, size_t set, const struct ls_key *k, double *lo,
+		    double *hi)
+{
+	size_t i;
+
+	for (i = 0; i < r->nr_ci; i++) {
+		if (r->ci[i].set == set && !ls_key_cmp(&r->ci[i].key, k)) {
+			*lo = r->ci[i].lo;
+			*hi = r->ci[i].hi;
+			return;
+		}
+	}
+}
+
+/* The columns of a cell's key in summary.csv; sharing may be missing (schema 1). */
+static bool ci_row(const struct ls_csvr *c, const int *col, struct ls_key *k, double *lo,
+		   double *hi)
+{
+	static const size_t str_off[] = {
+		offsetof(struct ls_key, scenario), offsetof(struct ls_key, map_type),
+		offsetof(struct ls_key, op),	   offsetof(struct ls_key, hook),
+		offsetof(struct ls_key, mode),	   offsetof(struct ls_key, sharing)
+	};
+	static const size_t str_size[] = { sizeof(k->scenario), sizeof(k->map_type),
+					   sizeof(k->op),	sizeof(k->hook),
+					   sizeof(k->mode),	sizeof(k->sharing) };
+	unsigned int *num[] = { &k->nr_maps, &k->nr_objects, &k->value_size, &k->cpus };
+	char err[64];
+	uint64_t v;
+	size_t i;
+
+	memset(k, 0, sizeof(*k));
+	snprintf(k->sharing, sizeof(k->sharing), "private");
+	for (i = 0; i < 6; i++) {
+		if (col[i] >= 0 &&
+		    ls_csvr_copy(c, col[i], (char *)k + str_off[i], str_size[i], err, sizeof(err)))
+			return false;
+	}
+	for (i = 0; i < 4; i++) {
+		if (ls_csvr_u64(c, col[6 + i], UINT32_MAX, &v, err, sizeof(err)))
+			return false;
+		*num[i] = v;
+	}
+	return !ls_csvr_double(c, col[10], true, lo, err, sizeof(err)) &&
+	       !ls_csvr_double(c, col[11], true, hi, err, sizeof(err)) && *lo > 0 && *hi >= *lo;
+}
+
+/*
+ * The intervals of set s, when it is one run whose summary.csv has them
+ * (pooled runs have no interval of their pooled median). Best effort: the
+ * set's reader has already checked the file.
+ */
+static void load_ci(struct report *r, size_t s)
+{
+	static const char *const names[] = {
+		"scenario",	   "map_type",	     "op",	   "hook",	 "mode",
+		"sharing",	   "nr_maps",	     "nr_objects", "value_size", "cpus",
+		"ns_per_op_ci_lo", "ns_per_op_ci_hi"
+	};
+	char path[PATH_MAX + 16], err[256];
+	struct ls_csvr c;
+	struct cell_ci *t;
+	int col[12];
+	size_t i;
+
+	if (r->sets[s].nr_runs != 1)
+		return;
+	snprintf(path, sizeof(path), "%s/summary.csv", r->sets[s].runs[0].dir);
+	if (ls_csvr_open(&c, path, err, sizeof(err)))
+		return;
+	for (i = 0; i < 12; i++) {
+		col[i] = ls_csvr_col(&c, names[i]);
+		if (col[i] < 0 && i != 5)
+			goto out;
+	}
+	while (ls_csvr_next(&c, err, sizeof(err)) > 0) {
+		t = realloc(r->ci, (r->nr_ci + 1) * sizeof(*t));
+		if (!t)
+			break;
+		r->ci = t;
+		t = &r->ci[r->nr_ci];
+		t->set = s;
+		if (ci_row(&c, col, &t->key, &t->lo, &t->hi))
+			r->nr_ci++;
+	}
+out:
+	ls_csvr_close(&c);
+}
+
 /* The series of one sweep plot, as many as there are. */
 struct series_list {
 	struct series *s;
@@ -287,6 +397,9 @@ static int collect(const struct report *r, const char *type, const char *mode, i
 				continue;
 			}
 			t->x[t->n] = dim_of(&c->key, dim);
+			t->lo[t->n] = t->hi[t->n] = NAN;
+			if (ok && y == y_ns)
+				find_ci(r, s, &c->key, &t->lo[t->n], &t->hi[t->n]);
 			t->y[t->n++] = v;
 		}
 	}
@@ -331,12 +444,16 @@ static void sort_points(struct series *s)
 
 	for (i = 1; i < s->n; i++) {
 		for (j = i; j > 0 && s->x[j - 1] > s->x[j]; j--) {
-			double tx = s->x[j], ty = s->y[j];
+			double tx = s->x[j], ty = s->y[j], tl = s->lo[j], th = s->hi[j];
 
 			s->x[j] = s->x[j - 1];
 			s->y[j] = s->y[j - 1];
+			s->lo[j] = s->lo[j - 1];
+			s->hi[j] = s->hi[j - 1];
 			s->x[j - 1] = tx;
 			s->y[j - 1] = ty;
+			s->lo[j - 1] = tl;
+			s->hi[j - 1] = th;
 		}
 	}
 }
@@ -437,18 +554,27 @@ static int sweep_one(struct report *r, const struct sweep *sw, const char *name,
 	sweep_xtics(&script, ser, n);
 	ls_buf_printf(&script, "plot ");
 	for (i = 0; i < n; i++) {
+		bool ci = false;
+
+		for (p = 0; p < ser[i].n; p++)
+			ci |= !isnan(ser[i].lo[p]);
 		for (p = 0; p < ser[i].n; p++) {
 			if (isnan(ser[i].y[p]))
 				ls_buf_printf(&data, "\n"); /* a blank line breaks the line */
-			else
-				ls_buf_printf(&data, "%g,%.6g\n", ser[i].x[p], ser[i].y[p]);
+			else if (ci && !isnan(ser[i].lo[p]))
+				ls_buf_printf(&data, "%g,%.6g,%.6g,%.6g\n", ser[i].x[p],
+					      ser[i].y[p], ser[i].lo[p], ser[i].hi[p]);
+			else /* no interval: a bar of no height */
+				ls_buf_printf(&data, "%g,%.6g,%.6g,%.6g\n", ser[i].x[p],
+					      ser[i].y[p], ser[i].y[p], ser[i].y[p]);
 		}
 		ls_buf_printf(&data, "\n\n");
 		series_title(r, &ser[i], sw->dim, t, sizeof(t));
 		ls_buf_printf(&script,
-			      "%s'%s/%s.csv' index %zu using 1:2 with linespoints lw 1.5 lc %zu "
+			      "%s'%s/%s.csv' index %zu using 1:2%s with %s lw 1.5 lc %zu "
 			      "dt %zu pt %zu title ",
-			      i ? ", \\\n     " : "", r->plots, name, i, i % 8 + 1, i / 8 % 5 + 1,
+			      i ? ", \\\n     " : "", r->plots, name, i, ci ? ":3:4" : "",
+			      ci ? "yerrorlines" : "linespoints", i % 8 + 1, i / 8 % 5 + 1,
 			      i % 13 + 1);
 		gp_str(&script, t);
 	}
@@ -533,16 +659,6 @@ static int sweep_plot(struct report *r, const struct sweep *sw)
 	free(drawn);
 	free(l.s);
 	return ret;
-}
-
-static double y_mops(const struct ls_rcell *c)
-{
-	return c->ops_per_sec / 1e6;
-}
-
-static double y_ns(const struct ls_rcell *c)
-{
-	return c->ns_per_op;
 }
 
 static const char *type_title(const char *t, char *buf, size_t size)
@@ -997,6 +1113,8 @@ static int write_report(struct report *r)
 	int ret;
 
 	sets_context(r);
+	for (i = 0; i < r->nr_sets; i++)
+		load_ci(r, i);
 	set_labels(r);
 	snprintf(r->plots, sizeof(r->plots), "%s/plots", r->out);
 	if (mkdir(r->out, 0755) && errno != EEXIST) {
@@ -1023,6 +1141,10 @@ static int write_report(struct report *r)
 		      "<h2>Sweeps</h2>\n<p>A line per cell that differs only in the swept "
 		      "value; cells of no sweep (one point) are in the plots above. A gap in a "
 		      "line: a cell not ok.</p>\n");
+	if (r->nr_ci)
+		ls_buf_printf(&r->html,
+			      "<p>Error bars of ns per operation: the interval summary.csv "
+			      "gives (ns_per_op_ci_lo to ns_per_op_ci_hi).</p>\n");
 	for (i = 0; !ret && i < sizeof(sweeps) / sizeof(sweeps[0]); i++)
 		ret = sweep_plot(r, &sweeps[i]);
 	ls_buf_printf(&r->html, "<h2>Latency histogram</h2>\n");
@@ -1123,6 +1245,7 @@ int ls_report_main(int argc, char **argv)
 	for (i = 0; i < r->nr_sets; i++)
 		ls_rset_free(&r->sets[i]);
 	ls_buf_free(&r->html);
+	free(r->ci);
 	free(r);
 	return ret ? 2 : 0;
 }

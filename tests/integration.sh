@@ -611,6 +611,19 @@ else
 	not_ok "report of 140 owner sweeps draws every one" "exit $rc" "$out" \
 		"missing: $(echo $missing)" "$npics pictures"
 fi
+# Error bars where summary.csv has ns_per_op_ci_lo and _hi (a newer schema), none without.
+cp -r "$tmp/fx/k/fx" "$tmp/fxci"
+awk -F, -v OFS=, -v ns="$(col ns_per_op "$tmp/fxci/summary.csv")" '
+	NR == 1 { print $0, "ns_per_op_ci_lo", "ns_per_op_ci_hi"; next }
+	{ print $0, $ns * 0.9, $ns * 1.1 }' "$tmp/fx/k/fx/summary.csv" >"$tmp/fxci/summary.csv"
+out=$("$LSBENCH" report -o "$tmp/fxcirep" "$tmp/fxci" 2>&1)
+rc=$?
+if [ "$rc" -eq 0 ] && grep -q 'using 1:2:3:4 with yerrorlines' "$tmp/fxcirep/plots/owners.gp" &&
+	! grep -q yerrorlines "$tmp/fxrep/plots/owners.gp"; then
+	ok "sweeps have error bars where summary.csv has intervals, none where it has not"
+else
+	not_ok "sweeps have error bars where summary.csv has intervals" "exit $rc" "$out"
+fi
 # Provenance: meta.txt says whether the binary was built from uncommitted
 # changes; a report of such a run, or by such a binary, warns at the top.
 want=no
