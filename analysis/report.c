@@ -787,7 +787,7 @@ static int hist_plot(struct report *r)
 	snprintf(title, sizeof(title), "latency histogram of %s, per set", label);
 	gp_header(r, &script, "hist", title, "latency per trigger (ns, log)",
 		  "share of the triggers per bucket (%, log)");
-	ls_buf_printf(&script, "set logscale x\nset logscale y\nplot ");
+	ls_buf_printf(&script, "set logscale x\nset logscale y\nset format y \"%%g\"\nplot ");
 	for (s = 0; s < r->nr_sets; s++) {
 		const struct ls_rcell *c = ls_rset_find(&r->sets[s], &cell->key);
 		struct ls_bucket *b;
