@@ -629,7 +629,8 @@ static int sweep_plot(struct report *r, const struct sweep *sw)
 		snprintf(r->err, sizeof(r->err), "out of memory for the series of %s", sw->name);
 		return -ENOMEM;
 	}
-	qsort(l.s, l.n, sizeof(*l.s), series_cmp);
+	if (l.n) /* qsort of NULL, even of nothing, is undefined */
+		qsort(l.s, l.n, sizeof(*l.s), series_cmp);
 	for (i = 0; i < l.n; i++) {
 		sort_points(&l.s[i]);
 		if (measured(&l.s[i]) >= sw->min_points)
