@@ -55,6 +55,7 @@ BENCH_SRCS := \
 	bench/hist.c \
 	bench/profile.c \
 	bench/vm.c \
+	bench/clean.c \
 	workloads/cgroup.c \
 	workloads/fds.c \
 	workloads/files.c \
@@ -76,8 +77,8 @@ UNIT_TESTS := \
 TABLE_SRCS := bench/plan.c bench/scenarios.c bench/types.c bench/triggers.c bench/opts.c \
 	bench/cell.c workloads/cgroup.c workloads/fds.c workloads/files.c workloads/threads.c
 # What the unit tests link: everything but what needs BPF skeletons or main().
-UNIT_SRCS := bench/stats.c bench/rounds.c bench/row.c bench/csv.c bench/opts.c bench/cell.c bench/results.c bench/perf.c bench/hist.c \
-	bench/profile.c
+UNIT_SRCS := bench/stats.c bench/rounds.c bench/row.c bench/csv.c bench/opts.c bench/cell.c \
+	bench/results.c bench/perf.c bench/hist.c bench/profile.c bench/clean.c
 # compare and report: results read back. In the runner, the unit tests and the fuzzers.
 READ_SRCS := \
 	analysis/csvread.c \

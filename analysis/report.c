@@ -9,6 +9,7 @@
 #include <getopt.h>
 #include <math.h>
 #include <spawn.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
@@ -18,10 +19,11 @@
 #include "csv.h"
 #include "csvread.h"
 #include "report.h"
+#include "results.h"
 #include "rev.h"
 
 #define MAX_POINTS 64
-#define MAX_SERIES 128
+#define SERIES_PER_PLOT 24 /* more, and the key outgrows the plot */
 #define MAX_TYPES 16
 
 extern char **environ;
@@ -38,6 +40,10 @@ struct report {
 	double threshold;
 	struct ls_buf html;
 	unsigned int nr_plots;
+	bool tcg[LS_REPORT_MAX_SETS]; /* a run of the set ran under TCG: emulated times */
+	double harness_lo, harness_hi; /* loop-mode empty controls, ns per operation; 0: none */
+	struct cell_ci *ci; /* intervals of ns_per_op, of sets of one run only */
+	size_t nr_ci;
 	char err[4 * PATH_MAX];
 };
 
@@ -46,6 +52,14 @@ struct series {
 	struct ls_key sig; /* the key with the swept dimension zeroed */
 	size_t n;
 	double x[MAX_POINTS], y[MAX_POINTS];
+	double lo[MAX_POINTS], hi[MAX_POINTS]; /* y's interval, NAN when not known */
+};
+
+/* A cell's interval of ns_per_op, from summary.csv's ns_per_op_ci_lo and _hi where it has them. */
+struct cell_ci {
+	size_t set;
+	struct ls_key key;
+	double lo, hi;
 };
 
 /* Escapes s for HTML text and attributes. */
@@ -149,7 +163,9 @@ static void sets_line(const struct report *r, char *buf, size_t size)
 
 	buf[0] = 0;
 	for (i = 0; i < r->nr_sets && n < size; i++)
-		n += snprintf(buf + n, size - n, "%s%s", i ? " vs " : "", r->labels[i]);
+		n += snprintf(buf + n, size - n, "%s[%zu] %s", i ? "\n" : "", i + 1, r->labels[i]);
+	if (r->nr_sets == 1)
+		snprintf(buf, size, "%s", r->labels[0]);
 }
 
 static void gp_header(struct report *r, struct ls_buf *b, const char *name, const char *title,
@@ -201,56 +217,225 @@ static double dim_of(const struct ls_key *k, int dim)
 	return dim == 0 ? k->cpus : dim == 1 ? k->nr_maps : k->nr_objects;
 }
 
+static double y_mops(const struct ls_rcell *c)
+{
+	return c->ops_per_sec / 1e6;
+}
+
+static double y_ns(const struct ls_rcell *c)
+{
+	return c->ns_per_op;
+}
+
+static void find_ci(const struct report *r, size_t set, const struct ls_key *k, double *lo,
+		    double *hi)
+{
+	size_t i;
+
+	for (i = 0; i < r->nr_ci; i++) {
+		if (r->ci[i].set == set && !ls_key_cmp(&r->ci[i].key, k)) {
+			*lo = r->ci[i].lo;
+			*hi = r->ci[i].hi;
+			return;
+		}
+	}
+}
+
+/* The columns of a cell's key in summary.csv; sharing may be missing (schema 1). */
+static bool ci_row(const struct ls_csvr *c, const int *col, struct ls_key *k, double *lo,
+		   double *hi)
+{
+	static const size_t str_off[] = {
+		offsetof(struct ls_key, scenario), offsetof(struct ls_key, map_type),
+		offsetof(struct ls_key, op),	   offsetof(struct ls_key, hook),
+		offsetof(struct ls_key, mode),	   offsetof(struct ls_key, sharing)
+	};
+	static const size_t str_size[] = { sizeof(k->scenario), sizeof(k->map_type),
+					   sizeof(k->op),	sizeof(k->hook),
+					   sizeof(k->mode),	sizeof(k->sharing) };
+	unsigned int *num[] = { &k->nr_maps, &k->nr_objects, &k->value_size, &k->cpus };
+	char err[64];
+	uint64_t v;
+	size_t i;
+
+	memset(k, 0, sizeof(*k));
+	snprintf(k->sharing, sizeof(k->sharing), "private");
+	for (i = 0; i < 6; i++) {
+		if (col[i] >= 0 &&
+		    ls_csvr_copy(c, col[i], (char *)k + str_off[i], str_size[i], err, sizeof(err)))
+			return false;
+	}
+	for (i = 0; i < 4; i++) {
+		if (ls_csvr_u64(c, col[6 + i], UINT32_MAX, &v, err, sizeof(err)))
+			return false;
+		*num[i] = v;
+	}
+	return !ls_csvr_double(c, col[10], true, lo, err, sizeof(err)) &&
+	       !ls_csvr_double(c, col[11], true, hi, err, sizeof(err)) && *lo > 0 && *hi >= *lo;
+}
+
 /*
- * The series of a sweep over dim (0: cpus, 1: maps, 2: owners) of the ok
- * cells of one map type (NULL: any) with a value y, one per set and
- * remaining key. Owners that follow the thread count (one per thread) are
+ * The intervals of set s, when it is one run whose summary.csv has them
+ * (pooled runs have no interval of their pooled median). Best effort: the
+ * set's reader has already checked the file.
+ */
+static void load_ci(struct report *r, size_t s)
+{
+	static const char *const names[] = {
+		"scenario",	   "map_type",	     "op",	   "hook",	 "mode",
+		"sharing",	   "nr_maps",	     "nr_objects", "value_size", "cpus",
+		"ns_per_op_ci_lo", "ns_per_op_ci_hi"
+	};
+	char path[PATH_MAX + 16], err[256];
+	struct ls_csvr c;
+	struct cell_ci *t;
+	int col[12];
+	size_t i;
+
+	if (r->sets[s].nr_runs != 1)
+		return;
+	snprintf(path, sizeof(path), "%s/summary.csv", r->sets[s].runs[0].dir);
+	if (ls_csvr_open(&c, path, err, sizeof(err)))
+		return;
+	for (i = 0; i < 12; i++) {
+		col[i] = ls_csvr_col(&c, names[i]);
+		if (col[i] < 0 && i != 5)
+			goto out;
+	}
+	while (ls_csvr_next(&c, err, sizeof(err)) > 0) {
+		t = realloc(r->ci, (r->nr_ci + 1) * sizeof(*t));
+		if (!t)
+			break;
+		r->ci = t;
+		t = &r->ci[r->nr_ci];
+		t->set = s;
+		if (ci_row(&c, col, &t->key, &t->lo, &t->hi))
+			r->nr_ci++;
+	}
+out:
+	ls_csvr_close(&c);
+}
+
+/* The series of one sweep plot, as many as there are. */
+struct series_list {
+	struct series *s;
+	size_t n, cap;
+	size_t dropped; /* points past MAX_POINTS of a series */
+};
+
+/* The series of set s with signature sig, added when new; NULL without memory. */
+static struct series *series_get(struct series_list *l, size_t set, const struct ls_key *sig)
+{
+	struct series *t;
+	size_t j;
+
+	for (j = 0; j < l->n; j++) {
+		if (l->s[j].set == set && !ls_key_cmp(&l->s[j].sig, sig))
+			return &l->s[j];
+	}
+	if (l->n == l->cap) {
+		t = realloc(l->s, (l->cap * 2 + 16) * sizeof(*t));
+		if (!t)
+			return NULL;
+		l->s = t;
+		l->cap = l->cap * 2 + 16;
+	}
+	t = &l->s[l->n++];
+	memset(t, 0, sizeof(*t));
+	t->set = set;
+	t->sig = *sig;
+	return t;
+}
+
+/* The cell's key with the swept dimension zeroed; false when the cell is not of the sweep. */
+static bool sweep_sig(const struct ls_rcell *c, int dim, struct ls_key *sig)
+{
+	*sig = c->key;
+	/* Against threads: the cells of no map or value-size sweep. */
+	if (dim == 0 && (c->key.nr_maps > 1 || c->key.value_size != 8))
+		return false;
+	if (dim == 0 && sig->nr_objects == sig->cpus)
+		sig->nr_objects = 0;
+	if (dim == 0)
+		sig->cpus = 0;
+	else if (dim == 1)
+		sig->nr_maps = 0;
+	else
+		sig->nr_objects = 0;
+	return true;
+}
+
+/*
+ * The series of a sweep over dim (0: cpus, 1: maps, 2: owners) of the cells
+ * of one map type (NULL: any) and mode (NULL: any), one per set and
+ * remaining key, each point a value y, or NAN where the cell is not ok (a gap
+ * in its line). Owners that follow the thread count (one per thread) are
  * not a dimension of their own when cpus is swept.
  */
-static size_t collect(const struct report *r, const char *type, int dim,
-		      double (*y)(const struct ls_rcell *), struct series *out)
+static int collect(const struct report *r, const char *type, const char *mode, int dim,
+		   double (*y)(const struct ls_rcell *), struct series_list *out)
 {
-	size_t s, i, j, n = 0;
+	size_t s, i;
 
 	for (s = 0; s < r->nr_sets; s++) {
 		for (i = 0; i < r->sets[s].nr_cells; i++) {
 			const struct ls_rcell *c = &r->sets[s].cells[i];
-			struct ls_key sig = c->key;
-			double v = y(c);
+			bool ok = !strcmp(c->status, "ok");
+			double v = ok ? y(c) : NAN;
+			struct series *t;
+			struct ls_key sig;
 
-			if (strcmp(c->status, "ok") || !isfinite(v) || v <= 0 ||
-			    (type && strcmp(c->key.map_type, type)))
+			if ((ok && !(isfinite(v) && v > 0)) ||
+			    (type && strcmp(c->key.map_type, type)) ||
+			    (mode && strcmp(c->key.mode, mode)) || !sweep_sig(c, dim, &sig))
 				continue;
-			/* Against threads: the cells of no map or value-size sweep. */
-			if (dim == 0 && (c->key.nr_maps > 1 || c->key.value_size != 8))
+			t = series_get(out, s, &sig);
+			if (!t)
+				return -ENOMEM;
+			if (t->n == MAX_POINTS) {
+				out->dropped++;
 				continue;
-			if (dim == 0 && sig.nr_objects == sig.cpus)
-				sig.nr_objects = 0;
-			if (dim == 0)
-				sig.cpus = 0;
-			else if (dim == 1)
-				sig.nr_maps = 0;
-			else
-				sig.nr_objects = 0;
-			for (j = 0; j < n; j++) {
-				if (out[j].set == s && !ls_key_cmp(&out[j].sig, &sig))
-					break;
 			}
-			if (j == n) {
-				if (n == MAX_SERIES)
-					continue;
-				memset(&out[n], 0, sizeof(out[n]));
-				out[n].set = s;
-				out[n].sig = sig;
-				n++;
-			}
-			if (out[j].n < MAX_POINTS) {
-				out[j].x[out[j].n] = dim_of(&c->key, dim);
-				out[j].y[out[j].n++] = v;
-			}
+			t->x[t->n] = dim_of(&c->key, dim);
+			t->lo[t->n] = t->hi[t->n] = NAN;
+			if (ok && y == y_ns)
+				find_ci(r, s, &c->key, &t->lo[t->n], &t->hi[t->n]);
+			t->y[t->n++] = v;
 		}
 	}
+	return 0;
+}
+
+/* Points of a series that are measured (not gaps). */
+static size_t measured(const struct series *s)
+{
+	size_t p, n = 0;
+
+	for (p = 0; p < s->n; p++)
+		n += !isnan(s->y[p]);
 	return n;
+}
+/* The title, and what the values include: the loop harness, emulation. */
+static void plot_caption(const struct report *r, const char *mode, const char *title, char *buf,
+			 size_t size)
+{
+	size_t n, s;
+
+	n = snprintf(buf, size, "%s.", title);
+	if ((!mode || !strcmp(mode, "loop")) && r->harness_hi > 0 && n < size)
+		n += snprintf(buf + n, size - n,
+			      " Loop-mode values include the bpf_loop harness: the loop-mode empty "
+			      "controls (one thread) measured %.2f to %.2f ns per operation here.",
+			      r->harness_lo, r->harness_hi);
+	else if (!mode || !strcmp(mode, "loop"))
+		n += snprintf(buf + n, size - n,
+			      " Loop-mode values include the bpf_loop harness (no loop-mode empty "
+			      "control in these sets says how much).");
+	for (s = 0; s < r->nr_sets && n < size; s++) {
+		if (r->tcg[s])
+			n += snprintf(buf + n, size - n,
+				      " Set [%zu] ran under TCG: its times are emulated.", s + 1);
+	}
 }
 
 static void sort_points(struct series *s)
@@ -259,14 +444,27 @@ static void sort_points(struct series *s)
 
 	for (i = 1; i < s->n; i++) {
 		for (j = i; j > 0 && s->x[j - 1] > s->x[j]; j--) {
-			double tx = s->x[j], ty = s->y[j];
+			double tx = s->x[j], ty = s->y[j], tl = s->lo[j], th = s->hi[j];
 
 			s->x[j] = s->x[j - 1];
 			s->y[j] = s->y[j - 1];
+			s->lo[j] = s->lo[j - 1];
+			s->hi[j] = s->hi[j - 1];
 			s->x[j - 1] = tx;
 			s->y[j - 1] = ty;
+			s->lo[j - 1] = tl;
+			s->hi[j - 1] = th;
 		}
 	}
+}
+
+/* Series of one scenario together, then by the rest of the key, then by set. */
+static int series_cmp(const void *a, const void *b)
+{
+	const struct series *x = a, *y = b;
+	int d = ls_key_cmp(&x->sig, &y->sig);
+
+	return d ?: (x->set > y->set) - (x->set < y->set);
 }
 
 static void series_title(const struct report *r, const struct series *s, int dim, char *buf,
@@ -287,84 +485,181 @@ static void series_title(const struct report *r, const struct series *s, int dim
 	if (!strcmp(k->sharing, "shared"))
 		n += snprintf(buf + n, size - n, " shared");
 	if (r->nr_sets > 1)
-		snprintf(buf + n, size - n, " [%s]", r->labels[s->set]);
+		snprintf(buf + n, size - n, " [%zu]", s->set + 1);
 }
 
-/* A line plot of the series with at least min_points points; 0 when none. */
-static int sweep_plot(struct report *r, const char *name, const char *type, int dim,
-		      double (*y)(const struct ls_rcell *), size_t min_points, const char *title,
-		      const char *xlabel, const char *ylabel, bool logx)
-{
-	struct series *ser = malloc(MAX_SERIES * sizeof(*ser));
-	struct ls_buf script = {}, data = {};
-	size_t n, i, j, block = 0;
-	char t[256];
-	int ret = 0;
+/* A sweep plot: what it shows, and over what. */
+struct sweep {
+	const char *name; /* of the first picture; the next ones add -2, -3, ... */
+	const char *type; /* map type, or NULL: all */
+	const char *mode; /* hook or loop, or NULL: both */
+	int dim; /* 0: cpus, 1: maps, 2: owners */
+	double (*y)(const struct ls_rcell *);
+	size_t min_points; /* measured points a series needs to be drawn */
+	const char *title, *xlabel, *ylabel;
+	bool logx;
+};
 
-	if (!ser)
-		return -ENOMEM;
-	n = collect(r, type, dim, y, ser);
-	gp_header(r, &script, name, title, xlabel, ylabel);
-	ls_buf_printf(&script, "set logscale y\n%s", logx ? "set logscale x\n" : "");
-	for (i = 0, j = 0; i < n; i++)
-		j += ser[i].n >= min_points;
-	if (j > 16) /* a long key needs a taller picture */
+static int double_cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Every x of the series, each labelled once: the swept values are few. */
+static void sweep_xtics(struct ls_buf *b, const struct series *ser, size_t n)
+{
+	double xs[MAX_POINTS * 4];
+	size_t i, p, k, nx = 0;
+	bool low;
+
+	for (i = 0; i < n; i++) {
+		for (p = 0; p < ser[i].n; p++) {
+			for (k = 0; k < nx && xs[k] != ser[i].x[p]; k++)
+				;
+			if (k == nx && nx < sizeof(xs) / sizeof(xs[0]))
+				xs[nx++] = ser[i].x[p];
+		}
+	}
+	qsort(xs, nx, sizeof(xs[0]), double_cmp);
+	/* a label close to the one before it (16, 17) goes a line lower */
+	ls_buf_printf(b, "set xtics (");
+	for (k = 0, low = false; k < nx; k++) {
+		low = k && !low && xs[k] < xs[k - 1] * 1.3 && xs[k] - xs[k - 1] < 3;
+		ls_buf_printf(b, "%s\"%s%g\" %g", k ? ", " : "", low ? "\\n" : "", xs[k], xs[k]);
+	}
+	ls_buf_printf(b, ")\nset xlabel offset 0,-0.8\n");
+}
+
+/*
+ * One picture of n series. Colours repeat every 8 series: dash and point
+ * types tell them apart beyond. A cell not ok leaves a gap in its line.
+ */
+static int sweep_one(struct report *r, const struct sweep *sw, const char *name, const char *title,
+		     const char *caption, struct series *ser, size_t n)
+{
+	struct ls_buf script = {}, data = {};
+	size_t i, p;
+	char t[256];
+	int ret;
+
+	gp_header(r, &script, name, title, sw->xlabel, sw->ylabel);
+	ls_buf_printf(&script, "set logscale y\n%s", sw->logx ? "set logscale x\n" : "");
+	if (n > 6) /* a long key (two columns) needs a taller picture */
 		ls_buf_printf(
 			&script,
 			"set terminal pngcairo size 1000,%zu noenhanced font 'DejaVu Sans,10'\n",
-			640 + (j + 2) / 3 * 14);
-	ls_buf_printf(&script, "set xtics (");
-	for (i = 0, j = 0; i < n; i++) {
-		double labelled = 0;
-		size_t p;
-
-		if (ser[i].n < min_points)
-			continue;
-		sort_points(&ser[i]);
-		for (p = 0; p < ser[i].n; p++) {
-			/* a tic too close to the last labelled one (16 and 17) goes unlabelled */
-			bool label = !labelled || ser[i].x[p] > labelled * 1.2;
-
-			ls_buf_printf(&script, "%s\"", j++ ? ", " : "");
-			if (label) {
-				ls_buf_printf(&script, "%g", ser[i].x[p]);
-				labelled = ser[i].x[p];
-			}
-			ls_buf_printf(&script, "\" %g", ser[i].x[p]);
-		}
-	}
-	ls_buf_printf(&script, ")\nplot ");
+			600 + (n + 1) / 2 * 17);
+	sweep_xtics(&script, ser, n);
+	ls_buf_printf(&script, "plot ");
 	for (i = 0; i < n; i++) {
-		size_t p;
+		bool ci = false;
 
-		if (ser[i].n < min_points)
-			continue;
 		for (p = 0; p < ser[i].n; p++)
-			ls_buf_printf(&data, "%g,%.6g\n", ser[i].x[p], ser[i].y[p]);
+			ci |= !isnan(ser[i].lo[p]);
+		for (p = 0; p < ser[i].n; p++) {
+			if (isnan(ser[i].y[p]))
+				ls_buf_printf(&data, "\n"); /* a blank line breaks the line */
+			else if (ci && !isnan(ser[i].lo[p]))
+				ls_buf_printf(&data, "%g,%.6g,%.6g,%.6g\n", ser[i].x[p],
+					      ser[i].y[p], ser[i].lo[p], ser[i].hi[p]);
+			else /* no interval: a bar of no height */
+				ls_buf_printf(&data, "%g,%.6g,%.6g,%.6g\n", ser[i].x[p],
+					      ser[i].y[p], ser[i].y[p], ser[i].y[p]);
+		}
 		ls_buf_printf(&data, "\n\n");
-		series_title(r, &ser[i], dim, t, sizeof(t));
-		ls_buf_printf(&script, "%s'%s/%s.csv' index %zu using 1:2 with linespoints title ",
-			      block ? ", \\\n     " : "", r->plots, name, block);
+		series_title(r, &ser[i], sw->dim, t, sizeof(t));
+		ls_buf_printf(&script,
+			      "%s'%s/%s.csv' index %zu using 1:2%s with %s lw 1.5 lc %zu "
+			      "dt %zu pt %zu title ",
+			      i ? ", \\\n     " : "", r->plots, name, i, ci ? ":3:4" : "",
+			      ci ? "yerrorlines" : "linespoints", i % 8 + 1, i / 8 % 5 + 1,
+			      i % 13 + 1);
 		gp_str(&script, t);
-		block++;
 	}
 	ls_buf_printf(&script, "\n");
-	if (block)
-		ret = plot_finish(r, name, &script, &data, title);
+	ret = plot_finish(r, name, &script, &data, caption);
 	ls_buf_free(&script);
 	ls_buf_free(&data);
-	free(ser);
 	return ret;
 }
 
-static double y_mops(const struct ls_rcell *c)
+/* The series not drawn, by name, so that nothing is left out unsaid. */
+static void sweep_left_out(struct report *r, const struct sweep *sw, const struct series *ser,
+			   size_t n, size_t nr_left, size_t dropped)
 {
-	return c->ops_per_sec / 1e6;
+	struct ls_buf *h = &r->html;
+	char t[256];
+	size_t i;
+
+	if (dropped)
+		ls_buf_printf(h, "<p>%zu points past %d per series are not drawn.</p>\n", dropped,
+			      MAX_POINTS);
+	if (!nr_left)
+		return;
+	ls_buf_printf(h,
+		      "<details><summary>Not drawn in %s: %zu series with fewer than %zu "
+		      "measured points (cells not ok)</summary><p>",
+		      sw->name, nr_left, sw->min_points);
+	for (i = 0; i < n; i++) {
+		if (ser[i].n < 2 || measured(&ser[i]) >= sw->min_points)
+			continue;
+		series_title(r, &ser[i], sw->dim, t, sizeof(t));
+		html_str(h, t);
+		ls_buf_printf(h, "; ");
+	}
+	ls_buf_printf(h, "</p></details>\n");
 }
 
-static double y_ns(const struct ls_rcell *c)
+/* The series with min_points measured points, SERIES_PER_PLOT to a picture. */
+static int sweep_plot(struct report *r, const struct sweep *sw)
 {
-	return c->ns_per_op;
+	struct series_list l = {};
+	struct series *drawn;
+	size_t i, nd = 0, k, parts, nr_left = 0;
+	char name[128], title[512], caption[1024];
+	int ret;
+
+	ret = collect(r, sw->type, sw->mode, sw->dim, sw->y, &l);
+	drawn = calloc(l.n + 1, sizeof(*drawn));
+	if (ret || !drawn) {
+		free(l.s);
+		free(drawn);
+		snprintf(r->err, sizeof(r->err), "out of memory for the series of %s", sw->name);
+		return -ENOMEM;
+	}
+	if (l.n) /* qsort of NULL, even of nothing, is undefined */
+		qsort(l.s, l.n, sizeof(*l.s), series_cmp);
+	for (i = 0; i < l.n; i++) {
+		sort_points(&l.s[i]);
+		if (measured(&l.s[i]) >= sw->min_points)
+			drawn[nd++] = l.s[i];
+		else if (l.s[i].n >= 2) /* a sweep with too few measured points */
+			nr_left++;
+	}
+	parts = (nd + SERIES_PER_PLOT - 1) / SERIES_PER_PLOT;
+	for (k = 0; !ret && k < parts; k++) {
+		size_t first = k * SERIES_PER_PLOT;
+		size_t cnt = nd - first < SERIES_PER_PLOT ? nd - first : SERIES_PER_PLOT;
+
+		if (k)
+			snprintf(name, sizeof(name), "%s-%zu", sw->name, k + 1);
+		else
+			snprintf(name, sizeof(name), "%s", sw->name);
+		if (parts > 1)
+			snprintf(title, sizeof(title), "%s (part %zu of %zu)", sw->title, k + 1,
+				 parts);
+		else
+			snprintf(title, sizeof(title), "%s", sw->title);
+		plot_caption(r, sw->mode, title, caption, sizeof(caption));
+		ret = sweep_one(r, sw, name, title, caption, drawn + first, cnt);
+	}
+	if (!ret)
+		sweep_left_out(r, sw, l.s, l.n, nr_left, l.dropped);
+	free(drawn);
+	free(l.s);
+	return ret;
 }
 
 static const char *type_title(const char *t, char *buf, size_t size)
@@ -373,12 +668,73 @@ static const char *type_title(const char *t, char *buf, size_t size)
 	return buf;
 }
 
+/*
+ * Latency percentiles of the one-thread cells with no sweep of one map type
+ * and mode: a hook-mode trigger is one operation, a loop-mode one
+ * --loop-iters, so the two never share an axis.
+ */
+static int latency_plot(struct report *r, const char *type, const char *safe, const char *tt,
+			const char *mode)
+{
+	struct ls_buf script = {}, data = {};
+	char name[128], title[256], caption[1024];
+	size_t s, i, rows = 0, longest = 0, len;
+	bool loop = !strcmp(mode, "loop");
+	int ret;
+
+	snprintf(name, sizeof(name), "latency-%s-%s", safe, mode);
+	snprintf(title, sizeof(title), "%s: per-trigger latency percentiles, one thread, %s mode%s",
+		 tt, mode,
+		 loop ? " (a trigger: --loop-iters operations)" : " (a trigger: one operation)");
+	for (s = 0; s < r->nr_sets; s++) {
+		for (i = 0; i < r->sets[s].nr_cells; i++) {
+			const struct ls_rcell *c = &r->sets[s].cells[i];
+			const struct ls_key *k = &c->key;
+
+			if (strcmp(k->map_type, type) || strcmp(k->mode, mode) ||
+			    strcmp(c->status, "ok") || k->cpus != 1 || k->nr_objects > 1 ||
+			    k->nr_maps > 1 || k->value_size != 8 || !(c->lat[0] > 0))
+				continue;
+			len = strlen(k->scenario) + (r->nr_sets > 1 ? 5 : 0);
+			longest = len > longest ? len : longest;
+			ls_buf_printf(&data, "\"%s", k->scenario);
+			if (r->nr_sets > 1)
+				ls_buf_printf(&data, " [%zu]", s + 1);
+			ls_buf_printf(&data, "\",%.1f,%.1f,%.1f,%.1f\n", c->lat[0], c->lat[1],
+				      c->lat[2], c->lat[3]);
+			rows++;
+		}
+	}
+	gp_header(r, &script, name, title, "cell ([N]: set N)",
+		  loop ? "latency per trigger of --loop-iters operations (ns, log)"
+		       : "latency per trigger (ns, log)");
+	/* labels slant down-left from their tic: room below and on the left for the longest */
+	ls_buf_printf(
+		&script,
+		"set logscale y\nset style data histogram\nset style histogram cluster gap 1\n"
+		"set style fill solid 0.8 border -1\nset xtics rotate by 35 right\n"
+		"set bmargin %zu\nset lmargin %zu\n"
+		"plot '%s/%s.csv' using 2:xtic(1) title 'p50', '' using 3 title 'p90', "
+		"'' using 4 title 'p99', '' using 5 title 'p99.9'\n",
+		4 + longest * 5 / 10, 10 + longest * 7 / 10, r->plots, name);
+	plot_caption(r, mode, title, caption, sizeof(caption));
+	ret = rows ? plot_finish(r, name, &script, &data, caption) : 0;
+	ls_buf_free(&script);
+	ls_buf_free(&data);
+	return ret;
+}
+
 /* Per map type: throughput against threads, latency percentiles of one-thread cells. */
 static int type_plots(struct report *r, const char *type)
 {
 	char name[96], safe[48], title[256], tt[64];
-	struct ls_buf script = {}, data = {};
-	size_t s, i, rows = 0;
+	struct sweep sw = { .name = name,
+			    .type = type,
+			    .y = y_mops,
+			    .min_points = 2,
+			    .title = title,
+			    .xlabel = "producer threads (CPUs)",
+			    .ylabel = "throughput, all threads (million operations/s, log)" };
 	int ret;
 
 	safe_name(type, safe, sizeof(safe));
@@ -388,44 +744,9 @@ static int type_plots(struct report *r, const char *type)
 	ls_buf_printf(&r->html, "</h3>\n");
 	snprintf(name, sizeof(name), "throughput-%s", safe);
 	snprintf(title, sizeof(title), "%s: throughput against producer threads", tt);
-	ret = sweep_plot(r, name, type, 0, y_mops, 2, title, "producer threads (CPUs)",
-			 "throughput, all threads (million operations/s, log)", false);
-	if (ret)
-		return ret;
-
-	/* Latency percentiles of the one-thread cells with no sweep. */
-	snprintf(name, sizeof(name), "latency-%s", safe);
-	snprintf(title, sizeof(title), "%s: per-trigger latency percentiles, one thread", tt);
-	gp_header(r, &script, name, title,
-		  "cell (loop mode: one trigger is --loop-iters operations)",
-		  "latency per trigger (ns, log)");
-	for (s = 0; s < r->nr_sets; s++) {
-		for (i = 0; i < r->sets[s].nr_cells; i++) {
-			const struct ls_rcell *c = &r->sets[s].cells[i];
-			const struct ls_key *k = &c->key;
-
-			if (strcmp(k->map_type, type) || strcmp(c->status, "ok") || k->cpus != 1 ||
-			    k->nr_objects > 1 || k->nr_maps > 1 || k->value_size != 8 ||
-			    !(c->lat[0] > 0))
-				continue;
-			ls_buf_printf(&data, "\"%s/%s%s%s\",%.1f,%.1f,%.1f,%.1f\n", k->scenario,
-				      k->mode, r->nr_sets > 1 ? " " : "",
-				      r->nr_sets > 1 ? r->labels[s] : "", c->lat[0], c->lat[1],
-				      c->lat[2], c->lat[3]);
-			rows++;
-		}
-	}
-	ls_buf_printf(
-		&script,
-		"set logscale y\nset style data histogram\nset style histogram cluster gap 1\n"
-		"set style fill solid 0.8 border -1\nset xtics rotate by -35 left\n"
-		"set bmargin 9\nplot '%s/%s.csv' using 2:xtic(1) title 'p50', '' using 3 title 'p90', "
-		"'' using 4 title 'p99', '' using 5 title 'p99.9'\n",
-		r->plots, name);
-	ret = rows ? plot_finish(r, name, &script, &data, title) : 0;
-	ls_buf_free(&script);
-	ls_buf_free(&data);
-	return ret;
+	ret = sweep_plot(r, &sw);
+	ret = ret ?: latency_plot(r, type, safe, tt, "hook");
+	return ret ?: latency_plot(r, type, safe, tt, "loop");
 }
 
 /* The cell of the overlay: --cell, else task-get/hook, else the first with a latency. */
@@ -466,8 +787,8 @@ static int hist_plot(struct report *r)
 	ls_key_label(&cell->key, label, sizeof(label));
 	snprintf(title, sizeof(title), "latency histogram of %s, per set", label);
 	gp_header(r, &script, "hist", title, "latency per trigger (ns, log)",
-		  "share of the triggers per bucket (%)");
-	ls_buf_printf(&script, "set logscale x\nplot ");
+		  "share of the triggers per bucket (%, log)");
+	ls_buf_printf(&script, "set logscale x\nset logscale y\nset format y \"%%g\"\nplot ");
 	for (s = 0; s < r->nr_sets; s++) {
 		const struct ls_rcell *c = ls_rset_find(&r->sets[s], &cell->key);
 		struct ls_bucket *b;
@@ -533,6 +854,9 @@ static int compare_section(struct report *r, size_t s)
 	}
 	if (ret)
 		return ret;
+	if (r->tcg[0] || r->tcg[s])
+		ls_buf_printf(h, "<p class=\"warn\">Under TCG the CPU is emulated: these times are "
+				 "emulated, comparable only with other TCG runs.</p>\n");
 	ls_buf_printf(
 		h,
 		"<p>Ratio: median ns per operation, new / base (above 1: slower), with its "
@@ -628,7 +952,8 @@ static void set_labels(struct report *r)
 
 		ls_rset_kernels(&r->sets[s], k, sizeof(k));
 		ls_rset_hosts(&r->sets[s], h, sizeof(h));
-		snprintf(r->labels[s], sizeof(r->labels[s]), "%s on %s", k, h);
+		snprintf(r->labels[s], sizeof(r->labels[s]), "%.110s on %.60s%s", k, h,
+			 r->tcg[s] ? " (TCG: emulated)" : "");
 		for (i = 0; i < r->sets[s].nr_cells; i++) {
 			const char *t = r->sets[s].cells[i].key.map_type;
 
@@ -662,6 +987,7 @@ static const char page_head[] =
 	"tr.slower, span.slower { background: #f8c8c0; }\n"
 	"tr.faster, span.faster { background: #c4ecc4; }\n"
 	"tr.not_ok, tr.base_only, tr.new_only { color: #777; }\n"
+	"p.warn { background: #ffd7a8; border: 2px solid #c60; padding: 0.5em; font-weight: bold; }\n"
 	"</style></head><body>\n<h1>lsbench report</h1>\n";
 
 /* Counts the images that loaded when the page did: tests read it from the DOM. */
@@ -675,12 +1001,121 @@ static const char page_tail[] =
 	"\te.setAttribute('data-ok', ok === imgs.length ? 'yes' : 'no');\n"
 	"});\n</script>\n</body></html>\n";
 
+/* Maps (loop mode only) and owners, each mode on its own axis. */
+static const struct sweep sweeps[] = {
+	{ .name = "maps",
+	  .dim = 1,
+	  .y = y_ns,
+	  .min_points = 3,
+	  .logx = true,
+	  .title = "ns per get against the number of maps (per-owner cache: 16)",
+	  .xlabel = "local-storage maps per owner (log)",
+	  .ylabel = "ns per operation, bpf_loop harness included (log)" },
+	{ .name = "owners",
+	  .mode = "loop",
+	  .dim = 2,
+	  .y = y_ns,
+	  .min_points = 2,
+	  .logx = true,
+	  .title = "ns per operation against owners, loop mode",
+	  .xlabel = "owners: tasks, sockets, files, cgroups (log)",
+	  .ylabel = "ns per operation, bpf_loop harness included (log)" },
+	{ .name = "owners-hook",
+	  .mode = "hook",
+	  .dim = 2,
+	  .y = y_ns,
+	  .min_points = 2,
+	  .logx = true,
+	  .title = "ns per operation against owners, hook mode (one per trigger)",
+	  .xlabel = "owners: tasks, sockets, files, cgroups (log)",
+	  .ylabel = "ns per operation, trigger included (log)" },
+};
+
+/* A run's meta.txt value for key, or "". */
+static void meta_value(const char *dir, const char *key, char *buf, size_t size)
+{
+	char path[PATH_MAX + 16], line[512];
+	size_t n = strlen(key);
+	FILE *f;
+
+	buf[0] = 0;
+	snprintf(path, sizeof(path), "%s/meta.txt", dir);
+	f = fopen(path, "r");
+	while (f && fgets(line, sizeof(line), f)) {
+		line[strcspn(line, "\n")] = 0;
+		if (!strncmp(line, key, n) && line[n] == ':' && line[n + 1] == ' ') {
+			snprintf(buf, size, "%s", line + n + 2);
+			break;
+		}
+	}
+	if (f)
+		fclose(f);
+}
+
+/* Which sets ran under TCG; what the loop harness costs: the loop-mode empty controls. */
+static void sets_context(struct report *r)
+{
+	char v[128];
+	size_t s, i;
+
+	for (s = 0; s < r->nr_sets; s++) {
+		for (i = 0; i < r->sets[s].nr_runs; i++) {
+			meta_value(r->sets[s].runs[i].dir, "virt", v, sizeof(v));
+			r->tcg[s] |= !strcmp(v, "tcg");
+		}
+		for (i = 0; i < r->sets[s].nr_cells; i++) {
+			const struct ls_rcell *c = &r->sets[s].cells[i];
+			size_t n = strlen(c->key.scenario);
+
+			if (strcmp(c->status, "ok") || strcmp(c->key.mode, "loop") ||
+			    c->key.cpus != 1 || n < 6 ||
+			    strcmp(c->key.scenario + n - 6, "-empty") || !(c->ns_per_op > 0))
+				continue;
+			if (!(r->harness_hi > 0) || c->ns_per_op < r->harness_lo)
+				r->harness_lo = c->ns_per_op;
+			if (c->ns_per_op > r->harness_hi)
+				r->harness_hi = c->ns_per_op;
+		}
+	}
+}
+
+/* A warning at the top when the report or a run comes from uncommitted changes. */
+static void dirty_warning(struct report *r)
+{
+	char rev[128], dirty[128];
+	size_t s, i;
+
+	if (ls_rev_dirty(LSBENCH_REV))
+		ls_buf_printf(&r->html,
+			      "<p class=\"warn\">Dirty: this report was written by lsbench %s, "
+			      "built from uncommitted changes.</p>\n",
+			      LSBENCH_REV);
+	for (s = 0; s < r->nr_sets; s++) {
+		for (i = 0; i < r->sets[s].nr_runs; i++) {
+			const char *dir = r->sets[s].runs[i].dir;
+
+			meta_value(dir, "lsbench_revision", rev, sizeof(rev));
+			meta_value(dir, "dirty", dirty, sizeof(dirty));
+			if (!ls_rev_dirty(rev) && strncmp(dirty, "yes", 3))
+				continue;
+			ls_buf_printf(&r->html, "<p class=\"warn\">Dirty: run ");
+			html_str(&r->html, r->sets[s].runs[i].run_id);
+			ls_buf_printf(&r->html, " of set [%zu] was measured by lsbench ", s + 1);
+			html_str(&r->html, rev);
+			ls_buf_printf(&r->html, ", built from uncommitted changes.</p>\n");
+		}
+	}
+}
+
 static int write_report(struct report *r)
 {
 	char path[PATH_MAX + 16];
 	size_t i;
 	int ret;
 
+	sets_context(r);
+	for (i = 0; i < r->nr_sets; i++)
+		load_ci(r, i);
 	set_labels(r);
 	snprintf(r->plots, sizeof(r->plots), "%s/plots", r->out);
 	if (mkdir(r->out, 0755) && errno != EEXIST) {
@@ -693,25 +1128,26 @@ static int write_report(struct report *r)
 	}
 	snprintf(path, sizeof(path), "%s/gnuplot.log", r->plots);
 	unlink(path);
+	ls_buf_printf(&r->html, "%s", page_head);
+	dirty_warning(r);
 	ls_buf_printf(&r->html,
-		      "%s<p>Written by lsbench %s. Figures are medians over repetitions; "
-		      "every plot names its sets (kernel on host).</p>\n",
-		      page_head, LSBENCH_REV);
+		      "<p>Written by lsbench %s. Figures are medians over repetitions; "
+		      "every plot names its sets (kernel on host, [N]: set N).</p>\n",
+		      LSBENCH_REV);
 	sets_table(r);
 	ls_buf_printf(&r->html, "<h2>Per map type</h2>\n");
 	for (i = 0, ret = 0; !ret && i < r->nr_types; i++)
 		ret = type_plots(r, r->types[i]);
-	ls_buf_printf(&r->html, "<h2>Sweeps</h2>\n");
-	ret = ret
-		      ?: sweep_plot(r, "maps", NULL, 1, y_ns, 3,
-				    "ns per get against the number of maps (per-owner cache: 16)",
-				    "local-storage maps per owner (log)", "ns per operation (log)",
-				    true);
-	ret = ret
-		      ?: sweep_plot(r, "owners", NULL, 2, y_ns, 2,
-				    "ns per operation against owners",
-				    "owners: tasks, sockets, files, cgroups (log)",
-				    "ns per operation (log)", true);
+	ls_buf_printf(&r->html,
+		      "<h2>Sweeps</h2>\n<p>A line per cell that differs only in the swept "
+		      "value; cells of no sweep (one point) are in the plots above. A gap in a "
+		      "line: a cell not ok.</p>\n");
+	if (r->nr_ci)
+		ls_buf_printf(&r->html,
+			      "<p>Error bars of ns per operation: the interval summary.csv "
+			      "gives (ns_per_op_ci_lo to ns_per_op_ci_hi).</p>\n");
+	for (i = 0; !ret && i < sizeof(sweeps) / sizeof(sweeps[0]); i++)
+		ret = sweep_plot(r, &sweeps[i]);
 	ls_buf_printf(&r->html, "<h2>Latency histogram</h2>\n");
 	ret = ret ?: hist_plot(r);
 	for (i = 1; !ret && i < r->nr_sets; i++)
@@ -810,6 +1246,7 @@ int ls_report_main(int argc, char **argv)
 	for (i = 0; i < r->nr_sets; i++)
 		ls_rset_free(&r->sets[i]);
 	ls_buf_free(&r->html);
+	free(r->ci);
 	free(r);
 	return ret ? 2 : 0;
 }

@@ -2,6 +2,8 @@
 /* lsbench: benchmarks of the BPF local-storage helpers. */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
+#include "clean.h"
 #include "compare.h"
 #include "opts.h"
 #include "report.h"
@@ -18,6 +20,7 @@ static void usage(FILE *f)
 		   "  report DIR...        plots and report.html of result sets (report --help)\n"
 		   "  vm --kernel SPEC [options]\n"
 		   "                       run on another kernel booted in qemu (vm --help)\n"
+		   "  clean [-o DIR]       remove what runs that died left behind (clean --help)\n"
 		   "  version              print the lsbench revision\n");
 }
 
@@ -50,6 +53,9 @@ static int cmd_run(int argc, char **argv, int full_argc, char **full_argv)
 		fprintf(stderr, "lsbench run: %s\n", err);
 		return 2;
 	}
+	/* before anything is made: what runs that died left behind */
+	if (!geteuid())
+		ls_clean(o.output, "lsbench run");
 	return ls_run(&o, full_argc, full_argv);
 }
 
@@ -67,6 +73,8 @@ int main(int argc, char **argv)
 		return ls_vm_main(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "compare"))
 		return ls_compare_main(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "clean"))
+		return ls_clean_main(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "report"))
 		return ls_report_main(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "version") && argc == 2) {

@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include "clean.h"
 #include "csv.h"
 #include "results.h"
 #include "rev.h"
@@ -107,6 +108,13 @@ static const char *const reps_columns[] = { CELL_COLUMNS, "round",	 "rep",	     
 
 static int write_summary(struct ls_results *r);
 
+bool ls_rev_dirty(const char *rev)
+{
+	size_t n = strlen(rev);
+
+	return n >= 6 && !strcmp(rev + n - 6, "-dirty");
+}
+
 int ls_mkdir_p(const char *path)
 {
 	char buf[PATH_MAX], *p;
@@ -148,6 +156,9 @@ static int write_meta(struct ls_results *r, const char *state)
 	ls_buf_printf(&b, "run_id: %s\n", r->run_id);
 	ls_buf_printf(&b, "state: %s\n", state);
 	ls_buf_printf(&b, "lsbench_revision: %s\n", LSBENCH_REV);
+	ls_buf_printf(&b, "dirty: %s\n",
+		      ls_rev_dirty(LSBENCH_REV) ? "yes (built from uncommitted changes)" : "no");
+	ls_buf_printf(&b, "pid: %d start %llu boot %s\n", (int)getpid(), r->pid_start, r->boot_id);
 	ls_buf_printf(&b, "command_line: %s\n", r->cmdline);
 	ls_buf_printf(&b, "kernel_release: %s\n", si->kernel);
 	ls_buf_printf(&b, "kernel_version: %s\n", si->kernel_version);
@@ -191,6 +202,8 @@ int ls_results_create(struct ls_results *r, const char *root, const struct ls_sy
 	memset(r, 0, sizeof(*r));
 	r->si = si;
 	r->bpf_stats = bpf_stats;
+	ls_proc_start(getpid(), &r->pid_start);
+	ls_boot_id(r->boot_id, sizeof(r->boot_id));
 	for (i = 0; i < argc && off < sizeof(r->cmdline); i++)
 		off += snprintf(r->cmdline + off, sizeof(r->cmdline) - off, "%s%s", i ? " " : "",
 				argv[i]);

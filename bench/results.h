@@ -85,6 +85,8 @@ struct ls_results {
 	bool bpf_stats; /* run statistics enabled while measuring */
 	char rounds_desc[160]; /* how rounds are scheduled, for meta.txt */
 	unsigned int extra_work; /* the tests' known slowdown, 0 in a real run */
+	unsigned long long pid_start; /* this process's start, ticks after boot (meta.txt pid:) */
+	char boot_id[64];
 	struct ls_row *rows;
 	size_t nr_rows;
 	size_t cap_rows;
@@ -137,6 +139,9 @@ void ls_results_free(struct ls_results *r);
 /* Builds summary.csv's text for rows (header included) into b. Exposed for tests. */
 struct ls_buf;
 void ls_summary_csv(const struct ls_results *r, struct ls_buf *b);
+
+/* Whether a revision (git describe --dirty) was built from uncommitted changes. */
+bool ls_rev_dirty(const char *rev);
 
 /* mkdir -p: 0 or -errno. */
 int ls_mkdir_p(const char *path);

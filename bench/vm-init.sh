@@ -8,7 +8,8 @@
 # lsbench runs in the host's working folder (/ when that is under the private
 # /tmp); its results root is always absolute. The host talks to it through
 # the share tagged xchg:
-#   in:  args (lsbench's argv, one per line), cwd, results (the results
+#   in:  args (lsbench's argv, one per line, the first lsbench's absolute
+#        path, which the initramfs holds a copy of: /lsbench), cwd, results (the results
 #        root's absolute path), hostname
 #   out: booted (once init runs), status (lsbench's exit status)
 # Kernel command line: lsbench.mode=probe only boots and powers off;
@@ -73,6 +74,14 @@ mount -t tracefs tracefs $r/sys/kernel/tracing 2>/dev/null
 mkdir -p "$r$results" 2>/dev/null
 if ! mount -t 9p -o "$p9" results "$r$results"; then
 	say "cannot mount the results folder at $results"
+	echo 1 >/xchg/status
+	halt
+fi
+# lsbench where the host has it: under a folder private here (/tmp) the guest
+# cannot see the host's, so the initramfs's copy goes there.
+self=$(head -n 1 /xchg/args)
+if [ ! -x "$r$self" ] && ! { mkdir -p "$r${self%/*}" && cp /lsbench "$r$self"; }; then
+	say "cannot put lsbench at $self: the guest does not see the host's and cannot write there"
 	echo 1 >/xchg/status
 	halt
 fi

@@ -4,13 +4,15 @@
 # guest's initramfs (busybox, the modules that reach the host's root over 9p,
 # and /init).
 #
-# usage: vm-kernel.sh SPEC WORKDIR INIT
+# usage: vm-kernel.sh SPEC WORKDIR INIT BINARY
 #   SPEC     a Debian suite (bookworm, trixie, forky, sid; -cloud or -rt for
 #            another flavour), a Debian kernel release (6.1.0-50-amd64), a
 #            Debian kernel package file, or a bzImage (its modules in
 #            lib/modules/<release> beside it, or in /lib/modules/<release>)
 #   WORKDIR  an empty folder of the caller's: receives vmlinuz and initrd
 #   INIT     the guest's /init
+#   BINARY   lsbench, copied into the initramfs as /lsbench: the guest's init
+#            puts it where the host has it when the guest cannot see it there
 # Prints the kernel release on its last line. Errors: one line on stderr,
 # exit status 2 for a SPEC that names nothing usable, 1 for anything else.
 # Debian kernels are cached in $LSBENCH_CACHE (default
@@ -27,10 +29,11 @@ die() {
 	exit "$1"
 }
 
-[ $# -eq 3 ] || die 2 "usage: vm-kernel.sh SPEC WORKDIR INIT"
+[ $# -eq 4 ] || die 2 "usage: vm-kernel.sh SPEC WORKDIR INIT BINARY"
 spec=$1
 work=$2
 init=$3
+binary=$4
 
 # The main Debian archive the system's apt sources already use.
 mirror() {
@@ -268,6 +271,7 @@ busybox=$(command -v busybox) || die 1 "busybox is not installed (apt-get instal
 cp "$busybox" "$work/initrd/bin/busybox"
 cp "$init" "$work/initrd/init"
 chmod 755 "$work/initrd/init"
+cp "$binary" "$work/initrd/lsbench" || die 1 "cannot copy $binary into the guest's initramfs"
 (cd "$work/initrd" && find . | cpio -o -H newc --quiet) >"$work/initrd.cpio"
 rm -rf "$work/initrd"
 cp "$kdir/vmlinuz" "$work/vmlinuz"

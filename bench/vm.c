@@ -454,7 +454,7 @@ static bool locate_scripts(struct vm_ctx *v)
 static int guest_prepare(struct vm_ctx *v, struct guest *g)
 {
 	char script[PATH_MAX + 16], init[PATH_MAX + 16], out[1024] = "";
-	char *argv[] = { script, (char *)g->spec, g->work, init, NULL };
+	char *argv[] = { script, (char *)g->spec, g->work, init, v->self, NULL };
 	char *last;
 	int pipefd[2], status;
 	enum wait_end end;
@@ -725,30 +725,11 @@ static void guest_run(struct vm_ctx *v, struct guest *g)
 			fclose(f);
 		break;
 	}
+	if (g->status == 127)
+		printf("lsbench vm: the guest found no %s to run (exit status 127)\n", v->self);
 	find_results(v, g, start);
 	printf("lsbench vm: %s: %s after %.0f s, exit status %d\n", g->release,
 	       *g->results ? g->results : "no results", now_s() - t0, g->status);
-}
-
-/* Whether this binary has a command (compare and report come from another branch). */
-static bool has_command(struct vm_ctx *v, const char *cmd)
-{
-	char *argv[] = { v->self, "help", NULL }, out[4096] = "", want[64];
-	int pipefd[2], status;
-	pid_t pid;
-
-	if (pipe(pipefd))
-		return false;
-	pid = spawn(argv, pipefd[1]);
-	close(pipefd[1]);
-	if (pid < 0) {
-		close(pipefd[0]);
-		return false;
-	}
-	child_wait(pid, pipefd[0], NULL, out, sizeof(out), 10, NULL, &status);
-	close(pipefd[0]);
-	snprintf(want, sizeof(want), "\n  %s ", cmd);
-	return strstr(out, want) != NULL;
 }
 
 /* Runs this binary with argv[1..] and waits for it: its exit status. */
@@ -787,10 +768,6 @@ static int compare_guests(struct vm_ctx *v, struct guest *g, size_t n)
 	}
 	if (nr < 2) {
 		printf("lsbench vm: fewer than two result sets: no comparison\n");
-		return 0;
-	}
-	if (!has_command(v, "compare") || !has_command(v, "report")) {
-		printf("lsbench vm: this lsbench has no compare or report command: skipped\n");
 		return 0;
 	}
 	strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%SZ", gmtime(&now));
@@ -840,7 +817,9 @@ static int vm_setup(struct vm_ctx *v, char *err, size_t len)
 		return -ENOENT;
 	}
 	if (!locate_scripts(v)) {
-		snprintf(err, len, "cannot find bench/vm-kernel.sh beside %.300s", v->self);
+		snprintf(err, len,
+			 "cannot find bench/vm-kernel.sh beside %.300s nor in %.300s/bench",
+			 v->self, LSBENCH_SRCDIR);
 		return -ENOENT;
 	}
 	if (system("command -v " QEMU " >/dev/null 2>&1")) {
@@ -872,8 +851,8 @@ static int prepare_all(struct vm_ctx *v, struct guest *g, size_t n)
 
 	for (i = 0; i < n; i++) {
 		g[i].spec = v->o->kernels[i];
-		snprintf(g[i].work, sizeof(g[i].work), "%s/lsbench-vm.XXXXXX",
-			 tmpdir && *tmpdir ? tmpdir : "/tmp");
+		snprintf(g[i].work, sizeof(g[i].work), "%s/lsbench-%d-vm.XXXXXX",
+			 tmpdir && *tmpdir ? tmpdir : "/tmp", (int)getpid());
 		if (!mkdtemp(g[i].work)) {
 			fprintf(stderr, "lsbench vm: cannot make a temporary folder: %s\n",
 				strerror(errno));

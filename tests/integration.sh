@@ -6,26 +6,7 @@ set -u
 LSBENCH=${LSBENCH:-.output/lsbench}
 tmp=$(mktemp -d /tmp/lsbench-it.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
-n=0
-
-ok() {
-	n=$((n + 1))
-	echo "ok $n - $1"
-}
-
-not_ok() {
-	n=$((n + 1))
-	echo "not ok $n - $1"
-	shift
-	for line in "$@"; do echo "#   $line"; done
-}
-
-# check NAME COMMAND...: passes when COMMAND exits 0.
-check() {
-	local name=$1
-	shift
-	if out=$("$@" 2>&1); then ok "$name"; else not_ok "$name" "$out"; fi
-}
+. "$(dirname "$0")/lib.sh"
 
 # The BPF programs, links and maps on the machine, one "kind id" per line.
 bpf_objects() {
@@ -52,21 +33,9 @@ cgroup2_root() {
 	awk '$9 == "cgroup2" { print $5; exit }' /proc/self/mountinfo
 }
 
-# Where lsbench makes cgroups: cgroup v2, and the v1 memory hierarchy if mounted.
-cgroup_roots() {
-	awk '{ for (i = 7; i < NF && $i != "-"; i++); fs = $(i + 1); so = $(i + 3) }
-		fs == "cgroup2" || (fs == "cgroup" && so ~ /(^|,)memory(,|$)/) { print $5 }' \
-		/proc/self/mountinfo
-}
-
 # summary.csv of the newest run under a results root.
 summary_of() {
 	ls -t "$1"/*/*/summary.csv 2>/dev/null | head -n 1
-}
-
-# Column number of a header name in a CSV file.
-col() {
-	head -n 1 "$2" | tr ',' '\n' | grep -nx "$1" | cut -d: -f1
 }
 
 # Fails unless every data row of CSV is ok, measured and self-consistent.
@@ -178,7 +147,7 @@ check "console shows the table and the added cost" \
 check "no BPF program, link or map left after a run" bpf_objects_back_to "$before"
 
 check "no cgroup left behind" test -z "$(find $(cgroup_roots) -maxdepth 1 -name 'lsbench-*')"
-check "no temporary folder left behind" test -z "$(find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'lsbench-files.*')"
+check "no temporary folder left behind" test -z "$(find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'lsbench-*-files.*')"
 
 check "reps.csv has every repetition of every ok cell" test \
 	"$(tail -n +2 "$(dirname "$csv")/reps.csv" | wc -l)" -eq "$((2 * $(grep -c ',ok,' "$csv")))"
@@ -380,7 +349,7 @@ for sig in INT TERM INT; do
 	wait "$pid"
 	rc=$?
 	left=$(find $(cgroup_roots) -maxdepth 1 -name 'lsbench-*'
-		find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'lsbench-files.*')
+		find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'lsbench-*-files.*')
 	if [ "$rc" -eq 130 ] && [ -z "$left" ] && bpf_objects_back_to "$before" >/dev/null; then
 		ok "SIG$sig after ${delay}s leaves no cgroup, folder or BPF object"
 	else
@@ -388,6 +357,112 @@ for sig in INT TERM INT; do
 			"left: $left" "$(tail -n 3 "$tmp/rand.log")"
 	fi
 done
+
+# --- SIGKILL: what a killed run left, lsbench clean or the next run removes ----
+# kill_run DIR DELAY [SCENARIOS]: a run that makes cgroups, sockets and files,
+# killed with SIGKILL after DELAY s ("made": as soon as it has made a cgroup or
+# folder); its pid.
+kill_run() {
+	local pid
+	"$LSBENCH" run ${3:--s 'sk-*' -s 'cgrp-*' -s 'inode-uapi-*'} --objects 1,1000 -w 0.1 -d 0.2 -r 2 \
+		-o "$1" >/dev/null 2>&1 &
+	pid=$!
+	if [ "$2" = made ]; then
+		for _ in $(seq 100); do
+			[ -n "$(left_by "$pid")" ] && break
+			sleep 0.1
+		done
+	else
+		sleep "$2"
+	fi
+	kill -KILL "$pid"
+	wait "$pid" 2>/dev/null
+	echo "$pid"
+}
+
+# cleaned_ok LOG RUNNING PID: every cgroup, folder and file of PID (listed in
+# $tmp/left before) is gone and named in LOG; with RUNNING 1 its meta.txt,
+# which said running, says dead. No meta.txt says running.
+cleaned_ok() {
+	local log=$1 running=$2 pid=$3 thing bad=0
+	while read -r thing; do
+		[ -n "$thing" ] || continue
+		grep -q "^lsbench: removed [a-z]* $thing left by run pid $pid (no longer running)$" "$log" ||
+			{ echo "not said: $thing"; bad=1; }
+	done <"$tmp/left"
+	[ -z "$(left_by "$pid")" ] || { echo "still there: $(left_by "$pid")"; bad=1; }
+	if [ "$running" -eq 1 ]; then
+		grep -q "^lsbench: marked .*/meta.txt state: dead: pid $pid gone (found by lsbench " "$log" ||
+			{ echo "meta.txt of pid $pid not marked dead"; bad=1; }
+	fi
+	grep -l '^state: running$' "$tmp"/kill/*/*/meta.txt 2>/dev/null && bad=1
+	[ "$bad" -eq 0 ] || cat "$log"
+	return "$bad"
+}
+
+# Runs killed at random moments (the first once it has made something), each
+# followed by lsbench clean.
+kills=0
+cleaned=0
+pids=
+for delay in made $(awk -v s="$RANDOM" 'BEGIN { srand(s); printf "%.2f %.2f", 0.2 + 3.8 * rand(), 0.2 + 3.8 * rand() }'); do
+	pid=$(kill_run "$tmp/kill" "$delay")
+	pids="$pids $pid"
+	left_by "$pid" >"$tmp/left"
+	if [ "$(grep -l "^pid: $pid " "$tmp"/kill/*/*/meta.txt 2>/dev/null | xargs -r grep -l '^state: running$')" ]; then
+		running=1
+	else
+		running=0
+	fi
+	"$LSBENCH" clean -o "$tmp/kill" 2>"$tmp/clean.log"
+	rc=$?
+	kills=$((kills + $(wc -l <"$tmp/left") + running))
+	if [ "$rc" -eq 0 ] && why=$(cleaned_ok "$tmp/clean.log" "$running" "$pid"); then
+		cleaned=$((cleaned + 1))
+	else
+		not_ok "lsbench clean after SIGKILL at $delay s (exit $rc)" "$why"
+	fi
+done
+if [ "$cleaned" -eq 3 ] && [ "$kills" -ge 2 ]; then
+	ok "lsbench clean removes what 3 runs killed by SIGKILL left ($kills things), one line each"
+else
+	not_ok "lsbench clean after SIGKILL: $cleaned of 3 cleaned, $kills things left (need 2 or more)"
+fi
+"$LSBENCH" clean -o "$tmp/kill" 2>"$tmp/clean.log"
+check "a second lsbench clean finds nothing more of them" \
+	test -z "$(grep -E " pid ($(echo $pids | tr ' ' '|'))[ )]" "$tmp/clean.log")"
+killed=$(kill_run "$tmp/kill" made "-s inode-uapi-lookup")
+left_by "$killed" >"$tmp/left"
+"$LSBENCH" run --quick -s task-empty -m loop --cpus 1 -o "$tmp/kill" >/dev/null 2>"$tmp/next.log"
+rc=$?
+if [ "$rc" -eq 0 ] && grep -q "/lsbench-$killed-files\." "$tmp/left" && why=$(cleaned_ok "$tmp/next.log" 1 "$killed"); then
+	ok "the next lsbench run removes what a killed run left before it starts"
+else
+	not_ok "the next lsbench run removes what a killed run left (exit $rc)" "$why" "left: $(cat "$tmp/left")"
+fi
+# A live run's things are kept: clean while it runs.
+"$LSBENCH" run -s cgrp-get -s inode-uapi-lookup --cpus 1 -w 0.1 -d 0.5 -r 2 \
+	-o "$tmp/live" >"$tmp/live.log" 2>&1 &
+pid=$!
+for _ in $(seq 100); do
+	[ -n "$(left_by "$pid")" ] && break
+	sleep 0.1
+done
+had=$(left_by "$pid")
+"$LSBENCH" clean -o "$tmp/live" 2>"$tmp/clean2.log"
+wait "$pid"
+rc=$?
+if [ -n "$had" ] && [ "$rc" -eq 0 ] && ! grep -q " pid $pid " "$tmp/clean2.log" &&
+	grep -qx 'state: complete' "$tmp"/live/*/*/meta.txt; then
+	ok "lsbench clean keeps a live run's cgroup and folder; the run completes"
+else
+	not_ok "lsbench clean keeps a live run's things" "exit $rc" "had: $had" "$(cat "$tmp/clean2.log")"
+fi
+bad_input "clean with a stray argument" "unexpected argument 'extra'" "$LSBENCH" clean extra
+if command -v setpriv >/dev/null; then
+	bad_input "clean as another user" "needs root" setpriv --reuid=65534 --regid=65534 \
+		--clear-groups --inh-caps=-all "$LSBENCH" clean -o "$tmp/bad"
+fi
 
 # --- compare and report ----------------------------------------------------
 # Two short runs of the same cells; compare.csv, exit codes, refused input;
@@ -499,6 +574,74 @@ if command -v chromium >/dev/null; then
 	fi
 else
 	not_ok "Chromium renders report.html with every image loaded" "no chromium (make deps)"
+fi
+
+# A set with 140 owner sweeps (> 128 series): every one is drawn in some
+# owners picture or named as left out in the page.
+mkdir -p "$tmp/fx/k/fx"
+cp "$runA/hist.csv" "$runA/meta.txt" "$tmp/fx/k/fx/"
+awk -F, -v OFS=, -v sc="$(col scenario "$runA/summary.csv")" -v ob="$(col nr_objects "$runA/summary.csv")" \
+	-v cp="$(col cpus "$runA/summary.csv")" -v md="$(col mode "$runA/summary.csv")" '
+	NR == 1 { print; next }
+	$sc == "task-get" && $md == "loop" && $cp == 1 && !done {
+		done = 1
+		for (i = 0; i < 140; i++) for (o = 1; o <= 100; o *= 100) {
+			$sc = sprintf("fx-%03d", i); $ob = o; print
+		}
+	}' "$runA/summary.csv" >"$tmp/fx/k/fx/summary.csv"
+awk -F, -v OFS=, '
+	NR == 1 { print; next }
+	$3 == "task-get" && $7 == "loop" && $11 == 1 {
+		for (i = 0; i < 140; i++) for (o = 1; o <= 100; o *= 100) {
+			$3 = sprintf("fx-%03d", i); $9 = o; print
+		}
+	}' "$runA/reps.csv" >"$tmp/fx/k/fx/reps.csv"
+out=$("$LSBENCH" report -o "$tmp/fxrep" "$tmp/fx/k/fx" 2>&1)
+rc=$?
+missing=$(for i in $(seq 0 139); do
+	s=$(printf 'fx-%03d/loop' "$i")
+	grep -qF "\"$s " "$tmp"/fxrep/plots/owners*.gp 2>/dev/null ||
+		grep -F "<details>" "$tmp/fxrep/report.html" 2>/dev/null | grep -qF "$s" || echo "$s"
+done)
+npics=$(ls "$tmp"/fxrep/plots/owners*.png 2>/dev/null | wc -l)
+if [ "$rc" -eq 0 ] && [ "$(tail -n +2 "$tmp/fx/k/fx/summary.csv" | wc -l)" -eq 280 ] && [ -z "$missing" ] &&
+	[ "$npics" -ge 6 ]; then
+	ok "report of 140 owner sweeps draws every one, in $npics pictures"
+else
+	not_ok "report of 140 owner sweeps draws every one" "exit $rc" "$out" \
+		"missing: $(echo $missing)" "$npics pictures"
+fi
+# Error bars where summary.csv has ns_per_op_ci_lo and _hi (a newer schema), none without.
+cp -r "$tmp/fx/k/fx" "$tmp/fxci"
+awk -F, -v OFS=, -v ns="$(col ns_per_op "$tmp/fxci/summary.csv")" '
+	NR == 1 { print $0, "ns_per_op_ci_lo", "ns_per_op_ci_hi"; next }
+	{ print $0, $ns * 0.9, $ns * 1.1 }' "$tmp/fx/k/fx/summary.csv" >"$tmp/fxci/summary.csv"
+out=$("$LSBENCH" report -o "$tmp/fxcirep" "$tmp/fxci" 2>&1)
+rc=$?
+if [ "$rc" -eq 0 ] && grep -q 'using 1:2:3:4 with yerrorlines' "$tmp/fxcirep/plots/owners.gp" &&
+	! grep -q yerrorlines "$tmp/fxrep/plots/owners.gp"; then
+	ok "sweeps have error bars where summary.csv has intervals, none where it has not"
+else
+	not_ok "sweeps have error bars where summary.csv has intervals" "exit $rc" "$out"
+fi
+# Provenance: meta.txt says whether the binary was built from uncommitted
+# changes; a report of such a run, or by such a binary, warns at the top.
+want=no
+"$LSBENCH" version | grep -q -- '-dirty$' && want=yes
+check "meta.txt says dirty: $want as lsbench version does" grep -q "^dirty: $want" "$runA/meta.txt"
+cp -r "$runA" "$tmp/dirty"
+sed -i 's/^dirty: .*/dirty: yes (built from uncommitted changes)/' "$tmp/dirty/meta.txt"
+"$LSBENCH" report -o "$tmp/dirtyrep" "$tmp/dirty" >/dev/null 2>&1
+check "a report of a run from uncommitted changes warns at the top" \
+	grep -q '^<p class="warn">Dirty: run .* built from uncommitted changes' "$tmp/dirtyrep/report.html"
+sed -i 's/^dirty: .*/dirty: no/' "$tmp/dirty/meta.txt"
+"$LSBENCH" report -o "$tmp/cleanrep" "$tmp/dirty" >/dev/null 2>&1
+if [ "$want" = no ]; then
+	check "a report of a clean run by a clean binary does not warn" \
+		test -z "$(grep 'class="warn">Dirty' "$tmp/cleanrep/report.html")"
+else
+	check "a report by a binary from uncommitted changes warns at the top" \
+		grep -q '^<p class="warn">Dirty: this report was written by lsbench' "$tmp/cleanrep/report.html"
 fi
 
 echo "1..$n"

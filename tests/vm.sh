@@ -10,19 +10,8 @@ tmp=$(mktemp -d /tmp/lsbench-vmtest.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 mkdir "$tmp/t"
 export TMPDIR=$tmp/t # where lsbench vm makes its temporary folders
-n=0
-
-ok() {
-	n=$((n + 1))
-	echo "ok $n - vm: $1"
-}
-
-not_ok() {
-	n=$((n + 1))
-	echo "not ok $n - vm: $1"
-	shift
-	for line in "$@"; do echo "#   $line"; done
-}
+TEST_PREFIX="vm: "
+. "$(dirname "$0")/lib.sh"
 
 # Nothing of lsbench vm's left: no qemu of ours, no temporary folder.
 host_clean() {
@@ -31,10 +20,6 @@ host_clean() {
 	[ -z "$left" ] || { echo "temporary folders left: $left"; return 1; }
 	left=$(pgrep -f -a "qemu-system.*$TMPDIR" || true)
 	[ -z "$left" ] || { echo "qemu left: $left"; return 1; }
-}
-
-col() {
-	head -n 1 "$2" | tr ',' '\n' | grep -nx "$1" | cut -d: -f1
 }
 
 # bad input: one line on stderr, exit status 2, nothing booted
@@ -100,6 +85,21 @@ check_clean() {
 	why=$(host_clean) && ok "host clean after $1" || not_ok "host clean after $1" "$why"
 }
 check_clean "a guest run"
+
+# The binary in a folder of its own under /tmp, which the guest has private:
+# it still runs (from its copy in the initramfs), its results reach the host.
+mkdir "$tmp/bin"
+cp "$LSBENCH" "$tmp/bin/lsbench"
+out=$("$tmp/bin/lsbench" vm --kernel "$KERNEL" --accel tcg -s task-get -m loop --cpus 1 --quick \
+	-o "$tmp/bin/results" 2>&1)
+rc=$?
+csv=$(ls "$tmp"/bin/results/*/*/summary.csv 2>/dev/null | head -n 1)
+if [ "$rc" -eq 0 ] && [ -n "$csv" ] && grep -q ',task-get,.*,ok,' "$csv"; then
+	ok "lsbench copied under /tmp runs in the guest"
+else
+	not_ok "lsbench copied under /tmp runs in the guest (exit $rc)" "$(echo "$out" | tail -n 5)"
+fi
+check_clean "a guest run of a binary under /tmp"
 
 # A guest past its limit is killed and reported.
 out=$("$LSBENCH" vm --kernel "$KERNEL" --accel tcg --timeout 3 -s task-get --quick -o "$res" 2>&1)

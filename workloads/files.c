@@ -40,7 +40,8 @@ int ls_files_init(struct ls_files *f, char *err, size_t len)
 
 	memset(f, 0, sizeof(*f));
 	f->dir_fd = -1;
-	snprintf(f->dir, sizeof(f->dir), "%s/lsbench-files.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	snprintf(f->dir, sizeof(f->dir), "%s/lsbench-%d-files.XXXXXX", tmp && *tmp ? tmp : "/tmp",
+		 (int)getpid());
 	if (!mkdtemp(f->dir)) {
 		ret = -errno;
 		snprintf(err, len, "cannot create a private folder in %s: %s",
