@@ -14,7 +14,7 @@ DEPS := clang llvm make gcc pkg-config libbpf-dev libelf-dev zlib1g-dev bpftool 
 	libcmocka-dev libclang-rt-14-dev \
 	gnuplot-nox chromium
 # and what `lsbench vm` needs to boot other kernels
-DEPS += qemu-system-x86 busybox-static cpio xz-utils
+DEPS += qemu-system-x86 busybox-static cpio xz-utils zstd
 
 CFLAGS ?= -g -O2
 WARN := -Wall -Wextra -Werror
@@ -101,11 +101,14 @@ Q := @
 msg = @printf '  %-8s %s\n' "$(1)" "$(2)";
 endif
 
-.PHONY: all deps bench bench-vm test unit integration format format-check clean FORCE
+# bpf: the BPF objects and skeletons alone (tests/btf-builds.sh makes them against other BTFs).
+.PHONY: all bpf deps bench bench-vm test unit integration format format-check clean FORCE
 .DELETE_ON_ERROR:
 .SECONDARY:
 
 all: $(OUTPUT)/lsbench
+
+bpf: $(SKELS)
 
 deps:
 	$(Q)missing=""; for p in $(DEPS); do \
