@@ -57,7 +57,7 @@ LAYERS := \
 	runner \
 	workloads \
 	common
-# What every layer shares: CSV writing, statistics, histograms.
+# What the other layers share: CSV writing, statistics, histograms.
 common_SRCS := \
 	bench/csv.c \
 	bench/stats.c \
@@ -69,7 +69,7 @@ workloads_SRCS := \
 	workloads/fds.c \
 	workloads/files.c \
 	workloads/threads.c
-workloads_USES := common
+workloads_USES :=
 # lsbench run: scenarios, cells, BPF objects, results.
 runner_SRCS := \
 	bench/opts.c \
