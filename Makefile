@@ -14,25 +14,64 @@ DEPS := clang llvm make gcc pkg-config libbpf-dev libelf-dev zlib1g-dev bpftool 
 	libcmocka-dev libclang-rt-14-dev \
 	gnuplot-nox chromium
 # and what `lsbench vm` needs to boot other kernels
-DEPS += qemu-system-x86 busybox-static cpio xz-utils
+DEPS += qemu-system-x86 busybox-static cpio xz-utils zstd
 
 CFLAGS ?= -g -O2
 WARN := -Wall -Wextra -Werror
-CPPFLAGS := -I$(OUTPUT) -Ibpf -Ibench -Iworkloads -Ianalysis -D_GNU_SOURCE
+LIBBPF_CFLAGS := $(shell pkg-config --cflags libbpf 2>/dev/null)
+CPPFLAGS := -I$(OUTPUT) -Ibpf -Ibench -Iworkloads -Ianalysis -D_GNU_SOURCE $(LIBBPF_CFLAGS)
 BPF_CFLAGS := -g -O2 -target bpf -D__TARGET_ARCH_$(ARCH) $(WARN) -Wno-unused-parameter \
-	-Wno-missing-declarations
-LDLIBS := -lbpf -lelf -lz -lpthread -lm
+	-Wno-missing-declarations $(LIBBPF_CFLAGS)
+LDLIBS := $(shell pkg-config --libs libbpf 2>/dev/null) -lpthread -lm
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer-no-link,address,undefined
 
-# One BPF object per map type; one runner source per map type beside the core.
+# What building needs, checked first (make preflight): COMMAND:DEBIAN-PACKAGE,
+# and the libraries as PKG-CONFIG-MODULE:DEBIAN-PACKAGE.
+BUILD_TOOLS := \
+	$(CLANG):clang \
+	$(BPFTOOL):bpftool \
+	$(CC):gcc \
+	$(AR):binutils \
+	pkg-config:pkg-config
+BUILD_LIBS := \
+	libbpf:libbpf-dev \
+	libelf:libelf-dev \
+	zlib:zlib1g-dev
+
+# One BPF object per map type.
 BPF_OBJS := \
 	task \
 	cgrp \
 	sk \
 	inode \
 	cgstore
-BENCH_SRCS := \
-	bench/main.c \
+
+# The layers of lsbench, one static archive each (.output/lib<layer>.a), one
+# source per line; bench/main.c, the subcommands, links them all. A layer
+# calls only the layers in its _USES. LAYERS is the link order: every layer
+# before those it uses.
+LAYERS := \
+	vm \
+	analysis \
+	runner \
+	workloads \
+	common
+# What the other layers share: CSV writing, statistics, histograms.
+common_SRCS := \
+	bench/csv.c \
+	bench/stats.c \
+	bench/hist.c
+common_USES :=
+# Owner generators: sockets and fd limits, files, cgroups, parked threads.
+workloads_SRCS := \
+	workloads/cgroup.c \
+	workloads/fds.c \
+	workloads/files.c \
+	workloads/threads.c
+workloads_USES :=
+# lsbench run: scenarios, cells, BPF objects, results.
+runner_SRCS := \
 	bench/opts.c \
 	bench/runner.c \
 	bench/schedule.c \
@@ -46,53 +85,60 @@ BENCH_SRCS := \
 	bench/triggers.c \
 	bench/types.c \
 	bench/bpfutil.c \
-	bench/stats.c \
-	bench/csv.c \
 	bench/results.c \
 	bench/sysinfo.c \
 	bench/cell.c \
 	bench/perf.c \
-	bench/hist.c \
 	bench/profile.c \
-	bench/vm.c \
-	bench/clean.c \
-	workloads/cgroup.c \
-	workloads/fds.c \
-	workloads/files.c \
-	workloads/threads.c
-UNIT_TESTS := \
-	test_stats \
-	test_csv \
-	test_opts \
-	test_cell \
-	test_results \
-	test_hist \
-	test_csvread \
-	test_cmpstats \
-	test_compare \
-	test_profile \
-	test_rounds \
-	test_plan
-# The scenario table and the plan, tested on their own: the table names the BPF objects.
-TABLE_SRCS := bench/plan.c bench/scenarios.c bench/types.c bench/triggers.c bench/opts.c \
-	bench/cell.c workloads/cgroup.c workloads/fds.c workloads/files.c workloads/threads.c
-# What the unit tests link: everything but what needs BPF skeletons or main().
-UNIT_SRCS := bench/stats.c bench/rounds.c bench/row.c bench/csv.c bench/opts.c bench/cell.c \
-	bench/results.c bench/perf.c bench/hist.c bench/profile.c bench/clean.c
-# compare and report: results read back. In the runner, the unit tests and the fuzzers.
-READ_SRCS := \
+	bench/clean.c
+runner_USES := workloads common
+# lsbench vm: other kernels in qemu. It parses run's options and selects its
+# scenarios (opts.c, scenarios.c) and makes folders with results.c's ls_mkdir_p.
+vm_SRCS := \
+	bench/vm.c
+vm_USES := runner workloads common
+# lsbench compare and report: results read back.
+analysis_SRCS := \
 	analysis/csvread.c \
 	analysis/cmpstats.c \
 	analysis/rset.c \
 	analysis/compare.c \
 	analysis/report.c
-BENCH_SRCS += $(READ_SRCS)
-UNIT_SRCS += $(READ_SRCS)
+analysis_USES := common
+MAIN_SRC := bench/main.c
+
+# Unit tests and fuzzers, each TEST:LAYER: it links the archives of the layer
+# it tests and of what that layer uses, built with sanitizers (fuzzers: and
+# libFuzzer's coverage).
+UNIT_TESTS := \
+	test_stats:common \
+	test_csv:common \
+	test_hist:common \
+	test_opts:runner \
+	test_cell:runner \
+	test_results:runner \
+	test_profile:runner \
+	test_rounds:runner \
+	test_plan:runner \
+	test_csvread:analysis \
+	test_cmpstats:analysis \
+	test_compare:analysis
+FUZZERS := \
+	fuzz_opts:runner \
+	fuzz_csv:analysis
+FUZZ_SECONDS ?= 20
+
+# libs DIR, LAYER...: the archives in DIR of those layers and what they use, in link order.
+libs = $(foreach l,$(LAYERS),$(if $(filter $(l),$(2) $(foreach x,$(2),$($(x)_USES))),$(1)/lib$(l).a))
+names = $(foreach t,$(1),$(firstword $(subst :, ,$(t))))
+LAYER_SRCS := $(foreach l,$(LAYERS),$($(l)_SRCS)) $(MAIN_SRC)
+UNLISTED := $(filter-out $(LAYER_SRCS),$(wildcard bench/*.c analysis/*.c workloads/*.c))
+GONE := $(filter-out $(wildcard $(LAYER_SRCS)),$(LAYER_SRCS))
+# The builds of the layers: plain, with sanitizers, and for the fuzzers.
+BUILDS := $(OUTPUT) $(OUTPUT)/san $(OUTPUT)/fuzz-build
 
 FORMATTED = $(wildcard bench/*.[ch] analysis/*.[ch] bpf/*.[ch] workloads/*.[ch] tests/unit/*.c)
 SKELS := $(patsubst %,$(OUTPUT)/%.skel.h,$(BPF_OBJS))
-OBJS := $(patsubst %.c,$(OUTPUT)/%.o,$(BENCH_SRCS))
-SAN_OBJS := $(patsubst %.c,$(OUTPUT)/san/%.o,$(BENCH_SRCS))
 
 ifeq ($(V),1)
 Q :=
@@ -102,11 +148,29 @@ Q := @
 msg = @printf '  %-8s %s\n' "$(1)" "$(2)";
 endif
 
-.PHONY: all deps bench bench-vm test unit integration format format-check clean FORCE
+# bpf: the BPF objects and skeletons alone (tests/btf-builds.sh makes them against other BTFs).
+.PHONY: all bpf preflight deps bench bench-vm test unit integration format format-check clean FORCE
 .DELETE_ON_ERROR:
 .SECONDARY:
 
 all: $(OUTPUT)/lsbench
+
+bpf: $(SKELS)
+
+# Before anything is built: every tool and library there, every source in a layer.
+preflight:
+	$(if $(UNLISTED),$(error $(firstword $(UNLISTED)) is in no layer: add it to a _SRCS list in the Makefile))
+	$(if $(GONE),$(error $(firstword $(GONE)) is listed in a layer of the Makefile but does not exist))
+	$(Q)missing=0; \
+	for t in $(BUILD_TOOLS); do \
+		command -v $${t%:*} >/dev/null || { missing=1; \
+			echo "$${t%:*} not found: apt-get install $${t##*:} (or make deps)"; }; \
+	done; \
+	command -v pkg-config >/dev/null && for l in $(BUILD_LIBS); do \
+		pkg-config --exists $${l%%:*} || { missing=1; \
+			echo "$${l%%:*} not found by pkg-config: apt-get install $${l#*:} (or make deps)"; }; \
+	done; \
+	exit $$missing
 
 deps:
 	$(Q)missing=""; for p in $(DEPS); do \
@@ -138,8 +202,9 @@ bench-vm: deps
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory $(OUTPUT)/lsbench $(OUTPUT)/san/lsbench \
-		$(patsubst %,$(OUTPUT)/tests/%,$(UNIT_TESTS)) $(patsubst %,$(OUTPUT)/fuzz/%,$(FUZZERS))
-	$(Q)FUZZ_SECONDS=$(FUZZ_SECONDS) tests/run.sh $(OUTPUT) $(UNIT_TESTS)
+		$(patsubst %,$(OUTPUT)/tests/%,$(call names,$(UNIT_TESTS))) \
+		$(patsubst %,$(OUTPUT)/fuzz/%,$(call names,$(FUZZERS)))
+	$(Q)FUZZ_SECONDS=$(FUZZ_SECONDS) tests/run.sh $(OUTPUT) $(call names,$(UNIT_TESTS))
 
 # report.html and plots of result sets (lsbench report --help); by default the newest run folder.
 REPORT_ARGS ?= $(shell ls -td results/*/*/ 2>/dev/null | head -n 1)
@@ -148,20 +213,7 @@ report: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)$(OUTPUT)/lsbench report $(REPORT_ARGS)
 
-# libFuzzer targets: each replays tests/fuzz/crashes/<target>-* and the corpus, then fuzzes
-# for FUZZ_SECONDS.
-FUZZERS := \
-	fuzz_opts \
-	fuzz_csv
-FUZZ_SECONDS ?= 20
-
-$(OUTPUT)/fuzz/%: tests/fuzz/%.c $(UNIT_SRCS) $(wildcard bench/*.h analysis/*.h) $(OUTPUT)/rev.h
-	$(call msg,FUZZ,$@)
-	$(Q)mkdir -p $(@D)
-	$(Q)$(CLANG) -g -O1 -fsanitize=fuzzer,address,undefined $(WARN) -Wno-unused-parameter \
-		$(CPPFLAGS) $< $(UNIT_SRCS) -lm -o $@
-
-$(OUTPUT) $(OUTPUT)/san $(OUTPUT)/tests:
+$(OUTPUT):
 	$(Q)mkdir -p $@
 
 # The revision the binary reports, rewritten only when it changes, so that
@@ -171,7 +223,7 @@ $(OUTPUT)/rev.h: FORCE | $(OUTPUT)
 	$(Q)echo '#define LSBENCH_SRCDIR "$(CURDIR)"' >> $@.tmp
 	$(Q)cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 
-$(OUTPUT)/vmlinux.h: $(VMLINUX_BTF) | $(OUTPUT)
+$(OUTPUT)/vmlinux.h: $(VMLINUX_BTF) | $(OUTPUT) preflight
 	$(call msg,GEN,$@)
 	$(Q)$(BPFTOOL) btf dump file $(VMLINUX_BTF) format c > $@
 
@@ -183,32 +235,60 @@ $(OUTPUT)/%.skel.h: $(OUTPUT)/%.bpf.o
 	$(call msg,GEN-SKEL,$@)
 	$(Q)$(BPFTOOL) gen skeleton $< name $*_bpf > $@
 
-$(OUTPUT)/san/%.o: %.c $(SKELS) $(OUTPUT)/rev.h
+# Objects: one pattern per build of the layers. Each may include a skeleton
+# or rev.h before -MMD has recorded what it includes.
+$(OUTPUT)/san/%.o: %.c $(SKELS) $(OUTPUT)/rev.h | preflight
 	$(call msg,CC-SAN,$@)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) -g -O1 $(SAN) $(WARN) $(CPPFLAGS) -MMD -MP -c $< -o $@
 
-$(OUTPUT)/%.o: %.c $(SKELS) $(OUTPUT)/rev.h
+$(OUTPUT)/fuzz-build/%.o: %.c $(SKELS) $(OUTPUT)/rev.h | preflight
+	$(call msg,CC-FUZZ,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CLANG) $(FUZZ_CFLAGS) $(WARN) $(CPPFLAGS) -MMD -MP -c $< -o $@
+
+$(OUTPUT)/%.o: %.c $(SKELS) $(OUTPUT)/rev.h | preflight
 	$(call msg,CC,$@)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS) $(WARN) $(CPPFLAGS) -MMD -MP -c $< -o $@
 
-$(OUTPUT)/lsbench: $(OBJS)
+# cmocka's and libFuzzer's entry points take arguments they do not use.
+$(OUTPUT)/san/tests/%.o $(OUTPUT)/fuzz-build/tests/%.o: WARN += -Wno-unused-parameter
+
+# One archive per layer in each build: DIR/lib<layer>.a.
+define layer_archive
+$(2)/lib$(1).a: $(patsubst %.c,$(2)/%.o,$($(1)_SRCS))
+	$$(call msg,AR,$$@)
+	$(Q)rm -f $$@ && $(AR) rcs $$@ $$^
+endef
+$(foreach d,$(BUILDS),$(foreach l,$(LAYERS),$(eval $(call layer_archive,$(l),$(d)))))
+
+$(OUTPUT)/lsbench: $(OUTPUT)/bench/main.o $(call libs,$(OUTPUT),$(LAYERS))
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(CFLAGS) $^ $(LDLIBS) -o $@
 
-$(OUTPUT)/san/lsbench: $(SAN_OBJS)
+$(OUTPUT)/san/lsbench: $(OUTPUT)/san/bench/main.o $(call libs,$(OUTPUT)/san,$(LAYERS))
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(SAN) $^ $(LDLIBS) -o $@
 
-$(OUTPUT)/tests/test_plan: tests/unit/test_plan.c $(TABLE_SRCS) $(SKELS) $(wildcard bench/*.h) | $(OUTPUT)/tests
-	$(call msg,CC-TEST,$@)
-	$(Q)$(CC) -g -O1 $(SAN) $(WARN) -Wno-unused-parameter $(CPPFLAGS) $< $(TABLE_SRCS) -lcmocka \
-		$(LDLIBS) -o $@
-
-$(OUTPUT)/tests/%: tests/unit/%.c $(UNIT_SRCS) $(wildcard bench/*.h analysis/*.h) $(OUTPUT)/rev.h | $(OUTPUT)/tests
-	$(call msg,CC-TEST,$@)
-	$(Q)$(CC) -g -O1 $(SAN) $(WARN) -Wno-unused-parameter $(CPPFLAGS) $< $(UNIT_SRCS) -lcmocka -lm -o $@
+# A unit test (TEST:LAYER) links its layer's sanitized archives; a fuzzer its
+# layer's archives built for libFuzzer. Each replays tests/fuzz/crashes/<fuzzer>-*
+# and its corpus, then fuzzes for FUZZ_SECONDS (tests/run.sh).
+define unit_test
+$(OUTPUT)/tests/$(1): $(OUTPUT)/san/tests/unit/$(1).o $(call libs,$(OUTPUT)/san,$(2))
+	$$(call msg,LINK,$$@)
+	$(Q)mkdir -p $$(@D)
+	$(Q)$(CC) $(SAN) $$^ -lcmocka $(LDLIBS) -o $$@
+endef
+define fuzzer
+$(OUTPUT)/fuzz/$(1): $(OUTPUT)/fuzz-build/tests/fuzz/$(1).o $(call libs,$(OUTPUT)/fuzz-build,$(2))
+	$$(call msg,LINK,$$@)
+	$(Q)mkdir -p $$(@D)
+	$(Q)$(CLANG) -fsanitize=fuzzer,address,undefined $$^ $(LDLIBS) -o $$@
+endef
+pair = $(call $(1),$(word 1,$(subst :, ,$(2))),$(word 2,$(subst :, ,$(2))))
+$(foreach t,$(UNIT_TESTS),$(eval $(call pair,unit_test,$(t))))
+$(foreach t,$(FUZZERS),$(eval $(call pair,fuzzer,$(t))))
 
 format:
 	clang-format -i $(FORMATTED)
@@ -219,4 +299,4 @@ format-check:
 clean:
 	rm -rf $(OUTPUT)
 
--include $(wildcard $(OUTPUT)/*.d $(OUTPUT)/*/*.d $(OUTPUT)/san/*/*.d)
+-include $(wildcard $(foreach d,$(BUILDS),$(d)/*.d $(d)/*/*.d $(d)/tests/*/*.d))

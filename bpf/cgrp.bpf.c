@@ -12,7 +12,7 @@
 char LICENSE[] SEC("license") = "GPL";
 
 struct {
-	__uint(type, BPF_MAP_TYPE_CGRP_STORAGE);
+	__uint(type, LS_BPF_MAP_TYPE_CGRP_STORAGE);
 	__uint(map_flags, BPF_F_NO_PREALLOC);
 	__type(key, int);
 	__type(value, struct ls_val);
@@ -26,7 +26,7 @@ struct {
 } cgid_hash SEC(".maps");
 
 /* Map-count sweeps: arrays of cgroup-storage maps. */
-LS_STORE_MAPS(cgrp_maps, BPF_MAP_TYPE_CGRP_STORAGE)
+LS_STORE_MAPS(cgrp_maps, LS_BPF_MAP_TYPE_CGRP_STORAGE)
 
 static __always_inline void empty_op(struct ls_op_ctx *ctx)
 {

@@ -7,6 +7,7 @@
 #ifndef LSBENCH_COMMON_BPF_H
 #define LSBENCH_COMMON_BPF_H
 
+#include "compat.bpf.h"
 #include "lsbench.h"
 
 #define LS_F_CREATE 1 /* BPF_LOCAL_STORAGE_GET_F_CREATE */

@@ -31,6 +31,10 @@ for f in "$out"/fuzz/*; do
 		tail -n 20 "$out/fuzz-$name.log"
 	fi
 done
+echo "# btf builds"
+# The running kernel's is the build in $out itself.
+tests/btf-builds.sh "$out" bookworm trixie sid 2>&1 | tee -a "$log"
+[ "${PIPESTATUS[0]}" -lt 128 ] || echo "not ok - btf-builds.sh crashed" | tee -a "$log"
 echo "# integration"
 LSBENCH="$out/san/lsbench" tests/integration.sh 2>&1 | tee -a "$log"
 [ "${PIPESTATUS[0]}" -lt 128 ] || echo "not ok - integration.sh crashed" | tee -a "$log"

@@ -12,9 +12,10 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const struct scenario sc = {
-		.name = "fuzz", .objects = "1,100", .maps = "1,17", .value_sizes = "8,64"
-	};
+	static const struct scenario sc = { .name = "fuzz",
+					    .objects = { 2, { 1, 100 } },
+					    .maps = { 2, { 1, 17 } },
+					    .value_sizes = { 2, { 8, 64 } } };
 	char *buf = malloc(size + 1), *argv[MAX_ARGS + 2], err[256];
 	unsigned int vals[LS_MAX_LIST];
 	struct ls_run_opts o;

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What the BPF objects use that the oldest kernel they build against lacks.
+ * vmlinux.h comes from the build machine's BTF, and Debian 12 runs 6.1: its
+ * BTF has no enum value newer than that. UAPI values never change, so the
+ * objects name them here, build on any kernel from 6.1 on and load wherever
+ * the running kernel has them; where it has not, the runner probes the map
+ * type first and writes the cell as unsupported.
+ */
+#ifndef LSBENCH_COMPAT_BPF_H
+#define LSBENCH_COMPAT_BPF_H
+
+/* enum bpf_map_type, include/uapi/linux/bpf.h */
+#define LS_BPF_MAP_TYPE_CGRP_STORAGE 32 /* 6.2 */
+
+#endif /* LSBENCH_COMPAT_BPF_H */
