@@ -17,7 +17,7 @@ DEPS := clang llvm make gcc pkg-config libbpf-dev libelf-dev zlib1g-dev bpftool 
 DEPS += qemu-system-x86 busybox-static cpio xz-utils zstd
 
 CFLAGS ?= -g -O2
-WARN := -Wall -Wextra -Werror
+WARN := -Wall -Wextra -Werror -Wvla
 LIBBPF_CFLAGS := $(shell pkg-config --cflags libbpf 2>/dev/null)
 CPPFLAGS := -I$(OUTPUT) -Ibpf -Ibench -Iworkloads -Ianalysis -D_GNU_SOURCE $(LIBBPF_CFLAGS)
 BPF_CFLAGS := -g -O2 -target bpf -D__TARGET_ARCH_$(ARCH) $(WARN) -Wno-unused-parameter \

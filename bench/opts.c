@@ -99,7 +99,7 @@ void ls_run_usage(FILE *f)
 		"                        the same owners) or private,shared (default); scenarios\n"
 		"                        whose owners are one or the other by nature keep theirs\n"
 		"      --loop-iters N    operations per trigger in loop mode (default 10000)\n"
-		"      --quick           short smoke run: -w %g -d %g -r %d --rounds %d\n"
+		"      --quick           short smoke run: -w %g -d %g -r %d, and --rounds %d unless given\n"
 		"  -o, --output DIR      results root (default results)\n"
 		"      --no-bpf-stats    do not enable BPF run statistics while measuring\n"
 		"      --no-latency      do not time each trigger (no latency histograms)\n"
@@ -383,14 +383,15 @@ static void run_opts_defaults(struct ls_run_opts *o)
 static int settle(struct ls_run_opts *o, bool timing_set, char *err, size_t len)
 {
 	if (o->quick && timing_set) {
-		snprintf(err, len, "--quick sets -w, -d, -r and --rounds: give one or the other");
+		snprintf(err, len, "--quick sets -w, -d and -r: give one or the other");
 		return -EINVAL;
 	}
 	if (o->quick) {
 		o->warmup_s = QUICK_WARMUP_S;
 		o->duration_s = QUICK_DURATION_S;
 		o->repetitions = QUICK_REPETITIONS;
-		o->rounds = QUICK_ROUNDS;
+		if (!o->rounds_set)
+			o->rounds = QUICK_ROUNDS;
 	}
 	/* rounds asked, and no most: that many */
 	if (!o->max_rounds_set && (o->rounds_set || o->quick))
@@ -495,8 +496,6 @@ static int parse_opts(int argc, char **argv, struct ls_run_opts *o, char *err, s
 			snprintf(err, len, "option %s needs a value", argv[optind - 1]);
 			return -EINVAL;
 		}
-		if (c == OPT_ROUNDS)
-			timing_set = true;
 		ret = set_opt(o, c, optarg, &timing_set);
 		if (ret == -EINVAL)
 			goto bad_value;

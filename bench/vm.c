@@ -52,12 +52,13 @@ static void vm_usage(FILE *f)
 		"                   sid; add -cloud or -rt for those flavours), a Debian kernel\n"
 		"                   release (6.1.0-50-amd64), a Debian kernel package file, or a\n"
 		"                   bzImage (modules in lib/modules/<release> beside it)\n"
-		"  --kernels LIST   several, one after the other, then compared\n"
+		"  --kernels LIST   several, then compared; alternated A B C A B C ..., a fresh\n"
+		"                   boot per round (--rounds, default %u), each boot one round\n"
 		"  --accel MODE     auto (KVM when a guest boots under it, else TCG), kvm or tcg\n"
 		"  --timeout S      wall-clock limit of one guest, after which it is killed\n"
 		"                   (default %g)\n"
 		"Run options (lsbench run --help) go through to lsbench run in the guest.\n",
-		DEFAULT_TIMEOUT_S);
+		LS_DEF_ROUNDS, DEFAULT_TIMEOUT_S);
 }
 
 /* Keeps an error to one line: control characters become '?'. */
@@ -409,12 +410,15 @@ static enum wait_end child_wait(pid_t pid, int fd, struct console *con, char *ca
 }
 
 /* One kernel: its spec, its temporary folder and what became of it. */
+/* Room for one run folder per boot of a kernel, joined by commas. */
+#define LS_VM_RESULTS_MAX (PATH_MAX * 8)
+
 struct guest {
 	const char *spec;
 	char work[PATH_MAX];
 	char release[256];
 	char accel[8];
-	char results[PATH_MAX * 3]; /* the run folder the guest wrote */
+	char results[LS_VM_RESULTS_MAX]; /* the run folders its boots wrote, comma-joined */
 	int status;
 };
 
@@ -425,6 +429,7 @@ struct vm_ctx {
 	char root[PATH_MAX]; /* the results root, absolute */
 	unsigned int cpus;
 	bool tcg_said;
+	unsigned int boots; /* per kernel: with several kernels, one per round, alternated */
 };
 
 static bool locate_scripts(struct vm_ctx *v)
@@ -612,10 +617,11 @@ static void choose_accel(struct vm_ctx *v, struct guest *g)
 		       PROBE_LIMIT_S);
 }
 
-/* The newest run folder under root/release/ made since start. */
+/* The newest run folder under root/release/ made since start, added to g's. */
 static void find_results(struct vm_ctx *v, struct guest *g, time_t start)
 {
-	char dir[PATH_MAX * 2], path[PATH_MAX * 3];
+	char dir[PATH_MAX * 2], path[PATH_MAX * 3], found[PATH_MAX * 3] = "";
+	size_t n = strlen(g->results);
 	time_t newest = start - 1;
 	struct dirent *e;
 	struct stat st;
@@ -629,33 +635,41 @@ static void find_results(struct vm_ctx *v, struct guest *g, time_t start)
 		if (e->d_name[0] == '.')
 			continue;
 		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-		if (!stat(path, &st) && S_ISDIR(st.st_mode) && st.st_mtime >= newest) {
+		if (!stat(path, &st) && S_ISDIR(st.st_mode) && st.st_mtime >= newest &&
+		    !strstr(g->results, path)) {
 			newest = st.st_mtime;
-			snprintf(g->results, sizeof(g->results), "%s", path);
+			snprintf(found, sizeof(found), "%s", path);
 		}
 	}
 	closedir(d);
+	if (*found && n + strlen(found) + 2 < sizeof(g->results))
+		snprintf(g->results + n, sizeof(g->results) - n, "%s%s", n ? "," : "", found);
 }
 
 /* Writes what the guest's init reads: lsbench's argv, folder, results root and host name. */
 static int write_xchg(struct vm_ctx *v, struct guest *g)
 {
-	char xchg[PATH_MAX + 8], cwd[PATH_MAX + 2], line[PATH_MAX + 2], *args;
+	char xchg[PATH_MAX + 8], cwd[PATH_MAX + 2], line[PATH_MAX + 16], *args;
 	struct utsname u;
 	size_t len = strlen(v->self) + strlen(v->root) + 16;
 	int i, err;
 
 	snprintf(xchg, sizeof(xchg), "%s/xchg", g->work);
-	if (mkdir(xchg, 0755) || !getcwd(cwd, sizeof(cwd)) || uname(&u))
+	if ((mkdir(xchg, 0755) && errno != EEXIST) || !getcwd(cwd, sizeof(cwd)) || uname(&u))
 		return -errno;
+	snprintf(line, sizeof(line), "%s/status", xchg);
+	unlink(line); /* a boot before this one's */
 	for (i = 0; i < v->o->run_argc; i++)
 		len += strlen(v->o->run_argv[i]) + 1;
-	args = malloc(len);
+	args = malloc(len + 32);
 	if (!args)
 		return -ENOMEM;
 	len = sprintf(args, "%s\n", v->self);
 	for (i = 0; i < v->o->run_argc; i++)
 		len += sprintf(args + len, "%s\n", v->o->run_argv[i]);
+	/* alternated kernels: each boot measures one round of every cell */
+	if (v->boots > 1)
+		len += sprintf(args + len, "--rounds\n1\n--max-rounds\n1\n");
 	sprintf(args + len, "-o\n%s\n", v->root);
 	strcat(cwd, "\n");
 	err = write_file(xchg, "args", args);
@@ -728,8 +742,10 @@ static void guest_run(struct vm_ctx *v, struct guest *g)
 	if (g->status == 127)
 		printf("lsbench vm: the guest found no %s to run (exit status 127)\n", v->self);
 	find_results(v, g, start);
-	printf("lsbench vm: %s: %s after %.0f s, exit status %d\n", g->release,
-	       *g->results ? g->results : "no results", now_s() - t0, g->status);
+	printf("lsbench vm: %s: results in %s after %.0f s, exit status %d\n", g->release,
+	       *g->results ? strrchr(g->results, ',') ? strrchr(g->results, ',') + 1 : g->results
+			   : "no results",
+	       now_s() - t0, g->status);
 }
 
 /* Runs this binary with argv[1..] and waits for it: its exit status. */
@@ -833,6 +849,7 @@ static int vm_setup(struct vm_ctx *v, char *err, size_t len)
 		ret = ls_cpu_counts_resolve(&ro, v->cpus, err, len);
 	if (ret)
 		return ret;
+	v->boots = v->o->nr_kernels > 1 ? ro.rounds : 1;
 	ret = ls_mkdir_p(ro.output);
 	if (ret || !realpath(ro.output, v->root)) {
 		snprintf(err, len, "cannot create output folder %s: %s", ro.output,
@@ -877,6 +894,7 @@ int ls_vm_main(int argc, char **argv)
 	struct vm_ctx v = { .o = &o };
 	char err[512];
 	int ret, prep, status = 0;
+	unsigned int r;
 	size_t i;
 
 	ret = ls_vm_opts_parse(argc, argv, &o, err, sizeof(err));
@@ -899,11 +917,19 @@ int ls_vm_main(int argc, char **argv)
 	if (!prep)
 		printf("lsbench %s: vm, %zu kernel%s, results under %s\n", LSBENCH_REV,
 		       o.nr_kernels, o.nr_kernels > 1 ? "s" : "", v.root);
-	/* Every kernel runs, whatever became of the one before. */
-	for (i = 0; !prep && i < o.nr_kernels && !interrupted; i++) {
-		guest_run(&v, &g[i]);
-		if (g[i].status > status)
-			status = g[i].status;
+	/*
+	 * Every kernel runs, whatever became of the one before. Several kernels
+	 * are alternated, A B C A B C ..., a fresh boot per round, so that the
+	 * machine's drift lands on all of them alike.
+	 */
+	for (r = 1; !prep && r <= v.boots && !interrupted; r++) {
+		if (v.boots > 1)
+			printf("lsbench vm: round %u of %u\n", r, v.boots);
+		for (i = 0; i < o.nr_kernels && !interrupted; i++) {
+			guest_run(&v, &g[i]);
+			if (g[i].status > status)
+				status = g[i].status;
+		}
 	}
 	if (interrupted)
 		status = 130;
