@@ -86,6 +86,7 @@ runner_SRCS := \
 	bench/types.c \
 	bench/bpfutil.c \
 	bench/results.c \
+	bench/columns.c \
 	bench/sysinfo.c \
 	bench/cell.c \
 	bench/perf.c \

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "clean.h"
+#include "columns.h"
 #include "compare.h"
 #include "opts.h"
 #include "report.h"
@@ -15,6 +16,7 @@ static void usage(FILE *f)
 {
 	fprintf(f, "usage: lsbench <command> [options]\n"
 		   "  list                 print every scenario with what it measures\n"
+		   "  columns              print summary.csv's columns with what they mean\n"
 		   "  run [options]        measure scenarios; lsbench run --help for options\n"
 		   "  compare BASE NEW...  compare two result sets cell by cell (compare --help)\n"
 		   "  report DIR...        plots and report.html of result sets (report --help)\n"
@@ -67,6 +69,10 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "list") && argc == 2)
 		return cmd_list();
+	if (!strcmp(argv[1], "columns") && argc == 2) {
+		ls_columns_markdown(stdout);
+		return 0;
+	}
 	if (!strcmp(argv[1], "run"))
 		return cmd_run(argc - 1, argv + 1, argc, argv);
 	if (!strcmp(argv[1], "vm"))

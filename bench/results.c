@@ -9,89 +9,10 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include "clean.h"
+#include "columns.h"
 #include "csv.h"
 #include "results.h"
 #include "rev.h"
-
-static const char *const summary_columns[] = {
-	"schema_version",
-	"run_id",
-	"kernel",
-	"host",
-	"virt",
-	"scenario",
-	"map_type",
-	"op",
-	"hook",
-	"mode",
-	"nr_maps",
-	"nr_objects",
-	"value_size",
-	"cpus",
-	"repetitions",
-	"duration_s",
-	"ops",
-	"ops_per_sec",
-	"ns_per_op",
-	"ns_per_op_stddev",
-	"cv",
-	"status",
-	"reason",
-	"added_ns_per_op",
-	"ns_per_op_mean",
-	"ops_per_sec_stddev",
-	"loop_iters",
-	"triggers",
-	"hits",
-	"misses",
-	"creates",
-	"deletes",
-	"failures",
-	"noisy",
-	"cycles_per_op",
-	"instructions_per_op",
-	"cache_misses_per_op",
-	"branch_misses_per_op",
-	"cycles",
-	"instructions",
-	"cache_misses",
-	"branch_misses",
-	"task_clock_ns",
-	"context_switches",
-	"cpu_migrations",
-	"page_faults",
-	"bpf_run_cnt",
-	"bpf_ns_per_run",
-	"lat_p50_ns",
-	"lat_p90_ns",
-	"lat_p99_ns",
-	"lat_p999_ns",
-	"lat_max_ns",
-	"lat_samples",
-	"timer_ns",
-	"ops_per_sec_per_thread",
-	"scaling_efficiency",
-	"sharing",
-	"bpf_lat_p50_ns",
-	"bpf_lat_p90_ns",
-	"bpf_lat_p99_ns",
-	"bpf_lat_p999_ns",
-	"bpf_lat_max_ns",
-	"bpf_lat_samples",
-	"bpf_timer_ns",
-	"bare_ns_per_op",
-	"instrumentation_pct",
-	"bytes_per_elem",
-	"bpf_recursion_misses",
-	"rounds",
-	"ns_per_op_ci_lo",
-	"ns_per_op_ci_hi",
-	"precision_pct",
-	"round_cv",
-	"reps_discarded",
-	"type_maps_alive",
-	"foreign_maps",
-};
 
 /* The columns that tell a scenario's cells apart, first in hist.csv and reps.csv. */
 #define CELL_COLUMNS                                                                               \
@@ -270,28 +191,6 @@ double ls_results_added_ns(const struct ls_results *r, const struct ls_row *row)
 	return c ? row->ns_per_op.median - c->ns_per_op.median : NAN;
 }
 
-/* Per-operation hardware counters, then every counter's total; empty where not counted. */
-static void perf_columns(const struct ls_row *row, bool ok, struct ls_buf *b)
-{
-	static const enum ls_perf_counter per_op[] = { LS_PERF_CYCLES, LS_PERF_INSTRUCTIONS,
-						       LS_PERF_CACHE_MISSES,
-						       LS_PERF_BRANCH_MISSES };
-	size_t i;
-
-	for (i = 0; i < sizeof(per_op) / sizeof(per_op[0]); i++) {
-		if (ok && row->perf.avail[per_op[i]] && row->ops)
-			ls_csv_double(b, (double)row->perf.v[per_op[i]] / row->ops);
-		else
-			ls_csv_str(b, NULL);
-	}
-	for (i = 0; i < LS_PERF_NR; i++) {
-		if (ok && row->perf.avail[i])
-			ls_csv_u64(b, row->perf.v[i]);
-		else
-			ls_csv_str(b, NULL);
-	}
-}
-
 double ls_results_scaling(const struct ls_results *r, const struct ls_row *row)
 {
 	size_t i;
@@ -310,121 +209,26 @@ double ls_results_scaling(const struct ls_results *r, const struct ls_row *row)
 	return NAN;
 }
 
-/* The rounds, the interval of ns_per_op over them, and the census of maps. */
-static void round_columns(const struct ls_row *row, bool ok, struct ls_buf *b)
-{
-	bool rs = ok && row->rounds;
-
-	ls_csv_u64(b, row->rounds);
-	ls_csv_double(b, rs ? row->ns_rs.ci_lo : NAN);
-	ls_csv_double(b, rs ? row->ns_rs.ci_hi : NAN);
-	ls_csv_double(b, rs ? ls_round_precision_pct(&row->ns_rs) : NAN);
-	ls_csv_double(b, rs ? row->ns_rs.round_cv : NAN);
-	ls_csv_u64(b, row->reps_discarded);
-	if (row->census) {
-		ls_csv_u64(b, row->type_maps_alive);
-		ls_csv_u64(b, row->foreign_maps);
-	} else {
-		ls_csv_str(b, NULL);
-		ls_csv_str(b, NULL);
-	}
-}
-
+/* One row of summary.csv, as the column table says: figures only for ok cells. */
 static void summary_row(const struct ls_results *r, const struct ls_row *row, struct ls_buf *b)
 {
 	bool ok = row->status == LS_OK;
-	const struct ls_sysinfo *si = r->si;
+	struct ls_field v;
+	size_t i;
 
-	ls_csv_u64(b, LS_SCHEMA_VERSION);
-	ls_csv_str(b, r->run_id);
-	ls_csv_str(b, si->kernel);
-	ls_csv_str(b, si->host);
-	ls_csv_str(b, si->virt);
-	ls_csv_str(b, row->sc->name);
-	ls_csv_str(b, row->sc->map_type);
-	ls_csv_str(b, row->sc->op);
-	ls_csv_str(b, row->sc->hook);
-	ls_csv_str(b, ls_mode_name(row->mode));
-	ls_csv_u64(b, row->nr_maps);
-	ls_csv_u64(b, row->nr_objects);
-	ls_csv_u64(b, row->value_size);
-	ls_csv_u64(b, row->threads);
-	ls_csv_u64(b, row->repetitions);
-	ls_csv_double(b, row->duration_s);
-	if (ok)
-		ls_csv_u64(b, row->ops);
-	else
-		ls_csv_str(b, NULL);
-	ls_csv_double(b, ok ? row->ops_per_sec.median : NAN);
-	ls_csv_double(b, ok ? row->ns_per_op.median : NAN);
-	ls_csv_double(b, ok ? row->ns_per_op.stddev : NAN);
-	ls_csv_double(b, ok ? row->ns_per_op.cv : NAN);
-	ls_csv_str(b, ls_status_name(row->status));
-	ls_csv_str(b, *row->reason ? row->reason : NULL);
-	ls_csv_double(b, ls_results_added_ns(r, row));
-	ls_csv_double(b, ok ? row->ns_per_op.mean : NAN);
-	ls_csv_double(b, ok ? row->ops_per_sec.stddev : NAN);
-	ls_csv_u64(b, row->mode == LS_MODE_LOOP ? row->loop_iters : 1);
-	if (ok) {
-		ls_csv_u64(b, row->cnt.triggers);
-		ls_csv_u64(b, row->cnt.hits);
-		ls_csv_u64(b, row->cnt.misses);
-		ls_csv_u64(b, row->cnt.creates);
-		ls_csv_u64(b, row->cnt.deletes);
-		ls_csv_u64(b, row->cnt.failures);
-	} else {
-		for (int i = 0; i < 6; i++)
+	for (i = 0; i < ls_nr_summary_columns; i++) {
+		const struct ls_column *c = &ls_summary_columns[i];
+
+		v = c->figure && !ok ? (struct ls_field){ .kind = LS_FIELD_NONE } : c->get(r, row);
+		if (v.kind == LS_FIELD_STR)
+			ls_csv_str(b, v.s);
+		else if (v.kind == LS_FIELD_U64)
+			ls_csv_u64(b, v.u);
+		else if (v.kind == LS_FIELD_DBL)
+			ls_csv_double(b, v.d);
+		else
 			ls_csv_str(b, NULL);
 	}
-	if (ok)
-		ls_csv_u64(b, row->ns_per_op.cv > LS_NOISY_CV || row->ns_rs.round_cv > LS_NOISY_CV);
-	else
-		ls_csv_str(b, NULL);
-	perf_columns(row, ok, b);
-	if (ok && row->bpf_stats) {
-		ls_csv_u64(b, row->bpf_run_cnt);
-		ls_csv_double(b, row->bpf_run_cnt ? (double)row->bpf_run_time_ns / row->bpf_run_cnt
-						  : NAN);
-	} else {
-		ls_csv_str(b, NULL);
-		ls_csv_str(b, NULL);
-	}
-	if (ok && row->lat) {
-		ls_csv_double(b, row->lat_p50);
-		ls_csv_double(b, row->lat_p90);
-		ls_csv_double(b, row->lat_p99);
-		ls_csv_double(b, row->lat_p999);
-		ls_csv_u64(b, row->lat_max);
-		ls_csv_u64(b, row->lat_samples);
-		ls_csv_double(b, row->timer_ns);
-	} else {
-		for (int i = 0; i < 7; i++)
-			ls_csv_str(b, NULL);
-	}
-	ls_csv_double(b, ok ? row->ops_per_sec.median / row->threads : NAN);
-	ls_csv_double(b, ls_results_scaling(r, row));
-	ls_csv_str(b, ls_sharing_name(row->sharing));
-	if (ok && row->bpf_lat) {
-		ls_csv_double(b, row->bpf_lat_p50);
-		ls_csv_double(b, row->bpf_lat_p90);
-		ls_csv_double(b, row->bpf_lat_p99);
-		ls_csv_double(b, row->bpf_lat_p999);
-		ls_csv_u64(b, row->bpf_lat_max);
-		ls_csv_u64(b, row->bpf_lat_samples);
-		ls_csv_double(b, row->bpf_timer_ns);
-	} else {
-		for (int i = 0; i < 7; i++)
-			ls_csv_str(b, NULL);
-	}
-	ls_csv_double(b, ok && row->bare ? row->bare_ns_per_op : NAN);
-	ls_csv_double(b, ok && row->bare ? 100 * (row->ns_per_op.median / row->bare_ns_per_op - 1)
-					 : NAN);
-	ls_csv_double(b, ok ? row->bytes_per_elem : NAN);
-	if (row->bpf_misses_ok)
-		ls_csv_u64(b, row->bpf_misses);
-	else
-		ls_csv_str(b, NULL);
-	round_columns(row, ok, b);
 	ls_csv_end_row(b);
 }
 
@@ -575,8 +379,8 @@ void ls_summary_csv(const struct ls_results *r, struct ls_buf *b)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(summary_columns) / sizeof(summary_columns[0]); i++)
-		ls_csv_str(b, summary_columns[i]);
+	for (i = 0; i < ls_nr_summary_columns; i++)
+		ls_csv_str(b, ls_summary_columns[i].name);
 	ls_csv_end_row(b);
 	for (i = 0; i < r->nr_rows; i++)
 		summary_row(r, &r->rows[i], b);

@@ -91,7 +91,8 @@ static void progress(const struct plan *p, const struct ls_run_opts *o, unsigned
 		tty ? "\r\033[K" : "", round, o->rounds, round > o->rounds ? " (extra)" : "", k + 1,
 		n, key->sc->name, ls_mode_name(key->mode), key->threads,
 		ls_sharing_name(key->sharing), key->objects, key->maps, key->value_size, el_s,
-		round < o->rounds ? "about " : "at least ", left_s, tty ? "" : "\n");
+		round < o->rounds || o->max_rounds == o->rounds ? "about " : "at least ", left_s,
+		tty ? "" : "\n");
 }
 
 /* Whether cell i needs no more rounds: not ok, or precise enough after the least. */
