@@ -201,27 +201,56 @@ int ls_counters_read_cpu(int fd, int cpu, struct ls_counters *out)
 	return cpu >= 0 && cpu < ncpu ? 0 : -EINVAL;
 }
 
+/* The whole per-CPU histogram at fd in one call (kernels from 5.6); -errno when it cannot. */
+static int hist_read_batch(int fd, __u32 *keys, __u64 *vals)
+{
+	LIBBPF_OPTS(bpf_map_batch_opts, opts);
+	__u32 out, count = LS_BPF_HIST_BUCKETS;
+	int err = bpf_map_lookup_batch(fd, NULL, &out, keys, vals, &count, &opts);
+
+	/* ENOENT: the end of the map reached, every element read */
+	if (err && errno != ENOENT)
+		return -errno;
+	return count == LS_BPF_HIST_BUCKETS ? 0 : -EIO;
+}
+
+/* The same, key by key. */
+static int hist_read_keys(int fd, int ncpu, __u32 *keys, __u64 *vals)
+{
+	__u32 key;
+
+	for (key = 0; key < LS_BPF_HIST_BUCKETS; key++) {
+		keys[key] = key;
+		if (bpf_map_lookup_elem(fd, &key, vals + (size_t)key * ncpu))
+			return -errno;
+	}
+	return 0;
+}
+
 int ls_bpf_hist_read(int fd, struct ls_hist *h)
 {
-	int i, ncpu = libbpf_num_possible_cpus();
-	__u64 *per_cpu;
-	__u32 key;
+	int i, ncpu = libbpf_num_possible_cpus(), err = -ENOMEM;
+	__u32 *keys, k;
+	__u64 *vals;
 
 	if (ncpu < 0)
 		return ncpu;
-	per_cpu = calloc(ncpu, sizeof(*per_cpu));
-	if (!per_cpu)
-		return -ENOMEM;
-	for (key = 0; key < LS_BPF_HIST_BUCKETS; key++) {
-		if (bpf_map_lookup_elem(fd, &key, per_cpu)) {
-			free(per_cpu);
-			return -errno;
-		}
-		for (i = 0; i < ncpu; i++)
-			h->count[key] += per_cpu[i];
+	keys = calloc(LS_BPF_HIST_BUCKETS, sizeof(*keys));
+	vals = calloc((size_t)LS_BPF_HIST_BUCKETS * ncpu, sizeof(*vals));
+	if (keys && vals) {
+		err = hist_read_batch(fd, keys, vals);
+		if (err)
+			err = hist_read_keys(fd, ncpu, keys, vals);
 	}
-	free(per_cpu);
-	return 0;
+	for (k = 0; !err && k < LS_BPF_HIST_BUCKETS; k++) {
+		if (keys[k] >= LS_BPF_HIST_BUCKETS)
+			continue;
+		for (i = 0; i < ncpu; i++)
+			h->count[keys[k]] += vals[(size_t)k * ncpu + i];
+	}
+	free(keys);
+	free(vals);
+	return err;
 }
 
 int ls_counters_read(int fd, struct ls_counters *sum)

@@ -344,7 +344,7 @@ static int hist_rows(struct ls_results *r, const struct ls_row *row, const char 
  * The row's percentiles, per trigger from user space and per operation from
  * BPF, and their histograms appended to hist.csv's text.
  */
-static int add_hist(struct ls_results *r, struct ls_row *row)
+static int add_hist(struct ls_results *r, struct ls_row *row, bool text)
 {
 	const struct ls_hist *h = row->hist, *bh = row->bpf_hist, *bt = row->bpf_timer_hist;
 	int err = 0;
@@ -359,7 +359,7 @@ static int add_hist(struct ls_results *r, struct ls_row *row)
 		row->lat_p999 = ls_hist_quantile(h, 0.999);
 		row->lat_max = h->max;
 		row->lat_samples = h->total;
-		err = hist_rows(r, row, "trigger", h);
+		err = text ? hist_rows(r, row, "trigger", h) : 0;
 	}
 	if (!err && bh && bh->total && bt && bt->total) {
 		row->bpf_lat = true;
@@ -370,7 +370,8 @@ static int add_hist(struct ls_results *r, struct ls_row *row)
 		row->bpf_lat_max = bh->max;
 		row->bpf_lat_samples = bh->total;
 		row->bpf_timer_ns = ls_hist_quantile(bt, 0.5);
-		err = hist_rows(r, row, "bpf_op", bh) ?: hist_rows(r, row, "bpf_timer", bt);
+		if (text)
+			err = hist_rows(r, row, "bpf_op", bh) ?: hist_rows(r, row, "bpf_timer", bt);
 	}
 	return err;
 }
@@ -428,24 +429,29 @@ static void texts_free(struct ls_results *r)
 	}
 }
 
-/* Every row's histograms, repetitions and profile as CSV text; percentiles into the rows. */
-static int texts_make(struct ls_results *r)
+/*
+ * Every row's percentiles; with texts, its repetitions and profile as CSV
+ * text too, and with hist its histograms.
+ */
+static int texts_make(struct ls_results *r, bool texts, bool hist)
 {
 	size_t i;
 	int err = 0;
 
 	texts_free(r);
-	for (i = 0; i < r->nr_rows && !err; i++)
-		err = add_hist(r, &r->rows[i]) ?: add_reps(r, &r->rows[i]) ?:
-			add_profile(r, &r->rows[i]);
+	for (i = 0; i < r->nr_rows && !err; i++) {
+		err = add_hist(r, &r->rows[i], hist);
+		if (!err && texts)
+			err = add_reps(r, &r->rows[i]) ?: add_profile(r, &r->rows[i]);
+	}
 	return err;
 }
 
-int ls_results_write(struct ls_results *r)
+int ls_results_write(struct ls_results *r, bool texts)
 {
-	int err = texts_make(r) ?: write_summary(r);
+	int err = texts_make(r, texts, false) ?: write_summary(r);
 
-	if (!err)
+	if (!err && texts)
 		err = write_text(r, "reps.csv", r->reps_csv)
 			      ?: write_text(r, "profile.csv", r->profile_csv);
 	return err ?: write_meta(r, "running");
@@ -483,12 +489,14 @@ int ls_results_add(struct ls_results *r, const struct ls_row *row)
 	if (i < 0)
 		return i;
 	r->rows[i] = *row;
-	return ls_results_write(r);
+	return ls_results_write(r, true);
 }
 
 int ls_results_finish(struct ls_results *r, const char *state)
 {
-	int err = texts_make(r) ?: write_text(r, "hist.csv", r->hist_csv);
+	int err = texts_make(r, true, true) ?: write_summary(r) ?:
+		write_text(r, "reps.csv", r->reps_csv) ?: write_text(r, "profile.csv", r->profile_csv) ?:
+		write_text(r, "hist.csv", r->hist_csv);
 
 	return write_meta(r, state) ?: err;
 }

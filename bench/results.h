@@ -109,8 +109,11 @@ int ls_results_create(struct ls_results *r, const char *root, const struct ls_sy
  */
 long ls_results_slot(struct ls_results *r, const struct ls_row *keys);
 
-/* Rewrites summary.csv, reps.csv and profile.csv atomically with every row. */
-int ls_results_write(struct ls_results *r);
+/*
+ * Rewrites summary.csv atomically with every row, and with texts reps.csv and
+ * profile.csv too (ls_results_finish writes them all, and hist.csv).
+ */
+int ls_results_write(struct ls_results *r, bool texts);
 
 /* Sets the row of row's keys to row (taking what it holds) and writes. */
 int ls_results_add(struct ls_results *r, const struct ls_row *row);

@@ -192,8 +192,10 @@ static int run_rounds(struct plan *p, const struct ls_run_opts *o, const int *cp
 			progress(p, o, round, k, n, &p->cells[order[k]].key);
 			err = measure_round(p, order[k], o, cpus, res);
 			link_controls(p, res);
-			err = err ?: ls_results_write(res);
+			err = err ?: ls_results_write(res, false);
 		}
+		/* a round's repetitions, written whole when it ends */
+		err = err ?: ls_results_write(res, true);
 	}
 	if (isatty(STDERR_FILENO))
 		fprintf(stderr, "\n");

@@ -597,6 +597,8 @@ static void choose_accel(struct vm_ctx *v, struct guest *g)
 {
 	int fd, status;
 
+	if (*g->accel)
+		return; /* chosen at its first boot */
 	snprintf(g->accel, sizeof(g->accel), "tcg");
 	if (!strcmp(v->o->accel, "tcg"))
 		return;

@@ -86,8 +86,8 @@ fi
 
 # --- a quick run of everything ----------------------------------------------
 before=$(bpf_objects)
-"$LSBENCH" run -w 0.05 -d 0.1 -r 2 --objects 1,100 --maps 1,17 --value-size 8,4096 -o "$tmp/all" \
-	>"$tmp/all.log" 2>&1
+"$LSBENCH" run -w 0.05 -d 0.1 -r 2 --rounds 1 --objects 1,100 --maps 1,17 --value-size 8,4096 \
+	-o "$tmp/all" >"$tmp/all.log" 2>&1
 rc=$?
 csv=$(summary_of "$tmp/all")
 if [ "$rc" -eq 0 ] && [ -n "$csv" ]; then ok "quick run of all scenarios exits 0"; else
@@ -143,7 +143,8 @@ done
 check "results folder is named after the kernel release" \
 	test -d "$tmp/all/$(uname -r)"
 check "console shows the table and the added cost" \
-	grep -qE '^task-get +hook +1 +private +1 +1 +8 +[0-9.]+ +[0-9.]+% +[0-9.]+ +-?[0-9.]+ +ok' "$tmp/all.log"
+	grep -qE '^task-get +hook +1 +private +1 +1 +8 +[0-9.]+ +[0-9.]+% +[0-9.]+% +1 +[0-9.]+ +-?[0-9.]+ +ok' \
+	"$tmp/all.log"
 check "no BPF program, link or map left after a run" bpf_objects_back_to "$before"
 
 check "no cgroup left behind" test -z "$(find $(cgroup_roots) -maxdepth 1 -name 'lsbench-*')"
@@ -151,6 +152,10 @@ check "no temporary folder left behind" test -z "$(find "${TMPDIR:-/tmp}" -maxde
 
 check "reps.csv has every repetition of every ok cell" test \
 	"$(tail -n +2 "$(dirname "$csv")/reps.csv" | wc -l)" -eq "$((2 * $(grep -c ',ok,' "$csv")))"
+check "summary.csv's header is lsbench columns' table" test \
+	"$(head -n 1 "$csv")" = "$("$LSBENCH" columns | sed -n 's/^| `\([a-z_0-9]*\)` .*/\1/p' | paste -sd,)"
+check "results/README.md documents every column as lsbench columns says" \
+	grep -qF "$("$LSBENCH" columns | sed -n 5p)" "$(dirname "$0")/../results/README.md"
 
 # --- sharing: private owners per thread, or the same owners for all ---------
 if [ "$(nproc)" -ge 2 ]; then
@@ -159,7 +164,8 @@ if [ "$(nproc)" -ge 2 ]; then
 	csv=$(summary_of "$tmp/share")
 	got=$(awk -F, -v sc="$(col scenario "$csv")" -v ob="$(col nr_objects "$csv")" \
 		-v sh="$(col sharing "$csv")" -v st="$(col status "$csv")" \
-		'NR > 1 { print $sc "/" $ob "/" $sh "/" $st }' "$csv" | sort | tr '\n' ' ')
+		'NR > 1 && $sc !~ /-empty$/ { print $sc "/" $ob "/" $sh "/" $st }' "$csv" | sort |
+		tr '\n' ' ')
 	want="cgrp-get/2/shared/ok sk-get/1/shared/ok sk-get/4/private/ok sk-get/4/shared/ok task-get/2/private/ok "
 	if [ "$got" = "$want" ]; then ok "sharing: both for sockets, the nature of tasks and cgroups"
 	else not_ok "sharing: both for sockets, the nature of tasks and cgroups" "got:  $got" "want: $want"; fi
@@ -224,11 +230,25 @@ else
 	not_ok "a cell that leaks an fd fails, naming the leak" "exit $rc" "$(cat "$tmp/leak.log")"
 fi
 
+# --- a producer thread that cannot start: the others are released, not left waiting
+if [ "$(nproc)" -ge 2 ]; then
+	LSBENCH_FAULT=thread timeout 60 "$LSBENCH" run --quick -s task-get -m loop --cpus 2 \
+		-o "$tmp/thr" >"$tmp/thr.log" 2>&1
+	rc=$?
+	if [ "$rc" -eq 1 ] && grep -q ',failed,"\?cannot start producer thread 2 of 2' \
+		"$(summary_of "$tmp/thr")"; then
+		ok "a producer thread that cannot start fails its cell; the run ends"
+	else
+		not_ok "a producer thread that cannot start fails its cell; the run ends" "exit $rc" \
+			"$(tail -n 5 "$tmp/thr.log")"
+	fi
+fi
+
 # --- two runs at once do not disturb each other -------------------------------
 before=$(bpf_objects)
 for i in 1 2; do
 	"$LSBENCH" run -s task-get -s cgrp-get -s sk-get -s sk-churn-storage -s task-uapi-lookup \
-		--objects 1,100 -w 0.05 -d 0.2 -r 2 -o "$tmp/conc$i" >"$tmp/conc$i.log" 2>&1 &
+		--objects 1,100 -w 0.05 -d 0.2 -r 2 --rounds 1 -o "$tmp/conc$i" >"$tmp/conc$i.log" 2>&1 &
 	eval "pid$i=\$!"
 done
 wait "$pid1"
@@ -250,7 +270,7 @@ soak_ok=1
 : >"$tmp/soak.rows"
 for i in 1 2 3 4 5; do
 	"$LSBENCH" run -s 'task-*' -s 'sk-get' -s 'cgrp-*' -s '*-uapi-*' --objects 1,100 --maps 1,17 \
-		-w 0.02 -d 0.1 -r 1 --cpus 1 -o "$tmp/soak" >"$tmp/soak.log" 2>&1 ||
+		-w 0.02 -d 0.1 -r 1 --rounds 1 --cpus 1 -o "$tmp/soak" >"$tmp/soak.log" 2>&1 ||
 		{ soak_ok=0; tail -n 3 "$tmp/soak.log" >>"$tmp/soak.rows"; }
 	# every cell checks its own fds, threads and cgroup: a leak fails it
 	rows_ok "$(summary_of "$tmp/soak")" >>"$tmp/soak.rows" || soak_ok=0
@@ -467,12 +487,59 @@ fi
 # --- compare and report ----------------------------------------------------
 # Two short runs of the same cells; compare.csv, exit codes, refused input;
 # report.html with every image present, rendered by headless Chromium.
-for side in A B; do
-	"$LSBENCH" run -s task-get -s task-empty -m loop --cpus 1,2 -w 0.05 -d 0.1 -r 5 \
-		-o "$tmp/cmp$side" >"$tmp/cmp$side.log" 2>&1
+# A/A: the same binary on the same kernel, alternated A B A B so that the
+# machine's drift lands on both sides, two rounds a run: four rounds a side.
+cmp_run() {
+	"$LSBENCH" run -s task-get -s task-empty -m loop --cpus 1,2 -w 0.05 -d 0.1 -r 3 \
+		--rounds 2 -o "$tmp/$1" >"$tmp/$1.log" 2>&1
+}
+for i in 1 2; do cmp_run "cmpA$i"; cmp_run "cmpB$i"; done
+runA=$(dirname "$(summary_of "$tmp/cmpA1")")
+runB=$(dirname "$(summary_of "$tmp/cmpB1")")
+runA2=$(dirname "$(summary_of "$tmp/cmpA2")")
+runB2=$(dirname "$(summary_of "$tmp/cmpB2")")
+out=$("$LSBENCH" compare -o "$tmp/aa.csv" "$runA,$runA2" "$runB" "$runB2" 2>&1)
+rc=$?
+verdicts=$(awk -F, -v v="$(col verdict "$tmp/aa.csv")" \
+	'NR > 1 && ($v == "faster" || $v == "slower")' "$tmp/aa.csv" 2>/dev/null)
+acsv="$runA/summary.csv"
+reps_want=$(awk -F, -v st="$(col status "$acsv")" -v rd="$(col rounds "$acsv")" \
+	'NR > 1 && $st == "ok" { n += 3 * $rd } END { print n + 0 }' "$acsv")
+check "reps.csv has every repetition of every ok cell, round by round" test \
+	"$(tail -n +2 "$runA/reps.csv" | wc -l)" -eq "$reps_want"
+rounds_bad=$(awk -F, -v st="$(col status "$acsv")" -v rd="$(col rounds "$acsv")" \
+	-v lo="$(col ns_per_op_ci_lo "$acsv")" -v hi="$(col ns_per_op_ci_hi "$acsv")" \
+	-v ns="$(col ns_per_op "$acsv")" -v sc="$(col scenario "$acsv")" \
+	'NR > 1 && $st == "ok" && !($rd == 2 && $lo > 0 && $lo <= $ns && $ns <= $hi) { print $sc }' \
+	"$acsv")
+if [ -z "$rounds_bad" ]; then ok "every ok cell has two rounds and an interval around its figure"; else
+	not_ok "every ok cell has two rounds and an interval around its figure" "$rounds_bad"; fi
+check "meta.txt records the rounds and the shuffle's seed" \
+	grep -q '^rounds: 2 to 2 per cell.*shuffle seed [0-9]' "$runA/meta.txt"
+if [ "$rc" -eq 0 ] && [ -s "$tmp/aa.csv" ] && [ -z "$verdicts" ] &&
+	echo "$out" | grep -q 'Benjamini-Hochberg'; then
+	ok "A/A: two alternated runs of the same cells compare with no verdict"
+else
+	not_ok "A/A: two alternated runs of the same cells compare with no verdict" "exit $rc" \
+		"$verdicts" "$out"
+fi
+# Power: the same, with a slowdown the BPF side adds after each operation.
+for i in 1 2; do
+	cmp_run "powA$i"
+	LSBENCH_EXTRA_WORK=64 cmp_run "powB$i"
 done
-runA=$(dirname "$(summary_of "$tmp/cmpA")")
-runB=$(dirname "$(summary_of "$tmp/cmpB")")
+out=$("$LSBENCH" compare -o "$tmp/pow.csv" \
+	"$(dirname "$(summary_of "$tmp/powA1")"),$(dirname "$(summary_of "$tmp/powA2")")" \
+	"$(dirname "$(summary_of "$tmp/powB1")")" \
+	"$(dirname "$(summary_of "$tmp/powB2")")" 2>&1)
+slower=$(awk -F, -v v="$(col verdict "$tmp/pow.csv")" -v s="$(col scenario "$tmp/pow.csv")" \
+	'NR > 1 && $s == "task-get" && $v == "slower"' "$tmp/pow.csv" 2>/dev/null | wc -l)
+if [ "$slower" -eq 2 ] && grep -q '^test_slowdown: 64 ' "$(dirname "$(summary_of "$tmp/powB1")")/meta.txt"; then
+	ok "power: an injected slowdown is found slower in both task-get cells, and meta.txt says so"
+else
+	not_ok "power: an injected slowdown is found slower in both task-get cells, and meta.txt says so" \
+		"$out"
+fi
 # cp_scaled SRC DST FACTOR: a copy of a run with every ns_per_op multiplied.
 cp_scaled() {
 	cp -r "$1" "$2"
@@ -487,7 +554,7 @@ if [ -f "$runA/reps.csv" ]; then
 	rc=$?
 	hdr=$(head -n 1 "$tmp/compare.csv" 2>/dev/null)
 	if [ "$rc" -eq 0 ] && echo "$out" | grep -q '^geometric mean' &&
-		echo "$hdr" | grep -q '^schema_version,scenario,.*,verdict,.*,ratio,ci_low,ci_high,p_value,' &&
+		echo "$hdr" | grep -q '^schema_version,scenario,.*,verdict,.*,ratio,ci_low,ci_high,p,' &&
 		[ "$(tail -n +2 "$tmp/compare.csv" | wc -l)" -eq "$(tail -n +2 "$runA/summary.csv" | wc -l)" ]; then
 		ok "compare of two runs exits 0 and writes compare.csv"
 	else

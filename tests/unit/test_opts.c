@@ -70,6 +70,7 @@ static void quick_sets_timing(void **state)
 	assert_true(o.duration_s < 1);
 	assert_true(o.repetitions >= 2);
 	assert_true(o.rounds >= 2);
+	assert_int_equal(o.max_rounds, o.rounds);
 }
 
 static void rounds(void **state)
@@ -86,9 +87,14 @@ static void rounds(void **state)
 	assert_true(o.seed_set);
 	assert_int_equal(o.seed, 42);
 	assert_float_equal(o.time_budget_s, 60, 0);
-	/* more rounds than the default most: the most follows */
+	/* rounds given alone: exactly that many */
 	assert_int_equal(PARSE(&o, err, "--rounds", "20"), 0);
 	assert_int_equal(o.max_rounds, 20);
+	assert_int_equal(PARSE(&o, err, "--rounds", "1"), 0);
+	assert_int_equal(o.max_rounds, 1);
+	assert_int_equal(PARSE(&o, err, "--max-rounds", "9"), 0);
+	assert_int_equal(o.rounds, LS_DEF_ROUNDS);
+	assert_int_equal(o.max_rounds, 9);
 	assert_int_equal(PARSE(&o, err, "--rounds", "5", "--max-rounds", "4"), -EINVAL);
 	assert_non_null(strstr(err, "--max-rounds 4 is below --rounds 5"));
 	assert_int_equal(PARSE(&o, err, "--rounds", "0"), -EINVAL);
