@@ -46,6 +46,12 @@ static __always_inline void task_get_op(struct ls_op_ctx *ctx)
 	ls_count_get(ctx, bpf_task_storage_get(&task_store, ctx->task, 0, 0));
 }
 
+/* A get that passes F_CREATE on storage that exists, as programs that create on first use do. */
+static __always_inline void task_get_create_op(struct ls_op_ctx *ctx)
+{
+	ls_count_get(ctx, bpf_task_storage_get(&task_store, ctx->task, 0, LS_F_CREATE));
+}
+
 static __always_inline void task_create_delete_op(struct ls_op_ctx *ctx)
 {
 	ls_count_create(ctx, bpf_task_storage_get(&task_store, ctx->task, 0, LS_F_CREATE));
@@ -142,6 +148,7 @@ static __always_inline void hash_maps_get_op(struct ls_op_ctx *ctx)
 
 LS_SYS_ENTER_PROGS(empty, ls_owner_task, empty_op, ls_no_prime)
 LS_SYS_ENTER_PROGS(task_get, ls_owner_task, task_get_op, task_prime)
+LS_SYS_ENTER_PROGS(task_get_create, ls_owner_task, task_get_create_op, task_prime)
 LS_SYS_ENTER_PROGS(task_miss, ls_owner_task, task_get_op, ls_no_prime)
 LS_SYS_ENTER_PROGS(task_create_delete, ls_owner_task, task_create_delete_op, ls_no_prime)
 LS_SYS_ENTER_PROGS(hash_get, ls_owner_task, hash_get_op, hash_prime)
