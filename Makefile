@@ -42,6 +42,7 @@ BENCH_SRCS := \
 	bench/rounds.c \
 	bench/scenarios.c \
 	bench/setup.c \
+	bench/mapcensus.c \
 	bench/triggers.c \
 	bench/types.c \
 	bench/bpfutil.c \
