@@ -34,6 +34,8 @@ done
 echo "# integration"
 LSBENCH="$out/san/lsbench" tests/integration.sh 2>&1 | tee -a "$log"
 [ "${PIPESTATUS[0]}" -lt 128 ] || echo "not ok - integration.sh crashed" | tee -a "$log"
+echo "# crosscheck readers"
+tests/crosscheck.sh 2>&1 | tee -a "$log"
 echo "# census"
 LSBENCH="$out/san/lsbench" tests/census.sh 2>&1 | tee -a "$log"
 [ "${PIPESTATUS[0]}" -lt 128 ] || echo "not ok - census.sh crashed" | tee -a "$log"
