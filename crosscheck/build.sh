@@ -21,6 +21,13 @@ die() {
 }
 
 [ -f "$sel/bench.c" ] || die "no bench.c in $sel"
+# Built already from this tree, for this kernel, by these scripts: kept.
+stamp="$tree $(uname -r) $(cat "$0" "$here/patch.sh" | md5sum)"
+if [ -x "$out/bench" ] && [ "$(cat "$out/stamp" 2>/dev/null)" = "$stamp" ]; then
+	sed 's/^/crosscheck: (built before) /' "$out/patches.log" >&2
+	echo "$out/bench"
+	exit 0
+fi
 rm -rf "$out"
 mkdir -p "$out/src/progs"
 cp "$sel/bench.c" "$sel/benchs/bench_local_storage.c" "$sel/benchs/bench_local_storage_create.c" \
@@ -35,7 +42,7 @@ stubs() {
 		while read -r _ c s t name; do
 			[ "$c" = const ] || { name=$t; t=$s; s=$c; c=; }
 			name=${name%;}
-			printf '%s\n' "${mine[@]}" | grep -qx "$name" && continue
+			[[ " ${mine[*]} " == *" $name "* ]] && continue
 			if [ "$t" = bench ]; then
 				echo "const struct bench $name = { .name = \"$name (not built)\" };"
 			else
@@ -74,12 +81,14 @@ refused() {
 }
 
 compile
+: >"$out/patches.log"
 if refused local-storage-cache-seq-get --nr_maps 1; then
-	"$here/patch.sh" "$out/src" fentry >&2
+	"$here/patch.sh" "$out/src" fentry | tee -a "$out/patches.log" >&2
 	compile
 fi
 if refused local-storage-create --storage-type task; then
-	"$here/patch.sh" "$out/src" lsm >&2
+	"$here/patch.sh" "$out/src" lsm | tee -a "$out/patches.log" >&2
 	compile
 fi
+echo "$stamp" >"$out/stamp"
 echo "$out/bench"

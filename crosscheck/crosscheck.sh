@@ -72,6 +72,7 @@ done
 out=${out:-$cache/runs/$(date -u +%Y%m%dT%H%M%SZ)}
 mkdir -p "$out" || die "cannot make $out"
 start=$(date +%s)
+load0=$(cut -d' ' -f1 /proc/loadavg)
 
 tree=$("$here/fetch.sh" "$cache") || die "cannot fetch the kernel's source"
 bench=$("$here/build.sh" "$tree" "$cache/build") || die "cannot build the kernel's bench"
@@ -84,6 +85,7 @@ SEQ_NOTE="kernel: get with F_CREATE on existing storage of an int; lsbench: get 
 INT_NOTE="differs: the kernel's adds a get of map 0 after every third map (1 in 4 gets); lsbench's map 0 takes 4 of every 10"
 HASH_NOTE="differs: the kernel's looks up bpf_get_prandom_u32() % 1000 keys in maps of 4194304 prepopulated keys; lsbench one key (the thread id) per map"
 CREATE_NOTE="differs: the kernel's makes 32 threads then joins them (storage made at sched_process_fork; freed at exit); lsbench task-churn-storage one thread per trigger; ns per thread created"
+SOCK_NOTE="differs: the kernel's opens 32 UDP sockets then closes them (storage made at lsm.s socket_post_create); lsbench sk-churn-storage one socket per trigger (storage made at cgroup/sock_create); ns per socket"
 cells() {
 	local m
 	for m in ${maps//,/ }; do
@@ -94,7 +96,7 @@ cells() {
 		echo "hashmap-control-$m|local-storage-cache-hashmap-control --nr_maps $m|task-hash-get-maps|loop|$m|differs|$HASH_NOTE"
 	done
 	echo "create-task|local-storage-create --storage-type task|task-churn-storage|hook|1|differs|$CREATE_NOTE"
-	echo "create-socket|local-storage-create --storage-type socket|sk-churn-storage|hook|1|differs|${CREATE_NOTE//thread/socket}"
+	echo "create-socket|local-storage-create --storage-type socket|sk-churn-storage|hook|1|differs|$SOCK_NOTE"
 }
 
 # kernel_run NAME ARGS...: one run of the kernel's bench; prints "ns cv status".
@@ -121,7 +123,7 @@ lsbench_run() {
 	# as long as the kernel's: its warm-up, then its seconds in half-second repetitions
 	"$lsbench" run -s "$2" -m "$3" --cpus 1 --maps "$4" -w "$warmup" -d 0.5 -r $((seconds * 2)) \
 		-o "$dir" </dev/null >"$dir.log" 2>&1
-	csv=$(ls -t "$dir"/*/*/summary.csv 2>/dev/null | head -n 1)
+	csv=$(find "$dir" -name summary.csv | head -n 1) # one run in that folder
 	[ -n "$csv" ] || { echo "- - failed"; return; }
 	awk -F, -v sc="$2" -v m="$4" '
 		NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
@@ -169,4 +171,10 @@ status=$?
 column -s, -t <"$out/crosscheck.csv"
 echo "crosscheck: threshold ${threshold}% on pairs that measure the same thing; $rounds rounds" \
 	"in $(($(date +%s) - start)) s; results in $out"
+# Both tools time by the wall clock: other work on the CPUs is in their figures.
+load1=$(cut -d' ' -f1 /proc/loadavg)
+awk -v a="$load0" -v b="$load1" -v n="$(nproc)" 'BEGIN { if (a > n || b > n)
+	printf "crosscheck: the machine was busy (load %s then %s on %d CPUs): " \
+	       "figures are not those of a quiet machine\n", a, b, n }'
+echo "load $load0 $load1 cpus $(nproc)" >"$out/load.txt"
 exit $status

@@ -21,11 +21,13 @@ if [ -f "$tree/.extracted" ]; then
 	echo "$tree"
 	exit 0
 fi
-deb=$(ls "$pkg"_"${ver/:/%3a}"_*.deb 2>/dev/null | head -n 1 || true)
+# apt-get download names the file <package>_<version, ':' as %3a>_<arch>.deb
+deb=$(find . -maxdepth 1 -name "${pkg}_${ver/:/%3a}_*.deb" | head -n 1)
 if [ -z "$deb" ]; then
 	echo "crosscheck: fetching $pkg $ver" >&2
 	apt-get download -q "$pkg=$ver" >&2 || die "apt-get download $pkg=$ver failed"
-	deb=$(ls "$pkg"_*.deb | head -n 1)
+	deb=$(find . -maxdepth 1 -name "${pkg}_${ver/:/%3a}_*.deb" | head -n 1)
+	[ -n "$deb" ] || die "apt-get download left no ${pkg}_${ver}_*.deb"
 fi
 rm -rf "$tree" "$cache/unpack"
 mkdir -p "$cache/unpack" "$tree"

@@ -4,8 +4,9 @@
 # ratio (lsbench / kernel bench), both spreads (the median over the rounds
 # of each tool's own coefficient of variation within a run) and a verdict.
 # Pairs that measure the same thing must agree within threshold (a fraction,
-# -v threshold=0.05): ratio in [1 / (1 + t), 1 + t]. Pairs that differ by
-# design are reported, not judged. Exits 1 when a judged pair disagrees or a
+# -v threshold=0.05): ratio in [1 / (1 + t), 1 + t]; "(noisy)" when either
+# side's spread exceeds the threshold. Pairs that differ by design are
+# reported, not judged. Exits 1 when a judged pair disagrees or a
 # cell failed.
 # usage: awk -F, -v threshold=T -f summarize.awk rounds.csv > crosscheck.csv
 function median(s, k, a, i, j, t) {
@@ -37,6 +38,11 @@ NR == 1 {
 	}
 }
 
+# A side whose own spread exceeds the threshold cannot tell a difference of that size.
+function noisy(c) {
+	return median(cv[c, "kernel"]) > threshold || median(cv[c, "lsbench"]) > threshold
+}
+
 function verdict(c, r) {
 	if (ns[c, "kernel"] == "" || ns[c, "lsbench"] == "") {
 		if (why[c, "kernel"] == "unsupported" && ns[c, "lsbench"] != "")
@@ -48,9 +54,9 @@ function verdict(c, r) {
 		return "differs"
 	if (r > 1 + threshold || r < 1 / (1 + threshold)) {
 		failed = 1
-		return "DISAGREES"
+		return noisy(c) ? "DISAGREES (noisy)" : "DISAGREES"
 	}
-	return "agrees"
+	return noisy(c) ? "agrees (noisy)" : "agrees"
 }
 
 END {

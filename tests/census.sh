@@ -72,9 +72,13 @@ else
 fi
 
 # Beside another run holding a task-storage map, the cell notes it and stays ok.
-"$LSBENCH" run -s task-get -m hook --cpus 1 -w 0 -d 3 -r 1 -o "$tmp/other" >/dev/null 2>&1 &
+"$LSBENCH" run -s task-get -m hook --cpus 1 -w 0 -d 5 -r 1 -o "$tmp/other" >/dev/null 2>&1 &
 other=$!
-sleep 1
+# until its map exists (any run's will do), for 10 s at most
+for _ in $(seq 100); do
+	bpftool map list 2>/dev/null | grep -q 'task_storage  name task_store' && break
+	sleep 0.1
+done
 "$LSBENCH" run -v -s task-get-maps -m loop --cpus 1 --maps 16 -w 0 -d 0.05 -r 1 -o "$tmp/out" \
 	>"$tmp/beside.log" 2>&1
 rc=$?

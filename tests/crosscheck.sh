@@ -4,7 +4,7 @@
 # crosscheck.csv on a fixture of rounds. Needs neither root nor the bench.
 # Prints one "ok N - name" or "not ok N - name" line per check.
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 data=tests/crosscheck
 n=0
 
@@ -70,6 +70,11 @@ if [ "$rc" -eq 1 ] && echo "$out" | grep -q '^seq-get-16,.*,DISAGREES,'; then
 	ok "the same pair disagrees at 4% and the exit status says so"
 else
 	not_ok "the same pair disagrees at 4% and the exit status says so" "exit $rc" "$out"
+fi
+if echo "$out" | grep -q '^seq-get-1,.*,0.2000,0.0100,agrees (noisy),'; then
+	ok "a pair whose spread exceeds the threshold is marked noisy"
+else
+	not_ok "a pair whose spread exceeds the threshold is marked noisy" "$out"
 fi
 if echo "$out" | grep -q '^int-get-16,10.000,20.000,2.0000,.*,differs,"n2"$' &&
 	echo "$out" | grep -q '^create-socket,,900.000,,,0.0500,unsupported,'; then
