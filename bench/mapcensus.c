@@ -258,7 +258,7 @@ static void tally_walk(struct tally *t)
 		if (id_info(id, &info) || info.type != t->type)
 			continue;
 		t->alive++;
-		if (!bsearch(&id, t->own, t->nr_own, sizeof(id), cmp_u32))
+		if (!t->nr_own || !bsearch(&id, t->own, t->nr_own, sizeof(id), cmp_u32))
 			t->foreign++;
 	}
 }
