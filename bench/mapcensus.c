@@ -13,7 +13,9 @@
  *
  * A map's id goes when its last reference does (fds, programs, arrays of
  * maps holding it), and the kernel queues its free, which gives the slot
- * back, at that moment: an id gone is the last step user space can see.
+ * back, at that moment: an id gone is the last step user space can see. The
+ * free runs while the cell loads its program (verification takes
+ * milliseconds), before the cell's maps are made.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -126,10 +128,13 @@ static long long now_ms(void)
 /* Waits until no pending map of the cell's type is alive; fails the cell past the limit. */
 static int settle(struct cell *c, const char *whose)
 {
-	long long end = now_ms() + LS_CENSUS_WAIT_MS;
-	unsigned int alive;
+	long long start = now_ms(), end = start + LS_CENSUS_WAIT_MS;
+	unsigned int alive = pending_alive(c->type->map_type);
 
-	while ((alive = pending_alive(c->type->map_type))) {
+	if (alive && c->verbose)
+		fprintf(stderr, "lsbench: census: %s: waiting for %u %s maps of %s\n", c->sc->name,
+			alive, c->type->map_name, whose);
+	for (; alive; alive = pending_alive(c->type->map_type)) {
 		if (now_ms() >= end) {
 			c->status = LS_FAILED;
 			snprintf(c->reason, sizeof(c->reason),
@@ -139,6 +144,9 @@ static int settle(struct cell *c, const char *whose)
 		}
 		usleep(1000);
 	}
+	if (c->verbose)
+		fprintf(stderr, "lsbench: census: %s: %s gone after %lld ms\n", c->sc->name, whose,
+			now_ms() - start);
 	return 0;
 }
 
