@@ -77,6 +77,12 @@ load0=$(cut -d' ' -f1 /proc/loadavg)
 tree=$("$here/fetch.sh" "$cache") || die "cannot fetch the kernel's source"
 bench=$("$here/build.sh" "$tree" "$cache/build") || die "cannot build the kernel's bench"
 echo "crosscheck: kernel bench from $(basename "$tree"), built in $cache/build" >&2
+# what was built, and changed to run here
+{
+	echo "source $(basename "$tree")"
+	echo "kernel $(uname -r)"
+	cat "$cache/build/patches.log"
+} >"$out/bench.txt"
 
 # The pairs: cell name, kernel bench and its arguments, lsbench scenario and
 # mode, maps, whether they measure the same thing, and what differs if not.
