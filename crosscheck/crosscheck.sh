@@ -126,7 +126,8 @@ kernel_run() {
 # read from summary.csv by column name.
 lsbench_run() {
 	local dir=$out/lsbench/$1 csv
-	# as long as the kernel's: its warm-up, then its seconds in half-second repetitions
+	# as the kernel's: its warm-up, then its seconds in half-second repetitions (per
+	# round of lsbench's own)
 	"$lsbench" run -s "$2" -m "$3" --cpus 1 --maps "$4" -w "$warmup" -d 0.5 -r $((seconds * 2)) \
 		-o "$dir" </dev/null >"$dir.log" 2>&1
 	csv=$(find "$dir" -name summary.csv | head -n 1) # one run in that folder
