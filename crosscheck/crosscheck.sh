@@ -122,14 +122,21 @@ kernel_run() {
 	fi
 }
 
+# A runner that measures in rounds of its own (--rounds, --max-rounds) does one
+# per run here: the rounds are crosscheck's, interleaved with the kernel's bench.
+# (Its other options and columns are those of runners before rounds.)
+lsbench_rounds=()
+if "$lsbench" run --help 2>&1 | grep -q -- '--max-rounds'; then
+	lsbench_rounds=(--rounds 1 --max-rounds 1)
+fi
+
 # lsbench_run NAME SCENARIO MODE MAPS: one run; prints "ns cv status" of its cell,
 # read from summary.csv by column name.
 lsbench_run() {
 	local dir=$out/lsbench/$1 csv
-	# as the kernel's: its warm-up, then its seconds in half-second repetitions (per
-	# round of lsbench's own)
+	# as the kernel's: its warm-up, then its seconds in half-second repetitions
 	"$lsbench" run -s "$2" -m "$3" --cpus 1 --maps "$4" -w "$warmup" -d 0.5 -r $((seconds * 2)) \
-		-o "$dir" </dev/null >"$dir.log" 2>&1
+		"${lsbench_rounds[@]}" -o "$dir" </dev/null >"$dir.log" 2>&1
 	csv=$(find "$dir" -name summary.csv | head -n 1) # one run in that folder
 	[ -n "$csv" ] || { echo "- - failed"; return; }
 	awk -F, -v sc="$2" -v m="$4" '
