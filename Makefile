@@ -82,6 +82,7 @@ runner_SRCS := \
 	bench/rounds.c \
 	bench/scenarios.c \
 	bench/setup.c \
+	bench/mapcensus.c \
 	bench/triggers.c \
 	bench/types.c \
 	bench/bpfutil.c \
@@ -206,6 +207,13 @@ test: deps
 		$(patsubst %,$(OUTPUT)/tests/%,$(call names,$(UNIT_TESTS))) \
 		$(patsubst %,$(OUTPUT)/fuzz/%,$(call names,$(FUZZERS)))
 	$(Q)FUZZ_SECONDS=$(FUZZ_SECONDS) tests/run.sh $(OUTPUT) $(call names,$(UNIT_TESTS))
+
+# The kernel's own local-storage bench beside lsbench, cell by cell, round by round
+# (crosscheck/crosscheck.sh --help): make crosscheck CROSSCHECK_ARGS=--quick
+.PHONY: crosscheck
+crosscheck: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)crosscheck/crosscheck.sh --lsbench $(OUTPUT)/lsbench $(CROSSCHECK_ARGS)
 
 # report.html and plots of result sets (lsbench report --help); by default the newest run folder.
 REPORT_ARGS ?= $(shell ls -td results/*/*/ 2>/dev/null | head -n 1)

@@ -148,6 +148,8 @@ struct cell {
 	struct ls_cgroup mcg; /* the cell's own memory cgroup, if it needs one */
 	const struct ls_cgroup *weigh_cg;
 	double bytes_per_elem; /* charged per element primed, or NAN */
+	unsigned int type_maps_alive; /* maps of the cell's type on the machine while measured */
+	unsigned int foreign_maps; /* ... of them not the cell's */
 
 	enum ls_status status;
 	char reason[256];

@@ -17,6 +17,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include "bpfutil.h"
+#include "mapcensus.h"
 #include "scenarios.h"
 
 static int setup_fail(struct cell *c, int err, const char *fmt, ...)
@@ -448,12 +449,14 @@ static int load(struct cell *c, const struct ls_type *t)
 		if (err)
 			return err;
 	}
-	err = ls_obj_load_attach(c, obj);
+	err = ls_census_before_load(c, obj);
+	err = err ?: ls_obj_load_attach(c, obj);
+	err = err ?: ls_census_before_fill(c, obj);
 	if (err)
 		return err;
 	map = bpf_object__find_map_by_name(obj, t->store_map);
 	c->map_fd = map ? bpf_map__fd(map) : -1;
-	if (c->map_fd < 0)
+	if (c->map_fd < 0 && (!map || bpf_map__autocreate(map)))
 		return setup_fail(c, -ENOENT, "BPF object has no map %s", t->store_map);
 	map = t->hash_map ? bpf_object__find_map_by_name(obj, t->hash_map) : NULL;
 	c->hash_fd = map ? bpf_map__fd(map) : -1;
@@ -584,11 +587,14 @@ int ls_setup(struct cell *c)
 	err = err ?: prime_fds(c);
 	if (!err && t->owners == LS_OWN_FILES)
 		err = counters_restart(c);
+	if (!err)
+		ls_census_take(c);
 	return err;
 }
 
 void ls_teardown(struct cell *c)
 {
+	ls_census_release(c);
 	bpf_link__destroy(c->link);
 	c->link = NULL;
 	ls_fds_close(c->inner_fds, c->nr_inner);

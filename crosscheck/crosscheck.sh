@@ -1,0 +1,194 @@
+#!/bin/bash
+# make crosscheck: the kernel's own local-storage bench and lsbench, cell by
+# cell, interleaved round by round, on the running kernel.
+#
+# Fetches Debian's newest linux-source-X.Y from the system's apt suites
+# (crosscheck/fetch.sh), builds the kernel's bench outside the repository
+# (crosscheck/build.sh, moving programs off what this kernel refuses), then
+# per round runs each cell's pair back to back (which goes first alternates)
+# and writes, in the output folder: rounds.csv (every run), crosscheck.csv
+# (crosscheck/summarize.awk), crosscheck.gp and crosscheck.png.
+# Exit status: 0 when every pair that measures the same thing agrees within
+# the threshold, 1 when one disagrees or a cell failed, 2 for bad input or a
+# bench that cannot be fetched or built.
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(dirname "$here")
+
+usage() {
+	cat <<EOF
+usage: crosscheck/crosscheck.sh [options]
+  --quick            2 rounds, maps 1,16,17, short runs (a few minutes)
+  --rounds N         rounds (default 3)
+  --maps LIST        map counts (default 1,10,16,17,24,32,100,1000)
+  --hash-maps LIST   map counts of the hash-map control (default 1: the kernel's
+                     prepopulates 4194304 keys per map, seconds and memory each)
+  --seconds S        kernel bench seconds measured per run (default 3; warm-up 1)
+  --threshold PCT    largest disagreement of a same-thing pair, in % (default 5)
+  --out DIR          output folder (default CACHE/runs/<UTC time>)
+  --cache DIR        where the source and the build go (default /var/cache/lsbench/crosscheck)
+  --lsbench PATH     the runner (default .output/lsbench)
+EOF
+}
+
+die() {
+	echo "crosscheck: $*" >&2
+	exit 2
+}
+
+rounds=3
+maps=1,10,16,17,24,32,100,1000
+hash_maps=1
+seconds=3
+warmup=1
+threshold=5
+cache=${LSBENCH_CROSSCHECK_CACHE:-/var/cache/lsbench/crosscheck}
+out=
+lsbench=$top/.output/lsbench
+while [ $# -gt 0 ]; do
+	case $1 in
+	--quick) rounds=2 maps=1,16,17 seconds=2 ;;
+	--rounds) rounds=${2:-}; shift ;;
+	--maps) maps=${2:-}; shift ;;
+	--hash-maps) hash_maps=${2:-}; shift ;;
+	--seconds) seconds=${2:-}; shift ;;
+	--threshold) threshold=${2:-}; shift ;;
+	--out) out=${2:-}; shift ;;
+	--cache) cache=${2:-}; shift ;;
+	--lsbench) lsbench=${2:-}; shift ;;
+	-h | --help) usage; exit 0 ;;
+	*) die "unknown option '$1' (see --help)" ;;
+	esac
+	shift
+done
+[[ $rounds =~ ^[1-9][0-9]*$ ]] || die "--rounds wants a positive integer"
+[[ $seconds =~ ^[1-9][0-9]*$ ]] || die "--seconds wants a positive integer"
+[[ $threshold =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "--threshold wants a percentage"
+for l in "$maps" "$hash_maps"; do
+	[[ $l =~ ^[1-9][0-9]*(,[1-9][0-9]*)*$ ]] || die "bad map-count list '$l'"
+done
+[ -x "$lsbench" ] || die "no runner at $lsbench (make first)"
+[ "$(id -u)" -eq 0 ] || die "needs root (BPF)"
+out=${out:-$cache/runs/$(date -u +%Y%m%dT%H%M%SZ)}
+mkdir -p "$out" || die "cannot make $out"
+start=$(date +%s)
+load0=$(cut -d' ' -f1 /proc/loadavg)
+
+tree=$("$here/fetch.sh" "$cache") || die "cannot fetch the kernel's source"
+bench=$("$here/build.sh" "$tree" "$cache/build") || die "cannot build the kernel's bench"
+echo "crosscheck: kernel bench from $(basename "$tree"), built in $cache/build" >&2
+# what was built, and changed to run here
+{
+	echo "source $(basename "$tree")"
+	echo "kernel $(uname -r)"
+	cat "$cache/build/patches.log"
+} >"$out/bench.txt"
+
+# The pairs: cell name, kernel bench and its arguments, lsbench scenario and
+# mode, maps, whether they measure the same thing, and what differs if not.
+# (Notes hold no commas: they go into CSV.)
+SEQ_NOTE="kernel: get with F_CREATE on existing storage of an int; lsbench: get without F_CREATE of 8 bytes; same cache path"
+INT_NOTE="differs: the kernel's adds a get of map 0 after every third map (1 in 4 gets); lsbench's map 0 takes 4 of every 10"
+HASH_NOTE="differs: the kernel's looks up bpf_get_prandom_u32() % 1000 keys in maps of 4194304 prepopulated keys; lsbench one key (the thread id) per map"
+CREATE_NOTE="differs: the kernel's makes 32 threads then joins them (storage made at sched_process_fork; freed at exit); lsbench task-churn-storage one thread per trigger; ns per thread created"
+SOCK_NOTE="differs: the kernel's opens 32 UDP sockets then closes them (storage made at lsm.s socket_post_create); lsbench sk-churn-storage one socket per trigger (storage made at cgroup/sock_create); ns per socket"
+cells() {
+	local m
+	for m in ${maps//,/ }; do
+		echo "seq-get-$m|local-storage-cache-seq-get --nr_maps $m|task-get-maps|loop|$m|same|$SEQ_NOTE"
+		echo "int-get-$m|local-storage-cache-int-get --nr_maps $m|task-get-maps-interleaved|loop|$m|differs|$INT_NOTE"
+	done
+	for m in ${hash_maps//,/ }; do
+		echo "hashmap-control-$m|local-storage-cache-hashmap-control --nr_maps $m|task-hash-get-maps|loop|$m|differs|$HASH_NOTE"
+	done
+	echo "create-task|local-storage-create --storage-type task|task-churn-storage|hook|1|differs|$CREATE_NOTE"
+	echo "create-socket|local-storage-create --storage-type socket|sk-churn-storage|hook|1|differs|$SOCK_NOTE"
+}
+
+# kernel_run NAME ARGS...: one run of the kernel's bench; prints "ns cv status".
+kernel_run() {
+	local log=$out/kernel/$1.txt
+	shift
+	mkdir -p "$out/kernel"
+	# shellcheck disable=SC2086
+	timeout $((warmup + seconds + 600)) "$bench" -w "$warmup" -d "$seconds" -a "$@" \
+		</dev/null >"$log" 2>&1
+	if r=$(awk -f "$here/parse.awk" "$log" 2>>"$out/errors.log"); then
+		echo "$r ok"
+	elif grep -qE 'Operation not permitted|can.t attach before loaded' "$log"; then
+		echo "- - unsupported"
+	else
+		echo "- - failed"
+	fi
+}
+
+# A runner that measures in rounds of its own (--rounds, --max-rounds) does one
+# per run here: the rounds are crosscheck's, interleaved with the kernel's bench.
+# (Its other options and columns are those of runners before rounds.)
+lsbench_rounds=()
+if "$lsbench" run --help 2>&1 | grep -q -- '--max-rounds'; then
+	lsbench_rounds=(--rounds 1 --max-rounds 1)
+fi
+
+# lsbench_run NAME SCENARIO MODE MAPS: one run; prints "ns cv status" of its cell,
+# read from summary.csv by column name.
+lsbench_run() {
+	local dir=$out/lsbench/$1 csv
+	# as the kernel's: its warm-up, then its seconds in half-second repetitions
+	"$lsbench" run -s "$2" -m "$3" --cpus 1 --maps "$4" -w "$warmup" -d 0.5 -r $((seconds * 2)) \
+		"${lsbench_rounds[@]}" -o "$dir" </dev/null >"$dir.log" 2>&1
+	csv=$(find "$dir" -name summary.csv | head -n 1) # one run in that folder
+	[ -n "$csv" ] || { echo "- - failed"; return; }
+	awk -F, -v sc="$2" -v m="$4" '
+		NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+		$col["scenario"] == sc && $col["nr_maps"] == m {
+			print ($col["status"] == "ok" ? $col["ns_per_op"] " " $col["cv"] : "- -"),
+			      $col["status"]; found = 1; exit
+		}
+		END { if (!found) print "- - failed" }' "$csv"
+}
+
+# Every run goes to rounds.csv as it ends.
+rows=$out/rounds.csv
+echo "cell,round,side,ns_per_op,cv,status,same,note" >"$rows"
+row() {
+	echo "$1,$2,$3,$4,$5,$6,$7,$8" >>"$rows"
+}
+
+mkdir -p "$out/lsbench"
+for r in $(seq "$rounds"); do
+	i=0
+	while IFS='|' read -r name kargs scenario mode m same note; do
+		i=$((i + 1))
+		tag=$name-r$r
+		# which goes first alternates, by round and by cell
+		order="kernel lsbench"
+		[ $(((r + i) % 2)) -eq 0 ] && order="lsbench kernel"
+		for side in $order; do
+			if [ "$side" = kernel ]; then
+				# shellcheck disable=SC2086
+				read -r ns cv st <<<"$(kernel_run "$tag" $kargs)"
+			else
+				read -r ns cv st <<<"$(lsbench_run "$tag" "$scenario" "$mode" "$m")"
+			fi
+			row "$name" "$r" "$side" "$ns" "$cv" "$st" "$same" "$note"
+			printf 'crosscheck: round %d/%d %-22s %-7s %10s ns %s\n' "$r" "$rounds" "$name" \
+				"$side" "$ns" "$st" >&2
+		done
+	done < <(cells)
+done
+
+awk -F, -v threshold="$(awk -v t="$threshold" 'BEGIN { print t / 100 }')" \
+	-f "$here/summarize.awk" "$rows" >"$out/crosscheck.csv"
+status=$?
+"$here/plot.sh" "$out" >&2 || echo "crosscheck: no plot (gnuplot failed)" >&2
+column -s, -t <"$out/crosscheck.csv"
+echo "crosscheck: threshold ${threshold}% on pairs that measure the same thing; $rounds rounds" \
+	"in $(($(date +%s) - start)) s; results in $out"
+# Both tools time by the wall clock: other work on the CPUs is in their figures.
+load1=$(cut -d' ' -f1 /proc/loadavg)
+awk -v a="$load0" -v b="$load1" -v n="$(nproc)" 'BEGIN { if (a > n || b > n)
+	printf "crosscheck: the machine was busy (load %s then %s on %d CPUs): " \
+	       "figures are not those of a quiet machine\n", a, b, n }'
+echo "load $load0 $load1 cpus $(nproc)" >"$out/load.txt"
+exit $status
