@@ -710,6 +710,7 @@ void ls_cell_round(const struct ls_cell_key *key, const struct ls_run_opts *o, c
 	}
 	footprint_read(&before);
 	if (!ls_setup(&c)) {
+		row->census = true; /* taken by setup, and again by teardown */
 		/* BPF_ENABLE_STATS: run counts and times of programs while the fd is open. */
 		if (o->bpf_stats && c.prog_fd >= 0)
 			c.stats_fd = bpf_enable_stats(BPF_STATS_RUN_TIME);
@@ -725,6 +726,8 @@ void ls_cell_round(const struct ls_cell_key *key, const struct ls_run_opts *o, c
 	row->status = c.status;
 	snprintf(row->reason, sizeof(row->reason), "%s", c.reason);
 	row->bytes_per_elem = c.bytes_per_elem;
+	row->type_maps_alive = c.type_maps_alive;
+	row->foreign_maps = c.foreign_maps;
 }
 
 void ls_row_release(struct ls_row *row)
