@@ -14,8 +14,8 @@
 #define LS_MAX_MAPS 1000 /* as the BPF side's arrays of maps */
 
 /* Defaults: short repetitions, several independent rounds, more where imprecise. */
-#define LS_DEF_WARMUP_S 0.2
-#define LS_DEF_DURATION_S 0.2
+#define LS_DEF_WARMUP_S 0.1
+#define LS_DEF_DURATION_S 0.1
 #define LS_DEF_REPETITIONS 3
 #define LS_DEF_ROUNDS 3
 #define LS_DEF_MAX_ROUNDS 6

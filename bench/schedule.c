@@ -167,8 +167,11 @@ static void link_controls(const struct plan *p, struct ls_results *res)
 	}
 }
 
-/* Whether another round may start: the least not reached, or more owed in time. */
-static bool round_may_start(const struct plan *p, const struct ls_run_opts *o, unsigned int round)
+/*
+ * Whether a cell may be measured in this round: always up to the least
+ * rounds; in an extra round only up to the most, and within the time budget.
+ */
+static bool round_may_go_on(const struct plan *p, const struct ls_run_opts *o, unsigned int round)
 {
 	if (round <= o->rounds)
 		return true;
@@ -184,11 +187,11 @@ static int run_rounds(struct plan *p, const struct ls_run_opts *o, const int *cp
 	unsigned int round;
 	int err = order ? 0 : -ENOMEM;
 
-	for (round = 1; !err && !ls_interrupted && round_may_start(p, o, round); round++) {
+	for (round = 1; !err && !ls_interrupted && round_may_go_on(p, o, round); round++) {
 		n = round_order(p, order, &seed);
 		if (!n)
 			break;
-		for (k = 0; k < n && !err && !ls_interrupted; k++) {
+		for (k = 0; k < n && !err && !ls_interrupted && round_may_go_on(p, o, round); k++) {
 			progress(p, o, round, k, n, &p->cells[order[k]].key);
 			err = measure_round(p, order[k], o, cpus, res);
 			link_controls(p, res);

@@ -678,18 +678,25 @@ else
 	not_ok "report of 140 owner sweeps draws every one" "exit $rc" "$out" \
 		"missing: $(echo $missing)" "$npics pictures"
 fi
-# Error bars where summary.csv has ns_per_op_ci_lo and _hi (a newer schema), none without.
-cp -r "$tmp/fx/k/fx" "$tmp/fxci"
-awk -F, -v OFS=, -v ns="$(col ns_per_op "$tmp/fxci/summary.csv")" '
-	NR == 1 { print $0, "ns_per_op_ci_lo", "ns_per_op_ci_hi"; next }
-	{ print $0, $ns * 0.9, $ns * 1.1 }' "$tmp/fx/k/fx/summary.csv" >"$tmp/fxci/summary.csv"
+# Error bars where summary.csv has ns_per_op_ci_lo and _hi, none where they are empty.
+ci_set() { # ci_set SRC DST LO HI: a copy with the intervals at LO and HI times ns_per_op ("": empty)
+	cp -r "$1" "$2"
+	awk -F, -v OFS=, -v ns="$(col ns_per_op "$1/summary.csv")" -v a="$3" -v b="$4" \
+		-v lo="$(col ns_per_op_ci_lo "$1/summary.csv")" -v hi="$(col ns_per_op_ci_hi "$1/summary.csv")" '
+		NR == 1 { print; next }
+		{ $lo = a == "" ? "" : $ns * a; $hi = b == "" ? "" : $ns * b; print }' \
+		"$1/summary.csv" >"$2/summary.csv"
+}
+ci_set "$tmp/fx/k/fx" "$tmp/fxci" 0.9 1.1
+ci_set "$tmp/fx/k/fx" "$tmp/fxnoci" "" ""
 out=$("$LSBENCH" report -o "$tmp/fxcirep" "$tmp/fxci" 2>&1)
 rc=$?
+out2=$("$LSBENCH" report -o "$tmp/fxnocirep" "$tmp/fxnoci" 2>&1)
 if [ "$rc" -eq 0 ] && grep -q 'using 1:2:3:4 with yerrorlines' "$tmp/fxcirep/plots/owners.gp" &&
-	! grep -q yerrorlines "$tmp/fxrep/plots/owners.gp"; then
+	! grep -q yerrorlines "$tmp/fxnocirep/plots/owners.gp"; then
 	ok "sweeps have error bars where summary.csv has intervals, none where it has not"
 else
-	not_ok "sweeps have error bars where summary.csv has intervals" "exit $rc" "$out"
+	not_ok "sweeps have error bars where summary.csv has intervals" "exit $rc" "$out" "$out2"
 fi
 # Provenance: meta.txt says whether the binary was built from uncommitted
 # changes; a report of such a run, or by such a binary, warns at the top.
