@@ -8,19 +8,7 @@ set -u
 LSBENCH=${LSBENCH:-.output/lsbench}
 tmp=$(mktemp -d /tmp/lsbench-census.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
-n=0
-
-ok() {
-	n=$((n + 1))
-	echo "ok $n - $1"
-}
-
-not_ok() {
-	n=$((n + 1))
-	echo "not ok $n - $1"
-	shift
-	for line in "$@"; do echo "#   $line"; done
-}
+. "$(dirname "$0")/lib.sh"
 
 # census_bad LOG SCENARIO MAPS: prints what is wrong with the census taken
 # before SCENARIO's MAPS-map cell was measured, nothing when it is right.

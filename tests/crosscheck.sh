@@ -6,19 +6,7 @@
 set -u
 cd "$(dirname "$0")/.." || exit 1
 data=tests/crosscheck
-n=0
-
-ok() {
-	n=$((n + 1))
-	echo "ok $n - $1"
-}
-
-not_ok() {
-	n=$((n + 1))
-	echo "not ok $n - $1"
-	shift
-	for line in "$@"; do echo "#   $line"; done
-}
+. tests/lib.sh
 
 # parses FILE WANT: the parser prints WANT ("ns cv") for the recording.
 parses() {
