@@ -114,7 +114,9 @@ build() {
 kernel() {
 	local spec=$1 work rel btf err
 	work=$(mktemp -d)
-	if ! rel=$(bench/vm-kernel.sh "$spec" "$work" bench/vm-init.sh 2>"$work/err" | tail -n 1) ||
+	# (the initramfs it also makes, with lsbench in it, goes unused here)
+	if ! rel=$(bench/vm-kernel.sh "$spec" "$work" bench/vm-init.sh "$out/lsbench" 2>"$work/err" |
+		tail -n 1) ||
 		[ -z "$rel" ]; then
 		err=$(grep -v downloading "$work/err" | head -n 1)
 		failed=$((failed + 1))
