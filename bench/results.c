@@ -96,8 +96,8 @@ static int write_meta(struct ls_results *r, const char *state)
 	ls_buf_printf(&b, "rounds: %s\n", r->rounds_desc);
 	if (r->extra_work)
 		ls_buf_printf(&b,
-			      "test_slowdown: %u dependent multiplies after each operation "
-			      "(LSBENCH_EXTRA_WORK): not a benchmark\n",
+			      "test_slowdown: %u (LSBENCH_EXTRA_WORK: of every 64 "
+			      "operations, how many are slowed down): not a benchmark\n",
 			      r->extra_work);
 	ls_buf_printf(&b, "started_utc: %s\n", r->started);
 	ls_buf_printf(&b, "updated_utc: %s\n", now);

@@ -254,19 +254,24 @@ static __always_inline void ls_count_delete(struct ls_op_ctx *ctx, long err)
 }
 
 /*
- * Tests only (cfg.extra_work, from LSBENCH_EXTRA_WORK): that many dependent
- * multiplies after each operation, a slowdown the tests know is there, so
- * they can check a comparison finds it. 0 in every real run: the verifier
- * then drops the loop, cfg being read-only.
+ * Tests only (cfg.extra_work, from LSBENCH_EXTRA_WORK): after extra_work of
+ * every 64 operations, a few dependent multiplies (from 64 on, every
+ * operation, and extra_work / 16 of them): a slowdown the tests know is
+ * there, in steps small enough to make it about 10%, so that they can check
+ * a comparison finds it. 0 in every real run: the verifier then drops the
+ * code, cfg being read-only.
  */
-#define LS_EXTRA_WORK_MAX 1024
+#define LS_EXTRA_MULS 4
+#define LS_EXTRA_MULS_MAX 1024
 
 static __always_inline void ls_extra_work(struct ls_op_ctx *ctx)
 {
+	__u32 i, n = cfg.extra_work >= 64 ? cfg.extra_work / 16 : LS_EXTRA_MULS;
 	__u64 x = ctx->idx;
-	__u32 i;
 
-	for (i = 0; i < cfg.extra_work && i < LS_EXTRA_WORK_MAX; i++) {
+	if (!cfg.extra_work || (ctx->idx & 63) >= cfg.extra_work)
+		return;
+	for (i = 0; i < n && i < LS_EXTRA_MULS_MAX; i++) {
 		x = x * 6364136223846793005ull + 1442695040888963407ull;
 		barrier_var(x);
 	}

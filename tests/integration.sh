@@ -526,7 +526,7 @@ fi
 # Power: the same, with a slowdown the BPF side adds after each operation.
 for i in 1 2; do
 	cmp_run "powA$i"
-	LSBENCH_EXTRA_WORK=64 cmp_run "powB$i"
+	LSBENCH_EXTRA_WORK=640 cmp_run "powB$i"
 done
 out=$("$LSBENCH" compare -o "$tmp/pow.csv" \
 	"$(dirname "$(summary_of "$tmp/powA1")"),$(dirname "$(summary_of "$tmp/powA2")")" \
@@ -534,7 +534,7 @@ out=$("$LSBENCH" compare -o "$tmp/pow.csv" \
 	"$(dirname "$(summary_of "$tmp/powB2")")" 2>&1)
 slower=$(awk -F, -v v="$(col verdict "$tmp/pow.csv")" -v s="$(col scenario "$tmp/pow.csv")" \
 	'NR > 1 && $s == "task-get" && $v == "slower"' "$tmp/pow.csv" 2>/dev/null | wc -l)
-if [ "$slower" -eq 2 ] && grep -q '^test_slowdown: 64 ' "$(dirname "$(summary_of "$tmp/powB1")")/meta.txt"; then
+if [ "$slower" -eq 2 ] && grep -q '^test_slowdown: 640 ' "$(dirname "$(summary_of "$tmp/powB1")")/meta.txt"; then
 	ok "power: an injected slowdown is found slower in both task-get cells, and meta.txt says so"
 else
 	not_ok "power: an injected slowdown is found slower in both task-get cells, and meta.txt says so" \
