@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Cells: names of their modes and statuses, and the cross-check of their counters. */
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include "scenario.h"
 
@@ -94,4 +95,15 @@ void ls_counters_add(struct ls_counters *sum, const struct ls_counters *c)
 
 	for (i = 0; i < sizeof(*c) / sizeof(*v); i++)
 		s[i] += __atomic_load_n(&v[i], __ATOMIC_RELAXED);
+}
+
+int ls_cell_fail(struct cell *c, int err, const char *fmt, ...)
+{
+	va_list ap;
+
+	c->status = LS_FAILED;
+	va_start(ap, fmt);
+	vsnprintf(c->reason, sizeof(c->reason), fmt, ap);
+	va_end(ap);
+	return err;
 }

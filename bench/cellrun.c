@@ -87,18 +87,6 @@ void ls_sleep_s(double s)
 		;
 }
 
-static void cell_fail(struct cell *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void cell_fail(struct cell *c, const char *fmt, ...)
-{
-	va_list ap;
-
-	c->status = LS_FAILED;
-	va_start(ap, fmt);
-	vsnprintf(c->reason, sizeof(c->reason), fmt, ap);
-	va_end(ap);
-}
-
 /*
  * Test hooks, so tests can see the self-checks fail a cell: with
  * LSBENCH_FAULT=miscount the runner expects one trigger more than the
@@ -357,7 +345,7 @@ static void cell_sample(struct cell *c, const struct crew *cr, const struct ls_r
 	row->reps = calloc(o->repetitions, sizeof(*row->reps));
 	if (!row->reps || !cpu) {
 		free(cpu);
-		cell_fail(c, "out of memory");
+		ls_cell_fail(c, 0, "out of memory");
 		return;
 	}
 	ls_sleep_s(o->warmup_s);
@@ -365,7 +353,7 @@ static void cell_sample(struct cell *c, const struct crew *cr, const struct ls_r
 	atomic_store(&recording, 1);
 	for (tries = 0; row->nr_reps < o->repetitions && !ls_interrupted; tries++) {
 		if (sample_one(c, cr, o, &s)) {
-			cell_fail(c, "cannot read counters");
+			ls_cell_fail(c, 0, "cannot read counters");
 			break;
 		}
 		if (disturbed(c, cr, &s)) {
@@ -376,8 +364,8 @@ static void cell_sample(struct cell *c, const struct crew *cr, const struct ls_r
 			kept_disturbed++;
 		}
 		if (s.c1.ops == s.c0.ops) {
-			cell_fail(
-				c,
+			ls_cell_fail(
+				c, 0,
 				"no operations in a repetition (%llu triggers so far, BPF saw %llu)",
 				(unsigned long long)live_triggers(cr),
 				(unsigned long long)s.c1.triggers);
@@ -475,8 +463,8 @@ static void crew_start(struct cell *c, struct crew *cr, struct gate *g)
 			      ? EAGAIN
 			      : pthread_create(&cr->p[i].thread, NULL, producer_main, &cr->p[i]);
 		if (err) {
-			cell_fail(c, "cannot start producer thread %u of %u: %s", i + 1, cr->n,
-				  strerror(err));
+			ls_cell_fail(c, 0, "cannot start producer thread %u of %u: %s", i + 1,
+				     cr->n, strerror(err));
 			break;
 		}
 		cr->started++;
@@ -484,11 +472,11 @@ static void crew_start(struct cell *c, struct crew *cr, struct gate *g)
 	gate_wait_ready(g, cr->started);
 	for (i = 0; i < cr->started && c->status == LS_OK; i++) {
 		if (cr->p[i].err)
-			cell_fail(c, "cannot pin producer to CPU %d: %s", cr->p[i].cpu,
-				  strerror(cr->p[i].err));
+			ls_cell_fail(c, 0, "cannot pin producer to CPU %d: %s", cr->p[i].cpu,
+				     strerror(cr->p[i].err));
 		else if (cr->p[i].prime_incomplete)
-			cell_fail(c, "priming on CPU %d failed after %llu passes", cr->p[i].cpu,
-				  (unsigned long long)cr->p[i].prime_passes);
+			ls_cell_fail(c, 0, "priming on CPU %d failed after %llu passes",
+				     cr->p[i].cpu, (unsigned long long)cr->p[i].prime_passes);
 	}
 	gate_open(g, c->status == LS_OK ? 1 : -1);
 }
@@ -570,12 +558,13 @@ static void footprint_check(struct cell *c, const struct footprint *before)
 	if (c->status == LS_FAILED)
 		return;
 	if (after.fds != before->fds)
-		cell_fail(c, "leak: %d open fds before the cell, %d after", before->fds, after.fds);
+		ls_cell_fail(c, 0, "leak: %d open fds before the cell, %d after", before->fds,
+			     after.fds);
 	else if (after.threads != before->threads)
-		cell_fail(c, "leak: %d threads before the cell, %d after", before->threads,
-			  after.threads);
+		ls_cell_fail(c, 0, "leak: %d threads before the cell, %d after", before->threads,
+			     after.threads);
 	else if (strcmp(after.cgroup, before->cgroup))
-		cell_fail(c, "the process was left in cgroup %s", after.cgroup);
+		ls_cell_fail(c, 0, "the process was left in cgroup %s", after.cgroup);
 }
 
 /* The producers' latency histograms into the row's, and the timer's cost. */
@@ -628,7 +617,7 @@ static void cell_measure(struct cell *c, const struct ls_run_opts *o, const int 
 
 	if (crew_alloc(&cr, c, cpus, o)) {
 		crew_free(&cr);
-		cell_fail(c, "out of memory for %u producers", c->threads);
+		ls_cell_fail(c, 0, "out of memory for %u producers", c->threads);
 		return;
 	}
 	info_ok = ls_prog_info(c->prog_fd, &info0);
@@ -641,7 +630,7 @@ static void cell_measure(struct cell *c, const struct ls_run_opts *o, const int 
 		latency_merge(&cr, row);
 	if (c->status == LS_OK && !ls_interrupted) {
 		if (cell_counts(c, &cr, &row->cnt))
-			cell_fail(c, "cannot read counters");
+			ls_cell_fail(c, 0, "cannot read counters");
 		else if (!ls_counters_check(c, &row->cnt, triggers + fault("miscount"),
 					    prime_passes, c->reason, sizeof(c->reason)))
 			miscount(c, row, triggers);

@@ -246,7 +246,7 @@ static int parse_mode(const char *s, unsigned int *modes)
 }
 
 /* Keeps an error to one line whatever the user typed: control characters become '?'. */
-static void one_line(char *err)
+void ls_one_line(char *err)
 {
 	for (; *err; err++) {
 		if ((unsigned char)*err < 0x20 || *err == 0x7f)
@@ -261,7 +261,7 @@ int ls_run_opts_parse(int argc, char **argv, struct ls_run_opts *o, char *err, s
 	int ret = parse_opts(argc, argv, o, err, len);
 
 	if (ret < 0)
-		one_line(err);
+		ls_one_line(err);
 	return ret;
 }
 
@@ -538,7 +538,7 @@ int ls_select(const struct scenario *table, size_t n, const struct ls_run_opts *
 		if (!any) {
 			snprintf(err, len, "no scenario matches '%s'%s (see lsbench list)",
 				 o->globs[g], o->modes == LS_MODES_ALL ? "" : " in this mode");
-			one_line(err);
+			ls_one_line(err);
 			return -ENOENT;
 		}
 	}

@@ -91,4 +91,7 @@ int ls_cpu_counts_resolve(struct ls_run_opts *o, unsigned int usable, char *err,
 
 void ls_run_usage(FILE *f);
 
+/* Replaces control characters in s, so that a message with values in it stays one line. */
+void ls_one_line(char *s);
+
 #endif /* LSBENCH_OPTS_H */

@@ -190,6 +190,10 @@ static inline __u64 ls_cell_ops_per_trigger(const struct cell *c)
 bool ls_counters_check(const struct cell *c, const struct ls_counters *cnt, __u64 user_triggers,
 		       __u64 prime_passes, char *reason, size_t len);
 
+/* Marks the cell failed with the reason fmt says; returns err, for `return ls_cell_fail(...)`. */
+int ls_cell_fail(struct cell *c, int err, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 /*
  * sum += c, field by field (every field is a __u64), each read relaxed: c may
  * be a producer's own counts, written as it goes.

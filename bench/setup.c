@@ -20,25 +20,11 @@
 #include "mapcensus.h"
 #include "scenarios.h"
 
-static int setup_fail(struct cell *c, int err, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
 unsigned int ls_extra_work(void)
 {
 	const char *s = getenv("LSBENCH_EXTRA_WORK");
 
 	return s ? (unsigned int)strtoul(s, NULL, 10) : 0;
-}
-
-static int setup_fail(struct cell *c, int err, const char *fmt, ...)
-{
-	va_list ap;
-
-	c->status = LS_FAILED;
-	va_start(ap, fmt);
-	vsnprintf(c->reason, sizeof(c->reason), fmt, ap);
-	va_end(ap);
-	return err;
 }
 
 static int owners_alloc(struct cell *c, unsigned int n)
@@ -47,7 +33,7 @@ static int owners_alloc(struct cell *c, unsigned int n)
 
 	c->owners.fds = malloc(n * sizeof(*c->owners.fds));
 	if (!c->owners.fds)
-		return setup_fail(c, -ENOMEM, "out of memory for %u owners", n);
+		return ls_cell_fail(c, -ENOMEM, "out of memory for %u owners", n);
 	for (i = 0; i < n; i++)
 		c->owners.fds[i] = -1;
 	c->owners.n = n;
@@ -63,7 +49,7 @@ static int owners_task(struct cell *c)
 		return err;
 	c->owners.fds[0] = syscall(SYS_pidfd_open, getpid(), 0);
 	if (c->owners.fds[0] < 0)
-		return setup_fail(c, -errno, "pidfd_open: %s", strerror(errno));
+		return ls_cell_fail(c, -errno, "pidfd_open: %s", strerror(errno));
 	return 0;
 }
 
@@ -79,8 +65,8 @@ static int sink_create(struct cell *c)
 	a->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	if (fd < 0 || bind(fd, (struct sockaddr *)a, sizeof(*a)) ||
 	    getsockname(fd, (struct sockaddr *)a, &len))
-		return setup_fail(c, -errno, "cannot set up a loopback UDP sink: %s",
-				  strerror(errno));
+		return ls_cell_fail(c, -errno, "cannot set up a loopback UDP sink: %s",
+				    strerror(errno));
 	return 0;
 }
 
@@ -108,7 +94,7 @@ static int files_init(struct cell *c)
 	int err;
 
 	if (!f)
-		return setup_fail(c, -ENOMEM, "out of memory");
+		return ls_cell_fail(c, -ENOMEM, "out of memory");
 	c->owners.priv = f;
 	err = ls_files_init(f, c->reason, sizeof(c->reason));
 	if (err) {
@@ -160,12 +146,12 @@ static int counters_restart(struct cell *c)
 	if (c->counters_fd < 0)
 		return 0;
 	if (ncpu < 0)
-		return setup_fail(c, ncpu, "cannot count CPUs: %s", strerror(-ncpu));
+		return ls_cell_fail(c, ncpu, "cannot count CPUs: %s", strerror(-ncpu));
 	zero = calloc(ncpu, sizeof(*zero));
 	if (!zero)
-		return setup_fail(c, -ENOMEM, "out of memory");
+		return ls_cell_fail(c, -ENOMEM, "out of memory");
 	if (bpf_map_update_elem(c->counters_fd, &key, zero, BPF_ANY))
-		err = setup_fail(c, -errno, "cannot reset the counters: %s", strerror(errno));
+		err = ls_cell_fail(c, -errno, "cannot reset the counters: %s", strerror(errno));
 	free(zero);
 	return err;
 }
@@ -177,7 +163,7 @@ static int owners_threads(struct cell *c)
 	int err;
 
 	if (!t)
-		return setup_fail(c, -ENOMEM, "out of memory");
+		return ls_cell_fail(c, -ENOMEM, "out of memory");
 	err = ls_threads_create(t, c->nr_objects, c->reason, sizeof(c->reason));
 	if (err) {
 		free(t);
@@ -198,7 +184,7 @@ static int owners_cgroups(struct cell *c)
 	int err;
 
 	if (!cgs)
-		return setup_fail(c, -ENOMEM, "out of memory");
+		return ls_cell_fail(c, -ENOMEM, "out of memory");
 	c->owners.priv = cgs;
 	err = owners_alloc(c, c->nr_objects);
 	for (i = 0; !err && i < c->nr_objects; i++) {
@@ -287,12 +273,12 @@ static int prime_one(struct cell *c, unsigned int i, int fd)
 
 	if ((c->sc->arg & LS_ARG_PRIME_STORE) && !c->nr_inner &&
 	    bpf_map_update_elem(c->map_fd, &fd, &zero, BPF_NOEXIST))
-		return setup_fail(c, -errno, "priming %s of owner %u: %s", t->map_name, i,
-				  strerror(errno));
+		return ls_cell_fail(c, -errno, "priming %s of owner %u: %s", t->map_name, i,
+				    strerror(errno));
 	for (m = 0; (c->sc->arg & LS_ARG_PRIME_STORE) && m < c->nr_inner; m++) {
 		if (bpf_map_update_elem(c->inner_fds[m], &fd, &zero, BPF_NOEXIST))
-			return setup_fail(c, -errno, "priming map %u of owner %u: %s", m + 1, i,
-					  strerror(errno));
+			return ls_cell_fail(c, -errno, "priming map %u of owner %u: %s", m + 1, i,
+					    strerror(errno));
 	}
 	if (!(c->sc->arg & LS_ARG_PRIME_HASH))
 		return 0;
@@ -300,8 +286,8 @@ static int prime_one(struct cell *c, unsigned int i, int fd)
 	if (!err && bpf_map_update_elem(c->hash_fd, &key, &zero, BPF_NOEXIST))
 		err = -errno;
 	if (err)
-		return setup_fail(c, err, "priming the hash control of owner %u: %s", i,
-				  strerror(-err));
+		return ls_cell_fail(c, err, "priming the hash control of owner %u: %s", i,
+				    strerror(-err));
 	return 0;
 }
 
@@ -311,7 +297,7 @@ static int prime_cgroup(struct cell *c)
 	__u64 zero = 0;
 
 	if (bpf_map_update_elem(c->map_fd, &c->cg.fd, &zero, BPF_NOEXIST))
-		return setup_fail(c, -errno, "priming the private cgroup: %s", strerror(errno));
+		return ls_cell_fail(c, -errno, "priming the private cgroup: %s", strerror(errno));
 	return 0;
 }
 
@@ -366,7 +352,7 @@ static int maps_spec(struct cell *c, const struct ls_type *t, struct bpf_object 
 	outer = t->maps_prefix || hash ? bpf_object__find_map_by_name(obj, spec->outer) : NULL;
 	inner = outer ? bpf_map__inner_map(outer) : NULL;
 	if (!inner)
-		return setup_fail(c, -ENOENT, "BPF object has no array of maps %s", spec->outer);
+		return ls_cell_fail(c, -ENOENT, "BPF object has no array of maps %s", spec->outer);
 	spec->type = bpf_map__type(inner);
 	spec->key_size = bpf_map__key_size(inner);
 	spec->value_size = bpf_map__value_size(inner);
@@ -387,8 +373,8 @@ static int maps_fill(struct cell *c, struct bpf_object *obj, const struct inner_
 
 	c->inner_fds = malloc(c->nr_maps * sizeof(*c->inner_fds));
 	if (!c->inner_fds || outer_fd < 0)
-		return setup_fail(c, -ENOMEM, "cannot set up %u maps in %s", c->nr_maps,
-				  spec->outer);
+		return ls_cell_fail(c, -ENOMEM, "cannot set up %u maps in %s", c->nr_maps,
+				    spec->outer);
 	for (i = 0; i < c->nr_maps; i++) {
 		LIBBPF_OPTS(bpf_map_create_opts, opts, .map_flags = spec->flags);
 
@@ -400,12 +386,12 @@ static int maps_fill(struct cell *c, struct bpf_object *obj, const struct inner_
 		fd = bpf_map_create(spec->type, NULL, spec->key_size, spec->value_size,
 				    spec->max_entries, &opts);
 		if (fd < 0)
-			return setup_fail(c, fd, "creating map %u of %u: %s", i + 1, c->nr_maps,
-					  strerror(-fd));
+			return ls_cell_fail(c, fd, "creating map %u of %u: %s", i + 1, c->nr_maps,
+					    strerror(-fd));
 		c->inner_fds[c->nr_inner++] = fd;
 		if (bpf_map_update_elem(outer_fd, &i, &fd, BPF_ANY))
-			return setup_fail(c, -errno, "adding map %u to %s: %s", i + 1, spec->outer,
-					  strerror(errno));
+			return ls_cell_fail(c, -errno, "adding map %u to %s: %s", i + 1,
+					    spec->outer, strerror(errno));
 	}
 	return 0;
 }
@@ -422,8 +408,8 @@ static int load(struct cell *c, const struct ls_type *t)
 
 	skel = t->open();
 	if (!skel)
-		return setup_fail(c, -errno, "cannot open the %s BPF object: %s", t->map_name,
-				  strerror(errno));
+		return ls_cell_fail(c, -errno, "cannot open the %s BPF object: %s", t->map_name,
+				    strerror(errno));
 	c->skel = skel;
 	c->skel_destroy = t->destroy;
 	obj = t->obj(skel);
@@ -457,7 +443,7 @@ static int load(struct cell *c, const struct ls_type *t)
 	map = bpf_object__find_map_by_name(obj, t->store_map);
 	c->map_fd = map ? bpf_map__fd(map) : -1;
 	if (c->map_fd < 0 && (!map || bpf_map__autocreate(map)))
-		return setup_fail(c, -ENOENT, "BPF object has no map %s", t->store_map);
+		return ls_cell_fail(c, -ENOENT, "BPF object has no map %s", t->store_map);
 	map = t->hash_map ? bpf_object__find_map_by_name(obj, t->hash_map) : NULL;
 	c->hash_fd = map ? bpf_map__fd(map) : -1;
 	return sweep ? maps_fill(c, obj, &spec) : 0;
@@ -473,19 +459,20 @@ static int fill_owner_ids(struct cell *c, const struct ls_type *t)
 	__u64 id;
 
 	if (fd < 0)
-		return setup_fail(c, -ENOENT, "BPF object has no owner_ids map");
+		return ls_cell_fail(c, -ENOENT, "BPF object has no owner_ids map");
 	if (c->owners.n > LS_MAX_OWNERS)
-		return setup_fail(c, -E2BIG, "owners reached by id are at most %u", LS_MAX_OWNERS);
+		return ls_cell_fail(c, -E2BIG, "owners reached by id are at most %u",
+				    LS_MAX_OWNERS);
 	for (i = 0; i < c->owners.n; i++) {
 		if (t->owners == LS_OWN_THREADS) {
 			id = ((struct ls_threads *)c->owners.priv)->tids[i];
 		} else {
 			if (fstat(c->owners.fds[i], &st))
-				return setup_fail(c, -errno, "cgroup %u: %s", i, strerror(errno));
+				return ls_cell_fail(c, -errno, "cgroup %u: %s", i, strerror(errno));
 			id = st.st_ino;
 		}
 		if (bpf_map_update_elem(fd, &i, &id, BPF_ANY))
-			return setup_fail(c, -errno, "owner id %u: %s", i, strerror(errno));
+			return ls_cell_fail(c, -errno, "owner id %u: %s", i, strerror(errno));
 	}
 	return 0;
 }

@@ -62,14 +62,6 @@ static void vm_usage(FILE *f)
 }
 
 /* Keeps an error to one line: control characters become '?'. */
-static void one_line(char *s)
-{
-	for (; *s; s++) {
-		if ((unsigned char)*s < 0x20 || *s == 0x7f)
-			*s = '?';
-	}
-}
-
 static int add_kernel(struct ls_vm_opts *o, const char *spec, char *err, size_t len)
 {
 	if (!*spec || strlen(spec) > 512) {
@@ -225,7 +217,7 @@ int ls_vm_opts_parse(int argc, char **argv, struct ls_vm_opts *o, char *err, siz
 	if (!ret)
 		ret = check_run_opts(o, err, len);
 	if (ret < 0)
-		one_line(err);
+		ls_one_line(err);
 	return ret;
 }
 
@@ -908,7 +900,7 @@ int ls_vm_main(int argc, char **argv)
 	if (!ret)
 		ret = vm_setup(&v, err, sizeof(err));
 	if (ret) {
-		one_line(err);
+		ls_one_line(err);
 		fprintf(stderr, "lsbench vm: %s\n", err);
 		free(o.run_argv);
 		return 2;
