@@ -294,11 +294,16 @@ static int sample_one(const struct cell *c, const struct crew *cr, const struct 
 		      struct sample *s)
 {
 	int err = cell_counts(c, cr, &s->c0);
+	unsigned int slices;
 
 	s->cpu_ok = crew_cpu_ns(cr, s->cpu0);
 	s->t0 = now_ns();
-	ls_sleep_s(o->duration_s);
-	err = err ?: cell_counts(c, cr, &s->c1);
+	for (slices = 0; !err && slices < LS_REP_STRETCH_MAX && !ls_interrupted; slices++) {
+		ls_sleep_s(o->duration_s);
+		err = cell_counts(c, cr, &s->c1);
+		if (s->c1.triggers - s->c0.triggers >= LS_REP_MIN_TRIGGERS)
+			break;
+	}
 	s->t1 = now_ns();
 	s->cpu_ok = s->cpu_ok && crew_cpu_ns(cr, s->cpu1);
 	return err;

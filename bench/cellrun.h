@@ -24,6 +24,14 @@ struct ls_cell_key {
 
 /* A producer on its CPU for less than this share of a repetition was disturbed. */
 #define LS_ONCPU_MIN 0.95
+/*
+ * A repetition spans at least this many triggers, so that a trigger's
+ * operations, counted only when it completes (loop mode: loop_iters of them),
+ * cannot move its figure by more than 2%; it is drawn out, -d at a time, up
+ * to LS_REP_STRETCH_MAX times -d, until it does.
+ */
+#define LS_REP_MIN_TRIGGERS 50
+#define LS_REP_STRETCH_MAX 10
 /* Repetitions a round may redo, per repetition asked, before it keeps what it has. */
 #define LS_REDO_MAX 3
 
