@@ -91,7 +91,9 @@ static int add_ok_round(struct ls_row *acc, struct ls_row *rnd)
 	acc->timer_ns = mean_in(acc->timer_ns, acc->rounds, rnd->timer_ns);
 	acc->bytes_per_elem = mean_in(acc->bytes_per_elem, acc->rounds, rnd->bytes_per_elem);
 	acc->reps_discarded += rnd->reps_discarded;
-	if (!acc->profile) {
+	/* the first round whose profile has samples: perf record may start too late in one */
+	if (!acc->nr_profile && rnd->nr_profile) {
+		free(acc->profile);
 		acc->profile = rnd->profile;
 		acc->nr_profile = rnd->nr_profile;
 		rnd->profile = NULL;
