@@ -188,7 +188,9 @@ if [ "$(nproc)" -ge 2 ]; then
 fi
 
 # --- --profile: the helper itself leads a loop-mode profile --------------------
-"$LSBENCH" run --quick -s task-get -m loop --cpus 1 --profile -o "$tmp/prof" >"$tmp/prof.log" 2>&1
+# (a window of a second: perf record takes a moment to start sampling)
+"$LSBENCH" run -s task-get -m loop --cpus 1 -w 0.1 -d 0.5 -r 2 --rounds 1 --profile -o "$tmp/prof" \
+	>"$tmp/prof.log" 2>&1
 prof="$(dirname "$(summary_of "$tmp/prof")")/profile.csv"
 check "--profile keeps the top kernel symbols, bpf_task_storage_get among them" \
 	grep -q ',task-get,.*,loop,.*,[0-9]*,bpf_task_storage_get[a-z_]*,[0-9.]*$' "$prof"
