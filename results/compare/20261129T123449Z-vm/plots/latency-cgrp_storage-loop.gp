@@ -1,5 +1,5 @@
 set terminal pngcairo size 1000,640 noenhanced font 'DejaVu Sans,10'
-set output '/work/main/results/compare/20261129T123449Z-vm/plots/latency-cgrp_storage-loop.png'
+set output 'results/compare/20261129T123449Z-vm/plots/latency-cgrp_storage-loop.png'
 set title "map type cgrp_storage: per-trigger latency percentiles, one thread, loop mode (a trigger: --loop-iters operations)\n[1] 6.1.0-50-amd64 on vm (TCG: emulated)\n[2] 7.2.13+deb14-amd64 on vm (TCG: emulated)"
 set xlabel "cell ([N]: set N)"
 set ylabel "latency per trigger of --loop-iters operations (ns, log)"
@@ -13,4 +13,4 @@ set style fill solid 0.8 border -1
 set xtics rotate by 35 right
 set bmargin 10
 set lmargin 19
-plot '/work/main/results/compare/20261129T123449Z-vm/plots/latency-cgrp_storage-loop.csv' using 2:xtic(1) title 'p50', '' using 3 title 'p90', '' using 4 title 'p99', '' using 5 title 'p99.9'
+plot 'results/compare/20261129T123449Z-vm/plots/latency-cgrp_storage-loop.csv' using 2:xtic(1) title 'p50', '' using 3 title 'p90', '' using 4 title 'p99', '' using 5 title 'p99.9'
