@@ -19,7 +19,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *buf = malloc(size + 1), *argv[MAX_ARGS + 2], err[256];
 	unsigned int vals[LS_MAX_LIST];
 	struct ls_run_opts o;
-	int argc = 1, dim;
+	int argc = 1, dim, ret;
 	size_t i, start = 0;
 
 	if (!buf)
@@ -34,13 +34,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		start = i + 1;
 	}
 	argv[argc] = NULL;
-	if (!ls_run_opts_parse(argc, argv, &o, err, sizeof(err))) {
+	/* An error the parser did not write would show as lines of newlines. */
+	memset(err, '\n', sizeof(err));
+	ret = ls_run_opts_parse(argc, argv, &o, err, sizeof(err));
+	if (!ret) {
 		for (dim = LS_DIM_OBJECTS; dim <= LS_DIM_VALUE_SIZE; dim++)
 			ls_sweep_for(&o, &sc, dim, vals);
 		ls_cpu_counts_resolve(&o, 2, err, sizeof(err));
-	} else if (memchr(err, '\n', strnlen(err, sizeof(err)))) {
-		abort(); /* errors are one line */
+	} else if (ret < 0 && (!*err || memchr(err, '\n', strnlen(err, sizeof(err))))) {
+		abort(); /* an error is one line, and there is one */
 	}
+	/* ret > 0: help asked for; the caller prints it, err is not used */
 	free(buf);
 	return 0;
 }
