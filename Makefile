@@ -92,7 +92,8 @@ runner_SRCS := \
 	bench/cell.c \
 	bench/perf.c \
 	bench/profile.c \
-	bench/clean.c
+	bench/clean.c \
+	bench/watchdog.c
 runner_USES := workloads common
 # lsbench vm: other kernels in qemu. It parses run's options and selects its
 # scenarios (opts.c, scenarios.c) and makes folders with results.c's ls_mkdir_p.

@@ -20,6 +20,7 @@
 #include "bpfutil.h"
 #include "cellrun.h"
 #include "scenarios.h"
+#include "watchdog.h"
 #include "window.h"
 
 #define NSEC_PER_SEC 1000000000.0
@@ -91,7 +92,8 @@ void ls_sleep_s(double s)
  * Test hooks, so tests can see the self-checks fail a cell: with
  * LSBENCH_FAULT=miscount the runner expects one trigger more than the
  * producers issued; with leakfd each cell keeps an fd; with thread the
- * second producer thread cannot be started.
+ * second producer thread cannot be started; with stall the warm-up never
+ * ends.
  */
 static bool fault(const char *name)
 {
@@ -209,11 +211,14 @@ static void producer_loop(struct producer *p)
 static void *producer_main(void *arg)
 {
 	struct producer *p = arg;
+	char name[16];
 	cpu_set_t set;
 	sigset_t sigs;
 
 	sigfillset(&sigs);
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+	snprintf(name, sizeof(name), "lsbench-cpu%d", p->cpu);
+	pthread_setname_np(pthread_self(), name);
 	CPU_ZERO(&set);
 	CPU_SET(p->cpu, &set);
 	p->err = pthread_setaffinity_np(pthread_self(), sizeof(set), &set);
@@ -299,6 +304,7 @@ static int sample_one(const struct cell *c, const struct crew *cr, const struct 
 	s->cpu_ok = crew_cpu_ns(cr, s->cpu0);
 	s->t0 = now_ns();
 	for (slices = 0; !err && slices < LS_REP_STRETCH_MAX && !ls_interrupted; slices++) {
+		ls_watchdog_beat("sampling", NULL);
 		ls_sleep_s(o->duration_s);
 		err = cell_counts(c, cr, &s->c1);
 		if (s->c1.triggers - s->c0.triggers >= LS_REP_MIN_TRIGGERS)
@@ -353,6 +359,9 @@ static void cell_sample(struct cell *c, const struct crew *cr, const struct ls_r
 		ls_cell_fail(c, 0, "out of memory");
 		return;
 	}
+	ls_watchdog_beat("warm-up", NULL);
+	while (fault("stall") && !ls_interrupted)
+		pause(); /* a cell that never ends: the watchdog's test */
 	ls_sleep_s(o->warmup_s);
 	ls_window_begin(&src, &w);
 	atomic_store(&recording, 1);
@@ -461,6 +470,7 @@ static void crew_start(struct cell *c, struct crew *cr, struct gate *g)
 	unsigned int i;
 	int err;
 
+	ls_watchdog_beat("starting producers", NULL);
 	atomic_store(&producers_stop, 0);
 	for (i = 0; i < cr->n; i++) {
 		cr->p[i].gate = g;
@@ -492,6 +502,7 @@ static __u64 crew_stop(struct crew *cr, __u64 *prime_passes)
 	__u64 triggers = 0;
 	unsigned int i;
 
+	ls_watchdog_beat("stopping producers", NULL);
 	atomic_store(&producers_stop, 1);
 	*prime_passes = 0;
 	for (i = 0; i < cr->started; i++) {
@@ -715,6 +726,7 @@ void ls_cell_round(const struct ls_cell_key *key, const struct ls_run_opts *o, c
 		if (fault("leakfd"))
 			open("/dev/null", O_RDONLY);
 	}
+	ls_watchdog_beat("tear down", NULL);
 	ls_teardown(&c);
 	footprint_check(&c, &before);
 	row->status = c.status;

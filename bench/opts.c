@@ -37,6 +37,7 @@ enum {
 	OPT_PRECISION,
 	OPT_SEED,
 	OPT_TIME_BUDGET,
+	OPT_STALL,
 };
 
 static const struct option long_opts[] = {
@@ -64,6 +65,7 @@ static const struct option long_opts[] = {
 	{ "precision", required_argument, NULL, OPT_PRECISION },
 	{ "seed", required_argument, NULL, OPT_SEED },
 	{ "time-budget", required_argument, NULL, OPT_TIME_BUDGET },
+	{ "stall", required_argument, NULL, OPT_STALL },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
 	{},
@@ -85,6 +87,9 @@ void ls_run_usage(FILE *f)
 		"      --precision P     target half-width of the 95%% interval, in %% (default %g)\n"
 		"      --time-budget S   measure no cell in an extra round after S seconds of the\n"
 		"                        run (default: no limit)\n"
+		"      --stall S         end the run, saying where it is stuck, when a cell makes\n"
+		"                        no progress for S seconds (default %g, 5 times that\n"
+		"                        under TCG; 0: never)\n"
 		"      --seed N          seed of the rounds' shuffles (default: from the clock;\n"
 		"                        recorded in meta.txt)\n"
 		"  -m, --mode MODE       hook, loop or all (default all)\n"
@@ -111,8 +116,8 @@ void ls_run_usage(FILE *f)
 		"                        top kernel symbols in profile.csv\n"
 		"  -v, --verbose         print libbpf and verifier messages\n",
 		LS_DEF_WARMUP_S, LS_DEF_DURATION_S, LS_DEF_REPETITIONS, LS_DEF_ROUNDS,
-		LS_DEF_MAX_ROUNDS, LS_DEF_PRECISION_PCT, QUICK_WARMUP_S, QUICK_DURATION_S,
-		QUICK_REPETITIONS, QUICK_ROUNDS);
+		LS_DEF_MAX_ROUNDS, LS_DEF_PRECISION_PCT, LS_DEF_STALL_S, QUICK_WARMUP_S,
+		QUICK_DURATION_S, QUICK_REPETITIONS, QUICK_ROUNDS);
 }
 
 static int parse_seconds(const char *s, bool zero_ok, double *out)
@@ -352,6 +357,9 @@ static int set_opt(struct ls_run_opts *o, int c, char *arg, bool *timing_set)
 		return parse_u64(arg, &o->seed);
 	case OPT_TIME_BUDGET:
 		return parse_seconds(arg, false, &o->time_budget_s);
+	case OPT_STALL:
+		o->stall_set = true;
+		return parse_seconds(arg, true, &o->stall_s);
 	case 'v':
 		o->verbose = true;
 		return 0;
@@ -368,6 +376,7 @@ static void run_opts_defaults(struct ls_run_opts *o)
 		.rounds = LS_DEF_ROUNDS,
 		.max_rounds = LS_DEF_MAX_ROUNDS,
 		.precision_pct = LS_DEF_PRECISION_PCT,
+		.stall_s = LS_DEF_STALL_S,
 		.modes = LS_MODES_ALL,
 		.sharings = LS_SHARING_ALL,
 		.loop_iters = 10000,
@@ -462,6 +471,10 @@ static int bad_value(int c, const char *optarg, char *err, size_t len)
 		break;
 	case OPT_TIME_BUDGET:
 		snprintf(err, len, "invalid --time-budget '%s': seconds above 0, up to %g", optarg,
+			 MAX_SECONDS);
+		break;
+	case OPT_STALL:
+		snprintf(err, len, "invalid --stall '%s': seconds from 0 (never) up to %g", optarg,
 			 MAX_SECONDS);
 		break;
 	default:

@@ -20,6 +20,7 @@
 #define LS_DEF_ROUNDS 3
 #define LS_DEF_MAX_ROUNDS 6
 #define LS_DEF_PRECISION_PCT 2.0
+#define LS_DEF_STALL_S 600.0
 
 /* Settings of `lsbench run`, as parsed and checked. */
 struct ls_run_opts {
@@ -32,6 +33,8 @@ struct ls_run_opts {
 	unsigned int max_rounds; /* ... at most, while the cell is less precise than asked */
 	bool rounds_set, max_rounds_set;
 	double precision_pct; /* target half-width of a cell's 95% interval */
+	double stall_s; /* the watchdog's limit without progress; 0: off */
+	bool stall_set;
 	double time_budget_s; /* no round starts after this many seconds; 0: no limit */
 	unsigned long long seed; /* of the rounds' shuffles */
 	bool seed_set;

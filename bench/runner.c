@@ -15,6 +15,7 @@
 #include "bpfutil.h"
 #include "results.h"
 #include "runner.h"
+#include "watchdog.h"
 #include "schedule.h"
 #include "scenarios.h"
 #include "rev.h"
@@ -102,7 +103,17 @@ static int run_into(struct ls_results *res, const struct ls_run_opts *o, const b
 		    const int *cpus)
 {
 	char state[160];
-	int err = ls_schedule_run(o, selected, cpus, res);
+	/* a step sleeps a warm-up or a repetition's slice at most: never a stall */
+	double longest = o->warmup_s > o->duration_s ? o->warmup_s : o->duration_s;
+	int err = ls_watchdog_start(o->stall_s && o->stall_s < 2 * longest + 5 ? 2 * longest + 5
+									       : o->stall_s);
+
+	if (err) {
+		fprintf(stderr, "lsbench: cannot start the stall watchdog: %s\n", strerror(-err));
+		return 1;
+	}
+	err = ls_schedule_run(o, selected, cpus, res);
+	ls_watchdog_stop();
 
 	if (err) {
 		fprintf(stderr, "lsbench: cannot write results in %s: %s\n", res->dir,
@@ -136,6 +147,9 @@ int ls_run(struct ls_run_opts *o, int argc, char **argv)
 		return 2;
 	}
 	ls_sysinfo_read(&si);
+	/* emulated, every step takes many times as long */
+	if (!o->stall_set && !strcmp(si.virt, "tcg"))
+		o->stall_s *= 5;
 	if (ls_results_create(&res, o->output, &si, o->bpf_stats, argc, argv, err, sizeof(err))) {
 		fprintf(stderr, "lsbench: %s\n", err);
 		free(selected);

@@ -11,6 +11,7 @@
 #include "scenarios.h"
 #include "plan.h"
 #include "schedule.h"
+#include "watchdog.h"
 
 static double mono_ns(void)
 {
@@ -114,8 +115,13 @@ static int measure_round(struct plan *p, size_t i, const struct ls_run_opts *o, 
 	struct ls_row rnd, bare;
 	struct ls_run_opts b = *o;
 	double t0 = mono_ns();
+	char name[128];
 	int err;
 
+	snprintf(name, sizeof(name), "%s %s %u cpu %s, %u owners, %u maps, %u B", pc->key.sc->name,
+		 ls_mode_name(pc->key.mode), pc->key.threads, ls_sharing_name(pc->key.sharing),
+		 pc->key.objects, pc->key.maps, pc->key.value_size);
+	ls_watchdog_beat("set up", name);
 	ls_cell_round(&pc->key, o, cpus, &rnd);
 	if (ls_interrupted) {
 		ls_row_release(&rnd);
@@ -142,6 +148,7 @@ static int measure_round(struct plan *p, size_t i, const struct ls_run_opts *o, 
 	ls_row_release(&rnd);
 	if (o->overhead && !err && !ls_interrupted) {
 		b.latency = b.bpf_latency = b.bpf_stats = b.perf = b.profile = false;
+		ls_watchdog_beat("set up (bare)", NULL);
 		ls_cell_round(&pc->key, &b, cpus, &bare);
 		ls_row_summarize(&bare);
 		if (!ls_interrupted)

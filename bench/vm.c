@@ -522,7 +522,7 @@ static enum wait_end guest_boot(struct vm_ctx *v, struct guest *g, const char *a
 	snprintf(xchg, sizeof(xchg), "%s/xchg", g->work);
 	snprintf(booted, sizeof(booted), "%s/booted", xchg);
 	snprintf(append, sizeof(append),
-		 "console=ttyS0 panic=-1 quiet loglevel=3 lsm=%s lsbench.virt=%s%s", GUEST_LSMS,
+		 "console=ttyS0 panic=-1 quiet loglevel=4 lsm=%s lsbench.virt=%s%s", GUEST_LSMS,
 		 accel, probe ? " lsbench.mode=probe" : "");
 	snprintf(smp, sizeof(smp), "%u", v->cpus);
 	snprintf(accel_opt, sizeof(accel_opt), "%s", accel);

@@ -257,6 +257,26 @@ if [ "$(nproc)" -ge 2 ]; then
 	fi
 fi
 
+# --- a cell that makes no progress: the watchdog says where, the run ends ----
+start=$(date +%s)
+LSBENCH_FAULT=stall timeout 120 "$LSBENCH" run --quick -s task-get -m loop --cpus 1 --stall 3 \
+	-o "$tmp/stall" >"$tmp/stall.log" 2>&1
+rc=$?
+secs=$(($(date +%s) - start))
+pid=$(awk '/^pid:/ { print $2; exit }' "$tmp"/stall/*/*/meta.txt 2>/dev/null)
+"$LSBENCH" clean -o "$tmp/stall" 2>"$tmp/stall-clean.log"
+if [ "$rc" -eq 1 ] && [ "$secs" -lt 60 ] &&
+	grep -q "^lsbench: stuck in 'warm-up' of task-[a-z]* loop 1 cpu private, .*: ended (status 1)" "$tmp/stall.log" &&
+	grep -q "^lsbench: stuck: thread [0-9]* (lsbench) state S, waiting in .*pause" "$tmp/stall.log" &&
+	grep -q "^lsbench: stuck: thread [0-9]* (lsbench-cpu[0-9]*) state" "$tmp/stall.log" &&
+	[ -n "$pid" ] && grep -q "state: dead: pid $pid gone" "$tmp/stall-clean.log" &&
+	[ -z "$(left_by "$pid")" ]; then
+	ok "a stalled cell: the watchdog names the step, the cell and each thread's wait, exit 1 in $secs s; clean after"
+else
+	not_ok "stall watchdog (exit $rc, $secs s, pid $pid)" "$(tail -n 8 "$tmp/stall.log")" \
+		"$(cat "$tmp/stall-clean.log")" "$(left_by "$pid")"
+fi
+
 # --- two runs at once do not disturb each other -------------------------------
 before=$(bpf_objects)
 for i in 1 2; do
