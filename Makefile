@@ -123,6 +123,7 @@ UNIT_TESTS := \
 	test_profile:runner \
 	test_rounds:runner \
 	test_plan:runner \
+	test_mapseq:common \
 	test_csvread:analysis \
 	test_cmpstats:analysis \
 	test_compare:analysis

@@ -37,7 +37,7 @@ enum ls_arg {
 	LS_ARG_TCP = 1 << 2, /* TCP sockets, else UDP */
 	LS_ARG_MAPS = 1 << 3, /* nr_maps local-storage maps of value_size, in an array of maps */
 	LS_ARG_HASH_MAPS = 1 << 4, /* nr_maps hash maps, the map-count control */
-	LS_ARG_INTERLEAVE = 1 << 5, /* map 0 for 4 of every 10 operations */
+	LS_ARG_INTERLEAVE = 1 << 5, /* map 0 again after maps 0, 3, 6, ...: the kernel's int-get */
 	LS_ARG_BYID = 1 << 6, /* the programs reach the owners by id, from owner_ids */
 	LS_ARG_SINK = 1 << 7, /* a loopback UDP socket the owners send to */
 	LS_ARG_PRIME_CGROUP = 1 << 8, /* an element in the storage map for the private cgroup */

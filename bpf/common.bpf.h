@@ -9,6 +9,7 @@
 
 #include "compat.bpf.h"
 #include "lsbench.h"
+#include "mapseq.h"
 
 #define LS_F_CREATE 1 /* BPF_LOCAL_STORAGE_GET_F_CREATE */
 
@@ -30,8 +31,7 @@ struct ls_op_ctx {
 	struct inode *inode;
 	__u64 key; /* the hash controls' key: thread id, socket cookie, cgroup id, inode number */
 	__u32 idx; /* operation index: bpf_loop's, or this CPU's trigger count in hook mode */
-	__u32 m; /* map-count sweeps: the next map, 0..nr_maps-1 */
-	__u32 k; /* and the position in a cycle of 10, for interleaving */
+	struct ls_mapseq ms; /* map-count sweeps: where the order of maps stands */
 	__u32 o; /* owners reached by id: the next one, 0..nr_owners-1 */
 };
 
@@ -162,21 +162,10 @@ struct ls_val4096 ls_btf_val4096;
 		return bpf_map_lookup_elem(&prefix##8, &m);                                        \
 	}
 
-/*
- * The map the next operation of a map-count sweep works on: maps in turn
- * (seq), or with cfg.interleave map 0 for 4 of every 10 operations, the
- * others in turn (the kernel's local-storage-cache-int-get: one map hotter
- * than the rest).
- */
+/* The map the next operation of a map-count sweep works on (mapseq.h). */
 static __always_inline __u32 ls_next_map(struct ls_op_ctx *ctx)
 {
-	__u32 m = ctx->m, k = ctx->k;
-
-	ctx->k = k + 1 == 10 ? 0 : k + 1;
-	if (cfg.interleave && k < 4)
-		return 0;
-	ctx->m = m + 1 >= cfg.nr_maps ? 0 : m + 1;
-	return m;
+	return ls_mapseq_next(&ctx->ms, cfg.nr_maps, cfg.interleave);
 }
 
 static __always_inline struct ls_counters *ls_percpu(void)
@@ -323,10 +312,9 @@ static __always_inline void ls_extra_work(struct ls_op_ctx *ctx)
 			 * bpf_loop callback once, with the state of its first call, so            \
 			 * from a known 0 they hard-wire ls_next_map() never to wrap.              \
 			 */                                                                        \
-			if (cfg.nr_maps > 1) {                                                     \
-				ctx->m = (pc->triggers * cfg.loop_iters) % cfg.nr_maps;            \
-				ctx->k = (pc->triggers * cfg.loop_iters) % 10;                     \
-			}                                                                          \
+			if (cfg.nr_maps > 1)                                                       \
+				ls_mapseq_at(&ctx->ms, (pc->triggers * cfg.loop_iters),            \
+					     cfg.nr_maps, cfg.interleave);                         \
 			if (!cfg.time_ops || cfg.loop_iters < 2) {                                 \
 				ctx->c.ops = bpf_loop(cfg.loop_iters, name##_cb, ctx, 0);          \
 			} else {                                                                   \
@@ -340,10 +328,8 @@ static __always_inline void ls_extra_work(struct ls_op_ctx *ctx)
 			}                                                                          \
 		} else {                                                                           \
 			ctx->idx = pc->triggers;                                                   \
-			if (cfg.nr_maps > 1) {                                                     \
-				ctx->m = pc->triggers % cfg.nr_maps;                               \
-				ctx->k = pc->triggers % 10;                                        \
-			}                                                                          \
+			if (cfg.nr_maps > 1)                                                       \
+				ls_mapseq_at(&ctx->ms, pc->triggers, cfg.nr_maps, cfg.interleave); \
 			if (cfg.nr_owners > 1)                                                     \
 				ctx->o = pc->triggers % cfg.nr_owners;                             \
 			if (cfg.time_ops) {                                                        \

@@ -62,7 +62,7 @@ struct ls_config {
 	__u32 trigger_level; /* socket option level, for sockopt hooks */
 	__u32 prime_nr; /* syscall they issue once to prime */
 	__u32 nr_maps; /* maps in the array of maps, for map-count sweeps */
-	__u32 interleave; /* map-count sweeps: 4 of every 10 operations on map 0 */
+	__u32 interleave; /* map-count sweeps: an extra operation on map 0 after every third map */
 	__u32 value_size; /* bytes per value of the swept maps: 8, 64 or 4096 */
 	__u32 nr_owners; /* owners reached by id (owner_ids), visited in turn */
 	__u32 time_ops; /* time operations with bpf_ktime_get_ns into op_hist and timer_hist */

@@ -88,7 +88,7 @@ echo "crosscheck: kernel bench from $(basename "$tree"), built in $cache/build" 
 # mode, maps, whether they measure the same thing, and what differs if not.
 # (Notes hold no commas: they go into CSV.)
 SEQ_NOTE="kernel: get with F_CREATE on existing storage of an int; lsbench: get without F_CREATE of 8 bytes; same cache path"
-INT_NOTE="differs: the kernel's adds a get of map 0 after every third map (1 in 4 gets); lsbench's map 0 takes 4 of every 10"
+INT_NOTE="both: maps in turn and a get of map 0 after maps 0 3 6 ...; kernel: F_CREATE on existing int storage; lsbench: get without F_CREATE of 8 bytes; same cache path"
 HASH_NOTE="differs: the kernel's looks up bpf_get_prandom_u32() % 1000 keys in maps of 4194304 prepopulated keys; lsbench one key (the thread id) per map"
 CREATE_NOTE="differs: the kernel's makes 32 threads then joins them (storage made at sched_process_fork; freed at exit); lsbench task-churn-storage one thread per trigger; ns per thread created"
 SOCK_NOTE="differs: the kernel's opens 32 UDP sockets then closes them (storage made at lsm.s socket_post_create); lsbench sk-churn-storage one socket per trigger (storage made at cgroup/sock_create); ns per socket"
@@ -96,7 +96,7 @@ cells() {
 	local m
 	for m in ${maps//,/ }; do
 		echo "seq-get-$m|local-storage-cache-seq-get --nr_maps $m|task-get-maps|loop|$m|same|$SEQ_NOTE"
-		echo "int-get-$m|local-storage-cache-int-get --nr_maps $m|task-get-maps-interleaved|loop|$m|differs|$INT_NOTE"
+		echo "int-get-$m|local-storage-cache-int-get --nr_maps $m|task-get-maps-interleaved|loop|$m|same|$INT_NOTE"
 	done
 	for m in ${hash_maps//,/ }; do
 		echo "hashmap-control-$m|local-storage-cache-hashmap-control --nr_maps $m|task-hash-get-maps|loop|$m|differs|$HASH_NOTE"
