@@ -116,8 +116,8 @@ static void mark_load_error(struct cell *c, const char *what, int err)
 	/* EPERM before the verifier runs: the kernel takes no program of this type. */
 	if (err == -EPERM && !*line && !strncmp(c->sc->hook, "lsm", 3))
 		lsm_hint(line, sizeof(line));
-	snprintf(c->reason, sizeof(c->reason), "%s %s: %s%s%s", what, c->sc->hook, strerror(-err),
-		 *line ? ": " : "", line);
+	snprintf(c->reason, sizeof(c->reason), "%s %s: %s%s%s", what, ls_mode_hook(c->sc, c->mode),
+		 strerror(-err), *line ? ": " : "", line);
 }
 
 int ls_obj_load_attach(struct cell *c, struct bpf_object *obj)

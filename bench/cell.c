@@ -67,7 +67,7 @@ bool ls_counters_check(const struct cell *c, const struct ls_counters *cnt, __u6
 
 const char *ls_mode_name(enum ls_mode mode)
 {
-	return mode == LS_MODE_LOOP ? "loop" : "hook";
+	return mode == LS_MODE_FENTRY ? "fentry" : mode == LS_MODE_LOOP ? "loop" : "hook";
 }
 
 const char *ls_sharing_name(enum ls_sharing sharing)

@@ -53,6 +53,7 @@ struct producer {
 	int cpu;
 	int err;
 	bool prime_incomplete;
+	bool fentry; /* primes with getpgid(LS_PRIME_PID), the fentry program's way */
 	bool perf_on; /* count with perf_event_open */
 	struct ls_hist *hist; /* per-trigger latency while recording; NULL: off */
 	double timer_ns;
@@ -115,7 +116,10 @@ static void producer_prime(struct producer *p)
 	while (p->prime_passes < PRIME_PASSES_MAX) {
 		if (ls_counters_read_cpu(p->counters_fd, p->cpu, &before))
 			break;
-		syscall(LS_PRIME_NR);
+		if (p->fentry)
+			syscall(LS_TRIGGER_NR, LS_PRIME_PID);
+		else
+			syscall(LS_PRIME_NR);
 		p->prime_passes++;
 		if (ls_counters_read_cpu(p->counters_fd, p->cpu, &after))
 			break;
@@ -457,6 +461,7 @@ static int crew_alloc(struct crew *cr, const struct cell *c, const int *cpus,
 		p[i].counters_fd = c->counters_fd;
 		p[i].cpu = cpus[i];
 		p[i].perf_on = o->perf;
+		p[i].fentry = c->mode == LS_MODE_FENTRY;
 		p[i].hist = o->latency ? calloc(1, sizeof(*p[i].hist)) : NULL;
 		if ((o->latency && !p[i].hist) || !share_owners(c, &p[i].t, i))
 			return -ENOMEM;

@@ -44,7 +44,7 @@ GET(virt, str(r->si->virt))
 GET(scenario, str(row->sc->name))
 GET(map_type, str(row->sc->map_type))
 GET(op, str(row->sc->op))
-GET(hook, str(row->sc->hook))
+GET(hook, str(ls_mode_hook(row->sc, row->mode)))
 GET(mode, str(ls_mode_name(row->mode)))
 GET(nr_maps, u64(row->nr_maps))
 GET(nr_objects, u64(row->nr_objects))
@@ -62,7 +62,7 @@ GET(reason, str(*row->reason ? row->reason : NULL))
 GET(added, dbl(ls_results_added_ns(r, row)))
 GET(ns_mean, dbl(row->ns_per_op.mean))
 GET(ops_stddev, dbl(row->ops_per_sec.stddev))
-GET(loop_iters, u64(row->mode == LS_MODE_LOOP ? row->loop_iters : 1))
+GET(loop_iters, u64(ls_mode_loops(row->mode) ? row->loop_iters : 1))
 GET(triggers, u64(row->cnt.triggers))
 GET(hits, u64(row->cnt.hits))
 GET(misses, u64(row->cnt.misses))
@@ -138,7 +138,8 @@ const struct ls_column ls_summary_columns[] = {
 	KEY("op", op, "the operation: `get`, `miss`, `create_delete`, `lookup`, ..."),
 	KEY("hook", hook, "the program's section, or `bpf(2)` from user space"),
 	KEY("mode", mode,
-	    "`hook` (one operation per trigger) or `loop` (`loop_iters` per trigger)"),
+	    "`hook` (one operation per trigger), `loop` (`loop_iters` per trigger) or `fentry` "
+	    "(loop's program on fentry of getpgid, where the kernel's bench attaches)"),
 	KEY("nr_maps", nr_maps, "local-storage maps per owner"),
 	KEY("nr_objects", nr_objects,
 	    "owners touched round-robin (one per producer thread where the scenario does not "

@@ -92,7 +92,9 @@ void ls_run_usage(FILE *f)
 		"                        under TCG; 0: never)\n"
 		"      --seed N          seed of the rounds' shuffles (default: from the clock;\n"
 		"                        recorded in meta.txt)\n"
-		"  -m, --mode MODE       hook, loop or all (default all)\n"
+		"  -m, --mode LIST       hook, loop, fentry (loop's program on fentry of getpgid,\n"
+		"                        as the kernel's bench; task scenarios), comma-separated,\n"
+		"                        or all (default)\n"
 		"      --cpus LIST       producer-thread counts, e.g. 1,2 (default 1 and powers of\n"
 		"                        two up to all usable CPUs)\n"
 		"      --objects LIST    owner counts for scenarios that sweep them (default each\n"
@@ -237,17 +239,30 @@ static int parse_sharings(const char *s, unsigned int *sharings)
 	}
 }
 
+/* all, or a comma-separated list of distinct modes. */
 static int parse_mode(const char *s, unsigned int *modes)
 {
-	if (!strcmp(s, "hook"))
-		*modes = LS_MODE_BIT(LS_MODE_HOOK);
-	else if (!strcmp(s, "loop"))
-		*modes = LS_MODE_BIT(LS_MODE_LOOP);
-	else if (!strcmp(s, "all"))
+	static const char *const names[] = { "hook", "loop", "fentry" };
+	size_t len, i;
+
+	if (!strcmp(s, "all")) {
 		*modes = LS_MODES_ALL;
-	else
-		return -EINVAL;
-	return 0;
+		return 0;
+	}
+	*modes = 0;
+	for (;;) {
+		len = strcspn(s, ",");
+		for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+			if (len == strlen(names[i]) && !strncmp(s, names[i], len))
+				break;
+		}
+		if (i == sizeof(names) / sizeof(names[0]) || (*modes & LS_MODE_BIT(i)))
+			return -EINVAL;
+		*modes |= LS_MODE_BIT(i);
+		if (!s[len])
+			return 0;
+		s += len + 1;
+	}
 }
 
 /* Keeps an error to one line whatever the user typed: control characters become '?'. */
@@ -427,7 +442,10 @@ static int bad_value(int c, const char *optarg, char *err, size_t len)
 			 MAX_REPETITIONS);
 		break;
 	case 'm':
-		snprintf(err, len, "invalid -m '%s': hook, loop or all", optarg);
+		snprintf(
+			err, len,
+			"invalid -m '%s': all, or distinct modes of hook, loop and fentry, comma-separated",
+			optarg);
 		break;
 	case 'o':
 		snprintf(err, len, "invalid -o: empty folder name");

@@ -111,7 +111,7 @@ static int plan_scenario(struct plan *p, const struct scenario *sc, const struct
 	size_t k;
 	int err = 0;
 
-	for (key.mode = LS_MODE_HOOK; key.mode <= LS_MODE_LOOP; key.mode++) {
+	for (key.mode = LS_MODE_HOOK; key.mode <= LS_MODE_FENTRY; key.mode++) {
 		if (!(ls_scenario_modes(sc) & o->modes & LS_MODE_BIT(key.mode)))
 			continue;
 		for (k = 0; k < o->nr_cpu_counts; k++) {

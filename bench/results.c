@@ -240,7 +240,7 @@ static void cell_keys(const struct ls_results *r, const struct ls_row *row, stru
 	ls_csv_str(b, row->sc->name);
 	ls_csv_str(b, row->sc->map_type);
 	ls_csv_str(b, row->sc->op);
-	ls_csv_str(b, row->sc->hook);
+	ls_csv_str(b, ls_mode_hook(row->sc, row->mode));
 	ls_csv_str(b, ls_mode_name(row->mode));
 	ls_csv_u64(b, row->nr_maps);
 	ls_csv_u64(b, row->nr_objects);

@@ -15,7 +15,12 @@
 #include "workloads.h"
 
 #define LS_MODE_BIT(m) (1u << (m))
-#define LS_MODES_ALL (LS_MODE_BIT(LS_MODE_HOOK) | LS_MODE_BIT(LS_MODE_LOOP))
+#define LS_MODES_ALL                                                                               \
+	(LS_MODE_BIT(LS_MODE_HOOK) | LS_MODE_BIT(LS_MODE_LOOP) | LS_MODE_BIT(LS_MODE_FENTRY))
+/* A scenario's modes when its entry names none. */
+#define LS_MODES_DEFAULT (LS_MODE_BIT(LS_MODE_HOOK) | LS_MODE_BIT(LS_MODE_LOOP))
+/* Where fentry mode attaches: the trigger syscall's entry function. */
+#define LS_FENTRY_HOOK "fentry/sys_getpgid"
 
 /* Counters that must equal the number of operations; the others must be 0. */
 enum ls_expect {
@@ -71,7 +76,7 @@ struct scenario {
 	 * compiler checks they exist), by mode; 0: none (no program, or none in
 	 * that mode). Set with PROGS() in scenarios.c.
 	 */
-	size_t progs[LS_MODE_LOOP + 1];
+	size_t progs[LS_MODE_FENTRY + 1];
 	const char *control; /* scenario subtracted for added_ns_per_op, or NULL */
 	unsigned int modes; /* LS_MODE_BIT()s it runs in; 0: both */
 	unsigned int expect; /* enum ls_expect */
@@ -172,13 +177,25 @@ static inline bool ls_scenario_has_prog(const struct scenario *sc)
 
 static inline unsigned int ls_scenario_modes(const struct scenario *sc)
 {
-	return sc->modes ?: LS_MODES_ALL;
+	return sc->modes ?: LS_MODES_DEFAULT;
+}
+
+/* Whether a mode runs its operation loop_iters times per trigger. */
+static inline bool ls_mode_loops(enum ls_mode mode)
+{
+	return mode != LS_MODE_HOOK;
+}
+
+/* The hook a cell's program runs on: the scenario's, or fentry mode's. */
+static inline const char *ls_mode_hook(const struct scenario *sc, enum ls_mode mode)
+{
+	return mode == LS_MODE_FENTRY ? LS_FENTRY_HOOK : sc->hook;
 }
 
 /* Operations one trigger runs in this cell. */
 static inline __u64 ls_cell_ops_per_trigger(const struct cell *c)
 {
-	return c->mode == LS_MODE_LOOP ? c->loop_iters : 1;
+	return ls_mode_loops(c->mode) ? c->loop_iters : 1;
 }
 
 /*

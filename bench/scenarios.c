@@ -38,6 +38,13 @@
 		   offsetof(struct obj##_bpf, progs.p##_loop) }
 /* An operation with a hook-mode program only. */
 #define HOOK_PROG(obj, p) .progs = { offsetof(struct obj##_bpf, progs.p##_hook), 0 }
+/* A sys_enter operation that also runs in fentry mode. */
+#define FPROGS(obj, p)                                                                             \
+	.progs = { offsetof(struct obj##_bpf, progs.p##_hook),                                     \
+		   offsetof(struct obj##_bpf, progs.p##_loop),                                     \
+		   offsetof(struct obj##_bpf, progs.p##_fentry) }
+#define FENTRY LS_MODE_BIT(LS_MODE_FENTRY)
+#define ALL_FENTRY (LS_MODES_DEFAULT | FENTRY)
 
 #define GET LS_EXPECT_HITS
 #define MISS LS_EXPECT_MISSES
@@ -109,15 +116,16 @@
 
 const struct scenario ls_scenarios[] = {
 	/* task storage, on the current task from sys_enter */
-	{ SYS("task-empty", "none", "empty", PROGS(task, empty), NULL, 0, ls_task_type, PRIV),
+	{ SYS("task-empty", "none", "empty", FPROGS(task, empty), NULL, 0, ls_task_type, PRIV),
+	  .modes = ALL_FENTRY,
 	  .desc = "control: empty program on sys_enter (the cost of the hook and harness)" },
-	{ SYS("task-get", "task_storage", "get", PROGS(task, task_get), "task-empty", GET,
+	{ SYS("task-get", "task_storage", "get", FPROGS(task, task_get), "task-empty", GET,
 	      ls_task_type, PRIV),
-	  .primes = true,
+	  .modes = ALL_FENTRY, .primes = true,
 	  .desc = "bpf_task_storage_get on the current task's existing storage (hit)" },
-	{ SYS("task-get-create", "task_storage", "get", PROGS(task, task_get_create), "task-empty",
+	{ SYS("task-get-create", "task_storage", "get", FPROGS(task, task_get_create), "task-empty",
 	      GET, ls_task_type, PRIV),
-	  .primes = true,
+	  .modes = ALL_FENTRY, .primes = true,
 	  .desc = "bpf_task_storage_get with F_CREATE on existing storage (a hit by the create path)" },
 	{ SYS("task-miss", "task_storage", "miss", PROGS(task, task_miss), "task-empty", MISS,
 	      ls_task_type, PRIV),
@@ -125,23 +133,25 @@ const struct scenario ls_scenarios[] = {
 	{ SYS("task-create-delete", "task_storage", "create_delete",
 	      PROGS(task, task_create_delete), "task-empty", CREATE_DELETE, ls_task_type, PRIV),
 	  .desc = "bpf_task_storage_get with F_CREATE on a task without storage, then delete" },
-	{ SYS("task-hash-get", "hash", "get", PROGS(task, hash_get), "task-empty", GET,
+	{ SYS("task-hash-get", "hash", "get", FPROGS(task, hash_get), "task-empty", GET,
 	      ls_task_type, PRIV),
-	  .primes = true, .desc = "control: hash map lookup keyed by thread id (hit)" },
+	  .modes = ALL_FENTRY, .primes = true,
+	  .desc = "control: hash map lookup keyed by thread id (hit)" },
 	{ SYS("task-hash-update-delete", "hash", "create_delete", PROGS(task, hash_update_delete),
 	      "task-empty", CREATE_DELETE, ls_task_type, PRIV),
 	  .desc = "control: hash map insert keyed by thread id, then delete" },
-	{ SYS("task-get-maps", "task_storage", "get", PROGS(task, task_maps_get), "task-empty", GET,
-	      ls_task_type, PRIV),
-	  .modes = LOOP, .primes = true, .arg = LS_ARG_MAPS, .maps = MAP_SWEEP,
+	{ SYS("task-get-maps", "task_storage", "get", FPROGS(task, task_maps_get), "task-empty",
+	      GET, ls_task_type, PRIV),
+	  .modes = LOOP | FENTRY, .primes = true, .arg = LS_ARG_MAPS, .maps = MAP_SWEEP,
 	  .desc = "bpf_task_storage_get on N maps in turn (hit): the per-task cache cliff" },
-	{ SYS("task-get-maps-interleaved", "task_storage", "get", PROGS(task, task_maps_get),
+	{ SYS("task-get-maps-interleaved", "task_storage", "get", FPROGS(task, task_maps_get),
 	      "task-empty", GET, ls_task_type, PRIV),
-	  .modes = LOOP, .primes = true, .arg = LS_ARG_MAPS | LS_ARG_INTERLEAVE, .maps = MAP_SWEEP,
+	  .modes = LOOP | FENTRY, .primes = true, .arg = LS_ARG_MAPS | LS_ARG_INTERLEAVE,
+	  .maps = MAP_SWEEP,
 	  .desc = "as task-get-maps, map 0 again after every third map (the kernel's int-get)" },
-	{ SYS("task-hash-get-maps", "hash", "get", PROGS(task, hash_maps_get), "task-empty", GET,
+	{ SYS("task-hash-get-maps", "hash", "get", FPROGS(task, hash_maps_get), "task-empty", GET,
 	      ls_task_type, PRIV),
-	  .modes = LOOP, .primes = true, .arg = LS_ARG_HASH_MAPS, .maps = MAP_SWEEP,
+	  .modes = LOOP | FENTRY, .primes = true, .arg = LS_ARG_HASH_MAPS, .maps = MAP_SWEEP,
 	  .desc = "control: lookups keyed by thread id in N hash maps in turn" },
 	{ SYS("task-byid-empty", "none", "empty", PROGS(task, task_byid_empty), NULL, 0,
 	      ls_task_byid_type, SHARED),

@@ -215,7 +215,7 @@ static int run_rounds(struct plan *p, const struct ls_run_opts *o, const int *cp
 
 static void print_header(void)
 {
-	printf("%-26s %-4s %4s %-7s %6s %4s %4s %11s %7s %7s %6s %10s %11s  %s\n", "scenario",
+	printf("%-26s %-6s %4s %-7s %6s %4s %4s %11s %7s %7s %6s %10s %11s  %s\n", "scenario",
 	       "mode", "cpus", "sharing", "owners", "maps", "val", "ns/op", "ci+-", "cv", "rounds",
 	       "Mops/s", "+ns/op", "status");
 }
@@ -227,7 +227,7 @@ static void print_row(const struct ls_results *res, const struct ls_row *row)
 	bool noisy;
 
 	if (row->status != LS_OK) {
-		printf("%-26s %-4s %4u %-7s %6u %4u %4u %11s %7s %7s %6u %10s %11s  %s: %s\n",
+		printf("%-26s %-6s %4u %-7s %6u %4u %4u %11s %7s %7s %6u %10s %11s  %s: %s\n",
 		       row->sc->name, ls_mode_name(row->mode), row->threads,
 		       ls_sharing_name(row->sharing), row->nr_objects, row->nr_maps,
 		       row->value_size, "-", "-", "-", row->rounds, "-", "-",
@@ -237,7 +237,7 @@ static void print_row(const struct ls_results *res, const struct ls_row *row)
 	if (!isnan(added))
 		snprintf(added_s, sizeof(added_s), "%.2f", added);
 	noisy = row->ns_per_op.cv > LS_NOISY_CV || row->ns_rs.round_cv > LS_NOISY_CV;
-	printf("%-26s %-4s %4u %-7s %6u %4u %4u %11.2f %6.2f%% %6.2f%% %6u %10.3f %11s  %s%s\n",
+	printf("%-26s %-6s %4u %-7s %6u %4u %4u %11.2f %6.2f%% %6.2f%% %6u %10.3f %11s  %s%s\n",
 	       row->sc->name, ls_mode_name(row->mode), row->threads, ls_sharing_name(row->sharing),
 	       row->nr_objects, row->nr_maps, row->value_size, row->ns_per_op.median,
 	       ls_round_precision_pct(&row->ns_rs), 100 * row->ns_per_op.cv, row->rounds,

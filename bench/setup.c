@@ -420,6 +420,7 @@ static int load(struct cell *c, const struct ls_type *t)
 	cfg->trigger_nr = c->sc->sockopt_filter ? LS_SOCKOPT_NAME : LS_TRIGGER_NR;
 	cfg->trigger_level = LS_SOCKOPT_LEVEL;
 	cfg->prime_nr = LS_PRIME_NR;
+	cfg->prime_pid = LS_PRIME_PID;
 	cfg->nr_maps = c->nr_maps;
 	cfg->interleave = !!(c->sc->arg & LS_ARG_INTERLEAVE);
 	cfg->value_size = c->value_size;

@@ -8,9 +8,11 @@
 # lsbench runs in the host's working folder (/ when that is under the private
 # /tmp); its results root is always absolute. The host talks to it through
 # the share tagged xchg:
-#   in:  args (lsbench's argv, one per line, the first lsbench's absolute
-#        path, which the initramfs holds a copy of: /lsbench), cwd, results (the results
-#        root's absolute path), hostname
+#   in:  args (the argv to run, one per line: lsbench's, or with --exec the
+#        program's), lsbench (lsbench's absolute path, which the initramfs
+#        holds a copy of: /lsbench; exported as LSBENCH), cwd, results (the
+#        writable folder's absolute path: the results root, or the program's
+#        folder), hostname
 #   out: booted (once init runs), status (lsbench's exit status)
 # Kernel command line: lsbench.mode=probe only boots and powers off;
 # lsbench.virt=NAME is passed on to lsbench as LSBENCH_VIRT.
@@ -79,7 +81,7 @@ if ! mount -t 9p -o "$p9" results "$r$results"; then
 fi
 # lsbench where the host has it: under a folder private here (/tmp) the guest
 # cannot see the host's, so the initramfs's copy goes there.
-self=$(head -n 1 /xchg/args)
+self=$(cat /xchg/lsbench)
 if [ ! -x "$r$self" ] && ! { mkdir -p "$r${self%/*}" && cp /lsbench "$r$self"; }; then
 	say "cannot put lsbench at $self: the guest does not see the host's and cannot write there"
 	echo 1 >/xchg/status
@@ -93,9 +95,9 @@ while IFS= read -r a; do
 	set -- "$@" "$a"
 done </xchg/args
 say "running: $*"
-LSBENCH_VIRT=$virt HOME=/root TMPDIR=/tmp PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+LSBENCH=$self LSBENCH_VIRT=$virt HOME=/root TMPDIR=/tmp PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
 	chroot $r /bin/sh -c 'cd "$1" 2>/dev/null || cd /; shift; exec "$@"' sh "$(cat /xchg/cwd)" "$@"
 status=$?
 echo $status >/xchg/status
-say "lsbench exited with status $status"
+say "$1 exited with status $status"
 halt

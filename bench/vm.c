@@ -57,6 +57,10 @@ static void vm_usage(FILE *f)
 		"  --accel MODE     auto (KVM when a guest boots under it, else TCG), kvm or tcg\n"
 		"  --timeout S      wall-clock limit of one guest, after which it is killed\n"
 		"                   (default %g)\n"
+		"  --exec PROGRAM   run PROGRAM in the guest instead of lsbench run, with the\n"
+		"                   other arguments as its own and LSBENCH set to lsbench's\n"
+		"                   path there; its folder is writable in the guest, the rest of\n"
+		"                   the host's root read-only (one kernel)\n"
 		"Run options (lsbench run --help) go through to lsbench run in the guest.\n",
 		LS_DEF_ROUNDS, DEFAULT_TIMEOUT_S);
 }
@@ -114,7 +118,8 @@ static const char *vm_opt(int argc, char **argv, int *i, const char *name, bool 
 
 static int parse_vm_opt(struct ls_vm_opts *o, int argc, char **argv, int *i, char *err, size_t len)
 {
-	static const char *const names[] = { "--kernel", "--kernels", "--accel", "--timeout" };
+	static const char *const names[] = { "--kernel", "--kernels", "--accel", "--timeout",
+					     "--exec" };
 	bool missing = false;
 	const char *v = NULL;
 	size_t k;
@@ -145,6 +150,13 @@ static int parse_vm_opt(struct ls_vm_opts *o, int argc, char **argv, int *i, cha
 		}
 		o->accel = v;
 		return 0;
+	case 4:
+		if (*v != '/' || access(v, X_OK)) {
+			snprintf(err, len, "invalid --exec '%s': an executable's absolute path", v);
+			return -EINVAL;
+		}
+		o->exec = v;
+		return 0;
 	default:
 		errno = 0;
 		o->timeout_s = strtod(v, &end);
@@ -156,6 +168,20 @@ static int parse_vm_opt(struct ls_vm_opts *o, int argc, char **argv, int *i, cha
 		}
 		return 0;
 	}
+}
+
+/* The program's arguments go one a line to the guest. */
+static int check_exec_args(struct ls_vm_opts *o, char *err, size_t len)
+{
+	int i;
+
+	for (i = 1; i < o->run_argc; i++) {
+		if (strchr(o->run_argv[i], '\n')) {
+			snprintf(err, len, "--exec's arguments may not hold a line break");
+			return -EINVAL;
+		}
+	}
+	return 0;
 }
 
 /* The run options, checked as `lsbench run` checks them, scenarios included. */
@@ -214,8 +240,12 @@ int ls_vm_opts_parse(int argc, char **argv, struct ls_vm_opts *o, char *err, siz
 		snprintf(err, len, "no kernel given: --kernel SPEC or --kernels A,B,...");
 		ret = -EINVAL;
 	}
+	if (!ret && o->exec && o->nr_kernels > 1) {
+		snprintf(err, len, "--exec runs on one kernel (--kernel)");
+		ret = -EINVAL;
+	}
 	if (!ret)
-		ret = check_run_opts(o, err, len);
+		ret = o->exec ? check_exec_args(o, err, len) : check_run_opts(o, err, len);
 	if (ret < 0)
 		ls_one_line(err);
 	return ret;
@@ -645,7 +675,7 @@ static int write_xchg(struct vm_ctx *v, struct guest *g)
 {
 	char xchg[PATH_MAX + 8], cwd[PATH_MAX + 2], line[PATH_MAX + 16], *args;
 	struct utsname u;
-	size_t len = strlen(v->self) + strlen(v->root) + 16;
+	size_t len = strlen(v->self) + strlen(v->root) + (v->o->exec ? strlen(v->o->exec) : 0) + 16;
 	int i, err;
 
 	snprintf(xchg, sizeof(xchg), "%s/xchg", g->work);
@@ -658,15 +688,23 @@ static int write_xchg(struct vm_ctx *v, struct guest *g)
 	args = malloc(len + 32);
 	if (!args)
 		return -ENOMEM;
-	len = sprintf(args, "%s\n", v->self);
-	for (i = 0; i < v->o->run_argc; i++)
-		len += sprintf(args + len, "%s\n", v->o->run_argv[i]);
-	/* alternated kernels: each boot measures one round of every cell */
-	if (v->boots > 1)
-		len += sprintf(args + len, "--rounds\n1\n--max-rounds\n1\n");
-	sprintf(args + len, "-o\n%s\n", v->root);
+	if (v->o->exec) {
+		len = sprintf(args, "%s\n", v->o->exec);
+		for (i = 1; i < v->o->run_argc; i++)
+			len += sprintf(args + len, "%s\n", v->o->run_argv[i]);
+	} else {
+		len = sprintf(args, "%s\n", v->self);
+		for (i = 0; i < v->o->run_argc; i++)
+			len += sprintf(args + len, "%s\n", v->o->run_argv[i]);
+		/* alternated kernels: each boot measures one round of every cell */
+		if (v->boots > 1)
+			len += sprintf(args + len, "--rounds\n1\n--max-rounds\n1\n");
+		sprintf(args + len, "-o\n%s\n", v->root);
+	}
 	strcat(cwd, "\n");
 	err = write_file(xchg, "args", args);
+	snprintf(line, sizeof(line), "%s\n", v->self);
+	err = err ?: write_file(xchg, "lsbench", line);
 	err = err ?: write_file(xchg, "cwd", cwd);
 	free(args);
 	snprintf(line, sizeof(line), "%s\n", v->root);
@@ -734,7 +772,13 @@ static void guest_run(struct vm_ctx *v, struct guest *g)
 		break;
 	}
 	if (g->status == 127)
-		printf("lsbench vm: the guest found no %s to run (exit status 127)\n", v->self);
+		printf("lsbench vm: the guest found no %s to run (exit status 127)\n",
+		       v->o->exec ?: v->self);
+	if (v->o->exec) {
+		printf("lsbench vm: %s: %s exited with status %d after %.0f s\n", g->release,
+		       v->o->exec, g->status, now_s() - t0);
+		return;
+	}
 	find_results(v, g, start);
 	printf("lsbench vm: %s: results in %s after %.0f s, exit status %d\n", g->release,
 	       *g->results ? strrchr(g->results, ',') ? strrchr(g->results, ',') + 1 : g->results
@@ -838,6 +882,15 @@ static int vm_setup(struct vm_ctx *v, char *err, size_t len)
 	}
 	n = sysconf(_SC_NPROCESSORS_ONLN);
 	v->cpus = n > 0 ? n : 1;
+	if (v->o->exec) {
+		/* the program's folder is the writable share */
+		v->boots = 1;
+		snprintf(v->root, sizeof(v->root), "%s", v->o->exec);
+		*strrchr(v->root, '/') = 0;
+		if (!*v->root)
+			snprintf(v->root, sizeof(v->root), "/");
+		return 0;
+	}
 	ret = ls_run_opts_parse(v->o->run_argc, v->o->run_argv, &ro, err, len);
 	if (!ret)
 		ret = ls_cpu_counts_resolve(&ro, v->cpus, err, len);

@@ -13,8 +13,9 @@ struct ls_vm_opts {
 	char kernel_list[4096]; /* --kernels, split in place */
 	const char *accel; /* auto, kvm or tcg */
 	double timeout_s; /* wall-clock limit of one guest */
-	char **run_argv; /* the run options, argv[0] a placeholder */
+	char **run_argv; /* the run options, argv[0] a placeholder; with exec its arguments */
 	int run_argc;
+	const char *exec; /* a program to run in the guest instead of lsbench run */
 };
 
 /*

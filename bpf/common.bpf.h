@@ -368,20 +368,25 @@ static __always_inline void ls_owner_cgrp(struct ls_op_ctx *ctx)
 #define LS_SYS_ENTER_PROGS(name, owner, op, prime)                                                 \
 	LS_BODY(name, op)                                                                          \
                                                                                                    \
-	static __always_inline int name##_sys_enter(long id, bool loop)                            \
+	static __always_inline int name##_run(bool priming, bool loop)                             \
 	{                                                                                          \
 		struct ls_op_ctx ctx = {};                                                         \
                                                                                                    \
-		if ((id != cfg.trigger_nr && id != cfg.prime_nr) || !ls_our_tgid())                \
-			return 0;                                                                  \
 		owner(&ctx);                                                                       \
-		if (id == cfg.prime_nr) {                                                          \
+		if (priming) {                                                                     \
 			prime(&ctx);                                                               \
 			ls_commit(&ctx.c);                                                         \
 			return 0;                                                                  \
 		}                                                                                  \
 		name##_body(&ctx, loop);                                                           \
 		return 0;                                                                          \
+	}                                                                                          \
+                                                                                                   \
+	static __always_inline int name##_sys_enter(long id, bool loop)                            \
+	{                                                                                          \
+		if ((id != cfg.trigger_nr && id != cfg.prime_nr) || !ls_our_tgid())                \
+			return 0;                                                                  \
+		return name##_run(id == cfg.prime_nr, loop);                                       \
 	}                                                                                          \
                                                                                                    \
 	SEC("tp_btf/sys_enter")                                                                    \
@@ -394,6 +399,18 @@ static __always_inline void ls_owner_cgrp(struct ls_op_ctx *ctx)
 	int BPF_PROG(name##_loop, struct pt_regs *regs, long id)                                   \
 	{                                                                                          \
 		return name##_sys_enter(id, true);                                                 \
+	}                                                                                          \
+                                                                                                   \
+	/*                                                                                         \
+	 * fentry mode: the loop on the trigger syscall's entry function, where                    \
+	 * the kernel's bench attaches; getpgid(cfg.prime_pid) primes.                             \
+	 */                                                                                        \
+	SEC("fentry/" LS_SYS_PREFIX "sys_getpgid")                                                 \
+	int BPF_PROG(name##_fentry, struct pt_regs *regs)                                          \
+	{                                                                                          \
+		if (!ls_our_tgid())                                                                \
+			return 0;                                                                  \
+		return name##_run((__s32)LS_SYSCALL_ARG1(regs) == cfg.prime_pid, true);            \
 	}
 
 /*

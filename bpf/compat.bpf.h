@@ -13,4 +13,15 @@
 /* enum bpf_map_type, include/uapi/linux/bpf.h */
 #define LS_BPF_MAP_TYPE_CGRP_STORAGE 32 /* 6.2 */
 
+/* The syscall wrappers fentry programs attach to, and how they read an argument. */
+#if defined(__TARGET_ARCH_x86)
+#define LS_SYS_PREFIX "__x64_"
+#define LS_SYSCALL_ARG1(regs) ((regs)->di)
+#elif defined(__TARGET_ARCH_arm64)
+#define LS_SYS_PREFIX "__arm64_"
+#define LS_SYSCALL_ARG1(regs) ((regs)->regs[0])
+#else
+#error "lsbench's fentry programs know x86 and arm64 only"
+#endif
+
 #endif /* LSBENCH_COMPAT_BPF_H */

@@ -11,6 +11,7 @@
 enum ls_mode {
 	LS_MODE_HOOK = 0,
 	LS_MODE_LOOP = 1,
+	LS_MODE_FENTRY = 2, /* loop mode's program on fentry of the trigger syscall */
 };
 
 /*
@@ -61,6 +62,7 @@ struct ls_config {
 	__u32 trigger_nr; /* syscall, or socket option, the producers trigger with */
 	__u32 trigger_level; /* socket option level, for sockopt hooks */
 	__u32 prime_nr; /* syscall they issue once to prime */
+	__s32 prime_pid; /* fentry mode: getpgid's argument that primes instead */
 	__u32 nr_maps; /* maps in the array of maps, for map-count sweeps */
 	__u32 interleave; /* map-count sweeps: an extra operation on map 0 after every third map */
 	__u32 value_size; /* bytes per value of the swept maps: 8, 64 or 4096 */

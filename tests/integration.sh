@@ -257,6 +257,22 @@ if [ "$(nproc)" -ge 2 ]; then
 	fi
 fi
 
+# --- fentry mode: measured where the kernel takes fentry, else unsupported with why
+"$LSBENCH" run --quick -s task-get -m fentry --cpus 1 -o "$tmp/fentry" >"$tmp/fentry.log" 2>&1
+rc=$?
+csv=$(summary_of "$tmp/fentry")
+rows=$(awk -F, -v sc="$(col scenario "$csv")" -v m="$(col mode "$csv")" -v st="$(col status "$csv")" \
+	-v h="$(col hook "$csv")" -v re="$(col reason "$csv")" 'NR > 1 {
+		ok = $m == "fentry" && $h == "fentry/sys_getpgid" &&
+			($st == "ok" || ($st == "unsupported" && $0 ~ /kernel refused to load fentry\/sys_getpgid/))
+		print $sc ":" $st ":" (ok ? "good" : "bad")
+	}' "$csv" 2>/dev/null | sort | tr '\n' ' ')
+case $rows in
+"task-empty:ok:good task-get:ok:good " | "task-empty:unsupported:good task-get:unsupported:good ")
+	[ "$rc" -eq 0 ] && ok "fentry mode: $rows" || not_ok "fentry mode exit $rc" "$rows" ;;
+*) not_ok "fentry mode (exit $rc)" "$rows" "$(tail -n 5 "$tmp/fentry.log")" ;;
+esac
+
 # --- a cell that makes no progress: the watchdog says where, the run ends ----
 start=$(date +%s)
 LSBENCH_FAULT=stall timeout 120 "$LSBENCH" run --quick -s task-get -m loop --cpus 1 --stall 3 \

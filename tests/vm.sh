@@ -92,16 +92,40 @@ check_clean "a guest run"
 # it still runs (from its copy in the initramfs), its results reach the host.
 mkdir "$tmp/bin"
 cp "$LSBENCH" "$tmp/bin/lsbench"
-out=$("$tmp/bin/lsbench" vm --kernel "$KERNEL" --accel tcg --timeout 600 --stall 120 -s task-get -m loop --cpus 1 --quick \
+out=$("$tmp/bin/lsbench" vm --kernel "$KERNEL" --accel tcg --timeout 600 --stall 120 -s task-get -m loop,fentry --cpus 1 --quick \
 	-o "$tmp/bin/results" 2>&1)
 rc=$?
 csv=$(ls "$tmp"/bin/results/*/*/summary.csv 2>/dev/null | head -n 1)
-if [ "$rc" -eq 0 ] && [ -n "$csv" ] && grep -q ',task-get,.*,ok,' "$csv"; then
+if [ "$rc" -eq 0 ] && [ -n "$csv" ] && grep -q ',task-get,.*,loop,.*,ok,' "$csv"; then
 	ok "lsbench copied under /tmp runs in the guest"
 else
 	not_ok "lsbench copied under /tmp runs in the guest (exit $rc)" "$(echo "$out" | tail -n 5)"
 fi
 check_clean "a guest run of a binary under /tmp"
+# The guest takes fentry programs: fentry mode's cells are measured there.
+fentry=$(awk -F, -v sc="$(col scenario "$csv")" -v m="$(col mode "$csv")" -v st="$(col status "$csv")" \
+	-v h="$(col hook "$csv")" 'NR > 1 && $m == "fentry" && $st == "ok" && $h == "fentry/sys_getpgid" { print $sc }' \
+	"$csv" 2>/dev/null | sort | tr '\n' ' ')
+[ "$fentry" = "task-empty task-get " ] && ok "fentry mode in the guest: task-get and its control ok" ||
+	not_ok "fentry mode in the guest" "got: $fentry" "$(cat "$csv" 2>/dev/null)"
+
+# --exec: a program of the host's run in the guest, its folder writable, its status passed on.
+mkdir "$tmp/exec"
+printf '%s\n' '#!/bin/bash' '{ uname -r; "$LSBENCH" version; echo "$*"; } >"$(dirname "$0")/out.txt"' 'exit 3' \
+	>"$tmp/exec/prog.sh"
+chmod +x "$tmp/exec/prog.sh"
+out=$("$LSBENCH" vm --kernel "$KERNEL" --accel tcg --timeout 600 --exec "$tmp/exec/prog.sh" one "two words" 2>&1)
+rc=$?
+release=$(echo "$out" | sed -n 's/^lsbench vm: [^:]*: kernel //p' | head -n 1)
+if [ "$rc" -eq 3 ] && [ -n "$release" ] && [ "$(sed -n 1p "$tmp/exec/out.txt" 2>/dev/null)" = "$release" ] &&
+	sed -n 2p "$tmp/exec/out.txt" | grep -q '^lsbench ' && [ "$(sed -n 3p "$tmp/exec/out.txt")" = "one two words" ]; then
+	ok "--exec runs a program in the guest ($release), LSBENCH set, its status 3 passed on"
+else
+	not_ok "--exec (exit $rc)" "$(echo "$out" | tail -n 5)" "$(cat "$tmp/exec/out.txt" 2>/dev/null)"
+fi
+check_clean "an --exec guest"
+bad "--exec of a relative path" --kernel "$KERNEL" --exec prog.sh
+bad "--exec on two kernels" --kernels "$KERNEL,$KERNEL" --exec /bin/true
 
 # A guest past its limit is killed and reported.
 out=$("$LSBENCH" vm --kernel "$KERNEL" --accel tcg --timeout 3 -s task-get --quick -o "$res" 2>&1)

@@ -27,6 +27,8 @@ static void defaults(void **state)
 	assert_true(o.max_rounds >= o.rounds && o.rounds >= 3);
 	assert_float_equal(o.precision_pct, LS_DEF_PRECISION_PCT, 0);
 	assert_false(o.seed_set);
+	assert_float_equal(o.stall_s, LS_DEF_STALL_S, 0);
+	assert_false(o.stall_set);
 	assert_int_equal(o.modes, LS_MODES_ALL);
 	assert_int_equal(o.sharings, LS_SHARING_ALL);
 	assert_int_equal(o.loop_iters, 10000);
@@ -52,6 +54,14 @@ static void all_options(void **state)
 	assert_float_equal(o.duration_s, 2.5, 0);
 	assert_int_equal(o.repetitions, 7);
 	assert_int_equal(o.modes, LS_MODE_BIT(LS_MODE_LOOP));
+	assert_int_equal(PARSE(&o, err, "-m", "fentry,hook", "--stall", "0"), 0);
+	assert_int_equal(o.modes, LS_MODE_BIT(LS_MODE_FENTRY) | LS_MODE_BIT(LS_MODE_HOOK));
+	assert_float_equal(o.stall_s, 0, 0);
+	assert_true(o.stall_set);
+	assert_int_equal(PARSE(&o, err, "-s", "task-*", "--scenario", "x", "-w", "0", "-d", "2.5",
+			       "-r", "7", "-m", "loop", "--cpus", "2,1", "--loop-iters", "100",
+			       "-o", "/tmp/r", "-v", "--sharing", "shared"),
+			 0);
 	assert_int_equal(o.nr_cpu_counts, 2);
 	assert_int_equal(o.cpu_counts[0], 2);
 	assert_int_equal(o.cpu_counts[1], 1);
@@ -136,6 +146,13 @@ static void bad_values(void **state)
 		{ "-r", "-3" },
 		{ "-r", "2.5" },
 		{ "-m", "both" },
+		{ "-m", "loop,loop" },
+		{ "-m", "loop," },
+		{ "-m", ",fentry" },
+		{ "-m", "fentr" },
+		{ "-m", "all,hook" },
+		{ "--stall", "-1" },
+		{ "--stall", "x" },
 		{ "--sharing", "" },
 		{ "--sharing", "public" },
 		{ "--sharing", "private,private" },

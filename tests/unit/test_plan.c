@@ -48,6 +48,11 @@ static void table_entries(void **state)
 		if ((sc->expect & (LS_EXPECT_CREATES | LS_EXPECT_DELETES)) ||
 		    sc->trigger_kind == LS_TRIG_CHURN)
 			assert_int_equal(sc->sharings, LS_SHARING_BIT(LS_SHARING_PRIVATE));
+		/* a mode is listed exactly where its program is; fentry on sys_enter's syscall */
+		assert_int_equal(!!(ls_scenario_modes(sc) & LS_MODE_BIT(LS_MODE_FENTRY)),
+				 !!sc->progs[LS_MODE_FENTRY]);
+		if (sc->progs[LS_MODE_FENTRY])
+			assert_true(sc->trigger_kind == LS_TRIG_SELF && sc->progs[LS_MODE_LOOP]);
 		/* the sys_enter syscall needs no trigger function; every other kind does */
 		assert_true((sc->trigger_kind == LS_TRIG_SELF) == !sc->trigger);
 		if (!sc->control)
@@ -127,7 +132,7 @@ static void map_sweeps_control_on_one_map(void **state)
 	struct plan p;
 	size_t i, ctls = 0;
 
-	assert_int_equal(PARSE(&o, err, "--cpus", "1", "--maps", "1,17,100"), 0);
+	assert_int_equal(PARSE(&o, err, "--cpus", "1", "--maps", "1,17,100", "-m", "loop"), 0);
 	select_one("task-get-maps", sel);
 	p = plan_of(sel, &o);
 	for (i = 0; i < p.n; i++) {
