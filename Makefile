@@ -215,10 +215,15 @@ test: deps
 
 # The kernel's own local-storage bench beside lsbench, cell by cell, round by round
 # (crosscheck/crosscheck.sh --help): make crosscheck CROSSCHECK_ARGS=--quick
-.PHONY: crosscheck
+# In a guest of lsbench vm: make crosscheck-vm KERNEL=bookworm CROSSCHECK_ARGS=--quick
+.PHONY: crosscheck crosscheck-vm
 crosscheck: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)crosscheck/crosscheck.sh --lsbench $(OUTPUT)/lsbench $(CROSSCHECK_ARGS)
+crosscheck-vm: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)crosscheck/crosscheck.sh --lsbench $(OUTPUT)/lsbench --vm $(or $(KERNEL),bookworm) \
+		$(CROSSCHECK_ARGS)
 
 # report.html and plots of result sets (lsbench report --help); by default the newest run folder.
 REPORT_ARGS ?= $(shell ls -td results/*/*/ 2>/dev/null | head -n 1)

@@ -551,9 +551,11 @@ static enum wait_end guest_boot(struct vm_ctx *v, struct guest *g, const char *a
 	snprintf(initrd, sizeof(initrd), "%s/initrd.cpio", g->work);
 	snprintf(xchg, sizeof(xchg), "%s/xchg", g->work);
 	snprintf(booted, sizeof(booted), "%s/booted", xchg);
+	/* loglevel 5: the kernel's errors and warnings, a soft lockup's stacks among them */
 	snprintf(append, sizeof(append),
-		 "console=ttyS0 panic=-1 quiet loglevel=4 lsm=%s lsbench.virt=%s%s", GUEST_LSMS,
-		 accel, probe ? " lsbench.mode=probe" : "");
+		 "console=ttyS0 panic=-1 quiet loglevel=5 softlockup_all_cpu_backtrace=1 "
+		 "lsm=%s lsbench.virt=%s%s",
+		 GUEST_LSMS, accel, probe ? " lsbench.mode=probe" : "");
 	snprintf(smp, sizeof(smp), "%u", v->cpus);
 	snprintf(accel_opt, sizeof(accel_opt), "%s", accel);
 	snprintf(root_fs, sizeof(root_fs),

@@ -4,11 +4,14 @@
 # and their programs) against the system's libbpf and bpftool, outside the
 # repository. Where the running kernel refuses a program type the benchmarks
 # use, it moves the program (crosscheck/patch.sh) and prints what it changed.
-# usage: crosscheck/build.sh SOURCE_TREE BUILD_DIR; prints the bench's path.
+# With asis, nothing is moved: the bench as the kernel's tree has it, for
+# kernels that take fentry and lsm.s (the guests of lsbench vm).
+# usage: crosscheck/build.sh SOURCE_TREE BUILD_DIR [asis]; prints the bench's path.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 tree=$1
 out=$2
+asis=${3:-}
 sel=$tree/tools/testing/selftests/bpf
 mine=(bench_local_storage_cache_seq_get bench_local_storage_cache_interleaved_get
 	bench_local_storage_cache_hashmap_control bench_local_storage_create
@@ -22,7 +25,7 @@ die() {
 
 [ -f "$sel/bench.c" ] || die "no bench.c in $sel"
 # Built already from this tree, for this kernel, by these scripts: kept.
-stamp="$tree $(uname -r) $(cat "$0" "$here/patch.sh" | md5sum)"
+stamp="$tree ${asis:-$(uname -r)} $(cat "$0" "$here/patch.sh" | md5sum)"
 if [ -x "$out/bench" ] && [ "$(cat "$out/stamp" 2>/dev/null)" = "$stamp" ]; then
 	sed 's/^/crosscheck: (built before) /' "$out/patches.log" >&2
 	echo "$out/bench"
@@ -82,11 +85,13 @@ refused() {
 
 compile
 : >"$out/patches.log"
-if refused local-storage-cache-seq-get --nr_maps 1; then
+[ -z "$asis" ] ||
+	echo "unchanged: the bench as the kernel's tree has it (fentry, lsm.s)" >"$out/patches.log"
+if [ -z "$asis" ] && refused local-storage-cache-seq-get --nr_maps 1; then
 	"$here/patch.sh" "$out/src" fentry | tee -a "$out/patches.log" >&2
 	compile
 fi
-if refused local-storage-create --storage-type task; then
+if [ -z "$asis" ] && refused local-storage-create --storage-type task; then
 	"$here/patch.sh" "$out/src" lsm | tee -a "$out/patches.log" >&2
 	compile
 fi

@@ -4,10 +4,14 @@
 #
 # Fetches Debian's newest linux-source-X.Y from the system's apt suites
 # (crosscheck/fetch.sh), builds the kernel's bench outside the repository
-# (crosscheck/build.sh, moving programs off what this kernel refuses), then
-# per round runs each cell's pair back to back (which goes first alternates)
-# and writes, in the output folder: rounds.csv (every run), crosscheck.csv
-# (crosscheck/summarize.awk), crosscheck.gp and crosscheck.png.
+# twice (crosscheck/build.sh): as its tree has it, and with programs moved
+# off what this kernel refuses. Where the first loads, it runs beside
+# lsbench's fentry mode (the same attach point); else the second beside loop
+# mode. Per round it runs each cell's pair back to back (which goes first
+# alternates) and writes, in the output folder: rounds.csv (every run),
+# crosscheck.csv (crosscheck/summarize.awk), crosscheck.gp and crosscheck.png.
+# With --vm, all of it runs in a guest of lsbench vm booting that kernel,
+# the bench built here.
 # Exit status: 0 when every pair that measures the same thing agrees within
 # the threshold, 1 when one disagrees or a cell failed, 2 for bad input or a
 # bench that cannot be fetched or built.
@@ -28,6 +32,8 @@ usage: crosscheck/crosscheck.sh [options]
   --out DIR          output folder (default CACHE/runs/<UTC time>)
   --cache DIR        where the source and the build go (default /var/cache/lsbench/crosscheck)
   --lsbench PATH     the runner (default .output/lsbench)
+  --vm KERNEL        run in a guest of lsbench vm booting KERNEL (its --kernel)
+  --accel MODE       with --vm: auto, kvm or tcg (default auto)
 EOF
 }
 
@@ -45,7 +51,15 @@ threshold=5
 cache=${LSBENCH_CROSSCHECK_CACHE:-/var/cache/lsbench/crosscheck}
 out=
 lsbench=$top/.output/lsbench
+vm=
+accel=auto
+prebuilt= # in a guest: the two builds, made on the host
+passed=() # what a guest's run is given
 while [ $# -gt 0 ]; do
+	case $1 in
+	--rounds | --maps | --hash-maps | --seconds | --threshold) passed+=("$1" "${2:-}") ;;
+	--quick) passed+=("$1") ;;
+	esac
 	case $1 in
 	--quick) rounds=2 maps=1,16,17 seconds=2 ;;
 	--rounds) rounds=${2:-}; shift ;;
@@ -56,6 +70,9 @@ while [ $# -gt 0 ]; do
 	--out) out=${2:-}; shift ;;
 	--cache) cache=${2:-}; shift ;;
 	--lsbench) lsbench=${2:-}; shift ;;
+	--vm) vm=${2:-}; shift ;;
+	--accel) accel=${2:-}; shift ;;
+	--prebuilt) prebuilt=${2:-}; shift ;;
 	-h | --help) usage; exit 0 ;;
 	*) die "unknown option '$1' (see --help)" ;;
 	esac
@@ -69,19 +86,54 @@ for l in "$maps" "$hash_maps"; do
 done
 [ -x "$lsbench" ] || die "no runner at $lsbench (make first)"
 [ "$(id -u)" -eq 0 ] || die "needs root (BPF)"
+[[ $accel =~ ^(auto|kvm|tcg)$ ]] || die "--accel wants auto, kvm or tcg"
 out=${out:-$cache/runs/$(date -u +%Y%m%dT%H%M%SZ)}
 mkdir -p "$out" || die "cannot make $out"
+out=$(cd "$out" && pwd)
 start=$(date +%s)
 load0=$(cut -d' ' -f1 /proc/loadavg)
 
-tree=$("$here/fetch.sh" "$cache") || die "cannot fetch the kernel's source"
-bench=$("$here/build.sh" "$tree" "$cache/build") || die "cannot build the kernel's bench"
-echo "crosscheck: kernel bench from $(basename "$tree"), built in $cache/build" >&2
+if [ -n "$prebuilt" ]; then
+	asis_dir=${prebuilt%,*} fit_dir=${prebuilt#*,}
+	tree=$(sed -n 's/^source //p' "$fit_dir/../bench-source.txt" 2>/dev/null || echo unknown)
+else
+	tree=$("$here/fetch.sh" "$cache") || die "cannot fetch the kernel's source"
+	asis_dir=$cache/build-asis fit_dir=$cache/build
+	"$here/build.sh" "$tree" "$asis_dir" asis >/dev/null || die "cannot build the kernel's bench"
+	"$here/build.sh" "$tree" "$fit_dir" >/dev/null || die "cannot build the kernel's bench"
+	echo "source $(basename "$tree")" >"$cache/bench-source.txt"
+	echo "crosscheck: kernel bench from $(basename "$tree"), built in $asis_dir and $fit_dir" >&2
+fi
+
+# --vm: the same, in a guest. Its program and the scripts go in the output
+# folder, which the guest can write.
+if [ -n "$vm" ]; then
+	mkdir -p "$out/scripts"
+	cp "$here"/*.sh "$here"/*.awk "$out/scripts/"
+	printf '%s\n' '#!/bin/bash' 'exec "$(dirname "$0")/scripts/crosscheck.sh" --lsbench "$LSBENCH" "$@"' \
+		>"$out/guest.sh"
+	chmod +x "$out/guest.sh"
+	echo "crosscheck: in a guest of $vm, results in $out" >&2
+	"$lsbench" vm --kernel "$vm" --accel "$accel" --timeout 14400 --exec "$out/guest.sh" \
+		--prebuilt "$asis_dir,$fit_dir" --cache "$cache" --out "$out" "${passed[@]}"
+	exit $?
+fi
+
+# The bench as its tree has it where this kernel takes it, beside lsbench's
+# fentry mode; else the one moved off what it refuses, beside loop mode.
+if timeout 120 "$asis_dir/bench" -w 1 -d 1 -a local-storage-cache-seq-get --nr_maps 1 \
+	</dev/null >"$out/probe.txt" 2>&1; then
+	bench=$asis_dir/bench lsmode=fentry build=$asis_dir
+else
+	bench=$fit_dir/bench lsmode=loop build=$fit_dir
+fi
+echo "crosscheck: $bench beside lsbench's $lsmode mode" >&2
 # what was built, and changed to run here
 {
 	echo "source $(basename "$tree")"
 	echo "kernel $(uname -r)"
-	cat "$cache/build/patches.log"
+	echo "lsbench $("$lsbench" version | awk '{ print $2 }') mode $lsmode"
+	cat "$build/patches.log"
 } >"$out/bench.txt"
 
 # The pairs: cell name, kernel bench and its arguments, lsbench scenario and
@@ -95,11 +147,11 @@ SOCK_NOTE="differs: the kernel's opens 32 UDP sockets then closes them (storage 
 cells() {
 	local m
 	for m in ${maps//,/ }; do
-		echo "seq-get-$m|local-storage-cache-seq-get --nr_maps $m|task-get-maps|loop|$m|same|$SEQ_NOTE"
-		echo "int-get-$m|local-storage-cache-int-get --nr_maps $m|task-get-maps-interleaved|loop|$m|same|$INT_NOTE"
+		echo "seq-get-$m|local-storage-cache-seq-get --nr_maps $m|task-get-maps|$lsmode|$m|same|$SEQ_NOTE"
+		echo "int-get-$m|local-storage-cache-int-get --nr_maps $m|task-get-maps-interleaved|$lsmode|$m|same|$INT_NOTE"
 	done
 	for m in ${hash_maps//,/ }; do
-		echo "hashmap-control-$m|local-storage-cache-hashmap-control --nr_maps $m|task-hash-get-maps|loop|$m|differs|$HASH_NOTE"
+		echo "hashmap-control-$m|local-storage-cache-hashmap-control --nr_maps $m|task-hash-get-maps|$lsmode|$m|differs|$HASH_NOTE"
 	done
 	echo "create-task|local-storage-create --storage-type task|task-churn-storage|hook|1|differs|$CREATE_NOTE"
 	echo "create-socket|local-storage-create --storage-type socket|sk-churn-storage|hook|1|differs|$SOCK_NOTE"

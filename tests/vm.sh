@@ -99,7 +99,7 @@ csv=$(ls "$tmp"/bin/results/*/*/summary.csv 2>/dev/null | head -n 1)
 if [ "$rc" -eq 0 ] && [ -n "$csv" ] && grep -q ',task-get,.*,loop,.*,ok,' "$csv"; then
 	ok "lsbench copied under /tmp runs in the guest"
 else
-	not_ok "lsbench copied under /tmp runs in the guest (exit $rc)" "$(echo "$out" | tail -n 5)"
+	not_ok "lsbench copied under /tmp runs in the guest (exit $rc)" "$(echo "$out" | tail -n 60)"
 fi
 check_clean "a guest run of a binary under /tmp"
 # The guest takes fentry programs: fentry mode's cells are measured there.
