@@ -28,7 +28,7 @@ bool ls_counters_check(const struct cell *c, const struct ls_counters *cnt, __u6
 {
 	__u64 per_pass = (__u64)c->nr_maps * (c->sc->prime_each_owner ? c->nr_objects : 1);
 	__u64 want_primes = c->sc->primes ? prime_passes * per_pass - cnt->prime_fails : 0;
-	__u64 want_ops = user_triggers * ls_cell_ops_per_trigger(c);
+	__u64 want_ops = user_triggers * ls_cell_ops_per_trigger(c) + c->extra_ops;
 	size_t i;
 
 	if (cnt->triggers != user_triggers) {

@@ -19,6 +19,7 @@
 #include <sys/syscall.h>
 #include "bpfutil.h"
 #include "cellrun.h"
+#include "mapseq.h"
 #include "scenarios.h"
 #include "watchdog.h"
 #include "window.h"
@@ -627,6 +628,24 @@ static void miscount(struct cell *c, const struct ls_row *row, __u64 triggers)
 			(unsigned long long)row->bpf_misses);
 }
 
+/*
+ * Interleaved map-count cells: the extra operations on map 0 that the
+ * producers' triggers made. Producer i, pinned, is the only one on its CPU,
+ * whose steps go on from trigger to trigger: its first triggers x ops per
+ * trigger steps (mapseq.h).
+ */
+static __u64 crew_extra_ops(const struct cell *c, const struct crew *cr)
+{
+	__u64 n = 0;
+	unsigned int i;
+
+	if (!(c->sc->arg & LS_ARG_INTERLEAVE) || !c->nr_maps)
+		return 0;
+	for (i = 0; i < cr->started; i++)
+		n += ls_mapseq_extras(cr->p[i].triggers * ls_cell_ops_per_trigger(c), c->nr_maps);
+	return n;
+}
+
 /* Producers run, counters cross-checked: the measuring part of a set-up cell. */
 static void cell_measure(struct cell *c, const struct ls_run_opts *o, const int *cpus,
 			 struct ls_row *row)
@@ -650,6 +669,7 @@ static void cell_measure(struct cell *c, const struct ls_run_opts *o, const int 
 	if (o->latency)
 		latency_merge(&cr, row);
 	if (c->status == LS_OK && !ls_interrupted) {
+		c->extra_ops = crew_extra_ops(c, &cr);
 		if (cell_counts(c, &cr, &row->cnt))
 			ls_cell_fail(c, 0, "cannot read counters");
 		else if (!ls_counters_check(c, &row->cnt, triggers + fault("miscount"),

@@ -206,6 +206,37 @@ static void sweep_tmp(struct sweep *s)
 		sweep_dir(s, tmp, "temporary", false);
 }
 
+static int meta_read(const char *path, char *buf, size_t len)
+{
+	FILE *f = fopen(path, "r");
+	size_t n;
+
+	if (!f)
+		return -errno;
+	n = fread(buf, 1, len - 1, f);
+	fclose(f);
+	buf[n] = 0;
+	return 0;
+}
+
+int ls_meta_mark(const char *path, const char *state)
+{
+	char buf[16384], *st, *eol;
+	struct ls_buf b = {};
+	int err = meta_read(path, buf, sizeof(buf));
+
+	if (err)
+		return err;
+	st = strstr(buf, "\nstate: running\n");
+	if (!st)
+		return -ENOENT;
+	eol = strchr(st + 1, '\n');
+	ls_buf_printf(&b, "%.*s\n%s%s", (int)(st - buf), buf, state, eol);
+	err = b.err ? -ENOMEM : ls_write_atomic(path, b.data, b.len);
+	ls_buf_free(&b);
+	return err;
+}
+
 /*
  * Rewrites `state: running` of meta.txt at path to dead when the run's
  * process (its `pid:` line: pid, start time, boot) is gone.
@@ -214,20 +245,13 @@ static void mark_dead(struct sweep *s, const char *path)
 {
 	char buf[16384], boot[64], my_boot[64], state[160];
 	unsigned long long start, now_start;
-	struct ls_buf b = {};
-	char *st, *pl, *eol;
-	size_t n;
+	char *pl;
 	int pid;
-	FILE *f = fopen(path, "r");
 
-	if (!f)
+	if (meta_read(path, buf, sizeof(buf)) || !strstr(buf, "\nstate: running\n"))
 		return;
-	n = fread(buf, 1, sizeof(buf) - 1, f);
-	fclose(f);
-	buf[n] = 0;
-	st = strstr(buf, "\nstate: running\n");
 	pl = strstr(buf, "\npid: ");
-	if (!st || !pl || sscanf(pl, "\npid: %d start %llu boot %63s", &pid, &start, boot) != 3)
+	if (!pl || sscanf(pl, "\npid: %d start %llu boot %63s", &pid, &start, boot) != 3)
 		return;
 	ls_boot_id(my_boot, sizeof(my_boot));
 	/* another boot, or a guest's: nothing here says whether it still runs */
@@ -236,16 +260,13 @@ static void mark_dead(struct sweep *s, const char *path)
 	if (!ls_proc_start(pid, &now_start) && now_start == start)
 		return;
 	snprintf(state, sizeof(state), "state: dead: pid %d gone (found by %s)", pid, s->by);
-	eol = strchr(st + 1, '\n');
-	ls_buf_printf(&b, "%.*s\n%s%s", (int)(st - buf), buf, state, eol);
-	if (b.err || ls_write_atomic(path, b.data, b.len)) {
+	if (ls_meta_mark(path, state)) {
 		fprintf(stderr, "lsbench: cannot mark %s dead (run pid %d gone)\n", path, pid);
 		s->left++;
 	} else {
 		fprintf(stderr, "lsbench: marked %s %s\n", path, state);
 		s->removed++;
 	}
-	ls_buf_free(&b);
 }
 
 /* <root>/<kernel>/<run>/meta.txt */

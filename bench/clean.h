@@ -19,6 +19,12 @@ int ls_clean(const char *results_root, const char *by);
 /* lsbench clean [-o DIR]: exit status 0, 1 when something stayed, 2 for bad input. */
 int ls_clean_main(int argc, char **argv);
 
+/*
+ * Rewrites `state: running` of the meta.txt at path to state, atomically:
+ * 0, or -ENOENT when it does not say running, or another negative errno.
+ */
+int ls_meta_mark(const char *path, const char *state);
+
 /* When the process started, in clock ticks after boot (field 22 of /proc/<pid>/stat). */
 int ls_proc_start(pid_t pid, unsigned long long *ticks);
 

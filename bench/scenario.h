@@ -129,6 +129,8 @@ struct cell {
 	unsigned int value_size;
 	enum ls_sharing sharing;
 	bool verbose;
+	/* interleaved map-count cells: map 0's extra operations, over ops per trigger */
+	__u64 extra_ops;
 
 	/* Set by setup, released by teardown. */
 	void *skel;

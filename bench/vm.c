@@ -5,6 +5,7 @@
  * writable. bench/vm-kernel.sh finds or fetches the kernel and builds the
  * initramfs; bench/vm-init.sh is the guest's /init.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -22,6 +23,7 @@
 #include <sys/stat.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
+#include "clean.h"
 #include "opts.h"
 #include "results.h"
 #include "rev.h"
@@ -33,8 +35,10 @@
 #define BOOT_LIMIT_S 120.0 /* from qemu's start to the guest's init */
 #define PROBE_LIMIT_S 30.0 /* a KVM boot that gets no further is hung */
 #define GRACE_S 5.0 /* between SIGTERM and SIGKILL */
+#define LOCKUP_LIMIT_S 60 /* a guest CPU stuck this long in its kernel: the guest is lost */
 #define GUEST_LSMS "lockdown,capability,bpf"
 #define QEMU "qemu-system-x86_64"
+#define MAX_VCPUS 64
 
 static volatile sig_atomic_t interrupted;
 
@@ -57,6 +61,7 @@ static void vm_usage(FILE *f)
 		"  --accel MODE     auto (KVM when a guest boots under it, else TCG), kvm or tcg\n"
 		"  --timeout S      wall-clock limit of one guest, after which it is killed\n"
 		"                   (default %g)\n"
+		"  --vcpus N        the guest's CPUs (default: as many as the host has online)\n"
 		"  --exec PROGRAM   run PROGRAM in the guest instead of lsbench run, with the\n"
 		"                   other arguments as its own and LSBENCH set to lsbench's\n"
 		"                   path there; its folder is writable in the guest, the rest of\n"
@@ -118,8 +123,8 @@ static const char *vm_opt(int argc, char **argv, int *i, const char *name, bool 
 
 static int parse_vm_opt(struct ls_vm_opts *o, int argc, char **argv, int *i, char *err, size_t len)
 {
-	static const char *const names[] = { "--kernel", "--kernels", "--accel", "--timeout",
-					     "--exec" };
+	static const char *const names[] = { "--kernel",  "--kernels", "--accel",
+					     "--timeout", "--exec",    "--vcpus" };
 	bool missing = false;
 	const char *v = NULL;
 	size_t k;
@@ -156,6 +161,16 @@ static int parse_vm_opt(struct ls_vm_opts *o, int argc, char **argv, int *i, cha
 			return -EINVAL;
 		}
 		o->exec = v;
+		return 0;
+	case 5:
+		errno = 0;
+		o->vcpus = strtoul(v, &end, 10);
+		if (errno || end == v || *end || !isdigit((unsigned char)*v) || !o->vcpus ||
+		    o->vcpus > MAX_VCPUS) {
+			snprintf(err, len, "invalid --vcpus '%s': a whole number from 1 to %d", v,
+				 MAX_VCPUS);
+			return -EINVAL;
+		}
 		return 0;
 	default:
 		errno = 0;
@@ -335,7 +350,19 @@ struct console {
 	size_t len;
 	int esc; /* 0, 1 after ESC, 2 inside ESC [ ... */
 	bool shown;
+	unsigned int lockup_s; /* the longest soft lockup the guest's kernel reported */
 };
+
+/* "watchdog: BUG: soft lockup - CPU#1 stuck for 514s! [lsbench:130]" */
+static void console_lockup(struct console *con)
+{
+	const char *p = strstr(con->line, "soft lockup - CPU#");
+	unsigned int s;
+
+	if (p && (p = strstr(p, " stuck for ")) && sscanf(p, " stuck for %us", &s) == 1 &&
+	    s > con->lockup_s)
+		con->lockup_s = s;
+}
 
 static void console_line(struct console *con)
 {
@@ -347,6 +374,7 @@ static void console_line(struct console *con)
 		if (strstr(con->line, firmware[i]))
 			con->len = 0;
 	}
+	console_lockup(con);
 	if (con->len || con->shown) {
 		printf("%s\n", con->line);
 		fflush(stdout);
@@ -381,7 +409,14 @@ static void console_feed(struct console *con, const char *buf, size_t n)
 	}
 }
 
-enum wait_end { WAIT_EXITED, WAIT_TIMEOUT, WAIT_NO_BOOT, WAIT_INTERRUPTED, WAIT_EARLY_EXIT };
+enum wait_end {
+	WAIT_EXITED,
+	WAIT_TIMEOUT,
+	WAIT_NO_BOOT,
+	WAIT_INTERRUPTED,
+	WAIT_EARLY_EXIT,
+	WAIT_LOCKUP,
+};
 
 /*
  * Waits for a child, reading its stdout from fd (-1: none) into con (NULL:
@@ -424,6 +459,10 @@ static enum wait_end child_wait(pid_t pid, int fd, struct console *con, char *ca
 			*status = child_kill(pid);
 			return WAIT_TIMEOUT;
 		}
+		if (con && con->lockup_s >= LOCKUP_LIMIT_S) {
+			*status = child_kill(pid);
+			return WAIT_LOCKUP;
+		}
 		if (booted && now_s() - start > BOOT_LIMIT_S && access(booted, F_OK)) {
 			*status = child_kill(pid);
 			return WAIT_NO_BOOT;
@@ -442,6 +481,7 @@ struct guest {
 	char accel[8];
 	char results[LS_VM_RESULTS_MAX]; /* the run folders its boots wrote, comma-joined */
 	int status;
+	bool lockup; /* its last boot's kernel locked up */
 };
 
 struct vm_ctx {
@@ -672,6 +712,27 @@ static void find_results(struct vm_ctx *v, struct guest *g, time_t start)
 		snprintf(g->results + n, sizeof(g->results) - n, "%s%s", n ? "," : "", found);
 }
 
+/* The run folder of g's last boot, or "". */
+static const char *last_results(const struct guest *g)
+{
+	const char *c = strrchr(g->results, ',');
+
+	return c ? c + 1 : g->results;
+}
+
+/* A killed guest's run says so in its meta.txt, which it left saying running. */
+static void mark_killed(struct guest *g, const char *why)
+{
+	char meta[PATH_MAX * 3 + 16], state[160];
+
+	if (!*last_results(g))
+		return;
+	snprintf(meta, sizeof(meta), "%s/meta.txt", last_results(g));
+	snprintf(state, sizeof(state), "state: dead: the guest was killed by lsbench vm (%s)", why);
+	if (!ls_meta_mark(meta, state))
+		printf("lsbench vm: marked %s %s\n", meta, state);
+}
+
 /* Writes what the guest's init reads: lsbench's argv, folder, results root and host name. */
 static int write_xchg(struct vm_ctx *v, struct guest *g)
 {
@@ -722,10 +783,12 @@ static void guest_run(struct vm_ctx *v, struct guest *g)
 	time_t start = time(NULL);
 	double t0 = now_s();
 	enum wait_end end;
+	size_t had;
 	FILE *f;
 	int status;
 
 	g->status = 1;
+	g->lockup = false;
 	if (write_xchg(v, g)) {
 		fprintf(stderr, "lsbench vm: cannot write the guest's settings in %s\n", g->work);
 		return;
@@ -761,6 +824,12 @@ static void guest_run(struct vm_ctx *v, struct guest *g)
 		       "console above says why)\n",
 		       g->release);
 		break;
+	case WAIT_LOCKUP:
+		printf("lsbench vm: guest %s: its kernel reported a CPU stuck for %u s or more "
+		       "(soft lockup, stacks above): killed\n",
+		       g->release, LOCKUP_LIMIT_S);
+		g->lockup = true;
+		break;
 	case WAIT_EXITED:
 		snprintf(path, sizeof(path), "%s/xchg/status", g->work);
 		f = fopen(path, "r");
@@ -781,11 +850,28 @@ static void guest_run(struct vm_ctx *v, struct guest *g)
 		       v->o->exec, g->status, now_s() - t0);
 		return;
 	}
+	had = strlen(g->results);
 	find_results(v, g, start);
+	if (end == WAIT_TIMEOUT || end == WAIT_LOCKUP)
+		mark_killed(g, end == WAIT_LOCKUP ? "its kernel locked up" : "past --timeout");
+	/* a lost boot's run, marked dead, is not one of the kernel's rounds */
+	if (end == WAIT_LOCKUP) {
+		g->results[had] = 0;
+		printf("lsbench vm: %s: boot lost after %.0f s\n", g->release, now_s() - t0);
+		return;
+	}
 	printf("lsbench vm: %s: results in %s after %.0f s, exit status %d\n", g->release,
-	       *g->results ? strrchr(g->results, ',') ? strrchr(g->results, ',') + 1 : g->results
-			   : "no results",
-	       now_s() - t0, g->status);
+	       *last_results(g) ? last_results(g) : "no results", now_s() - t0, g->status);
+}
+
+/*
+ * A guest whose kernel locked up (seen under TCG, rarely: a 6.1 guest's CPU
+ * stuck in lsbench's syscall for minutes) is booted once more.
+ */
+static void guest_run_again(struct vm_ctx *v, struct guest *g)
+{
+	printf("lsbench vm: booting %s again, once\n", g->release);
+	guest_run(v, g);
 }
 
 /* Runs this binary with argv[1..] and waits for it: its exit status. */
@@ -883,7 +969,7 @@ static int vm_setup(struct vm_ctx *v, char *err, size_t len)
 		return -ENOENT;
 	}
 	n = sysconf(_SC_NPROCESSORS_ONLN);
-	v->cpus = n > 0 ? n : 1;
+	v->cpus = v->o->vcpus ?: n > 0 ? n : 1;
 	if (v->o->exec) {
 		/* the program's folder is the writable share */
 		v->boots = 1;
@@ -976,6 +1062,8 @@ int ls_vm_main(int argc, char **argv)
 			printf("lsbench vm: round %u of %u\n", r, v.boots);
 		for (i = 0; i < o.nr_kernels && !interrupted; i++) {
 			guest_run(&v, &g[i]);
+			if (g[i].lockup && !interrupted)
+				guest_run_again(&v, &g[i]);
 			if (g[i].status > status)
 				status = g[i].status;
 		}

@@ -16,6 +16,7 @@ struct ls_vm_opts {
 	char **run_argv; /* the run options, argv[0] a placeholder; with exec its arguments */
 	int run_argc;
 	const char *exec; /* a program to run in the guest instead of lsbench run */
+	unsigned int vcpus; /* the guest's CPUs; 0: as many as the host has online */
 };
 
 /*

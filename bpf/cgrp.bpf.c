@@ -92,15 +92,20 @@ static __always_inline void cgrp_maps_prime(struct ls_op_ctx *ctx)
 	bpf_loop(cfg.nr_maps, cgrp_maps_prime_cb, ctx, 0);
 }
 
-static __always_inline void cgrp_maps_get_op(struct ls_op_ctx *ctx)
+static __always_inline void cgrp_maps_get_map(struct ls_op_ctx *ctx, __u32 m)
 {
-	void *map = cgrp_maps_pick(ls_next_map(ctx));
+	void *map = cgrp_maps_pick(m);
 
 	if (!map) {
 		ctx->c.failures++;
 		return;
 	}
 	ls_count_get(ctx, bpf_cgrp_storage_get(map, ctx->cgrp, 0, 0));
+}
+
+static __always_inline void cgrp_maps_get_op(struct ls_op_ctx *ctx)
+{
+	LS_MAPS_STEP(ctx, cgrp_maps_get_map);
 }
 
 LS_SYS_ENTER_PROGS(empty, ls_owner_cgrp, empty_op, ls_no_prime)

@@ -162,11 +162,27 @@ struct ls_val4096 ls_btf_val4096;
 		return bpf_map_lookup_elem(&prefix##8, &m);                                        \
 	}
 
-/* The map the next operation of a map-count sweep works on (mapseq.h). */
+/* The map of the next step of a map-count sweep (mapseq.h). */
 static __always_inline __u32 ls_next_map(struct ls_op_ctx *ctx)
 {
-	return ls_mapseq_next(&ctx->ms, cfg.nr_maps, cfg.interleave);
+	return ls_mapseq_next(&ctx->ms, cfg.nr_maps);
 }
+
+/*
+ * A map-count sweep's step: get_map(ctx, map index) on the next map, and
+ * interleaved on map 0 again after maps 0, 3, 6, ..., counted as one more
+ * operation (the loop counts the steps).
+ */
+#define LS_MAPS_STEP(ctx, get_map)                                                                 \
+	do {                                                                                       \
+		__u32 m_ = ls_next_map(ctx);                                                       \
+                                                                                                   \
+		get_map(ctx, m_);                                                                  \
+		if (cfg.interleave && ls_mapseq_extra(m_)) {                                       \
+			get_map(ctx, 0);                                                           \
+			(ctx)->c.ops++;                                                            \
+		}                                                                                  \
+	} while (0)
 
 static __always_inline struct ls_counters *ls_percpu(void)
 {
@@ -314,11 +330,11 @@ static __always_inline void ls_extra_work(struct ls_op_ctx *ctx)
 			 */                                                                        \
 			if (cfg.nr_maps > 1)                                                       \
 				ls_mapseq_at(&ctx->ms, (pc->triggers * cfg.loop_iters),            \
-					     cfg.nr_maps, cfg.interleave);                         \
+					     cfg.nr_maps);                                         \
 			if (!cfg.time_ops || cfg.loop_iters < 2) {                                 \
-				ctx->c.ops = bpf_loop(cfg.loop_iters, name##_cb, ctx, 0);          \
+				ctx->c.ops += bpf_loop(cfg.loop_iters, name##_cb, ctx, 0);         \
 			} else {                                                                   \
-				ctx->c.ops = bpf_loop(cfg.loop_iters - 1, name##_cb, ctx, 0);      \
+				ctx->c.ops += bpf_loop(cfg.loop_iters - 1, name##_cb, ctx, 0);     \
 				ctx->idx = cfg.loop_iters - 1;                                     \
 				t0 = bpf_ktime_get_ns();                                           \
 				name##_one(ctx);                                                   \
@@ -329,7 +345,7 @@ static __always_inline void ls_extra_work(struct ls_op_ctx *ctx)
 		} else {                                                                           \
 			ctx->idx = pc->triggers;                                                   \
 			if (cfg.nr_maps > 1)                                                       \
-				ls_mapseq_at(&ctx->ms, pc->triggers, cfg.nr_maps, cfg.interleave); \
+				ls_mapseq_at(&ctx->ms, pc->triggers, cfg.nr_maps);                 \
 			if (cfg.nr_owners > 1)                                                     \
 				ctx->o = pc->triggers % cfg.nr_owners;                             \
 			if (cfg.time_ops) {                                                        \
@@ -341,7 +357,7 @@ static __always_inline void ls_extra_work(struct ls_op_ctx *ctx)
 			} else {                                                                   \
 				name##_one(ctx);                                                   \
 			}                                                                          \
-			ctx->c.ops = 1;                                                            \
+			ctx->c.ops++;                                                              \
 		}                                                                                  \
 		ls_add(pc, &ctx->c);                                                               \
 	}

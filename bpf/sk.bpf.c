@@ -62,15 +62,20 @@ static __always_inline void hash_get_op(struct ls_op_ctx *ctx)
 	ls_count_get(ctx, bpf_map_lookup_elem(&mark_hash, &ctx->key));
 }
 
-static __always_inline void sk_maps_get_op(struct ls_op_ctx *ctx)
+static __always_inline void sk_maps_get_map(struct ls_op_ctx *ctx, __u32 m)
 {
-	void *map = sk_maps_pick(ls_next_map(ctx));
+	void *map = sk_maps_pick(m);
 
 	if (!map) {
 		ctx->c.failures++;
 		return;
 	}
 	ls_count_get(ctx, bpf_sk_storage_get(map, ctx->sk, 0, 0));
+}
+
+static __always_inline void sk_maps_get_op(struct ls_op_ctx *ctx)
+{
+	LS_MAPS_STEP(ctx, sk_maps_get_map);
 }
 
 LS_GETSOCKOPT_PROGS(empty, empty_op, no_key)

@@ -103,15 +103,20 @@ static __always_inline void task_maps_prime(struct ls_op_ctx *ctx)
 	bpf_loop(cfg.nr_maps, task_maps_prime_cb, ctx, 0);
 }
 
-static __always_inline void task_maps_get_op(struct ls_op_ctx *ctx)
+static __always_inline void task_maps_get_map(struct ls_op_ctx *ctx, __u32 m)
 {
-	void *map = task_maps_pick(ls_next_map(ctx));
+	void *map = task_maps_pick(m);
 
 	if (!map) {
 		ctx->c.failures++;
 		return;
 	}
 	ls_count_get(ctx, bpf_task_storage_get(map, ctx->task, 0, 0));
+}
+
+static __always_inline void task_maps_get_op(struct ls_op_ctx *ctx)
+{
+	LS_MAPS_STEP(ctx, task_maps_get_map);
 }
 
 static long hash_maps_prime_cb(__u32 i, void *data)
@@ -133,9 +138,8 @@ static __always_inline void hash_maps_prime(struct ls_op_ctx *ctx)
 	bpf_loop(cfg.nr_maps, hash_maps_prime_cb, ctx, 0);
 }
 
-static __always_inline void hash_maps_get_op(struct ls_op_ctx *ctx)
+static __always_inline void hash_maps_get_map(struct ls_op_ctx *ctx, __u32 m)
 {
-	__u32 m = ls_next_map(ctx);
 	void *map = bpf_map_lookup_elem(&hash_maps, &m);
 	int key = ctx->key;
 
@@ -144,6 +148,11 @@ static __always_inline void hash_maps_get_op(struct ls_op_ctx *ctx)
 		return;
 	}
 	ls_count_get(ctx, bpf_map_lookup_elem(map, &key));
+}
+
+static __always_inline void hash_maps_get_op(struct ls_op_ctx *ctx)
+{
+	LS_MAPS_STEP(ctx, hash_maps_get_map);
 }
 
 LS_SYS_ENTER_PROGS(empty, ls_owner_task, empty_op, ls_no_prime)

@@ -7,6 +7,11 @@ out=$1
 shift
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
+t0=$(date +%s)
+# section NAME: its header, with the time since the start (make test must stay under 15 minutes)
+section() {
+	echo "# $1 (at $(($(date +%s) - t0)) s)"
+}
 
 for t in "$@"; do
 	echo "# unit: $t"
@@ -31,23 +36,24 @@ for f in "$out"/fuzz/*; do
 		tail -n 20 "$out/fuzz-$name.log"
 	fi
 done
-echo "# btf builds"
+section "btf builds"
 # The running kernel's is the build in $out itself.
 tests/btf-builds.sh "$out" bookworm trixie sid 2>&1 | tee -a "$log"
 [ "${PIPESTATUS[0]}" -lt 128 ] || echo "not ok - btf-builds.sh crashed" | tee -a "$log"
-echo "# integration"
+section integration
 LSBENCH="$out/san/lsbench" tests/integration.sh 2>&1 | tee -a "$log"
 [ "${PIPESTATUS[0]}" -lt 128 ] || echo "not ok - integration.sh crashed" | tee -a "$log"
-echo "# crosscheck readers"
+section "crosscheck readers"
 tests/crosscheck.sh 2>&1 | tee -a "$log"
-echo "# census"
+section census
 LSBENCH="$out/san/lsbench" tests/census.sh 2>&1 | tee -a "$log"
 [ "${PIPESTATUS[0]}" -lt 128 ] || echo "not ok - census.sh crashed" | tee -a "$log"
-echo "# vm"
+section vm
 LSBENCH="$out/lsbench" tests/vm.sh 2>&1 | tee -a "$log"
 [ "${PIPESTATUS[0]}" -lt 128 ] || echo "not ok - vm.sh crashed" | tee -a "$log"
 
 passed=$(grep -c '^ok ' "$log")
 failed=$(grep -c '^not ok ' "$log")
+section "end"
 echo "tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

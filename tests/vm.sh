@@ -124,6 +124,23 @@ else
 	not_ok "--exec (exit $rc)" "$(echo "$out" | tail -n 5)" "$(cat "$tmp/exec/out.txt" 2>/dev/null)"
 fi
 check_clean "an --exec guest"
+
+# A guest whose kernel reports a CPU stuck for a minute is killed and booted
+# once more (here a program prints the kernel's line itself, each boot).
+printf '%s\n' '#!/bin/bash' 'echo "[  99.0] watchdog: BUG: soft lockup - CPU#1 stuck for 61s! [lsbench:130]"' \
+	'sleep 300' >"$tmp/exec/lockup.sh"
+chmod +x "$tmp/exec/lockup.sh"
+start=$(date +%s)
+out=$("$LSBENCH" vm --kernel "$KERNEL" --accel tcg --timeout 600 --exec "$tmp/exec/lockup.sh" 2>&1)
+rc=$?
+secs=$(($(date +%s) - start))
+if [ "$rc" -eq 1 ] && [ "$secs" -lt 200 ] && [ "$(echo "$out" | grep -c 'reported a CPU stuck for 60 s or more')" -eq 2 ] &&
+	[ "$(echo "$out" | grep -c 'booting .* again, once')" -eq 1 ]; then
+	ok "a guest kernel's soft lockup: killed, booted once more, then given up ($secs s)"
+else
+	not_ok "soft lockup (exit $rc, $secs s)" "$(echo "$out" | grep -v '^\[' | tail -n 8)"
+fi
+check_clean "a guest killed for a lockup"
 bad "--exec of a relative path" --kernel "$KERNEL" --exec prog.sh
 bad "--exec on two kernels" --kernels "$KERNEL,$KERNEL" --exec /bin/true
 

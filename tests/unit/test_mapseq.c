@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The order of maps of a map-count cell (bpf/mapseq.h) against the kernel's
- * local-storage bench: seq-get visits index % nr_maps; int-get after each
- * such visit of a map whose index is a multiple of 3 visits map 0 again.
+ * local-storage bench: a bpf_loop iteration i visits map i % nr_maps, and
+ * int-get visits map 0 again when that map's index is a multiple of 3. And
+ * the extra visits the runner's cross-check expects, against a count.
  */
 #include <linux/types.h>
 #include <stdarg.h>
@@ -12,13 +13,14 @@
 #include <cmocka.h>
 #include "../../bpf/mapseq.h"
 
-/* The kernel bench's visits, over enough loop indices for n operations. */
-static __u32 *kernel_order(__u32 nr_maps, int interleave, size_t n)
+/* The kernel bench's visits of iterations from, from + 1, ... until n visits. */
+static __u32 *kernel_visits(__u64 from, __u32 nr_maps, int interleave, size_t n)
 {
-	__u32 *v = malloc((n + 1) * sizeof(*v)), idx, m;
+	__u32 *v = malloc((n + 1) * sizeof(*v)), m;
+	__u64 idx;
 	size_t k = 0;
 
-	for (idx = 0; v && k < n; idx++) {
+	for (idx = from; v && k < n; idx++) {
 		m = idx % nr_maps;
 		v[k++] = m;
 		if (interleave && m % 3 == 0)
@@ -27,53 +29,74 @@ static __u32 *kernel_order(__u32 nr_maps, int interleave, size_t n)
 	return v;
 }
 
-/* From every start within two cycles, a cycle of ours equals the kernel's from there. */
-static void check(__u32 nr_maps, int interleave)
+/* lsbench's, as LS_MAPS_STEP runs them. */
+static void our_visits(__u32 *v, size_t n, __u64 from, __u32 nr_maps, int interleave)
 {
-	size_t cycle = nr_maps + (interleave ? (nr_maps + 2) / 3 : 0), start, i;
-	__u32 *want = kernel_order(nr_maps, interleave, 3 * cycle);
 	struct ls_mapseq s;
+	size_t k = 0;
+	__u32 m;
+
+	ls_mapseq_at(&s, from, nr_maps);
+	while (k < n) {
+		m = ls_mapseq_next(&s, nr_maps);
+		v[k++] = m;
+		if (interleave && ls_mapseq_extra(m) && k < n)
+			v[k++] = 0;
+	}
+}
+
+static void check(__u32 nr_maps, int interleave, __u64 from)
+{
+	size_t n = 3 * nr_maps + 3, i;
+	__u32 *want = kernel_visits(from, nr_maps, interleave, n), *got = malloc(n * sizeof(*got));
 
 	assert_non_null(want);
-	for (start = 0; start < 2 * cycle; start++) {
-		ls_mapseq_at(&s, start, nr_maps, interleave);
-		for (i = 0; i < cycle; i++)
-			assert_int_equal(ls_mapseq_next(&s, nr_maps, interleave), want[start + i]);
-	}
+	assert_non_null(got);
+	our_visits(got, n, from, nr_maps, interleave);
+	for (i = 0; i < n; i++)
+		assert_int_equal(got[i], want[i]);
 	free(want);
+	free(got);
 }
 
 static void seq_is_the_kernels(void **state)
 {
 	__u32 n;
+	__u64 from;
 
 	for (n = 1; n <= 40; n++)
-		check(n, 0);
-	check(1000, 0);
+		for (from = 0; from < 2 * n; from++)
+			check(n, 0, from);
+	check(1000, 0, 123456789ULL * 10000);
 }
 
 static void interleaved_is_the_kernels(void **state)
 {
 	__u32 n;
+	__u64 from;
 
 	for (n = 1; n <= 40; n++)
-		check(n, 1);
-	check(1000, 1);
+		for (from = 0; from < 2 * n; from++)
+			check(n, 1, from);
+	check(17, 1, 123456789ULL * 10000);
+	check(1000, 1, 987654321ULL * 10000);
 }
 
-/* A start far past the first cycle, as a trigger count times 10 000 gives. */
-static void far_starts(void **state)
+/* The extra visits of the first s steps, against a count of them. */
+static void extras_counted(void **state)
 {
-	const __u64 ops = 123456789ULL * 10000;
-	__u32 *want = kernel_order(17, 1, 2 * 23);
-	struct ls_mapseq s;
-	size_t i;
+	__u32 n;
+	__u64 s, count;
 
-	/* 17 maps, interleaved: 17 + 6 = 23 operations a cycle */
-	ls_mapseq_at(&s, ops, 17, 1);
-	for (i = 0; i < 23; i++)
-		assert_int_equal(ls_mapseq_next(&s, 17, 1), want[ops % 23 + i]);
-	free(want);
+	for (n = 1; n <= 40; n++) {
+		count = 0;
+		for (s = 0; s <= 5 * n + 7; s++) {
+			assert_int_equal(ls_mapseq_extras(s, n), count);
+			count += ls_mapseq_extra(s % n);
+		}
+	}
+	/* 10000 triggers of 10 000 steps on 17 maps: 6 extras in each cycle of 17 */
+	assert_int_equal(ls_mapseq_extras(100000000ULL, 17), 100000000ULL / 17 * 6 + 6);
 }
 
 int main(void)
@@ -81,7 +104,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(seq_is_the_kernels),
 		cmocka_unit_test(interleaved_is_the_kernels),
-		cmocka_unit_test(far_starts),
+		cmocka_unit_test(extras_counted),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
