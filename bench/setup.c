@@ -329,13 +329,12 @@ struct inner_spec {
 	enum bpf_map_type type;
 	__u32 key_size, value_size, max_entries, flags;
 	__u32 btf_key, btf_value;
-	bool btf;
 };
 
 /*
  * Finds the array of maps the cell's program reads and the template of its
- * maps: local-storage maps of value_size (which need the template's BTF), or
- * hash maps keyed by thread id for the control. libbpf frees the template at
+ * maps: local-storage maps of value_size, or hash maps keyed by thread id
+ * for the control; both made with the template's BTF. libbpf frees the template at
  * load, so this runs before.
  */
 static int maps_spec(struct cell *c, const struct ls_type *t, struct bpf_object *obj,
@@ -358,7 +357,6 @@ static int maps_spec(struct cell *c, const struct ls_type *t, struct bpf_object 
 	spec->value_size = bpf_map__value_size(inner);
 	spec->max_entries = bpf_map__max_entries(inner);
 	spec->flags = bpf_map__map_flags(inner);
-	spec->btf = !hash;
 	spec->btf_key = bpf_map__btf_key_type_id(inner);
 	spec->btf_value = bpf_map__btf_value_type_id(inner);
 	return 0;
@@ -376,13 +374,15 @@ static int maps_fill(struct cell *c, struct bpf_object *obj, const struct inner_
 		return ls_cell_fail(c, -ENOMEM, "cannot set up %u maps in %s", c->nr_maps,
 				    spec->outer);
 	for (i = 0; i < c->nr_maps; i++) {
-		LIBBPF_OPTS(bpf_map_create_opts, opts, .map_flags = spec->flags);
+		/*
+		 * With the template's BTF, hash maps too: 6.1 compares what BTF
+		 * says of a value (its timer's offset, -EINVAL without BTF) when
+		 * a map goes into an array of maps.
+		 */
+		LIBBPF_OPTS(bpf_map_create_opts, opts, .map_flags = spec->flags,
+			    .btf_fd = bpf_object__btf_fd(obj), .btf_key_type_id = spec->btf_key,
+			    .btf_value_type_id = spec->btf_value);
 
-		if (spec->btf) {
-			opts.btf_fd = bpf_object__btf_fd(obj);
-			opts.btf_key_type_id = spec->btf_key;
-			opts.btf_value_type_id = spec->btf_value;
-		}
 		fd = bpf_map_create(spec->type, NULL, spec->key_size, spec->value_size,
 				    spec->max_entries, &opts);
 		if (fd < 0)

@@ -230,6 +230,7 @@ for r in $(seq "$rounds"); do
 	done < <(cells)
 done
 
+[ "$(wc -l <"$rows")" -gt 1 ] || die "no pair ran (see $out)"
 awk -F, -v threshold="$(awk -v t="$threshold" 'BEGIN { print t / 100 }')" \
 	-f "$here/summarize.awk" "$rows" >"$out/crosscheck.csv"
 status=$?

@@ -10,22 +10,25 @@ awk -F, 'NR > 1 && $2 != "" && $3 != "" && match($1, /-[0-9]+$/) {
 	print substr($1, 1, RSTART - 1), substr($1, RSTART + 1), $2, $3 }' \
 	"$dir/crosscheck.csv" | sort -k1,1 -k2,2n >"$dir/crosscheck.dat"
 kinds=$(awk '{ print $1 }' "$dir/crosscheck.dat" | uniq)
+mode=$(sed -n 's/^lsbench .* mode //p' "$dir/bench.txt" 2>/dev/null)
+kernel=$(sed -n 's/^kernel //p' "$dir/bench.txt" 2>/dev/null)
+# paths relative to the folder: the script runs from a copy of it too
 {
 	echo 'set terminal pngcairo size 900,600'
-	echo "set output '$dir/crosscheck.png'"
-	echo "set title 'kernel bench and lsbench, one thread, loop mode'"
+	echo "set output 'crosscheck.png'"
+	echo "set title 'kernel bench and lsbench on ${kernel:-?}, one thread, lsbench in ${mode:-loop} mode'"
 	echo 'set xlabel "maps"; set ylabel "ns per get"'
 	echo 'set logscale xy; set key top left; set grid'
 	printf 'plot '
 	sep=
 	for k in $kinds; do
 		printf "%s'%s' using (strcol(1) eq '%s' ? \$2 : 1/0):3 with linespoints title '%s kernel bench'" \
-			"$sep" "$dir/crosscheck.dat" "$k" "$k"
+			"$sep" crosscheck.dat "$k" "$k"
 		printf ", '%s' using (strcol(1) eq '%s' ? \$2 : 1/0):4 with linespoints title '%s lsbench'" \
-			"$dir/crosscheck.dat" "$k" "$k"
+			crosscheck.dat "$k" "$k"
 		sep=', '
 	done
 	echo
 } >"$dir/crosscheck.gp"
 [ -s "$dir/crosscheck.dat" ] || { echo "crosscheck: nothing to plot"; exit 0; }
-gnuplot "$dir/crosscheck.gp"
+(cd "$dir" && gnuplot crosscheck.gp)
