@@ -39,8 +39,8 @@ summary_of() {
 }
 
 # Fails unless every data row of CSV is ok, measured and self-consistent.
-# Rows of BPF LSM hooks may instead be unsupported with a reason: kernels
-# differ in whether they take LSM programs at all.
+# Rows of BPF LSM and fentry hooks may instead be unsupported with a reason:
+# kernels differ in whether they take those programs at all.
 rows_ok() {
 	local csv=$1 want=${2:-}
 	local rows
@@ -55,7 +55,7 @@ rows_ok() {
 		-v hi="$(col hits "$csv")" -v mi="$(col misses "$csv")" \
 		-v cr="$(col creates "$csv")" -v de="$(col deletes "$csv")" '
 		NR == 1 { cols = NF; next }
-		$hk ~ /^lsm\// && $st == "unsupported" && /refused/ { next }
+		$hk ~ /^(lsm|fentry)\// && $st == "unsupported" && /refused/ { next }
 		NF != cols { print "row " NR " has " NF " fields, header " cols; bad = 1 }
 		$st != "ok" { print "row " NR ": " $sc " is " $st ": " $0; bad = 1 }
 		!($ops > 0 && $ns > 0 && $ps > 0 && $cv >= 0 && $tr > 0) {
