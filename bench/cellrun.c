@@ -630,9 +630,9 @@ static void miscount(struct cell *c, const struct ls_row *row, __u64 triggers)
 
 /*
  * Interleaved map-count cells: the extra operations on map 0 that the
- * producers' triggers made. Producer i, pinned, is the only one on its CPU,
- * whose steps go on from trigger to trigger: its first triggers x ops per
- * trigger steps (mapseq.h).
+ * producers' triggers made (mapseq.h). In loop modes each trigger's
+ * iterations start from 0; in hook mode producer i, pinned and alone on its
+ * CPU, steps on from trigger to trigger, by that CPU's trigger count.
  */
 static __u64 crew_extra_ops(const struct cell *c, const struct crew *cr)
 {
@@ -642,7 +642,9 @@ static __u64 crew_extra_ops(const struct cell *c, const struct crew *cr)
 	if (!(c->sc->arg & LS_ARG_INTERLEAVE) || !c->nr_maps)
 		return 0;
 	for (i = 0; i < cr->started; i++)
-		n += ls_mapseq_extras(cr->p[i].triggers * ls_cell_ops_per_trigger(c), c->nr_maps);
+		n += ls_mode_loops(c->mode)
+			     ? cr->p[i].triggers * ls_mapseq_extras(c->loop_iters, c->nr_maps)
+			     : ls_mapseq_extras(cr->p[i].triggers, c->nr_maps);
 	return n;
 }
 

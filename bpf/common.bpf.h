@@ -31,7 +31,6 @@ struct ls_op_ctx {
 	struct inode *inode;
 	__u64 key; /* the hash controls' key: thread id, socket cookie, cgroup id, inode number */
 	__u32 idx; /* operation index: bpf_loop's, or this CPU's trigger count in hook mode */
-	struct ls_mapseq ms; /* map-count sweeps: where the order of maps stands */
 	__u32 o; /* owners reached by id: the next one, 0..nr_owners-1 */
 };
 
@@ -165,7 +164,7 @@ struct ls_val4096 ls_btf_val4096;
 /* The map of the next step of a map-count sweep (mapseq.h). */
 static __always_inline __u32 ls_next_map(struct ls_op_ctx *ctx)
 {
-	return ls_mapseq_next(&ctx->ms, cfg.nr_maps);
+	return ls_mapseq_map(ctx->idx, cfg.nr_maps);
 }
 
 /*
@@ -323,14 +322,6 @@ static __always_inline void ls_extra_work(struct ls_op_ctx *ctx)
 			/* each trigger goes on where the last left off */                         \
 			if (cfg.nr_owners > 1)                                                     \
 				ctx->o = (pc->triggers * cfg.loop_iters) % cfg.nr_owners;          \
-			/*                                                                         \
-			 * Likewise for the maps: and kernels before 6.7 verify a                  \
-			 * bpf_loop callback once, with the state of its first call, so            \
-			 * from a known 0 they hard-wire ls_next_map() never to wrap.              \
-			 */                                                                        \
-			if (cfg.nr_maps > 1)                                                       \
-				ls_mapseq_at(&ctx->ms, (pc->triggers * cfg.loop_iters),            \
-					     cfg.nr_maps);                                         \
 			if (!cfg.time_ops || cfg.loop_iters < 2) {                                 \
 				ctx->c.ops += bpf_loop(cfg.loop_iters, name##_cb, ctx, 0);         \
 			} else {                                                                   \
@@ -344,8 +335,6 @@ static __always_inline void ls_extra_work(struct ls_op_ctx *ctx)
 			}                                                                          \
 		} else {                                                                           \
 			ctx->idx = pc->triggers;                                                   \
-			if (cfg.nr_maps > 1)                                                       \
-				ls_mapseq_at(&ctx->ms, pc->triggers, cfg.nr_maps);                 \
 			if (cfg.nr_owners > 1)                                                     \
 				ctx->o = pc->triggers % cfg.nr_owners;                             \
 			if (cfg.time_ops) {                                                        \
