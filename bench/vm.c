@@ -580,7 +580,7 @@ static enum wait_end guest_boot(struct vm_ctx *v, struct guest *g, const char *a
 		booted[PATH_MAX + 16];
 	char root_fs[128], xchg_fs[PATH_MAX * 2 + 64], results_fs[PATH_MAX * 2 + 64],
 		xchg[PATH_MAX + 8];
-	char accel_opt[16];
+	char accel_opt[32];
 	char *argv[40];
 	struct console con = {};
 	enum wait_end end;
@@ -597,7 +597,14 @@ static enum wait_end guest_boot(struct vm_ctx *v, struct guest *g, const char *a
 		 "lsm=%s lsbench.virt=%s%s",
 		 GUEST_LSMS, accel, probe ? " lsbench.mode=probe" : "");
 	snprintf(smp, sizeof(smp), "%u", v->cpus);
-	snprintf(accel_opt, sizeof(accel_opt), "%s", accel);
+	/*
+	 * TCG runs all vCPUs in one host thread: with a thread per vCPU, guests
+	 * crashed and locked up while their kernel patched its own text (an
+	 * int3 Oops in __schedule on 7.2, a CPU stuck in a syscall on 6.1)
+	 * when BPF programs were attached and detached.
+	 */
+	snprintf(accel_opt, sizeof(accel_opt), "%s%s", accel,
+		 strcmp(accel, "tcg") ? "" : ",thread=single");
 	snprintf(root_fs, sizeof(root_fs),
 		 "local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap");
 	virtfs_arg(xchg_fs, sizeof(xchg_fs), xchg, "xchg", "");
