@@ -58,27 +58,27 @@ static void check(__u32 nr_maps, int interleave, __u64 from)
 	free(got);
 }
 
-static void seq_is_the_kernels(void **state)
+/* 1 to 40 maps from every start within two cycles, 17 and 1000 near a trigger's end. */
+static void check_all(int interleave)
 {
 	__u32 n;
 	__u64 from;
 
 	for (n = 1; n <= 40; n++)
 		for (from = 0; from < 2 * n; from++)
-			check(n, 0, from);
-	check(1000, 0, 9000);
+			check(n, interleave, from);
+	check(17, interleave, 9990);
+	check(1000, interleave, 9000);
+}
+
+static void seq_is_the_kernels(void **state)
+{
+	check_all(0);
 }
 
 static void interleaved_is_the_kernels(void **state)
 {
-	__u32 n;
-	__u64 from;
-
-	for (n = 1; n <= 40; n++)
-		for (from = 0; from < 2 * n; from++)
-			check(n, 1, from);
-	check(17, 1, 9990);
-	check(1000, 1, 9000);
+	check_all(1);
 }
 
 /* The extra visits of the first s steps, against a count of them. */
