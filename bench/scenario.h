@@ -78,7 +78,7 @@ struct scenario {
 	 */
 	size_t progs[LS_MODE_FENTRY + 1];
 	const char *control; /* scenario subtracted for added_ns_per_op, or NULL */
-	unsigned int modes; /* LS_MODE_BIT()s it runs in; 0: both */
+	unsigned int modes; /* LS_MODE_BIT()s it runs in; 0: hook and loop */
 	unsigned int expect; /* enum ls_expect */
 	bool primes; /* each producer's prime creates (or finds) one element per map */
 	bool prime_each_owner; /* ... per map and per owner */

@@ -66,6 +66,14 @@ static void fmt_secs(char *buf, size_t len, double s)
 	snprintf(buf, len, "%u:%02u", t / 60, t % 60);
 }
 
+/* What a cell is, as the progress line and the watchdog name it. */
+static void cell_desc(const struct ls_cell_key *key, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s %s %u cpu %s, %u owners, %u maps, %u B", key->sc->name,
+		 ls_mode_name(key->mode), key->threads, ls_sharing_name(key->sharing), key->objects,
+		 key->maps, key->value_size);
+}
+
 /*
  * Where the run is: on a terminal a status line rewritten in place, in a log
  * one line as each cell starts. The estimate counts the rounds every cell is
@@ -76,7 +84,7 @@ static void progress(const struct plan *p, const struct ls_run_opts *o, unsigned
 {
 	double el = (mono_ns() - p->start_ns) / 1e9, per, left;
 	size_t owed = n - k + (round < o->rounds ? (o->rounds - round) * p->n : 0);
-	char el_s[16], left_s[16];
+	char el_s[16], left_s[16], desc[128];
 	bool tty = isatty(STDERR_FILENO);
 
 	per = p->measured ? p->measuring_ns / 1e9 / p->measured : NAN;
@@ -86,12 +94,10 @@ static void progress(const struct plan *p, const struct ls_run_opts *o, unsigned
 		snprintf(left_s, sizeof(left_s), "?");
 	else
 		fmt_secs(left_s, sizeof(left_s), left);
-	fprintf(stderr,
-		"%slsbench: round %u/%u%s, cell %zu/%zu: %s %s %u cpu %s, %u owners, %u maps, %u B; "
-		"%s elapsed, %s%s left%s",
+	cell_desc(key, desc, sizeof(desc));
+	fprintf(stderr, "%slsbench: round %u/%u%s, cell %zu/%zu: %s; %s elapsed, %s%s left%s",
 		tty ? "\r\033[K" : "", round, o->rounds, round > o->rounds ? " (extra)" : "", k + 1,
-		n, key->sc->name, ls_mode_name(key->mode), key->threads,
-		ls_sharing_name(key->sharing), key->objects, key->maps, key->value_size, el_s,
+		n, desc, el_s,
 		round < o->rounds || o->max_rounds == o->rounds ? "about " : "at least ", left_s,
 		tty ? "" : "\n");
 }
@@ -118,9 +124,7 @@ static int measure_round(struct plan *p, size_t i, const struct ls_run_opts *o, 
 	char name[128];
 	int err;
 
-	snprintf(name, sizeof(name), "%s %s %u cpu %s, %u owners, %u maps, %u B", pc->key.sc->name,
-		 ls_mode_name(pc->key.mode), pc->key.threads, ls_sharing_name(pc->key.sharing),
-		 pc->key.objects, pc->key.maps, pc->key.value_size);
+	cell_desc(&pc->key, name, sizeof(name));
 	ls_watchdog_beat("set up", name);
 	ls_cell_round(&pc->key, o, cpus, &rnd);
 	if (ls_interrupted) {

@@ -185,14 +185,14 @@ static int parse_vm_opt(struct ls_vm_opts *o, int argc, char **argv, int *i, cha
 	}
 }
 
-/* The program's arguments go one a line to the guest. */
-static int check_exec_args(struct ls_vm_opts *o, char *err, size_t len)
+/* The arguments for the guest go one a line: none may hold a line break. */
+static int check_one_a_line(struct ls_vm_opts *o, const char *whose, char *err, size_t len)
 {
 	int i;
 
 	for (i = 1; i < o->run_argc; i++) {
 		if (strchr(o->run_argv[i], '\n')) {
-			snprintf(err, len, "--exec's arguments may not hold a line break");
+			snprintf(err, len, "%s may not hold a line break", whose);
 			return -EINVAL;
 		}
 	}
@@ -204,14 +204,10 @@ static int check_run_opts(struct ls_vm_opts *o, char *err, size_t len)
 {
 	struct ls_run_opts ro;
 	bool selected[256];
-	int i, ret;
+	int ret = check_one_a_line(o, "run options", err, len);
 
-	for (i = 1; i < o->run_argc; i++) {
-		if (strchr(o->run_argv[i], '\n')) {
-			snprintf(err, len, "run options may not hold a line break");
-			return -EINVAL;
-		}
-	}
+	if (ret)
+		return ret;
 	ret = ls_run_opts_parse(o->run_argc, o->run_argv, &ro, err, len);
 	if (ret > 0) {
 		snprintf(
@@ -260,7 +256,8 @@ int ls_vm_opts_parse(int argc, char **argv, struct ls_vm_opts *o, char *err, siz
 		ret = -EINVAL;
 	}
 	if (!ret)
-		ret = o->exec ? check_exec_args(o, err, len) : check_run_opts(o, err, len);
+		ret = o->exec ? check_one_a_line(o, "--exec's arguments", err, len)
+			      : check_run_opts(o, err, len);
 	if (ret < 0)
 		ls_one_line(err);
 	return ret;
