@@ -16,6 +16,10 @@ DEPS := clang llvm make gcc pkg-config libbpf-dev libelf-dev zlib1g-dev bpftool 
 # and what `lsbench vm` needs to boot other kernels
 DEPS += qemu-system-x86 busybox-static cpio xz-utils zstd
 
+# and what make test needs besides: LAVA's dispatcher (tests/lava.sh runs a job) and a
+# JSON schema validator (the KCIDB export), without their recommends
+TEST_DEPS := lava-dispatcher python3-jinja2 python3-jsonschema python3-yaml
+
 CFLAGS ?= -g -O2
 WARN := -Wall -Wextra -Werror -Wvla
 LIBBPF_CFLAGS := $(shell pkg-config --cflags libbpf 2>/dev/null)
@@ -106,6 +110,7 @@ analysis_SRCS := \
 	analysis/cmpstats.c \
 	analysis/rset.c \
 	analysis/compare.c \
+	analysis/export.c \
 	analysis/report.c
 analysis_USES := common
 MAIN_SRC := bench/main.c
@@ -126,7 +131,8 @@ UNIT_TESTS := \
 	test_mapseq:common \
 	test_csvread:analysis \
 	test_cmpstats:analysis \
-	test_compare:analysis
+	test_compare:analysis \
+	test_export:analysis
 FUZZERS := \
 	fuzz_opts:runner \
 	fuzz_csv:analysis
@@ -176,15 +182,20 @@ preflight:
 	done; \
 	exit $$missing
 
-deps:
-	$(Q)missing=""; for p in $(DEPS); do \
+# install PACKAGES, APT-OPTIONS: the Debian packages not installed yet, with apt-get.
+define install
+	$(Q)missing=""; for p in $(1); do \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || \
 			missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) $$missing; \
 	fi
+endef
+
+deps:
+	$(call install,$(DEPS))
 
 # Exit status 1 means the run completed with failed cells, each with its reason in the
 # results: a finished benchmark, not a failed make.
@@ -207,8 +218,11 @@ bench-vm: deps
 	$(Q)$(OUTPUT)/lsbench vm $(if $(KERNELS),--kernels $(KERNELS),--kernel $(or $(KERNEL),bookworm)) \
 		$(BENCH_ARGS) || [ $$? -eq 1 ]
 
-test: deps
-	$(Q)$(MAKE) --no-print-directory $(OUTPUT)/lsbench $(OUTPUT)/san/lsbench \
+test-deps:
+	$(call install,$(TEST_DEPS),--no-install-recommends)
+
+test: deps test-deps
+	$(Q)$(MAKE) --no-print-directory $(OUTPUT)/lsbench $(OUTPUT)/san/lsbench $(OUTPUT)/lsbench-static \
 		$(patsubst %,$(OUTPUT)/tests/%,$(call names,$(UNIT_TESTS))) \
 		$(patsubst %,$(OUTPUT)/fuzz/%,$(call names,$(FUZZERS)))
 	$(Q)FUZZ_SECONDS=$(FUZZ_SECONDS) tests/run.sh $(OUTPUT) $(call names,$(UNIT_TESTS))
@@ -224,6 +238,20 @@ crosscheck-vm: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)crosscheck/crosscheck.sh --lsbench $(OUTPUT)/lsbench --vm $(or $(KERNEL),bookworm) \
 		$(CROSSCHECK_ARGS)
+
+# A LAVA job for a kernel and a set (lava/lava.sh --help), in LAVA_OUT (default
+# lava-jobs/KERNEL): make lava-job KERNEL=trixie LAVA_ARGS="--base-url https://..."
+# and run here with lava-run: make lava-run KERNEL=trixie
+LAVA_KERNEL = $(or $(KERNEL),bookworm)
+LAVA_OUT ?= lava-jobs/$(LAVA_KERNEL)
+.PHONY: lava-job lava-run test-deps
+lava-job: deps
+	$(Q)$(MAKE) --no-print-directory all $(OUTPUT)/lsbench-static
+	$(Q)lava/lava.sh job --kernel $(LAVA_KERNEL) --out $(LAVA_OUT) --lsbench $(OUTPUT)/lsbench-static \
+		$(LAVA_ARGS)
+lava-run: LAVA_ARGS += --tcg
+lava-run: lava-job
+	$(Q)LSBENCH=$(OUTPUT)/lsbench lava/lava.sh run $(LAVA_OUT)
 
 # report.html and plots of result sets (lsbench report --help); by default the newest run folder.
 REPORT_ARGS ?= $(shell ls -td results/*/*/ 2>/dev/null | head -n 1)
@@ -285,6 +313,12 @@ $(foreach d,$(BUILDS),$(foreach l,$(LAYERS),$(eval $(call layer_archive,$(l),$(d
 $(OUTPUT)/lsbench: $(OUTPUT)/bench/main.o $(call libs,$(OUTPUT),$(LAYERS))
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(CFLAGS) $^ $(LDLIBS) -o $@
+
+# Linked statically, for ramdisks without libraries (LAVA jobs, lava/lava.sh).
+$(OUTPUT)/lsbench-static: $(OUTPUT)/bench/main.o $(call libs,$(OUTPUT),$(LAYERS))
+	$(call msg,LINK,$@)
+	$(Q)$(CC) $(CFLAGS) -static $^ $(shell pkg-config --static --libs libbpf 2>/dev/null) \
+		-lpthread -lm -o $@
 
 $(OUTPUT)/san/lsbench: $(OUTPUT)/san/bench/main.o $(call libs,$(OUTPUT)/san,$(LAYERS))
 	$(call msg,LINK,$@)

@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -321,6 +322,7 @@ static int read_summary(struct ls_rset *run, struct ls_run_info *ri, char *err, 
 		}
 		ret = ls_csvr_double(&r, c_ns, true, &c->ns_per_op, err, len)
 			      ?: ls_csvr_double(&r, c_ops, true, &c->ops_per_sec, err, len);
+		c->summary_ns = c->ns_per_op;
 		for (i = 0; !ret && i < 4; i++)
 			ret = ls_csvr_double(&r, c_lat[i], true, &c->lat[i], err, len);
 		if (!ret && !strcmp(c->status, "ok") && !(c->ns_per_op > 0))
@@ -495,7 +497,37 @@ static int read_reps(struct ls_rset *run, struct ls_run_info *ri, char *err, siz
 	return ret < 0 ? ret : 0;
 }
 
-/* meta.txt is optional: it adds the CPU model and the run's end state. */
+/* A meta.txt line that export reads: its value, unshortened but for the field's size. */
+static void meta_field(struct ls_run_info *ri, const char *line)
+{
+	static const struct {
+		const char *name;
+		size_t off, size;
+	} fields[] = {
+#define F(name, field) { name ": ", offsetof(struct ls_run_info, field), sizeof(ri->field) }
+		F("lsbench_revision", rev),
+		F("started_utc", started),
+		F("arch", arch),
+		F("virt", virt),
+		F("kernel_version", kernel_version),
+#undef F
+	};
+	size_t i, n, j;
+	char *dst;
+
+	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+		n = strlen(fields[i].name);
+		if (strncmp(line, fields[i].name, n))
+			continue;
+		dst = (char *)ri + fields[i].off;
+		for (j = 0; line[n + j] && j < fields[i].size - 1; j++)
+			dst[j] = (unsigned char)line[n + j] < 0x20 ? '?' : line[n + j];
+		dst[j] = 0;
+		return;
+	}
+}
+
+/* meta.txt is optional: it adds the CPU model, the run's end state and what meta_field reads. */
 static void read_meta(struct ls_run_info *ri)
 {
 	char path[PATH_MAX + 16], line[512];
@@ -511,6 +543,8 @@ static void read_meta(struct ls_run_info *ri)
 			ls_csvr_quote(line + 11, ri->cpu_model, sizeof(ri->cpu_model));
 		else if (!strncmp(line, "state: ", 7))
 			ls_csvr_quote(line + 7, ri->state, sizeof(ri->state));
+		else
+			meta_field(ri, line);
 	}
 	fclose(f);
 }

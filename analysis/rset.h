@@ -37,6 +37,12 @@ struct ls_run_info {
 	char host[128];
 	char cpu_model[128];
 	char state[128];
+	/* from meta.txt, empty when it lacks them */
+	char rev[64]; /* lsbench_revision */
+	char started[32]; /* started_utc */
+	char arch[32];
+	char virt[32];
+	char kernel_version[160];
 	unsigned int schema;
 };
 
@@ -53,6 +59,7 @@ struct ls_rcell {
 	 * when merged.
 	 */
 	double ns_per_op;
+	double summary_ns; /* summary.csv's ns_per_op, of the first run that has the cell */
 	double ops_per_sec;
 	double lat[4]; /* p50, p90, p99, p99.9 in ns; NAN when not measured */
 	double *reps; /* ns_per_op per repetition (reps.csv) */

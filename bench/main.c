@@ -6,6 +6,7 @@
 #include "clean.h"
 #include "columns.h"
 #include "compare.h"
+#include "export.h"
 #include "opts.h"
 #include "report.h"
 #include "runner.h"
@@ -20,6 +21,8 @@ static void usage(FILE *f)
 		   "  run [options]        measure scenarios; lsbench run --help for options\n"
 		   "  compare BASE NEW...  compare two result sets cell by cell (compare --help)\n"
 		   "  report DIR...        plots and report.html of result sets (report --help)\n"
+		   "  export DIR...        a result set as KCIDB JSON, KTAP or LAVA test cases\n"
+		   "                       (export --help)\n"
 		   "  vm --kernel SPEC [options]\n"
 		   "                       run on another kernel booted in qemu (vm --help)\n"
 		   "  clean [-o DIR]       remove what runs that died left behind (clean --help)\n"
@@ -81,6 +84,8 @@ int main(int argc, char **argv)
 		return ls_compare_main(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "clean"))
 		return ls_clean_main(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "export"))
+		return ls_export_main(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "report"))
 		return ls_report_main(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "version") && argc == 2) {

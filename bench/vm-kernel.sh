@@ -12,7 +12,8 @@
 #   WORKDIR  an empty folder of the caller's: receives vmlinuz and initrd
 #   INIT     the guest's /init
 #   BINARY   lsbench, copied into the initramfs as /lsbench: the guest's init
-#            puts it where the host has it when the guest cannot see it there
+#            puts it where the host has it when the guest cannot see it there;
+#            empty: none (LAVA's ramdisk, lava/lava.sh)
 # Prints the kernel release on its last line. Errors: one line on stderr,
 # exit status 2 for a SPEC that names nothing usable, 1 for anything else.
 # Debian kernels are cached in $LSBENCH_CACHE (default
@@ -271,7 +272,8 @@ busybox=$(command -v busybox) || die 1 "busybox is not installed (apt-get instal
 cp "$busybox" "$work/initrd/bin/busybox"
 cp "$init" "$work/initrd/init"
 chmod 755 "$work/initrd/init"
-cp "$binary" "$work/initrd/lsbench" || die 1 "cannot copy $binary into the guest's initramfs"
+[ -z "$binary" ] || cp "$binary" "$work/initrd/lsbench" ||
+	die 1 "cannot copy $binary into the guest's initramfs"
 (cd "$work/initrd" && find . | cpio -o -H newc --quiet) >"$work/initrd.cpio"
 rm -rf "$work/initrd"
 cp "$kdir/vmlinuz" "$work/vmlinuz"

@@ -48,6 +48,9 @@ tests/crosscheck.sh 2>&1 | tee -a "$log"
 section census
 LSBENCH="$out/san/lsbench" tests/census.sh 2>&1 | tee -a "$log"
 [ "${PIPESTATUS[0]}" -lt 128 ] || echo "not ok - census.sh crashed" | tee -a "$log"
+section lava
+LSBENCH="$out/lsbench" LSBENCH_STATIC="$out/lsbench-static" tests/lava.sh 2>&1 | tee -a "$log"
+[ "${PIPESTATUS[0]}" -lt 128 ] || echo "not ok - lava.sh crashed" | tee -a "$log"
 section vm
 LSBENCH="$out/lsbench" tests/vm.sh 2>&1 | tee -a "$log"
 [ "${PIPESTATUS[0]}" -lt 128 ] || echo "not ok - vm.sh crashed" | tee -a "$log"

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * lsbench export: a result set in the formats other systems read: KCIDB JSON
+ * (KernelCI's database), KTAP (kselftest output) and LAVA test cases.
+ */
+#ifndef LSBENCH_EXPORT_H
+#define LSBENCH_EXPORT_H
+
+#include <stddef.h>
+
+struct ls_buf;
+struct ls_key;
+struct ls_rset;
+
+/* The KCIDB schema version written: 5.0, the oldest v5 any receiver of v5 reads. */
+#define LS_KCIDB_MAJOR 5
+#define LS_KCIDB_MINOR 0
+
+enum ls_export_format {
+	LS_EXPORT_KCIDB,
+	LS_EXPORT_KTAP,
+	LS_EXPORT_LAVA,
+};
+
+/*
+ * A cell's name in every format: lsbench.SCENARIO.MODE.SHARING.cN.oN.mN.vN,
+ * dot-separated parts of [A-Za-z0-9_-] (KCIDB's test path; LAVA's and KTAP's
+ * names allow no spaces either).
+ */
+void ls_export_path(const struct ls_key *k, char *buf, size_t size);
+
+/* Whether origin is a KCIDB origin: [a-z0-9_]+. */
+int ls_export_origin_ok(const char *origin);
+
+/* Appends the set in format f to b; origin names the submitter (KCIDB). */
+void ls_export(const struct ls_rset *s, enum ls_export_format f, const char *origin,
+	       struct ls_buf *b);
+
+int ls_export_main(int argc, char **argv);
+
+#endif /* LSBENCH_EXPORT_H */
