@@ -111,7 +111,9 @@ analysis_SRCS := \
 	analysis/rset.c \
 	analysis/compare.c \
 	analysis/export.c \
-	analysis/report.c
+	analysis/gnuplot.c \
+	analysis/report.c \
+	analysis/timeline.c
 analysis_USES := common
 MAIN_SRC := bench/main.c
 

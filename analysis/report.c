@@ -8,16 +8,15 @@
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
-#include <spawn.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
+#include <unistd.h>
 #include "compare.h"
 #include "csv.h"
 #include "csvread.h"
+#include "gnuplot.h"
 #include "report.h"
 #include "results.h"
 #include "rev.h"
@@ -25,8 +24,6 @@
 #define MAX_POINTS 64
 #define SERIES_PER_PLOT 24 /* more, and the key outgrows the plot */
 #define MAX_TYPES 16
-
-extern char **environ;
 
 struct report {
 	const char *out; /* folder of report.html */
@@ -85,33 +82,6 @@ static void html_str(struct ls_buf *b, const char *s)
 	}
 }
 
-/* Escapes s for a double-quoted gnuplot string. */
-static void gp_str(struct ls_buf *b, const char *s)
-{
-	ls_buf_printf(b, "\"");
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			ls_buf_printf(b, "\\%c", *s);
-		else if (*s == '\n')
-			ls_buf_printf(b, "\\n");
-		else
-			ls_buf_printf(b, "%c", (unsigned char)*s < 0x20 ? ' ' : *s);
-	}
-	ls_buf_printf(b, "\"");
-}
-
-/* A name safe in a file name and a URL: letters, digits, '-', others '_'. */
-static void safe_name(const char *s, char *dst, size_t size)
-{
-	size_t i;
-
-	for (i = 0; s[i] && i + 1 < size; i++)
-		dst[i] = (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'
-				 ? s[i]
-				 : '_';
-	dst[i] = 0;
-}
-
 static int write_file(struct report *r, const char *name, struct ls_buf *b)
 {
 	char path[PATH_MAX + 64];
@@ -127,33 +97,7 @@ static int write_file(struct report *r, const char *name, struct ls_buf *b)
 /* Runs gnuplot on plots/<name>.gp, its messages into plots/gnuplot.log. */
 static int run_gnuplot(struct report *r, const char *name)
 {
-	const char *gp = getenv("GNUPLOT") ?: "gnuplot";
-	char script[PATH_MAX + 64], log[PATH_MAX + 64];
-	posix_spawn_file_actions_t fa;
-	char *argv[3];
-	int ret, status;
-	pid_t pid;
-
-	snprintf(script, sizeof(script), "%s/%s.gp", r->plots, name);
-	snprintf(log, sizeof(log), "%s/gnuplot.log", r->plots);
-	argv[0] = (char *)gp;
-	argv[1] = script;
-	argv[2] = NULL;
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_addopen(&fa, 1, log, O_WRONLY | O_CREAT | O_APPEND, 0644);
-	posix_spawn_file_actions_adddup2(&fa, 1, 2);
-	ret = posix_spawnp(&pid, gp, &fa, NULL, argv, environ);
-	posix_spawn_file_actions_destroy(&fa);
-	if (ret) {
-		snprintf(r->err, sizeof(r->err), "cannot run %s: %s (install gnuplot-nox)", gp,
-			 strerror(ret));
-		return -ret;
-	}
-	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status)) {
-		snprintf(r->err, sizeof(r->err), "gnuplot failed on %s: see %s", script, log);
-		return -EIO;
-	}
-	return 0;
+	return ls_gnuplot(r->plots, name, r->err, sizeof(r->err));
 }
 
 /* The kernels and hosts of every set, for plot titles. */
@@ -180,11 +124,11 @@ static void gp_header(struct report *r, struct ls_buf *b, const char *name, cons
 		      "set output '%s/%s.png'\n"
 		      "set title ",
 		      r->plots, name);
-	gp_str(b, t);
+	ls_gp_str(b, t);
 	ls_buf_printf(b, "\nset xlabel ");
-	gp_str(b, xlabel);
+	ls_gp_str(b, xlabel);
 	ls_buf_printf(b, "\nset ylabel ");
-	gp_str(b, ylabel);
+	ls_gp_str(b, ylabel);
 	/* the key below: beside the plot it takes the width the title and the data need */
 	ls_buf_printf(b, "\nset grid\nset key below\nset datafile separator ','\n");
 }
@@ -576,7 +520,7 @@ static int sweep_one(struct report *r, const struct sweep *sw, const char *name,
 			      i ? ", \\\n     " : "", r->plots, name, i, ci ? ":3:4" : "",
 			      ci ? "yerrorlines" : "linespoints", i % 8 + 1, i / 8 % 5 + 1,
 			      i % 13 + 1);
-		gp_str(&script, t);
+		ls_gp_str(&script, t);
 	}
 	ls_buf_printf(&script, "\n");
 	ret = plot_finish(r, name, &script, &data, caption);
@@ -737,7 +681,7 @@ static int type_plots(struct report *r, const char *type)
 			    .ylabel = "throughput, all threads (million operations/s, log)" };
 	int ret;
 
-	safe_name(type, safe, sizeof(safe));
+	ls_safe_name(type, safe, sizeof(safe));
 	type_title(type, tt, sizeof(tt));
 	ls_buf_printf(&r->html, "<h3>");
 	html_str(&r->html, tt);
@@ -813,7 +757,7 @@ static int hist_plot(struct report *r)
 		ls_buf_printf(&data, "\n\n");
 		ls_buf_printf(&script, "%s'%s/hist.csv' index %zu using 1:2 with steps lw 2 title ",
 			      block ? ", \\\n     " : "", r->plots, block);
-		gp_str(&script, r->labels[s]);
+		ls_gp_str(&script, r->labels[s]);
 		block++;
 	}
 	ls_buf_printf(&script, "\n");

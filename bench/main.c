@@ -10,6 +10,7 @@
 #include "opts.h"
 #include "report.h"
 #include "runner.h"
+#include "timeline.h"
 #include "rev.h"
 #include "vm.h"
 
@@ -21,6 +22,8 @@ static void usage(FILE *f)
 		   "  run [options]        measure scenarios; lsbench run --help for options\n"
 		   "  compare BASE NEW...  compare two result sets cell by cell (compare --help)\n"
 		   "  report DIR...        plots and report.html of result sets (report --help)\n"
+		   "  timeline SET...      result sets of many kernels in version order: figures\n"
+		   "                       and significant steps (timeline --help)\n"
 		   "  export DIR...        a result set as KCIDB JSON, KTAP or LAVA test cases\n"
 		   "                       (export --help)\n"
 		   "  vm --kernel SPEC [options]\n"
@@ -84,6 +87,8 @@ int main(int argc, char **argv)
 		return ls_compare_main(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "clean"))
 		return ls_clean_main(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "timeline"))
+		return ls_timeline_main(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "export"))
 		return ls_export_main(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "report"))

@@ -5,10 +5,16 @@
 # and /init).
 #
 # usage: vm-kernel.sh SPEC WORKDIR INIT BINARY
-#   SPEC     a Debian suite (bookworm, trixie, forky, sid; -cloud or -rt for
-#            another flavour), a Debian kernel release (6.1.0-50-amd64), a
-#            Debian kernel package file, or a bzImage (its modules in
-#            lib/modules/<release> beside it, or in /lib/modules/<release>)
+#        vm-kernel.sh --list
+#   SPEC     a Debian suite (bookworm, bookworm-backports, trixie,
+#            trixie-backports, forky, sid, experimental; -cloud or -rt for
+#            another flavour), a Debian kernel release or version
+#            (6.1.0-50-amd64, 6.19.14+deb13), a Debian kernel package name
+#            (linux-image-6.19.14+deb13-amd64), a Debian kernel package file,
+#            or a bzImage (its modules in lib/modules/<release> beside it, or
+#            in /lib/modules/<release>)
+#   --list   prints the kernels of every suite, a line each: series, release,
+#            suite; newest series first, newest release of a series first
 #   WORKDIR  an empty folder of the caller's: receives vmlinuz and initrd
 #   INIT     the guest's /init
 #   BINARY   lsbench, copied into the initramfs as /lsbench: the guest's init
@@ -21,7 +27,8 @@
 set -euo pipefail
 
 cache=${LSBENCH_CACHE:-/var/cache/lsbench/kernels}
-suites="bookworm trixie forky sid"
+# The suites, longest names first (bookworm-backports before bookworm).
+suites="bookworm-backports trixie-backports bookworm trixie forky sid experimental"
 # What mounting the host's root over virtio 9p needs; the rest comes as dependencies.
 roots="virtio_pci 9pnet_virtio 9p"
 
@@ -30,11 +37,11 @@ die() {
 	exit "$1"
 }
 
-[ $# -eq 4 ] || die 2 "usage: vm-kernel.sh SPEC WORKDIR INIT BINARY"
+[ $# -eq 4 ] || [ "${1:-}" = --list ] || die 2 "usage: vm-kernel.sh SPEC WORKDIR INIT BINARY"
 spec=$1
-work=$2
-init=$3
-binary=$4
+work=${2:-}
+init=${3:-}
+binary=${4:-}
 
 # The main Debian archive the system's apt sources already use.
 mirror() {
@@ -64,29 +71,71 @@ apt_update() {
 		die 1 "apt-get update of $* failed: $(grep -m1 -E '^(E|Err):' "$cache/apt/update.log")"
 }
 
+# (apt-cache show succeeds, printing nothing, for a package that is only provided;
+# grep reads it all: grep -q would end apt-cache with SIGPIPE, a failure under pipefail)
 pkg_exists() {
-	apt_cmd apt-cache show --no-all-versions "$1" >/dev/null 2>&1
+	apt_cmd apt-cache show --no-all-versions "$1" 2>/dev/null | grep '^Package: ' >/dev/null
 }
 
-# The release (uname -r) a suite's newest kernel of a flavour has.
+# The release (uname -r) a suite's newest kernel of a flavour has: what its
+# meta-package depends on, else (experimental has none) its newest kernel.
 suite_release() {
-	local meta=linux-image-$1
-	apt_cmd apt-cache show --no-all-versions "$meta" 2>/dev/null |
-		sed -n 's/^Depends:.*linux-image-\([^ ,]*\) (=.*/\1/p' | head -n 1
+	local meta=linux-image-$1 rel
+	rel=$(apt_cmd apt-cache show --no-all-versions "$meta" 2>/dev/null |
+		sed -n 's/^Depends:.*linux-image-\([^ ,]*\) (=.*/\1/p' | head -n 1)
+	[ -n "$rel" ] || rel=$(list_kernels | awk -v s="$2" -v f="$1" '
+		$3 == s && (f == "amd64" ? $2 !~ /-(cloud|rt)-amd64$/ : $2 ~ ("-" f "$")) {
+			print $2; exit }')
+	echo "$rel"
 }
 
-# fetch RELEASE: downloads and unpacks a Debian kernel into $cache/RELEASE.
+# Every kernel of the suites in the private lists: series, release, suite;
+# newest series first, newest release first (sort -V), generic flavour.
+list_kernels() {
+	local f suite
+	for f in "$cache"/apt/lists/*_main_binary-amd64_Packages*; do
+		[ -f "$f" ] || continue
+		suite=${f##*_dists_}
+		suite=${suite%%_main_*}
+		/usr/lib/apt/apt-helper cat-file "$f" 2>/dev/null |
+			sed -n 's/^Package: linux-\(image\|binary-unsigned\)-\([0-9][^ ]*-amd64\)\(-unsigned\)\{0,1\}$/\2/p' |
+			sed "s/\$/ $suite/"
+	done | grep -Ev -- '-(cloud|rt)-amd64 ' | sort -u |
+		awk '{ split($1, v, /[.+-]/); print v[1] "." v[2], $1, $2 }' | sort -k1,1Vr -k2,2Vr -k3,3 |
+		awk '!seen[$2]++'
+}
+
+# fetch RELEASE: downloads and unpacks a Debian kernel into $cache/RELEASE:
+# its unsigned image, else (from 7.2) the unsigned binary and the modules,
+# else the signed image, which boots as well in qemu: whole (6.16 to 6.18 in
+# trixie-backports), or (6.19 to 7.1 there) in linux-binary-RELEASE beside
+# linux-modules-RELEASE, which the suite's lists lack though its pool has it.
 fetch() {
-	local rel=$1 dl pkgs p
-	pkg_exists "linux-image-$rel-unsigned" && pkgs="linux-image-$rel-unsigned" ||
+	local rel=$1 dl pkgs p pool=""
+	if pkg_exists "linux-image-$rel-unsigned"; then
+		pkgs="linux-image-$rel-unsigned"
+	elif pkg_exists "linux-binary-unsigned-$rel"; then
 		pkgs="linux-binary-unsigned-$rel linux-modules-$rel"
+	elif pkg_exists "linux-binary-$rel" && ! pkg_exists "linux-modules-$rel"; then
+		pkgs="linux-binary-$rel"
+		pool=linux-modules-${rel}_$(apt_cmd apt-cache show --no-all-versions "linux-binary-$rel" |
+			sed -n 's/^Version: //p' | head -n 1)_amd64.deb
+	elif pkg_exists "linux-binary-$rel"; then
+		pkgs="linux-binary-$rel linux-modules-$rel"
+	else
+		pkgs="linux-image-$rel"
+	fi
 	for p in $pkgs; do
 		pkg_exists "$p" || die 2 "no Debian kernel package $p in $suites"
 	done
 	dl=$(mktemp -d "$cache/.dl.XXXXXX")
-	echo "lsbench vm: downloading $pkgs" >&2
+	echo "lsbench vm: downloading $pkgs${pool:+ and, from the pool, $pool}" >&2
 	(cd "$dl" && apt_cmd apt-get download $pkgs >"$dl/download.log" 2>&1) ||
 		{ rm -rf "$dl"; die 1 "apt-get download $pkgs failed"; }
+	if [ -n "$pool" ]; then
+		/usr/lib/apt/apt-helper download-file "$(mirror)pool/main/l/linux/$pool" "$dl/$pool" \
+			>>"$dl/download.log" 2>&1 || { rm -rf "$dl"; die 1 "cannot download $pool from the pool"; }
+	fi
 	unpack_debs "$dl" "$dl"/*.deb
 	install_kernel "$dl/root" "$cache/$rel"
 	rm -rf "$dl"
@@ -152,9 +201,16 @@ kernel_dir() {
 		return
 		;;
 	esac
-	suite=${spec%%-*}
+	suite=""
+	for s in $suites; do
+		case $spec in "$s" | "$s"-*) suite=$s && break ;; esac
+	done
 	flavour=${spec#"$suite"}
-	if [[ " $suites " == *" $suite "* ]]; then
+	# a package name: its release
+	if [[ $spec =~ ^linux-(image|binary-unsigned|modules)-([0-9][^/]*-amd64)(-unsigned)?$ ]]; then
+		spec=${BASH_REMATCH[2]}
+	fi
+	if [ -n "$suite" ]; then
 		case $flavour in
 		"" | -generic) flavour=amd64 ;;
 		-cloud | -rt) flavour=${flavour#-}-amd64 ;;
@@ -162,7 +218,7 @@ kernel_dir() {
 		esac
 		mkdir -p "$cache"
 		if apt_update "$suite" 2>/dev/null; then
-			rel=$(suite_release "$flavour")
+			rel=$(suite_release "$flavour" "$suite")
 			[ -n "$rel" ] || die 2 "no $flavour kernel in $suite"
 			ln -sfn "$rel" "$cache/$spec"
 		elif [ -L "$cache/$spec" ]; then
@@ -175,15 +231,23 @@ kernel_dir() {
 		rel=$spec
 		[[ $rel == *-amd64 ]] || rel=$rel-amd64
 	else
-		die 2 "unknown kernel '$spec': a Debian suite ($suites, -cloud or -rt), a release such as 6.1.0-50-amd64, a .deb or a bzImage path"
+		die 2 "unknown kernel '$spec': a Debian suite (${suites// /, }; -cloud or -rt), a release such as 6.1.0-50-amd64, a package name, a .deb or a bzImage path"
 	fi
 	if [ ! -f "$cache/$rel/release" ]; then
 		mkdir -p "$cache"
-		[ -f "$cache/apt/sources.list" ] && grep -q sid "$cache/apt/sources.list" ||
-			apt_update $suites
+		all_suites_listed || apt_update $suites
 		fetch "$rel"
 	fi
 	echo "$cache/$rel"
+}
+
+# Whether the private sources list names every suite (a single suite's may be there).
+all_suites_listed() {
+	local s
+	[ -f "$cache/apt/sources.list" ] || return 1
+	for s in $suites; do
+		grep -q " $s main\$" "$cache/apt/sources.list" || return 1
+	done
 }
 
 # A Debian kernel package file; forky and later split the image and the
@@ -262,6 +326,12 @@ decompress() {
 mkdir -p "$cache"
 exec 9>"$cache/.lock"
 flock 9
+if [ "$1" = --list ]; then
+	apt_update $suites
+	printf '%-7s %-26s %s\n' series release suite
+	list_kernels | awk '{ printf "%-7s %-26s %s\n", $1, $2, $3 }'
+	exit 0
+fi
 kdir=$(kernel_dir)
 flock -u 9
 rel=$(cat "$kdir/release")

@@ -52,10 +52,20 @@ static void vm_usage(FILE *f)
 	fprintf(f,
 		"usage: lsbench vm --kernel SPEC [vm options] [run options]\n"
 		"       lsbench vm --kernels SPEC,SPEC,... [vm options] [run options]\n"
-		"  --kernel SPEC    the kernel to boot: a Debian suite (bookworm, trixie, forky,\n"
-		"                   sid; add -cloud or -rt for those flavours), a Debian kernel\n"
-		"                   release (6.1.0-50-amd64), a Debian kernel package file, or a\n"
-		"                   bzImage (modules in lib/modules/<release> beside it)\n"
+		"       lsbench vm --list-kernels\n"
+		"  --kernel SPEC    the kernel to boot: a Debian suite (bookworm,\n"
+		"                   bookworm-backports, trixie, trixie-backports, forky, sid,\n"
+		"                   experimental; add -cloud or -rt for those flavours), a\n"
+		"                   Debian kernel release, version or package name\n"
+		"                   (6.1.0-50-amd64, 6.19.14+deb13, linux-image-7.3-amd64), a\n"
+		"                   Debian kernel package file, or a bzImage (modules in\n"
+		"                   lib/modules/<release> beside it)\n"
+		"  --list-kernels   print the kernels of those suites: series, release, suite;\n"
+		"                   newest series first, newest release of a series first\n"
+		"  --timeline SINCE the newest kernel of every series from SINCE (6.1) on,\n"
+		"                   alternated as --kernels; a kernel with a complete run in the\n"
+		"                   results root already is not run again; then lsbench timeline\n"
+		"                   of them all into <results root>/timeline/<UTC time>-<host>\n"
 		"  --kernels LIST   several, then compared; alternated A B C A B C ..., a fresh\n"
 		"                   boot per round (--rounds, default %u), each boot one round\n"
 		"  --accel MODE     auto (KVM when a guest boots under it, else TCG), kvm or tcg\n"
@@ -123,8 +133,8 @@ static const char *vm_opt(int argc, char **argv, int *i, const char *name, bool 
 
 static int parse_vm_opt(struct ls_vm_opts *o, int argc, char **argv, int *i, char *err, size_t len)
 {
-	static const char *const names[] = { "--kernel",  "--kernels", "--accel",
-					     "--timeout", "--exec",    "--vcpus" };
+	static const char *const names[] = { "--kernel", "--kernels", "--accel",   "--timeout",
+					     "--exec",	 "--vcpus",   "--timeline" };
 	bool missing = false;
 	const char *v = NULL;
 	size_t k;
@@ -161,6 +171,15 @@ static int parse_vm_opt(struct ls_vm_opts *o, int argc, char **argv, int *i, cha
 			return -EINVAL;
 		}
 		o->exec = v;
+		return 0;
+	case 6:
+		if (!isdigit((unsigned char)*v) || strspn(v, "0123456789.") != strlen(v) ||
+		    !strchr(v, '.') || strlen(v) > 8) {
+			snprintf(err, len, "invalid --timeline '%s': a kernel series, such as 6.1",
+				 v);
+			return -EINVAL;
+		}
+		o->timeline = v;
 		return 0;
 	case 5:
 		errno = 0;
@@ -247,8 +266,14 @@ int ls_vm_opts_parse(int argc, char **argv, struct ls_vm_opts *o, char *err, siz
 			ret = 0;
 		}
 	}
-	if (!ret && !o->nr_kernels) {
-		snprintf(err, len, "no kernel given: --kernel SPEC or --kernels A,B,...");
+	if (!ret && o->timeline && (o->nr_kernels || o->exec)) {
+		snprintf(err, len,
+			 "--timeline chooses the kernels: no --kernel, --kernels or --exec");
+		ret = -EINVAL;
+	}
+	if (!ret && !o->nr_kernels && !o->timeline) {
+		snprintf(err, len,
+			 "no kernel given: --kernel SPEC, --kernels A,B,... or --timeline");
 		ret = -EINVAL;
 	}
 	if (!ret && o->exec && o->nr_kernels > 1) {
@@ -489,6 +514,7 @@ struct vm_ctx {
 	unsigned int cpus;
 	bool tcg_said;
 	unsigned int boots; /* per kernel: with several kernels, one per round, alternated */
+	unsigned int rounds; /* the run's --rounds */
 };
 
 static bool locate_scripts(struct vm_ctx *v)
@@ -988,6 +1014,7 @@ static int vm_setup(struct vm_ctx *v, char *err, size_t len)
 		ret = ls_cpu_counts_resolve(&ro, v->cpus, err, len);
 	if (ret)
 		return ret;
+	v->rounds = ro.rounds;
 	v->boots = v->o->nr_kernels > 1 ? ro.rounds : 1;
 	ret = ls_mkdir_p(ro.output);
 	if (ret || !realpath(ro.output, v->root)) {
@@ -1025,6 +1052,143 @@ static int prepare_all(struct vm_ctx *v, struct guest *g, size_t n)
 	return 0;
 }
 
+/* Whether a kernel's folder of the results root has a run that completed. */
+static bool has_complete_run(const char *dir)
+{
+	char path[PATH_MAX * 2 + 16], line[256];
+	struct dirent *e;
+	bool done = false;
+	DIR *d = opendir(dir);
+	FILE *f;
+
+	while (d && !done && (e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/%s/meta.txt", dir, e->d_name);
+		f = fopen(path, "r");
+		while (f && !done && fgets(line, sizeof(line), f))
+			done = !strcmp(line, "state: complete\n");
+		if (f)
+			fclose(f);
+	}
+	if (d)
+		closedir(d);
+	return done;
+}
+
+/*
+ * --timeline: the newest release of each series from o->timeline on, from
+ * vm-kernel.sh --list (newest series first, newest release first); each
+ * without a complete run in the results root becomes a kernel to run.
+ */
+static int timeline_kernels(struct vm_ctx *v, char *err, size_t len)
+{
+	struct ls_vm_opts *o = v->o;
+	char script[PATH_MAX + 16], out[32768] = "", series[32], last[32] = "", rel[160];
+	char dir[PATH_MAX + 192], *argv[] = { script, "--list", NULL }, *line, *save = NULL;
+	size_t used = 0;
+	int pipefd[2], status, n;
+	pid_t pid;
+
+	snprintf(script, sizeof(script), "%s/vm-kernel.sh", v->bench_dir);
+	if (pipe(pipefd))
+		return -errno;
+	pid = spawn(argv, pipefd[1]);
+	close(pipefd[1]);
+	if (pid < 0) {
+		close(pipefd[0]);
+		return -ECHILD;
+	}
+	child_wait(pid, pipefd[0], NULL, out, sizeof(out) - 1, MAX_TIMEOUT_S, NULL, &status);
+	close(pipefd[0]);
+	if (!WIFEXITED(status) || WEXITSTATUS(status)) {
+		snprintf(err, len, "cannot list Debian's kernels (vm-kernel.sh --list failed)");
+		return -EIO;
+	}
+	/* the releases, in the order of their series: oldest first */
+	for (line = strtok_r(out, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		if (sscanf(line, "%31s %159s", series, rel) != 2 || !strcmp(series, "series") ||
+		    !strcmp(series, last) || strverscmp(series, o->timeline) < 0)
+			continue;
+		snprintf(last, sizeof(last), "%s", series);
+		if (o->nr_releases == LS_VM_MAX_KERNELS) {
+			snprintf(err, len, "more than %d kernel series since %s", LS_VM_MAX_KERNELS,
+				 o->timeline);
+			return -E2BIG;
+		}
+		n = snprintf(o->timeline_list + used, sizeof(o->timeline_list) - used, "%s", rel);
+		if (n < 0 || used + n + 1 >= sizeof(o->timeline_list))
+			return -E2BIG;
+		memmove(o->releases + 1, o->releases, o->nr_releases * sizeof(*o->releases));
+		o->releases[0] = o->timeline_list + used;
+		o->nr_releases++;
+		used += n + 1;
+	}
+	if (o->nr_releases < 2) {
+		snprintf(err, len, "fewer than two kernel series since %s", o->timeline);
+		return -EINVAL;
+	}
+	for (n = 0; n < (int)o->nr_releases; n++) {
+		snprintf(dir, sizeof(dir), "%s/%s", v->root, o->releases[n]);
+		if (has_complete_run(dir))
+			printf("lsbench vm: %s: reusing the runs in %s\n", o->releases[n], dir);
+		else
+			o->kernels[o->nr_kernels++] = o->releases[n];
+	}
+	return 0;
+}
+
+/* After --timeline: lsbench timeline of every chosen kernel's folder. */
+static int timeline_all(struct vm_ctx *v)
+{
+	char dir[PATH_MAX + 256], sets[LS_VM_MAX_KERNELS][PATH_MAX + 192], stamp[64];
+	char *argv[LS_VM_MAX_KERNELS + 8];
+	struct ls_vm_opts *o = v->o;
+	time_t now = time(NULL);
+	struct utsname u;
+	size_t i, k = 1;
+
+	strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%SZ", gmtime(&now));
+	snprintf(dir, sizeof(dir), "%s/timeline/%.32s-%.64s", v->root, stamp,
+		 uname(&u) ? "host" : u.nodename);
+	if (ls_mkdir_p(dir)) {
+		printf("lsbench vm: cannot create %s: no timeline\n", dir);
+		return 1;
+	}
+	argv[k++] = "timeline";
+	argv[k++] = "-o";
+	argv[k++] = dir;
+	for (i = 0; i < o->nr_releases; i++) {
+		snprintf(sets[i], sizeof(sets[i]), "%s/%s", v->root, o->releases[i]);
+		if (has_complete_run(sets[i]))
+			argv[k++] = sets[i];
+	}
+	argv[k] = NULL;
+	printf("lsbench vm: lsbench timeline of %zu kernels into %s\n", k - 4, dir);
+	return run_self(v, argv) ? 1 : 0;
+}
+
+/* lsbench vm --list-kernels: the kernels of Debian's suites (vm-kernel.sh --list). */
+static int list_kernels(void)
+{
+	struct vm_ctx v = {};
+	char script[PATH_MAX + 16];
+	char *argv[] = { script, "--list", NULL };
+	int status;
+	pid_t pid;
+
+	if (!realpath("/proc/self/exe", v.self) || !locate_scripts(&v)) {
+		fprintf(stderr, "lsbench vm: cannot find bench/vm-kernel.sh\n");
+		return 2;
+	}
+	snprintf(script, sizeof(script), "%s/vm-kernel.sh", v.bench_dir);
+	fflush(stdout);
+	pid = spawn(argv, -1);
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return 2;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 2;
+}
+
 int ls_vm_main(int argc, char **argv)
 {
 	struct guest g[LS_VM_MAX_KERNELS] = {};
@@ -1036,6 +1200,8 @@ int ls_vm_main(int argc, char **argv)
 	unsigned int r;
 	size_t i;
 
+	if (argc == 2 && !strcmp(argv[1], "--list-kernels"))
+		return list_kernels();
 	ret = ls_vm_opts_parse(argc, argv, &o, err, sizeof(err));
 	if (ret > 0) {
 		vm_usage(stdout);
@@ -1050,12 +1216,21 @@ int ls_vm_main(int argc, char **argv)
 		free(o.run_argv);
 		return 2;
 	}
+	if (o.timeline) {
+		ret = timeline_kernels(&v, err, sizeof(err));
+		if (ret) {
+			fprintf(stderr, "lsbench vm: %s\n", err);
+			free(o.run_argv);
+			return 2;
+		}
+		v.boots = o.nr_kernels > 1 ? v.rounds : 1;
+	}
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	status = prep = prepare_all(&v, g, o.nr_kernels);
 	if (!prep)
 		printf("lsbench %s: vm, %zu kernel%s, results under %s\n", LSBENCH_REV,
-		       o.nr_kernels, o.nr_kernels > 1 ? "s" : "", v.root);
+		       o.nr_kernels, o.nr_kernels == 1 ? "" : "s", v.root);
 	/*
 	 * Every kernel runs, whatever became of the one before. Several kernels
 	 * are alternated, A B C A B C ..., a fresh boot per round, so that the
@@ -1074,10 +1249,12 @@ int ls_vm_main(int argc, char **argv)
 	}
 	if (interrupted)
 		status = 130;
-	if (!interrupted && o.nr_kernels > 1 && !prep) {
+	if (!interrupted && o.nr_kernels > 1 && !prep && !o.timeline) {
 		if (compare_guests(&v, g, o.nr_kernels))
 			status = status ?: 1;
 	}
+	if (!interrupted && !prep && o.timeline && timeline_all(&v))
+		status = status ?: 1;
 	for (i = 0; i < o.nr_kernels; i++)
 		rm_tree(g[i].work);
 	free(o.run_argv);

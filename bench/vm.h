@@ -17,6 +17,11 @@ struct ls_vm_opts {
 	int run_argc;
 	const char *exec; /* a program to run in the guest instead of lsbench run */
 	unsigned int vcpus; /* the guest's CPUs; 0: as many as the host has online */
+	const char *timeline; /* --timeline SINCE: the newest kernel of each series from SINCE */
+	/* with timeline: the releases chosen, reused or run */
+	char timeline_list[2048];
+	const char *releases[LS_VM_MAX_KERNELS];
+	size_t nr_releases;
 };
 
 /*

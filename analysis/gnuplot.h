@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* What report and timeline share to make plots: gnuplot strings, names, runs. */
+#ifndef LSBENCH_GNUPLOT_H
+#define LSBENCH_GNUPLOT_H
+
+#include <stddef.h>
+
+struct ls_buf;
+
+/* Appends s as a double-quoted gnuplot string. */
+void ls_gp_str(struct ls_buf *b, const char *s);
+
+/* A name safe in a file name and a URL: letters, digits, '-', others '_'. */
+void ls_safe_name(const char *s, char *dst, size_t size);
+
+/*
+ * Runs gnuplot ($GNUPLOT, default gnuplot) on dir/name.gp, its messages
+ * appended to dir/gnuplot.log. Returns 0, or -errno with one line in err.
+ */
+int ls_gnuplot(const char *dir, const char *name, char *err, size_t len);
+
+#endif /* LSBENCH_GNUPLOT_H */
