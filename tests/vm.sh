@@ -169,3 +169,40 @@ rc=$?
 [ "$rc" -eq 130 ] && grep -q 'interrupted' "$tmp/sig.log" && ok "SIGTERM stops the guest: exit 130" ||
 	not_ok "SIGTERM (exit $rc)" "$(tail -n 3 "$tmp/sig.log")"
 check_clean "SIGTERM"
+
+# --list-kernels: a header, then every series newest first, bookworm's 6.1 among them.
+list=$("$LSBENCH" vm --list-kernels 2>&1)
+rc=$?
+if [ "$rc" -eq 0 ] && [ "$(echo "$list" | head -n 1 | tr -s ' ')" = "series release suite" ] &&
+	echo "$list" | grep -Eq '^6\.1 +6\.1\.0-[0-9]+-amd64 +bookworm$' &&
+	[ "$(echo "$list" | awk 'NR > 1 { print $1 }' | uniq | sort -Vr | uniq | tr '\n' ' ')" = \
+		"$(echo "$list" | awk 'NR > 1 { print $1 }' | uniq | tr '\n' ' ')" ]; then
+	ok "--list-kernels: $(echo "$list" | awk 'NR > 1 { print $1 }' | uniq | wc -l) series"
+else
+	not_ok "--list-kernels (exit $rc)" "$(echo "$list" | head -n 5)"
+fi
+
+# --timeline reuses complete runs: with one for the newest kernel of each of
+# the two newest series (the guest's run above, renamed), nothing boots and
+# the timeline is made of them.
+guest=$(dirname "$csv")
+grel=$(basename "$(dirname "$guest")")
+read -r s1 r1 <<<"$(echo "$list" | awk 'NR > 1 { print $1, $2; exit }')"
+read -r s2 r2 <<<"$(echo "$list" | awk -v s="$s1" 'NR > 1 && $1 != s { print $1, $2; exit }')"
+tl=$tmp/timeline
+for rel in "$r1" "$r2"; do
+	mkdir -p "$tl/$rel"
+	cp -r "$guest" "$tl/$rel/"
+	sed -i "s/$grel/$rel/g" "$tl/$rel"/*/summary.csv "$tl/$rel"/*/meta.txt
+done
+out=$("$LSBENCH" vm --timeline "$s2" --accel tcg -s task-get -m loop --cpus 1 --objects 1 --quick \
+	-o "$tl" 2>&1)
+rc=$?
+if [ "$rc" -eq 0 ] && [ "$(echo "$out" | grep -c ': reusing the runs in ')" -eq 2 ] &&
+	! echo "$out" | grep -q 'booting' && ls "$tl"/timeline/*/timeline.csv >/dev/null 2>&1; then
+	ok "--timeline $s2: $r2 and $r1 reused, nothing booted, a timeline"
+else
+	not_ok "--timeline reuse (exit $rc)" "$(echo "$out" | tail -n 8)"
+fi
+bad "--timeline with --kernel" --timeline 6.1 --kernel "$KERNEL"
+bad "--timeline of no series" --timeline 6
