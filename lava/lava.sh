@@ -27,6 +27,9 @@ usage: lava/lava.sh job --out DIR [options]
   --args "ARGS"       more arguments of lsbench run (default "-m loop --cpus 1 --quick")
   --base-url URL      where the lab fetches DIR's files from (default file://DIR,
                       for lava-run on this machine)
+  --kernel-url URL, --ramdisk-url URL, --lsbench-url URL
+                      one file's URL, where it is not BASE/vmlinuz,
+                      BASE/ramdisk.cpio.gz or BASE/lsbench.tar.gz
   --device-type TYPE  qemu (default), or a lab's device type booted over TFTP
   --boot-method M     for a device other than qemu: ipxe (default), grub or u-boot
   --tcg               qemu under TCG, one host thread for every vCPU (a device
@@ -70,13 +73,13 @@ inline_definition() {
 # ramdisk INDENT: the ramdisk's URL and its two overlays, LAVA's and lsbench's.
 ramdisk() {
 	sed "s/^/$1/" <<EOF
-url: $(yaml_str "$base/ramdisk.cpio.gz")
+url: $(yaml_str "${ramdisk_url:-$base/ramdisk.cpio.gz}")
 compression: gz
 format: cpio.newc
 overlays:
   lava: true
   lsbench:
-    url: $(yaml_str "$base/lsbench.tar.gz")
+    url: $(yaml_str "${lsbench_url:-$base/lsbench.tar.gz}")
     compression: gz
     format: tar
     path: /opt/lsbench
@@ -91,7 +94,7 @@ job_deploy_qemu() {
     images:
       kernel:
         image_arg: -kernel {kernel} -append "console=ttyS0,115200 rdinit=/init"
-        url: $(yaml_str "$base/vmlinuz")
+        url: $(yaml_str "${kernel_url:-$base/vmlinuz}")
       ramdisk:
         image_arg: -initrd {ramdisk}
 $(ramdisk "        ")
@@ -109,7 +112,7 @@ job_deploy_tftp() {
     to: tftp
     timeout: {minutes: 10}
     kernel:
-      url: $(yaml_str "$base/vmlinuz")
+      url: $(yaml_str "${kernel_url:-$base/vmlinuz}")
       type: zimage
     ramdisk:
 $(ramdisk "      ")
@@ -158,6 +161,7 @@ cmd_job() {
 	scenarios=task-get,task-empty
 	args="-m loop --cpus 1 --quick"
 	base=""
+	kernel_url="" ramdisk_url="" lsbench_url=""
 	device_type=qemu
 	boot_method=ipxe
 	tcg=""
@@ -168,6 +172,9 @@ cmd_job() {
 		--scenarios) scenarios=${2:-} ;;
 		--args) args=${2:-} ;;
 		--base-url) base=${2%/} ;;
+		--kernel-url) kernel_url=${2:-} ;;
+		--ramdisk-url) ramdisk_url=${2:-} ;;
+		--lsbench-url) lsbench_url=${2:-} ;;
 		--device-type) device_type=${2:-} ;;
 		--boot-method) boot_method=${2:-} ;;
 		--timeout) timeout=${2:-} ;;
@@ -186,6 +193,9 @@ cmd_job() {
 	[[ $boot_method =~ ^(ipxe|grub|u-boot)$ ]] || die 2 "job: --boot-method is ipxe, grub or u-boot"
 	[[ $scenarios =~ ^[][A-Za-z0-9_*?,-]+$ ]] || die 2 "job: bad scenario list '$scenarios'"
 	[[ $args != *[\"\'\\$\`]* ]] || die 2 "job: --args may not hold quotes, \\, \$ or \`"
+	for u in "$base" "$kernel_url" "$ramdisk_url" "$lsbench_url"; do
+		[[ -z $u || $u =~ ^(https?|file|ftp)://[^[:space:]\"\\]+$ ]] || die 2 "job: not a URL: '$u'"
+	done
 	[ -x "$lsbench" ] || die 2 "job: no static lsbench at $lsbench (make .output/lsbench-static)"
 	rev=$("$lsbench" version | awk '{ print $2 }')
 	mkdir -p "$out" || die 2 "job: cannot make $out"

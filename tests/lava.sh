@@ -54,7 +54,8 @@ if strict "$top/lava/lsbench.yaml" >/dev/null 2>&1; then
 else
 	ok "the schema check can fail (a test definition is no job)"
 fi
-for bad in "--timeout 0" "--boot-method pxe" "--scenarios a;b" "--args \$(x)" "--nope 1"; do
+for bad in "--timeout 0" "--boot-method pxe" "--scenarios a;b" "--args \$(x)" "--nope 1" \
+	"--base-url nope"; do
 	# shellcheck disable=SC2086 # the words of bad are the options
 	err=$("$top/lava/lava.sh" job --out "$tmp/bad" $bad 2>&1 >/dev/null)
 	rc=$?
