@@ -93,7 +93,7 @@ job_deploy_qemu() {
     timeout: {minutes: 10}
     images:
       kernel:
-        image_arg: -kernel {kernel} -append "console=ttyS0,115200 rdinit=/init"
+        image_arg: -kernel {kernel} -append "console=ttyS0,115200 rdinit=/init lsm=lockdown,capability,bpf"
         url: $(yaml_str "${kernel_url:-$base/vmlinuz}")
       ramdisk:
         image_arg: -initrd {ramdisk}
