@@ -381,10 +381,11 @@ static int timeline_md(struct timeline *t, FILE *echo)
 	ls_buf_printf(&b,
 		      "\nns per operation, geometric mean of the round medians. **Bold** (ratio): "
 		      "a step from the kernel before that is significant (q < %g, above %g%%).\n"
-		      "Kernels:",
+		      "Kernels (the lsbench revision that measured them):",
 		      t->fdr, t->threshold * 100);
 	for (i = 0; i < t->n; i++)
-		ls_buf_printf(&b, "%s %s", i ? "," : "", t->k[i].release);
+		ls_buf_printf(&b, "%s %s (%s)", i ? "," : "", t->k[i].release,
+			      *t->k[i].set.runs[0].rev ? t->k[i].set.runs[0].rev : "?");
 	ls_buf_printf(&b, ".\n");
 	if (echo && !b.err)
 		fwrite(b.data, 1, b.len, echo);
