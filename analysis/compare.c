@@ -305,16 +305,7 @@ void ls_cmp_csv(const struct ls_cmp *c, struct ls_buf *b)
 		const struct ls_key *k = row_key(r);
 
 		ls_csv_u64(b, c->base->schema);
-		ls_csv_str(b, k->scenario);
-		ls_csv_str(b, k->map_type);
-		ls_csv_str(b, k->op);
-		ls_csv_str(b, k->hook);
-		ls_csv_str(b, k->mode);
-		ls_csv_u64(b, k->nr_maps);
-		ls_csv_u64(b, k->nr_objects);
-		ls_csv_u64(b, k->value_size);
-		ls_csv_u64(b, k->cpus);
-		ls_csv_str(b, k->sharing);
+		ls_key_csv(b, k);
 		ls_csv_str(b, ls_cmp_row_verdict(r));
 		csv_side(b, r->base, r->new);
 		ls_csv_double(b, r->ratio);

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "cmpstats.h"
+#include "csv.h"
 #include "csvread.h"
 #include "rset.h"
 
@@ -113,6 +114,20 @@ void ls_key_label(const struct ls_key *k, char *buf, size_t size)
 {
 	snprintf(buf, size, "%s %s c%u o%u m%u v%u%s", k->scenario, k->mode, k->cpus, k->nr_objects,
 		 k->nr_maps, k->value_size, strcmp(k->sharing, "shared") ? "" : " shared");
+}
+
+void ls_key_csv(struct ls_buf *b, const struct ls_key *k)
+{
+	ls_csv_str(b, k->scenario);
+	ls_csv_str(b, k->map_type);
+	ls_csv_str(b, k->op);
+	ls_csv_str(b, k->hook);
+	ls_csv_str(b, k->mode);
+	ls_csv_u64(b, k->nr_maps);
+	ls_csv_u64(b, k->nr_objects);
+	ls_csv_u64(b, k->value_size);
+	ls_csv_u64(b, k->cpus);
+	ls_csv_str(b, k->sharing);
 }
 
 struct ls_rcell *ls_rset_find(const struct ls_rset *s, const struct ls_key *k)

@@ -99,6 +99,13 @@ struct ls_rcell *ls_rset_find(const struct ls_rset *s, const struct ls_key *k);
 /* Orders keys by scenario, mode, sharing, cpus, objects, maps, value size, the rest. */
 int ls_key_cmp(const struct ls_key *a, const struct ls_key *b);
 
+struct ls_buf;
+
+/* The key's fields as CSV fields, in LS_KEY_CSV_HEADER's order. */
+#define LS_KEY_CSV_HEADER                                                                          \
+	"scenario,map_type,op,hook,mode,nr_maps,nr_objects,value_size,cpus,sharing"
+void ls_key_csv(struct ls_buf *b, const struct ls_key *k);
+
 /* "scenario mode c<cpus> o<owners> m<maps> v<bytes>[ shared]": one short line. */
 void ls_key_label(const struct ls_key *k, char *buf, size_t size);
 

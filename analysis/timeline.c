@@ -253,22 +253,6 @@ static const struct ls_cmp_row *step_row(const struct timeline *t, size_t i, con
 	return NULL;
 }
 
-static void key_csv(struct ls_buf *b, const struct ls_key *k)
-{
-	ls_csv_str(b, k->scenario);
-	ls_csv_str(b, k->map_type);
-	ls_csv_str(b, k->op);
-	ls_csv_str(b, k->hook);
-	ls_csv_str(b, k->mode);
-	ls_csv_u64(b, k->nr_maps);
-	ls_csv_u64(b, k->nr_objects);
-	ls_csv_u64(b, k->value_size);
-	ls_csv_u64(b, k->cpus);
-	ls_csv_str(b, k->sharing);
-}
-
-#define KEY_HEADER "scenario,map_type,op,hook,mode,nr_maps,nr_objects,value_size,cpus,sharing"
-
 static int write_out(struct timeline *t, const char *name, struct ls_buf *b)
 {
 	char path[PATH_MAX + 64];
@@ -288,13 +272,14 @@ static int timeline_csv(struct timeline *t)
 	double lo, hi;
 	size_t c, i;
 
-	ls_buf_printf(&b, KEY_HEADER ",series,kernel,status,ns_per_op,ci_lo,ci_hi,rounds,reason\n");
+	ls_buf_printf(&b, LS_KEY_CSV_HEADER
+		      ",series,kernel,status,ns_per_op,ci_lo,ci_hi,rounds,reason\n");
 	for (c = 0; c < t->nr_cells; c++) {
 		for (i = 0; i < t->n; i++) {
 			const struct ls_rcell *r = ls_rset_find(&t->k[i].set, &t->cells[c]);
 			bool ok = r && !strcmp(r->status, "ok");
 
-			key_csv(&b, &t->cells[c]);
+			ls_key_csv(&b, &t->cells[c]);
 			ls_csv_str(&b, t->k[i].series);
 			ls_csv_str(&b, t->k[i].release);
 			ls_csv_str(&b, r ? r->status : "absent");
@@ -317,15 +302,16 @@ static int steps_csv(struct timeline *t)
 	struct ls_buf b = {};
 	size_t c, i;
 
-	ls_buf_printf(&b, KEY_HEADER ",from_series,from_kernel,to_series,to_kernel,ratio,ci_lo,"
-				     "ci_hi,p,q,verdict\n");
+	ls_buf_printf(&b,
+		      LS_KEY_CSV_HEADER ",from_series,from_kernel,to_series,to_kernel,ratio,ci_lo,"
+					"ci_hi,p,q,verdict\n");
 	for (c = 0; c < t->nr_cells; c++) {
 		for (i = 0; i + 1 < t->n; i++) {
 			const struct ls_cmp_row *row = step_row(t, i, &t->cells[c]);
 
 			if (!row)
 				continue;
-			key_csv(&b, &t->cells[c]);
+			ls_key_csv(&b, &t->cells[c]);
 			ls_csv_str(&b, t->k[i].series);
 			ls_csv_str(&b, t->k[i].release);
 			ls_csv_str(&b, t->k[i + 1].series);
