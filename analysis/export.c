@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include "csv.h"
@@ -122,17 +123,27 @@ static const char *kcidb_status(const struct ls_rcell *c)
 	return strcmp(c->status, "unsupported") ? "FAIL" : "SKIP";
 }
 
+/* Whether run i is the first of the set with its kernel. */
+static bool first_of_kernel(const struct ls_rset *s, size_t i)
+{
+	size_t j;
+
+	for (j = 0; j < i; j++) {
+		if (!strcmp(s->runs[j].kernel, s->runs[i].kernel))
+			return false;
+	}
+	return true;
+}
+
 /* The kernels of the set: one checkout and one build each, named by release. */
 static void kcidb_kernels(const struct ls_rset *s, const char *origin, struct ls_buf *b)
 {
 	const char *sep = "";
-	size_t i, j;
+	size_t i;
 
 	ls_buf_printf(b, "  \"checkouts\": [");
 	for (i = 0; i < s->nr_runs; i++) {
-		for (j = 0; j < i && strcmp(s->runs[j].kernel, s->runs[i].kernel); j++)
-			;
-		if (j < i)
+		if (!first_of_kernel(s, i))
 			continue;
 		ls_buf_printf(b, "%s\n    {", sep);
 		json_id(b, "id", origin, s->runs[i].kernel, NULL);
@@ -148,9 +159,7 @@ static void kcidb_kernels(const struct ls_rset *s, const char *origin, struct ls
 	for (i = 0; i < s->nr_runs; i++) {
 		const struct ls_run_info *r = &s->runs[i];
 
-		for (j = 0; j < i && strcmp(s->runs[j].kernel, r->kernel); j++)
-			;
-		if (j < i)
+		if (!first_of_kernel(s, i))
 			continue;
 		ls_buf_printf(b, "%s\n    {", sep);
 		json_id(b, "id", origin, r->kernel, NULL);

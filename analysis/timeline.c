@@ -33,7 +33,7 @@ struct timeline {
 	struct ls_key *cells; /* every cell of any kernel, in ls_key_cmp's order */
 	size_t nr_cells;
 	struct ls_cmp steps[LS_TIMELINE_MAX_KERNELS - 1]; /* kernel i to i + 1 */
-	bool stepped[LS_TIMELINE_MAX_KERNELS - 1];
+	size_t nr_steps; /* built so far */
 	double threshold, fdr;
 	const char *out;
 	char plots[PATH_MAX];
@@ -234,7 +234,7 @@ static int build_steps(struct timeline *t)
 				   t->fdr, t->err, sizeof(t->err));
 		if (ret)
 			return ret;
-		t->stepped[i] = true;
+		t->nr_steps++;
 	}
 	return 0;
 }
@@ -405,10 +405,13 @@ static int cell_plot(struct timeline *t, size_t c)
 		ls_buf_free(&dat);
 		return 0;
 	}
-	ret = dat.err;
 	snprintf(path, sizeof(path), "%s/%s.dat", t->plots, name);
-	ret = ret ?: ls_write_atomic(path, dat.data, dat.len);
+	ret = dat.err ?: ls_write_atomic(path, dat.data, dat.len);
 	ls_buf_free(&dat);
+	if (ret) {
+		snprintf(t->err, sizeof(t->err), "cannot write %.300s: %s", path, strerror(-ret));
+		return ret;
+	}
 	ls_buf_printf(&gp, "cd ");
 	ls_gp_str(&gp, t->plots);
 	ls_buf_printf(&gp, "\nset terminal pngcairo size 900,420\nset output '%s.png'\nset title ",
@@ -423,7 +426,7 @@ static int cell_plot(struct timeline *t, size_t c)
 		      "notitle\n",
 		      t->n - 1, name);
 	snprintf(path, sizeof(path), "%s/%s.gp", t->plots, name);
-	ret = ret ?: gp.err ?: ls_write_atomic(path, gp.data, gp.len);
+	ret = gp.err ?: ls_write_atomic(path, gp.data, gp.len);
 	ls_buf_free(&gp);
 	if (ret) {
 		snprintf(t->err, sizeof(t->err), "cannot write %.300s: %s", path, strerror(-ret));
@@ -454,11 +457,10 @@ static void timeline_free(struct timeline *t)
 {
 	size_t i;
 
-	for (i = 0; i < t->n; i++) {
-		if (i + 1 < t->n && t->stepped[i])
-			ls_cmp_free(&t->steps[i]);
+	for (i = 0; i < t->nr_steps; i++)
+		ls_cmp_free(&t->steps[i]);
+	for (i = 0; i < t->n; i++)
 		ls_rset_free(&t->k[i].set);
-	}
 	free(t->cells);
 }
 

@@ -540,18 +540,21 @@ static bool locate_scripts(struct vm_ctx *v)
 	return !access(path, X_OK);
 }
 
-/* Runs vm-kernel.sh: the guest's vmlinuz and initramfs into g->work. Returns its exit status. */
-static int guest_prepare(struct vm_ctx *v, struct guest *g)
+/*
+ * Runs vm-kernel.sh with args (NULL-terminated, at most 4), its standard
+ * output into out. Returns its exit status, 130 when interrupted, 1 when it
+ * could not run.
+ */
+static int kernel_script(const struct vm_ctx *v, char *const args[], char *out, size_t size)
 {
-	char script[PATH_MAX + 16], init[PATH_MAX + 16], out[1024] = "";
-	char *argv[] = { script, (char *)g->spec, g->work, init, v->self, NULL };
-	char *last;
-	int pipefd[2], status;
+	char script[PATH_MAX + 16], *argv[6] = { script };
+	int pipefd[2], status, i;
 	enum wait_end end;
 	pid_t pid;
 
 	snprintf(script, sizeof(script), "%s/vm-kernel.sh", v->bench_dir);
-	snprintf(init, sizeof(init), "%s/vm-init.sh", v->bench_dir);
+	for (i = 0; i < 4 && args[i]; i++)
+		argv[i + 1] = args[i];
 	if (pipe(pipefd))
 		return 1;
 	pid = spawn(argv, pipefd[1]);
@@ -560,12 +563,25 @@ static int guest_prepare(struct vm_ctx *v, struct guest *g)
 		close(pipefd[0]);
 		return 1;
 	}
-	end = child_wait(pid, pipefd[0], NULL, out, sizeof(out), MAX_TIMEOUT_S, NULL, &status);
+	end = child_wait(pid, pipefd[0], NULL, out, size, MAX_TIMEOUT_S, NULL, &status);
 	close(pipefd[0]);
 	if (end == WAIT_INTERRUPTED)
 		return 130;
-	if (!WIFEXITED(status) || WEXITSTATUS(status))
-		return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+}
+
+/* Runs vm-kernel.sh: the guest's vmlinuz and initramfs into g->work. Returns its exit status. */
+static int guest_prepare(struct vm_ctx *v, struct guest *g)
+{
+	char init[PATH_MAX + 16], out[1024] = "";
+	char *args[] = { (char *)g->spec, g->work, init, v->self, NULL };
+	char *last;
+	int ret;
+
+	snprintf(init, sizeof(init), "%s/vm-init.sh", v->bench_dir);
+	ret = kernel_script(v, args, out, sizeof(out));
+	if (ret)
+		return ret;
 	out[strcspn(out, "\0")] = 0;
 	while (*out && out[strlen(out) - 1] == '\n')
 		out[strlen(out) - 1] = 0;
@@ -1084,24 +1100,12 @@ static bool has_complete_run(const char *dir)
 static int timeline_kernels(struct vm_ctx *v, char *err, size_t len)
 {
 	struct ls_vm_opts *o = v->o;
-	char script[PATH_MAX + 16], out[32768] = "", series[32], last[32] = "", rel[160];
-	char dir[PATH_MAX + 192], *argv[] = { script, "--list", NULL }, *line, *save = NULL;
+	char out[32768] = "", series[32], last[32] = "", rel[160];
+	char dir[PATH_MAX + 192], *args[] = { "--list", NULL }, *line, *save = NULL;
 	size_t used = 0;
-	int pipefd[2], status, n;
-	pid_t pid;
+	int n;
 
-	snprintf(script, sizeof(script), "%s/vm-kernel.sh", v->bench_dir);
-	if (pipe(pipefd))
-		return -errno;
-	pid = spawn(argv, pipefd[1]);
-	close(pipefd[1]);
-	if (pid < 0) {
-		close(pipefd[0]);
-		return -ECHILD;
-	}
-	child_wait(pid, pipefd[0], NULL, out, sizeof(out) - 1, MAX_TIMEOUT_S, NULL, &status);
-	close(pipefd[0]);
-	if (!WIFEXITED(status) || WEXITSTATUS(status)) {
+	if (kernel_script(v, args, out, sizeof(out))) {
 		snprintf(err, len, "cannot list Debian's kernels (vm-kernel.sh --list failed)");
 		return -EIO;
 	}

@@ -107,7 +107,7 @@ def unpack(blob, run, root):
     try:
         for m in members:
             tar.extract(m, tmp, set_attrs=False)
-        kernel = [d for d in os.listdir(tmp)][0]
+        kernel = os.listdir(tmp)[0]
         dest = os.path.join(root, kernel, run)
         if os.path.exists(dest):
             die(2, "%s exists already" % dest)
