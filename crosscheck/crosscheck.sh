@@ -12,9 +12,13 @@
 # crosscheck.csv (crosscheck/summarize.awk), crosscheck.gp and crosscheck.png.
 # With --vm, all of it runs in a guest of lsbench vm booting that kernel,
 # the bench built here.
-# Exit status: 0 when every pair that measures the same thing agrees within
-# the threshold, 1 when one disagrees or a cell failed, 2 for bad input or a
-# bench that cannot be fetched or built.
+# Each round gives each pair one ratio (the machine's speed, which drifts on
+# a scale of seconds, cancels in it); crosscheck/summarize.awk judges the
+# rounds' ratios as an equivalence test.
+# Exit status: 0 when every pair that measures the same thing is shown to
+# agree within the threshold, 1 when one disagrees or a cell failed, 3 when
+# none disagrees but one is inconclusive (more rounds, or a quieter
+# machine), 2 for bad input or a bench that cannot be fetched or built.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
@@ -22,13 +26,13 @@ top=$(dirname "$here")
 usage() {
 	cat <<EOF
 usage: crosscheck/crosscheck.sh [options]
-  --quick            2 rounds, maps 1,16,17, short runs (a few minutes)
-  --rounds N         rounds (default 3)
+  --quick            3 rounds, maps 1,16,17, short runs (a few minutes)
+  --rounds N         rounds, each one paired run of every cell (default 10)
   --maps LIST        map counts (default 1,10,16,17,24,32,100,1000)
   --hash-maps LIST   map counts of the hash-map control (default 1: the kernel's
                      prepopulates 4194304 keys per map, seconds and memory each)
-  --seconds S        kernel bench seconds measured per run (default 3; warm-up 1)
-  --threshold PCT    largest disagreement of a same-thing pair, in % (default 5)
+  --seconds S        kernel bench seconds measured per run (default 2; warm-up 1)
+  --threshold PCT    the equivalence bound of a same-thing pair, in % (default 5)
   --out DIR          output folder (default CACHE/runs/<UTC time>)
   --cache DIR        where the source and the build go (default /var/cache/lsbench/crosscheck)
   --lsbench PATH     the runner (default .output/lsbench)
@@ -42,10 +46,10 @@ die() {
 	exit 2
 }
 
-rounds=3
+rounds=10
 maps=1,10,16,17,24,32,100,1000
 hash_maps=1
-seconds=3
+seconds=2
 warmup=1
 threshold=5
 cache=${LSBENCH_CROSSCHECK_CACHE:-/var/cache/lsbench/crosscheck}
@@ -61,7 +65,7 @@ while [ $# -gt 0 ]; do
 	--quick) passed+=("$1") ;;
 	esac
 	case $1 in
-	--quick) rounds=2 maps=1,16,17 seconds=2 ;;
+	--quick) rounds=3 maps=1,16,17 seconds=2 ;;
 	--rounds) rounds=${2:-}; shift ;;
 	--maps) maps=${2:-}; shift ;;
 	--hash-maps) hash_maps=${2:-}; shift ;;
@@ -259,8 +263,9 @@ awk -F, -v threshold="$(awk -v t="$threshold" 'BEGIN { print t / 100 }')" \
 status=$?
 "$here/plot.sh" "$out" >&2 || echo "crosscheck: no plot (gnuplot failed)" >&2
 column -s, -t <"$out/crosscheck.csv"
-echo "crosscheck: threshold ${threshold}% on pairs that measure the same thing; $rounds rounds" \
-	"in $(($(date +%s) - start)) s; results in $out"
+echo "crosscheck: pairs that measure the same thing judged on their rounds' ratios: agree when" \
+	"the 95% interval lies within ${threshold}%; $rounds rounds in $(($(date +%s) - start)) s;" \
+	"results in $out"
 # Both tools time by the wall clock: other work on the CPUs is in their figures.
 load1=$(cut -d' ' -f1 /proc/loadavg)
 awk -v a="$load0" -v b="$load1" -v n="$(nproc)" 'BEGIN { if (a > n || b > n)

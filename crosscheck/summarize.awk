@@ -1,13 +1,24 @@
 #!/usr/bin/awk -f
 # Reads crosscheck's rounds.csv (one row per round and side of each cell)
-# and writes crosscheck.csv: per cell, both medians over the rounds, their
-# ratio (lsbench / kernel bench), both spreads (the median over the rounds
-# of each tool's own coefficient of variation within a run) and a verdict.
-# Pairs that measure the same thing must agree within threshold (a fraction,
-# -v threshold=0.05): ratio in [1 / (1 + t), 1 + t]; "(noisy)" when either
-# side's spread exceeds the threshold. Pairs that differ by design are
-# reported, not judged. Exits 1 when a judged pair disagrees or a
-# cell failed.
+# and writes crosscheck.csv: per cell, both medians over the rounds, the
+# paired ratio lsbench / kernel bench with its 95% interval, the number of
+# pairs, both tools' spreads between rounds (coefficient of variation of
+# their round figures) and a verdict.
+#
+# The unit of evidence is the round. In a round the two runs of a cell are
+# back to back, seconds apart, and the machine's speed drifts on a scale of
+# seconds (one run of the kernel's bench alone moves between 58 and 107 M
+# gets/s over 25 s here), so each round gives one ratio in which the state
+# both runs shared cancels. The ratio is the geometric mean of the rounds'
+# ratios, its interval Student's t on their logarithms.
+#
+# Pairs that measure the same thing are judged against threshold t (a
+# fraction, -v threshold=0.05), as an equivalence test: "agrees" when the
+# whole interval lies in [1 / (1 + t), 1 + t], "DISAGREES" when it lies
+# wholly outside, "inconclusive" when it straddles a bound (or one pair
+# only). Pairs that differ by design are reported, not judged.
+# Exit status: 1 when a judged pair disagrees or a cell failed, 3 when none
+# does but one is inconclusive, else 0.
 # usage: awk -F, -v threshold=T -f summarize.awk rounds.csv > crosscheck.csv
 function median(s, k, a, i, j, t) {
 	k = split(s, a, " ")
@@ -18,6 +29,31 @@ function median(s, k, a, i, j, t) {
 	return k % 2 ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2
 }
 
+# coefficient of variation of the numbers in s ("" below two)
+function cv(s, k, a, i, m, v) {
+	k = split(s, a, " ")
+	if (k < 2)
+		return ""
+	for (i = 1; i <= k; i++)
+		m += a[i] / k
+	for (i = 1; i <= k; i++)
+		v += (a[i] - m) ^ 2 / (k - 1)
+	return sqrt(v) / m
+}
+
+# Student's t, two-sided 95%, df degrees of freedom
+function t975(df) {
+	if (df <= 30)
+		return T[df]
+	return 1.96 + 2.4 / df # within 0.1% of the quantile above 30
+}
+
+BEGIN {
+	split("12.706 4.303 3.182 2.776 2.571 2.447 2.365 2.306 2.262 2.228 " \
+	      "2.201 2.179 2.160 2.145 2.131 2.120 2.110 2.101 2.093 2.086 " \
+	      "2.080 2.074 2.069 2.064 2.060 2.056 2.052 2.048 2.045 2.042", T, " ")
+}
+
 NR == 1 {
 	for (i = 1; i <= NF; i++)
 		col[$i] = i
@@ -25,6 +61,7 @@ NR == 1 {
 }
 {
 	c = $col["cell"]
+	r = $col["round"]
 	if (!(c in seen)) {
 		seen[c] = 1; order[++nc] = c
 		same[c] = $col["same"]; note[c] = $col["note"]
@@ -32,18 +69,37 @@ NR == 1 {
 	s = $col["side"]
 	if ($col["status"] == "ok") {
 		ns[c, s] = ns[c, s] " " $col["ns_per_op"]
-		cv[c, s] = cv[c, s] " " $col["cv"]
+		got[c, r, s] = $col["ns_per_op"]
+		if (!((c, r) in rseen)) {
+			rseen[c, r] = 1; rounds[c] = rounds[c] " " r
+		}
 	} else if (!((c, s) in why)) {
 		why[c, s] = $col["status"]
 	}
 }
 
-# A side whose own spread exceeds the threshold cannot tell a difference of that size.
-function noisy(c) {
-	return median(cv[c, "kernel"]) > threshold || median(cv[c, "lsbench"]) > threshold
+# pair(c): the paired ratio of cell c into P["n"], P["ratio"], P["lo"], P["hi"]
+function pair(c, k, a, i, x, n, m, v, h) {
+	delete P
+	k = split(rounds[c], a, " ")
+	for (i = 1; i <= k; i++)
+		if ((c, a[i], "kernel") in got && (c, a[i], "lsbench") in got)
+			x[++n] = log(got[c, a[i], "lsbench"] / got[c, a[i], "kernel"])
+	P["n"] = n
+	if (n < 1)
+		return
+	for (i = 1; i <= n; i++)
+		m += x[i] / n
+	P["ratio"] = exp(m)
+	if (n < 2)
+		return
+	for (i = 1; i <= n; i++)
+		v += (x[i] - m) ^ 2 / (n - 1)
+	h = t975(n - 1) * sqrt(v / n)
+	P["lo"] = exp(m - h); P["hi"] = exp(m + h)
 }
 
-function verdict(c, r) {
+function verdict(c, lo, hi) {
 	if (ns[c, "kernel"] == "" || ns[c, "lsbench"] == "") {
 		if (why[c, "kernel"] == "unsupported" && ns[c, "lsbench"] != "")
 			return "unsupported"
@@ -52,26 +108,37 @@ function verdict(c, r) {
 	}
 	if (same[c] != "same")
 		return "differs"
-	if (r > 1 + threshold || r < 1 / (1 + threshold)) {
-		failed = 1
-		return noisy(c) ? "DISAGREES (noisy)" : "DISAGREES"
+	if (P["n"] < 2) {
+		open = 1
+		return "inconclusive (one pair)"
 	}
-	return noisy(c) ? "agrees (noisy)" : "agrees"
+	lo = 1 / (1 + threshold); hi = 1 + threshold
+	if (P["lo"] >= lo && P["hi"] <= hi)
+		return "agrees"
+	if (P["hi"] < lo || P["lo"] > hi) {
+		failed = 1
+		return "DISAGREES"
+	}
+	open = 1
+	return "inconclusive"
+}
+
+function fmt(f, x) {
+	return x == "" ? "" : sprintf(f, x)
 }
 
 END {
-	print "cell,kernel_ns_median,lsbench_ns_median,ratio,kernel_spread,lsbench_spread,verdict,note"
+	print "cell,kernel_ns_median,lsbench_ns_median,ratio,ratio_ci_lo,ratio_ci_hi,pairs," \
+	      "kernel_spread,lsbench_spread,verdict,note"
 	for (i = 1; i <= nc; i++) {
 		c = order[i]
+		pair(c)
+		v = verdict(c)
 		k = ns[c, "kernel"] == "" ? "" : median(ns[c, "kernel"])
 		l = ns[c, "lsbench"] == "" ? "" : median(ns[c, "lsbench"])
-		r = k != "" && l != "" ? l / k : ""
-		v = verdict(c, r)
-		printf "%s,%s,%s,%s,%s,%s,%s,\"%s\"\n", c, k == "" ? "" : sprintf("%.3f", k),
-		       l == "" ? "" : sprintf("%.3f", l), r == "" ? "" : sprintf("%.4f", r),
-		       ns[c, "kernel"] == "" ? "" : sprintf("%.4f", median(cv[c, "kernel"])),
-		       ns[c, "lsbench"] == "" ? "" : sprintf("%.4f", median(cv[c, "lsbench"])), v,
-		       note[c]
+		printf "%s,%s,%s,%s,%s,%s,%d,%s,%s,%s,\"%s\"\n", c, fmt("%.3f", k), fmt("%.3f", l),
+		       fmt("%.4f", P["ratio"]), fmt("%.4f", P["lo"]), fmt("%.4f", P["hi"]), P["n"],
+		       fmt("%.4f", cv(ns[c, "kernel"])), fmt("%.4f", cv(ns[c, "lsbench"])), v, note[c]
 	}
-	exit failed
+	exit failed ? 1 : open ? 3 : 0
 }
