@@ -86,6 +86,7 @@ runner_SRCS := \
 	bench/rounds.c \
 	bench/scenarios.c \
 	bench/setup.c \
+	bench/cgstore.c \
 	bench/mapcensus.c \
 	bench/triggers.c \
 	bench/types.c \

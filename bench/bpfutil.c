@@ -9,6 +9,7 @@
 #include <bpf/libbpf.h>
 #include "bpfutil.h"
 #include "hist.h"
+#include "scenarios.h"
 
 #define LOG_SIZE (64 * 1024)
 #define ENOTSUPP_KERNEL 524 /* the kernel's ENOTSUPP, not in user-space errno.h */
@@ -120,6 +121,22 @@ static void mark_load_error(struct cell *c, const char *what, int err)
 		 strerror(-err), *line ? ": " : "", line);
 }
 
+/* The program on its hook, or on the private cgroup for cgroup programs. */
+static int attach(struct cell *c, struct bpf_program *prog)
+{
+	int err;
+
+	if (c->cgroup_fd >= 0 && !strncmp(bpf_program__section_name(prog), "cgroup", 6))
+		c->link = bpf_program__attach_cgroup(prog, c->cgroup_fd);
+	else
+		c->link = bpf_program__attach(prog);
+	if (c->link)
+		return 0;
+	err = -errno;
+	mark_load_error(c, "kernel refused to attach", err);
+	return err;
+}
+
 int ls_obj_load_attach(struct cell *c, struct bpf_object *obj)
 {
 	size_t off = c->sc->progs[c->mode];
@@ -146,15 +163,9 @@ int ls_obj_load_attach(struct cell *c, struct bpf_object *obj)
 	if (!want)
 		return 0; /* maps only, for operations from user space */
 	c->prog_fd = bpf_program__fd(want);
-	if (c->cgroup_fd >= 0 && !strncmp(bpf_program__section_name(want), "cgroup", 6))
-		c->link = bpf_program__attach_cgroup(want, c->cgroup_fd);
-	else
-		c->link = bpf_program__attach(want);
-	if (!c->link) {
-		err = -errno;
-		mark_load_error(c, "kernel refused to attach", err);
+	err = c->type->attach == LS_ATTACH_ONE ? attach(c, want) : 0;
+	if (err)
 		return err;
-	}
 	map = bpf_object__find_map_by_name(obj, "op_hist");
 	c->op_hist_fd = map ? bpf_map__fd(map) : -1;
 	map = bpf_object__find_map_by_name(obj, "timer_hist");

@@ -64,6 +64,7 @@ struct bpf_link;
 struct cell;
 struct ls_thread;
 struct ls_type;
+struct ls_cgstore;
 
 struct scenario {
 	const char *name;
@@ -91,6 +92,7 @@ struct scenario {
 	struct ls_sweep maps; /* default map counts swept; none: one map */
 	struct ls_sweep value_sizes; /* default value sizes swept; none: 8 bytes */
 	int arg; /* for setup: a socket type, an operation */
+	__u32 map_flags; /* cgroup storage: BPF_F_* the store maps are made with */
 	const struct ls_type *type; /* the BPF object and owners its setup uses */
 	/* One trigger by a producer, true when it reached the hook; NULL: the getpgid(2)
 	 * syscall, after a getppid(2) prime. */
@@ -150,6 +152,7 @@ struct cell {
 	int *inner_fds; /* map-count sweeps: the maps in the array, for priming */
 	unsigned int nr_inner;
 	struct ls_cgroup cg; /* the private cgroup the process entered, if any */
+	struct ls_cgstore *cgstore; /* cgroup storage's owners: links, sockets, keys (cgstore.c) */
 
 	/* Weighing storage elements: the memory cgroup the maps charge them to, or NULL. */
 	struct ls_cgroup mcg; /* the cell's own memory cgroup, if it needs one */

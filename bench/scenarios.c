@@ -114,6 +114,47 @@
 			.desc = "bpf(2) update (BPF_NOEXIST) then delete on " mt " by " key        \
 	}
 
+/* cgroup/getsockopt on sockets born in N private cgroups, the program on each. */
+#define CGROUPS(n, mt, o, p, ctl, exp)                                                             \
+	.name = n, .map_type = mt, .op = o, .hook = GETSOCKOPT, p, .control = ctl, .expect = exp,  \
+	.type = &ls_cgstore_cgroups_type, .sharings = BOTH, .trigger_kind = LS_TRIG_OWNERS,        \
+	.sockopt_filter = true, .trigger = ls_trigger_cgroup_sockopt,                              \
+	.objects = SWEEP(1, 100, 10000)
+
+/*
+ * bpf(2) on cgroup storage: prog, the cgstore program whose maps hold the
+ * storage (attached to every owner cgroup, or attached by the trigger).
+ */
+#define CGSTORE_UAPI(n, mt, o, prog, ctl, trig, t, share)                                          \
+	.name = n, .map_type = mt, .op = o, .hook = UAPI, HOOK_PROG(cgstore, prog),                \
+	.control = ctl, .modes = LS_MODE_BIT(LS_MODE_HOOK), .expect = GET, .user_counts = true,    \
+	.type = &t, .sharings = share, .trigger_kind = LS_TRIG_OWNERS, .trigger = trig
+
+/*
+ * Lookup (both keys the documentation allows: struct bpf_cgroup_storage_key,
+ * and since 5.9 the cgroup id alone), update and a walk of every key, on the
+ * storages of N cgroups. A per-CPU value is copied once per possible CPU.
+ */
+#define CGSTORE_UAPI_OPS(prefix, mt, prog)                                                         \
+	{ CGSTORE_UAPI(prefix "-uapi-lookup", mt, "lookup", prog, NULL, ls_trigger_cgstore_lookup, \
+		       ls_cgstore_uapi_type, BOTH),                                                \
+	  .objects = SWEEP(1, 10000), .value_sizes = VALUE_SWEEP,                                  \
+	  .desc = "bpf(BPF_MAP_LOOKUP_ELEM) on " mt " by struct bpf_cgroup_storage_key" },         \
+		{ CGSTORE_UAPI(prefix "-uapi-lookup-id", mt, "lookup", prog, NULL,                 \
+			       ls_trigger_cgstore_lookup, ls_cgstore_uapi_type, BOTH),             \
+		  .arg = LS_ARG_KEY_ID, .objects = SWEEP(1, 10000),                                \
+		  .desc = "bpf(BPF_MAP_LOOKUP_ELEM) on " mt " by cgroup id (8-byte key)" },        \
+		{ CGSTORE_UAPI(prefix "-uapi-update", mt, "update", prog, NULL,                    \
+			       ls_trigger_cgstore_update, ls_cgstore_uapi_type, BOTH),             \
+		  .objects = SWEEP(1, 10000), .value_sizes = VALUE_SWEEP,                          \
+		  .desc = "bpf(BPF_MAP_UPDATE_ELEM, BPF_EXIST) on " mt },                          \
+	{                                                                                          \
+		CGSTORE_UAPI(prefix "-uapi-walk", mt, "walk", prog, NULL, ls_trigger_cgstore_walk, \
+			     ls_cgstore_uapi_type, SHARED),                                        \
+			.objects = SWEEP(1, 100, 10000),                                           \
+			.desc = "bpf(BPF_MAP_GET_NEXT_KEY) over every storage of " mt ", one walk" \
+	}
+
 const struct scenario ls_scenarios[] = {
 	/* task storage, on the current task from sys_enter */
 	{ SYS("task-empty", "none", "empty", FPROGS(task, empty), NULL, 0, ls_task_type, PRIV),
@@ -305,6 +346,63 @@ const struct scenario ls_scenarios[] = {
 		 SHARED),
 	  .arg = LS_ARG_SINK,
 	  .desc = "bpf_get_local_storage per packet on the shared BPF_MAP_TYPE_CGROUP_STORAGE (hit)" },
+
+	/* two threads writing one cgroup's storage: per-CPU copies against one shared copy */
+	{ SOCKOPT("percpu-cgroup-inc", "percpu_cgroup_storage", "inc", PROGS(cgstore, pcpu_inc),
+		  "cgstore-empty", GET, ls_cgstore_type, SHARED),
+	  .desc = "bpf_get_local_storage per-CPU, value incremented (each CPU its own copy)" },
+	{ SOCKOPT("cgroup-storage-inc", "cgroup_storage", "inc", PROGS(cgstore, shared_inc),
+		  "cgstore-empty", GET, ls_cgstore_type, SHARED),
+	  .desc = "bpf_get_local_storage shared, value incremented with an atomic add" },
+	{ SOCKOPT("cgroup-storage-inc-lock", "cgroup_storage", "inc", PROGS(cgstore, locked_inc),
+		  "cgstore-empty", GET, ls_cgstore_type, SHARED),
+	  .desc = "bpf_get_local_storage shared, value incremented under its bpf_spin_lock" },
+
+	/* map flags on the storage the program reads */
+	{ SOCKOPT("percpu-cgroup-get-rdonly", "percpu_cgroup_storage", "get",
+		  PROGS(cgstore, pcpu_get), "cgstore-empty", GET, ls_cgstore_type, SHARED),
+	  .map_flags = BPF_F_RDONLY_PROG,
+	  .desc = "as percpu-cgroup-get, the map made BPF_F_RDONLY_PROG" },
+	{ SOCKOPT("percpu-cgroup-get-numa", "percpu_cgroup_storage", "get",
+		  PROGS(cgstore, pcpu_get), "cgstore-empty", GET, ls_cgstore_type, SHARED),
+	  .map_flags = BPF_F_NUMA_NODE,
+	  .desc = "as percpu-cgroup-get, the map made BPF_F_NUMA_NODE on the last node" },
+
+	/* the program on many cgroups: a socket born in each, asked in turn */
+	{ CGROUPS("cgstore-cgroups-empty", "none", "empty", PROGS(cgstore, empty), NULL, 0),
+	  .desc = "control: empty cgroup/getsockopt program on N cgroups, sockets in each" },
+	{ CGROUPS("percpu-cgroup-get-cgroups", "percpu_cgroup_storage", "get",
+		  PROGS(cgstore, pcpu_get), "cgstore-cgroups-empty", GET),
+	  .desc = "bpf_get_local_storage per-CPU from N cgroups in turn (each its own storage)" },
+	{ CGROUPS("cgroup-storage-get-cgroups", "cgroup_storage", "get", PROGS(cgstore, shared_get),
+		  "cgstore-cgroups-empty", GET),
+	  .desc = "bpf_get_local_storage shared from N cgroups in turn (each its own storage)" },
+
+	/* attaching: each attach allocates the cgroup its storage, each detach frees it */
+	{ CGSTORE_UAPI("cgstore-attach-empty", "none", "attach", empty, NULL,
+		       ls_trigger_cgstore_attach, ls_cgstore_attach_type, PRIV),
+	  .objects = SWEEP(1, 10000),
+	  .desc = "control: bpf(BPF_LINK_CREATE) of an empty cgroup program on N cgroups in turn, "
+		  "and close" },
+	{ CGSTORE_UAPI("percpu-cgroup-attach", "percpu_cgroup_storage", "attach", pcpu_get,
+		       "cgstore-attach-empty", ls_trigger_cgstore_attach, ls_cgstore_attach_type,
+		       PRIV),
+	  .objects = SWEEP(1, 10000),
+	  .desc = "the same, the program with per-CPU cgroup storage: storage made and freed" },
+	{ CGSTORE_UAPI("cgroup-storage-attach", "cgroup_storage", "attach", shared_get,
+		       "cgstore-attach-empty", ls_trigger_cgstore_attach, ls_cgstore_attach_type,
+		       PRIV),
+	  .objects = SWEEP(1, 10000),
+	  .desc = "the same, the program with shared cgroup storage: storage made and freed" },
+
+	/* from user space: the storages of N cgroups the program is attached to */
+	CGSTORE_UAPI_OPS("percpu-cgroup", "percpu_cgroup_storage", pcpu_get),
+	CGSTORE_UAPI_OPS("cgroup-storage", "cgroup_storage", shared_get),
+	{ CGSTORE_UAPI("percpu-cgroup-uapi-update-wronly", "percpu_cgroup_storage", "update",
+		       pcpu_get, NULL, ls_trigger_cgstore_update, ls_cgstore_uapi_type, BOTH),
+	  .map_flags = BPF_F_WRONLY,
+	  .desc = "as percpu-cgroup-uapi-update, the map made BPF_F_WRONLY (user space may only "
+		  "write)" },
 
 	/* inode storage, on the inode of the file opened, from the BPF LSM */
 	{ OPEN("inode-empty", "none", "empty", PROGS(inode, empty), NULL, 0, BOTH),

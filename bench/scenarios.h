@@ -43,6 +43,14 @@ enum ls_arg {
 	LS_ARG_BYID = 1 << 6, /* the programs reach the owners by id, from owner_ids */
 	LS_ARG_SINK = 1 << 7, /* a loopback UDP socket the owners send to */
 	LS_ARG_PRIME_CGROUP = 1 << 8, /* an element in the storage map for the private cgroup */
+	LS_ARG_KEY_ID = 1 << 9, /* cgroup storage keyed by the cgroup id alone (8 bytes) */
+};
+
+/* Where a cell's program is attached. */
+enum ls_attach {
+	LS_ATTACH_ONE, /* its hook, or the private cgroup for cgroup programs */
+	LS_ATTACH_EACH, /* every owner cgroup (a link each) */
+	LS_ATTACH_NONE, /* loaded only: the triggers attach it */
 };
 
 /* One BPF object: its skeleton's functions and what its scenarios share. */
@@ -53,6 +61,9 @@ struct ls_type {
 	const char *store_map; /* the local-storage map */
 	const char *hash_map; /* the hash control, keyed by owner; NULL: none */
 	const char *maps_prefix; /* arrays of maps for map-count sweeps: <prefix><value size> */
+	enum ls_attach attach;
+	bool cgroup_sockets; /* a socket born in each owner cgroup, for cgroup/getsockopt */
+	bool cgstore_maps; /* cgroup storage maps made by the runner (cgstore.c) */
 	void *(*open)(void);
 	struct bpf_object *(*obj)(void *skel);
 	struct ls_config *(*cfg)(void *skel);
@@ -62,7 +73,7 @@ struct ls_type {
 /* The BPF objects and owners the scenarios use, in types.c. */
 extern const struct ls_type ls_task_type, ls_task_byid_type, ls_cgrp_type, ls_cgrp_byid_type,
 	ls_cgrp_uapi_type, ls_cgrp_sockopt_type, ls_sk_type, ls_sk_churn_type, ls_inode_type,
-	ls_cgstore_type;
+	ls_cgstore_type, ls_cgstore_cgroups_type, ls_cgstore_uapi_type, ls_cgstore_attach_type;
 
 /*
  * Sets the cell up as its scenario's type says: 0, or -errno with the cell
@@ -88,6 +99,49 @@ bool ls_trigger_cgroup(struct ls_thread *t);
 bool ls_trigger_uapi_lookup(struct ls_thread *t);
 bool ls_trigger_uapi_update(struct ls_thread *t);
 bool ls_trigger_uapi_create_delete(struct ls_thread *t);
+
+/*
+ * Cgroup storage (cgstore.c): the store maps made with the cell's key, value
+ * size and flags, before load; after it, the cell's map picked, the program
+ * attached to every owner cgroup and a socket made in each, as the type says.
+ * ls_cgstore_release undoes what they did. Each returns 0 or -errno with the
+ * cell marked.
+ */
+int ls_cgstore_maps(struct cell *c, struct bpf_object *obj);
+int ls_cgstore_owners(struct cell *c);
+void ls_cgstore_release(struct cell *c);
+
+/* Triggers on cgroup storage's owners. */
+bool ls_trigger_cgroup_sockopt(struct ls_thread *t);
+bool ls_trigger_cgstore_lookup(struct ls_thread *t);
+bool ls_trigger_cgstore_update(struct ls_thread *t);
+bool ls_trigger_cgstore_walk(struct ls_thread *t);
+bool ls_trigger_cgstore_attach(struct ls_thread *t);
+
+/* The producer's next owner, round-robin over its share. */
+static inline unsigned int ls_next_owner(struct ls_thread *t)
+{
+	unsigned int i = t->owners[t->next];
+
+	if (++t->next == t->nr_owners)
+		t->next = 0;
+	return i;
+}
+
+/* Counts kept by the producer alone; the runner reads them with relaxed loads. */
+static inline void ls_user_inc(__u64 *v)
+{
+	__atomic_store_n(v, *v + 1, __ATOMIC_RELAXED);
+}
+
+/* One operation from user space counted, ending as result says; true. */
+static inline bool ls_user_op(struct ls_thread *t, __u64 *result)
+{
+	ls_user_inc(&t->user.triggers);
+	ls_user_inc(&t->user.ops);
+	ls_user_inc(result);
+	return true;
+}
 
 /* Storage elements primed from user space above which a cell reports bytes_per_elem. */
 #define LS_MEM_MIN_ELEMS 10000

@@ -313,7 +313,7 @@ static int prime_fds(struct cell *c)
 	long long before = -1, after;
 	int err = 0;
 
-	if (c->weigh_cg && c->owners.fds)
+	if (c->weigh_cg && c->owners.fds && (c->sc->arg & (LS_ARG_PRIME_STORE | LS_ARG_PRIME_HASH)))
 		before = ls_memcg_usage(c->weigh_cg);
 	for (i = 0; c->owners.fds && i < c->owners.n && !err; i++)
 		err = prime_one(c, i, c->owners.fds[i]);
@@ -436,7 +436,8 @@ static int load(struct cell *c, const struct ls_type *t)
 		if (err)
 			return err;
 	}
-	err = ls_census_before_load(c, obj);
+	err = t->cgstore_maps ? ls_cgstore_maps(c, obj) : 0;
+	err = err ?: ls_census_before_load(c, obj);
 	err = err ?: ls_obj_load_attach(c, obj);
 	err = err ?: ls_census_before_fill(c, obj);
 	if (err)
@@ -488,6 +489,8 @@ static bool weighs_elements(const struct cell *c, const struct ls_type *t)
 {
 	if ((unsigned long long)c->nr_objects * c->nr_maps < LS_MEM_MIN_ELEMS)
 		return false;
+	if (t->attach == LS_ATTACH_EACH)
+		return true; /* each attach allocates a cgroup its storage */
 	return (c->sc->arg & LS_ARG_PRIME_STORE) &&
 	       (t->owners == LS_OWN_SOCKETS || t->owners == LS_OWN_CGROUPS ||
 		(t->owners == LS_OWN_FILES && c->sc->user_counts));
@@ -573,6 +576,8 @@ int ls_setup(struct cell *c)
 	if (!err && (c->sc->arg & LS_ARG_PRIME_CGROUP))
 		err = prime_cgroup(c);
 	err = err ?: prime_fds(c);
+	if (!err && t->cgstore_maps)
+		err = ls_cgstore_owners(c);
 	if (!err && t->owners == LS_OWN_FILES)
 		err = counters_restart(c);
 	if (!err)
@@ -583,6 +588,7 @@ int ls_setup(struct cell *c)
 void ls_teardown(struct cell *c)
 {
 	ls_census_release(c);
+	ls_cgstore_release(c);
 	bpf_link__destroy(c->link);
 	c->link = NULL;
 	ls_fds_close(c->inner_fds, c->nr_inner);

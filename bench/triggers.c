@@ -14,29 +14,19 @@
 #include <bpf/bpf.h>
 #include "scenarios.h"
 
-/* The producer's next owner, round-robin over its share. */
-static inline unsigned int next_owner(struct ls_thread *t)
-{
-	unsigned int i = t->owners[t->next];
-
-	if (++t->next == t->nr_owners)
-		t->next = 0;
-	return i;
-}
-
 bool ls_trigger_getsockopt(struct ls_thread *t)
 {
 	int v;
 	socklen_t len = sizeof(v);
 
-	return !getsockopt(t->cell->owners.fds[next_owner(t)], LS_SOCKOPT_LEVEL, LS_SOCKOPT_NAME,
+	return !getsockopt(t->cell->owners.fds[ls_next_owner(t)], LS_SOCKOPT_LEVEL, LS_SOCKOPT_NAME,
 			   &v, &len);
 }
 
 bool ls_trigger_open(struct ls_thread *t)
 {
 	const struct ls_owners *o = &t->cell->owners;
-	int fd = openat(o->dir_fd, o->names[next_owner(t)], O_RDONLY | O_CLOEXEC);
+	int fd = openat(o->dir_fd, o->names[ls_next_owner(t)], O_RDONLY | O_CLOEXEC);
 
 	if (fd < 0)
 		return false;
@@ -50,7 +40,7 @@ bool ls_trigger_sendto(struct ls_thread *t)
 	const struct ls_owners *o = &t->cell->owners;
 	char byte = 0;
 
-	return sendto(o->fds[next_owner(t)], &byte, 1, 0, (const struct sockaddr *)&o->sink,
+	return sendto(o->fds[ls_next_owner(t)], &byte, 1, 0, (const struct sockaddr *)&o->sink,
 		      sizeof(o->sink)) == 1;
 }
 
@@ -94,52 +84,38 @@ bool ls_trigger_cgroup(struct ls_thread *t)
 	return true;
 }
 
-/* Counts kept by the producer alone; the runner reads them with relaxed loads. */
-static inline void user_inc(__u64 *v)
-{
-	__atomic_store_n(v, *v + 1, __ATOMIC_RELAXED);
-}
-
-static inline bool user_op(struct ls_thread *t, __u64 *result)
-{
-	user_inc(&t->user.triggers);
-	user_inc(&t->user.ops);
-	user_inc(result);
-	return true;
-}
-
 bool ls_trigger_uapi_lookup(struct ls_thread *t)
 {
-	int fd = t->cell->owners.fds[next_owner(t)];
+	int fd = t->cell->owners.fds[ls_next_owner(t)];
 	__u64 val;
 
 	if (bpf_map_lookup_elem(t->cell->map_fd, &fd, &val))
-		return user_op(t, errno == ENOENT ? &t->user.misses : &t->user.failures);
-	return user_op(t, &t->user.hits);
+		return ls_user_op(t, errno == ENOENT ? &t->user.misses : &t->user.failures);
+	return ls_user_op(t, &t->user.hits);
 }
 
 bool ls_trigger_uapi_update(struct ls_thread *t)
 {
-	int fd = t->cell->owners.fds[next_owner(t)];
+	int fd = t->cell->owners.fds[ls_next_owner(t)];
 	__u64 val = 1;
 
 	/* BPF_EXIST: the element is there, so this updates it in place. */
 	if (bpf_map_update_elem(t->cell->map_fd, &fd, &val, BPF_EXIST))
-		return user_op(t, &t->user.failures);
-	return user_op(t, &t->user.hits);
+		return ls_user_op(t, &t->user.failures);
+	return ls_user_op(t, &t->user.hits);
 }
 
 bool ls_trigger_uapi_create_delete(struct ls_thread *t)
 {
-	int fd = t->cell->owners.fds[next_owner(t)];
+	int fd = t->cell->owners.fds[ls_next_owner(t)];
 	__u64 val = 1;
 
 	if (bpf_map_update_elem(t->cell->map_fd, &fd, &val, BPF_NOEXIST))
-		return user_op(t, &t->user.failures);
-	user_op(t, &t->user.creates);
+		return ls_user_op(t, &t->user.failures);
+	ls_user_op(t, &t->user.creates);
 	if (bpf_map_delete_elem(t->cell->map_fd, &fd))
-		user_inc(&t->user.failures);
+		ls_user_inc(&t->user.failures);
 	else
-		user_inc(&t->user.deletes);
+		ls_user_inc(&t->user.deletes);
 	return true;
 }

@@ -240,6 +240,15 @@ int ls_cgroup_enter(struct ls_cgroup *cg, char *err, size_t len)
 	return 0;
 }
 
+int ls_cgroup_leave(struct ls_cgroup *cg)
+{
+	int ret = cg->entered ? write_pid(cg->orig) : 0;
+
+	if (!ret)
+		cg->entered = false;
+	return ret;
+}
+
 void ls_cgroup_destroy(struct ls_cgroup *cg)
 {
 	if (cg->entered && write_pid(cg->orig))

@@ -65,6 +65,8 @@ int ls_cgroup2_root(char *buf, size_t len);
 int ls_cgroup_create(struct ls_cgroup *cg, const char *tag, char *err, size_t len);
 /* Moves the whole process into the cgroup. */
 int ls_cgroup_enter(struct ls_cgroup *cg, char *err, size_t len);
+/* Moves the process back to where it was before ls_cgroup_enter(): 0 or -errno. */
+int ls_cgroup_leave(struct ls_cgroup *cg);
 /* Moves the process back if it entered, closes and removes the folder. */
 void ls_cgroup_destroy(struct ls_cgroup *cg);
 
