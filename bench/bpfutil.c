@@ -120,6 +120,14 @@ static void mark_load_error(struct cell *c, const char *what, int err)
 		 strerror(-err), *line ? ": " : "", line);
 }
 
+/* Programs that attach to a cgroup: cgroup/... sections, and sockops. */
+static bool attaches_to_cgroup(const struct bpf_program *prog)
+{
+	const char *sec = bpf_program__section_name(prog);
+
+	return !strncmp(sec, "cgroup", 6) || !strcmp(sec, "sockops");
+}
+
 int ls_obj_load_attach(struct cell *c, struct bpf_object *obj)
 {
 	size_t off = c->sc->progs[c->mode];
@@ -146,7 +154,7 @@ int ls_obj_load_attach(struct cell *c, struct bpf_object *obj)
 	if (!want)
 		return 0; /* maps only, for operations from user space */
 	c->prog_fd = bpf_program__fd(want);
-	if (c->cgroup_fd >= 0 && !strncmp(bpf_program__section_name(want), "cgroup", 6))
+	if (c->cgroup_fd >= 0 && attaches_to_cgroup(want))
 		c->link = bpf_program__attach_cgroup(want, c->cgroup_fd);
 	else
 		c->link = bpf_program__attach(want);
