@@ -336,8 +336,12 @@ static int prime_fds(struct cell *c)
 {
 	unsigned int i, maps = c->nr_inner ?: 1;
 	long long before = -1, after;
+	const char *fault = getenv("LSBENCH_FAULT");
 	int err = 0;
 
+	/* Tests only: a cell whose hits find no storage, which its cross-check must fail. */
+	if (fault && !strcmp(fault, "unprimed"))
+		return 0;
 	if (c->weigh_cg && c->owners.fds)
 		before = ls_memcg_usage(c->weigh_cg);
 	for (i = 0; c->owners.fds && i < c->owners.n && !err; i++)
