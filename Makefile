@@ -49,7 +49,8 @@ BPF_OBJS := \
 	cgrp \
 	sk \
 	inode \
-	cgstore
+	cgstore \
+	skclone
 
 # The layers of lsbench, one static archive each (.output/lib<layer>.a), one
 # source per line; bench/main.c, the subcommands, links them all. A layer

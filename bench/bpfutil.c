@@ -121,12 +121,20 @@ static void mark_load_error(struct cell *c, const char *what, int err)
 		 strerror(-err), *line ? ": " : "", line);
 }
 
+/* Programs that attach to a cgroup: cgroup/... sections, and sockops. */
+static bool attaches_to_cgroup(const struct bpf_program *prog)
+{
+	const char *sec = bpf_program__section_name(prog);
+
+	return !strncmp(sec, "cgroup", 6) || !strcmp(sec, "sockops");
+}
+
 /* The program on its hook, or on the private cgroup for cgroup programs. */
 static int attach(struct cell *c, struct bpf_program *prog)
 {
 	int err;
 
-	if (c->cgroup_fd >= 0 && !strncmp(bpf_program__section_name(prog), "cgroup", 6))
+	if (c->cgroup_fd >= 0 && attaches_to_cgroup(prog))
 		c->link = bpf_program__attach_cgroup(prog, c->cgroup_fd);
 	else
 		c->link = bpf_program__attach(prog);

@@ -107,7 +107,7 @@ struct ls_owners {
 	char (*names)[16]; /* files: names in that folder */
 	void *priv; /* what setup must free beside the fds */
 	int sink_fd; /* sockets: the loopback UDP socket datagrams go to, or -1 */
-	struct sockaddr_in sink;
+	struct sockaddr_in sink; /* its address; a listener's, which triggers connect to */
 };
 
 /* A producer thread's share of the owners and, for user_counts, its counts. */

@@ -13,6 +13,7 @@
 #include "sk.skel.h"
 #include "inode.skel.h"
 #include "cgstore.skel.h"
+#include "skclone.skel.h"
 
 #define SYS_ENTER "tp_btf/sys_enter"
 #define GETSOCKOPT "cgroup/getsockopt"
@@ -30,6 +31,7 @@
 #define MAP_SWEEP SWEEP(1, 10, 16, 17, 24, 32, 100, 1000)
 #define VALUE_SWEEP SWEEP(8, 64, 4096)
 #define BYID_SWEEP SWEEP(1, 100, 1000, 10000)
+#define ACCEPT_MAP_SWEEP SWEEP(1, 16, 64)
 #define LOOP LS_MODE_BIT(LS_MODE_LOOP)
 
 /* The programs of an operation in the skeleton of obj: <p>_hook and <p>_loop. */
@@ -85,6 +87,15 @@
 	.name = n, .map_type = mt, .op = o, .hook = h, p, .control = ctl, .expect = exp,           \
 	.modes = LS_MODE_BIT(LS_MODE_HOOK), .type = &t, .sharings = PRIV,                          \
 	.trigger_kind = LS_TRIG_CHURN, .trigger = trig
+
+/*
+ * The TCP accept path: one connection per trigger to a listener on loopback,
+ * a sockops program on each accepted socket; one producer (one listener).
+ */
+#define ACCEPT(n, mt, p, ctl, exp, t)                                                              \
+	.name = n, .map_type = mt, .op = "accept", .hook = "sockops", p, .control = ctl,           \
+	.expect = exp, .modes = LS_MODE_BIT(LS_MODE_HOOK), .type = &t, .sharings = PRIV,           \
+	.max_threads = 1, .trigger_kind = LS_TRIG_OWNERS, .trigger = ls_trigger_accept
 
 /* An operation from user space through bpf(2), with an fd as key. */
 #define UAPI_OP(n, mt, o, trig, exp, t, share)                                                     \
@@ -298,6 +309,31 @@ const struct scenario ls_scenarios[] = {
 		 GET, ls_sk_type, BOTH),
 	  .arg = LS_ARG_SINK | LS_ARG_PRIME_STORE, .objects = SWEEP(1, 100, 10000),
 	  .desc = "bpf_sk_storage_get per packet on the sending socket, round-robin (hit)" },
+
+	/*
+	 * the accept path: the listener's storage cloned (BPF_F_CLONE) to each
+	 * accepted socket or not; the clone's control is the same maps without
+	 * the flag, whose own is the empty program
+	 */
+	{ ACCEPT("sk-accept-empty", "none", HOOK_PROG(skclone, accept_empty), NULL, 0,
+		 ls_sk_accept_type),
+	  .desc = "control: TCP connections accepted over loopback, empty sockops program" },
+	{ ACCEPT("sk-accept-noclone", "sk_storage", HOOK_PROG(skclone, accept_noclone),
+		 "sk-accept-empty", MISS, ls_sk_accept_type),
+	  .arg = LS_ARG_MAPS | LS_ARG_PRIME_STORE, .maps = ACCEPT_MAP_SWEEP,
+	  .desc = "control: as sk-accept-clone, maps without BPF_F_CLONE (each child: all miss)" },
+	{ ACCEPT("sk-accept-clone", "sk_storage", HOOK_PROG(skclone, accept_clone),
+		 "sk-accept-noclone", GET, ls_sk_accept_clone_type),
+	  .arg = LS_ARG_MAPS | LS_ARG_PRIME_STORE, .maps = ACCEPT_MAP_SWEEP,
+	  .desc = "listener's storage in N BPF_F_CLONE maps, cloned to each accepted socket (hit)" },
+	{ ACCEPT("sk-accept-noclone-values", "sk_storage", HOOK_PROG(skclone, accept_noclone),
+		 "sk-accept-empty", MISS, ls_sk_accept_type),
+	  .arg = LS_ARG_MAPS | LS_ARG_PRIME_STORE, .value_sizes = VALUE_SWEEP,
+	  .desc = "control: as sk-accept-clone-values, without BPF_F_CLONE (miss)" },
+	{ ACCEPT("sk-accept-clone-values", "sk_storage", HOOK_PROG(skclone, accept_clone),
+		 "sk-accept-noclone-values", GET, ls_sk_accept_clone_type),
+	  .arg = LS_ARG_MAPS | LS_ARG_PRIME_STORE, .value_sizes = VALUE_SWEEP,
+	  .desc = "listener's storage in one BPF_F_CLONE map, by value size, cloned (hit)" },
 
 	/* owner churn: an owner made and destroyed per trigger, with storage made on it or not */
 	{ CHURN("task-churn-empty", "none", "churn", "tp_btf/sched_process_fork",

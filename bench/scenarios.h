@@ -30,6 +30,7 @@ enum ls_owner_kind {
 	LS_OWN_FILES, /* files in a private folder */
 	LS_OWN_CGROUPS, /* private cgroups, by fd (operations from user space) or by id */
 	LS_OWN_THREADS, /* parked threads, by thread id */
+	LS_OWN_LISTENER, /* a loopback TCP listener in the private cgroup, its storage primed */
 };
 
 /* scenario.arg: what setup prepares before measuring. */
@@ -58,7 +59,7 @@ struct ls_type {
 	const char *map_name; /* as in the CSV */
 	int map_type;
 	enum ls_owner_kind owners;
-	const char *store_map; /* the local-storage map */
+	const char *store_map; /* the local-storage map; NULL: none (map-count sweeps only) */
 	const char *hash_map; /* the hash control, keyed by owner; NULL: none */
 	const char *maps_prefix; /* arrays of maps for map-count sweeps: <prefix><value size> */
 	enum ls_attach attach;
@@ -73,7 +74,8 @@ struct ls_type {
 /* The BPF objects and owners the scenarios use, in types.c. */
 extern const struct ls_type ls_task_type, ls_task_byid_type, ls_cgrp_type, ls_cgrp_byid_type,
 	ls_cgrp_uapi_type, ls_cgrp_sockopt_type, ls_sk_type, ls_sk_churn_type, ls_inode_type,
-	ls_cgstore_type, ls_cgstore_cgroups_type, ls_cgstore_uapi_type, ls_cgstore_attach_type;
+	ls_cgstore_type, ls_cgstore_cgroups_type, ls_cgstore_uapi_type, ls_cgstore_attach_type,
+	ls_sk_accept_type, ls_sk_accept_clone_type;
 
 /*
  * Sets the cell up as its scenario's type says: 0, or -errno with the cell
@@ -96,6 +98,7 @@ bool ls_trigger_sendto(struct ls_thread *t);
 bool ls_trigger_thread(struct ls_thread *t);
 bool ls_trigger_socket(struct ls_thread *t);
 bool ls_trigger_cgroup(struct ls_thread *t);
+bool ls_trigger_accept(struct ls_thread *t);
 bool ls_trigger_uapi_lookup(struct ls_thread *t);
 bool ls_trigger_uapi_update(struct ls_thread *t);
 bool ls_trigger_uapi_create_delete(struct ls_thread *t);

@@ -242,6 +242,26 @@ static int enter_private_cgroup(struct cell *c)
 }
 
 /*
+ * The listener, in the private cgroup, before the programs load: they filter
+ * on its port, and the sockets it accepts are born in its cgroup, where
+ * sockops programs attach. Its storage is primed once the maps exist.
+ */
+static int owners_listener(struct cell *c)
+{
+	int err = enter_private_cgroup(c) ?: owners_alloc(c, 1);
+
+	if (err)
+		return err;
+	c->owners.fds[0] = ls_listener_create(&c->owners.sink, c->reason, sizeof(c->reason));
+	if (c->owners.fds[0] < 0) {
+		err = c->owners.fds[0];
+		c->owners.fds[0] = -1;
+		c->status = LS_FAILED;
+	}
+	return err;
+}
+
+/*
  * The hash controls' key for owner i: what the BPF side reads. A socket's is
  * its mark, set here to i + 1 (cgroup/getsockopt programs cannot ask for the
  * socket cookie); a file's, its inode number.
@@ -261,11 +281,15 @@ static int owner_key(const struct ls_type *t, unsigned int i, int fd, __u64 *key
 	return 0;
 }
 
-/* Creates, from user space, the elements a hit on owner i (open as fd) needs. */
+/*
+ * Creates, from user space, the elements a hit on owner i (open as fd) needs:
+ * zero in the storage map, the map's index + 1 in each map of a map-count
+ * sweep (programs that read the value check it).
+ */
 static int prime_one(struct cell *c, unsigned int i, int fd)
 {
 	const struct ls_type *t = c->type;
-	struct ls_val4096 zero = {}; /* as large as any value */
+	struct ls_val4096 zero = {}, val = {}; /* as large as any value */
 	__u64 key;
 	int err;
 
@@ -276,7 +300,8 @@ static int prime_one(struct cell *c, unsigned int i, int fd)
 		return ls_cell_fail(c, -errno, "priming %s of owner %u: %s", t->map_name, i,
 				    strerror(errno));
 	for (m = 0; (c->sc->arg & LS_ARG_PRIME_STORE) && m < c->nr_inner; m++) {
-		if (bpf_map_update_elem(c->inner_fds[m], &fd, &zero, BPF_NOEXIST))
+		val.v[0] = m + 1;
+		if (bpf_map_update_elem(c->inner_fds[m], &fd, &val, BPF_NOEXIST))
 			return ls_cell_fail(c, -errno, "priming map %u of owner %u: %s", m + 1, i,
 					    strerror(errno));
 	}
@@ -311,8 +336,12 @@ static int prime_fds(struct cell *c)
 {
 	unsigned int i, maps = c->nr_inner ?: 1;
 	long long before = -1, after;
+	const char *fault = getenv("LSBENCH_FAULT");
 	int err = 0;
 
+	/* Tests only: a cell whose hits find no storage, which its cross-check must fail. */
+	if (fault && !strcmp(fault, "unprimed"))
+		return 0;
 	if (c->weigh_cg && c->owners.fds && (c->sc->arg & (LS_ARG_PRIME_STORE | LS_ARG_PRIME_HASH)))
 		before = ls_memcg_usage(c->weigh_cg);
 	for (i = 0; c->owners.fds && i < c->owners.n && !err; i++)
@@ -429,6 +458,8 @@ static int load(struct cell *c, const struct ls_type *t)
 	cfg->extra_work = ls_extra_work();
 	if (t->owners == LS_OWN_FILES)
 		cfg->dir_ino = ((struct ls_files *)c->owners.priv)->dir_ino;
+	if (t->owners == LS_OWN_LISTENER)
+		cfg->listen_port = ntohs(c->owners.sink.sin_port);
 
 	sweep = c->sc->arg & (LS_ARG_MAPS | LS_ARG_HASH_MAPS);
 	if (sweep) {
@@ -442,9 +473,9 @@ static int load(struct cell *c, const struct ls_type *t)
 	err = err ?: ls_census_before_fill(c, obj);
 	if (err)
 		return err;
-	map = bpf_object__find_map_by_name(obj, t->store_map);
+	map = t->store_map ? bpf_object__find_map_by_name(obj, t->store_map) : NULL;
 	c->map_fd = map ? bpf_map__fd(map) : -1;
-	if (c->map_fd < 0 && (!map || bpf_map__autocreate(map)))
+	if (t->store_map && c->map_fd < 0 && (!map || bpf_map__autocreate(map)))
 		return ls_cell_fail(c, -ENOENT, "BPF object has no map %s", t->store_map);
 	map = t->hash_map ? bpf_object__find_map_by_name(obj, t->hash_map) : NULL;
 	c->hash_fd = map ? bpf_map__fd(map) : -1;
@@ -528,8 +559,8 @@ static void weigh_in(struct cell *c)
 
 /*
  * In this order: what the programs filter on (the private cgroup, which
- * sockets must be created in; the files' folder), the BPF object, then the
- * owners and the elements their hits need.
+ * sockets must be created in; the files' folder; the listener's port), the
+ * BPF object, then the owners and the elements their hits need.
  */
 int ls_setup(struct cell *c)
 {
@@ -546,6 +577,8 @@ int ls_setup(struct cell *c)
 		err = enter_private_cgroup(c);
 	else if (t->owners == LS_OWN_FILES)
 		err = files_init(c);
+	else if (t->owners == LS_OWN_LISTENER)
+		err = owners_listener(c);
 	if (!err && weighs_elements(c, t))
 		weigh_in(c);
 	err = err ?: load(c, t);
@@ -557,6 +590,7 @@ int ls_setup(struct cell *c)
 			err = owners_task(c);
 		break;
 	case LS_OWN_CGROUP:
+	case LS_OWN_LISTENER:
 		break;
 	case LS_OWN_SOCKETS:
 		err = owners_sockets(c);

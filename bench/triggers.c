@@ -84,6 +84,28 @@ bool ls_trigger_cgroup(struct ls_thread *t)
 	return true;
 }
 
+/*
+ * One TCP connection to the producer's listener over loopback: connect,
+ * accept, close both; true when accept() returned a socket. The accepted
+ * socket, closed first with the listener's SO_LINGER 0, resets the
+ * connection: neither end is left in TIME_WAIT, so ports do not run out.
+ */
+bool ls_trigger_accept(struct ls_thread *t)
+{
+	const struct ls_owners *o = &t->cell->owners;
+	int lfd = o->fds[ls_next_owner(t)], cfd, afd = -1;
+
+	cfd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (cfd < 0)
+		return false;
+	if (!connect(cfd, (const struct sockaddr *)&o->sink, sizeof(o->sink)))
+		afd = accept4(lfd, NULL, NULL, SOCK_CLOEXEC);
+	if (afd >= 0)
+		close(afd);
+	close(cfd);
+	return afd >= 0;
+}
+
 bool ls_trigger_uapi_lookup(struct ls_thread *t)
 {
 	int fd = t->cell->owners.fds[ls_next_owner(t)];

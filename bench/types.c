@@ -7,6 +7,7 @@
 #include "sk.skel.h"
 #include "inode.skel.h"
 #include "cgstore.skel.h"
+#include "skclone.skel.h"
 
 /* ls_type functions for the skeleton named <name>_bpf. */
 #define LS_SKEL_FNS(name)                                                                          \
@@ -35,6 +36,7 @@ LS_SKEL_FNS(cgrp)
 LS_SKEL_FNS(sk)
 LS_SKEL_FNS(inode)
 LS_SKEL_FNS(cgstore)
+LS_SKEL_FNS(skclone)
 
 const struct ls_type ls_task_type = {
 	.map_name = "task_storage",
@@ -157,4 +159,24 @@ const struct ls_type ls_cgrp_sockopt_type = {
 	.owners = LS_OWN_SOCKETS,
 	.store_map = "cgrp_store",
 	LS_SKEL(cgrp),
+};
+
+/*
+ * The accept path: a listener's storage in maps made without BPF_F_CLONE (and
+ * the empty control), or with it, checked on each socket accept() returns.
+ */
+const struct ls_type ls_sk_accept_type = {
+	.map_name = "sk_storage",
+	.map_type = LS_MAP_SK_STORAGE,
+	.owners = LS_OWN_LISTENER,
+	.maps_prefix = "noclone_maps",
+	LS_SKEL(skclone),
+};
+
+const struct ls_type ls_sk_accept_clone_type = {
+	.map_name = "sk_storage",
+	.map_type = LS_MAP_SK_STORAGE,
+	.owners = LS_OWN_LISTENER,
+	.maps_prefix = "clone_maps",
+	LS_SKEL(skclone),
 };

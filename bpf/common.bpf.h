@@ -145,12 +145,15 @@ struct ls_val4096 ls_btf_val4096;
 /*
  * LS_STORE_MAPS(prefix, type) declares arrays of local-storage maps of each
  * value size (prefix8, prefix64, prefix4096) and prefix_pick(m), the m-th map
- * of the size the cell runs with.
+ * of the size the cell runs with. LS_STORE_MAPS_FLAGS gives the maps other
+ * flags than BPF_F_NO_PREALLOC alone: the runner makes the cell's maps with
+ * the template's flags.
  */
-#define LS_STORE_MAPS(prefix, inner_type)                                                          \
-	LS_OUTER(prefix##8, inner_type, struct ls_val, BPF_F_NO_PREALLOC, 0)                       \
-	LS_OUTER(prefix##64, inner_type, struct ls_val64, BPF_F_NO_PREALLOC, 0)                    \
-	LS_OUTER(prefix##4096, inner_type, struct ls_val4096, BPF_F_NO_PREALLOC, 0)                \
+#define LS_STORE_MAPS(prefix, inner_type) LS_STORE_MAPS_FLAGS(prefix, inner_type, BPF_F_NO_PREALLOC)
+#define LS_STORE_MAPS_FLAGS(prefix, inner_type, flags)                                             \
+	LS_OUTER(prefix##8, inner_type, struct ls_val, flags, 0)                                   \
+	LS_OUTER(prefix##64, inner_type, struct ls_val64, flags, 0)                                \
+	LS_OUTER(prefix##4096, inner_type, struct ls_val4096, flags, 0)                            \
                                                                                                    \
 	static __always_inline void *prefix##_pick(__u32 m)                                        \
 	{                                                                                          \
@@ -567,6 +570,29 @@ static __always_inline void ls_owner_cgrp(struct ls_op_ctx *ctx)
 		oc.cgrp = cgrp;                                                                    \
 		name##_body(&oc, false);                                                           \
 		return 0;                                                                          \
+	}
+
+/*
+ * On sockops, attached to the run's private cgroup, hook mode only: the
+ * owner is a socket accept() will return, as it becomes established on the
+ * listener's port (cfg.listen_port), the storage it was cloned with in place.
+ */
+#define LS_SOCKOPS_PROG(name, opfn)                                                                \
+	LS_BODY(name, opfn)                                                                        \
+                                                                                                   \
+	SEC("sockops")                                                                             \
+	int name##_hook(struct bpf_sock_ops *skops)                                                \
+	{                                                                                          \
+		struct ls_op_ctx ctx = {};                                                         \
+                                                                                                   \
+		if (skops->op != BPF_SOCK_OPS_PASSIVE_ESTABLISHED_CB ||                            \
+		    skops->local_port != cfg.listen_port)                                          \
+			return 1;                                                                  \
+		ctx.sk = skops->sk;                                                                \
+		if (!ctx.sk)                                                                       \
+			return 1;                                                                  \
+		name##_body(&ctx, false);                                                          \
+		return 1;                                                                          \
 	}
 
 /* Churn: storage created on the new owner; it goes with its owner. */

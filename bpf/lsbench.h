@@ -70,6 +70,7 @@ struct ls_config {
 	__u32 time_ops; /* time operations with bpf_ktime_get_ns into op_hist and timer_hist */
 	__u32 extra_work; /* tests only: dependent multiplies after each operation, a known slowdown
 			   */
+	__u32 listen_port; /* the TCP listener whose accepted sockets sockops programs check */
 	__u64 dir_ino; /* inode number of the folder whose files are opened */
 };
 

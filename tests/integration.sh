@@ -235,6 +235,52 @@ else
 	not_ok "a counter mismatch fails the cell loudly" "exit $rc" "$(cat "$csv" "$tmp/fault.log")"
 fi
 
+# --- the accept path: a listener's storage cloned to each accepted socket, or not
+before=$(bpf_objects)
+tw0=$(ss -Htan state time-wait | wc -l)
+"$LSBENCH" run -s 'sk-accept-*' --maps 1,16 --value-size 8,4096 -w 0.05 -d 0.2 -r 2 --rounds 1 \
+	-o "$tmp/accept" >"$tmp/accept.log" 2>&1
+rc=$?
+csv=$(summary_of "$tmp/accept")
+if [ "$rc" -eq 0 ] && [ -n "$csv" ]; then ok "the accept scenarios run and exit 0"; else
+	not_ok "the accept scenarios run and exit 0" "exit $rc" "$(tail -n 5 "$tmp/accept.log")"; fi
+# empty; noclone and clone at 1 and 16 maps; both -values at 8 and 4096 bytes
+check "every accept cell is ok, measured and consistent" rows_ok "$csv" 9
+# Each accepted socket: a hit when every map was cloned, a miss when none
+# was; the empty program sees none of either. clone is measured against
+# noclone, noclone against the empty program.
+accept_ok() {
+	awk -F, -v sc="$(col scenario "$1")" -v tr="$(col triggers "$1")" -v hi="$(col hits "$1")" \
+		-v mi="$(col misses "$1")" -v md="$(col mode "$1")" -v cp="$(col cpus "$1")" \
+		-v ad="$(col added_ns_per_op "$1")" '
+		NR == 1 { next }
+		$md != "hook" || $cp != 1 { print $sc " in " $md " mode, " $cp " cpus"; bad = 1 }
+		$sc ~ /^sk-accept-clone/ && !($hi == $tr && $mi == 0) { print $sc ": not all hits"; bad = 1 }
+		$sc ~ /^sk-accept-noclone/ && !($mi == $tr && $hi == 0) { print $sc ": not all misses"; bad = 1 }
+		$sc == "sk-accept-empty" && !($hi == 0 && $mi == 0) { print $sc ": counted gets"; bad = 1 }
+		$sc != "sk-accept-empty" && $ad == "" { print $sc ": no added_ns_per_op"; bad = 1 }
+		END { exit bad }' "$1"
+}
+check "accepted sockets hold the listener's values with BPF_F_CLONE, none without" accept_ok "$csv"
+tw1=$(ss -Htan state time-wait | wc -l)
+check "the accepted connections leave no TIME_WAIT behind ($tw0 before, $tw1 after)" \
+	test "$tw1" -le $((tw0 + 100))
+check "no BPF object left after the accept scenarios" bpf_objects_back_to "$before"
+check "no sockops program of lsbench's left loaded" \
+	test -z "$(bpftool prog list 2>/dev/null | grep -E ' name accept_(empty|noclone|clone)_hook ')"
+check "no cgroup or temporary file left after the accept scenarios" \
+	test -z "$(left_by "$(sed -n 's/^pid: \([0-9]*\) .*/\1/p' "$(dirname "$csv")/meta.txt")")"
+LSBENCH_FAULT=unprimed "$LSBENCH" run -s sk-accept-clone --maps 16 -w 0.05 -d 0.1 -r 2 --rounds 1 \
+	-o "$tmp/unprimed" >"$tmp/unprimed.log" 2>&1
+rc=$?
+if [ "$rc" -eq 1 ] && grep -q ',sk-accept-clone,.*,failed,"\?counter mismatch: 0 hits, expected [1-9]' \
+	"$(summary_of "$tmp/unprimed")"; then
+	ok "a listener without storage fails the clone's cell: its children are not all hits"
+else
+	not_ok "a listener without storage fails the clone's cell: its children are not all hits" \
+		"exit $rc" "$(tail -n 5 "$tmp/unprimed.log")"
+fi
+
 # --- a cell that keeps an fd fails ------------------------------------------
 LSBENCH_FAULT=leakfd "$LSBENCH" run --quick -s task-get -m hook --cpus 1 -o "$tmp/leak" \
 	>"$tmp/leak.log" 2>&1

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Open-file limits and bulk sockets. */
+/* Open-file limits, bulk sockets and a loopback TCP listener. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <arpa/inet.h>
 #include <netinet/in.h>
 #include "workloads.h"
 
@@ -87,4 +88,25 @@ int *ls_sockets_create(unsigned int n, int type, char *err, size_t len)
 		}
 	}
 	return fds;
+}
+
+int ls_listener_create(struct sockaddr_in *addr, char *err, size_t len)
+{
+	struct linger reset = { .l_onoff = 1, .l_linger = 0 };
+	socklen_t alen = sizeof(*addr);
+	int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0), e;
+
+	memset(addr, 0, sizeof(*addr));
+	addr->sin_family = AF_INET;
+	addr->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_LINGER, &reset, sizeof(reset)) ||
+	    bind(fd, (struct sockaddr *)addr, sizeof(*addr)) || listen(fd, 128) ||
+	    getsockname(fd, (struct sockaddr *)addr, &alen)) {
+		e = errno;
+		snprintf(err, len, "cannot set up a loopback TCP listener: %s", strerror(e));
+		if (fd >= 0)
+			close(fd);
+		return -e;
+	}
+	return fd;
 }

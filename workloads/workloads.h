@@ -27,6 +27,16 @@ void ls_fds_close(int *fds, unsigned int n);
  */
 int *ls_sockets_create(unsigned int n, int type, char *err, size_t len);
 
+struct sockaddr_in;
+
+/*
+ * A TCP listener on 127.0.0.1 at a port the kernel picks, its address in
+ * @addr. Sockets it accepts inherit SO_LINGER 0: closed, they reset the
+ * connection and leave no TIME_WAIT behind. Returns the fd, or -errno with
+ * err set.
+ */
+int ls_listener_create(struct sockaddr_in *addr, char *err, size_t len);
+
 /*
  * n files in a private temporary folder. With keep_open each stays open
  * read-only (fds[i]); without, fds is NULL and the files are reached by name,

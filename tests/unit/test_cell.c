@@ -114,6 +114,37 @@ static void retried_prime_passes_add_up(void **state)
 	assert_false(ls_counters_check(&c, &g, 10, 3, reason, sizeof(reason)));
 }
 
+/*
+ * The accept path's self-check: each accepted socket is one operation, a hit
+ * when the listener's storage was cloned into every map, a miss when into
+ * none. A cell that expects the clone and finds none fails, and the reverse.
+ */
+static void accept_cells_check_the_clone(void **state)
+{
+	struct cell clone = { .sc = ls_scenario_find("sk-accept-clone"),
+			      .threads = 1,
+			      .nr_maps = 16 };
+	struct cell noclone = clone;
+	struct ls_counters hits = { .triggers = 500, .ops = 500, .hits = 500 };
+	struct ls_counters misses = { .triggers = 500, .ops = 500, .misses = 500 };
+	struct ls_counters mixed = { .triggers = 500, .ops = 500, .hits = 499, .failures = 1 };
+	char reason[256] = "";
+
+	noclone.sc = ls_scenario_find("sk-accept-noclone");
+	assert_non_null(clone.sc);
+	assert_non_null(noclone.sc);
+	assert_true(check(&clone, &hits, 500, reason));
+	assert_true(check(&noclone, &misses, 500, reason));
+	assert_false(check(&clone, &misses, 500, reason));
+	assert_non_null(strstr(reason, "0 hits, expected 500"));
+	assert_false(check(&noclone, &hits, 500, reason));
+	assert_non_null(strstr(reason, "500 hits, expected 0"));
+	assert_false(check(&clone, &mixed, 500, reason));
+	assert_non_null(strstr(reason, "1 helper calls failed"));
+	/* an accept that the program did not see */
+	assert_false(check(&clone, &hits, 501, reason));
+}
+
 static void names(void **state)
 {
 	assert_string_equal(ls_mode_name(LS_MODE_HOOK), "hook");
@@ -132,6 +163,7 @@ int main(void)
 		cmocka_unit_test(unprimed_scenario_must_see_no_primes),
 		cmocka_unit_test(map_sweeps_prime_every_map),
 		cmocka_unit_test(retried_prime_passes_add_up),
+		cmocka_unit_test(accept_cells_check_the_clone),
 		cmocka_unit_test(names),
 	};
 

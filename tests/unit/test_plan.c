@@ -26,6 +26,36 @@ static bool sweep_ok(const struct ls_sweep *s, unsigned int max)
 	return s->n <= LS_SWEEP_MAX;
 }
 
+/*
+ * What a control must share with the scenario it controls. A control is the
+ * empty program (map type none, no control of its own), or the same
+ * operation on the same maps and owners less one property (sk-accept-clone's
+ * is its maps without BPF_F_CLONE), whose own control is the empty program.
+ */
+static void control_fits(const struct scenario *sc, const struct scenario *ctl,
+			 const struct scenario *subject)
+{
+	assert_non_null(ctl);
+	assert_string_equal(ctl->hook, sc->hook);
+	assert_ptr_equal(ctl->type->open, sc->type->open);
+	assert_int_equal(ctl->trigger_kind, sc->trigger_kind);
+	assert_true((ls_scenario_modes(ctl) & ls_scenario_modes(sc)) == ls_scenario_modes(sc));
+	if (!strcmp(ctl->map_type, "none")) {
+		assert_null(ctl->control);
+		return;
+	}
+	assert_ptr_equal(sc, subject); /* one step before the empty program at most */
+	assert_non_null(ctl->control);
+	assert_string_equal(ctl->map_type, sc->map_type);
+	assert_string_equal(ctl->op, sc->op);
+	assert_int_equal(ctl->arg & ~LS_ARG_INTERLEAVE, sc->arg & ~LS_ARG_INTERLEAVE);
+	assert_int_equal(ctl->sharings, sc->sharings);
+	assert_int_equal(ctl->max_threads, sc->max_threads);
+	assert_memory_equal(&ctl->objects, &sc->objects, sizeof(sc->objects));
+	assert_memory_equal(&ctl->maps, &sc->maps, sizeof(sc->maps));
+	assert_memory_equal(&ctl->value_sizes, &sc->value_sizes, sizeof(sc->value_sizes));
+}
+
 /* What every entry must say, and what its control must share with it. */
 static void table_entries(void **state)
 {
@@ -55,17 +85,8 @@ static void table_entries(void **state)
 			assert_true(sc->trigger_kind == LS_TRIG_SELF && sc->progs[LS_MODE_LOOP]);
 		/* the sys_enter syscall needs no trigger function; every other kind does */
 		assert_true((sc->trigger_kind == LS_TRIG_SELF) == !sc->trigger);
-		if (!sc->control)
-			continue;
-		ctl = ls_scenario_find(sc->control);
-		assert_non_null(ctl);
-		assert_string_equal(ctl->hook, sc->hook);
-		assert_string_equal(ctl->map_type, "none");
-		assert_null(ctl->control);
-		assert_ptr_equal(ctl->type->open, sc->type->open);
-		assert_int_equal(ctl->trigger_kind, sc->trigger_kind);
-		assert_true((ls_scenario_modes(ctl) & ls_scenario_modes(sc)) ==
-			    ls_scenario_modes(sc));
+		for (ctl = sc; ctl->control; ctl = ls_scenario_find(ctl->control))
+			control_fits(ctl, ls_scenario_find(ctl->control), sc);
 	}
 }
 
@@ -151,6 +172,50 @@ static void map_sweeps_control_on_one_map(void **state)
 	free(sel);
 }
 
+/*
+ * sk-accept-clone is measured against its maps without BPF_F_CLONE, cell for
+ * cell; that control, selected too, against the empty program on one map.
+ */
+static void accept_clone_controlled_by_its_maps_without_the_flag(void **state)
+{
+	bool *sel = calloc(ls_nr_scenarios, sizeof(*sel));
+	struct ls_run_opts o;
+	char err[256];
+	size_t i, clones = 0, noclones = 0;
+	struct plan p;
+
+	assert_int_equal(PARSE(&o, err, "--cpus", "1,2", "-s", "sk-accept-*"), 0);
+	assert_int_equal(ls_select(ls_scenarios, ls_nr_scenarios, &o, sel, err, sizeof(err)), 5);
+	p = plan_of(sel, &o);
+	for (i = 0; i < p.n; i++) {
+		const struct ls_cell_key *k = &p.cells[i].key, *c;
+
+		assert_int_equal(k->mode, LS_MODE_HOOK);
+		assert_int_equal(k->threads, 1); /* one producer: one listener */
+		if (p.cells[i].control < 0)
+			continue;
+		c = &p.cells[p.cells[i].control].key;
+		if (!strcmp(k->sc->name, "sk-accept-clone")) {
+			clones++;
+			assert_string_equal(c->sc->name, "sk-accept-noclone");
+			assert_int_equal(c->maps, k->maps);
+		} else if (!strcmp(k->sc->name, "sk-accept-noclone")) {
+			noclones++;
+			assert_string_equal(c->sc->name, "sk-accept-empty");
+			assert_int_equal(c->maps, 1);
+		} else if (!strcmp(k->sc->name, "sk-accept-clone-values")) {
+			assert_string_equal(c->sc->name, "sk-accept-noclone-values");
+			assert_int_equal(c->value_size, k->value_size);
+		}
+	}
+	assert_int_equal(clones, 3);
+	assert_int_equal(noclones, 3);
+	/* empty; noclone and clone at 1, 16, 64 maps; both -values at 8, 64, 4096 bytes */
+	assert_int_equal(p.n, 1 + 3 + 3 + 3 + 3);
+	free(p.cells);
+	free(sel);
+}
+
 /* Selecting a control too gives no second copy of its cells. */
 static void cells_are_planned_once(void **state)
 {
@@ -179,6 +244,7 @@ int main(void)
 		cmocka_unit_test(controls_measured_like_their_cells),
 		cmocka_unit_test(map_sweeps_control_on_one_map),
 		cmocka_unit_test(cells_are_planned_once),
+		cmocka_unit_test(accept_clone_controlled_by_its_maps_without_the_flag),
 	};
 
 	return cmocka_run_group_tests_name("plan", tests, NULL, NULL);
