@@ -49,7 +49,8 @@ bool ls_counters_check(const struct cell *c, const struct ls_counters *cnt, __u6
 		return false;
 	}
 	if (cnt->failures) {
-		snprintf(reason, len, "%" PRIu64 " helper calls failed", (uint64_t)cnt->failures);
+		snprintf(reason, len, "%" PRIu64 " %s failed", (uint64_t)cnt->failures,
+			 c->sc->user_counts ? "bpf(2) calls" : "helper calls");
 		return false;
 	}
 	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {

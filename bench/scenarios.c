@@ -128,7 +128,7 @@
 /* cgroup/getsockopt on sockets born in N private cgroups, the program on each. */
 #define CGROUPS(n, mt, o, p, ctl, exp)                                                             \
 	.name = n, .map_type = mt, .op = o, .hook = GETSOCKOPT, p, .control = ctl, .expect = exp,  \
-	.type = &ls_cgstore_cgroups_type, .sharings = BOTH, .trigger_kind = LS_TRIG_OWNERS,        \
+	.type = &ls_cgstore_cgroups_type, .sharings = SHARED, .trigger_kind = LS_TRIG_OWNERS,      \
 	.sockopt_filter = true, .trigger = ls_trigger_cgroup_sockopt,                              \
 	.objects = SWEEP(1, 100, 10000)
 
@@ -148,15 +148,15 @@
  */
 #define CGSTORE_UAPI_OPS(prefix, mt, prog)                                                         \
 	{ CGSTORE_UAPI(prefix "-uapi-lookup", mt, "lookup", prog, NULL, ls_trigger_cgstore_lookup, \
-		       ls_cgstore_uapi_type, BOTH),                                                \
+		       ls_cgstore_uapi_type, SHARED),                                              \
 	  .objects = SWEEP(1, 10000), .value_sizes = VALUE_SWEEP,                                  \
 	  .desc = "bpf(BPF_MAP_LOOKUP_ELEM) on " mt " by struct bpf_cgroup_storage_key" },         \
 		{ CGSTORE_UAPI(prefix "-uapi-lookup-id", mt, "lookup", prog, NULL,                 \
-			       ls_trigger_cgstore_lookup, ls_cgstore_uapi_type, BOTH),             \
+			       ls_trigger_cgstore_lookup, ls_cgstore_uapi_type, SHARED),           \
 		  .arg = LS_ARG_KEY_ID, .objects = SWEEP(1, 10000),                                \
 		  .desc = "bpf(BPF_MAP_LOOKUP_ELEM) on " mt " by cgroup id (8-byte key)" },        \
 		{ CGSTORE_UAPI(prefix "-uapi-update", mt, "update", prog, NULL,                    \
-			       ls_trigger_cgstore_update, ls_cgstore_uapi_type, BOTH),             \
+			       ls_trigger_cgstore_update, ls_cgstore_uapi_type, SHARED),           \
 		  .objects = SWEEP(1, 10000), .value_sizes = VALUE_SWEEP,                          \
 		  .desc = "bpf(BPF_MAP_UPDATE_ELEM, BPF_EXIST) on " mt },                          \
 	{                                                                                          \
@@ -435,7 +435,7 @@ const struct scenario ls_scenarios[] = {
 	CGSTORE_UAPI_OPS("percpu-cgroup", "percpu_cgroup_storage", pcpu_get),
 	CGSTORE_UAPI_OPS("cgroup-storage", "cgroup_storage", shared_get),
 	{ CGSTORE_UAPI("percpu-cgroup-uapi-update-wronly", "percpu_cgroup_storage", "update",
-		       pcpu_get, NULL, ls_trigger_cgstore_update, ls_cgstore_uapi_type, BOTH),
+		       pcpu_get, NULL, ls_trigger_cgstore_update, ls_cgstore_uapi_type, SHARED),
 	  .map_flags = BPF_F_WRONLY,
 	  .desc = "as percpu-cgroup-uapi-update, the map made BPF_F_WRONLY (user space may only "
 		  "write)" },

@@ -281,6 +281,41 @@ else
 		"exit $rc" "$(tail -n 5 "$tmp/unprimed.log")"
 fi
 
+# --- cgroup storage beyond one cgroup: many cgroups, attaching, bpf(2), flags
+# (measured in the quick run above, at 1 and 100 cgroups)
+csv=$(summary_of "$tmp/all")
+cgstore_ok() {
+	awk -F, -v sc="$(col scenario "$1")" -v st="$(col status "$1")" -v re="$(col reason "$1")" \
+		-v ad="$(col added_ns_per_op "$1")" -v nodes="$2" '
+		NR == 1 { next }
+		$sc ~ /-(cgroups|attach)$/ && $sc !~ /^cgstore-/ && $ad == "" {
+			print $sc ": no added_ns_per_op"; bad = 1
+		}
+		$sc == "percpu-cgroup-get-numa" && nodes == 1 && \
+			!($st == "unsupported" && $0 ~ /one NUMA node online/) {
+			print $sc ": " $st " on one node"; bad = 1
+		}
+		$sc ~ /^(percpu-cgroup|cgroup-storage|cgstore)-/ { n++ }
+		END { if (n < 60) { print n " cgroup-storage cells"; bad = 1 } exit bad }' "$1"
+}
+nodes=$(awk -F'[-,]' '{ print ($NF == "0") ? 1 : 2 }' /sys/devices/system/node/online 2>/dev/null || echo 1)
+check "cgroup storage on many cgroups, attached per cell, from bpf(2), with flags: measured, NUMA said" \
+	cgstore_ok "$csv" "$nodes"
+LSBENCH_FAULT=unattached "$LSBENCH" run -s percpu-cgroup-uapi-lookup -s percpu-cgroup-uapi-walk \
+	-s percpu-cgroup-get-cgroups -m hook --cpus 1 --objects 4 --value-size 8 -w 0.05 -d 0.1 -r 2 \
+	--rounds 1 -o "$tmp/unattached" >"$tmp/unattached.log" 2>&1
+rc=$?
+csv=$(summary_of "$tmp/unattached")
+if [ "$rc" -eq 1 ] &&
+	grep -q ',percpu-cgroup-uapi-lookup,.*,failed,"\?counter mismatch: [0-9]* hits, expected' "$csv" &&
+	grep -q ',percpu-cgroup-uapi-walk,.*,failed,"\?[0-9]* bpf(2) calls failed' "$csv" &&
+	grep -q ',percpu-cgroup-get-cgroups,.*,failed,"\?counter mismatch: BPF saw' "$csv"; then
+	ok "a cgroup left without the program fails lookups, walks and triggers on it"
+else
+	not_ok "a cgroup left without the program fails lookups, walks and triggers on it" "exit $rc" \
+		"$(tail -n 5 "$tmp/unattached.log")"
+fi
+
 # --- a cell that keeps an fd fails ------------------------------------------
 LSBENCH_FAULT=leakfd "$LSBENCH" run --quick -s task-get -m hook --cpus 1 -o "$tmp/leak" \
 	>"$tmp/leak.log" 2>&1
@@ -367,7 +402,8 @@ kernel_kb() {
 soak_ok=1
 : >"$tmp/soak.rows"
 for i in 1 2 3 4 5; do
-	"$LSBENCH" run -s 'task-*' -s 'sk-get' -s 'cgrp-*' -s '*-uapi-*' --objects 1,100 --maps 1,17 \
+	"$LSBENCH" run -s 'task-*' -s sk-get -s 'cgrp-*' -s 'sk-uapi-*' -s 'inode-uapi-*' \
+		--objects 1,100 --maps 1,17 \
 		-w 0.02 -d 0.1 -r 1 --rounds 1 --cpus 1 -o "$tmp/soak" >"$tmp/soak.log" 2>&1 ||
 		{ soak_ok=0; tail -n 3 "$tmp/soak.log" >>"$tmp/soak.rows"; }
 	# every cell checks its own fds, threads and cgroup: a leak fails it
@@ -459,8 +495,8 @@ check "no BPF object left after an interrupted run" bpf_objects_back_to "$before
 # Interrupts at random points of runs that make cgroups, sockets and files.
 for sig in INT TERM INT; do
 	delay=$(awk -v s="$RANDOM" 'BEGIN { srand(s); printf "%.2f", 0.2 + 3.8 * rand() }')
-	"$LSBENCH" run -s 'sk-*' -s 'cgrp-*' -s 'inode-uapi-*' --objects 1,1000 -w 0.1 -d 0.2 -r 2 \
-		-o "$tmp/rand" >"$tmp/rand.log" 2>&1 &
+	"$LSBENCH" run -s 'sk-*' -s 'cgrp-*' -s 'inode-uapi-*' -s '*-cgroups' --objects 1,1000 \
+		-w 0.1 -d 0.2 -r 2 -o "$tmp/rand" >"$tmp/rand.log" 2>&1 &
 	pid=$!
 	sleep "$delay"
 	kill -"$sig" "$pid"
@@ -482,8 +518,8 @@ done
 # folder); its pid.
 kill_run() {
 	local pid
-	"$LSBENCH" run ${3:--s 'sk-*' -s 'cgrp-*' -s 'inode-uapi-*'} --objects 1,1000 -w 0.1 -d 0.2 -r 2 \
-		-o "$1" >/dev/null 2>&1 &
+	"$LSBENCH" run ${3:--s 'sk-*' -s 'cgrp-*' -s 'inode-uapi-*' -s '*-cgroups'} --objects 1,1000 \
+		-w 0.1 -d 0.2 -r 2 -o "$1" >/dev/null 2>&1 &
 	pid=$!
 	if [ "$2" = made ]; then
 		for _ in $(seq 100); do
