@@ -36,11 +36,11 @@ static int cmd_list(void)
 {
 	size_t i;
 
-	printf("%-26s %-14s %-14s %-18s %s\n", "scenario", "map_type", "op", "hook", "description");
+	printf("%-32s %-21s %-13s %-18s %s\n", "scenario", "map_type", "op", "hook", "description");
 	for (i = 0; i < ls_nr_scenarios; i++) {
 		const struct scenario *sc = &ls_scenarios[i];
 
-		printf("%-26s %-14s %-14s %-18s %s\n", sc->name, sc->map_type, sc->op, sc->hook,
+		printf("%-32s %-21s %-13s %-18s %s\n", sc->name, sc->map_type, sc->op, sc->hook,
 		       sc->desc);
 	}
 	return 0;
