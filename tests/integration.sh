@@ -67,7 +67,7 @@ rows_ok() {
 		$tr * $it * ($sc ~ /-interleaved$/ ? 2 : 1) < $ops {
 			print "row " NR ": " $sc " ops exceed triggers"; bad = 1
 		}
-		($op == "get" || $op == "lookup" || $op == "update") && $hi < $ops {
+		$op ~ /^(get|lookup|update|inc|walk|attach)$/ && $hi < $ops {
 			print "row " NR ": " $sc " hits < ops"; bad = 1
 		}
 		$op == "miss" && $mi < $ops { print "row " NR ": " $sc " misses < ops"; bad = 1 }
@@ -89,7 +89,7 @@ fi
 
 # --- a quick run of everything ----------------------------------------------
 before=$(bpf_objects)
-"$LSBENCH" run -w 0.05 -d 0.1 -r 2 --rounds 1 --objects 1,100 --maps 1,17 --value-size 8,4096 \
+"$LSBENCH" run -w 0.05 -d 0.05 -r 2 --rounds 1 --objects 1,100 --maps 1,17 --value-size 8,4096 \
 	-o "$tmp/all" >"$tmp/all.log" 2>&1
 rc=$?
 csv=$(summary_of "$tmp/all")
