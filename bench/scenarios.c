@@ -414,21 +414,22 @@ const struct scenario ls_scenarios[] = {
 		  "cgstore-cgroups-empty", GET),
 	  .desc = "bpf_get_local_storage shared from N cgroups in turn (each its own storage)" },
 
-	/* attaching: each attach allocates the cgroup its storage, each detach frees it */
+	/* attaching: each attach allocates the cgroup its storage, each detach frees it (one
+	 * thread: attaching takes the cgroup mutex) */
 	{ CGSTORE_UAPI("cgstore-attach-empty", "none", "attach", empty, NULL,
 		       ls_trigger_cgstore_attach, ls_cgstore_attach_type, PRIV),
-	  .objects = SWEEP(1, 10000),
+	  .objects = SWEEP(1, 10000), .max_threads = 1,
 	  .desc = "control: bpf(BPF_LINK_CREATE) of an empty cgroup program on N cgroups in turn, "
 		  "and close" },
 	{ CGSTORE_UAPI("percpu-cgroup-attach", "percpu_cgroup_storage", "attach", pcpu_get,
 		       "cgstore-attach-empty", ls_trigger_cgstore_attach, ls_cgstore_attach_type,
 		       PRIV),
-	  .objects = SWEEP(1, 10000),
+	  .objects = SWEEP(1, 10000), .max_threads = 1,
 	  .desc = "the same, the program with per-CPU cgroup storage: storage made and freed" },
 	{ CGSTORE_UAPI("cgroup-storage-attach", "cgroup_storage", "attach", shared_get,
 		       "cgstore-attach-empty", ls_trigger_cgstore_attach, ls_cgstore_attach_type,
 		       PRIV),
-	  .objects = SWEEP(1, 10000),
+	  .objects = SWEEP(1, 10000), .max_threads = 1,
 	  .desc = "the same, the program with shared cgroup storage: storage made and freed" },
 
 	/* from user space: the storages of N cgroups the program is attached to */
