@@ -12,6 +12,10 @@
 # both runs shared cancels. The ratio is the geometric mean of the rounds'
 # ratios, its interval Student's t on their logarithms.
 #
+# A last row, "all-same", pools the cells that measure the same thing: per
+# round, the mean of their log ratios; its interval is over the rounds, so it
+# says whether lsbench reads the same as the kernel's bench on the whole.
+#
 # Pairs that measure the same thing are judged against threshold t (a
 # fraction, -v threshold=0.05), as an equivalence test: "agrees" when the
 # whole interval lies in [1 / (1 + t), 1 + t], "DISAGREES" when it lies
@@ -70,6 +74,9 @@ NR == 1 {
 	if ($col["status"] == "ok") {
 		ns[c, s] = ns[c, s] " " $col["ns_per_op"]
 		got[c, r, s] = $col["ns_per_op"]
+		if (!(r in round_seen)) {
+			round_seen[r] = 1; round_list = round_list " " r
+		}
 		if (!((c, r) in rseen)) {
 			rseen[c, r] = 1; rounds[c] = rounds[c] " " r
 		}
@@ -99,15 +106,40 @@ function pair(c, k, a, i, x, n, m, v, h) {
 	P["lo"] = exp(m - h); P["hi"] = exp(m + h)
 }
 
-function verdict(c, lo, hi) {
-	if (ns[c, "kernel"] == "" || ns[c, "lsbench"] == "") {
-		if (why[c, "kernel"] == "unsupported" && ns[c, "lsbench"] != "")
-			return "unsupported"
+# pooled(): the same-thing cells' log ratios averaged per round, into P as pair() does
+function pooled(k, a, i, j, x, n, m, v, h, c, sum, cnt) {
+	delete P
+	k = split(round_list, a, " ")
+	for (i = 1; i <= k; i++) {
+		sum = 0; cnt = 0
+		for (j = 1; j <= nc; j++) {
+			c = order[j]
+			if (same[c] == "same" && (c, a[i], "kernel") in got && (c, a[i], "lsbench") in got) {
+				sum += log(got[c, a[i], "lsbench"] / got[c, a[i], "kernel"]); cnt++
+			}
+		}
+		if (cnt)
+			x[++n] = sum / cnt
+	}
+	P["n"] = n
+	for (i = 1; i <= n; i++)
+		m += x[i] / n
+	if (n)
+		P["ratio"] = exp(m)
+	if (n < 2)
+		return
+	for (i = 1; i <= n; i++)
+		v += (x[i] - m) ^ 2 / (n - 1)
+	h = t975(n - 1) * sqrt(v / n)
+	P["lo"] = exp(m - h); P["hi"] = exp(m + h)
+}
+
+# equivalence(): the verdict on P of a pair that measures the same thing
+function equivalence(lo, hi) {
+	if (!P["n"]) {
 		failed = 1
 		return "failed"
 	}
-	if (same[c] != "same")
-		return "differs"
 	if (P["n"] < 2) {
 		open = 1
 		return "inconclusive (one pair)"
@@ -121,6 +153,18 @@ function verdict(c, lo, hi) {
 	}
 	open = 1
 	return "inconclusive"
+}
+
+function verdict(c) {
+	if (ns[c, "kernel"] == "" || ns[c, "lsbench"] == "") {
+		if (why[c, "kernel"] == "unsupported" && ns[c, "lsbench"] != "")
+			return "unsupported"
+		failed = 1
+		return "failed"
+	}
+	if (same[c] != "same")
+		return "differs"
+	return equivalence()
 }
 
 function fmt(f, x) {
@@ -139,6 +183,15 @@ END {
 		printf "%s,%s,%s,%s,%s,%s,%d,%s,%s,%s,\"%s\"\n", c, fmt("%.3f", k), fmt("%.3f", l),
 		       fmt("%.4f", P["ratio"]), fmt("%.4f", P["lo"]), fmt("%.4f", P["hi"]), P["n"],
 		       fmt("%.4f", cv(ns[c, "kernel"])), fmt("%.4f", cv(ns[c, "lsbench"])), v, note[c]
+		if (same[c] == "same")
+			nsame++
+	}
+	if (nsame) {
+		pooled()
+		v = equivalence()
+		printf "all-same,,,%s,%s,%s,%d,,,%s,\"%s\"\n", fmt("%.4f", P["ratio"]),
+		       fmt("%.4f", P["lo"]), fmt("%.4f", P["hi"]), P["n"], v,
+		       "the " nsame " cells that measure the same thing pooled: per round the mean of their log ratios"
 	}
 	exit failed ? 1 : open ? 3 : 0
 }
