@@ -125,12 +125,11 @@
 			.desc = "bpf(2) update (BPF_NOEXIST) then delete on " mt " by " key        \
 	}
 
-/* cgroup/getsockopt on sockets born in N private cgroups, the program on each. */
-#define CGROUPS(n, mt, o, p, ctl, exp)                                                             \
+/* cgroup/getsockopt on sockets born in private cgroups, the program on each. */
+#define CGROUPS(n, mt, o, p, ctl, exp, share, objs)                                                \
 	.name = n, .map_type = mt, .op = o, .hook = GETSOCKOPT, p, .control = ctl, .expect = exp,  \
-	.type = &ls_cgstore_cgroups_type, .sharings = SHARED, .trigger_kind = LS_TRIG_OWNERS,      \
-	.sockopt_filter = true, .trigger = ls_trigger_cgroup_sockopt,                              \
-	.objects = SWEEP(1, 100, 10000)
+	.type = &ls_cgstore_cgroups_type, .sharings = share, .trigger_kind = LS_TRIG_OWNERS,       \
+	.sockopt_filter = true, .trigger = ls_trigger_cgroup_sockopt, .objects = objs
 
 /*
  * bpf(2) on cgroup storage: prog, the cgstore program whose maps hold the
@@ -149,15 +148,15 @@
 #define CGSTORE_UAPI_OPS(prefix, mt, prog)                                                         \
 	{ CGSTORE_UAPI(prefix "-uapi-lookup", mt, "lookup", prog, NULL, ls_trigger_cgstore_lookup, \
 		       ls_cgstore_uapi_type, SHARED),                                              \
-	  .objects = SWEEP(1, 10000), .value_sizes = VALUE_SWEEP,                                  \
+	  .objects = SWEEP(1, 100, 10000), .value_sizes = VALUE_SWEEP,                             \
 	  .desc = "bpf(BPF_MAP_LOOKUP_ELEM) on " mt " by struct bpf_cgroup_storage_key" },         \
 		{ CGSTORE_UAPI(prefix "-uapi-lookup-id", mt, "lookup", prog, NULL,                 \
 			       ls_trigger_cgstore_lookup, ls_cgstore_uapi_type, SHARED),           \
-		  .arg = LS_ARG_KEY_ID, .objects = SWEEP(1, 10000),                                \
+		  .arg = LS_ARG_KEY_ID, .objects = SWEEP(1, 100, 10000),                           \
 		  .desc = "bpf(BPF_MAP_LOOKUP_ELEM) on " mt " by cgroup id (8-byte key)" },        \
 		{ CGSTORE_UAPI(prefix "-uapi-update", mt, "update", prog, NULL,                    \
 			       ls_trigger_cgstore_update, ls_cgstore_uapi_type, SHARED),           \
-		  .objects = SWEEP(1, 10000), .value_sizes = VALUE_SWEEP,                          \
+		  .objects = SWEEP(1, 100, 10000), .value_sizes = VALUE_SWEEP,                     \
 		  .desc = "bpf(BPF_MAP_UPDATE_ELEM, BPF_EXIST) on " mt },                          \
 	{                                                                                          \
 		CGSTORE_UAPI(prefix "-uapi-walk", mt, "walk", prog, NULL, ls_trigger_cgstore_walk, \
@@ -383,17 +382,6 @@ const struct scenario ls_scenarios[] = {
 	  .arg = LS_ARG_SINK,
 	  .desc = "bpf_get_local_storage per packet on the shared BPF_MAP_TYPE_CGROUP_STORAGE (hit)" },
 
-	/* two threads writing one cgroup's storage: per-CPU copies against one shared copy */
-	{ SOCKOPT("percpu-cgroup-inc", "percpu_cgroup_storage", "inc", PROGS(cgstore, pcpu_inc),
-		  "cgstore-empty", GET, ls_cgstore_type, SHARED),
-	  .desc = "bpf_get_local_storage per-CPU, value incremented (each CPU its own copy)" },
-	{ SOCKOPT("cgroup-storage-inc", "cgroup_storage", "inc", PROGS(cgstore, shared_inc),
-		  "cgstore-empty", GET, ls_cgstore_type, SHARED),
-	  .desc = "bpf_get_local_storage shared, value incremented with an atomic add" },
-	{ SOCKOPT("cgroup-storage-inc-lock", "cgroup_storage", "inc", PROGS(cgstore, locked_inc),
-		  "cgstore-empty", GET, ls_cgstore_type, SHARED),
-	  .desc = "bpf_get_local_storage shared, value incremented under its bpf_spin_lock" },
-
 	/* map flags on the storage the program reads */
 	{ SOCKOPT("percpu-cgroup-get-rdonly", "percpu_cgroup_storage", "get",
 		  PROGS(cgstore, pcpu_get), "cgstore-empty", GET, ls_cgstore_type, SHARED),
@@ -405,14 +393,30 @@ const struct scenario ls_scenarios[] = {
 	  .desc = "as percpu-cgroup-get, the map made BPF_F_NUMA_NODE on the last node" },
 
 	/* the program on many cgroups: a socket born in each, asked in turn */
-	{ CGROUPS("cgstore-cgroups-empty", "none", "empty", PROGS(cgstore, empty), NULL, 0),
+	{ CGROUPS("cgstore-cgroups-empty", "none", "empty", PROGS(cgstore, empty), NULL, 0, BOTH,
+		  SWEEP(1, 100, 10000)),
 	  .desc = "control: empty cgroup/getsockopt program on N cgroups, sockets in each" },
 	{ CGROUPS("percpu-cgroup-get-cgroups", "percpu_cgroup_storage", "get",
-		  PROGS(cgstore, pcpu_get), "cgstore-cgroups-empty", GET),
+		  PROGS(cgstore, pcpu_get), "cgstore-cgroups-empty", GET, SHARED,
+		  SWEEP(1, 100, 10000)),
 	  .desc = "bpf_get_local_storage per-CPU from N cgroups in turn (each its own storage)" },
 	{ CGROUPS("cgroup-storage-get-cgroups", "cgroup_storage", "get", PROGS(cgstore, shared_get),
-		  "cgstore-cgroups-empty", GET),
+		  "cgstore-cgroups-empty", GET, SHARED, SWEEP(1, 100, 10000)),
 	  .desc = "bpf_get_local_storage shared from N cgroups in turn (each its own storage)" },
+
+	/*
+	 * Two threads writing cgroup storage, each its own cgroup (private, 2 cgroups) or the
+	 * same one (shared, 1): per-CPU copies against one shared copy
+	 */
+	{ CGROUPS("percpu-cgroup-inc", "percpu_cgroup_storage", "inc", PROGS(cgstore, pcpu_inc),
+		  "cgstore-cgroups-empty", GET, BOTH, SWEEP(1, 2)),
+	  .desc = "bpf_get_local_storage per-CPU, value incremented (each CPU its own copy)" },
+	{ CGROUPS("cgroup-storage-inc", "cgroup_storage", "inc", PROGS(cgstore, shared_inc),
+		  "cgstore-cgroups-empty", GET, BOTH, SWEEP(1, 2)),
+	  .desc = "bpf_get_local_storage shared, value incremented with an atomic add" },
+	{ CGROUPS("cgroup-storage-inc-lock", "cgroup_storage", "inc", PROGS(cgstore, locked_inc),
+		  "cgstore-cgroups-empty", GET, BOTH, SWEEP(1, 2)),
+	  .desc = "bpf_get_local_storage shared, value incremented under its bpf_spin_lock" },
 
 	/* attaching: each attach allocates the cgroup its storage, each detach frees it (one
 	 * thread: attaching takes the cgroup mutex) */
