@@ -21,7 +21,9 @@
 #define CGSTORE_ATTACH BPF_CGROUP_GETSOCKOPT
 
 struct ls_cgstore {
-	int *socks; /* per owner cgroup: a UDP socket born in it, or -1 */
+	int *socks; /* per owner cgroup (and producer, per_thread): a UDP socket born in it, or -1
+		     */
+	unsigned int per_cgroup; /* sockets per cgroup */
 	struct bpf_cgroup_storage_key *keys; /* per owner cgroup */
 	char *vals; /* per producer: one value of every possible CPU */
 	size_t val_len;
@@ -126,7 +128,8 @@ static int state_alloc(struct cell *c, struct ls_cgstore *s)
 	s->val_len = ((c->value_size + 7) & ~7u) * (size_t)ncpu;
 	s->keys = calloc(s->n, sizeof(*s->keys));
 	s->vals = calloc(c->threads, s->val_len);
-	s->socks = fds_alloc(s->n);
+	s->per_cgroup = c->type->socket_per_thread ? c->threads : 1;
+	s->socks = fds_alloc(s->n * s->per_cgroup);
 	if (!s->keys || !s->vals || !s->socks)
 		return ls_cell_fail(c, -ENOMEM, "out of memory for %u cgroups", s->n);
 	for (i = 0; i < s->n; i++) {
@@ -183,15 +186,17 @@ static int attach_each(struct cell *c, struct ls_cgstore *s)
 static int sockets_in_cgroups(struct cell *c, struct ls_cgstore *s)
 {
 	struct ls_cgroup *cgs = c->owners.priv;
-	unsigned int i;
-	int err = ls_nofile_reserve(s->n, c->reason, sizeof(c->reason));
+	unsigned int i, j, k = s->per_cgroup;
+	int err = ls_nofile_reserve(s->n * k, c->reason, sizeof(c->reason));
 
 	for (i = 0; !err && i < s->n; i++) {
 		err = ls_cgroup_enter(&cgs[i], c->reason, sizeof(c->reason));
 		if (err)
 			break;
-		s->socks[i] = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-		err = s->socks[i] < 0 ? -errno : 0;
+		for (j = 0; !err && j < k; j++) {
+			s->socks[i * k + j] = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+			err = s->socks[i * k + j] < 0 ? -errno : 0;
+		}
 		if (ls_cgroup_leave(&cgs[i]))
 			return ls_cell_fail(c, -EIO, "cannot move back from cgroup %s",
 					    cgs[i].path);
@@ -232,20 +237,23 @@ void ls_cgstore_release(struct cell *c)
 	if (!s)
 		return;
 	if (s->socks)
-		ls_fds_close(s->socks, s->n);
+		ls_fds_close(s->socks, s->n * s->per_cgroup);
 	free(s->keys);
 	free(s->vals);
 	free(s);
 	c->cgstore = NULL;
 }
 
+/* getsockopt on the next cgroup's socket: the producer's own where each has one. */
 bool ls_trigger_cgroup_sockopt(struct ls_thread *t)
 {
+	const struct ls_cgstore *s = t->cell->cgstore;
+	unsigned int k = s->per_cgroup, i = ls_next_owner(t) * k + (k > 1 ? t->id : 0);
+	socklen_t len;
 	int v;
-	socklen_t len = sizeof(v);
 
-	return !getsockopt(t->cell->cgstore->socks[ls_next_owner(t)], LS_SOCKOPT_LEVEL,
-			   LS_SOCKOPT_NAME, &v, &len);
+	len = sizeof(v);
+	return !getsockopt(s->socks[i], LS_SOCKOPT_LEVEL, LS_SOCKOPT_NAME, &v, &len);
 }
 
 /* The producer's value buffer. */

@@ -126,10 +126,16 @@
 	}
 
 /* cgroup/getsockopt on sockets born in private cgroups, the program on each. */
+#define CGROUPS_OF(t, share)                                                                       \
+	.hook = GETSOCKOPT, .type = &t, .sharings = share, .trigger_kind = LS_TRIG_OWNERS,         \
+	.sockopt_filter = true, .trigger = ls_trigger_cgroup_sockopt
 #define CGROUPS(n, mt, o, p, ctl, exp, share, objs)                                                \
-	.name = n, .map_type = mt, .op = o, .hook = GETSOCKOPT, p, .control = ctl, .expect = exp,  \
-	.type = &ls_cgstore_cgroups_type, .sharings = share, .trigger_kind = LS_TRIG_OWNERS,       \
-	.sockopt_filter = true, .trigger = ls_trigger_cgroup_sockopt, .objects = objs
+	.name = n, .map_type = mt, .op = o, p, .control = ctl, .expect = exp, .objects = objs,     \
+	CGROUPS_OF(ls_cgstore_cgroups_type, share)
+/* ... each producer its own socket in each cgroup */
+#define WRITERS(n, mt, o, p, ctl, exp, share, objs)                                                \
+	.name = n, .map_type = mt, .op = o, p, .control = ctl, .expect = exp, .objects = objs,     \
+	CGROUPS_OF(ls_cgstore_writers_type, share)
 
 /*
  * bpf(2) on cgroup storage: prog, the cgstore program whose maps hold the
@@ -408,14 +414,17 @@ const struct scenario ls_scenarios[] = {
 	 * Two threads writing cgroup storage, each its own cgroup (private, 2 cgroups) or the
 	 * same one (shared, 1): per-CPU copies against one shared copy
 	 */
-	{ CGROUPS("percpu-cgroup-inc", "percpu_cgroup_storage", "inc", PROGS(cgstore, pcpu_inc),
-		  "cgstore-cgroups-empty", GET, BOTH, SWEEP(1, 2)),
+	{ WRITERS("cgstore-writers-empty", "none", "empty", PROGS(cgstore, empty), NULL, 0, BOTH,
+		  SWEEP(1, 2)),
+	  .desc = "control: empty cgroup/getsockopt program, each producer its own socket" },
+	{ WRITERS("percpu-cgroup-inc", "percpu_cgroup_storage", "inc", PROGS(cgstore, pcpu_inc),
+		  "cgstore-writers-empty", GET, BOTH, SWEEP(1, 2)),
 	  .desc = "bpf_get_local_storage per-CPU, value incremented (each CPU its own copy)" },
-	{ CGROUPS("cgroup-storage-inc", "cgroup_storage", "inc", PROGS(cgstore, shared_inc),
-		  "cgstore-cgroups-empty", GET, BOTH, SWEEP(1, 2)),
+	{ WRITERS("cgroup-storage-inc", "cgroup_storage", "inc", PROGS(cgstore, shared_inc),
+		  "cgstore-writers-empty", GET, BOTH, SWEEP(1, 2)),
 	  .desc = "bpf_get_local_storage shared, value incremented with an atomic add" },
-	{ CGROUPS("cgroup-storage-inc-lock", "cgroup_storage", "inc", PROGS(cgstore, locked_inc),
-		  "cgstore-cgroups-empty", GET, BOTH, SWEEP(1, 2)),
+	{ WRITERS("cgroup-storage-inc-lock", "cgroup_storage", "inc", PROGS(cgstore, locked_inc),
+		  "cgstore-writers-empty", GET, BOTH, SWEEP(1, 2)),
 	  .desc = "bpf_get_local_storage shared, value incremented under its bpf_spin_lock" },
 
 	/* attaching: each attach allocates the cgroup its storage, each detach frees it (one

@@ -64,6 +64,7 @@ struct ls_type {
 	const char *maps_prefix; /* arrays of maps for map-count sweeps: <prefix><value size> */
 	enum ls_attach attach;
 	bool cgroup_sockets; /* a socket born in each owner cgroup, for cgroup/getsockopt */
+	bool socket_per_thread; /* ... one per producer: threads on one cgroup share no socket */
 	bool cgstore_maps; /* cgroup storage maps made by the runner (cgstore.c) */
 	void *(*open)(void);
 	struct bpf_object *(*obj)(void *skel);
@@ -74,8 +75,8 @@ struct ls_type {
 /* The BPF objects and owners the scenarios use, in types.c. */
 extern const struct ls_type ls_task_type, ls_task_byid_type, ls_cgrp_type, ls_cgrp_byid_type,
 	ls_cgrp_uapi_type, ls_cgrp_sockopt_type, ls_sk_type, ls_sk_churn_type, ls_inode_type,
-	ls_cgstore_type, ls_cgstore_cgroups_type, ls_cgstore_uapi_type, ls_cgstore_attach_type,
-	ls_sk_accept_type, ls_sk_accept_clone_type;
+	ls_cgstore_type, ls_cgstore_cgroups_type, ls_cgstore_writers_type, ls_cgstore_uapi_type,
+	ls_cgstore_attach_type, ls_sk_accept_type, ls_sk_accept_clone_type;
 
 /*
  * Sets the cell up as its scenario's type says: 0, or -errno with the cell

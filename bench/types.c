@@ -105,6 +105,19 @@ const struct ls_type ls_cgstore_cgroups_type = {
 	LS_SKEL(cgstore),
 };
 
+/* ... the same, a socket per producer in each: writers on one cgroup share no socket lock. */
+const struct ls_type ls_cgstore_writers_type = {
+	.map_name = "percpu_cgroup_storage",
+	.map_type = LS_MAP_PERCPU_CGROUP_STORAGE,
+	.owners = LS_OWN_CGROUPS,
+	.store_map = "pcpu_store",
+	.attach = LS_ATTACH_EACH,
+	.cgroup_sockets = true,
+	.socket_per_thread = true,
+	.cgstore_maps = true,
+	LS_SKEL(cgstore),
+};
+
 /* ... the program on each private cgroup, its storages reached from user space. */
 const struct ls_type ls_cgstore_uapi_type = {
 	.map_name = "percpu_cgroup_storage",
