@@ -83,61 +83,39 @@ const struct ls_type ls_inode_type = {
 	LS_SKEL(inode),
 };
 
-/* Cgroup programs' storage: on the private cgroup, sockets in it for getsockopt. */
-const struct ls_type ls_cgstore_type = {
-	.map_name = "percpu_cgroup_storage",
-	.map_type = LS_MAP_PERCPU_CGROUP_STORAGE,
-	.owners = LS_OWN_SOCKETS,
-	.store_map = "pcpu_store",
-	.cgstore_maps = true,
-	LS_SKEL(cgstore),
-};
+/* Cgroup programs' storage (cgstore.bpf.c), its maps made by the runner. */
+#define LS_CGSTORE(own)                                                                            \
+	.map_name = "percpu_cgroup_storage", .map_type = LS_MAP_PERCPU_CGROUP_STORAGE,             \
+	.owners = own, .store_map = "pcpu_store", .cgstore_maps = true, LS_SKEL(cgstore)
 
-/* ... on private cgroups, the program on each, a socket born in each. */
+/* On the private cgroup, sockets in it for getsockopt. */
+const struct ls_type ls_cgstore_type = { LS_CGSTORE(LS_OWN_SOCKETS) };
+
+/* On private cgroups, the program on each, a socket born in each. */
 const struct ls_type ls_cgstore_cgroups_type = {
-	.map_name = "percpu_cgroup_storage",
-	.map_type = LS_MAP_PERCPU_CGROUP_STORAGE,
-	.owners = LS_OWN_CGROUPS,
-	.store_map = "pcpu_store",
+	LS_CGSTORE(LS_OWN_CGROUPS),
 	.attach = LS_ATTACH_EACH,
 	.cgroup_sockets = true,
-	.cgstore_maps = true,
-	LS_SKEL(cgstore),
 };
 
-/* ... the same, a socket per producer in each: writers on one cgroup share no socket lock. */
+/* The same, a socket per producer in each: writers on one cgroup share no socket lock. */
 const struct ls_type ls_cgstore_writers_type = {
-	.map_name = "percpu_cgroup_storage",
-	.map_type = LS_MAP_PERCPU_CGROUP_STORAGE,
-	.owners = LS_OWN_CGROUPS,
-	.store_map = "pcpu_store",
+	LS_CGSTORE(LS_OWN_CGROUPS),
 	.attach = LS_ATTACH_EACH,
 	.cgroup_sockets = true,
 	.socket_per_thread = true,
-	.cgstore_maps = true,
-	LS_SKEL(cgstore),
 };
 
-/* ... the program on each private cgroup, its storages reached from user space. */
+/* The program on each private cgroup, its storages reached from user space. */
 const struct ls_type ls_cgstore_uapi_type = {
-	.map_name = "percpu_cgroup_storage",
-	.map_type = LS_MAP_PERCPU_CGROUP_STORAGE,
-	.owners = LS_OWN_CGROUPS,
-	.store_map = "pcpu_store",
+	LS_CGSTORE(LS_OWN_CGROUPS),
 	.attach = LS_ATTACH_EACH,
-	.cgstore_maps = true,
-	LS_SKEL(cgstore),
 };
 
-/* ... the program loaded only: the triggers attach it to the private cgroups. */
+/* The program loaded only: the triggers attach it to the private cgroups. */
 const struct ls_type ls_cgstore_attach_type = {
-	.map_name = "percpu_cgroup_storage",
-	.map_type = LS_MAP_PERCPU_CGROUP_STORAGE,
-	.owners = LS_OWN_CGROUPS,
-	.store_map = "pcpu_store",
+	LS_CGSTORE(LS_OWN_CGROUPS),
 	.attach = LS_ATTACH_NONE,
-	.cgstore_maps = true,
-	LS_SKEL(cgstore),
 };
 
 const struct ls_type ls_task_byid_type = {

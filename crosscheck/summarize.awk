@@ -85,13 +85,9 @@ NR == 1 {
 	}
 }
 
-# pair(c): the paired ratio of cell c into P["n"], P["ratio"], P["lo"], P["hi"]
-function pair(c, k, a, i, x, n, m, v, h) {
-	delete P
-	k = split(rounds[c], a, " ")
-	for (i = 1; i <= k; i++)
-		if ((c, a[i], "kernel") in got && (c, a[i], "lsbench") in got)
-			x[++n] = log(got[c, a[i], "lsbench"] / got[c, a[i], "kernel"])
+# interval(x, n): the geometric mean of exp(x[1..n]) and its 95% t interval into
+# P["ratio"], P["lo"], P["hi"] (no interval below two)
+function interval(x, n, i, m, v, h) {
 	P["n"] = n
 	if (n < 1)
 		return
@@ -106,8 +102,18 @@ function pair(c, k, a, i, x, n, m, v, h) {
 	P["lo"] = exp(m - h); P["hi"] = exp(m + h)
 }
 
+# pair(c): the paired ratio of cell c into P
+function pair(c, k, a, i, x, n) {
+	delete P
+	k = split(rounds[c], a, " ")
+	for (i = 1; i <= k; i++)
+		if ((c, a[i], "kernel") in got && (c, a[i], "lsbench") in got)
+			x[++n] = log(got[c, a[i], "lsbench"] / got[c, a[i], "kernel"])
+	interval(x, n)
+}
+
 # pooled(): the same-thing cells' log ratios averaged per round, into P as pair() does
-function pooled(k, a, i, j, x, n, m, v, h, c, sum, cnt) {
+function pooled(k, a, i, j, x, n, c, sum, cnt) {
 	delete P
 	k = split(round_list, a, " ")
 	for (i = 1; i <= k; i++) {
@@ -121,17 +127,7 @@ function pooled(k, a, i, j, x, n, m, v, h, c, sum, cnt) {
 		if (cnt)
 			x[++n] = sum / cnt
 	}
-	P["n"] = n
-	for (i = 1; i <= n; i++)
-		m += x[i] / n
-	if (n)
-		P["ratio"] = exp(m)
-	if (n < 2)
-		return
-	for (i = 1; i <= n; i++)
-		v += (x[i] - m) ^ 2 / (n - 1)
-	h = t975(n - 1) * sqrt(v / n)
-	P["lo"] = exp(m - h); P["hi"] = exp(m + h)
+	interval(x, n)
 }
 
 # equivalence(): the verdict on P of a pair that measures the same thing
