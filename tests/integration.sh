@@ -625,8 +625,8 @@ fi
 # A/A: the same binary on the same kernel, alternated A B A B A B so that the
 # machine's drift (its speed moves by up to 2x within seconds here) lands on
 # both sides, two rounds a run: six rounds a side. Judged at an FDR of 1%:
-# with four cells the test then fails about once in a hundred runs by chance,
-# where at 5% and four rounds a side it failed about once in ten.
+# at 5% and four rounds a side, drift once made all four cells 1.2 to 1.3x
+# slower and failed the test by chance.
 cmp_run() {
 	"$LSBENCH" run -s task-get -s task-empty -m loop --cpus 1,2 -w 0.05 -d 0.1 -r 3 \
 		--rounds 2 -o "$tmp/$1" >"$tmp/$1.log" 2>&1
