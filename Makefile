@@ -140,7 +140,7 @@ UNIT_TESTS := \
 FUZZERS := \
 	fuzz_opts:runner \
 	fuzz_csv:analysis
-FUZZ_SECONDS ?= 12
+FUZZ_SECONDS ?= 6
 
 # libs DIR, LAYER...: the archives in DIR of those layers and what they use, in link order.
 libs = $(foreach l,$(LAYERS),$(if $(filter $(l),$(2) $(foreach x,$(2),$($(x)_USES))),$(1)/lib$(l).a))

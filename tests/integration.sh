@@ -90,7 +90,7 @@ fi
 
 # --- a quick run of everything ----------------------------------------------
 before=$(bpf_objects)
-"$LSBENCH" run -w 0.05 -d 0.05 -r 2 --rounds 1 --objects 1,100 --maps 1,17 --value-size 8,4096 \
+"$LSBENCH" run -w 0.05 -d 0.05 -r 2 --rounds 1 --objects 1,100 --maps 1,17 --value-size 4096 \
 	-o "$tmp/all" >"$tmp/all.log" 2>&1
 rc=$?
 csv=$(summary_of "$tmp/all")
