@@ -43,14 +43,15 @@ BUILD_LIBS := \
 	libelf:libelf-dev \
 	zlib:zlib1g-dev
 
-# One BPF object per map type.
+# One BPF object per map type, and the iterator that reads maps' cache slots.
 BPF_OBJS := \
 	task \
 	cgrp \
 	sk \
 	inode \
 	cgstore \
-	skclone
+	skclone \
+	slots
 
 # The layers of lsbench, one static archive each (.output/lib<layer>.a), one
 # source per line; bench/main.c, the subcommands, links them all. A layer
@@ -87,8 +88,10 @@ runner_SRCS := \
 	bench/rounds.c \
 	bench/scenarios.c \
 	bench/setup.c \
+	bench/cellmaps.c \
 	bench/cgstore.c \
 	bench/mapcensus.c \
+	bench/slots.c \
 	bench/triggers.c \
 	bench/types.c \
 	bench/bpfutil.c \
@@ -133,6 +136,7 @@ UNIT_TESTS := \
 	test_rounds:runner \
 	test_plan:runner \
 	test_mapseq:common \
+	test_slots:runner \
 	test_csvread:analysis \
 	test_cmpstats:analysis \
 	test_compare:analysis \

@@ -3,6 +3,7 @@
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 #include "scenario.h"
 
 struct expect_field {
@@ -96,6 +97,21 @@ void ls_counters_add(struct ls_counters *sum, const struct ls_counters *c)
 
 	for (i = 0; i < sizeof(*c) / sizeof(*v); i++)
 		s[i] += __atomic_load_n(&v[i], __ATOMIC_RELAXED);
+}
+
+void ls_cell_note(struct cell *c, const char *fmt, ...)
+{
+	size_t n = strlen(c->reason);
+	va_list ap;
+
+	if (c->status != LS_OK)
+		return;
+	snprintf(c->reason + n, sizeof(c->reason) - n, "%s", n ? "; " : "");
+	n = strlen(c->reason);
+	va_start(ap, fmt);
+	vsnprintf(c->reason + n, sizeof(c->reason) - n, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "lsbench: note: %s maps=%u: %s\n", c->sc->name, c->nr_maps, c->reason + n);
 }
 
 int ls_cell_fail(struct cell *c, int err, const char *fmt, ...)

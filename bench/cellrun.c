@@ -761,6 +761,7 @@ void ls_cell_round(const struct ls_cell_key *key, const struct ls_run_opts *o, c
 	row->bytes_per_elem = c.bytes_per_elem;
 	row->type_maps_alive = c.type_maps_alive;
 	row->foreign_maps = c.foreign_maps;
+	row->cache_slots = c.cache_slots;
 }
 
 void ls_row_release(struct ls_row *row)

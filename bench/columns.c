@@ -115,6 +115,7 @@ GET(round_cv, row->rounds ? dbl(row->ns_rs.round_cv) : none)
 GET(discarded, u64(row->reps_discarded))
 GET(maps_alive, row->census ? u64(row->type_maps_alive) : none)
 GET(foreign, row->census ? u64(row->foreign_maps) : none)
+GET(slots, row->cache_slots ? u64(row->cache_slots) : none)
 
 #define KEY(n, fn, d)                                                                              \
 	{                                                                                          \
@@ -251,6 +252,10 @@ const struct ls_column ls_summary_columns[] = {
 	    "maps of the cell's local-storage type alive on the whole machine while measured; "
 	    "empty where not counted"),
 	KEY("foreign_maps", foreign, "of those, maps that are not the cell's own"),
+	KEY("cache_slots", slots,
+	    "distinct slots of the per-owner cache the cell's local-storage maps hold, read from "
+	    "the kernel (min(maps, 16) when laid out as alone, which a cell must be); empty where "
+	    "not read"),
 };
 
 const size_t ls_nr_summary_columns = sizeof(ls_summary_columns) / sizeof(ls_summary_columns[0]);

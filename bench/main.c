@@ -10,6 +10,7 @@
 #include "opts.h"
 #include "report.h"
 #include "runner.h"
+#include "slots.h"
 #include "timeline.h"
 #include "rev.h"
 #include "vm.h"
@@ -29,6 +30,8 @@ static void usage(FILE *f)
 		   "  vm --kernel SPEC [options]\n"
 		   "                       run on another kernel booted in qemu (vm --help)\n"
 		   "  clean [-o DIR]       remove what runs that died left behind (clean --help)\n"
+		   "  slots                every local-storage map alive and the slot of the\n"
+		   "                       per-owner cache it holds, as CSV (root)\n"
 		   "  version              print the lsbench revision\n");
 }
 
@@ -87,6 +90,8 @@ int main(int argc, char **argv)
 		return ls_compare_main(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "clean"))
 		return ls_clean_main(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "slots"))
+		return ls_slots_main(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "timeline"))
 		return ls_timeline_main(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "export"))

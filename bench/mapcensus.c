@@ -302,15 +302,9 @@ void ls_census_take(struct cell *c)
 /* A cell measured beside other maps of its type says so, staying ok. */
 static void note_foreign(struct cell *c)
 {
-	size_t n = strlen(c->reason);
-
-	if (c->status != LS_OK || !c->foreign_maps)
-		return;
-	snprintf(c->reason + n, sizeof(c->reason) - n,
-		 "%s%u other %s maps alive; they may share cache slots", n ? "; " : "",
-		 c->foreign_maps, c->type->map_name);
-	fprintf(stderr, "lsbench: note: %s maps=%u: %s\n", c->sc->name, c->nr_maps,
-		c->reason + n + (n ? 2 : 0));
+	if (c->foreign_maps)
+		ls_cell_note(c, "%u other %s maps alive; they may share cache slots",
+			     c->foreign_maps, c->type->map_name);
 }
 
 void ls_census_release(struct cell *c)
@@ -318,7 +312,6 @@ void ls_census_release(struct cell *c)
 	struct bpf_object *obj;
 	struct bpf_map_info info;
 	struct bpf_map *m;
-	unsigned int i;
 
 	if (!c->type || !c->skel)
 		return;
@@ -329,8 +322,21 @@ void ls_census_release(struct cell *c)
 		if (bpf_map__fd(m) >= 0 && !fd_info(bpf_map__fd(m), &info))
 			pending_add(info.id, info.type);
 	}
+	ls_census_forget(c);
+}
+
+void ls_census_forget(struct cell *c)
+{
+	struct bpf_map_info info;
+	unsigned int i;
+
 	for (i = 0; i < c->nr_inner; i++) {
 		if (!fd_info(c->inner_fds[i], &info))
 			pending_add(info.id, info.type);
 	}
+}
+
+int ls_census_settle(struct cell *c, const char *whose)
+{
+	return settle(c, whose);
 }

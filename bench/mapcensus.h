@@ -31,4 +31,11 @@ void ls_census_take(struct cell *c);
 /* Before teardown closes the cell's maps: counts again, and remembers them to wait for. */
 void ls_census_release(struct cell *c);
 
+/* Remembers the cell's own maps (its array's), about to be closed, to wait for. */
+void ls_census_forget(struct cell *c);
+
+/* Waits until no map remembered of the cell's type is alive; -EBUSY with the cell failed past the
+ * limit. */
+int ls_census_settle(struct cell *c, const char *whose);
+
 #endif /* LSBENCH_MAPCENSUS_H */

@@ -41,6 +41,8 @@ struct ls_row {
 	long control; /* index of the control's row in the results; -1: none */
 	bool census; /* maps of the cell's type were counted machine-wide */
 	unsigned int type_maps_alive, foreign_maps;
+	unsigned int cache_slots; /* distinct cache slots of its maps, fewest of its rounds; 0
+				     unread */
 	enum ls_status status;
 	char reason[256];
 	struct ls_counters cnt; /* whole cell, warm-up included, as cross-checked */

@@ -105,6 +105,8 @@ static int add_ok_round(struct ls_row *acc, struct ls_row *rnd)
 		if (rnd->foreign_maps > acc->foreign_maps)
 			acc->foreign_maps = rnd->foreign_maps;
 	}
+	if (rnd->cache_slots && (!acc->cache_slots || rnd->cache_slots < acc->cache_slots))
+		acc->cache_slots = rnd->cache_slots;
 	acc->rounds++;
 	ls_row_summarize(acc);
 	return 0;

@@ -160,6 +160,7 @@ struct cell {
 	double bytes_per_elem; /* charged per element primed, or NAN */
 	unsigned int type_maps_alive; /* maps of the cell's type on the machine while measured */
 	unsigned int foreign_maps; /* ... of them not the cell's */
+	unsigned int cache_slots; /* distinct cache slots its maps hold; 0 where not read */
 
 	enum ls_status status;
 	char reason[256];
@@ -211,6 +212,9 @@ static inline __u64 ls_cell_ops_per_trigger(const struct cell *c)
  */
 bool ls_counters_check(const struct cell *c, const struct ls_counters *cnt, __u64 user_triggers,
 		       __u64 prime_passes, char *reason, size_t len);
+
+/* Adds a note to an ok cell's reason (after a "; "), and prints it. */
+void ls_cell_note(struct cell *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Marks the cell failed with the reason fmt says; returns err, for `return ls_cell_fail(...)`. */
 int ls_cell_fail(struct cell *c, int err, const char *fmt, ...)

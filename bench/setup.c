@@ -17,6 +17,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include "bpfutil.h"
+#include "cellmaps.h"
 #include "mapcensus.h"
 #include "scenarios.h"
 
@@ -352,82 +353,9 @@ static int prime_fds(struct cell *c)
 	return err;
 }
 
-/* What the maps of a map-count sweep are made of, read from the template before load. */
-struct inner_spec {
-	char outer[64];
-	enum bpf_map_type type;
-	__u32 key_size, value_size, max_entries, flags;
-	__u32 btf_key, btf_value;
-};
-
-/*
- * Finds the array of maps the cell's program reads and the template of its
- * maps: local-storage maps of value_size, or hash maps keyed by thread id
- * for the control; both made with the template's BTF. libbpf frees the template at
- * load, so this runs before.
- */
-static int maps_spec(struct cell *c, const struct ls_type *t, struct bpf_object *obj,
-		     struct inner_spec *spec)
-{
-	bool hash = c->sc->arg & LS_ARG_HASH_MAPS;
-	struct bpf_map *outer, *inner;
-
-	if (hash)
-		snprintf(spec->outer, sizeof(spec->outer), "hash_maps");
-	else
-		snprintf(spec->outer, sizeof(spec->outer), "%s%u", t->maps_prefix ?: "",
-			 c->value_size);
-	outer = t->maps_prefix || hash ? bpf_object__find_map_by_name(obj, spec->outer) : NULL;
-	inner = outer ? bpf_map__inner_map(outer) : NULL;
-	if (!inner)
-		return ls_cell_fail(c, -ENOENT, "BPF object has no array of maps %s", spec->outer);
-	spec->type = bpf_map__type(inner);
-	spec->key_size = bpf_map__key_size(inner);
-	spec->value_size = bpf_map__value_size(inner);
-	spec->max_entries = bpf_map__max_entries(inner);
-	spec->flags = bpf_map__map_flags(inner);
-	spec->btf_key = bpf_map__btf_key_type_id(inner);
-	spec->btf_value = bpf_map__btf_value_type_id(inner);
-	return 0;
-}
-
-/* Creates the cell's nr_maps maps, as the kernel's local-storage-cache bench does. */
-static int maps_fill(struct cell *c, struct bpf_object *obj, const struct inner_spec *spec)
-{
-	struct bpf_map *outer = bpf_object__find_map_by_name(obj, spec->outer);
-	int fd, outer_fd = outer ? bpf_map__fd(outer) : -1;
-	unsigned int i;
-
-	c->inner_fds = malloc(c->nr_maps * sizeof(*c->inner_fds));
-	if (!c->inner_fds || outer_fd < 0)
-		return ls_cell_fail(c, -ENOMEM, "cannot set up %u maps in %s", c->nr_maps,
-				    spec->outer);
-	for (i = 0; i < c->nr_maps; i++) {
-		/*
-		 * With the template's BTF, hash maps too: 6.1 compares what BTF
-		 * says of a value (its timer's offset, -EINVAL without BTF) when
-		 * a map goes into an array of maps.
-		 */
-		LIBBPF_OPTS(bpf_map_create_opts, opts, .map_flags = spec->flags,
-			    .btf_fd = bpf_object__btf_fd(obj), .btf_key_type_id = spec->btf_key,
-			    .btf_value_type_id = spec->btf_value);
-
-		fd = bpf_map_create(spec->type, NULL, spec->key_size, spec->value_size,
-				    spec->max_entries, &opts);
-		if (fd < 0)
-			return ls_cell_fail(c, fd, "creating map %u of %u: %s", i + 1, c->nr_maps,
-					    strerror(-fd));
-		c->inner_fds[c->nr_inner++] = fd;
-		if (bpf_map_update_elem(outer_fd, &i, &fd, BPF_ANY))
-			return ls_cell_fail(c, -errno, "adding map %u to %s: %s", i + 1,
-					    spec->outer, strerror(errno));
-	}
-	return 0;
-}
-
 static int load(struct cell *c, const struct ls_type *t)
 {
-	struct inner_spec spec;
+	struct ls_maps_spec spec;
 	struct bpf_object *obj;
 	bool sweep;
 	struct ls_config *cfg;
@@ -463,7 +391,7 @@ static int load(struct cell *c, const struct ls_type *t)
 
 	sweep = c->sc->arg & (LS_ARG_MAPS | LS_ARG_HASH_MAPS);
 	if (sweep) {
-		err = maps_spec(c, t, obj, &spec);
+		err = ls_maps_spec(c, t, obj, &spec);
 		if (err)
 			return err;
 	}
@@ -479,7 +407,7 @@ static int load(struct cell *c, const struct ls_type *t)
 		return ls_cell_fail(c, -ENOENT, "BPF object has no map %s", t->store_map);
 	map = t->hash_map ? bpf_object__find_map_by_name(obj, t->hash_map) : NULL;
 	c->hash_fd = map ? bpf_map__fd(map) : -1;
-	return sweep ? maps_fill(c, obj, &spec) : 0;
+	return sweep ? ls_maps_fill(c, obj, &spec) : 0;
 }
 
 /* The ids the programs reach owners by: thread ids, or cgroup ids (their inode numbers). */
@@ -625,9 +553,7 @@ void ls_teardown(struct cell *c)
 	ls_cgstore_release(c);
 	bpf_link__destroy(c->link);
 	c->link = NULL;
-	ls_fds_close(c->inner_fds, c->nr_inner);
-	c->inner_fds = NULL;
-	c->nr_inner = 0;
+	ls_maps_close(c);
 	if (c->skel)
 		c->skel_destroy(c->skel);
 	c->skel = NULL;

@@ -74,4 +74,14 @@ struct ls_config {
 	__u64 dir_ino; /* inode number of the folder whose files are opened */
 };
 
+/*
+ * One local-storage map as the slots iterator (slots.bpf.c) sees it: its id,
+ * its type and the slot of the per-owner cache it took when it was made.
+ */
+struct ls_slot_rec {
+	__u32 id;
+	__u32 type;
+	__u32 slot;
+};
+
 #endif /* LSBENCH_H */

@@ -162,20 +162,53 @@ cells() {
 	echo "create-socket|local-storage-create --storage-type socket|sk-churn-storage|hook|1|differs|$SOCK_NOTE"
 }
 
-# kernel_run NAME ARGS...: one run of the kernel's bench; prints "ns cv status".
+# kernel_slots MAPS: how the task-storage maps alive (the kernel bench's, made
+# in id order) hold the per-owner cache's 16 slots: "N alone" when map i
+# shares a slot exactly with maps i - 16, i - 32, ... (as made alone), "N
+# shared" otherwise, N the distinct slots; "- unread" when there are not MAPS
+# of them or lsbench cannot read slots.
+kernel_slots() {
+	"$lsbench" slots 2>>"$out/errors.log" | awk -F, '$2 == "task_storage"' | sort -t, -k1,1n |
+		awk -F, -v m="$1" '
+		{
+			s = $4; i = NR - 1
+			if (!(s in first)) {
+				first[s] = i; distinct++
+				if (i >= 16) shared = 1
+			} else if (first[s] != i % 16) {
+				shared = 1
+			}
+		}
+		END { if (NR != m) print "- unread"; else print distinct, shared ? "shared" : "alone" }'
+}
+
+# kernel_run NAME MAPS ARGS...: one run of the kernel's bench; prints "ns cv
+# status slots". Its maps' cache slots are read once it has made them; a
+# run whose maps share slots they would not share alone is "shared-slots".
 kernel_run() {
-	local log=$out/kernel/$1.txt
-	shift
+	local log=$out/kernel/$1.txt m=$2 pid layout=unread slots=-
+	shift 2
 	mkdir -p "$out/kernel"
 	# shellcheck disable=SC2086
 	timeout $((warmup + seconds + 600)) "$bench" -w "$warmup" -d "$seconds" -a "$@" \
-		</dev/null >"$log" 2>&1
+		</dev/null >"$log" 2>&1 &
+	pid=$!
+	# once it says it started, in its warm-up: its maps are made
+	for _ in $(seq 600); do
+		grep -q "^Benchmark .* started" "$log" 2>/dev/null && break
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.05
+	done
+	if grep -q "^Benchmark .* started" "$log" 2>/dev/null; then
+		read -r slots layout <<<"$(kernel_slots "$m")"
+	fi
+	wait "$pid"
 	if r=$(awk -f "$here/parse.awk" "$log" 2>>"$out/errors.log"); then
-		echo "$r ok"
+		[ "$layout" = shared ] && echo "$r shared-slots $slots" || echo "$r ok $slots"
 	elif grep -qE 'Operation not permitted|can.t attach before loaded' "$log"; then
-		echo "- - unsupported"
+		echo "- - unsupported -"
 	else
-		echo "- - failed"
+		echo "- - failed -"
 	fi
 }
 
@@ -187,29 +220,31 @@ if "$lsbench" run --help 2>&1 | grep -q -- '--max-rounds'; then
 	lsbench_rounds=(--rounds 1 --max-rounds 1)
 fi
 
-# lsbench_run NAME SCENARIO MODE MAPS: one run; prints "ns cv status" of its cell,
-# read from summary.csv by column name.
+# lsbench_run NAME SCENARIO MODE MAPS: one run; prints "ns cv status slots" of
+# its cell, read from summary.csv by column name (slots "-" where it has no
+# cache_slots: a runner before them, or a cell without local-storage maps).
 lsbench_run() {
 	local dir=$out/lsbench/$1 csv
 	# as the kernel's: its warm-up, then its seconds in half-second repetitions
 	"$lsbench" run -s "$2" -m "$3" --cpus 1 --maps "$4" -w "$warmup" -d 0.5 -r $((seconds * 2)) \
 		"${lsbench_rounds[@]}" -o "$dir" </dev/null >"$dir.log" 2>&1
 	csv=$(find "$dir" -name summary.csv | head -n 1) # one run in that folder
-	[ -n "$csv" ] || { echo "- - failed"; return; }
+	[ -n "$csv" ] || { echo "- - failed -"; return; }
 	awk -F, -v sc="$2" -v m="$4" '
 		NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
 		$col["scenario"] == sc && $col["nr_maps"] == m {
+			slots = "cache_slots" in col && $col["cache_slots"] != "" ? $col["cache_slots"] : "-"
 			print ($col["status"] == "ok" ? $col["ns_per_op"] " " $col["cv"] : "- -"),
-			      $col["status"]; found = 1; exit
+			      $col["status"], slots; found = 1; exit
 		}
-		END { if (!found) print "- - failed" }' "$csv"
+		END { if (!found) print "- - failed -" }' "$csv"
 }
 
 # Every run goes to rounds.csv as it ends.
 rows=$out/rounds.csv
-echo "cell,round,side,ns_per_op,cv,status,same,note,task_maps_before" >"$rows"
+echo "cell,round,side,ns_per_op,cv,status,same,note,task_maps_before,cache_slots" >"$rows"
 row() {
-	echo "$1,$2,$3,$4,$5,$6,$7,$8,$9" >>"$rows"
+	echo "$1,$2,$3,$4,$5,$6,$7,$8,$9,${10}" >>"$rows"
 }
 
 # The task-storage maps alive on the machine.
@@ -246,11 +281,11 @@ for r in $(seq "$rounds"); do
 			before=$(quiesce)
 			if [ "$side" = kernel ]; then
 				# shellcheck disable=SC2086
-				read -r ns cv st <<<"$(kernel_run "$tag" $kargs)"
+				read -r ns cv st slots <<<"$(kernel_run "$tag" "$m" $kargs)"
 			else
-				read -r ns cv st <<<"$(lsbench_run "$tag" "$scenario" "$mode" "$m")"
+				read -r ns cv st slots <<<"$(lsbench_run "$tag" "$scenario" "$mode" "$m")"
 			fi
-			row "$name" "$r" "$side" "$ns" "$cv" "$st" "$same" "$note" "$before"
+			row "$name" "$r" "$side" "$ns" "$cv" "$st" "$same" "$note" "$before" "$slots"
 			printf 'crosscheck: round %d/%d %-22s %-7s %10s ns %s\n' "$r" "$rounds" "$name" \
 				"$side" "$ns" "$st" >&2
 		done

@@ -16,6 +16,11 @@
 # round, the mean of their log ratios; its interval is over the rounds, so it
 # says whether lsbench reads the same as the kernel's bench on the whole.
 #
+# A run whose maps shared cache slots they would not share alone (status
+# "shared-slots": the kernel bench's maps made while others still held
+# slots) measured another thing: its round gives no pair, and the cell's
+# shared_slot_runs counts such runs.
+#
 # Pairs that measure the same thing are judged against threshold t (a
 # fraction, -v threshold=0.05), as an equivalence test: "agrees" when the
 # whole interval lies in [1 / (1 + t), 1 + t], "DISAGREES" when it lies
@@ -80,8 +85,10 @@ NR == 1 {
 		if (!((c, r) in rseen)) {
 			rseen[c, r] = 1; rounds[c] = rounds[c] " " r
 		}
-	} else if (!((c, s) in why)) {
-		why[c, s] = $col["status"]
+	} else {
+		if (!((c, s) in why))
+			why[c, s] = $col["status"]
+		shared[c] += $col["status"] == "shared-slots"
 	}
 }
 
@@ -169,23 +176,24 @@ function fmt(f, x) {
 
 END {
 	print "cell,kernel_ns_median,lsbench_ns_median,ratio,ratio_ci_lo,ratio_ci_hi,pairs," \
-	      "kernel_spread,lsbench_spread,verdict,note"
+	      "kernel_spread,lsbench_spread,verdict,shared_slot_runs,note"
 	for (i = 1; i <= nc; i++) {
 		c = order[i]
 		pair(c)
 		v = verdict(c)
 		k = ns[c, "kernel"] == "" ? "" : median(ns[c, "kernel"])
 		l = ns[c, "lsbench"] == "" ? "" : median(ns[c, "lsbench"])
-		printf "%s,%s,%s,%s,%s,%s,%d,%s,%s,%s,\"%s\"\n", c, fmt("%.3f", k), fmt("%.3f", l),
-		       fmt("%.4f", P["ratio"]), fmt("%.4f", P["lo"]), fmt("%.4f", P["hi"]), P["n"],
-		       fmt("%.4f", cv(ns[c, "kernel"])), fmt("%.4f", cv(ns[c, "lsbench"])), v, note[c]
+		printf "%s,%s,%s,%s,%s,%s,%d,%s,%s,%s,%d,\"%s\"\n", c, fmt("%.3f", k),
+		       fmt("%.3f", l), fmt("%.4f", P["ratio"]), fmt("%.4f", P["lo"]),
+		       fmt("%.4f", P["hi"]), P["n"], fmt("%.4f", cv(ns[c, "kernel"])),
+		       fmt("%.4f", cv(ns[c, "lsbench"])), v, shared[c], note[c]
 		if (same[c] == "same")
 			nsame++
 	}
 	if (nsame) {
 		pooled()
 		v = equivalence()
-		printf "all-same,,,%s,%s,%s,%d,,,%s,\"%s\"\n", fmt("%.4f", P["ratio"]),
+		printf "all-same,,,%s,%s,%s,%d,,,%s,,\"%s\"\n", fmt("%.4f", P["ratio"]),
 		       fmt("%.4f", P["lo"]), fmt("%.4f", P["hi"]), P["n"], v,
 		       "the " nsame " cells that measure the same thing pooled: per round the mean of their log ratios"
 	}

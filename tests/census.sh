@@ -1,8 +1,10 @@
 #!/bin/bash
 # Map census tests: a map-count cell run right after another has exactly its
 # own maps of its type from lsbench alive (no storage map of the object, no
-# inner-map template, none of the earlier cell's), and a cell beside other
-# maps of its type says so. Reads the census lines of `lsbench run -v`.
+# inner-map template, none of the earlier cell's), its maps hold the cache
+# slots they would hold alone, a cell beside other maps of its type says so,
+# and one whose maps share slots fails. Reads the census lines of
+# `lsbench run -v` and summary.csv's cache_slots.
 # Prints one "ok N - name" or "not ok N - name" line per check.
 set -u
 LSBENCH=${LSBENCH:-.output/lsbench}
@@ -50,6 +52,47 @@ for sc in task-get-maps cgrp-get-maps sk-get-maps; do
 	fi
 done
 
+# slots_bad CSV MAPS...: what is wrong with the cache_slots of each map-count
+# cell of those map counts (min(maps, 16) distinct slots), nothing when right.
+slots_bad() {
+	local csv=$1
+	shift
+	awk -F, -v want=" $* " '
+		NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+		$c["scenario"] ~ /-maps$/ && index(want, " " $c["nr_maps"] " ") {
+			seen++
+			m = $c["nr_maps"] < 16 ? $c["nr_maps"] : 16
+			if ($c["cache_slots"] != m)
+				print $c["scenario"] " " $c["nr_maps"] ": cache_slots \"" $c["cache_slots"] "\""
+		}
+		END { if (!seen) print "no map-count cell in " FILENAME }' "$csv"
+}
+csv=$(find "$tmp/out" -name summary.csv | head -n 1)
+bad=$(slots_bad "$csv" 16 17)
+if [ -n "$csv" ] && [ -z "$bad" ]; then
+	ok "map-count cells' maps hold min(maps, 16) distinct cache slots"
+else
+	not_ok "map-count cells' maps hold min(maps, 16) distinct cache slots" "$bad"
+fi
+rm -rf "$tmp/out"
+
+# A map of the type holding slot 15 while the cell's maps are made: 16 maps
+# cannot be laid out as alone (map 15 goes with map 0), 15 can.
+LSBENCH_FAULT=slothog "$LSBENCH" run -s task-get-maps -m loop --cpus 1 --maps 15,16 -w 0 \
+	-d 0.05 -r 1 --rounds 1 -o "$tmp/hog" >"$tmp/hog.log" 2>&1
+rc=$?
+csv=$(find "$tmp/hog" -name summary.csv | head -n 1)
+st=$(awk -F, -v s="$(col status "$csv")" -v m="$(col nr_maps "$csv")" \
+	'NR > 1 && /task-get-maps/ { print $m ":" $s }' "$csv" 2>/dev/null | sort -n | tr '\n' ' ')
+if [ "$rc" -eq 1 ] && [ "$st" = "15:ok 16:failed " ] &&
+	grep -q '^task-get-maps.*failed: its 16 maps share cache slots: 15 distinct of 16' \
+		"$tmp/hog.log"; then
+	ok "maps that share cache slots fail their cell; 15 beside the same map do not"
+else
+	not_ok "maps that share cache slots fail their cell; 15 beside the same map do not" \
+		"exit $rc" "cells: $st" "$(tail -n 5 "$tmp/hog.log")"
+fi
+
 # Without the census (the object's storage map kept, nothing waited for),
 # the same check must fail.
 run "$tmp/off.log" LSBENCH_FAULT=census
@@ -67,10 +110,18 @@ for _ in $(seq 100); do
 	bpftool map list 2>/dev/null | grep -q 'task_storage  name task_store' && break
 	sleep 0.1
 done
+"$LSBENCH" slots >"$tmp/slots.csv" 2>&1
 "$LSBENCH" run -v -s task-get-maps -m loop --cpus 1 --maps 16 -w 0 -d 0.05 -r 1 -o "$tmp/out" \
 	>"$tmp/beside.log" 2>&1
 rc=$?
 wait "$other"
+if head -n 1 "$tmp/slots.csv" | grep -qx 'id,type,name,slot' &&
+	grep -qE '^[0-9]+,task_storage,task_store,([0-9]|1[0-5])$' "$tmp/slots.csv"; then
+	ok "lsbench slots lists another run's task-storage map and its slot"
+else
+	not_ok "lsbench slots lists another run's task-storage map and its slot" \
+		"$(cat "$tmp/slots.csv")"
+fi
 bad=$(census_bad "$tmp/beside.log" task-get-maps 16)
 if [ "$rc" -eq 0 ] && [ -z "$bad" ] &&
 	grep -q '^lsbench: note: task-get-maps maps=16: [1-9][0-9]* other task_storage maps' \

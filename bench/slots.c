@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The per-owner cache slots of local-storage maps (slots.h). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+#include "lsbench.h"
+#include "slots.h"
+#include "slots.skel.h"
+
+/* The cached types, by their names in bpftool's listing. */
+static const struct {
+	__u32 type;
+	const char *name;
+} cached[] = {
+	{ BPF_MAP_TYPE_SK_STORAGE, "sk_storage" },
+	{ 28, "inode_storage" }, /* BPF_MAP_TYPE_INODE_STORAGE, 5.10 */
+	{ 29, "task_storage" }, /* BPF_MAP_TYPE_TASK_STORAGE, 5.11 */
+	{ 32, "cgrp_storage" }, /* BPF_MAP_TYPE_CGRP_STORAGE, 6.2 */
+};
+
+static const char *cached_name(__u32 type)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(cached) / sizeof(cached[0]); i++) {
+		if (cached[i].type == type)
+			return cached[i].name;
+	}
+	return NULL;
+}
+
+bool ls_slots_cached_type(__u32 map_type)
+{
+	return cached_name(map_type);
+}
+
+/* Reads the iterator's records into *recs until its end; 0 or -errno. */
+static int iter_read(int iter_fd, struct ls_slot_rec **recs, unsigned int *n)
+{
+	size_t cap = 64 * sizeof(**recs), len = 0;
+	char *buf = malloc(cap), *grown;
+	ssize_t got = 1;
+
+	while (buf && got > 0) {
+		if (len == cap) {
+			grown = realloc(buf, cap * 2);
+			if (!grown)
+				break;
+			buf = grown;
+			cap *= 2;
+		}
+		got = read(iter_fd, buf + len, cap - len);
+		len += got > 0 ? got : 0;
+	}
+	if (!buf || got) {
+		got = got < 0 ? -errno : -ENOMEM;
+		free(buf);
+		return got;
+	}
+	*recs = (struct ls_slot_rec *)buf;
+	*n = len / sizeof(**recs);
+	return 0;
+}
+
+int ls_slots_all(struct ls_slot_rec **recs, unsigned int *n, char *why, size_t len)
+{
+	struct bpf_link *link = NULL;
+	struct slots_bpf *skel;
+	int err, fd = -1;
+
+	*recs = NULL;
+	*n = 0;
+	skel = slots_bpf__open_and_load();
+	if (!skel) {
+		err = -errno;
+		snprintf(why, len, "cannot load the slots iterator (iter/bpf_map): %s",
+			 strerror(-err));
+		return err;
+	}
+	link = bpf_program__attach_iter(skel->progs.slots, NULL);
+	fd = link ? bpf_iter_create(bpf_link__fd(link)) : -1;
+	if (fd < 0) {
+		err = -errno;
+		snprintf(why, len, "cannot start the slots iterator: %s", strerror(-err));
+	} else {
+		err = iter_read(fd, recs, n);
+		if (err)
+			snprintf(why, len, "cannot read the slots iterator: %s", strerror(-err));
+		close(fd);
+	}
+	bpf_link__destroy(link);
+	slots_bpf__destroy(skel);
+	return err;
+}
+
+int ls_slots_of(const __u32 *ids, unsigned int n, int *slots, char *why, size_t len)
+{
+	struct ls_slot_rec *recs;
+	unsigned int i, k, nr;
+	int err = ls_slots_all(&recs, &nr, why, len);
+
+	if (err)
+		return err;
+	for (i = 0; i < n; i++) {
+		slots[i] = -1;
+		for (k = 0; k < nr; k++) {
+			if (recs[k].id == ids[i])
+				slots[i] = recs[k].slot;
+		}
+	}
+	free(recs);
+	return 0;
+}
+
+bool ls_slots_as_alone(const int *slots, unsigned int n, unsigned int *distinct)
+{
+	unsigned int i, j, seen = 0;
+	bool alone = true;
+
+	for (i = 0; i < n; i++) {
+		if (slots[i] < 0 || slots[i] >= LS_CACHE_SLOTS)
+			alone = false;
+		for (j = 0; j < i && slots[j] != slots[i]; j++)
+			;
+		seen += j == i;
+		/* alone, map i shares exactly with the maps i - 16, i - 32, ... */
+		if (j < i ? j != i % LS_CACHE_SLOTS : i >= LS_CACHE_SLOTS)
+			alone = false;
+	}
+	*distinct = seen;
+	return alone;
+}
+
+int ls_slots_main(int argc, char **argv)
+{
+	struct ls_slot_rec *recs;
+	struct bpf_map_info info;
+	unsigned int i, nr;
+	char why[256];
+	__u32 ilen;
+	int fd;
+
+	if (argc > 1) {
+		fprintf(stderr, "lsbench slots: takes no arguments (got '%s')\n", argv[1]);
+		return 2;
+	}
+	if (ls_slots_all(&recs, &nr, why, sizeof(why))) {
+		fprintf(stderr, "lsbench slots: %s\n", why);
+		return 1;
+	}
+	printf("id,type,name,slot\n");
+	for (i = 0; i < nr; i++) {
+		memset(&info, 0, sizeof(info));
+		ilen = sizeof(info);
+		fd = bpf_map_get_fd_by_id(recs[i].id);
+		if (fd < 0 || bpf_obj_get_info_by_fd(fd, &info, &ilen))
+			info.name[0] = 0; /* gone since */
+		if (fd >= 0)
+			close(fd);
+		printf("%u,%s,%s,%u\n", recs[i].id, cached_name(recs[i].type) ?: "?", info.name,
+		       recs[i].slot);
+	}
+	free(recs);
+	return 0;
+}
