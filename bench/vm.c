@@ -68,7 +68,9 @@ static void vm_usage(FILE *f)
 		"                   of them all into <results root>/timeline/<UTC time>-<host>\n"
 		"  --kernels LIST   several, then compared; alternated A B C A B C ..., a fresh\n"
 		"                   boot per round (--rounds, default %u), each boot one round\n"
-		"  --accel MODE     auto (KVM when a guest boots under it, else TCG), kvm or tcg\n"
+		"  --accel MODE     auto (KVM when a guest boots under it, else TCG), kvm, tcg,\n"
+		"                   or icount: TCG whose clock counts instructions (1 ns each):\n"
+		"                   figures are instruction counts, the same from run to run\n"
 		"  --timeout S      wall-clock limit of one guest, after which it is killed\n"
 		"                   (default %g)\n"
 		"  --vcpus N        the guest's CPUs (default: as many as the host has online)\n"
@@ -159,8 +161,9 @@ static int parse_vm_opt(struct ls_vm_opts *o, int argc, char **argv, int *i, cha
 	case 1:
 		return add_kernel_list(o, v, err, len);
 	case 2:
-		if (strcmp(v, "auto") && strcmp(v, "kvm") && strcmp(v, "tcg")) {
-			snprintf(err, len, "invalid --accel '%s': auto, kvm or tcg", v);
+		if (strcmp(v, "auto") && strcmp(v, "kvm") && strcmp(v, "tcg") &&
+		    strcmp(v, "icount")) {
+			snprintf(err, len, "invalid --accel '%s': auto, kvm, tcg or icount", v);
 			return -EINVAL;
 		}
 		o->accel = v;
@@ -500,7 +503,7 @@ struct guest {
 	const char *spec;
 	char work[PATH_MAX];
 	char release[256];
-	char accel[8];
+	char accel[8]; /* kvm, tcg or icount */
 	char results[LS_VM_RESULTS_MAX]; /* the run folders its boots wrote, comma-joined */
 	int status;
 	bool lockup; /* its last boot's kernel locked up */
@@ -642,8 +645,8 @@ static enum wait_end guest_boot(struct vm_ctx *v, struct guest *g, const char *a
 	 * int3 Oops in __schedule on 7.2, a CPU stuck in a syscall on 6.1)
 	 * when BPF programs were attached and detached.
 	 */
-	snprintf(accel_opt, sizeof(accel_opt), "%s%s", accel,
-		 strcmp(accel, "tcg") ? "" : ",thread=single");
+	snprintf(accel_opt, sizeof(accel_opt), "%s",
+		 strcmp(accel, "kvm") ? "tcg,thread=single" : accel);
 	snprintf(root_fs, sizeof(root_fs),
 		 "local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap");
 	virtfs_arg(xchg_fs, sizeof(xchg_fs), xchg, "xchg", "");
@@ -656,6 +659,14 @@ static enum wait_end guest_boot(struct vm_ctx *v, struct guest *g, const char *a
 	if (!strcmp(accel, "kvm")) {
 		argv[n++] = "-cpu";
 		argv[n++] = "host";
+	}
+	/*
+	 * icount: the guest's clock advances 1 ns per instruction, and not while
+	 * every vCPU idles (sleep=off), so a time is an instruction count.
+	 */
+	if (!strcmp(accel, "icount")) {
+		argv[n++] = "-icount";
+		argv[n++] = "shift=0,sleep=off";
 	}
 	argv[n++] = "-m";
 	argv[n++] = "2G";
@@ -709,8 +720,9 @@ static void choose_accel(struct vm_ctx *v, struct guest *g)
 
 	if (*g->accel)
 		return; /* chosen at its first boot */
-	snprintf(g->accel, sizeof(g->accel), "tcg");
-	if (!strcmp(v->o->accel, "tcg"))
+	snprintf(g->accel, sizeof(g->accel), "%s",
+		 strcmp(v->o->accel, "icount") ? "tcg" : "icount");
+	if (!strcmp(v->o->accel, "tcg") || !strcmp(v->o->accel, "icount"))
 		return;
 	if (!strcmp(v->o->accel, "kvm")) {
 		snprintf(g->accel, sizeof(g->accel), "kvm");
@@ -849,6 +861,11 @@ static void guest_run(struct vm_ctx *v, struct guest *g)
 	if (!strcmp(g->accel, "tcg") && !v->tcg_said) {
 		printf("lsbench vm: TCG emulates the CPU: timings are emulated and comparable only "
 		       "with other TCG runs\n");
+		v->tcg_said = true;
+	}
+	if (!strcmp(g->accel, "icount") && !v->tcg_said) {
+		printf("lsbench vm: TCG with -icount: the guest's nanosecond is one instruction; "
+		       "timings count instructions, not time, and cache misses cost nothing\n");
 		v->tcg_said = true;
 	}
 	end = guest_boot(v, g, g->accel, false, v->o->timeout_s, &status);

@@ -37,7 +37,7 @@ usage: crosscheck/crosscheck.sh [options]
   --cache DIR        where the source and the build go (default /var/cache/lsbench/crosscheck)
   --lsbench PATH     the runner (default .output/lsbench)
   --vm KERNEL        run in a guest of lsbench vm booting KERNEL (its --kernel)
-  --accel MODE       with --vm: auto, kvm or tcg (default auto)
+  --accel MODE       with --vm: auto, kvm, tcg or icount (lsbench vm --help; default auto)
 EOF
 }
 
@@ -90,7 +90,7 @@ for l in "$maps" "$hash_maps"; do
 done
 [ -x "$lsbench" ] || die "no runner at $lsbench (make first)"
 [ "$(id -u)" -eq 0 ] || die "needs root (BPF)"
-[[ $accel =~ ^(auto|kvm|tcg)$ ]] || die "--accel wants auto, kvm or tcg"
+[[ $accel =~ ^(auto|kvm|tcg|icount)$ ]] || die "--accel wants auto, kvm, tcg or icount"
 out=${out:-$cache/runs/$(date -u +%Y%m%dT%H%M%SZ)}
 mkdir -p "$out" || die "cannot make $out"
 out=$(cd "$out" && pwd)
