@@ -162,14 +162,14 @@ cells() {
 	echo "create-socket|local-storage-create --storage-type socket|sk-churn-storage|hook|1|differs|$SOCK_NOTE"
 }
 
-# kernel_slots MAPS: how the task-storage maps alive (the kernel bench's, made
+# kernel_slots MAPS FILE: how the task-storage maps alive (the kernel bench's, made
 # in id order) hold the per-owner cache's 16 slots: "N alone" when map i
 # shares a slot exactly with maps i - 16, i - 32, ... (as made alone), "N
 # shared" otherwise, N the distinct slots; "- unread" when there are not MAPS
-# of them or lsbench cannot read slots.
+# of them or lsbench cannot read slots. lsbench slots' CSV goes to FILE.
 kernel_slots() {
-	"$lsbench" slots 2>>"$out/errors.log" | awk -F, '$2 == "task_storage"' | sort -t, -k1,1n |
-		awk -F, -v m="$1" '
+	"$lsbench" slots 2>&1 >"$2" | sed 's/^/crosscheck: /' >>"$out/errors.log"
+	awk -F, '$2 == "task_storage"' "$2" | sort -t, -k1,1n | awk -F, -v m="$1" '
 		{
 			s = $4; i = NR - 1
 			if (!(s in first)) {
@@ -200,7 +200,7 @@ kernel_run() {
 		sleep 0.05
 	done
 	if grep -q "^Benchmark .* started" "$log" 2>/dev/null; then
-		read -r slots layout <<<"$(kernel_slots "$m")"
+		read -r slots layout <<<"$(kernel_slots "$m" "${log%.txt}.slots.csv")"
 	fi
 	wait "$pid"
 	if r=$(awk -f "$here/parse.awk" "$log" 2>>"$out/errors.log"); then
