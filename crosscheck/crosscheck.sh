@@ -189,8 +189,9 @@ kernel_run() {
 	local log=$out/kernel/$1.txt m=$2 pid layout=unread slots=-
 	shift 2
 	mkdir -p "$out/kernel"
+	# line-buffered: it says it started with printf, which a file would hold until exit
 	# shellcheck disable=SC2086
-	timeout $((warmup + seconds + 600)) "$bench" -w "$warmup" -d "$seconds" -a "$@" \
+	timeout $((warmup + seconds + 600)) stdbuf -oL "$bench" -w "$warmup" -d "$seconds" -a "$@" \
 		</dev/null >"$log" 2>&1 &
 	pid=$!
 	# once it says it started, in its warm-up: its maps are made
