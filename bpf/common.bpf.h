@@ -157,9 +157,11 @@ struct ls_val4096 ls_btf_val4096;
                                                                                                    \
 	static __always_inline void *prefix##_pick(__u32 m)                                        \
 	{                                                                                          \
-		if (cfg.value_size == 4096)                                                        \
+		__u32 size = cfg.value_size;                                                       \
+                                                                                                   \
+		if (size == 4096)                                                                  \
 			return bpf_map_lookup_elem(&prefix##4096, &m);                             \
-		if (cfg.value_size == 64)                                                          \
+		if (size == 64)                                                                    \
 			return bpf_map_lookup_elem(&prefix##64, &m);                               \
 		return bpf_map_lookup_elem(&prefix##8, &m);                                        \
 	}
@@ -282,11 +284,13 @@ static __always_inline void ls_count_delete(struct ls_op_ctx *ctx, long err)
 
 static __always_inline void ls_extra_work(struct ls_op_ctx *ctx)
 {
-	__u32 i, n = cfg.extra_work >= 64 ? cfg.extra_work / 16 : LS_EXTRA_MULS;
-	__u64 x = ctx->idx;
+	__u32 i, n, w = cfg.extra_work; /* one load, tested first: all a real run pays */
+	__u64 x;
 
-	if (!cfg.extra_work || (ctx->idx & 63) >= cfg.extra_work)
+	if (!w || (ctx->idx & 63) >= w)
 		return;
+	n = w >= 64 ? w / 16 : LS_EXTRA_MULS;
+	x = ctx->idx;
 	for (i = 0; i < n && i < LS_EXTRA_MULS_MAX; i++) {
 		x = x * 6364136223846793005ull + 1442695040888963407ull;
 		barrier_var(x);
