@@ -41,6 +41,7 @@ bad "unknown flavour" --kernel bookworm-nosuch -s task-get
 bad "no kernel" -s task-get
 bad "bad run option" --kernel "$KERNEL" -s no-such-scenario
 bad "bad accel" --kernel "$KERNEL" --accel xen
+bad "icount with two CPUs" --kernel "$KERNEL" --accel icount --vcpus 2
 
 # One guest, every cell ok (the runner's cross-check passed) with operations,
 # inode storage among them.
@@ -112,12 +113,15 @@ fentry=$(awk -F, -v sc="$(col scenario "$csv")" -v m="$(col mode "$csv")" -v st=
 	ok "fentry mode in the guest: task-get, task-hash-get-maps and their control ok" ||
 	not_ok "fentry mode in the guest" "got: $fentry" "$(cat "$csv" 2>/dev/null)"
 
-# --exec: a program of the host's run in the guest, its folder writable, its status passed on.
+# --exec: a program of the host's run in the guest, its folder writable, its status passed on;
+# under --accel icount: one CPU, and a clock that counts instructions, 1 ns each, so the
+# guest's kernel measures its TSC at 1000 MHz (under plain TCG, the host's rate).
 mkdir "$tmp/exec"
-printf '%s\n' '#!/bin/bash' '{ uname -r; "$LSBENCH" version; echo "$*"; } >"$(dirname "$0")/out.txt"' 'exit 3' \
+printf '%s\n' '#!/bin/bash' '{ uname -r; "$LSBENCH" version; echo "$*"; nproc' \
+	'awk -F": *" "/^cpu MHz/ { print \$2; exit }" /proc/cpuinfo; } >"$(dirname "$0")/out.txt"' 'exit 3' \
 	>"$tmp/exec/prog.sh"
 chmod +x "$tmp/exec/prog.sh"
-out=$("$LSBENCH" vm --kernel "$KERNEL" --accel tcg --timeout 600 --exec "$tmp/exec/prog.sh" one "two words" 2>&1)
+out=$("$LSBENCH" vm --kernel "$KERNEL" --accel icount --timeout 600 --exec "$tmp/exec/prog.sh" one "two words" 2>&1)
 rc=$?
 release=$(echo "$out" | sed -n 's/^lsbench vm: [^:]*: kernel //p' | head -n 1)
 if [ "$rc" -eq 3 ] && [ -n "$release" ] && [ "$(sed -n 1p "$tmp/exec/out.txt" 2>/dev/null)" = "$release" ] &&
@@ -125,6 +129,12 @@ if [ "$rc" -eq 3 ] && [ -n "$release" ] && [ "$(sed -n 1p "$tmp/exec/out.txt" 2>
 	ok "--exec runs a program in the guest ($release), LSBENCH set, its status 3 passed on"
 else
 	not_ok "--exec (exit $rc)" "$(echo "$out" | tail -n 5)" "$(cat "$tmp/exec/out.txt" 2>/dev/null)"
+fi
+got=$(sed -n '4,5p' "$tmp/exec/out.txt" 2>/dev/null | paste -sd' ')
+if echo "$got" | grep -qE '^1 (999\.[5-9]|1000\.[0-4])[0-9]*$' && echo "$out" | grep -q 'under icount, 1 CPUs'; then
+	ok "--accel icount: one CPU, the guest's clock at one instruction per ns ($got)"
+else
+	not_ok "--accel icount: one CPU, the guest's clock at one instruction per ns" "guest: $got"
 fi
 check_clean "an --exec guest"
 
