@@ -138,6 +138,7 @@ echo "crosscheck: $bench beside lsbench's $lsmode mode" >&2
 	echo "source $(basename "$tree")"
 	echo "kernel $(uname -r)"
 	echo "lsbench $("$lsbench" version | awk '{ print $2 }') mode $lsmode"
+	[ -z "${LSBENCH_VIRT:-}" ] || echo "virt $LSBENCH_VIRT" # a guest of lsbench vm: its --accel
 	grep -v '^crosscheck:   ' "$build/patches.log"
 } >"$out/bench.txt"
 
