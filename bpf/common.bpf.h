@@ -179,10 +179,11 @@ static __always_inline __u32 ls_next_map(struct ls_op_ctx *ctx)
  *
  * Whether the step gets map 0 again is worked out on every step, interleaved
  * or not, as the kernel's local-storage bench's loop does (its build works
- * out map_idx % 3 before it tests interleave): left to the compiler, the
- * division went into the interleaved branch only, and the sequential sweep
- * ran about 15 instructions per get fewer than the kernel's (counted under
- * lsbench vm --accel icount), 8% at one map.
+ * out map_idx % 3 before it tests interleave). Left to the compiler, the
+ * division went into the interleaved branch only, and a division costs tens
+ * of cycles on hardware: the sequential sweep would time less work per get
+ * than the kernel's (under lsbench vm --accel icount the division and its
+ * test are about 12 instructions).
  */
 #define LS_MAPS_STEP(ctx, get_map)                                                                 \
 	do {                                                                                       \
