@@ -180,9 +180,11 @@ static __always_inline __u32 ls_next_map(struct ls_op_ctx *ctx)
  * The kernel's local-storage bench's build works out map_idx % 3 on every
  * step, interleaved or not; here it is worked out in the interleaved branch
  * only. Forcing it on every step (with the flag it gives kept in a register)
- * was measured under lsbench vm --accel icount: the sequential sweep went
- * from about 2 to 4% fewer instructions per get than the kernel's bench to 2
- * to 4% more, and the interleaved one to 6 to 7% more at 16 and 17 maps.
+ * was measured under lsbench vm --accel icount (17 instructions per step): the
+ * sequential sweep went from 5 to 12% fewer instructions per get than the
+ * kernel's bench (1 to 17 maps) to 2 to 5% more, and the interleaved one from
+ * 3 to 5% more to 6 to 7% more at 16 and 17 maps. Keeping the remainder
+ * itself is the next thing to measure.
  */
 #define LS_MAPS_STEP(ctx, get_map)                                                                 \
 	do {                                                                                       \
