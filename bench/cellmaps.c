@@ -167,8 +167,13 @@ static int slots_check(struct cell *c, unsigned int try)
 	unsigned int distinct = 0;
 	char why[200] = "out of memory";
 
-	if (ids && slots && !(err = maps_ids(c, ids)))
-		err = ls_slots_of(ids, c->nr_inner, slots, why, sizeof(why));
+	if (ids && slots) {
+		err = maps_ids(c, ids);
+		if (err)
+			snprintf(why, sizeof(why), "cannot read the maps' ids: %s", strerror(-err));
+		else
+			err = ls_slots_of(ids, c->nr_inner, slots, why, sizeof(why));
+	}
 	if (err) {
 		ls_cell_note(c, "cache slots not read: %s", why);
 	} else {
