@@ -14,7 +14,10 @@
 # the bench built here.
 # Each round gives each pair one ratio (the machine's speed, which drifts on
 # a scale of seconds, cancels in it); crosscheck/summarize.awk judges the
-# rounds' ratios as an equivalence test.
+# rounds' ratios as an equivalence test. The kernel bench's maps' cache slots
+# are read while it runs (lsbench slots): a run whose maps do not share slots
+# as made alone is "shared-slots" and gives its round no ratio for that pair.
+# With --vm and --accel icount the guest's clock counts instructions.
 # Exit status: 0 when every pair that measures the same thing is shown to
 # agree within the threshold, 1 when one disagrees or a cell failed, 3 when
 # none disagrees but one is inconclusive (more rounds, or a quieter
