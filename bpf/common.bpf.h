@@ -178,20 +178,20 @@ static __always_inline __u32 ls_next_map(struct ls_op_ctx *ctx)
  * operation (the loop counts the steps).
  *
  * The kernel's local-storage bench's build works out map_idx % 3 on every
- * step, interleaved or not; here it is worked out in the interleaved branch
- * only. Forcing it on every step (with the flag it gives kept in a register)
- * was measured under lsbench vm --accel icount (17 instructions per step): the
- * sequential sweep went from 5 to 12% fewer instructions per get than the
- * kernel's bench (1 to 17 maps) to 2 to 5% more, and the interleaved one from
- * 3 to 5% more to 6 to 7% more at 16 and 17 maps. Keeping the remainder
- * itself is the next thing to measure.
+ * step, interleaved or not, and keeps the remainder across the get; so does
+ * this one (barrier_var), so that the sequential sweep pays for it too. Left
+ * to the compiler, the division went into the interleaved branch only: under
+ * lsbench vm --accel icount the sequential sweep then ran 5 to 12% fewer
+ * instructions per get than the kernel's bench at 1 to 17 maps.
  */
 #define LS_MAPS_STEP(ctx, get_map)                                                                 \
 	do {                                                                                       \
 		__u32 m_ = ls_next_map(ctx);                                                       \
+		__u32 rem_ = ls_mapseq_rem(m_);                                                    \
                                                                                                    \
+		barrier_var(rem_);                                                                 \
 		get_map(ctx, m_);                                                                  \
-		if (cfg.interleave && ls_mapseq_extra(m_)) {                                       \
+		if (cfg.interleave && !rem_) {                                                     \
 			get_map(ctx, 0);                                                           \
 			(ctx)->c.ops++;                                                            \
 		}                                                                                  \
@@ -238,13 +238,20 @@ static __always_inline void ls_no_prime(struct ls_op_ctx *ctx)
 {
 }
 
-/* Counts a lookup's result. */
+/*
+ * Counts a lookup's result: a hit is a test and an add. Left to itself the
+ * compiler shared one add among a hit, a miss and a failure and picked its
+ * counter by tests: 5 more BPF instructions on every get (the kernel's bench
+ * counts a hit in 3). The barrier after a miss's add keeps it apart.
+ */
 static __always_inline void ls_count_get(struct ls_op_ctx *ctx, void *val)
 {
-	if (val)
-		ctx->c.hits++;
-	else
+	if (!val) {
 		ctx->c.misses++;
+		asm volatile("" ::: "memory");
+		return;
+	}
+	ctx->c.hits++;
 }
 
 /*

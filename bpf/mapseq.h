@@ -17,10 +17,16 @@ static inline __attribute__((always_inline)) __u32 ls_mapseq_map(__u32 idx, __u3
 	return idx % nr_maps;
 }
 
+/* Interleaved: the iteration that visited map m visits map 0 again when 0. */
+static inline __attribute__((always_inline)) __u32 ls_mapseq_rem(__u32 m)
+{
+	return m % 3;
+}
+
 /* Interleaved: whether the iteration that visited map m visits map 0 again. */
 static inline __attribute__((always_inline)) int ls_mapseq_extra(__u32 m)
 {
-	return m % 3 == 0;
+	return ls_mapseq_rem(m) == 0;
 }
 
 /* Interleaved: the extra visits of iterations 0 to steps - 1. */
