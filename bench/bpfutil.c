@@ -272,6 +272,14 @@ int ls_bpf_hist_read(int fd, struct ls_hist *h)
 	return err;
 }
 
+int ls_map_info(int fd, struct bpf_map_info *info)
+{
+	__u32 len = sizeof(*info);
+
+	memset(info, 0, sizeof(*info));
+	return bpf_obj_get_info_by_fd(fd, info, &len) ? -errno : 0;
+}
+
 int ls_counters_read(int fd, struct ls_counters *sum)
 {
 	int i, ncpu;

@@ -6,6 +6,7 @@
 #include "scenario.h"
 
 struct bpf_object;
+struct bpf_map_info;
 
 /* Routes libbpf's messages: kept for error reasons, printed with verbose. */
 void ls_bpf_init(bool verbose);
@@ -24,6 +25,9 @@ bool ls_map_type_check(struct cell *c, int type, const char *name);
  * program type or a helper) or failed, and the verifier's reason.
  */
 int ls_obj_load_attach(struct cell *c, struct bpf_object *obj);
+
+/* The map's info at @fd into @info (zeroed first); 0 or -errno. */
+int ls_map_info(int fd, struct bpf_map_info *info);
 
 /* Sums the per-CPU counters map at @fd. */
 int ls_counters_read(int fd, struct ls_counters *sum);

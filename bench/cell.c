@@ -3,6 +3,7 @@
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "scenario.h"
 
@@ -97,6 +98,13 @@ void ls_counters_add(struct ls_counters *sum, const struct ls_counters *c)
 
 	for (i = 0; i < sizeof(*c) / sizeof(*v); i++)
 		s[i] += __atomic_load_n(&v[i], __ATOMIC_RELAXED);
+}
+
+bool ls_fault(const char *name)
+{
+	const char *f = getenv("LSBENCH_FAULT");
+
+	return f && !strcmp(f, name);
 }
 
 void ls_cell_note(struct cell *c, const char *fmt, ...)

@@ -20,6 +20,7 @@
 #include <sys/syscall.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
+#include "bpfutil.h"
 #include "cellmaps.h"
 #include "mapcensus.h"
 #include "scenarios.h"
@@ -80,10 +81,9 @@ static int map_create(struct bpf_object *obj, const struct ls_maps_spec *spec)
  */
 static int hog_make(struct cell *c, struct bpf_object *obj, const struct ls_maps_spec *spec)
 {
-	const char *f = getenv("LSBENCH_FAULT");
 	int fds[LS_CACHE_SLOTS], i, err = 0;
 
-	if (!f || strcmp(f, "slothog") || !ls_slots_cached_type(spec->type))
+	if (!ls_fault("slothog") || !ls_slots_cached_type(spec->type))
 		return 0;
 	for (i = 0; i < LS_CACHE_SLOTS && !err; i++) {
 		fds[i] = map_create(obj, spec);
@@ -144,13 +144,12 @@ static int maps_ids(const struct cell *c, __u32 *ids)
 {
 	struct bpf_map_info info;
 	unsigned int i;
-	__u32 len;
+	int err;
 
 	for (i = 0; i < c->nr_inner; i++) {
-		memset(&info, 0, sizeof(info));
-		len = sizeof(info);
-		if (bpf_obj_get_info_by_fd(c->inner_fds[i], &info, &len))
-			return -errno;
+		err = ls_map_info(c->inner_fds[i], &info);
+		if (err)
+			return err;
 		ids[i] = info.id;
 	}
 	return 0;

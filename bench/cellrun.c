@@ -91,20 +91,6 @@ void ls_sleep_s(double s)
 }
 
 /*
- * Test hooks, so tests can see the self-checks fail a cell: with
- * LSBENCH_FAULT=miscount the runner expects one trigger more than the
- * producers issued; with leakfd each cell keeps an fd; with thread the
- * second producer thread cannot be started; with stall the warm-up never
- * ends.
- */
-static bool fault(const char *name)
-{
-	const char *f = getenv("LSBENCH_FAULT");
-
-	return f && !strcmp(f, name);
-}
-
-/*
  * Primes through the BPF side (the prime syscall) until a pass creates
  * everything: storage created from a program allocates without sleeping and
  * can find the allocator's cache empty, which a moment later is refilled.
@@ -365,7 +351,7 @@ static void cell_sample(struct cell *c, const struct crew *cr, const struct ls_r
 		return;
 	}
 	ls_watchdog_beat("warm-up", NULL);
-	while (fault("stall") && !ls_interrupted)
+	while (ls_fault("stall") && !ls_interrupted)
 		pause(); /* a cell that never ends: the watchdog's test */
 	ls_sleep_s(o->warmup_s);
 	ls_window_begin(&src, &w);
@@ -480,7 +466,7 @@ static void crew_start(struct cell *c, struct crew *cr, struct gate *g)
 	atomic_store(&producers_stop, 0);
 	for (i = 0; i < cr->n; i++) {
 		cr->p[i].gate = g;
-		err = i && fault("thread")
+		err = i && ls_fault("thread")
 			      ? EAGAIN
 			      : pthread_create(&cr->p[i].thread, NULL, producer_main, &cr->p[i]);
 		if (err) {
@@ -674,7 +660,7 @@ static void cell_measure(struct cell *c, const struct ls_run_opts *o, const int 
 		c->extra_ops = crew_extra_ops(c, &cr);
 		if (cell_counts(c, &cr, &row->cnt))
 			ls_cell_fail(c, 0, "cannot read counters");
-		else if (!ls_counters_check(c, &row->cnt, triggers + fault("miscount"),
+		else if (!ls_counters_check(c, &row->cnt, triggers + ls_fault("miscount"),
 					    prime_passes, c->reason, sizeof(c->reason)))
 			miscount(c, row, triggers);
 	}
@@ -750,7 +736,7 @@ void ls_cell_round(const struct ls_cell_key *key, const struct ls_run_opts *o, c
 		if (c.stats_fd >= 0)
 			close(c.stats_fd);
 		c.stats_fd = -1;
-		if (fault("leakfd"))
+		if (ls_fault("leakfd"))
 			open("/dev/null", O_RDONLY);
 	}
 	ls_watchdog_beat("tear down", NULL);

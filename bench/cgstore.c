@@ -141,15 +141,6 @@ static int state_alloc(struct cell *c, struct ls_cgstore *s)
 	return 0;
 }
 
-/* Tests only: the first owner cgroup left without the program, which its cells' checks must catch.
- */
-static bool unattached_fault(void)
-{
-	const char *f = getenv("LSBENCH_FAULT");
-
-	return f && !strcmp(f, "unattached");
-}
-
 /*
  * The program on every owner cgroup: each attach allocates the cgroup its
  * storage in every cgroup-storage map the program uses. What the maps'
@@ -165,7 +156,7 @@ static int attach_each(struct cell *c, struct ls_cgstore *s)
 	unsigned int i;
 
 	for (i = 0; i < s->n; i++) {
-		if (i == 0 && unattached_fault())
+		if (i == 0 && ls_fault("unattached"))
 			continue;
 		if (bpf_prog_attach(c->prog_fd, c->owners.fds[i], CGSTORE_ATTACH,
 				    BPF_F_ALLOW_MULTI))

@@ -32,6 +32,10 @@ static void usage(FILE *f)
 		   "  clean [-o DIR]       remove what runs that died left behind (clean --help)\n"
 		   "  slots                every local-storage map alive and the slot of the\n"
 		   "                       per-owner cache it holds, as CSV (root)\n"
+		   "  slots --layout TYPE FILE\n"
+		   "                       whether FILE's maps of TYPE (a CSV of slots), made in\n"
+		   "                       id order, hold the slots they would alone:\n"
+		   "                       MAPS DISTINCT alone|shared\n"
 		   "  version              print the lsbench revision\n");
 }
 

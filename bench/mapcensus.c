@@ -25,6 +25,7 @@
 #include <unistd.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
+#include "bpfutil.h"
 #include "mapcensus.h"
 #include "scenarios.h"
 
@@ -44,22 +45,6 @@ struct tally {
 	unsigned int alive, foreign;
 };
 
-/* With LSBENCH_FAULT=census, nothing is trimmed or waited for: the tests see that. */
-static bool census_off(void)
-{
-	const char *f = getenv("LSBENCH_FAULT");
-
-	return f && !strcmp(f, "census");
-}
-
-static int fd_info(int fd, struct bpf_map_info *info)
-{
-	__u32 len = sizeof(*info);
-
-	memset(info, 0, sizeof(*info));
-	return bpf_obj_get_info_by_fd(fd, info, &len) ? -errno : 0;
-}
-
 /* The map's info by id; -ENOENT when it is gone. */
 static int id_info(__u32 id, struct bpf_map_info *info)
 {
@@ -67,7 +52,7 @@ static int id_info(__u32 id, struct bpf_map_info *info)
 
 	if (fd < 0)
 		return -errno;
-	err = fd_info(fd, info);
+	err = ls_map_info(fd, info);
 	close(fd);
 	return err;
 }
@@ -177,7 +162,7 @@ static void trim(struct cell *c, struct bpf_object *obj)
 
 int ls_census_before_load(struct cell *c, struct bpf_object *obj)
 {
-	if (census_off())
+	if (ls_fault("census"))
 		return 0;
 	if (c->sc->arg & LS_ARG_MAPS)
 		trim(c, obj);
@@ -209,7 +194,7 @@ int ls_census_before_fill(struct cell *c, struct bpf_object *obj)
 	struct bpf_map_info info;
 	__u32 id = pending.watermark;
 
-	if (census_off())
+	if (ls_fault("census"))
 		return 0;
 	while (!bpf_map_get_next_id(id, &id)) {
 		if (!id_info(id, &info) && info.type == (__u32)c->type->map_type &&
@@ -230,7 +215,7 @@ static void own_add(__u32 *own, unsigned int *n, int fd, __u32 type)
 {
 	struct bpf_map_info info;
 
-	if (fd >= 0 && !fd_info(fd, &info) && info.type == type)
+	if (fd >= 0 && !ls_map_info(fd, &info) && info.type == type)
 		own[(*n)++] = info.id;
 }
 
@@ -319,7 +304,7 @@ void ls_census_release(struct cell *c)
 	note_foreign(c);
 	obj = c->type->obj(c->skel);
 	bpf_object__for_each_map(m, obj) {
-		if (bpf_map__fd(m) >= 0 && !fd_info(bpf_map__fd(m), &info))
+		if (bpf_map__fd(m) >= 0 && !ls_map_info(bpf_map__fd(m), &info))
 			pending_add(info.id, info.type);
 	}
 	ls_census_forget(c);
@@ -331,7 +316,7 @@ void ls_census_forget(struct cell *c)
 	unsigned int i;
 
 	for (i = 0; i < c->nr_inner; i++) {
-		if (!fd_info(c->inner_fds[i], &info))
+		if (!ls_map_info(c->inner_fds[i], &info))
 			pending_add(info.id, info.type);
 	}
 }

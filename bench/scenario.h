@@ -213,6 +213,17 @@ static inline __u64 ls_cell_ops_per_trigger(const struct cell *c)
 bool ls_counters_check(const struct cell *c, const struct ls_counters *cnt, __u64 user_triggers,
 		       __u64 prime_passes, char *reason, size_t len);
 
+/*
+ * Tests only, so that they see a self-check fail: true when LSBENCH_FAULT
+ * names this fault. miscount: the runner expects one trigger more than the
+ * producers issued; leakfd: each cell keeps an fd; thread: the second
+ * producer cannot start; stall: the warm-up never ends; unprimed: no storage
+ * is primed; unattached: the first owner cgroup lacks the program; census:
+ * nothing is trimmed or waited for; slothog: a map holds a cache slot while
+ * a cell's maps are made.
+ */
+bool ls_fault(const char *name);
+
 /* Adds a note to an ok cell's reason (after a "; "), and prints it. */
 void ls_cell_note(struct cell *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

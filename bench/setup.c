@@ -337,11 +337,10 @@ static int prime_fds(struct cell *c)
 {
 	unsigned int i, maps = c->nr_inner ?: 1;
 	long long before = -1, after;
-	const char *fault = getenv("LSBENCH_FAULT");
 	int err = 0;
 
 	/* Tests only: a cell whose hits find no storage, which its cross-check must fail. */
-	if (fault && !strcmp(fault, "unprimed"))
+	if (ls_fault("unprimed"))
 		return 0;
 	if (c->weigh_cg && c->owners.fds && (c->sc->arg & (LS_ARG_PRIME_STORE | LS_ARG_PRIME_HASH)))
 		before = ls_memcg_usage(c->weigh_cg);

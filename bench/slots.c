@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
+#include "bpfutil.h"
 #include "lsbench.h"
 #include "slots.h"
 #include "slots.skel.h"
@@ -135,29 +136,34 @@ bool ls_slots_as_alone(const int *slots, unsigned int n, unsigned int *distinct)
 	return alone;
 }
 
-int ls_slots_main(int argc, char **argv)
+static int type_by_name(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(cached) / sizeof(cached[0]); i++) {
+		if (!strcmp(cached[i].name, name))
+			return cached[i].type;
+	}
+	return -1;
+}
+
+/* Every local-storage map alive and its slot, as CSV. */
+static int slots_print(void)
 {
 	struct ls_slot_rec *recs;
 	struct bpf_map_info info;
 	unsigned int i, nr;
 	char why[256];
-	__u32 ilen;
 	int fd;
 
-	if (argc > 1) {
-		fprintf(stderr, "lsbench slots: takes no arguments (got '%s')\n", argv[1]);
-		return 2;
-	}
 	if (ls_slots_all(&recs, &nr, why, sizeof(why))) {
 		fprintf(stderr, "lsbench slots: %s\n", why);
 		return 1;
 	}
 	printf("id,type,name,slot\n");
 	for (i = 0; i < nr; i++) {
-		memset(&info, 0, sizeof(info));
-		ilen = sizeof(info);
 		fd = bpf_map_get_fd_by_id(recs[i].id);
-		if (fd < 0 || bpf_obj_get_info_by_fd(fd, &info, &ilen))
+		if (fd < 0 || ls_map_info(fd, &info))
 			info.name[0] = 0; /* gone since */
 		if (fd >= 0)
 			close(fd);
@@ -166,4 +172,125 @@ int ls_slots_main(int argc, char **argv)
 	}
 	free(recs);
 	return 0;
+}
+
+static int rec_by_id(const void *a, const void *b)
+{
+	const struct ls_slot_rec *x = a, *y = b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/*
+ * One row of lsbench slots' CSV ("id,type,name,slot") into rec; false when it
+ * is not one.
+ */
+static bool row_parse(char *line, struct ls_slot_rec *rec)
+{
+	char *type = strchr(line, ','), *name = type ? strchr(type + 1, ',') : NULL;
+	char *slot = name ? strchr(name + 1, ',') : NULL, *end;
+	unsigned long id, s;
+	int t;
+
+	if (!slot)
+		return false;
+	*type++ = *name = 0;
+	t = type_by_name(type);
+	id = strtoul(line, &end, 10);
+	if (*end || end == line || t < 0)
+		return false;
+	s = strtoul(slot + 1, &end, 10);
+	if ((*end && *end != '\n') || end == slot + 1 || s >= LS_CACHE_SLOTS)
+		return false;
+	*rec = (struct ls_slot_rec){ .id = id, .type = t, .slot = s };
+	return true;
+}
+
+/* The rows of @path, as *recs (malloc'd, *n); 0, or 2 having said why. */
+static int file_read(const char *path, struct ls_slot_rec **recs, unsigned int *n)
+{
+	FILE *f = fopen(path, "r");
+	unsigned int line = 1, cap = 0;
+	char buf[512];
+	void *grown;
+
+	*recs = NULL;
+	*n = 0;
+	if (!f || !fgets(buf, sizeof(buf), f) || strcmp(buf, "id,type,name,slot\n")) {
+		fprintf(stderr, "lsbench slots: %s: %s\n", path,
+			f ? "not a CSV of lsbench slots" : strerror(errno));
+		goto fail;
+	}
+	while (fgets(buf, sizeof(buf), f)) {
+		line++;
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 64;
+			grown = realloc(*recs, cap * sizeof(**recs));
+			if (!grown)
+				goto fail;
+			*recs = grown;
+		}
+		if (!row_parse(buf, &(*recs)[*n])) {
+			fprintf(stderr, "lsbench slots: %s:%u: not a row of lsbench slots\n", path,
+				line);
+			goto fail;
+		}
+		++*n;
+	}
+	fclose(f);
+	return 0;
+fail:
+	if (f)
+		fclose(f);
+	free(*recs);
+	return 2;
+}
+
+/*
+ * --layout TYPE FILE: FILE's maps of TYPE, made in id order, judged by
+ * ls_slots_as_alone: prints "MAPS DISTINCT alone" or "MAPS DISTINCT shared".
+ */
+static int slots_layout(const char *type, const char *path)
+{
+	unsigned int i, n, k = 0, distinct = 0;
+	struct ls_slot_rec *recs;
+	int t = type_by_name(type), *slots;
+	bool alone;
+
+	if (t < 0) {
+		fprintf(stderr,
+			"lsbench slots: --layout wants task_storage, sk_storage, "
+			"inode_storage or cgrp_storage (got '%s')\n",
+			type);
+		return 2;
+	}
+	if (file_read(path, &recs, &n))
+		return 2;
+	qsort(recs, n, sizeof(*recs), rec_by_id);
+	slots = calloc(n ?: 1, sizeof(*slots));
+	if (!slots) {
+		free(recs);
+		fprintf(stderr, "lsbench slots: out of memory\n");
+		return 1;
+	}
+	for (i = 0; i < n; i++) {
+		if (recs[i].type == (__u32)t)
+			slots[k++] = recs[i].slot;
+	}
+	alone = ls_slots_as_alone(slots, k, &distinct);
+	printf("%u %u %s\n", k, distinct, alone ? "alone" : "shared");
+	free(slots);
+	free(recs);
+	return 0;
+}
+
+int ls_slots_main(int argc, char **argv)
+{
+	if (argc == 1)
+		return slots_print();
+	if (argc == 4 && !strcmp(argv[1], "--layout"))
+		return slots_layout(argv[2], argv[3]);
+	fprintf(stderr, "lsbench slots: usage: lsbench slots [--layout TYPE FILE] (got '%s')\n",
+		argv[1]);
+	return 2;
 }

@@ -34,7 +34,11 @@ int ls_slots_of(const __u32 *ids, unsigned int n, int *slots, char *why, size_t 
  */
 bool ls_slots_as_alone(const int *slots, unsigned int n, unsigned int *distinct);
 
-/* lsbench slots: every local-storage map alive and its slot, as CSV. */
+/*
+ * lsbench slots: every local-storage map alive and its slot, as CSV; with
+ * --layout TYPE FILE, whether FILE's maps of TYPE (such a CSV), made in id
+ * order, hold their slots as made alone: "MAPS DISTINCT alone|shared".
+ */
 int ls_slots_main(int argc, char **argv);
 
 #endif /* LSBENCH_SLOTS_H */

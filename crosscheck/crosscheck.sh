@@ -166,24 +166,17 @@ cells() {
 	echo "create-socket|local-storage-create --storage-type socket|sk-churn-storage|hook|1|differs|$SOCK_NOTE"
 }
 
-# kernel_slots MAPS FILE: how the task-storage maps alive (the kernel bench's, made
-# in id order) hold the per-owner cache's 16 slots: "N alone" when map i
-# shares a slot exactly with maps i - 16, i - 32, ... (as made alone), "N
-# shared" otherwise, N the distinct slots; "- unread" when there are not MAPS
-# of them or lsbench cannot read slots. lsbench slots' CSV goes to FILE.
+# kernel_slots MAPS FILE: how the task-storage maps alive (the kernel bench's,
+# made in id order) hold the per-owner cache's 16 slots, by lsbench's own rule
+# (lsbench slots --layout): "N alone" when map i shares a slot exactly with
+# maps i - 16, i - 32, ... (as made alone), "N shared" otherwise, N the
+# distinct slots; "- unread" when there are not MAPS of them or lsbench cannot
+# read slots. lsbench slots' CSV goes to FILE.
 kernel_slots() {
+	local n distinct layout
 	"$lsbench" slots 2>&1 >"$2" | sed 's/^/crosscheck: /' >>"$out/errors.log"
-	awk -F, '$2 == "task_storage"' "$2" | sort -t, -k1,1n | awk -F, -v m="$1" '
-		{
-			s = $4; i = NR - 1
-			if (!(s in first)) {
-				first[s] = i; distinct++
-				if (i >= 16) shared = 1
-			} else if (first[s] != i % 16) {
-				shared = 1
-			}
-		}
-		END { if (NR != m) print "- unread"; else print distinct, shared ? "shared" : "alone" }'
+	read -r n distinct layout < <("$lsbench" slots --layout task_storage "$2" 2>>"$out/errors.log")
+	if [ "${n:-}" = "$1" ]; then echo "$distinct $layout"; else echo "- unread"; fi
 }
 
 # kernel_run NAME MAPS ARGS...: one run of the kernel's bench; prints "ns cv

@@ -88,3 +88,36 @@ judged_as 0.05 1 int-get-16 'int-get-16,10.000,20.000,2.0000,,,1,,,differs,0,"n2
 	"pairs that differ by design are reported, not judged"
 judged_as 0.05 1 create-socket 'create-socket,,900.000,,,,0,,,unsupported,0,' \
 	"a refused bench is unsupported"
+
+# The kernel bench's maps' slots, as lsbench slots recorded them while its
+# 17-map run went on (tests/crosscheck/seq-get-17.slots.csv: a cgroup-storage
+# map of another run among them), judged by lsbench slots --layout, the
+# runner's own rule: map i shares a slot exactly with maps i ± 16, ...
+lsbench=${LSBENCH:-.output/lsbench}
+slots=$data/seq-get-17.slots.csv
+# layout NAME WANT FILE: lsbench slots --layout task_storage FILE prints WANT.
+layout() {
+	local got
+	got=$("$lsbench" slots --layout task_storage "$3" 2>&1)
+	if [ "$got" = "$2" ]; then ok "$1"; else not_ok "$1" "got '$got', want '$2'"; fi
+}
+layout "17 maps in 16 slots, the 17th with the 1st: as alone, other types aside" "17 16 alone" "$slots"
+fixture=$(mktemp)
+# the last map in slot 1 (with the 2nd), as beside a map that held slot 0
+sed '$ s/,0$/,1/' "$slots" >"$fixture"
+layout "the 17th map with the 2nd: shared" "17 16 shared" "$fixture"
+# made in id order, listed in any: the first two lines swapped
+{ sed -n 1p "$slots"; sed -n 3p "$slots"; sed -n 2p "$slots"; sed -n '4,$p' "$slots"; } >"$fixture"
+layout "maps are judged in id order, not the file's" "17 16 alone" "$fixture"
+# 16 maps, map 15 with map 0: shared (alone, 16 maps take 16 slots)
+grep -v ",15$" "$slots" >"$fixture"
+layout "16 maps in 15 slots: shared" "16 15 shared" "$fixture"
+sed '3 s/,1$/,x/' "$slots" >"$fixture"
+err=$("$lsbench" slots --layout task_storage "$fixture" 2>&1 >/dev/null)
+rc=$?
+if [ "$rc" -eq 2 ] && [ "$err" = "lsbench slots: $fixture:3: not a row of lsbench slots" ]; then
+	ok "a bad row: exit 2, one line naming it"
+else
+	not_ok "a bad row: exit 2, one line naming it" "exit $rc: $err"
+fi
+rm -f "$fixture"

@@ -44,7 +44,7 @@ section integration
 LSBENCH="$out/san/lsbench" tests/integration.sh 2>&1 | tee -a "$log"
 [ "${PIPESTATUS[0]}" -lt 128 ] || echo "not ok - integration.sh crashed" | tee -a "$log"
 section "crosscheck readers"
-tests/crosscheck.sh 2>&1 | tee -a "$log"
+LSBENCH="$out/san/lsbench" tests/crosscheck.sh 2>&1 | tee -a "$log"
 section timeline
 LSBENCH="$out/san/lsbench" tests/timeline.sh 2>&1 | tee -a "$log"
 [ "${PIPESTATUS[0]}" -lt 128 ] || echo "not ok - timeline.sh crashed" | tee -a "$log"
