@@ -17,7 +17,7 @@ static inline __attribute__((always_inline)) __u32 ls_mapseq_map(__u32 idx, __u3
 	return idx % nr_maps;
 }
 
-/* Interleaved: the iteration that visited map m visits map 0 again when 0. */
+/* Interleaved: m % 3; the iteration that visited map m visits map 0 again when it is 0. */
 static inline __attribute__((always_inline)) __u32 ls_mapseq_rem(__u32 m)
 {
 	return m % 3;
