@@ -22,6 +22,7 @@
 #include <bpf/libbpf.h>
 #include "bpfutil.h"
 #include "cellmaps.h"
+#include "cellrun.h"
 #include "mapcensus.h"
 #include "scenarios.h"
 #include "slots.h"
@@ -109,6 +110,9 @@ static int maps_make(struct cell *c, struct bpf_object *obj, const struct ls_map
 	int fd;
 
 	for (i = 0; i < c->nr_maps; i++) {
+		/* each add waits for an RCU grace period: 1000 maps took minutes to interrupt */
+		if (ls_interrupted)
+			return ls_cell_fail(c, -EINTR, "interrupted while making its maps");
 		fd = map_create(obj, spec);
 		if (fd < 0)
 			return ls_cell_fail(c, fd, "creating map %u of %u: %s", i + 1, c->nr_maps,
