@@ -226,8 +226,10 @@ static int file_read(const char *path, struct ls_slot_rec **recs, unsigned int *
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 64;
 			grown = realloc(*recs, cap * sizeof(**recs));
-			if (!grown)
+			if (!grown) {
+				fprintf(stderr, "lsbench slots: %s: out of memory\n", path);
 				goto fail;
+			}
 			*recs = grown;
 		}
 		if (!row_parse(buf, &(*recs)[*n])) {
