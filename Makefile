@@ -74,6 +74,7 @@ workloads_SRCS := \
 	workloads/cgroup.c \
 	workloads/fds.c \
 	workloads/files.c \
+	workloads/stop.c \
 	workloads/threads.c
 workloads_USES :=
 # lsbench run: scenarios, cells, BPF objects, results.
@@ -136,6 +137,7 @@ UNIT_TESTS := \
 	test_rounds:runner \
 	test_plan:runner \
 	test_mapseq:common \
+	test_workloads:workloads \
 	test_slots:runner \
 	test_csvread:analysis \
 	test_cmpstats:analysis \

@@ -19,6 +19,7 @@
 #include "schedule.h"
 #include "scenarios.h"
 #include "rev.h"
+#include "workloads.h"
 
 #define CAP_BPF_BIT 39
 #define CAP_PERFMON_BIT 38
@@ -161,6 +162,7 @@ int ls_run(struct ls_run_opts *o, int argc, char **argv)
 			res.extra_work);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	ls_workloads_stop_on(&ls_interrupted);
 	ls_bpf_init(o->verbose);
 	printf("lsbench %s: kernel %s, %u CPUs online, virt %s\n", LSBENCH_REV, si.kernel,
 	       si.nr_online, si.virt);

@@ -189,6 +189,9 @@ static int owners_cgroups(struct cell *c)
 	c->owners.priv = cgs;
 	err = owners_alloc(c, c->nr_objects);
 	for (i = 0; !err && i < c->nr_objects; i++) {
+		if (ls_workloads_stopped())
+			return ls_cell_fail(c, -EINTR, "interrupted after %u of %u cgroups", i,
+					    c->nr_objects);
 		snprintf(tag, sizeof(tag), "owner%u", i);
 		err = ls_cgroup_create(&cgs[i], tag, c->reason, sizeof(c->reason));
 		if (err)

@@ -79,6 +79,10 @@ int ls_files_populate(struct ls_files *f, unsigned int n, bool keep_open,
 		return -ENOMEM;
 	}
 	for (i = 0; i < n; i++) {
+		if (ls_workloads_stopped()) {
+			snprintf(err, len, "interrupted after %u of %u files", i, n);
+			return -EINTR;
+		}
 		snprintf(f->names[i], sizeof(f->names[i]), "f%u", i);
 		fd = openat(f->dir_fd, f->names[i], O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 		if (fd < 0) {

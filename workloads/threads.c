@@ -51,6 +51,11 @@ int ls_threads_create(struct ls_threads *t, unsigned int n, char *err, size_t le
 	pthread_attr_init(&attr);
 	pthread_attr_setstacksize(&attr, PARKED_STACK);
 	for (i = 0; i < n; i++) {
+		if (ls_workloads_stopped()) {
+			snprintf(err, len, "interrupted after %u of %u threads", i, n);
+			ret = EINTR;
+			break;
+		}
 		args[i] = (struct parked){ .owner = t, .idx = i };
 		ret = pthread_create(&t->threads[i], &attr, park, &args[i]);
 		if (ret) {

@@ -8,9 +8,18 @@
 
 #include <limits.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <sys/types.h>
 #include <stddef.h>
+
+/*
+ * The bulk generators (threads, files) look at *flag between owners: once it
+ * is set they stop, remove what they made and fail with -EINTR. Without a
+ * flag they never stop early.
+ */
+void ls_workloads_stop_on(const volatile sig_atomic_t *flag);
+bool ls_workloads_stopped(void);
 
 /*
  * Makes room for @need more open files: raises RLIMIT_NOFILE (and its hard
