@@ -100,6 +100,12 @@ out=$(cd "$out" && pwd)
 start=$(date +%s)
 load0=$(cut -d' ' -f1 /proc/loadavg)
 
+# cpu_wait: microseconds in which some task waited for a CPU since boot
+# (/proc/pressure/cpu); nothing where the kernel has no PSI.
+cpu_wait() {
+	sed -n 's/^some .*total=\([0-9]*\).*/\1/p' /proc/pressure/cpu 2>/dev/null
+}
+
 if [ -n "$prebuilt" ]; then
 	asis_dir=${prebuilt%,*} fit_dir=${prebuilt#*,}
 	tree=$(sed -n 's/^source //p' "$fit_dir/../bench-source.txt" 2>/dev/null || echo unknown)
@@ -267,25 +273,32 @@ quiesce() {
 }
 
 mkdir -p "$out/lsbench"
-load1=$load0 # the highest load seen before a round's create cells
+# How busy the machine was beside the pairs that measure the same thing: the
+# time some task waited for a CPU while they ran, over their time. (The load
+# average says little here: it read 47 on 2 CPUs that ran nothing else, the
+# create cells' threads and the kworkers that free a 1000-map run's maps,
+# asleep uninterruptibly, counted in it.)
+waited=0 timed=0
 for r in $(seq "$rounds"); do
 	i=0
 	while IFS='|' read -r name kargs scenario mode m same note; do
 		i=$((i + 1))
 		tag=$name-r$r
-		# the create cells' own threads (the kernel's makes 32 a batch) raise the
-		# load: what the machine did beside the run is read before them
-		[ "$name" = create-task ] && load1=$(awk -v a="$load1" '{ print ($1 + 0 > a + 0 ? $1 : a) }' /proc/loadavg)
 		# which goes first alternates, by round and by cell
 		order="kernel lsbench"
 		[ $(((r + i) % 2)) -eq 0 ] && order="lsbench kernel"
 		for side in $order; do
 			before=$(quiesce)
+			w0=$(cpu_wait) t0=$(date +%s%N)
 			if [ "$side" = kernel ]; then
 				# shellcheck disable=SC2086
 				read -r ns cv st slots <<<"$(kernel_run "$tag" "$m" $kargs)"
 			else
 				read -r ns cv st slots <<<"$(lsbench_run "$tag" "$scenario" "$mode" "$m")"
+			fi
+			w1=$(cpu_wait) t1=$(date +%s%N)
+			if [ "$same" = same ] && [ -n "$w0" ] && [ -n "$w1" ]; then
+				waited=$((waited + w1 - w0)) timed=$((timed + (t1 - t0) / 1000))
 			fi
 			row "$name" "$r" "$side" "$ns" "$cv" "$st" "$same" "$note" "$before" "$slots"
 			printf 'crosscheck: round %d/%d %-22s %-7s %10s ns %s\n' "$r" "$rounds" "$name" \
@@ -304,8 +317,13 @@ echo "crosscheck: pairs that measure the same thing judged on their rounds' rati
 	"the 95% interval lies within ${threshold}%; $rounds rounds in $(($(date +%s) - start)) s;" \
 	"results in $out"
 # Both tools time by the wall clock: other work on the CPUs is in their figures.
-awk -v a="$load0" -v b="$load1" -v n="$(nproc)" 'BEGIN { if (a > n || b > n)
-	printf "crosscheck: the machine was busy (load %s at the start, up to %s before the " \
-	       "create cells, on %d CPUs): figures are not those of a quiet machine\n", a, b, n }'
-echo "load $load0 $load1 cpus $(nproc)" >"$out/load.txt"
+busy=$(awk -v w="$waited" -v t="$timed" 'BEGIN { if (t > 0) printf "%.4f", w / t }')
+if [ -z "$busy" ]; then
+	echo "crosscheck: this kernel has no /proc/pressure/cpu: how busy the machine was is unknown" >&2
+elif awk -v b="$busy" 'BEGIN { exit !(b > 0.02) }'; then
+	awk -v b="$busy" 'BEGIN { printf "crosscheck: the machine was busy: some task waited for a " \
+		"CPU during %.1f%% of the compared runs (/proc/pressure/cpu): figures are not " \
+		"those of a quiet machine\n", 100 * b }' >&2
+fi
+echo "load $load0 cpus $(nproc) cpu_wait_share ${busy:--}" >"$out/load.txt"
 exit $status
