@@ -276,8 +276,8 @@ mkdir -p "$out/lsbench"
 # How busy the machine was beside the pairs that measure the same thing: the
 # time some task waited for a CPU while they ran, over their time. (The load
 # average says little here: it read 47 on 2 CPUs that ran nothing else, the
-# create cells' threads and the kworkers that free a 1000-map run's maps,
-# asleep uninterruptibly, counted in it.)
+# runs' own threads, such as the kernel create bench's 32 a batch, and tasks
+# asleep uninterruptibly counting in it.)
 waited=0 timed=0
 for r in $(seq "$rounds"); do
 	i=0

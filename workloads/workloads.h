@@ -15,8 +15,9 @@
 
 /*
  * The bulk generators (threads, files) look at *flag between owners: once it
- * is set they stop, remove what they made and fail with -EINTR. Without a
- * flag they never stop early.
+ * is set they stop and fail with -EINTR, as on any error (the threads made are
+ * joined; the files made are removed by ls_files_destroy). Without a flag they
+ * never stop early.
  */
 void ls_workloads_stop_on(const volatile sig_atomic_t *flag);
 bool ls_workloads_stopped(void);
