@@ -31,6 +31,7 @@ bool ls_counters_check(const struct cell *c, const struct ls_counters *cnt, __u6
 	__u64 per_pass = (__u64)c->nr_maps * (c->sc->prime_each_owner ? c->nr_objects : 1);
 	__u64 want_primes = c->sc->primes ? prime_passes * per_pass - cnt->prime_fails : 0;
 	__u64 want_ops = user_triggers * ls_cell_ops_per_trigger(c) + c->extra_ops;
+	__u64 want_map0 = c->sc->map_steps ? c->map0_gets : 0;
 	size_t i;
 
 	if (cnt->triggers != user_triggers) {
@@ -53,6 +54,13 @@ bool ls_counters_check(const struct cell *c, const struct ls_counters *cnt, __u6
 	if (cnt->failures) {
 		snprintf(reason, len, "%" PRIu64 " %s failed", (uint64_t)cnt->failures,
 			 c->sc->user_counts ? "bpf(2) calls" : "helper calls");
+		return false;
+	}
+	if (cnt->map0_gets != want_map0) {
+		snprintf(reason, len,
+			 "counter mismatch: %" PRIu64
+			 " gets of map 0, the visit order makes %" PRIu64,
+			 (uint64_t)cnt->map0_gets, (uint64_t)want_map0);
 		return false;
 	}
 	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {

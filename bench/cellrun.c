@@ -615,23 +615,27 @@ static void miscount(struct cell *c, const struct ls_row *row, __u64 triggers)
 }
 
 /*
- * Interleaved map-count cells: the extra operations on map 0 that the
- * producers' triggers made (mapseq.h). In loop modes each trigger's
- * iterations start from 0; in hook mode producer i, pinned and alone on its
- * CPU, steps on from trigger to trigger, by that CPU's trigger count.
+ * Map-count cells: the extra operations on map 0 that interleaved cells'
+ * triggers made, and the gets of map 0 that the visit order made (mapseq.h).
+ * In loop modes each trigger's iterations start from 0; in hook mode
+ * producer i, pinned and alone on its CPU, steps on from trigger to trigger,
+ * by that CPU's trigger count.
  */
-static __u64 crew_extra_ops(const struct cell *c, const struct crew *cr)
+static void crew_map_visits(struct cell *c, const struct crew *cr)
 {
-	__u64 n = 0;
+	bool il = c->sc->arg & LS_ARG_INTERLEAVE, loops = ls_mode_loops(c->mode);
+	__u64 runs, steps;
 	unsigned int i;
 
-	if (!(c->sc->arg & LS_ARG_INTERLEAVE) || !c->nr_maps)
-		return 0;
-	for (i = 0; i < cr->started; i++)
-		n += ls_mode_loops(c->mode)
-			     ? cr->p[i].triggers * ls_mapseq_extras(c->loop_iters, c->nr_maps)
-			     : ls_mapseq_extras(cr->p[i].triggers, c->nr_maps);
-	return n;
+	c->extra_ops = c->map0_gets = 0;
+	for (i = 0; c->nr_maps && i < cr->started; i++) {
+		runs = loops ? cr->p[i].triggers : 1;
+		steps = loops ? c->loop_iters : cr->p[i].triggers;
+		if (il)
+			c->extra_ops += runs * ls_mapseq_extras(steps, c->nr_maps);
+		if (c->sc->map_steps)
+			c->map0_gets += runs * ls_mapseq_map0(steps, c->nr_maps, il);
+	}
 }
 
 /* Producers run, counters cross-checked: the measuring part of a set-up cell. */
@@ -657,7 +661,7 @@ static void cell_measure(struct cell *c, const struct ls_run_opts *o, const int 
 	if (o->latency)
 		latency_merge(&cr, row);
 	if (c->status == LS_OK && !ls_interrupted) {
-		c->extra_ops = crew_extra_ops(c, &cr);
+		crew_map_visits(c, &cr);
 		if (cell_counts(c, &cr, &row->cnt))
 			ls_cell_fail(c, 0, "cannot read counters");
 		else if (!ls_counters_check(c, &row->cnt, triggers + ls_fault("miscount"),

@@ -84,6 +84,8 @@ struct scenario {
 	bool primes; /* each producer's prime creates (or finds) one element per map */
 	bool prime_each_owner; /* ... per map and per owner */
 	bool user_counts; /* producers count the operations (bpf(2) from user space) */
+	bool map_steps; /* its program steps through its maps (LS_MAPS_STEP): map 0's gets checked
+			 */
 	unsigned int max_threads; /* producers that may share its owners; 0: any */
 	unsigned int sharings; /* LS_SHARING_BIT()s it can run with, by the nature of its owners */
 	enum ls_trigger_kind trigger_kind;
@@ -133,6 +135,7 @@ struct cell {
 	bool verbose;
 	/* interleaved map-count cells: map 0's extra operations, over ops per trigger */
 	__u64 extra_ops;
+	__u64 map0_gets; /* map_steps cells: the gets of map 0 the visit order makes */
 
 	/* Set by setup, released by teardown. */
 	void *skel;

@@ -29,6 +29,7 @@ struct ls_counters {
 	__u64 deletes; /* elements deleted */
 	__u64 failures; /* helper calls that returned an error or NULL */
 	__u64 prime_fails; /* primes that could not create: retried by the producer */
+	__u64 map0_gets; /* map-count steps: gets on map 0, checked against the visit order */
 };
 
 /*

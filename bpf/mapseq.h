@@ -5,8 +5,8 @@
  * (seq-get), and interleaved (int-get) an iteration that visited a map whose
  * index is a multiple of 3 visits map 0 again. Each trigger starts from 0, as
  * there. Shared by the BPF programs, the runner's cross-check (how many extra
- * visits a run made) and the unit test that checks both against the kernel's
- * loop; like lsbench.h, no includes.
+ * visits and visits of map 0 a run made) and the unit test that checks them
+ * against the kernel's loop; like lsbench.h, no includes.
  */
 #ifndef LSBENCH_MAPSEQ_H
 #define LSBENCH_MAPSEQ_H
@@ -35,6 +35,13 @@ static inline __u64 ls_mapseq_extras(__u64 steps, __u32 nr_maps)
 	__u64 rest = steps % nr_maps;
 
 	return steps / nr_maps * ((nr_maps + 2) / 3) + (rest + 2) / 3;
+}
+
+/* The visits of map 0 in iterations 0 to steps - 1, interleaved or not. */
+static inline __u64 ls_mapseq_map0(__u64 steps, __u32 nr_maps, int interleave)
+{
+	return (steps + nr_maps - 1) / nr_maps +
+	       (interleave ? ls_mapseq_extras(steps, nr_maps) : 0);
 }
 
 #endif /* LSBENCH_MAPSEQ_H */

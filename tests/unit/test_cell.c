@@ -98,6 +98,32 @@ static void map_sweeps_prime_every_map(void **state)
 	assert_non_null(strstr(reason, "expected 34"));
 }
 
+/*
+ * A map-count step's cell checks its gets of map 0 against the visit order
+ * (the runner's count in map0_gets); any other cell must count none.
+ */
+static void map_steps_check_map0_gets(void **state)
+{
+	struct scenario steps_sc = get_sc;
+	struct cell c = loop_get;
+	struct ls_counters g = { .triggers = 10, .primes = 2 * 17, .ops = 1000, .hits = 1000 };
+	char reason[256] = "";
+
+	steps_sc.map_steps = true;
+	c.sc = &steps_sc;
+	c.nr_maps = 17;
+	c.map0_gets = 10 * 6; /* 100 steps on 17 maps: map 0 at 0, 17, ..., 85 */
+	g.map0_gets = 60;
+	assert_true(check(&c, &g, 10, reason));
+	g.map0_gets = 59;
+	assert_false(check(&c, &g, 10, reason));
+	assert_non_null(strstr(reason, "59 gets of map 0, the visit order makes 60"));
+	c.sc = &get_sc;
+	assert_false(check(&c, &g, 10, reason));
+	g.map0_gets = 0;
+	assert_true(check(&c, &g, 10, reason));
+}
+
 static void retried_prime_passes_add_up(void **state)
 {
 	/* 2 producers, 17 maps: one pass each, plus a retry after 5 creates failed */
@@ -162,6 +188,7 @@ int main(void)
 		cmocka_unit_test(triggers_must_match_the_producers),
 		cmocka_unit_test(unprimed_scenario_must_see_no_primes),
 		cmocka_unit_test(map_sweeps_prime_every_map),
+		cmocka_unit_test(map_steps_check_map0_gets),
 		cmocka_unit_test(retried_prime_passes_add_up),
 		cmocka_unit_test(accept_cells_check_the_clone),
 		cmocka_unit_test(names),

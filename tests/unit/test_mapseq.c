@@ -4,7 +4,8 @@
  * local-storage bench: a bpf_loop iteration i visits map i % nr_maps, and
  * int-get visits map 0 again when that map's index is a multiple of 3 (the
  * hook mode's triggers too, by the CPU's trigger count). And the extra
- * visits the runner's cross-check expects, against a count.
+ * visits and the visits of map 0 the runner's cross-check expects, against a
+ * count and against the kernel's important_hits.
  */
 #include <linux/types.h>
 #include <stdarg.h>
@@ -98,12 +99,49 @@ static void extras_counted(void **state)
 	assert_int_equal(ls_mapseq_extras(100000000ULL, 17), 100000000ULL / 17 * 6 + 6);
 }
 
+/* The kernel bench's important_hits after steps iterations: do_lookup counts elem == 0. */
+static __u64 kernel_important_hits(__u64 steps, __u32 nr_maps, int interleave)
+{
+	__u64 idx, hits = 0;
+	__u32 map_idx;
+
+	for (idx = 0; idx < steps; idx++) {
+		map_idx = idx % nr_maps;
+		hits += map_idx == 0;
+		if (interleave && map_idx % 3 == 0)
+			hits++; /* do_lookup(0) */
+	}
+	return hits;
+}
+
+static void map0_visits_are_important_hits(void **state)
+{
+	__u32 n;
+	__u64 s;
+	int il;
+
+	for (il = 0; il <= 1; il++) {
+		for (n = 1; n <= 40; n++)
+			for (s = 0; s <= 5 * n + 7; s++)
+				assert_int_equal(ls_mapseq_map0(s, n, il),
+						 kernel_important_hits(s, n, il));
+		/* a trigger of the kernel's bench: 10 000 iterations */
+		for (n = 1; n <= 1000; n += 33)
+			assert_int_equal(ls_mapseq_map0(10000, n, il),
+					 kernel_important_hits(10000, n, il));
+	}
+	/* 17 maps, 10 000 steps: 588 cycles and maps 0 to 3; 6 extras a cycle, 2 after */
+	assert_int_equal(ls_mapseq_map0(10000, 17, 0), 589);
+	assert_int_equal(ls_mapseq_map0(10000, 17, 1), 589 + 588 * 6 + 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(seq_is_the_kernels),
 		cmocka_unit_test(interleaved_is_the_kernels),
 		cmocka_unit_test(extras_counted),
+		cmocka_unit_test(map0_visits_are_important_hits),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
