@@ -89,7 +89,7 @@ void ls_run_usage(FILE *f)
 		"                        run (default: no limit)\n"
 		"      --stall S         end the run, saying where it is stuck, when a cell makes\n"
 		"                        no progress for S seconds (default %g, 5 times that\n"
-		"                        under TCG; 0: never)\n"
+		"                        under TCG, none under icount; 0: never)\n"
 		"      --seed N          seed of the rounds' shuffles (default: from the clock;\n"
 		"                        recorded in meta.txt)\n"
 		"  -m, --mode LIST       hook, loop, fentry (loop's program on fentry of getpgid,\n"

@@ -94,6 +94,9 @@ done
 [ -x "$lsbench" ] || die "no runner at $lsbench (make first)"
 [ "$(id -u)" -eq 0 ] || die "needs root (BPF)"
 [[ $accel =~ ^(auto|kvm|tcg|icount)$ ]] || die "--accel wants auto, kvm, tcg or icount"
+# runs are read back by folder: an earlier run's would be taken for this one's
+[ -z "$out" ] || [ -z "$(ls -A "$out" 2>/dev/null)" ] ||
+	die "--out $out is not empty: give a new folder (its runs would be read as this one's)"
 out=${out:-$cache/runs/$(date -u +%Y%m%dT%H%M%SZ)}
 mkdir -p "$out" || die "cannot make $out"
 out=$(cd "$out" && pwd)
@@ -232,8 +235,9 @@ lsbench_run() {
 	# as the kernel's: its warm-up, then its seconds in half-second repetitions
 	"$lsbench" run -s "$2" -m "$3" --cpus 1 --maps "$4" -w "$warmup" -d 0.5 -r $((seconds * 2)) \
 		"${lsbench_rounds[@]}" -o "$dir" </dev/null >"$dir.log" 2>&1
-	csv=$(find "$dir" -name summary.csv | head -n 1) # one run in that folder
-	[ -n "$csv" ] || { echo "- - failed -"; return; }
+	csv=$(find "$dir" -name summary.csv)
+	# one run in that folder, or its figure is not known to be this run's
+	[ -n "$csv" ] && [ "$(echo "$csv" | wc -l)" -eq 1 ] || { echo "- - failed -"; return; }
 	awk -F, -v sc="$2" -v m="$4" '
 		NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
 		$col["scenario"] == sc && $col["nr_maps"] == m {

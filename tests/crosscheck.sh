@@ -72,6 +72,17 @@ judged_as 0.005 1 seq-get-16 "seq-get-16,22.500,22.725,1.0100,0.9971,1.0230,4,0.
 	"an interval across the bound is inconclusive, not agreement"
 judged_as 0.05 1 seq-get-1 "seq-get-1,10.000,10.200,1.0200,,,1,,0.0000,inconclusive (one pair)," \
 	"one pair gives no interval: inconclusive"
+# A folder with runs in it is refused: they would be read as the new run's.
+full=$(mktemp -d)
+mkdir "$full/lsbench"
+err=$(crosscheck/crosscheck.sh --lsbench "${LSBENCH:-.output/lsbench}" --out "$full" 2>&1 >/dev/null)
+rc=$?
+if [ "$rc" -eq 2 ] && [ "$err" = "crosscheck: --out $full is not empty: give a new folder (its runs would be read as this one's)" ]; then
+	ok "a used --out folder: exit 2, one line"
+else
+	not_ok "a used --out folder: exit 2, one line" "exit $rc: $err"
+fi
+rm -rf "$full"
 no_disagreement=$(mktemp)
 grep -v '^int-get-1,' "$data/rounds.csv" >"$no_disagreement"
 judged_as 0.05 3 seq-get-1 "seq-get-1," "inconclusive without disagreement exits 3" "$no_disagreement"

@@ -378,6 +378,21 @@ else
 		"$(cat "$tmp/stall-clean.log")" "$(left_by "$pid")"
 fi
 
+# Under icount (lsbench vm --accel icount) the guest's clock jumps while it idles:
+# no watchdog unless --stall is given.
+LSBENCH_VIRT=icount "$LSBENCH" run -s task-empty -m loop --cpus 1 -w 0.02 -d 0.02 -r 1 --rounds 1 \
+	-o "$tmp/icount" >/dev/null 2>"$tmp/icount.log"
+rc=$?
+LSBENCH_VIRT=icount "$LSBENCH" run -s task-empty -m loop --cpus 1 -w 0.02 -d 0.02 -r 1 --rounds 1 \
+	--stall 600 -o "$tmp/icount2" >/dev/null 2>"$tmp/icount2.log"
+rc2=$?
+if [ $rc = 0 ] && [ $rc2 = 0 ] && grep -q "^lsbench: no stall watchdog: under icount" "$tmp/icount.log" &&
+	! grep -q "no stall watchdog" "$tmp/icount2.log"; then
+	ok "under icount no stall watchdog by default; --stall given, it stays"
+else
+	not_ok "icount watchdog (exit $rc, $rc2)" "$(tail -n 3 "$tmp/icount.log")" "$(tail -n 3 "$tmp/icount2.log")"
+fi
+
 # --- two runs at once do not disturb each other -------------------------------
 before=$(bpf_objects)
 for i in 1 2; do
