@@ -18,6 +18,9 @@
 # are read while it runs (lsbench slots): a run whose maps do not share slots
 # as made alone is "shared-slots" and gives its round no ratio for that pair.
 # With --vm and --accel icount the guest's clock counts instructions.
+# With --aa the kernel's bench stands on both sides of the pairs that measure
+# the same thing (side "again" in rounds.csv): what the pairing and its
+# verdicts find where nothing differs.
 # Exit status: 0 when every pair that measures the same thing is shown to
 # agree within the threshold, 1 when one disagrees or a cell failed, 3 when
 # none disagrees but one is inconclusive (more rounds, or a quieter
@@ -36,6 +39,8 @@ usage: crosscheck/crosscheck.sh [options]
                      prepopulates 4194304 keys per map, seconds and memory each)
   --seconds S        kernel bench seconds measured per run (default 2; warm-up 1)
   --threshold PCT    the equivalence bound of a same-thing pair, in % (default 5)
+  --aa               A/A: the kernel's bench on both sides of each same-thing pair
+                     (the others left out): what the verdicts find where nothing differs
   --out DIR          output folder (default CACHE/runs/<UTC time>)
   --cache DIR        where the source and the build go (default /var/cache/lsbench/crosscheck)
   --lsbench PATH     the runner (default .output/lsbench)
@@ -61,14 +66,16 @@ lsbench=$top/.output/lsbench
 vm=
 accel=auto
 prebuilt= # in a guest: the two builds, made on the host
+aa= # A/A: the kernel's bench in lsbench's place
 passed=() # what a guest's run is given
 while [ $# -gt 0 ]; do
 	case $1 in
 	--rounds | --maps | --hash-maps | --seconds | --threshold) passed+=("$1" "${2:-}") ;;
-	--quick) passed+=("$1") ;;
+	--quick | --aa) passed+=("$1") ;;
 	esac
 	case $1 in
 	--quick) rounds=3 maps=1,16,17 seconds=2 ;;
+	--aa) aa=1 ;;
 	--rounds) rounds=${2:-}; shift ;;
 	--maps) maps=${2:-}; shift ;;
 	--hash-maps) hash_maps=${2:-}; shift ;;
@@ -95,8 +102,10 @@ done
 [ "$(id -u)" -eq 0 ] || die "needs root (BPF)"
 [[ $accel =~ ^(auto|kvm|tcg|icount)$ ]] || die "--accel wants auto, kvm, tcg or icount"
 # runs are read back by folder: an earlier run's would be taken for this one's
-[ -z "$out" ] || [ -z "$(ls -A "$out" 2>/dev/null)" ] ||
-	die "--out $out is not empty: give a new folder (its runs would be read as this one's)"
+# (a guest's folder holds only the scripts the host put there)
+if [ -n "$out" ] && { [ -e "$out/rounds.csv" ] || [ -e "$out/lsbench" ] || [ -e "$out/kernel" ]; }; then
+	die "--out $out holds runs: give a new folder (they would be read as this one's)"
+fi
 out=${out:-$cache/runs/$(date -u +%Y%m%dT%H%M%SZ)}
 mkdir -p "$out" || die "cannot make $out"
 out=$(cd "$out" && pwd)
@@ -151,6 +160,7 @@ echo "crosscheck: $bench beside lsbench's $lsmode mode" >&2
 	echo "kernel $(uname -r)"
 	echo "lsbench $("$lsbench" version | awk '{ print $2 }') mode $lsmode"
 	[ -z "${LSBENCH_VIRT:-}" ] || echo "virt $LSBENCH_VIRT" # a guest of lsbench vm: its --accel
+	[ -z "$aa" ] || echo "aa the kernel's bench on both sides (again: in lsbench's place)"
 	grep -v '^crosscheck:   ' "$build/patches.log"
 } >"$out/bench.txt"
 
@@ -162,12 +172,16 @@ INT_NOTE="both: maps in turn and a get of map 0 after maps 0 3 6 ...; kernel: F_
 HASH_NOTE="differs: the kernel's looks up bpf_get_prandom_u32() % 1000 keys in maps of 4194304 prepopulated keys; lsbench one key (the thread id) per map"
 CREATE_NOTE="differs: the kernel's makes 32 threads then joins them (storage made at sched_process_fork; freed at exit); lsbench task-churn-storage one thread per trigger; ns per thread created"
 SOCK_NOTE="differs: the kernel's opens 32 UDP sockets then closes them (storage made at lsm.s socket_post_create); lsbench sk-churn-storage one socket per trigger (storage made at cgroup/sock_create); ns per socket"
+if [ -n "$aa" ]; then
+	SEQ_NOTE="A/A: the kernel's bench on both sides" INT_NOTE=$SEQ_NOTE
+fi
 cells() {
 	local m
 	for m in ${maps//,/ }; do
 		echo "seq-get-$m|local-storage-cache-seq-get --nr_maps $m|task-get-maps|$lsmode|$m|same|$SEQ_NOTE"
 		echo "int-get-$m|local-storage-cache-int-get --nr_maps $m|task-get-maps-interleaved|$lsmode|$m|same|$INT_NOTE"
 	done
+	[ -z "$aa" ] || return 0 # A/A: the pairs that measure the same thing only
 	for m in ${hash_maps//,/ }; do
 		echo "hashmap-control-$m|local-storage-cache-hashmap-control --nr_maps $m|task-hash-get-maps|$lsmode|$m|differs|$HASH_NOTE"
 	done
@@ -237,7 +251,10 @@ lsbench_run() {
 		"${lsbench_rounds[@]}" -o "$dir" </dev/null >"$dir.log" 2>&1
 	csv=$(find "$dir" -name summary.csv)
 	# one run in that folder, or its figure is not known to be this run's
-	[ -n "$csv" ] && [ "$(echo "$csv" | wc -l)" -eq 1 ] || { echo "- - failed -"; return; }
+	if [ -z "$csv" ] || [ "$(echo "$csv" | wc -l)" -ne 1 ]; then
+		echo "- - failed -"
+		return
+	fi
 	awk -F, -v sc="$2" -v m="$4" '
 		NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
 		$col["scenario"] == sc && $col["nr_maps"] == m {
@@ -294,9 +311,14 @@ for r in $(seq "$rounds"); do
 		for side in $order; do
 			before=$(quiesce)
 			w0=$(cpu_wait) t0=$(date +%s%N)
+			label=$side
 			if [ "$side" = kernel ]; then
 				# shellcheck disable=SC2086
 				read -r ns cv st slots <<<"$(kernel_run "$tag" "$m" $kargs)"
+			elif [ -n "$aa" ]; then
+				label=again
+				# shellcheck disable=SC2086
+				read -r ns cv st slots <<<"$(kernel_run "$tag-again" "$m" $kargs)"
 			else
 				read -r ns cv st slots <<<"$(lsbench_run "$tag" "$scenario" "$mode" "$m")"
 			fi
@@ -304,9 +326,9 @@ for r in $(seq "$rounds"); do
 			if [ "$same" = same ] && [ -n "$w0" ] && [ -n "$w1" ]; then
 				waited=$((waited + w1 - w0)) timed=$((timed + (t1 - t0) / 1000))
 			fi
-			row "$name" "$r" "$side" "$ns" "$cv" "$st" "$same" "$note" "$before" "$slots"
+			row "$name" "$r" "$label" "$ns" "$cv" "$st" "$same" "$note" "$before" "$slots"
 			printf 'crosscheck: round %d/%d %-22s %-7s %10s ns %s\n' "$r" "$rounds" "$name" \
-				"$side" "$ns" "$st" >&2
+				"$label" "$ns" "$st" >&2
 		done
 	done < <(cells)
 done

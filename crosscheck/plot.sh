@@ -19,11 +19,18 @@ if grep -qx 'virt icount' "$dir/bench.txt" 2>/dev/null ||
 	grep -q '^lsbench vm: booting .* under icount' "$dir/console.txt" 2>/dev/null; then
 	unit="guest instructions per get" clock=", clock counting instructions (icount)"
 fi
+# A/A (crosscheck --aa): the kernel's bench on both sides
+second=lsbench
+grep -q '^aa ' "$dir/bench.txt" 2>/dev/null && second="kernel bench again"
 # paths relative to the folder: the script runs from a copy of it too
 {
 	echo 'set terminal pngcairo size 900,600'
 	echo "set output 'crosscheck.png'"
-	echo "set title 'kernel bench and lsbench on ${kernel:-?}, one thread, lsbench in ${mode:-loop} mode$clock'"
+	if [ "$second" = lsbench ]; then
+		echo "set title 'kernel bench and lsbench on ${kernel:-?}, one thread, lsbench in ${mode:-loop} mode$clock'"
+	else
+		echo "set title 'A/A: the kernel bench against itself on ${kernel:-?}, one thread$clock'"
+	fi
 	echo "set xlabel 'maps'; set ylabel '$unit'"
 	echo 'set logscale xy; set key top left; set grid'
 	printf 'plot '
@@ -31,8 +38,8 @@ fi
 	for k in $kinds; do
 		printf "%s'%s' using (strcol(1) eq '%s' ? \$2 : 1/0):3 with linespoints title '%s kernel bench'" \
 			"$sep" crosscheck.dat "$k" "$k"
-		printf ", '%s' using (strcol(1) eq '%s' ? \$2 : 1/0):4 with linespoints title '%s lsbench'" \
-			crosscheck.dat "$k" "$k"
+		printf ", '%s' using (strcol(1) eq '%s' ? \$2 : 1/0):4 with linespoints title '%s %s'" \
+			crosscheck.dat "$k" "$k" "$second"
 		sep=', '
 	done
 	echo

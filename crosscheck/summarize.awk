@@ -16,6 +16,9 @@
 # round, the mean of their log ratios; its interval is over the rounds, so it
 # says whether lsbench reads the same as the kernel's bench on the whole.
 #
+# A/A (crosscheck --aa): side "again", the kernel's bench run a second time
+# in lsbench's place, is read as lsbench's and named so in the header.
+#
 # A run whose maps shared cache slots they would not share alone (status
 # "shared-slots": the kernel bench's maps made while others still held
 # slots) measured another thing: its round gives no pair, and the cell's
@@ -76,6 +79,9 @@ NR == 1 {
 		same[c] = $col["same"]; note[c] = $col["note"]
 	}
 	s = $col["side"]
+	if (s == "again") { # A/A (crosscheck --aa): the kernel's bench in lsbench's place
+		s = "lsbench"; aa = 1
+	}
 	if ($col["status"] == "ok") {
 		ns[c, s] = ns[c, s] " " $col["ns_per_op"]
 		got[c, r, s] = $col["ns_per_op"]
@@ -175,8 +181,9 @@ function fmt(f, x) {
 }
 
 END {
-	print "cell,kernel_ns_median,lsbench_ns_median,ratio,ratio_ci_lo,ratio_ci_hi,pairs," \
-	      "kernel_spread,lsbench_spread,verdict,shared_slot_runs,note"
+	b = aa ? "again" : "lsbench"
+	print "cell,kernel_ns_median," b "_ns_median,ratio,ratio_ci_lo,ratio_ci_hi,pairs," \
+	      "kernel_spread," b "_spread,verdict,shared_slot_runs,note"
 	for (i = 1; i <= nc; i++) {
 		c = order[i]
 		pair(c)

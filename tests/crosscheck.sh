@@ -77,12 +77,23 @@ full=$(mktemp -d)
 mkdir "$full/lsbench"
 err=$(crosscheck/crosscheck.sh --lsbench "${LSBENCH:-.output/lsbench}" --out "$full" 2>&1 >/dev/null)
 rc=$?
-if [ "$rc" -eq 2 ] && [ "$err" = "crosscheck: --out $full is not empty: give a new folder (its runs would be read as this one's)" ]; then
+if [ "$rc" -eq 2 ] && [ "$err" = "crosscheck: --out $full holds runs: give a new folder (they would be read as this one's)" ]; then
 	ok "a used --out folder: exit 2, one line"
 else
 	not_ok "a used --out folder: exit 2, one line" "exit $rc: $err"
 fi
 rm -rf "$full"
+# A/A (--aa): the second side is the kernel's bench again, judged the same way.
+aa_rounds=$(mktemp)
+sed 's/,lsbench,/,again,/' "$data/rounds.csv" >"$aa_rounds"
+if [ "$(judge 0.05 "$aa_rounds" | head -n 1 | cut -d, -f2-3,8-9)" = \
+	"kernel_ns_median,again_ns_median,kernel_spread,again_spread" ] &&
+	[ "$(judge 0.05 "$aa_rounds" | tail -n +2)" = "$(judge 0.05 | tail -n +2)" ]; then
+	ok "A/A rounds (side again) are judged as lsbench's, and the header says again"
+else
+	not_ok "A/A rounds (side again)" "$(judge 0.05 "$aa_rounds" | head -n 3)"
+fi
+rm -f "$aa_rounds"
 no_disagreement=$(mktemp)
 grep -v '^int-get-1,' "$data/rounds.csv" >"$no_disagreement"
 judged_as 0.05 3 seq-get-1 "seq-get-1," "inconclusive without disagreement exits 3" "$no_disagreement"
