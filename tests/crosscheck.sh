@@ -27,6 +27,15 @@ refuses() {
 	fi
 }
 
+# exits2 NAME WANT COMMAND...: COMMAND exits 2 with exactly WANT on stderr.
+exits2() {
+	local name=$1 want=$2 err rc
+	shift 2
+	err=$("$@" 2>&1 >/dev/null)
+	rc=$?
+	if [ "$rc" -eq 2 ] && [ "$err" = "$want" ]; then ok "$name"; else not_ok "$name" "exit $rc: $err"; fi
+}
+
 # 1000 / (M hits/s) and 1e6 / (k creates/s); cv = stddev / mean
 parses seq-get-17.txt "25.7951 0.0989"
 parses int-get-24.txt "36.6555 0.0749"
@@ -75,13 +84,9 @@ judged_as 0.05 1 seq-get-1 "seq-get-1,10.000,10.200,1.0200,,,1,,0.0000,inconclus
 # A folder with runs in it is refused: they would be read as the new run's.
 full=$(mktemp -d)
 mkdir "$full/lsbench"
-err=$(crosscheck/crosscheck.sh --lsbench "${LSBENCH:-.output/lsbench}" --out "$full" 2>&1 >/dev/null)
-rc=$?
-if [ "$rc" -eq 2 ] && [ "$err" = "crosscheck: --out $full holds runs: give a new folder (they would be read as this one's)" ]; then
-	ok "a used --out folder: exit 2, one line"
-else
-	not_ok "a used --out folder: exit 2, one line" "exit $rc: $err"
-fi
+exits2 "a used --out folder: exit 2, one line" \
+	"crosscheck: --out $full holds runs: give a new folder (they would be read as this one's)" \
+	crosscheck/crosscheck.sh --lsbench "${LSBENCH:-.output/lsbench}" --out "$full"
 rm -rf "$full"
 # A/A (--aa): the second side is the kernel's bench again, judged the same way.
 aa_rounds=$(mktemp)
@@ -135,11 +140,7 @@ layout "maps are judged in id order, not the file's" "17 16 alone" "$fixture"
 grep -v ",15$" "$slots" >"$fixture"
 layout "16 maps in 15 slots: shared" "16 15 shared" "$fixture"
 sed '3 s/,1$/,x/' "$slots" >"$fixture"
-err=$("$lsbench" slots --layout task_storage "$fixture" 2>&1 >/dev/null)
-rc=$?
-if [ "$rc" -eq 2 ] && [ "$err" = "lsbench slots: $fixture:3: not a row of lsbench slots" ]; then
-	ok "a bad row: exit 2, one line naming it"
-else
-	not_ok "a bad row: exit 2, one line naming it" "exit $rc: $err"
-fi
+exits2 "a bad row: exit 2, one line naming it" \
+	"lsbench slots: $fixture:3: not a row of lsbench slots" \
+	"$lsbench" slots --layout task_storage "$fixture"
 rm -f "$fixture"
