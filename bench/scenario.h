@@ -84,8 +84,7 @@ struct scenario {
 	bool primes; /* each producer's prime creates (or finds) one element per map */
 	bool prime_each_owner; /* ... per map and per owner */
 	bool user_counts; /* producers count the operations (bpf(2) from user space) */
-	bool map_steps; /* its program steps through its maps (LS_MAPS_STEP): map 0's gets checked
-			 */
+	bool map_steps; /* steps through its maps (LS_MAPS_STEP): map 0's gets are checked */
 	unsigned int max_threads; /* producers that may share its owners; 0: any */
 	unsigned int sharings; /* LS_SHARING_BIT()s it can run with, by the nature of its owners */
 	enum ls_trigger_kind trigger_kind;
