@@ -92,18 +92,13 @@ static __always_inline void cgrp_maps_prime(struct ls_op_ctx *ctx)
 	bpf_loop(cfg.nr_maps, cgrp_maps_prime_cb, ctx, 0);
 }
 
-static __always_inline void cgrp_maps_get_map(struct ls_op_ctx *ctx, __u32 m)
+static __always_inline void cgrp_get_in(struct ls_op_ctx *ctx, void *map)
 {
-	void *map = cgrp_maps_pick(m);
-
 	if (map)
 		ls_count_get(ctx, bpf_cgrp_storage_get(map, ctx->cgrp, 0, 0));
 }
 
-static __always_inline void cgrp_maps_get_op(struct ls_op_ctx *ctx)
-{
-	LS_MAPS_STEP(ctx, cgrp_maps_get_map);
-}
+LS_MAPS_GET_OPS(cgrp_maps, cgrp_get_in)
 
 LS_SYS_ENTER_PROGS(empty, ls_owner_cgrp, empty_op, ls_no_prime)
 LS_SYS_ENTER_PROGS(cgrp_get, ls_owner_cgrp, cgrp_get_op, cgrp_prime)
@@ -111,6 +106,7 @@ LS_SYS_ENTER_PROGS(cgrp_miss, ls_owner_cgrp, cgrp_get_op, ls_no_prime)
 LS_SYS_ENTER_PROGS(cgrp_create_delete, ls_owner_cgrp, cgrp_create_delete_op, ls_no_prime)
 LS_SYS_ENTER_PROGS(hash_get, ls_owner_cgrp, hash_get_op, hash_prime)
 LS_SYS_ENTER_PROGS(cgrp_maps_get, ls_owner_cgrp, cgrp_maps_get_op, cgrp_maps_prime)
+LS_SYS_ENTER_PROGS(cgrp_maps_get8, ls_owner_cgrp, cgrp_maps_get8_op, cgrp_maps_prime)
 
 /* Cgroups reached by id (bpf_cgroup_from_id, 6.2+): private cgroups in turn. */
 extern struct cgroup *bpf_cgroup_from_id(u64 cgid) __ksym __weak;

@@ -62,24 +62,20 @@ static __always_inline void hash_get_op(struct ls_op_ctx *ctx)
 	ls_count_get(ctx, bpf_map_lookup_elem(&mark_hash, &ctx->key));
 }
 
-static __always_inline void sk_maps_get_map(struct ls_op_ctx *ctx, __u32 m)
+static __always_inline void sk_get_in(struct ls_op_ctx *ctx, void *map)
 {
-	void *map = sk_maps_pick(m);
-
 	if (map)
 		ls_count_get(ctx, bpf_sk_storage_get(map, ctx->sk, 0, 0));
 }
 
-static __always_inline void sk_maps_get_op(struct ls_op_ctx *ctx)
-{
-	LS_MAPS_STEP(ctx, sk_maps_get_map);
-}
+LS_MAPS_GET_OPS(sk_maps, sk_get_in)
 
 LS_GETSOCKOPT_PROGS(empty, empty_op, no_key)
 LS_GETSOCKOPT_PROGS(sk_get, sk_get_op, no_key)
 LS_GETSOCKOPT_PROGS(sk_create_delete, sk_create_delete_op, no_key)
 LS_GETSOCKOPT_PROGS(hash_get, hash_get_op, mark_key)
 LS_GETSOCKOPT_PROGS(sk_maps_get, sk_maps_get_op, no_key)
+LS_GETSOCKOPT_PROGS(sk_maps_get8, sk_maps_get8_op, no_key)
 
 /* The per-packet path: cgroup_skb/egress on the socket a datagram leaves from. */
 LS_EGRESS_PROGS(egress_empty, empty_op)

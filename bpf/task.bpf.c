@@ -103,18 +103,13 @@ static __always_inline void task_maps_prime(struct ls_op_ctx *ctx)
 	bpf_loop(cfg.nr_maps, task_maps_prime_cb, ctx, 0);
 }
 
-static __always_inline void task_maps_get_map(struct ls_op_ctx *ctx, __u32 m)
+static __always_inline void task_get_in(struct ls_op_ctx *ctx, void *map)
 {
-	void *map = task_maps_pick(m);
-
 	if (map)
 		ls_count_get(ctx, bpf_task_storage_get(map, ctx->task, 0, 0));
 }
 
-static __always_inline void task_maps_get_op(struct ls_op_ctx *ctx)
-{
-	LS_MAPS_STEP(ctx, task_maps_get_map);
-}
+LS_MAPS_GET_OPS(task_maps, task_get_in)
 
 static long hash_maps_prime_cb(__u32 i, void *data)
 {
@@ -160,6 +155,7 @@ LS_SYS_ENTER_PROGS(task_create_delete, ls_owner_task, task_create_delete_op, ls_
 LS_SYS_ENTER_PROGS(hash_get, ls_owner_task, hash_get_op, hash_prime)
 LS_SYS_ENTER_PROGS(hash_update_delete, ls_owner_task, hash_update_delete_op, ls_no_prime)
 LS_SYS_ENTER_PROGS(task_maps_get, ls_owner_task, task_maps_get_op, task_maps_prime)
+LS_SYS_ENTER_PROGS(task_maps_get8, ls_owner_task, task_maps_get8_op, task_maps_prime)
 LS_SYS_ENTER_PROGS(hash_maps_get, ls_owner_task, hash_maps_get_op, hash_maps_prime)
 
 /* Tasks reached by thread id (bpf_task_from_pid, 6.2+): parked threads in turn. */

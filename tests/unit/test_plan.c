@@ -173,6 +173,36 @@ static void map_sweeps_control_on_one_map(void **state)
 }
 
 /*
+ * The map-count scenarios that sweep no value size run the programs that
+ * read the 8-byte maps alone (bpf/common.bpf.h, LS_MAPS_GET_OPS): their cells
+ * are planned at 8 bytes whatever --value-size asks.
+ */
+static void map_counts_without_value_sweep_stay_at_8_bytes(void **state)
+{
+	bool *sel = calloc(ls_nr_scenarios, sizeof(*sel));
+	struct ls_run_opts o;
+	char err[256];
+	struct plan p;
+	size_t i, cells = 0;
+
+	assert_int_equal(PARSE(&o, err, "--cpus", "1", "--value-size", "64,4096", "-s",
+			       "*-get-maps*", "--maps", "1,17"),
+			 0);
+	assert_true(ls_select(ls_scenarios, ls_nr_scenarios, &o, sel, err, sizeof(err)) >= 6);
+	p = plan_of(sel, &o);
+	for (i = 0; i < p.n; i++) {
+		const struct ls_cell_key *k = &p.cells[i].key;
+
+		assert_false(k->sc->value_sizes.n);
+		assert_int_equal(k->value_size, 8);
+		cells += k->sc->map_steps;
+	}
+	assert_true(cells >= 12);
+	free(p.cells);
+	free(sel);
+}
+
+/*
  * sk-accept-clone is measured against its maps without BPF_F_CLONE, cell for
  * cell; that control, selected too, against the empty program on one map.
  */
@@ -244,6 +274,7 @@ int main(void)
 		cmocka_unit_test(controls_measured_like_their_cells),
 		cmocka_unit_test(map_sweeps_control_on_one_map),
 		cmocka_unit_test(cells_are_planned_once),
+		cmocka_unit_test(map_counts_without_value_sweep_stay_at_8_bytes),
 		cmocka_unit_test(accept_clone_controlled_by_its_maps_without_the_flag),
 	};
 
