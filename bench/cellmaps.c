@@ -30,9 +30,14 @@
 /* Makes of the cell's maps before it fails: the waits between double from 10 ms (2.5 s in all). */
 #define LS_MAPS_TRIES 9
 
-/* With LSBENCH_FAULT=slothog, a map of the cell's type holding the last slot, made before its maps.
+/*
+ * With LSBENCH_FAULT=slothog, maps of the cell's type holding the last slot,
+ * made before its maps: LS_HOG_DEPTH of them, more than the maps of the
+ * cell's earlier makes not yet freed can give any other slot, so that no
+ * make of 16 maps gets that slot.
  */
-static int hog_fd = -1;
+#define LS_HOG_DEPTH 8
+static int hog_fds[LS_HOG_DEPTH] = { -1, -1, -1, -1, -1, -1, -1, -1 };
 
 int ls_maps_spec(struct cell *c, const struct ls_type *t, struct bpf_object *obj,
 		 struct ls_maps_spec *spec)
@@ -75,25 +80,33 @@ static int map_create(struct bpf_object *obj, const struct ls_maps_spec *spec)
 }
 
 /*
- * LSBENCH_FAULT=slothog: 16 maps made and all but the last closed, so that
- * the last holds slot 15 while the cell's maps are made. Alone, the cell's
- * map 15 would take slot 15; beside it, it takes slot 0 with map 0, and no
- * making again mends that.
+ * LSBENCH_FAULT=slothog: 16 maps made LS_HOG_DEPTH times over, and all
+ * closed but the last of each 16, which hold slot 15 while the cell's maps
+ * are made. Alone, the cell's map 15 would take slot 15; beside them, it
+ * takes slot 0 with map 0. A slot is taken by the least used, so making the
+ * maps again mends that only if the maps of earlier makes, closed but not yet
+ * freed, used every other slot LS_HOG_DEPTH times (one hog map was not enough:
+ * a make after one not yet freed could lay out 16 distinct slots).
  */
 static int hog_make(struct cell *c, struct bpf_object *obj, const struct ls_maps_spec *spec)
 {
-	int fds[LS_CACHE_SLOTS], i, err = 0;
+	int fds[LS_CACHE_SLOTS * LS_HOG_DEPTH], i, n = 0, err = 0;
 
 	if (!ls_fault("slothog") || !ls_slots_cached_type(spec->type))
 		return 0;
-	for (i = 0; i < LS_CACHE_SLOTS && !err; i++) {
+	for (i = 0; i < LS_CACHE_SLOTS * LS_HOG_DEPTH && !err; i++) {
 		fds[i] = map_create(obj, spec);
 		if (fds[i] < 0)
 			err = fds[i];
 	}
-	hog_fd = err ? -1 : fds[LS_CACHE_SLOTS - 1];
-	while (--i > 0)
-		close(fds[i - 1]);
+	while (--i >= 0) {
+		if (fds[i] < 0)
+			continue;
+		if (!err && i % LS_CACHE_SLOTS == LS_CACHE_SLOTS - 1)
+			hog_fds[n++] = fds[i];
+		else
+			close(fds[i]);
+	}
 	if (err)
 		return ls_cell_fail(c, err, "slothog: cannot make maps: %s", strerror(-err));
 	/* freed after their ids are gone and a grace period */
@@ -225,10 +238,14 @@ int ls_maps_fill(struct cell *c, struct bpf_object *obj, const struct ls_maps_sp
 
 void ls_maps_close(struct cell *c)
 {
+	int i;
+
 	ls_fds_close(c->inner_fds, c->nr_inner);
 	c->inner_fds = NULL;
 	c->nr_inner = 0;
-	if (hog_fd >= 0)
-		close(hog_fd);
-	hog_fd = -1;
+	for (i = 0; i < LS_HOG_DEPTH; i++) {
+		if (hog_fds[i] >= 0)
+			close(hog_fds[i]);
+		hog_fds[i] = -1;
+	}
 }
