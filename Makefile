@@ -23,7 +23,8 @@ TEST_DEPS := lava-dispatcher python3-jinja2 python3-jsonschema python3-yaml
 CFLAGS ?= -g -O2
 WARN := -Wall -Wextra -Werror -Wvla
 LIBBPF_CFLAGS := $(shell pkg-config --cflags libbpf 2>/dev/null)
-CPPFLAGS := -I$(OUTPUT) -Ibpf -Ibench -Iworkloads -Ianalysis -D_GNU_SOURCE $(LIBBPF_CFLAGS)
+# Each layer sees its own headers and those of the layers it uses (LAYER_INC, below).
+CPPFLAGS = $(LAYER_INC) -D_GNU_SOURCE $(LIBBPF_CFLAGS)
 BPF_CFLAGS := -g -O2 -target bpf -D__TARGET_ARCH_$(ARCH) $(WARN) -Wno-unused-parameter \
 	-Wno-missing-declarations $(LIBBPF_CFLAGS)
 LDLIBS := $(shell pkg-config --libs libbpf 2>/dev/null) -lpthread -lm
@@ -53,31 +54,35 @@ BPF_OBJS := \
 	skclone \
 	slots
 
-# The layers of lsbench, one static archive each (.output/lib<layer>.a), one
-# source per line; bench/main.c, the subcommands, links them all. A layer
-# calls only the layers in its _USES. LAYERS is the link order: every layer
-# before those it uses.
+# The layers of lsbench, one folder and one static archive each
+# (.output/lib<layer>.a), one source per line; cmd/main.c, the subcommands,
+# links them all. A layer calls only the layers in its _USES and sees only
+# their headers (_INC); tests/layers.sh checks the archives' symbols against
+# _USES. LAYERS is the link order: every layer before those it uses.
 LAYERS := \
 	vm \
 	analysis \
 	runner \
 	workloads \
-	common
-# What the other layers share: CSV writing, statistics, histograms.
-common_SRCS := \
-	bench/csv.c \
-	bench/stats.c \
-	bench/hist.c
-common_USES :=
-# Owner generators: sockets and fd limits, files, cgroups, parked threads.
+	lib
+# lib/: what the other layers share: CSV, statistics, histograms, paths.
+lib_SRCS := \
+	lib/csv.c \
+	lib/stats.c \
+	lib/hist.c \
+	lib/paths.c
+lib_USES :=
+lib_INC := -Ilib
+# workloads/: owner generators: sockets and fd limits, files, cgroups, parked threads.
 workloads_SRCS := \
 	workloads/cgroup.c \
 	workloads/fds.c \
 	workloads/files.c \
 	workloads/stop.c \
 	workloads/threads.c
-workloads_USES :=
-# lsbench run: scenarios, cells, BPF objects, results.
+workloads_USES := lib
+workloads_INC := -Iworkloads $(lib_INC)
+# bench/: lsbench run: scenarios, cells, BPF objects, results.
 runner_SRCS := \
 	bench/opts.c \
 	bench/runner.c \
@@ -104,13 +109,15 @@ runner_SRCS := \
 	bench/profile.c \
 	bench/clean.c \
 	bench/watchdog.c
-runner_USES := workloads common
-# lsbench vm: other kernels in qemu. It parses run's options and selects its
-# scenarios (opts.c, scenarios.c) and makes folders with results.c's ls_mkdir_p.
+runner_USES := workloads lib
+runner_INC := -Ibench -Ibpf -I$(OUTPUT) $(workloads_INC)
+# vm/: lsbench vm: other kernels in qemu. It parses run's options and selects
+# its scenarios (bench/opts.c, bench/scenarios.c) to pass them to the guest.
 vm_SRCS := \
-	bench/vm.c
-vm_USES := runner workloads common
-# lsbench compare and report: results read back.
+	vm/vm.c
+vm_USES := runner workloads lib
+vm_INC := -Ivm $(runner_INC)
+# analysis/: lsbench compare, report, timeline, exports: results read back.
 analysis_SRCS := \
 	analysis/csvread.c \
 	analysis/cmpstats.c \
@@ -120,23 +127,26 @@ analysis_SRCS := \
 	analysis/gnuplot.c \
 	analysis/report.c \
 	analysis/timeline.c
-analysis_USES := common
-MAIN_SRC := bench/main.c
+analysis_USES := lib
+analysis_INC := -Ianalysis -I$(OUTPUT) $(lib_INC)
+# cmd/: main and the subcommand table, above every layer.
+MAIN_SRC := cmd/main.c
+cmd_INC := -Icmd $(vm_INC) -Ianalysis
 
 # Unit tests and fuzzers, each TEST:LAYER: it links the archives of the layer
 # it tests and of what that layer uses, built with sanitizers (fuzzers: and
 # libFuzzer's coverage).
 UNIT_TESTS := \
-	test_stats:common \
-	test_csv:common \
-	test_hist:common \
+	test_stats:lib \
+	test_csv:lib \
+	test_hist:lib \
 	test_opts:runner \
 	test_cell:runner \
 	test_results:runner \
 	test_profile:runner \
 	test_rounds:runner \
 	test_plan:runner \
-	test_mapseq:common \
+	test_mapseq:lib \
 	test_workloads:workloads \
 	test_slots:runner \
 	test_csvread:analysis \
@@ -151,13 +161,19 @@ FUZZ_SECONDS ?= 6
 # libs DIR, LAYER...: the archives in DIR of those layers and what they use, in link order.
 libs = $(foreach l,$(LAYERS),$(if $(filter $(l),$(2) $(foreach x,$(2),$($(x)_USES))),$(1)/lib$(l).a))
 names = $(foreach t,$(1),$(firstword $(subst :, ,$(t))))
+empty :=
+comma := ,
+# LAYER=USED,USED per layer, for tests/layers.sh.
+LAYER_SPEC = $(foreach l,$(LAYERS),$(l)=$(subst $(empty) $(empty),$(comma),$(strip $($(l)_USES))))
 LAYER_SRCS := $(foreach l,$(LAYERS),$($(l)_SRCS)) $(MAIN_SRC)
-UNLISTED := $(filter-out $(LAYER_SRCS),$(wildcard bench/*.c analysis/*.c workloads/*.c))
+UNLISTED := $(filter-out $(LAYER_SRCS),$(wildcard lib/*.c bench/*.c vm/*.c analysis/*.c \
+	workloads/*.c cmd/*.c))
 GONE := $(filter-out $(wildcard $(LAYER_SRCS)),$(LAYER_SRCS))
 # The builds of the layers: plain, with sanitizers, and for the fuzzers.
 BUILDS := $(OUTPUT) $(OUTPUT)/san $(OUTPUT)/fuzz-build
 
-FORMATTED = $(wildcard bench/*.[ch] analysis/*.[ch] bpf/*.[ch] workloads/*.[ch] tests/unit/*.c)
+FORMATTED = $(wildcard lib/*.[ch] bench/*.[ch] vm/*.[ch] analysis/*.[ch] bpf/*.[ch] workloads/*.[ch] \
+	cmd/*.[ch] tests/unit/*.c)
 SKELS := $(patsubst %,$(OUTPUT)/%.skel.h,$(BPF_OBJS))
 
 ifeq ($(V),1)
@@ -235,7 +251,8 @@ test: deps test-deps
 	$(Q)$(MAKE) --no-print-directory $(OUTPUT)/lsbench $(OUTPUT)/san/lsbench $(OUTPUT)/lsbench-static \
 		$(patsubst %,$(OUTPUT)/tests/%,$(call names,$(UNIT_TESTS))) \
 		$(patsubst %,$(OUTPUT)/fuzz/%,$(call names,$(FUZZERS)))
-	$(Q)FUZZ_SECONDS=$(FUZZ_SECONDS) tests/run.sh $(OUTPUT) $(call names,$(UNIT_TESTS))
+	$(Q)FUZZ_SECONDS=$(FUZZ_SECONDS) LAYER_SPEC="$(LAYER_SPEC)" tests/run.sh $(OUTPUT) \
+		$(call names,$(UNIT_TESTS))
 
 # The kernel's own local-storage bench beside lsbench, cell by cell, round by round
 # (crosscheck/crosscheck.sh --help): make crosscheck CROSSCHECK_ARGS=--quick
@@ -309,6 +326,13 @@ $(OUTPUT)/%.o: %.c $(SKELS) $(OUTPUT)/rev.h | preflight
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS) $(WARN) $(CPPFLAGS) -MMD -MP -c $< -o $@
 
+# Each folder's objects see their layer's include path (FOLDER:LAYER), in
+# every build; the tests see every layer's.
+FOLDERS := lib:lib workloads:workloads bench:runner vm:vm analysis:analysis cmd:cmd
+$(foreach d,$(BUILDS),$(foreach f,$(FOLDERS),$(eval \
+	$(d)/$(firstword $(subst :, ,$(f)))/%.o: LAYER_INC = $$($(lastword $(subst :, ,$(f)))_INC))))
+$(foreach d,$(BUILDS),$(eval $(d)/tests/%.o: LAYER_INC = $$(cmd_INC)))
+
 # cmocka's and libFuzzer's entry points take arguments they do not use.
 $(OUTPUT)/san/tests/%.o $(OUTPUT)/fuzz-build/tests/%.o: WARN += -Wno-unused-parameter
 
@@ -320,17 +344,17 @@ $(2)/lib$(1).a: $(patsubst %.c,$(2)/%.o,$($(1)_SRCS))
 endef
 $(foreach d,$(BUILDS),$(foreach l,$(LAYERS),$(eval $(call layer_archive,$(l),$(d)))))
 
-$(OUTPUT)/lsbench: $(OUTPUT)/bench/main.o $(call libs,$(OUTPUT),$(LAYERS))
+$(OUTPUT)/lsbench: $(OUTPUT)/cmd/main.o $(call libs,$(OUTPUT),$(LAYERS))
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(CFLAGS) $^ $(LDLIBS) -o $@
 
 # Linked statically, for ramdisks without libraries (LAVA jobs, lava/lava.sh).
-$(OUTPUT)/lsbench-static: $(OUTPUT)/bench/main.o $(call libs,$(OUTPUT),$(LAYERS))
+$(OUTPUT)/lsbench-static: $(OUTPUT)/cmd/main.o $(call libs,$(OUTPUT),$(LAYERS))
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(CFLAGS) -static $^ $(shell pkg-config --static --libs libbpf 2>/dev/null) \
 		-lpthread -lm -o $@
 
-$(OUTPUT)/san/lsbench: $(OUTPUT)/san/bench/main.o $(call libs,$(OUTPUT)/san,$(LAYERS))
+$(OUTPUT)/san/lsbench: $(OUTPUT)/san/cmd/main.o $(call libs,$(OUTPUT)/san,$(LAYERS))
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(SAN) $^ $(LDLIBS) -o $@
 

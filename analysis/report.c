@@ -17,8 +17,8 @@
 #include "csv.h"
 #include "csvread.h"
 #include "gnuplot.h"
+#include "paths.h"
 #include "report.h"
-#include "results.h"
 #include "rev.h"
 
 #define MAX_POINTS 64

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include "clean.h"
 #include "csv.h"
+#include "paths.h"
 
 /* Clock slack between a process's start time and a file time it made, in seconds. */
 #define START_SLACK_S 2
@@ -199,10 +200,10 @@ static void sweep_cgroups(struct sweep *s)
 /* The folders and files of workloads, perf and lsbench vm: $TMPDIR and /tmp. */
 static void sweep_tmp(struct sweep *s)
 {
-	const char *tmp = getenv("TMPDIR");
+	const char *tmp = ls_tmpdir();
 
 	sweep_dir(s, "/tmp", "temporary", false);
-	if (tmp && *tmp && strcmp(tmp, "/tmp"))
+	if (strcmp(tmp, "/tmp"))
 		sweep_dir(s, tmp, "temporary", false);
 }
 

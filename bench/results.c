@@ -11,6 +11,7 @@
 #include "clean.h"
 #include "columns.h"
 #include "csv.h"
+#include "paths.h"
 #include "results.h"
 #include "rev.h"
 
@@ -28,32 +29,6 @@ static const char *const reps_columns[] = { CELL_COLUMNS, "round",	 "rep",	     
 					    "duration_s", "ops_per_sec", "ns_per_op" };
 
 static int write_summary(struct ls_results *r);
-
-bool ls_rev_dirty(const char *rev)
-{
-	size_t n = strlen(rev);
-
-	return n >= 6 && !strcmp(rev + n - 6, "-dirty");
-}
-
-int ls_mkdir_p(const char *path)
-{
-	char buf[PATH_MAX], *p;
-
-	if (snprintf(buf, sizeof(buf), "%s", path) >= (int)sizeof(buf))
-		return -ENAMETOOLONG;
-	for (p = buf + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = 0;
-		if (mkdir(buf, 0755) && errno != EEXIST)
-			return -errno;
-		*p = '/';
-	}
-	if (mkdir(buf, 0755) && errno != EEXIST)
-		return -errno;
-	return 0;
-}
 
 /* Folder names from kernel and host: keep them to one path component. */
 static void sanitize(char *s)

@@ -145,10 +145,4 @@ void ls_results_free(struct ls_results *r);
 struct ls_buf;
 void ls_summary_csv(const struct ls_results *r, struct ls_buf *b);
 
-/* Whether a revision (git describe --dirty) was built from uncommitted changes. */
-bool ls_rev_dirty(const char *rev);
-
-/* mkdir -p: 0 or -errno. */
-int ls_mkdir_p(const char *path);
-
 #endif /* LSBENCH_RESULTS_H */

@@ -203,7 +203,7 @@ cmd_job() {
 	[ -n "$base" ] || base=file://$out
 	work=$(mktemp -d "$out/.job.XXXXXX") || die 1 "job: cannot write in $out" # global: the trap's
 	trap 'rm -rf "$work"' EXIT
-	release=$("$top/bench/vm-kernel.sh" "$kernel" "$work" "$here/init.sh" "" | tail -n 1) ||
+	release=$("$top/vm/vm-kernel.sh" "$kernel" "$work" "$here/init.sh" "" | tail -n 1) ||
 		die 1 "job: no kernel for '$kernel'"
 	gzip -9n <"$work/initrd.cpio" >"$work/ramdisk.cpio.gz" || die 1 "job: gzip failed"
 	mkdir "$work/lsbench"

@@ -11,7 +11,7 @@
 #           a Debian suite (bookworm: 6.1, trixie: 6.12, sid: 7.2), a Debian
 #           kernel release, a kernel package file or a bzImage.
 #           Default: running bookworm trixie sid.
-# Kernels are found or fetched by bench/vm-kernel.sh (cached in
+# Kernels are found or fetched by vm/vm-kernel.sh (cached in
 # $LSBENCH_CACHE, default /var/cache/lsbench/kernels); the BTF taken out of
 # each bzImage is cached in $LSBENCH_BTF_CACHE (default /var/cache/lsbench/btf).
 # Exit status 1 when a kernel's objects did not build or its BTF could not be
@@ -115,7 +115,7 @@ kernel() {
 	local spec=$1 work rel btf err
 	work=$(mktemp -d)
 	# (the initramfs it also makes, with lsbench in it, goes unused here)
-	if ! rel=$(bench/vm-kernel.sh "$spec" "$work" bench/vm-init.sh "$out/lsbench" 2>"$work/err" |
+	if ! rel=$(vm/vm-kernel.sh "$spec" "$work" vm/vm-init.sh "$out/lsbench" 2>"$work/err" |
 		tail -n 1) ||
 		[ -z "$rel" ]; then
 		err=$(grep -v downloading "$work/err" | head -n 1)

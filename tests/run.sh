@@ -19,6 +19,9 @@ for t in "$@"; do
 	# A binary that dies before reporting counts as a failure of its own.
 	[ "${PIPESTATUS[0]}" -lt 128 ] || echo "not ok - $t crashed" | tee -a "$log"
 done
+echo "# layers"
+# shellcheck disable=SC2086 # LAYER_SPEC is a list of LAYER=USES words
+tests/layers.sh "$out" ${LAYER_SPEC:?the layers: LAYER=USES ... from the Makefile} 2>&1 | tee -a "$log"
 for f in "$out"/fuzz/*; do
 	[ -x "$f" ] || continue
 	name=$(basename "$f")

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include "paths.h"
 #include "workloads.h"
 
 void ls_files_destroy(struct ls_files *f)
@@ -34,18 +35,16 @@ void ls_files_destroy(struct ls_files *f)
 
 int ls_files_init(struct ls_files *f, char *err, size_t len)
 {
-	const char *tmp = getenv("TMPDIR");
 	struct stat st;
 	int ret;
 
 	memset(f, 0, sizeof(*f));
 	f->dir_fd = -1;
-	snprintf(f->dir, sizeof(f->dir), "%s/lsbench-%d-files.XXXXXX", tmp && *tmp ? tmp : "/tmp",
-		 (int)getpid());
+	snprintf(f->dir, sizeof(f->dir), "%s/lsbench-%d-files.XXXXXX", ls_tmpdir(), (int)getpid());
 	if (!mkdtemp(f->dir)) {
 		ret = -errno;
-		snprintf(err, len, "cannot create a private folder in %s: %s",
-			 tmp && *tmp ? tmp : "/tmp", strerror(errno));
+		snprintf(err, len, "cannot create a private folder in %s: %s", ls_tmpdir(),
+			 strerror(errno));
 		*f->dir = 0;
 		return ret;
 	}

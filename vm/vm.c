@@ -2,8 +2,8 @@
 /*
  * `lsbench vm`: runs the suite on other kernels, each booted in qemu with the
  * host's root read-only over 9p, the BPF LSM on, and the host's results root
- * writable. bench/vm-kernel.sh finds or fetches the kernel and builds the
- * initramfs; bench/vm-init.sh is the guest's /init.
+ * writable. vm/vm-kernel.sh finds or fetches the kernel and builds the
+ * initramfs; vm/vm-init.sh is the guest's /init.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -25,7 +25,7 @@
 #include <sys/wait.h>
 #include "clean.h"
 #include "opts.h"
-#include "results.h"
+#include "paths.h"
 #include "rev.h"
 #include "scenarios.h"
 #include "vm.h"
@@ -513,7 +513,7 @@ struct guest {
 struct vm_ctx {
 	struct ls_vm_opts *o;
 	char self[PATH_MAX]; /* this binary, which the guest runs too */
-	char bench_dir[PATH_MAX]; /* the scripts */
+	char script_dir[PATH_MAX]; /* the scripts */
 	char root[PATH_MAX]; /* the results root, absolute */
 	unsigned int cpus;
 	bool tcg_said;
@@ -523,7 +523,7 @@ struct vm_ctx {
 
 static bool locate_scripts(struct vm_ctx *v)
 {
-	const char *candidates[] = { "../bench", "../../bench" };
+	const char *candidates[] = { "../vm", "../../vm" };
 	char dir[PATH_MAX], path[PATH_MAX * 2];
 	char *slash;
 	size_t i;
@@ -534,13 +534,13 @@ static bool locate_scripts(struct vm_ctx *v)
 		*slash = 0;
 	for (i = 0; i < sizeof(candidates) / sizeof(candidates[0]); i++) {
 		snprintf(path, sizeof(path), "%s/%s/vm-kernel.sh", dir, candidates[i]);
-		if (!access(path, X_OK) && realpath(path, v->bench_dir)) {
-			*strrchr(v->bench_dir, '/') = 0;
+		if (!access(path, X_OK) && realpath(path, v->script_dir)) {
+			*strrchr(v->script_dir, '/') = 0;
 			return true;
 		}
 	}
-	snprintf(path, sizeof(path), "%s/bench/vm-kernel.sh", LSBENCH_SRCDIR);
-	snprintf(v->bench_dir, sizeof(v->bench_dir), "%s/bench", LSBENCH_SRCDIR);
+	snprintf(path, sizeof(path), "%s/vm/vm-kernel.sh", LSBENCH_SRCDIR);
+	snprintf(v->script_dir, sizeof(v->script_dir), "%s/vm", LSBENCH_SRCDIR);
 	return !access(path, X_OK);
 }
 
@@ -556,7 +556,7 @@ static int kernel_script(const struct vm_ctx *v, char *const args[], char *out, 
 	enum wait_end end;
 	pid_t pid;
 
-	snprintf(script, sizeof(script), "%s/vm-kernel.sh", v->bench_dir);
+	snprintf(script, sizeof(script), "%s/vm-kernel.sh", v->script_dir);
 	for (i = 0; i < 4 && args[i]; i++)
 		argv[i + 1] = args[i];
 	if (pipe(pipefd))
@@ -582,7 +582,7 @@ static int guest_prepare(struct vm_ctx *v, struct guest *g)
 	char *last;
 	int ret;
 
-	snprintf(init, sizeof(init), "%s/vm-init.sh", v->bench_dir);
+	snprintf(init, sizeof(init), "%s/vm-init.sh", v->script_dir);
 	ret = kernel_script(v, args, out, sizeof(out));
 	if (ret)
 		return ret;
@@ -1023,8 +1023,7 @@ static int vm_setup(struct vm_ctx *v, char *err, size_t len)
 		return -ENOENT;
 	}
 	if (!locate_scripts(v)) {
-		snprintf(err, len,
-			 "cannot find bench/vm-kernel.sh beside %.300s nor in %.300s/bench",
+		snprintf(err, len, "cannot find vm/vm-kernel.sh beside %.300s nor in %.300s/vm",
 			 v->self, LSBENCH_SRCDIR);
 		return -ENOENT;
 	}
@@ -1072,14 +1071,13 @@ static int vm_setup(struct vm_ctx *v, char *err, size_t len)
 /* Makes every guest's folder and kernel first, so that a bad kernel stops before any boot. */
 static int prepare_all(struct vm_ctx *v, struct guest *g, size_t n)
 {
-	const char *tmpdir = getenv("TMPDIR");
 	size_t i;
 	int ret;
 
 	for (i = 0; i < n; i++) {
 		g[i].spec = v->o->kernels[i];
-		snprintf(g[i].work, sizeof(g[i].work), "%s/lsbench-%d-vm.XXXXXX",
-			 tmpdir && *tmpdir ? tmpdir : "/tmp", (int)getpid());
+		snprintf(g[i].work, sizeof(g[i].work), "%s/lsbench-%d-vm.XXXXXX", ls_tmpdir(),
+			 (int)getpid());
 		if (!mkdtemp(g[i].work)) {
 			fprintf(stderr, "lsbench vm: cannot make a temporary folder: %s\n",
 				strerror(errno));
@@ -1210,10 +1208,10 @@ static int list_kernels(void)
 	pid_t pid;
 
 	if (!realpath("/proc/self/exe", v.self) || !locate_scripts(&v)) {
-		fprintf(stderr, "lsbench vm: cannot find bench/vm-kernel.sh\n");
+		fprintf(stderr, "lsbench vm: cannot find vm/vm-kernel.sh\n");
 		return 2;
 	}
-	snprintf(script, sizeof(script), "%s/vm-kernel.sh", v.bench_dir);
+	snprintf(script, sizeof(script), "%s/vm-kernel.sh", v.script_dir);
 	fflush(stdout);
 	pid = spawn(argv, -1);
 	if (pid < 0 || waitpid(pid, &status, 0) != pid)
