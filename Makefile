@@ -25,7 +25,9 @@ WARN := -Wall -Wextra -Werror -Wvla
 LIBBPF_CFLAGS := $(shell pkg-config --cflags libbpf 2>/dev/null)
 # Each layer sees its own headers and those of the layers it uses (LAYER_INC, below).
 CPPFLAGS = $(LAYER_INC) -D_GNU_SOURCE $(LIBBPF_CFLAGS)
+# -fdebug-prefix-map: the objects are the same whichever folder they are built in.
 BPF_CFLAGS := -g -O2 -target bpf -D__TARGET_ARCH_$(ARCH) $(WARN) -Wno-unused-parameter \
+	-fdebug-prefix-map=$(CURDIR)=. \
 	-Wno-missing-declarations $(LIBBPF_CFLAGS)
 LDLIBS := $(shell pkg-config --libs libbpf 2>/dev/null) -lpthread -lm
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -105,6 +107,7 @@ runner_SRCS := \
 	bench/columns.c \
 	bench/sysinfo.c \
 	bench/cell.c \
+	bench/identity.c \
 	bench/perf.c \
 	bench/profile.c \
 	bench/clean.c \
@@ -297,6 +300,15 @@ $(OUTPUT)/rev.h: FORCE | $(OUTPUT)
 	$(Q)echo '#define LSBENCH_SRCDIR "$(CURDIR)"' >> $@.tmp
 	$(Q)cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 
+# What the BPF programs are made of, hashed: their sources, the compiler and
+# its flags. A run records it (meta.txt bpf_sources:), and runs are pooled
+# only when it is the same (bench/identity.c).
+BPF_SOURCES = $(sort $(wildcard bpf/*.c bpf/*.h))
+$(OUTPUT)/bpfsrc.h: $(BPF_SOURCES) FORCE | $(OUTPUT)
+	$(Q){ cat $(BPF_SOURCES); echo '$(filter-out -fdebug-prefix-map=%,$(BPF_CFLAGS))'; $(CLANG) --version | head -n 1; } | \
+		sha256sum | cut -c1-16 | sed 's/.*/#define LSBENCH_BPF_SOURCES "&"/' > $@.tmp
+	$(Q)cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+
 $(OUTPUT)/vmlinux.h: $(VMLINUX_BTF) | $(OUTPUT) preflight
 	$(call msg,GEN,$@)
 	$(Q)$(BPFTOOL) btf dump file $(VMLINUX_BTF) format c > $@
@@ -311,17 +323,17 @@ $(OUTPUT)/%.skel.h: $(OUTPUT)/%.bpf.o
 
 # Objects: one pattern per build of the layers. Each may include a skeleton
 # or rev.h before -MMD has recorded what it includes.
-$(OUTPUT)/san/%.o: %.c $(SKELS) $(OUTPUT)/rev.h | preflight
+$(OUTPUT)/san/%.o: %.c $(SKELS) $(OUTPUT)/rev.h $(OUTPUT)/bpfsrc.h | preflight
 	$(call msg,CC-SAN,$@)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) -g -O1 $(SAN) $(WARN) $(CPPFLAGS) -MMD -MP -c $< -o $@
 
-$(OUTPUT)/fuzz-build/%.o: %.c $(SKELS) $(OUTPUT)/rev.h | preflight
+$(OUTPUT)/fuzz-build/%.o: %.c $(SKELS) $(OUTPUT)/rev.h $(OUTPUT)/bpfsrc.h | preflight
 	$(call msg,CC-FUZZ,$@)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CLANG) $(FUZZ_CFLAGS) $(WARN) $(CPPFLAGS) -MMD -MP -c $< -o $@
 
-$(OUTPUT)/%.o: %.c $(SKELS) $(OUTPUT)/rev.h | preflight
+$(OUTPUT)/%.o: %.c $(SKELS) $(OUTPUT)/rev.h $(OUTPUT)/bpfsrc.h | preflight
 	$(call msg,CC,$@)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS) $(WARN) $(CPPFLAGS) -MMD -MP -c $< -o $@

@@ -11,6 +11,7 @@
 #include "clean.h"
 #include "columns.h"
 #include "csv.h"
+#include "identity.h"
 #include "paths.h"
 #include "results.h"
 #include "rev.h"
@@ -69,6 +70,8 @@ static int write_meta(struct ls_results *r, const char *state)
 	ls_buf_printf(&b, "turbo: %s\n", si->turbo);
 	ls_buf_printf(&b, "bpf_stats: %s\n", r->bpf_stats ? "on (BPF_ENABLE_STATS)" : "off");
 	ls_buf_printf(&b, "rounds: %s\n", r->rounds_desc);
+	ls_buf_printf(&b, "bpf_sources: %s\n", ls_bpf_sources());
+	ls_buf_printf(&b, "measure_key: %016llx\n", r->measure_key);
 	if (r->extra_work)
 		ls_buf_printf(&b,
 			      "test_slowdown: %u (LSBENCH_EXTRA_WORK: of every 64 "

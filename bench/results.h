@@ -87,6 +87,7 @@ struct ls_results {
 	bool bpf_stats; /* run statistics enabled while measuring */
 	char rounds_desc[160]; /* how rounds are scheduled, for meta.txt */
 	unsigned int extra_work; /* the tests' known slowdown, 0 in a real run */
+	unsigned long long measure_key; /* ls_measure_key() of the run's options */
 	unsigned long long pid_start; /* this process's start, ticks after boot (meta.txt pid:) */
 	char boot_id[64];
 	struct ls_row *rows;

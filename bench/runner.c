@@ -13,6 +13,7 @@
 #include <sys/syscall.h>
 #include <linux/capability.h>
 #include "bpfutil.h"
+#include "identity.h"
 #include "results.h"
 #include "runner.h"
 #include "watchdog.h"
@@ -167,6 +168,7 @@ int ls_run(struct ls_run_opts *o, int argc, char **argv)
 		free(selected);
 		return 2;
 	}
+	res.measure_key = ls_measure_key(o);
 	res.extra_work = ls_extra_work();
 	if (res.extra_work)
 		fprintf(stderr, "lsbench: LSBENCH_EXTRA_WORK=%u: a slowdown injected for tests\n",

@@ -54,6 +54,7 @@ out=$("$LSBENCH" vm --kernel "$KERNEL" --accel tcg --timeout 600 -s inode-get -s
 rc=$?
 secs=$(($(date +%s) - start))
 csv=$(ls "$res"/*/*/summary.csv 2>/dev/null | head -n 1)
+first_run=$(dirname "$csv") # the --timeline test below reuses it
 if [ "$rc" -eq 0 ] && [ -n "$csv" ]; then
 	ok "guest run in $secs s: $(dirname "${csv#"$res"/}")"
 else
@@ -192,27 +193,39 @@ else
 	not_ok "--list-kernels (exit $rc)" "$(echo "$list" | head -n 5)"
 fi
 
-# --timeline reuses complete runs: with one for the newest kernel of each of
-# the two newest series (the guest's run above, renamed), nothing boots and
-# the timeline is made of them.
-guest=$(dirname "$csv")
+# --timeline resumes: the runs of the same measurement (measure key, accel)
+# in the results root are a kernel's first rounds. The newest kernel of each of
+# the two newest series gets copies of the guest's run above (--quick: two
+# rounds); the older one lacks its second round (one copy, one cut off, one of
+# other options): only that round boots, and the timeline is made of them all.
+guest=$first_run
 grel=$(basename "$(dirname "$guest")")
 read -r s1 r1 <<<"$(echo "$list" | awk 'NR > 1 { print $1, $2; exit }')"
 read -r s2 r2 <<<"$(echo "$list" | awk -v s="$s1" 'NR > 1 && $1 != s { print $1, $2; exit }')"
 tl=$tmp/timeline
-for rel in "$r1" "$r2"; do
-	mkdir -p "$tl/$rel"
-	cp -r "$guest" "$tl/$rel/"
-	sed -i "s/$grel/$rel/g" "$tl/$rel"/*/summary.csv "$tl/$rel"/*/meta.txt
-done
-out=$("$LSBENCH" vm --timeline "$s2" --accel tcg -s task-get -m loop --cpus 1 --objects 1 --quick \
-	-o "$tl" 2>&1)
+# copy REL NAME [SED]: the guest's run as run NAME of REL, edited by SED
+copy() {
+	mkdir -p "$tl/$1"
+	cp -r "$guest" "$tl/$1/$2"
+	sed -i "s/$grel/$1/g${3:+;$3}" "$tl/$1/$2"/summary.csv "$tl/$1/$2"/meta.txt
+}
+copy "$r1" a
+copy "$r1" b
+copy "$r2" a
+copy "$r2" b 's/^state: complete$/state: partial: interrupted/'
+copy "$r2" c 's/^measure_key: .*/measure_key: 0000000000000001/'
+out=$("$LSBENCH" vm --timeline "$s2" --accel tcg --timeout 600 -s inode-get -s inode-create-delete \
+	-s task-get -m loop --cpus 1 --objects 1 --quick --stall 120 -o "$tl" 2>&1)
 rc=$?
-if [ "$rc" -eq 0 ] && [ "$(echo "$out" | grep -c ': reusing the runs in ')" -eq 2 ] &&
-	! echo "$out" | grep -q 'booting' && ls "$tl"/timeline/*/timeline.csv >/dev/null 2>&1; then
-	ok "--timeline $s2: $r2 and $r1 reused, nothing booted, a timeline"
+if [ "$rc" -eq 0 ] && echo "$out" | grep -q "$r1: 2 of 2 rounds already" &&
+	echo "$out" | grep -q "$r2: 1 of 2 rounds already" &&
+	[ "$(echo "$out" | grep -c 'lsbench vm: booting ')" -eq 1 ] &&
+	echo "$out" | grep -q "lsbench vm: booting $r2 " &&
+	ls "$tl"/timeline/*/timeline.csv >/dev/null 2>&1; then
+	ok "--timeline $s2: $r1's two rounds reused, $r2's second round alone booted, a timeline"
 else
-	not_ok "--timeline reuse (exit $rc)" "$(echo "$out" | tail -n 8)"
+	not_ok "--timeline resumes (exit $rc)" "$(echo "$out" | grep -v '^lsbench-vm\|^\[' | tail -n 12)"
 fi
+check_clean "a resumed timeline"
 bad "--timeline with --kernel" --timeline 6.1 --kernel "$KERNEL"
 bad "--timeline of no series" --timeline 6

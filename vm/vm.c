@@ -24,6 +24,7 @@
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include "clean.h"
+#include "identity.h"
 #include "opts.h"
 #include "paths.h"
 #include "rev.h"
@@ -508,6 +509,7 @@ struct guest {
 	char results[LS_VM_RESULTS_MAX]; /* the run folders its boots wrote, comma-joined */
 	int status;
 	bool lockup; /* its last boot's kernel locked up */
+	unsigned int done; /* rounds found in the results root already (--timeline) */
 };
 
 struct vm_ctx {
@@ -519,6 +521,7 @@ struct vm_ctx {
 	bool tcg_said;
 	unsigned int boots; /* per kernel: with several kernels, one per round, alternated */
 	unsigned int rounds; /* the run's --rounds */
+	unsigned long long measure_key; /* ls_measure_key() of the guests' runs */
 };
 
 static bool locate_scripts(struct vm_ctx *v)
@@ -1059,6 +1062,7 @@ static int vm_setup(struct vm_ctx *v, char *err, size_t len)
 		return ret;
 	v->rounds = ro.rounds;
 	v->boots = v->o->nr_kernels > 1 ? ro.rounds : 1;
+	v->measure_key = ls_measure_key(&ro);
 	ret = ls_mkdir_p(ro.output);
 	if (ret || !realpath(ro.output, v->root)) {
 		snprintf(err, len, "cannot create output folder %s: %s", ro.output,
@@ -1066,6 +1070,61 @@ static int vm_setup(struct vm_ctx *v, char *err, size_t len)
 		return -EINVAL;
 	}
 	return 0;
+}
+
+/* Whether a run's meta.txt says it completed what this vm run measures, under accel. */
+static bool run_matches(const char *meta, unsigned long long key, const char *accel)
+{
+	char line[256], want[64];
+	bool complete = false, same_key = false, same_virt = !strcmp(accel, "auto");
+	FILE *f = fopen(meta, "r");
+
+	if (!f)
+		return false;
+	snprintf(want, sizeof(want), "measure_key: %016llx\n", key);
+	while (fgets(line, sizeof(line), f)) {
+		complete |= !strcmp(line, "state: complete\n");
+		same_key |= !strcmp(line, want);
+		if (!strncmp(line, "virt: ", 6))
+			same_virt |= !strncmp(line + 6, accel, strlen(accel)) &&
+				     line[6 + strlen(accel)] == '\n';
+	}
+	fclose(f);
+	return complete && same_key && same_virt;
+}
+
+/*
+ * --timeline resumes: the runs of g's kernel in the results root that
+ * completed the same measurement (measure key, accel) count as its first
+ * rounds, oldest first, and join g->results. A run cut off, or one of other
+ * options or BPF programs, does not count.
+ */
+static void runs_done(struct vm_ctx *v, struct guest *g)
+{
+	char dir[PATH_MAX + 256], meta[PATH_MAX * 2 + 16];
+	struct dirent **names;
+	size_t len;
+	int i, n;
+
+	snprintf(dir, sizeof(dir), "%s/%s", v->root, g->release);
+	n = scandir(dir, &names, NULL, alphasort);
+	for (i = 0; i < n; i++) {
+		snprintf(meta, sizeof(meta), "%s/%s/meta.txt", dir, names[i]->d_name);
+		len = strlen(g->results);
+		if (names[i]->d_name[0] != '.' && g->done < v->rounds &&
+		    run_matches(meta, v->measure_key, v->o->accel) &&
+		    len + strlen(meta) + 2 < sizeof(g->results)) {
+			snprintf(g->results + len, sizeof(g->results) - len, "%s%s/%s",
+				 len ? "," : "", dir, names[i]->d_name);
+			g->done++;
+		}
+		free(names[i]);
+	}
+	if (n >= 0)
+		free(names);
+	if (g->done)
+		printf("lsbench vm: %s: %u of %u rounds already in %s (same measurement)\n",
+		       g->release, g->done, v->rounds, dir);
 }
 
 /* Makes every guest's folder and kernel first, so that a bad kernel stops before any boot. */
@@ -1090,44 +1149,22 @@ static int prepare_all(struct vm_ctx *v, struct guest *g, size_t n)
 		if (ret)
 			return 2; /* the script said why */
 		printf("lsbench vm: %s: kernel %s\n", g[i].spec, g[i].release);
+		if (v->o->timeline)
+			runs_done(v, &g[i]);
 	}
 	return 0;
 }
 
-/* Whether a kernel's folder of the results root has a run that completed. */
-static bool has_complete_run(const char *dir)
-{
-	char path[PATH_MAX * 2 + 16], line[256];
-	struct dirent *e;
-	bool done = false;
-	DIR *d = opendir(dir);
-	FILE *f;
-
-	while (d && !done && (e = readdir(d))) {
-		if (e->d_name[0] == '.')
-			continue;
-		snprintf(path, sizeof(path), "%s/%s/meta.txt", dir, e->d_name);
-		f = fopen(path, "r");
-		while (f && !done && fgets(line, sizeof(line), f))
-			done = !strcmp(line, "state: complete\n");
-		if (f)
-			fclose(f);
-	}
-	if (d)
-		closedir(d);
-	return done;
-}
-
 /*
  * --timeline: the newest release of each series from o->timeline on, from
- * vm-kernel.sh --list (newest series first, newest release first); each
- * without a complete run in the results root becomes a kernel to run.
+ * vm-kernel.sh --list (newest series first, newest release first), oldest
+ * first; the rounds each has in the results root already are not run again.
  */
 static int timeline_kernels(struct vm_ctx *v, char *err, size_t len)
 {
 	struct ls_vm_opts *o = v->o;
 	char out[32768] = "", series[32], last[32] = "", rel[160];
-	char dir[PATH_MAX + 192], *args[] = { "--list", NULL }, *line, *save = NULL;
+	char *args[] = { "--list", NULL }, *line, *save = NULL;
 	size_t used = 0;
 	int n;
 
@@ -1158,22 +1195,16 @@ static int timeline_kernels(struct vm_ctx *v, char *err, size_t len)
 		snprintf(err, len, "fewer than two kernel series since %s", o->timeline);
 		return -EINVAL;
 	}
-	for (n = 0; n < (int)o->nr_releases; n++) {
-		snprintf(dir, sizeof(dir), "%s/%s", v->root, o->releases[n]);
-		if (has_complete_run(dir))
-			printf("lsbench vm: %s: reusing the runs in %s\n", o->releases[n], dir);
-		else
-			o->kernels[o->nr_kernels++] = o->releases[n];
-	}
+	for (n = 0; n < (int)o->nr_releases; n++)
+		o->kernels[o->nr_kernels++] = o->releases[n];
 	return 0;
 }
 
-/* After --timeline: lsbench timeline of every chosen kernel's folder. */
-static int timeline_all(struct vm_ctx *v)
+/* After --timeline: lsbench timeline of every kernel's runs of this measurement. */
+static int timeline_all(struct vm_ctx *v, struct guest *g, size_t n)
 {
-	char dir[PATH_MAX + 256], sets[LS_VM_MAX_KERNELS][PATH_MAX + 192], stamp[64];
+	char dir[PATH_MAX + 256], stamp[64];
 	char *argv[LS_VM_MAX_KERNELS + 8];
-	struct ls_vm_opts *o = v->o;
 	time_t now = time(NULL);
 	struct utsname u;
 	size_t i, k = 1;
@@ -1188,10 +1219,9 @@ static int timeline_all(struct vm_ctx *v)
 	argv[k++] = "timeline";
 	argv[k++] = "-o";
 	argv[k++] = dir;
-	for (i = 0; i < o->nr_releases; i++) {
-		snprintf(sets[i], sizeof(sets[i]), "%s/%s", v->root, o->releases[i]);
-		if (has_complete_run(sets[i]))
-			argv[k++] = sets[i];
+	for (i = 0; i < n; i++) {
+		if (*g[i].results)
+			argv[k++] = g[i].results;
 	}
 	argv[k] = NULL;
 	printf("lsbench vm: lsbench timeline of %zu kernels into %s\n", k - 4, dir);
@@ -1270,6 +1300,8 @@ int ls_vm_main(int argc, char **argv)
 		if (v.boots > 1)
 			printf("lsbench vm: round %u of %u\n", r, v.boots);
 		for (i = 0; i < o.nr_kernels && !interrupted; i++) {
+			if (r <= g[i].done)
+				continue;
 			guest_run(&v, &g[i]);
 			if (g[i].lockup && !interrupted)
 				guest_run_again(&v, &g[i]);
@@ -1283,7 +1315,7 @@ int ls_vm_main(int argc, char **argv)
 		if (compare_guests(&v, g, o.nr_kernels))
 			status = status ?: 1;
 	}
-	if (!interrupted && !prep && o.timeline && timeline_all(&v))
+	if (!interrupted && !prep && o.timeline && timeline_all(&v, g, o.nr_kernels))
 		status = status ?: 1;
 	for (i = 0; i < o.nr_kernels; i++)
 		rm_tree(g[i].work);

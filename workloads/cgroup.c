@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <time.h>
 #include <sys/stat.h>
 #include "workloads.h"
 
@@ -249,16 +250,59 @@ int ls_cgroup_leave(struct ls_cgroup *cg)
 	return ret;
 }
 
+/*
+ * Whether no task is left in the cgroup: v2's cgroup.events says
+ * "populated 0"; v1 has no such file, and its tasks file is empty then.
+ */
+static bool cgroup_empty(const struct ls_cgroup *cg)
+{
+	char path[PATH_MAX + 32], line[64];
+	bool empty = false;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", cg->path, cg->v1_memory ? "tasks" : "cgroup.events");
+	f = fopen(path, "r");
+	if (!f)
+		return errno == ENOENT;
+	if (cg->v1_memory)
+		empty = !fgets(line, sizeof(line), f);
+	while (!cg->v1_memory && fgets(line, sizeof(line), f))
+		empty |= !strcmp(line, "populated 0\n");
+	fclose(f);
+	return empty;
+}
+
+/*
+ * rmdir of a cgroup that threads are still leaving (they exit after the
+ * process that joined them moved on) fails with EBUSY: wait for it to
+ * empty, up to LS_CGROUP_EMPTY_MS, then remove it.
+ */
+static int cgroup_remove(const struct ls_cgroup *cg)
+{
+	const struct timespec tick = { .tv_nsec = 10 * 1000 * 1000 };
+	unsigned int waited;
+
+	if (!rmdir(cg->path))
+		return 0;
+	if (errno != EBUSY)
+		return -errno;
+	for (waited = 0; !cgroup_empty(cg) && waited < LS_CGROUP_EMPTY_MS; waited += 10)
+		nanosleep(&tick, NULL);
+	return rmdir(cg->path) ? -errno : 0;
+}
+
 void ls_cgroup_destroy(struct ls_cgroup *cg)
 {
+	int ret;
+
 	if (cg->entered && write_pid(cg->orig))
 		fprintf(stderr, "lsbench: cannot move back to cgroup %s\n", cg->orig);
 	cg->entered = false;
 	if (cg->fd >= 0)
 		close(cg->fd);
 	cg->fd = -1;
-	if (*cg->path && rmdir(cg->path))
-		fprintf(stderr, "lsbench: cannot remove cgroup %s: %s\n", cg->path,
-			strerror(errno));
+	ret = *cg->path ? cgroup_remove(cg) : 0;
+	if (ret)
+		fprintf(stderr, "lsbench: cannot remove cgroup %s: %s\n", cg->path, strerror(-ret));
 	*cg->path = 0;
 }

@@ -69,6 +69,9 @@ int ls_files_populate(struct ls_files *f, unsigned int n, bool keep_open,
 		      size_t len);
 void ls_files_destroy(struct ls_files *f);
 
+/* How long removing a cgroup waits for its last tasks to leave it. */
+#define LS_CGROUP_EMPTY_MS 5000
+
 /* A private cgroup folder that this process can be moved into: v2, or v1's memory. */
 struct ls_cgroup {
 	char path[PATH_MAX];

@@ -5,6 +5,7 @@
  * leave no thread or file behind; with it clear they make every owner.
  */
 #include <dirent.h>
+#include <limits.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -86,11 +87,51 @@ static void test_files_made_unless_stopped(void **state)
 	ls_workloads_stop_on(NULL);
 }
 
+/*
+ * A cgroup that a process is still leaving when it is destroyed (here: one
+ * that exits 200 ms later) is removed once empty, not left behind with EBUSY.
+ */
+static void test_cgroup_removed_once_empty(void **state)
+{
+	char err[256] = "", path[PATH_MAX + 32], dir[PATH_MAX];
+	struct ls_cgroup cg;
+	int ready[2];
+	pid_t pid;
+	char c;
+	FILE *f;
+
+	if (ls_cgroup_create(&cg, "rmtest", err, sizeof(err)))
+		skip();
+	snprintf(dir, sizeof(dir), "%s", cg.path);
+	snprintf(path, sizeof(path), "%s/cgroup.procs", cg.path);
+	assert_int_equal(pipe(ready), 0);
+	signal(SIGCHLD, SIG_IGN); /* reaped at once: no zombie holds the cgroup */
+	pid = fork();
+	assert_true(pid >= 0);
+	if (!pid) {
+		f = fopen(path, "w");
+		if (!f || fprintf(f, "0\n") < 0 || fclose(f))
+			_exit(1);
+		if (write(ready[1], "x", 1) != 1)
+			_exit(1);
+		usleep(200 * 1000);
+		_exit(0);
+	}
+	assert_int_equal(read(ready[0], &c, 1), 1);
+	ls_cgroup_destroy(&cg);
+	signal(SIGCHLD, SIG_DFL);
+	close(ready[0]);
+	close(ready[1]);
+	assert_int_equal(access(dir, F_OK), -1);
+	assert_int_equal(errno, ENOENT);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_threads_made_unless_stopped),
 		cmocka_unit_test(test_files_made_unless_stopped),
+		cmocka_unit_test(test_cgroup_removed_once_empty),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
