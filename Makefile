@@ -67,10 +67,14 @@ LAYERS := \
 	runner \
 	workloads \
 	lib
-# lib/: what the other layers share: CSV, statistics, histograms, paths.
+# lib/: what the other layers share: CSV, statistics (stats.h: summaries, t, tests, verdicts),
+# histograms, paths.
 lib_SRCS := \
 	lib/csv.c \
 	lib/stats.c \
+	lib/tdist.c \
+	lib/ttest.c \
+	lib/verdict.c \
 	lib/hist.c \
 	lib/paths.c
 lib_USES :=
@@ -126,6 +130,8 @@ analysis_SRCS := \
 	analysis/cmpstats.c \
 	analysis/rset.c \
 	analysis/compare.c \
+	analysis/cmpout.c \
+	analysis/cmpmain.c \
 	analysis/export.c \
 	analysis/gnuplot.c \
 	analysis/report.c \
@@ -141,6 +147,7 @@ cmd_INC := -Icmd $(vm_INC) -Ianalysis
 # libFuzzer's coverage).
 UNIT_TESTS := \
 	test_stats:lib \
+	test_tdist:lib \
 	test_csv:lib \
 	test_hist:lib \
 	test_opts:runner \

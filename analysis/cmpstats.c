@@ -1,231 +1,166 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Student's t, Welch's test, Benjamini-Hochberg, round medians, geometric means. */
+/* A cell's units for compare: round or run medians, and their pairing in time. */
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cmpstats.h"
 
-#define BETACF_ITERS 500
-#define BETACF_EPS 1e-15
-#define TINY 1e-300
-
-static int cmp_double(const void *a, const void *b)
+const char *ls_unit_name(enum ls_unit u)
 {
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
+	return u == LS_UNIT_PAIR ? "pair" : u == LS_UNIT_RUN ? "run" : "round";
 }
 
-double ls_median_inplace(double *x, size_t n)
+unsigned int ls_cell_nr_runs(const struct ls_rcell *c)
 {
-	qsort(x, n, sizeof(*x), cmp_double);
-	return n % 2 ? x[n / 2] : (x[n / 2 - 1] + x[n / 2]) / 2;
+	unsigned int r, n = 0;
+
+	/* Merged runs append their rounds after the rounds of the runs before. */
+	for (r = 0; r < c->nr_rounds; r++)
+		n += !r || c->round_run[r] != c->round_run[r - 1];
+	return n;
 }
 
-static double not_tiny(double v)
+void ls_units_free(struct ls_units *u)
 {
-	return fabs(v) < TINY ? TINY : v;
+	free(u->logs);
+	free(u->run);
+	memset(u, 0, sizeof(*u));
 }
 
-/* The continued fraction of I_x(a, b), modified Lentz (Numerical Recipes' betacf). */
-static double betacf(double a, double b, double x)
+/* The median of each run's round medians med[0..nr_rounds), into u. */
+static void by_runs(const struct ls_rcell *c, double *med, struct ls_units *u)
 {
-	double c = 1, d = 1 / not_tiny(1 - (a + b) * x / (a + 1)), h = d, num, del;
-	int m;
+	unsigned int r, start;
 
-	for (m = 1; m <= BETACF_ITERS; m++) {
-		num = m * (b - m) * x / ((a - 1 + 2 * m) * (a + 2 * m));
-		d = 1 / not_tiny(1 + num * d);
-		c = not_tiny(1 + num / c);
-		h *= d * c;
-		num = -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 1 + 2 * m));
-		d = 1 / not_tiny(1 + num * d);
-		c = not_tiny(1 + num / c);
-		del = d * c;
-		h *= del;
-		if (fabs(del - 1) < BETACF_EPS)
-			break;
+	for (start = 0; start < c->nr_rounds; start = r) {
+		for (r = start; r < c->nr_rounds && c->round_run[r] == c->round_run[start]; r++)
+			;
+		u->run[u->n] = c->round_run[start];
+		u->logs[u->n++] = log(ls_median_inplace(med + start, r - start));
 	}
-	return h;
 }
 
-double ls_betai(double a, double b, double x)
+int ls_cell_units(const struct ls_rcell *c, bool by_run, struct ls_units *u)
 {
-	double front;
+	double *med = malloc((c->nr_reps + 1) * sizeof(*med));
+	int k = -ENOMEM, i;
 
-	if (!(x > 0))
-		return 0;
-	if (!(x < 1))
-		return 1;
-	front = exp(lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) + b * log1p(-x));
-	/* The fraction converges fast below (a + 1) / (a + b + 2); use symmetry above. */
-	if (x < (a + 1) / (a + b + 2))
-		return front * betacf(a, b, x) / a;
-	return 1 - front * betacf(b, a, 1 - x) / b;
-}
-
-double ls_t_p2(double t, double df)
-{
-	if (isinf(t))
-		return 0;
-	return ls_betai(df / 2, 0.5, df / (df + t * t));
-}
-
-double ls_t_crit(double alpha, double df)
-{
-	double lo = 0, hi = 1, mid;
-	int i;
-
-	while (ls_t_p2(hi, df) > alpha && hi < 1e300)
-		hi *= 2;
-	/* p falls as t grows: bisect to the last bit. */
-	for (i = 0; i < 200 && hi - lo > 1e-12 * hi; i++) {
-		mid = (lo + hi) / 2;
-		if (ls_t_p2(mid, df) > alpha)
-			lo = mid;
-		else
-			hi = mid;
+	memset(u, 0, sizeof(*u));
+	u->logs = malloc((c->nr_rounds + 1) * sizeof(*u->logs));
+	u->run = malloc((c->nr_rounds + 1) * sizeof(*u->run));
+	if (med && u->logs && u->run)
+		k = ls_round_medians(c->reps, c->rep_round, c->nr_reps, med);
+	if (k >= 0 && (unsigned int)k != c->nr_rounds)
+		k = -EINVAL; /* rounds are numbered 1..nr_rounds, each with repetitions */
+	if (k > 0 && by_run) {
+		by_runs(c, med, u);
+	} else if (k > 0) {
+		for (i = 0; i < k; i++) {
+			u->logs[i] = log(med[i]);
+			u->run[i] = c->round_run[i];
+		}
+		u->n = k;
 	}
-	return (lo + hi) / 2;
-}
-
-/* Mean and sample variance; -EINVAL for fewer than 2 values or one not finite. */
-static int mean_var(const double *x, size_t n, double *mean, double *var)
-{
-	double s = 0, ss = 0;
-	size_t i;
-
-	if (n < 2)
-		return -EINVAL;
-	for (i = 0; i < n; i++) {
-		if (!isfinite(x[i]))
-			return -EINVAL;
-		s += x[i];
+	free(med);
+	if (k <= 0) {
+		ls_units_free(u);
+		return k ?: -EINVAL;
 	}
-	*mean = s / n;
-	for (i = 0; i < n; i++)
-		ss += (x[i] - *mean) * (x[i] - *mean);
-	*var = ss / (n - 1);
 	return 0;
 }
 
-int ls_welch(const double *a, size_t na, const double *b, size_t nb, struct ls_welch *w)
-{
-	double ma, va, mb, vb, ea, eb;
-	int ret = mean_var(a, na, &ma, &va) ?: mean_var(b, nb, &mb, &vb);
-
-	if (ret)
-		return ret;
-	ea = va / na;
-	eb = vb / nb;
-	w->diff = mb - ma;
-	w->se = sqrt(ea + eb);
-	if (!(w->se > 0)) {
-		w->df = na + nb - 2;
-		w->t = w->diff ? copysign(INFINITY, w->diff) : 0;
-		w->p = w->diff ? 0 : 1;
-		return 0;
-	}
-	w->df = (ea + eb) * (ea + eb) / (ea * ea / (na - 1) + eb * eb / (nb - 1));
-	w->t = w->diff / w->se;
-	w->p = ls_t_p2(w->t, w->df);
-	return 0;
-}
-
-void ls_welch_ci(const struct ls_welch *w, double level, double *lo, double *hi)
-{
-	double h = w->se > 0 ? ls_t_crit(1 - level, w->df) * w->se : 0;
-
-	*lo = w->diff - h;
-	*hi = w->diff + h;
-}
-
-struct ranked_p {
-	double p;
-	size_t i;
+struct run_start {
+	const char *started;
+	size_t run;
 };
 
-static int cmp_ranked_p(const void *a, const void *b)
+static int cmp_start(const void *pa, const void *pb)
 {
-	return cmp_double(&((const struct ranked_p *)a)->p, &((const struct ranked_p *)b)->p);
+	const struct run_start *a = pa, *b = pb;
+	int d = strcmp(a->started, b->started);
+
+	return d ?: (a->run > b->run) - (a->run < b->run);
 }
 
-int ls_bh(const double *p, size_t n, double *q)
+/* Sorts the runs of s by start into rs; whether every run has a start. */
+static bool sort_starts(const struct ls_rset *s, struct run_start *rs)
 {
-	struct ranked_p *v = malloc((n + 1) * sizeof(*v));
-	double run = 1, adj;
-	size_t i, m = 0;
-
-	if (!v)
-		return -ENOMEM;
-	for (i = 0; i < n; i++) {
-		q[i] = NAN;
-		if (!isnan(p[i]))
-			v[m++] = (struct ranked_p){ p[i], i };
-	}
-	qsort(v, m, sizeof(*v), cmp_ranked_p);
-	/* From the largest p down, the running minimum of p m / rank. */
-	for (i = m; i > 0; i--) {
-		adj = v[i - 1].p * m / i;
-		if (adj < run)
-			run = adj;
-		q[v[i - 1].i] = run;
-	}
-	free(v);
-	return 0;
-}
-
-int ls_round_medians(const double *x, const unsigned int *round, size_t n, unsigned int nr_rounds,
-		     double *out)
-{
-	double *buf = malloc((n + 1) * sizeof(*buf));
-	unsigned int r;
-	size_t i, k;
-
-	if (!buf)
-		return -ENOMEM;
-	for (i = 0; i < n; i++) {
-		if (round[i] < 1 || round[i] > nr_rounds) {
-			free(buf);
-			return -EINVAL;
-		}
-	}
-	for (r = 1; r <= nr_rounds; r++) {
-		for (i = k = 0; i < n; i++) {
-			if (round[i] == r)
-				buf[k++] = x[i];
-		}
-		if (!k) {
-			free(buf);
-			return -EINVAL;
-		}
-		out[r - 1] = ls_median_inplace(buf, k);
-	}
-	free(buf);
-	return 0;
-}
-
-double ls_geomean(const double *x, size_t n)
-{
-	double sum = 0;
+	bool all = true;
 	size_t i;
 
-	if (!n)
-		return NAN;
-	for (i = 0; i < n; i++)
-		sum += log(x[i]);
-	return exp(sum / n);
+	for (i = 0; i < s->nr_runs; i++) {
+		rs[i] = (struct run_start){ s->runs[i].started, i };
+		all &= *s->runs[i].started != 0;
+	}
+	if (all)
+		qsort(rs, s->nr_runs, sizeof(*rs), cmp_start);
+	return all;
 }
 
-enum ls_verdict ls_verdict_of(double ratio, double q, double level, double threshold)
+void ls_runs_rank(const struct ls_rset *s, int *slot)
 {
-	if (!(q < level) || !(fabs(ratio - 1) > threshold))
-		return LS_SAME;
-	return ratio > 1 ? LS_SLOWER : LS_FASTER;
+	struct run_start *rs = malloc((s->nr_runs + 1) * sizeof(*rs));
+	size_t i;
+
+	if (!rs) {
+		for (i = 0; i < s->nr_runs; i++)
+			slot[i] = i;
+		return;
+	}
+	sort_starts(s, rs);
+	for (i = 0; i < s->nr_runs; i++)
+		slot[rs[i].run] = i;
+	free(rs);
 }
 
-const char *ls_verdict_name(enum ls_verdict v)
+static const char *later(const char *x, const char *y)
 {
-	return v == LS_FASTER ? "faster" : v == LS_SLOWER ? "slower" : "same";
+	return strcmp(x, y) > 0 ? x : y;
+}
+
+static const char *earlier(const char *x, const char *y)
+{
+	return strcmp(x, y) < 0 ? x : y;
+}
+
+bool ls_runs_alternate(const struct ls_rset *a, const struct ls_rset *b, int *slot_a, int *slot_b)
+{
+	size_t n = a->nr_runs, i;
+	struct run_start *ra, *rb;
+	bool ok;
+
+	if (n < 2 || b->nr_runs != n)
+		return false;
+	ra = malloc(n * sizeof(*ra));
+	rb = malloc(n * sizeof(*rb));
+	ok = ra && rb && sort_starts(a, ra) && sort_starts(b, rb);
+	/* Pair i wholly before pair i + 1: the later of its two before the earlier of the next. */
+	for (i = 0; ok && i + 1 < n; i++)
+		ok = strcmp(later(ra[i].started, rb[i].started),
+			    earlier(ra[i + 1].started, rb[i + 1].started)) < 0;
+	for (i = 0; ok && i < n; i++) {
+		slot_a[ra[i].run] = i;
+		slot_b[rb[i].run] = i;
+	}
+	free(ra);
+	free(rb);
+	return ok;
+}
+
+size_t ls_units_pair(const struct ls_units *a, const int *slot_a, const struct ls_units *b,
+		     const int *slot_b, double *la, double *lb)
+{
+	size_t i, j, k = 0;
+
+	for (i = 0; i < a->n; i++) {
+		for (j = 0; j < b->n; j++) {
+			if (slot_a[a->run[i]] == slot_b[b->run[j]]) {
+				la[k] = a->logs[i];
+				lb[k++] = b->logs[j];
+				break;
+			}
+		}
+	}
+	return k;
 }

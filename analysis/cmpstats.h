@@ -1,74 +1,59 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Statistics that compare two sets of rounds: Student's t distribution,
- * Welch's test, Benjamini-Hochberg, round medians, geometric means.
+ * What compare tests of a cell: its units (round medians, or run medians when
+ * a side has several runs), and their pairing when the two sides' runs
+ * alternated in time. The statistics themselves are lib/stats.h's.
  */
 #ifndef LSBENCH_CMPSTATS_H
 #define LSBENCH_CMPSTATS_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include "rset.h"
+#include "stats.h"
 
-/* The median of n >= 1 values; reorders x. */
-double ls_median_inplace(double *x, size_t n);
-
-/* The regularized incomplete beta function I_x(a, b), a, b > 0, 0 <= x <= 1. */
-double ls_betai(double a, double b, double x);
-
-/* Two-sided p of Student's t with df > 0 degrees of freedom: P(|T| >= |t|). */
-double ls_t_p2(double t, double df);
-
-/* The t > 0 whose two-sided p is alpha (0 < alpha < 1): the critical value. */
-double ls_t_crit(double alpha, double df);
-
-/* Welch's two-sample t-test of b against a. */
-struct ls_welch {
-	double diff; /* mean(b) - mean(a) */
-	double se; /* sqrt(var(a)/na + var(b)/nb), sample variances */
-	double df; /* Welch-Satterthwaite */
-	double t; /* diff / se */
-	double p; /* two-sided */
+/* The unit of a comparison. */
+enum ls_unit {
+	LS_UNIT_ROUND, /* one run a side: each round's median */
+	LS_UNIT_RUN, /* several runs on a side: each run's median of its round medians */
+	LS_UNIT_PAIR, /* runs alternated in time: the log ratio of each pair of runs */
 };
 
-/*
- * Fills w; both sides need 2 or more finite values, else -EINVAL. When both
- * sides are constant (se 0), p is 1 if the means are equal, else 0, and df is
- * na + nb - 2.
- */
-int ls_welch(const double *a, size_t na, const double *b, size_t nb, struct ls_welch *w);
+const char *ls_unit_name(enum ls_unit u);
 
-/* [*lo, *hi]: diff -/+ the level (0.95) critical value of t times se. */
-void ls_welch_ci(const struct ls_welch *w, double level, double *lo, double *hi);
-
-/*
- * Benjamini-Hochberg adjusted p-values (q-values) of the n p-values; NANs
- * are not tests: their q is NAN and they do not count in m. q[i] =
- * min over p[j] >= p[i] of min(1, p[j] m / rank(j)).
- */
-int ls_bh(const double *p, size_t n, double *q);
-
-/*
- * The median of the values of each round: round[i] (1..nr_rounds) is the
- * round of x[i]; out[r - 1] gets round r's median. Returns 0, -EINVAL for a
- * round out of range or without values, -ENOMEM.
- */
-int ls_round_medians(const double *x, const unsigned int *round, size_t n, unsigned int nr_rounds,
-		     double *out);
-
-/* The geometric mean of n > 0 positive values; NAN when n is 0. */
-double ls_geomean(const double *x, size_t n);
-
-enum ls_verdict {
-	LS_SAME,
-	LS_FASTER,
-	LS_SLOWER,
+/* A cell's units: the logarithm of each, and its run (index in the set's runs). */
+struct ls_units {
+	double *logs;
+	unsigned int *run;
+	size_t n;
 };
 
+/* The runs a cell's rounds come from. */
+unsigned int ls_cell_nr_runs(const struct ls_rcell *c);
+
+/* A cell's units by round or by run; 0, -EINVAL (a cell without rounds) or -ENOMEM. */
+int ls_cell_units(const struct ls_rcell *c, bool by_run, struct ls_units *u);
+void ls_units_free(struct ls_units *u);
+
 /*
- * new/base ratio of ns per op: faster or slower only when q (the adjusted p)
- * < level and the ratio is off 1 by more than threshold (0.05: 5%), else the
- * same.
+ * Whether the runs of two sets alternate in time (meta.txt's started_utc):
+ * as many on each side (2 or more), and sorted by start each pair of the
+ * i-th runs started before either (i+1)-th. slot_a[run] and slot_b[run] get
+ * each run's rank in time when they do.
  */
-enum ls_verdict ls_verdict_of(double ratio, double q, double level, double threshold);
-const char *ls_verdict_name(enum ls_verdict v);
+bool ls_runs_alternate(const struct ls_rset *a, const struct ls_rset *b, int *slot_a, int *slot_b);
+
+/*
+ * Ranks the runs of a set by start (by the order given where a run lacks
+ * started_utc), into slot[run].
+ */
+void ls_runs_rank(const struct ls_rset *s, int *slot);
+
+/*
+ * The pairs of units whose runs share a slot, into la and lb (each holding
+ * the smaller n): returns how many.
+ */
+size_t ls_units_pair(const struct ls_units *a, const int *slot_a, const struct ls_units *b,
+		     const int *slot_b, double *la, double *lb);
 
 #endif /* LSBENCH_CMPSTATS_H */

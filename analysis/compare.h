@@ -7,11 +7,10 @@
 #include "cmpstats.h"
 #include "rset.h"
 
-#define LS_CMP_THRESHOLD 0.05
+#define LS_CMP_BOUND 0.02 /* equivalence bound: same within -/+ 2% */
 #define LS_CMP_FDR 0.05 /* Benjamini-Hochberg's false discovery rate */
-#define LS_CMP_ALPHA LS_CMP_FDR /* its older name */
-#define LS_CMP_LEVEL 0.95
-#define LS_CMP_MIN_ROUNDS 2 /* per side, for a test */
+#define LS_CMP_LEVEL 0.95 /* of the interval reported and checked */
+#define LS_CMP_MAX_SELECT 64 /* -s patterns */
 
 enum ls_cmp_kind {
 	LS_CMP_BOTH, /* ok on both sides: compared */
@@ -20,48 +19,94 @@ enum ls_cmp_kind {
 	LS_CMP_NEW_ONLY,
 };
 
+/* Whether runs of the two sides are paired: when they alternated in time, always, never. */
+enum ls_pairing {
+	LS_PAIR_AUTO,
+	LS_PAIR_ON,
+	LS_PAIR_OFF,
+};
+
+struct ls_cmp_opts {
+	double bound; /* fraction */
+	double fdr;
+	enum ls_pairing pairing;
+	const char *select[LS_CMP_MAX_SELECT]; /* scenario globs: the family; none: every cell */
+	size_t nr_select;
+};
+
+#define LS_CMP_OPTS_DEFAULT                                                                        \
+	{                                                                                          \
+		.bound = LS_CMP_BOUND, .fdr = LS_CMP_FDR, .pairing = LS_PAIR_AUTO                  \
+	}
+
 struct ls_cmp_row {
 	const struct ls_rcell *base; /* NULL: only in new */
 	const struct ls_rcell *new; /* NULL: only in base */
 	enum ls_cmp_kind kind;
-	enum ls_verdict verdict; /* LS_CMP_BOTH only; the rest are NAN */
-	/* ns_per_op new / base: of the geometric means of round medians; above 1 is slower */
+	enum ls_verdict verdict; /* LS_CMP_BOTH only */
+	enum ls_unit unit;
+	/* new / base: the ratio of the geometric means of the units; above 1 is slower */
 	double ratio;
-	double ci_lo, ci_hi; /* NAN when not tested */
-	double p; /* Welch's t on the logs of the round medians; NAN: not tested */
-	double q; /* p adjusted by Benjamini-Hochberg over the tested cells */
+	bool has_test; /* t holds the test (or, with one unit on a side, its spreads) */
+	struct ls_ttest t;
+	double p; /* of t; NAN: not a test (fewer than 2 units on a side) */
+	double q; /* p adjusted by Benjamini-Hochberg over the family */
+	struct ls_judgement j; /* intervals, detectable change, units needed */
+	bool base_noisy, new_noisy;
 };
 
 struct ls_cmp {
 	const struct ls_rset *base, *new;
-	double threshold;
-	double alpha; /* the false discovery rate Q that q is held to */
-	struct ls_cmp_row *rows; /* sorted by effect */
+	struct ls_cmp_opts opts;
+	struct ls_rule rule;
+	bool paired; /* the two sides' runs are paired */
+	int *slot_base, *slot_new; /* each run's pair, when paired */
+	struct ls_cmp_row *rows; /* sorted by verdict, then effect */
 	size_t nr_rows;
-	size_t nr_slower, nr_faster, nr_same, nr_not_ok, nr_base_only, nr_new_only;
-	size_t nr_tested; /* compared cells with LS_CMP_MIN_ROUNDS rounds on both sides */
-	size_t nr_untested; /* compared cells without: same, p NAN */
+	size_t nr_slower, nr_faster, nr_same, nr_unsure, nr_not_ok, nr_base_only, nr_new_only;
+	size_t nr_tested; /* the family: compared cells with 2 units a side or more */
+	size_t nr_few; /* compared cells with fewer: ~ */
+	size_t nr_noisy; /* compared cells noisy on a side */
 };
 
 /*
- * Matches the cells of two sets by key and tests every pair ok on both: the
- * rounds of a cell are its samples (see compare.c). A verdict needs q < fdr
- * and a change above threshold. Both sets must have rounds (schema >= 3) and
- * the same schema; else -EINVAL with one line naming the file in err.
+ * Matches the cells of two sets by key (those whose scenario matches a glob
+ * of o->select, or all) and judges every pair ok on both (see compare.c).
+ * Both sets must have rounds (schema >= 3) and the same schema; else -EINVAL
+ * with one line naming the file in err; -EINVAL too when -s selects nothing
+ * or pairing is asked for runs that cannot pair.
  */
 int ls_cmp_build(struct ls_cmp *c, const struct ls_rset *base, const struct ls_rset *new,
-		 double threshold, double fdr, char *err, size_t len);
+		 const struct ls_cmp_opts *o, char *err, size_t len);
 
 /* Geometric mean of the ratios of compared cells of one map type (NULL: all); *n cells. */
 double ls_cmp_geomean(const struct ls_cmp *c, const char *map_type, size_t *n);
 
-/* The verdict's word: faster, slower, same, not_ok, base_only, new_only. */
+/* The verdict's word: faster, slower, same, ~, not_ok, base_only, new_only. */
 const char *ls_cmp_row_verdict(const struct ls_cmp_row *r);
+
+/* The same as a word for a CSS class or a file: ~ is "unsure". */
+const char *ls_cmp_row_class(const struct ls_cmp_row *r);
+
+/* Whether the row is noisy on either side. */
+bool ls_cmp_row_noisy(const struct ls_cmp_row *r);
+
+/* "12 rounds a side", "5 runs a side", "5 pairs" for a ~ row's units needed; "" else. */
+void ls_cmp_row_needed(const struct ls_cmp_row *r, char *buf, size_t size);
+
+/* One line saying what a comparison did: units, pairing, the family, the rule. */
+void ls_cmp_method(const struct ls_cmp *c, char *buf, size_t size);
+
+/* The row's key. */
+const struct ls_key *ls_cmp_row_key(const struct ls_cmp_row *r);
 
 struct ls_buf;
 void ls_cmp_csv(const struct ls_cmp *c, struct ls_buf *b);
 void ls_cmp_print(const struct ls_cmp *c, FILE *f);
 void ls_cmp_free(struct ls_cmp *c);
+
+/* Parses a percentage (2 or 2%) into a fraction in (0, max]; -EINVAL if it is not one. */
+int ls_cmp_parse_pct(const char *s, double max, double *v);
 
 /* `lsbench compare`, argv after the command name. Returns the exit status. */
 int ls_compare_main(int argc, char **argv);

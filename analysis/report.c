@@ -34,7 +34,7 @@ struct report {
 	const char *types[MAX_TYPES]; /* map types, in order of appearance */
 	size_t nr_types;
 	const char *cell; /* "scenario/mode" of the histogram overlay */
-	double threshold;
+	double bound; /* compare's equivalence bound, a fraction */
 	struct ls_buf html;
 	unsigned int nr_plots;
 	bool tcg[LS_REPORT_MAX_SETS]; /* a run of the set ran under TCG: emulated times */
@@ -774,9 +774,59 @@ static void html_ns(struct ls_buf *b, double v)
 	ls_buf_printf(b, "<td>%.*f</td>", v >= 1000 ? 0 : v >= 100 ? 1 : 2, v);
 }
 
+/* What compare did, as compare says it: units, test, correction, the four verdicts. */
+static void compare_method(struct ls_buf *h, const struct ls_cmp *c)
+{
+	char method[256];
+
+	ls_cmp_method(c, method, sizeof(method));
+	ls_buf_printf(
+		h,
+		"<p>Ratio: ns per operation, new / base (above 1: slower), the ratio of the "
+		"geometric means of the units (%s); its 95%% interval and p from Welch's t on the "
+		"logarithms of the units (the paired t when the runs are paired); q: p adjusted by "
+		"Benjamini-Hochberg over the %zu cells tested. A cell is "
+		"<span class=\"slower\">slower</span> or <span class=\"faster\">faster</span> "
+		"when its interval excludes 1 and q &lt; %g; <span class=\"same\">same</span> only "
+		"when its 90%% interval (two one-sided tests) lies within &plusmn;%g%% and neither "
+		"side is noisy; else <span class=\"unsure\">~</span>: not shown either way, with "
+		"the rounds a side that would settle it at the spread seen. Detectable: the change "
+		"the cell would find with 80%% power at q &lt; %g were it the only one changed. "
+		"%zu slower, %zu faster, %zu the same, %zu ~, %zu not ok on a side, %zu only in "
+		"base, %zu only in new.</p>\n"
+		"<table><tr><th>map type</th><th>geometric mean of ratios</th><th>cells</th></tr>\n",
+		method, c->nr_tested, c->rule.fdr, 100 * c->rule.bound, c->rule.fdr, c->nr_slower,
+		c->nr_faster, c->nr_same, c->nr_unsure, c->nr_not_ok, c->nr_base_only,
+		c->nr_new_only);
+}
+
+/* A compared row's figures: ns, ratio, interval, q, the change it could see, its verdict. */
+static void compared_cells(struct ls_buf *h, const struct ls_cmp_row *row)
+{
+	char needed[48];
+
+	html_ns(h, row->base->ns_per_op);
+	html_ns(h, row->new->ns_per_op);
+	ls_buf_printf(h, "<td>%.3f</td>", row->ratio);
+	if (isnan(row->p))
+		ls_buf_printf(h, "<td>-</td><td>-</td>");
+	else
+		ls_buf_printf(h, "<td>%.3f&ndash;%.3f</td><td>%.4f</td>", row->j.ci_lo,
+			      row->j.ci_hi, row->q);
+	if (isfinite(row->j.detectable))
+		ls_buf_printf(h, "<td>%.1f%%</td>", 100 * row->j.detectable);
+	else
+		ls_buf_printf(h, "<td>-</td>");
+	ls_cmp_row_needed(row, needed, sizeof(needed));
+	ls_buf_printf(h, "<td>%s%s%s%s%s</td></tr>\n", ls_cmp_row_noisy(row) ? "noisy " : "",
+		      ls_cmp_row_verdict(row), row->j.why == LS_WHY_FEW ? " (too few units)" : "",
+		      *needed ? ": needs " : "", needed);
+}
+
 /* The comparison of set 0 with set s: geometric means, then every cell, effects first. */
 static int compare_section(struct report *r, size_t s)
 {
+	struct ls_cmp_opts o = LS_CMP_OPTS_DEFAULT;
 	struct ls_buf *h = &r->html;
 	struct ls_cmp c;
 	size_t i, n;
@@ -788,8 +838,8 @@ static int compare_section(struct report *r, size_t s)
 	ls_buf_printf(h, " against ");
 	html_str(h, r->labels[0]);
 	ls_buf_printf(h, "</h2>\n");
-	ret = ls_cmp_build(&c, &r->sets[0], &r->sets[s], r->threshold, LS_CMP_ALPHA, r->err,
-			   sizeof(r->err));
+	o.bound = r->bound;
+	ret = ls_cmp_build(&c, &r->sets[0], &r->sets[s], &o, r->err, sizeof(r->err));
 	if (ret == -EINVAL) {
 		ls_buf_printf(h, "<p>Not compared: ");
 		html_str(h, r->err);
@@ -801,16 +851,7 @@ static int compare_section(struct report *r, size_t s)
 	if (r->tcg[0] || r->tcg[s])
 		ls_buf_printf(h, "<p class=\"warn\">Under TCG the CPU is emulated: these times are "
 				 "emulated, comparable only with other TCG runs.</p>\n");
-	ls_buf_printf(
-		h,
-		"<p>Ratio: median ns per operation, new / base (above 1: slower), with its "
-		"95%% bootstrap interval; p: Mann-Whitney U over repetitions. A cell is "
-		"<span class=\"slower\">slower</span> or <span class=\"faster\">faster</span> "
-		"when p &lt; %g and the change exceeds %g%%. %zu slower, %zu faster, %zu the "
-		"same, %zu not ok on a side, %zu only in base, %zu only in new.</p>\n"
-		"<table><tr><th>map type</th><th>geometric mean of ratios</th><th>cells</th></tr>\n",
-		c.alpha, c.threshold * 100, c.nr_slower, c.nr_faster, c.nr_same, c.nr_not_ok,
-		c.nr_base_only, c.nr_new_only);
+	compare_method(h, &c);
 	for (i = 0; i <= r->nr_types; i++) {
 		const char *t = i < r->nr_types ? r->types[i] : NULL;
 
@@ -822,32 +863,28 @@ static int compare_section(struct report *r, size_t s)
 		ls_buf_printf(h, "</td><td>%.3f</td><td>%zu</td></tr>\n", g, n);
 	}
 	ls_buf_printf(h, "</table>\n<table class=\"cmp\"><tr><th>cell</th><th>base ns/op</th>"
-			 "<th>new ns/op</th><th>ratio</th><th>95%% CI</th><th>p</th>"
-			 "<th>verdict</th></tr>\n");
+			 "<th>new ns/op</th><th>ratio</th><th>95%% CI</th><th>q</th>"
+			 "<th>detectable</th><th>verdict</th></tr>\n");
 	for (i = 0; i < c.nr_rows; i++) {
 		const struct ls_cmp_row *row = &c.rows[i];
 		const struct ls_rcell *any = row->base ?: row->new;
 		char label[160];
 
 		ls_key_label(&any->key, label, sizeof(label));
-		ls_buf_printf(h, "<tr class=\"%s\"><td>", ls_cmp_row_verdict(row));
+		ls_buf_printf(h, "<tr class=\"%s\"><td>", ls_cmp_row_class(row));
 		html_str(h, label);
 		ls_buf_printf(h, "</td>");
 		if (row->kind == LS_CMP_BOTH) {
-			html_ns(h, row->base->ns_per_op);
-			html_ns(h, row->new->ns_per_op);
-			ls_buf_printf(h, "<td>%.3f</td><td>%.3f&ndash;%.3f</td><td>%.4f</td>",
-				      row->ratio, row->ci_lo, row->ci_hi, row->p);
-		} else {
-			ls_buf_printf(h, "<td colspan=\"5\">base %s, new %s: ",
-				      row->base ? row->base->status : "absent",
-				      row->new ? row->new->status : "absent");
-			html_str(h, row->base && strcmp(row->base->status, "ok") ? row->base->reason
-				    : row->new					 ? row->new->reason
-										 : "");
-			ls_buf_printf(h, "</td>");
+			compared_cells(h, row);
+			continue;
 		}
-		ls_buf_printf(h, "<td>%s</td></tr>\n", ls_cmp_row_verdict(row));
+		ls_buf_printf(h, "<td colspan=\"6\">base %s, new %s: ",
+			      row->base ? row->base->status : "absent",
+			      row->new ? row->new->status : "absent");
+		html_str(h, row->base && strcmp(row->base->status, "ok") ? row->base->reason
+			    : row->new					 ? row->new->reason
+									 : "");
+		ls_buf_printf(h, "</td><td>%s</td></tr>\n", ls_cmp_row_verdict(row));
 	}
 	ls_buf_printf(h, "</table>\n");
 	ls_cmp_free(&c);
@@ -930,6 +967,7 @@ static const char page_head[] =
 	"td:first-child { text-align: left; font-family: monospace; }\n"
 	"tr.slower, span.slower { background: #f8c8c0; }\n"
 	"tr.faster, span.faster { background: #c4ecc4; }\n"
+	"tr.unsure, span.unsure { background: #f4ecc0; }\n"
 	"tr.not_ok, tr.base_only, tr.new_only { color: #777; }\n"
 	"p.warn { background: #ffd7a8; border: 2px solid #c60; padding: 0.5em; font-weight: bold; }\n"
 	"</style></head><body>\n<h1>lsbench report</h1>\n";
@@ -1119,8 +1157,9 @@ void ls_report_usage(FILE *f)
 		"  -o, --output DIR   where report.html and plots/ go (default: the run\n"
 		"                     folder, when SET is one)\n"
 		"  -c, --cell S/MODE  the cell of the latency histogram (default task-get/hook)\n"
-		"  -t, --threshold P  smallest change in %% that counts (default %g)\n",
-		LS_REPORT_MAX_SETS, LS_CMP_THRESHOLD * 100);
+		"  -b, --bound PCT    compare's equivalence bound: same within -/+PCT (default\n"
+		"                     %g; -t, --threshold: its old name)\n",
+		LS_REPORT_MAX_SETS, LS_CMP_BOUND * 100);
 }
 
 int ls_report_main(int argc, char **argv)
@@ -1128,21 +1167,22 @@ int ls_report_main(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "cell", required_argument, NULL, 'c' },
+		{ "bound", required_argument, NULL, 'b' },
 		{ "threshold", required_argument, NULL, 't' },
 		{ "help", no_argument, NULL, 'h' },
 		{},
 	};
 	struct report *r = calloc(1, sizeof(*r));
 	int opt, ret = 0;
-	char q[48], *end;
+	char q[48];
 	size_t i;
 
 	if (!r)
 		return 2;
-	r->threshold = LS_CMP_THRESHOLD;
+	r->bound = LS_CMP_BOUND;
 	optind = 1;
 	opterr = 0;
-	while (!ret && (opt = getopt_long(argc, argv, "+o:c:t:h", opts, NULL)) != -1) {
+	while (!ret && (opt = getopt_long(argc, argv, "+o:c:b:t:h", opts, NULL)) != -1) {
 		switch (opt) {
 		case 'o':
 			r->out = optarg;
@@ -1150,11 +1190,11 @@ int ls_report_main(int argc, char **argv)
 		case 'c':
 			r->cell = optarg;
 			break;
+		case 'b':
 		case 't':
-			r->threshold = strtod(optarg, &end) / 100;
-			if (end == optarg || *end || !(r->threshold >= 0 && r->threshold <= 10)) {
+			if (ls_cmp_parse_pct(optarg, 1, &r->bound)) {
 				ls_csvr_quote(optarg, q, sizeof(q));
-				snprintf(r->err, sizeof(r->err), "bad threshold: '%s'", q);
+				snprintf(r->err, sizeof(r->err), "bad bound: '%s'", q);
 				ret = -EINVAL;
 			}
 			break;

@@ -10,10 +10,10 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "cmpstats.h"
 #include "csv.h"
 #include "csvread.h"
 #include "rset.h"
+#include "stats.h"
 
 #define MAX_REPS_PER_CELL 100000
 #define MAX_WALK_RUNS 4096
@@ -246,22 +246,39 @@ static int number_rounds(struct ls_rcell *c)
 /* Schema 3: the geometric mean of the round medians; before: the median of all repetitions. */
 static int cell_center(struct ls_rcell *c, unsigned int schema)
 {
-	size_t n = schema >= LS_ROUNDS_SCHEMA ? c->nr_rounds : c->nr_reps;
-	double *tmp = malloc((n + 1) * sizeof(*tmp));
-	int ret = 0;
+	double *tmp = malloc((c->nr_reps + 1) * sizeof(*tmp));
+	int n;
 
 	if (!tmp)
 		return -ENOMEM;
 	if (schema >= LS_ROUNDS_SCHEMA) {
-		ret = ls_round_medians(c->reps, c->rep_round, c->nr_reps, c->nr_rounds, tmp);
-		if (!ret)
+		n = ls_round_medians(c->reps, c->rep_round, c->nr_reps, tmp);
+		if (n > 0)
 			c->ns_per_op = ls_geomean(tmp, n);
 	} else {
-		memcpy(tmp, c->reps, n * sizeof(*tmp));
-		c->ns_per_op = ls_median_inplace(tmp, n);
+		memcpy(tmp, c->reps, c->nr_reps * sizeof(*tmp));
+		c->ns_per_op = ls_median_inplace(tmp, c->nr_reps);
+		n = 0;
 	}
 	free(tmp);
-	return ret;
+	return n < 0 ? n : 0;
+}
+
+/* The noisy flag of the current row: its noisy column, else its round_cv. */
+static int read_noisy(const struct ls_csvr *r, int c_noisy, int c_rcv, bool *noisy, char *err,
+		      size_t len)
+{
+	double v = NAN;
+	int ret;
+
+	*noisy = false;
+	if (c_noisy >= 0 || c_rcv >= 0) {
+		ret = ls_csvr_double(r, c_noisy >= 0 ? c_noisy : c_rcv, true, &v, err, len);
+		if (ret)
+			return ret;
+	}
+	*noisy = c_noisy >= 0 ? v > 0 : v > LS_NOISY_CV;
+	return 0;
 }
 
 /* A run's cells, read into a set of their own (first) to be merged after. */
@@ -270,7 +287,7 @@ static int read_summary(struct ls_rset *run, struct ls_run_info *ri, char *err, 
 	static const char *const lat_cols[] = { "lat_p50_ns", "lat_p90_ns", "lat_p99_ns",
 						"lat_p999_ns" };
 	int c_schema = -1, c_run = -1, c_kernel = -1, c_host = -1, c_status = -1, c_reason = -1;
-	int c_ns = -1, c_ops = -1, c_lat[4];
+	int c_ns = -1, c_ops = -1, c_lat[4], c_noisy, c_rcv;
 	char path[PATH_MAX + 16];
 	struct key_cols kc;
 	struct ls_csvr r;
@@ -291,6 +308,8 @@ static int read_summary(struct ls_rset *run, struct ls_run_info *ri, char *err, 
 		      need_col(&r, "ops_per_sec", &c_ops, err, len);
 	for (i = 0; i < 4; i++)
 		c_lat[i] = ls_csvr_col(&r, lat_cols[i]);
+	c_noisy = ls_csvr_col(&r, "noisy");
+	c_rcv = ls_csvr_col(&r, "round_cv");
 	/* The schema is known from the first row; the header must then fit it. */
 	while (!ret && (ret = ls_csvr_next(&r, err, len)) > 0) {
 		struct ls_key k;
@@ -340,6 +359,8 @@ static int read_summary(struct ls_rset *run, struct ls_run_info *ri, char *err, 
 		c->summary_ns = c->ns_per_op;
 		for (i = 0; !ret && i < 4; i++)
 			ret = ls_csvr_double(&r, c_lat[i], true, &c->lat[i], err, len);
+		if (!ret)
+			ret = read_noisy(&r, c_noisy, c_rcv, &c->noisy, err, len);
 		if (!ret && !strcmp(c->status, "ok") && !(c->ns_per_op > 0))
 			ret = ls_csvr_error(&r, err, len,
 					    "an ok cell without a positive ns_per_op");
@@ -568,9 +589,33 @@ static void cell_free(struct ls_rcell *c)
 {
 	free(c->reps);
 	free(c->rep_round);
+	free(c->round_run);
 	c->reps = NULL;
 	c->rep_round = NULL;
+	c->round_run = NULL;
 	c->nr_reps = c->cap_reps = 0;
+}
+
+/* Records that rounds first + 1 .. first + n of c are run's. */
+static int set_round_runs(struct ls_rcell *c, unsigned int first, unsigned int n, size_t run)
+{
+	unsigned int *p = realloc(c->round_run, (first + n + 1) * sizeof(*p)), i;
+
+	if (!p)
+		return -ENOMEM;
+	c->round_run = p;
+	for (i = 0; i < n; i++)
+		p[first + i] = run;
+	return 0;
+}
+
+/* Takes from (a run's cell) as to, the set's cell of its key. */
+static int take_cell(struct ls_rcell *to, struct ls_rcell *from, size_t run_idx)
+{
+	*to = *from;
+	to->run = run_idx;
+	memset(from, 0, sizeof(*from));
+	return set_round_runs(to, 0, to->nr_rounds, run_idx);
 }
 
 /* Moves run's cells into s, pooling the repetitions of cells s already has. */
@@ -584,12 +629,9 @@ static int merge(struct ls_rset *s, struct ls_rset *run, size_t run_idx, unsigne
 		from = &run->cells[i];
 		to = ls_rset_find(s, &from->key);
 		if (!to) {
-			ret = add_cell(s, &to);
+			ret = add_cell(s, &to) ?: take_cell(to, from, run_idx);
 			if (ret)
 				return ret;
-			*to = *from;
-			to->run = run_idx;
-			memset(from, 0, sizeof(*from));
 			continue;
 		}
 		to->nr_runs++;
@@ -597,9 +639,9 @@ static int merge(struct ls_rset *s, struct ls_rset *run, size_t run_idx, unsigne
 			continue;
 		if (strcmp(to->status, "ok")) {
 			cell_free(to);
-			*to = *from;
-			to->run = run_idx;
-			memset(from, 0, sizeof(*from));
+			ret = take_cell(to, from, run_idx);
+			if (ret)
+				return ret;
 			continue;
 		}
 		/* Another run's rounds are other rounds: numbered after to's. */
@@ -608,7 +650,11 @@ static int merge(struct ls_rset *s, struct ls_rset *run, size_t run_idx, unsigne
 			if (ret)
 				return ret;
 		}
+		ret = set_round_runs(to, to->nr_rounds, from->nr_rounds, run_idx);
+		if (ret)
+			return ret;
 		to->nr_rounds += from->nr_rounds;
+		to->noisy |= from->noisy;
 		ret = cell_center(to, schema);
 		if (ret)
 			return ret;

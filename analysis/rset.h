@@ -70,6 +70,13 @@ struct ls_rcell {
 	 */
 	unsigned int *rep_round;
 	unsigned int nr_rounds;
+	/* The run (index in the set's runs) of each round: round_run[r - 1] for round r. */
+	unsigned int *round_run;
+	/*
+	 * Flagged noisy by a run: summary.csv's noisy (cv or round_cv above
+	 * LS_NOISY_CV), or its round_cv above that where it has no noisy column.
+	 */
+	bool noisy;
 	size_t nr_reps;
 	size_t cap_reps;
 };

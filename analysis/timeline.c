@@ -34,7 +34,7 @@ struct timeline {
 	size_t nr_cells;
 	struct ls_cmp steps[LS_TIMELINE_MAX_KERNELS - 1]; /* kernel i to i + 1 */
 	size_t nr_steps; /* built so far */
-	double threshold, fdr;
+	struct ls_cmp_opts opts;
 	const char *out;
 	char plots[PATH_MAX];
 	char err[768];
@@ -52,9 +52,11 @@ void ls_timeline_usage(FILE *f)
 		"  every kernel in it but compare/ and timeline/.\n"
 		"  -o, --output DIR     where timeline.csv, steps.csv, timeline.md and plots/ go\n"
 		"                       (default timeline)\n"
-		"  -t, --threshold PCT  smallest step called one (default %g)\n"
-		"  -q, --fdr Q          false discovery rate of each step's tests (default %g)\n",
-		LS_CMP_THRESHOLD * 100, LS_CMP_FDR);
+		"  -b, --bound PCT      a step is the same when its 90%% interval lies within\n"
+		"                       -/+PCT (default %g; -t, --threshold: its old name)\n"
+		"  -q, --fdr Q          false discovery rate of each step's tests (default %g)\n"
+		"  A step is judged as lsbench compare judges: slower, faster, same or ~.\n",
+		LS_CMP_BOUND * 100, LS_CMP_FDR);
 }
 
 int ls_release_cmp(const char *a, const char *b)
@@ -169,22 +171,18 @@ static int root_add(struct timeline *t, const char *dir)
 /* The 95% interval of a cell's figure: exp of the t interval of its log round medians. */
 static void cell_ci(const struct ls_rcell *c, double *lo, double *hi)
 {
-	double *m, mean = 0, var = 0, h;
-	size_t i, n = c->nr_rounds;
+	struct ls_units u;
+	double mean, var, h;
 
 	*lo = *hi = NAN;
-	if (n < 2 || !(m = malloc(n * sizeof(*m))))
+	if (c->nr_rounds < 2 || ls_cell_units(c, false, &u))
 		return;
-	if (!ls_round_medians(c->reps, c->rep_round, c->nr_reps, c->nr_rounds, m)) {
-		for (i = 0; i < n; i++)
-			mean += log(m[i]) / n;
-		for (i = 0; i < n; i++)
-			var += (log(m[i]) - mean) * (log(m[i]) - mean) / (n - 1);
-		h = ls_t_crit(1 - LS_CMP_LEVEL, n - 1) * sqrt(var / n);
+	if (!ls_mean_var(u.logs, u.n, &mean, &var)) {
+		h = ls_t_crit(1 - LS_CMP_LEVEL, u.n - 1) * sqrt(var / u.n);
 		*lo = exp(mean - h);
 		*hi = exp(mean + h);
 	}
-	free(m);
+	ls_units_free(&u);
 }
 
 static int key_sort(const void *a, const void *b)
@@ -230,8 +228,8 @@ static int build_steps(struct timeline *t)
 	int ret;
 
 	for (i = 0; i + 1 < t->n; i++) {
-		ret = ls_cmp_build(&t->steps[i], &t->k[i].set, &t->k[i + 1].set, t->threshold,
-				   t->fdr, t->err, sizeof(t->err));
+		ret = ls_cmp_build(&t->steps[i], &t->k[i].set, &t->k[i + 1].set, &t->opts, t->err,
+				   sizeof(t->err));
 		if (ret)
 			return ret;
 		t->nr_steps++;
@@ -297,14 +295,32 @@ static int timeline_csv(struct timeline *t)
 	return write_out(t, "timeline.csv", &b);
 }
 
+/* What a step's verdict rests on, as compare.csv has it. */
+static void step_judgement(struct ls_buf *b, const struct ls_cmp_row *row)
+{
+	ls_csv_double(b, 100 * (row->ratio - 1));
+	ls_csv_double(b, row->j.tost_lo);
+	ls_csv_double(b, row->j.tost_hi);
+	ls_csv_double(b, 100 * row->j.detectable);
+	if (row->j.units_needed)
+		ls_csv_u64(b, row->j.units_needed);
+	else
+		ls_csv_str(b, NULL);
+	ls_csv_str(b, ls_unit_name(row->unit));
+	ls_csv_u64(b, row->base_noisy);
+	ls_csv_u64(b, row->new_noisy);
+	ls_csv_str(b, ls_why_text(row->j.why));
+}
+
 static int steps_csv(struct timeline *t)
 {
 	struct ls_buf b = {};
 	size_t c, i;
 
-	ls_buf_printf(&b,
-		      LS_KEY_CSV_HEADER ",from_series,from_kernel,to_series,to_kernel,ratio,ci_lo,"
-					"ci_hi,p,q,verdict\n");
+	ls_buf_printf(&b, LS_KEY_CSV_HEADER
+		      ",from_series,from_kernel,to_series,to_kernel,ratio,ci_lo,"
+		      "ci_hi,p,q,verdict,change_pct,tost_lo,tost_hi,detectable_pct,"
+		      "rounds_needed,unit,from_noisy,to_noisy,why\n");
 	for (c = 0; c < t->nr_cells; c++) {
 		for (i = 0; i + 1 < t->n; i++) {
 			const struct ls_cmp_row *row = step_row(t, i, &t->cells[c]);
@@ -317,11 +333,12 @@ static int steps_csv(struct timeline *t)
 			ls_csv_str(&b, t->k[i + 1].series);
 			ls_csv_str(&b, t->k[i + 1].release);
 			ls_csv_double(&b, row->ratio);
-			ls_csv_double(&b, row->ci_lo);
-			ls_csv_double(&b, row->ci_hi);
+			ls_csv_double(&b, row->j.ci_lo);
+			ls_csv_double(&b, row->j.ci_hi);
 			ls_csv_double(&b, row->p);
 			ls_csv_double(&b, row->q);
 			ls_csv_str(&b, ls_cmp_row_verdict(row));
+			step_judgement(&b, row);
 			ls_csv_end_row(&b);
 		}
 	}
@@ -330,7 +347,12 @@ static int steps_csv(struct timeline *t)
 
 static bool significant(const struct ls_cmp_row *row)
 {
-	return row && row->verdict != LS_SAME;
+	return row && (row->verdict == LS_SLOWER || row->verdict == LS_FASTER);
+}
+
+static bool unsure(const struct ls_cmp_row *row)
+{
+	return row && row->verdict == LS_UNSURE;
 }
 
 /* timeline.md: a row per cell, a column per kernel; a significant step's ratio beside its figure.
@@ -359,6 +381,8 @@ static int timeline_md(struct timeline *t, FILE *echo)
 				ls_buf_printf(&b, " %s |", r ? r->status : "");
 			else if (significant(row))
 				ls_buf_printf(&b, " **%.1f** (%.2fx) |", r->ns_per_op, row->ratio);
+			else if (unsure(row))
+				ls_buf_printf(&b, " %.1f (~%.2fx) |", r->ns_per_op, row->ratio);
 			else
 				ls_buf_printf(&b, " %.1f |", r->ns_per_op);
 		}
@@ -366,9 +390,12 @@ static int timeline_md(struct timeline *t, FILE *echo)
 	}
 	ls_buf_printf(&b,
 		      "\nns per operation, geometric mean of the round medians. **Bold** (ratio): "
-		      "a step from the kernel before that is significant (q < %g, above %g%%).\n"
+		      "a step from the kernel before, slower or faster (its 95%% interval "
+		      "excludes 1, q < %g). (~ratio): a step that cannot be told: neither that "
+		      "nor shown within -/+%g%% (steps.csv: the rounds that would tell). "
+		      "Plain: the same, within -/+%g%%.\n"
 		      "Kernels (the lsbench revision that measured them):",
-		      t->fdr, t->threshold * 100);
+		      t->opts.fdr, t->opts.bound * 100, t->opts.bound * 100);
 	for (i = 0; i < t->n; i++)
 		ls_buf_printf(&b, "%s %s (%s)", i ? "," : "", t->k[i].release,
 			      *t->k[i].set.runs[0].rev ? t->k[i].set.runs[0].rev : "?");
@@ -464,12 +491,12 @@ static void timeline_free(struct timeline *t)
 	free(t->cells);
 }
 
-static int parse_pct(const char *s, double scale, double *v)
+static int parse_fdr(const char *s, double *v)
 {
 	char *end;
 
 	errno = 0;
-	*v = strtod(s, &end) / scale;
+	*v = strtod(s, &end);
 	return errno || end == s || *end || !(*v > 0) || *v >= 1 ? -EINVAL : 0;
 }
 
@@ -477,6 +504,7 @@ int ls_timeline_main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "output", required_argument, NULL, 'o' },
+		{ "bound", required_argument, NULL, 'b' },
 		{ "threshold", required_argument, NULL, 't' },
 		{ "fdr", required_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
@@ -487,22 +515,22 @@ int ls_timeline_main(int argc, char **argv)
 	int opt, i, ret = 0;
 
 	memset(&t, 0, sizeof(t));
-	t.threshold = LS_CMP_THRESHOLD;
-	t.fdr = LS_CMP_FDR;
+	t.opts = (struct ls_cmp_opts)LS_CMP_OPTS_DEFAULT;
 	t.out = "timeline";
 	optind = 1;
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "+o:t:q:h", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "+o:b:t:q:h", opts, NULL)) != -1) {
 		switch (opt) {
 		case 'o':
 			t.out = optarg;
 			break;
+		case 'b':
 		case 't':
-			if (parse_pct(optarg, 100, &t.threshold))
+			if (ls_cmp_parse_pct(optarg, 1, &t.opts.bound) || t.opts.bound >= 1)
 				goto bad_value;
 			break;
 		case 'q':
-			if (parse_pct(optarg, 1, &t.fdr))
+			if (parse_fdr(optarg, &t.opts.fdr))
 				goto bad_value;
 			break;
 		case 'h':

@@ -13,7 +13,6 @@
 #include "rounds.h"
 
 #define LS_SCHEMA_VERSION 3
-#define LS_NOISY_CV 0.05 /* cells whose cv or round_cv exceeds this are flagged noisy */
 
 /* One measured repetition of a cell: its operations over its seconds. */
 struct ls_rep {

@@ -7,25 +7,6 @@
 #include "rounds.h"
 #include "stats.h"
 
-/* Student's t, 97.5th percentile, for 1..30 degrees of freedom. */
-static const double t975[] = {
-	12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
-	2.201,	2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
-	2.080,	2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042,
-};
-
-double ls_t975(unsigned int df)
-{
-	const unsigned int n = sizeof(t975) / sizeof(t975[0]);
-
-	if (!df)
-		return NAN;
-	if (df <= n)
-		return t975[df - 1];
-	/* Beyond 30: the normal quantile with the first term of its expansion in 1/df. */
-	return 1.959964 + (1.959964 * 1.959964 * 1.959964 + 1.959964) / (4.0 * df);
-}
-
 /* The t interval of the mean of log(x[0..n)), n >= 2, exponentiated. */
 static void log_t_interval(const double *x, size_t n, double *lo, double *hi)
 {
@@ -36,71 +17,35 @@ static void log_t_interval(const double *x, size_t n, double *lo, double *hi)
 		m += log(x[i]) / n;
 	for (i = 0; i < n; i++)
 		ss += (log(x[i]) - m) * (log(x[i]) - m);
-	hw = ls_t975(n - 1) * sqrt(ss / (n - 1)) / sqrt((double)n);
+	hw = ls_t_crit(0.05, n - 1) * sqrt(ss / (n - 1)) / sqrt((double)n);
 	*lo = exp(m - hw);
 	*hi = exp(m + hw);
 }
 
-static int cmp_uint(const void *a, const void *b)
+/* The figures of the n rounds whose summaries are rs; x[0..nx) are the samples. */
+static int summarize_rounds(const double *x, size_t nx, const struct ls_summary *rs, size_t n,
+			    double *medians, struct ls_round_stats *out)
 {
-	unsigned int x = *(const unsigned int *)a, y = *(const unsigned int *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* The distinct rounds of round[0..n), sorted, into ids; returns how many. */
-static size_t distinct_rounds(const unsigned int *round, size_t n, unsigned int *ids)
-{
-	size_t i, k = 0;
-
-	memcpy(ids, round, n * sizeof(*ids));
-	qsort(ids, n, sizeof(*ids), cmp_uint);
-	for (i = 0; i < n; i++) {
-		if (!k || ids[k - 1] != ids[i])
-			ids[k++] = ids[i];
-	}
-	return k;
-}
-
-/* Summarizes the samples of round id into s; buf holds n doubles. */
-static int round_summary(const double *x, const unsigned int *round, size_t n, unsigned int id,
-			 double *buf, struct ls_summary *s)
-{
-	size_t i, k = 0;
-
-	for (i = 0; i < n; i++) {
-		if (round[i] == id)
-			buf[k++] = x[i];
-	}
-	return ls_summarize(buf, k, s);
-}
-
-static int summarize_rounds(const double *x, const unsigned int *round, size_t n, unsigned int *ids,
-			    double *buf, double *medians, struct ls_round_stats *out)
-{
-	size_t nr = distinct_rounds(round, n, ids), r;
-	struct ls_summary s, all;
+	struct ls_summary all;
 	double cv_sum = 0;
+	size_t r;
 	int err;
 
-	for (r = 0; r < nr; r++) {
-		err = round_summary(x, round, n, ids[r], buf, &s);
-		if (err)
-			return err;
-		medians[r] = s.median;
-		cv_sum += s.cv;
+	for (r = 0; r < n; r++) {
+		medians[r] = rs[r].median;
+		cv_sum += rs[r].cv;
 	}
-	err = ls_summarize(medians, nr, &all);
+	err = ls_summarize(medians, n, &all);
 	if (err)
 		return err;
-	out->rounds = nr;
+	out->rounds = n;
 	out->median = all.median;
 	out->round_cv = all.cv;
-	out->within_cv = cv_sum / nr;
-	if (nr >= 2)
-		log_t_interval(medians, nr, &out->ci_lo, &out->ci_hi);
-	else if (n >= 2)
-		log_t_interval(x, n, &out->ci_lo, &out->ci_hi);
+	out->within_cv = cv_sum / n;
+	if (n >= 2)
+		log_t_interval(medians, n, &out->ci_lo, &out->ci_hi);
+	else if (nx >= 2)
+		log_t_interval(x, nx, &out->ci_lo, &out->ci_hi);
 	else
 		out->ci_lo = out->ci_hi = x[0];
 	return 0;
@@ -109,10 +54,10 @@ static int summarize_rounds(const double *x, const unsigned int *round, size_t n
 int ls_rounds_summarize(const double *x, const unsigned int *round, size_t n,
 			struct ls_round_stats *out)
 {
-	unsigned int *ids;
-	double *buf, *medians;
+	struct ls_summary *rs;
+	double *medians;
 	size_t i;
-	int err = -ENOMEM;
+	int k = -ENOMEM;
 
 	if (!n)
 		return -EINVAL;
@@ -120,13 +65,13 @@ int ls_rounds_summarize(const double *x, const unsigned int *round, size_t n,
 		if (!isfinite(x[i]) || x[i] <= 0)
 			return -EINVAL;
 	}
-	ids = malloc(n * sizeof(*ids));
-	buf = malloc(n * sizeof(*buf));
+	rs = malloc(n * sizeof(*rs));
 	medians = malloc(n * sizeof(*medians));
-	if (ids && buf && medians)
-		err = summarize_rounds(x, round, n, ids, buf, medians, out);
-	free(ids);
-	free(buf);
+	if (rs && medians)
+		k = ls_round_summaries(x, round, n, rs, NULL);
+	if (k > 0)
+		k = summarize_rounds(x, n, rs, k, medians, out);
+	free(rs);
 	free(medians);
-	return err;
+	return k;
 }

@@ -33,9 +33,6 @@ struct ls_round_stats {
 int ls_rounds_summarize(const double *x, const unsigned int *round, size_t n,
 			struct ls_round_stats *out);
 
-/* The two-sided 95% quantile of Student's t with df >= 1 degrees of freedom. */
-double ls_t975(unsigned int df);
-
 /* Half the interval's width over the median, in percent. */
 static inline double ls_round_precision_pct(const struct ls_round_stats *s)
 {

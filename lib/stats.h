@@ -1,8 +1,19 @@
 /* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The statistics of lsbench, in one place: summaries and medians (stats.c),
+ * Student's t and the normal distribution (tdist.c), the tests that compare
+ * two sets of rounds or runs, their intervals, power and Benjamini-Hochberg
+ * (ttest.c), and the verdict drawn from them (verdict.c). The runner's
+ * stopping rule, compare, the timeline and report all use these.
+ */
 #ifndef LSBENCH_STATS_H
 #define LSBENCH_STATS_H
 
+#include <stdbool.h>
 #include <stddef.h>
+
+/* A cell whose cv or round_cv exceeds this is flagged noisy. */
+#define LS_NOISY_CV 0.05
 
 /* Summary of a set of repetitions. stddev is the sample one (n - 1). */
 struct ls_summary {
@@ -17,5 +28,199 @@ struct ls_summary {
 
 /* Summarizes n >= 1 samples; returns 0 or -EINVAL for no samples or a non-finite one. */
 int ls_summarize(const double *x, size_t n, struct ls_summary *out);
+
+/* The median of n >= 1 values; reorders x. */
+double ls_median_inplace(double *x, size_t n);
+
+/* The geometric mean of n > 0 positive values; NAN when n is 0. */
+double ls_geomean(const double *x, size_t n);
+
+/* Mean and sample variance of n >= 2 finite values; else -EINVAL. */
+int ls_mean_var(const double *x, size_t n, double *mean, double *var);
+
+/*
+ * A summary of each round of samples x[i] of round round[i], whatever the
+ * round ids (they need not start at 1 nor be contiguous): out[k] summarizes
+ * the k-th smallest id, ids[k] (NULL: not wanted) is that id. out and ids
+ * hold n entries. Returns the number of rounds, or -EINVAL (no samples, one
+ * not finite), -ENOMEM.
+ */
+int ls_round_summaries(const double *x, const unsigned int *round, size_t n, struct ls_summary *out,
+		       unsigned int *ids);
+
+/*
+ * Only the medians of the rounds, into med (n entries), in the order of
+ * their ids. Returns the number of rounds or -errno as ls_round_summaries.
+ */
+int ls_round_medians(const double *x, const unsigned int *round, size_t n, double *med);
+
+/* --- Student's t and the normal distribution (tdist.c) --- */
+
+/* The regularized incomplete beta function I_x(a, b), a, b > 0, 0 <= x <= 1. */
+double ls_betai(double a, double b, double x);
+
+/* Two-sided p of Student's t with df > 0 degrees of freedom: P(|T| >= |t|). */
+double ls_t_p2(double t, double df);
+
+/* P(T <= t). */
+double ls_t_cdf(double t, double df);
+
+/* The quantile of Student's t: the x with P(T <= x) = p, 0 < p < 1, df > 0. */
+double ls_t_quantile(double p, double df);
+
+/* The t > 0 whose two-sided p is alpha (0 < alpha < 1): the critical value. */
+double ls_t_crit(double alpha, double df);
+
+/* The standard normal distribution function. */
+double ls_norm_cdf(double z);
+
+/*
+ * The power of a two-sided t test at critical value crit with df degrees of
+ * freedom when the true shift is lambda standard errors: P(|T'| > crit) for
+ * T' noncentral t with noncentrality lambda, integrated numerically.
+ */
+double ls_t_power(double lambda, double crit, double df);
+
+/* The lambda >= 0 whose power at two-sided level alpha is power (alpha < power < 1). */
+double ls_t_power_shift(double alpha, double df, double power);
+
+#define LS_MAX_DF_NODES 16
+/*
+ * The same when the test's df is itself a random estimate (Welch's), equally
+ * likely to be any of the m (at most LS_MAX_DF_NODES) df[i]: the power is
+ * the mean of theirs.
+ */
+double ls_t_power_shift_mix(double alpha, const double *df, size_t m, double power);
+
+/* --- Two sets of units compared on the log scale (ttest.c) --- */
+
+/*
+ * A comparison of new against base on the logarithms of their units (round
+ * medians, or run medians): Welch's test, or a paired t on the log ratios of
+ * units matched in time. d is mean(new) - mean(base), the log of the ratio of
+ * geometric means.
+ */
+struct ls_ttest {
+	bool paired;
+	size_t na, nb; /* units a side; pairs both when paired */
+	double d;
+	double va, vb; /* sample variances of the logs; paired: va = vb = var(diffs) / 2 */
+	double se; /* of d */
+	double df; /* Welch-Satterthwaite; paired n - 1 */
+	double t; /* d / se */
+	double p; /* two-sided, of no change */
+};
+
+/*
+ * Welch's test of lb against la (na, nb >= 2 finite values), else -EINVAL.
+ * When both sides are constant (se 0), p is 1 if the means are equal, else 0,
+ * and df is na + nb - 2.
+ */
+int ls_ttest_welch(const double *la, size_t na, const double *lb, size_t nb, struct ls_ttest *t);
+
+/* The paired t test of lb[i] - la[i], n >= 2 pairs, else -EINVAL. */
+int ls_ttest_paired(const double *la, const double *lb, size_t n, struct ls_ttest *t);
+
+/* d -/+ the two-sided (1 - level) critical value of t times se: the level interval of d. */
+void ls_ttest_ci(const struct ls_ttest *t, double level, double *lo, double *hi);
+
+/*
+ * The two one-sided tests of equivalence at alpha each (0.05): whether the
+ * 1 - 2 alpha (90%) interval of d lies within -/+ log(1 + bound).
+ */
+bool ls_ttest_equivalent(const struct ls_ttest *t, double bound, double alpha);
+
+/* The standard error of the same test with n units a side (pairs) at the spread observed. */
+double ls_ttest_se_at(const struct ls_ttest *t, size_t n);
+
+/*
+ * The shift, in standard errors, that the test with na and nb units at the
+ * spreads observed finds with probability power at two-sided level alpha,
+ * its df taken as Welch's estimate would fall (the paired test's: n - 1).
+ */
+double ls_ttest_shift(const struct ls_ttest *t, size_t na, size_t nb, double alpha, double power);
+
+/*
+ * The smallest change, as a fraction (0.05: 5%), that a test with n units a
+ * side at the spread observed finds with probability power at two-sided
+ * level alpha: exp(lambda se) - 1. NAN without a spread (fewer than 2 units
+ * on both sides).
+ */
+double ls_ttest_detectable(const struct ls_ttest *t, size_t n, double alpha, double power);
+
+/*
+ * Benjamini-Hochberg adjusted p-values (q-values) of the n p-values; NANs
+ * are not tests: their q is NAN and they do not count in m. q[i] =
+ * min over p[j] >= p[i] of min(1, p[j] m / rank(j)).
+ */
+int ls_bh(const double *p, size_t n, double *q);
+
+/* --- The verdict (verdict.c) --- */
+
+enum ls_verdict {
+	LS_SAME, /* the interval of the ratio lies within the bound: shown the same */
+	LS_FASTER,
+	LS_SLOWER,
+	LS_UNSURE, /* "~": neither shown changed nor shown the same */
+};
+
+/* The rule of a comparison: the defaults are LS_RULE_DEFAULT. */
+struct ls_rule {
+	double fdr; /* false discovery rate of Benjamini-Hochberg: q below it is significant */
+	double bound; /* equivalence bound, a fraction: same within -/+ bound */
+	double level; /* of the interval reported and checked for slower and faster (0.95) */
+	double tost_alpha; /* of each one-sided test of equivalence (0.05: a 90% interval) */
+	double power; /* of the detectable change and the units needed (0.8) */
+	size_t family; /* tests the correction spans; the detectable change assumes one changed */
+};
+
+#define LS_RULE_DEFAULT                                                                            \
+	{                                                                                          \
+		.fdr = 0.05, .bound = 0.02, .level = 0.95, .tost_alpha = 0.05, .power = 0.8,       \
+		.family = 1                                                                        \
+	}
+
+/* Fewer units than this on a side cannot be tested. */
+#define LS_MIN_UNITS 2
+/* units_needed beyond this is reported as this: the cell will not resolve. */
+#define LS_MAX_UNITS 10000
+
+/* Why a verdict is ~ (LS_WHY_NONE otherwise). */
+enum ls_why {
+	LS_WHY_NONE,
+	LS_WHY_FEW, /* fewer than LS_MIN_UNITS units on a side */
+	LS_WHY_WIDE, /* the interval reaches beyond the bound and the change is not significant */
+	LS_WHY_NOISY, /* would be same, but a side is noisy */
+};
+
+struct ls_judgement {
+	enum ls_verdict verdict;
+	enum ls_why why;
+	double ci_lo, ci_hi; /* the level interval of the ratio; NAN when not tested */
+	double tost_lo, tost_hi; /* the 1 - 2 tost_alpha interval of the ratio */
+	double detectable; /* fraction, at the units it has; NAN when unknown */
+	unsigned int units_needed; /* a side, to resolve a ~ at the spread seen; 0: not ~ or unknown
+				    */
+};
+
+/*
+ * The one rule: slower or faster when the interval excludes 1 and q < fdr;
+ * same when the 1 - 2 tost_alpha interval lies within the bound and neither
+ * side is noisy; else ~. t is NULL when a side has fewer than LS_MIN_UNITS
+ * units (then ~); q is t's p adjusted over the family.
+ */
+void ls_judge(const struct ls_ttest *t, double q, bool noisy, const struct ls_rule *rule,
+	      struct ls_judgement *j);
+
+/*
+ * The units a side that would resolve the comparison with probability
+ * rule->power if the ratio and spreads were those observed: significant at
+ * the single-change level fdr / family when the change is beyond the bound,
+ * else (also) shown within it. LS_MAX_UNITS when neither is reached by then.
+ */
+unsigned int ls_units_needed(const struct ls_ttest *t, const struct ls_rule *rule);
+
+const char *ls_verdict_name(enum ls_verdict v);
+const char *ls_why_text(enum ls_why w);
 
 #endif /* LSBENCH_STATS_H */

@@ -695,19 +695,23 @@ else
 	not_ok "A/A: two alternated runs of the same cells compare with no verdict" "exit $rc" \
 		"$verdicts" "$out"
 fi
-# Power: the same, with a slowdown the BPF side adds after each operation.
-for i in 1 2; do
+# Power: the same, with a slowdown the BPF side adds after each operation. Three runs a
+# side, alternated: the run is the unit, paired in time (--new repeated: one side).
+for i in 1 2 3; do
 	cmp_run "powA$i"
 	LSBENCH_EXTRA_WORK=640 cmp_run "powB$i"
 done
 out=$("$LSBENCH" compare -o "$tmp/pow.csv" \
-	"$(dirname "$(summary_of "$tmp/powA1")"),$(dirname "$(summary_of "$tmp/powA2")")" \
-	"$(dirname "$(summary_of "$tmp/powB1")")" \
-	"$(dirname "$(summary_of "$tmp/powB2")")" 2>&1)
+	--base "$(dirname "$(summary_of "$tmp/powA1")"),$(dirname "$(summary_of "$tmp/powA2")")" \
+	--base "$(dirname "$(summary_of "$tmp/powA3")")" \
+	--new "$(dirname "$(summary_of "$tmp/powB1")")" \
+	--new "$(dirname "$(summary_of "$tmp/powB2")")" \
+	--new "$(dirname "$(summary_of "$tmp/powB3")")" 2>&1)
 slower=$(awk -F, -v v="$(col verdict "$tmp/pow.csv")" -v s="$(col scenario "$tmp/pow.csv")" \
 	'NR > 1 && $s == "task-get" && $v == "slower"' "$tmp/pow.csv" 2>/dev/null | wc -l)
-if [ "$slower" -eq 2 ] && grep -q '^test_slowdown: 640 ' "$(dirname "$(summary_of "$tmp/powB1")")/meta.txt"; then
-	ok "power: an injected slowdown is found slower in both task-get cells, and meta.txt says so"
+if [ "$slower" -eq 2 ] && grep -q '^test_slowdown: 640 ' "$(dirname "$(summary_of "$tmp/powB1")")/meta.txt" &&
+	echo "$out" | grep -q 'paired in time'; then
+	ok "power: an injected slowdown is found slower in both task-get cells (runs paired), and meta.txt says so"
 else
 	not_ok "power: an injected slowdown is found slower in both task-get cells, and meta.txt says so" \
 		"$out"

@@ -207,15 +207,23 @@ static void load(struct ls_rset *s, const char *names)
 		fail_msg("%s", err);
 }
 
-static void build(struct ls_cmp *c, struct ls_rset *base, struct ls_rset *new, const char *b,
-		  const char *n)
+static void build_with(struct ls_cmp *c, struct ls_rset *base, struct ls_rset *new, const char *b,
+		       const char *n, const struct ls_cmp_opts *o)
 {
 	char err[512];
 
 	load(base, b);
 	load(new, n);
-	if (ls_cmp_build(c, base, new, 0.05, 0.05, err, sizeof(err)))
+	if (ls_cmp_build(c, base, new, o, err, sizeof(err)))
 		fail_msg("%s", err);
+}
+
+static void build(struct ls_cmp *c, struct ls_rset *base, struct ls_rset *new, const char *b,
+		  const char *n)
+{
+	const struct ls_cmp_opts o = LS_CMP_OPTS_DEFAULT;
+
+	build_with(c, base, new, b, n, &o);
 }
 
 static void done(struct ls_cmp *c, struct ls_rset *base, struct ls_rset *new)
@@ -241,38 +249,48 @@ static void verdicts(void **state)
 			   1e-9);
 	assert_float_equal(r->base->ns_per_op, spec_centre(100, 0.005, 5, 0), 1e-6);
 	assert_true(r->p < 1e-6 && r->q < 1e-6 && r->q >= r->p);
-	assert_true(r->ci_lo > 1.09 && r->ci_lo < r->ratio && r->ci_hi > r->ratio &&
-		    r->ci_hi < 1.11);
+	assert_true(r->j.ci_lo > 1.09 && r->j.ci_lo < r->ratio && r->j.ci_hi > r->ratio &&
+		    r->j.ci_hi < 1.11);
 	assert_int_equal(row_of(&c, "fast")->verdict, LS_FASTER);
-	/* Significant, but 3% is under the threshold. */
-	assert_int_equal(row_of(&c, "small")->verdict, LS_SAME);
+	/* 3% with rounds 0.2% apart: shown, however small. */
+	assert_int_equal(row_of(&c, "small")->verdict, LS_SLOWER);
 	assert_true(row_of(&c, "small")->q < 0.001);
-	/* 10%, but rounds 20% apart: not significant. */
-	assert_true(row_of(&c, "noisy")->p > 0.3);
-	assert_int_equal(row_of(&c, "noisy")->verdict, LS_SAME);
-	/* p under 0.05, q over it: the false discovery rate holds it back. */
+	/* 0.2% with rounds 1% apart: the 90% interval within 2%, shown the same. */
+	r = row_of(&c, "same");
+	assert_true(r->j.tost_lo > 1 / 1.02 && r->j.tost_hi < 1.02);
+	/* 10%, but rounds 20% apart: not significant, nor within 2%: ~, and how many rounds */
+	r = row_of(&c, "noisy");
+	assert_true(r->p > 0.3);
+	assert_int_equal(r->verdict, LS_UNSURE);
+	assert_int_equal(r->j.why, LS_WHY_WIDE);
+	assert_true(r->j.units_needed > 5);
+	assert_true(r->j.detectable > 0.2);
+	/* p under 0.05, q over it: the false discovery rate holds it back: ~, not same. */
 	r = row_of(&c, "border");
 	assert_true(r->p > 0.04 && r->p < 0.05 && r->q >= 0.05); /* 0.0447 and 0.0671 */
-	assert_int_equal(r->verdict, LS_SAME);
-	/* One round in base: 1.5 times slower, but not tested. */
+	assert_int_equal(r->verdict, LS_UNSURE);
+	/* One round in base: 1.5 times slower, but not tested: ~ for too few rounds. */
 	r = row_of(&c, "one");
-	assert_int_equal(r->verdict, LS_SAME);
-	assert_true(isnan(r->p) && isnan(r->q) && isnan(r->ci_lo));
+	assert_int_equal(r->verdict, LS_UNSURE);
+	assert_int_equal(r->j.why, LS_WHY_FEW);
+	assert_true(isnan(r->p) && isnan(r->q) && isnan(r->j.ci_lo));
 	assert_float_equal(r->ratio, spec_centre(150, 0.01, 5, 1) / spec_centre(100, 0.01, 1, 0),
 			   1e-9);
 	assert_int_equal(r->base->nr_rounds, 1);
 	assert_int_equal(r->new->nr_rounds, 5);
 	assert_int_equal(c.nr_tested, 6);
-	assert_int_equal(c.nr_untested, 1);
+	assert_int_equal(c.nr_few, 1);
 	assert_int_equal(row_of(&c, "broken")->kind, LS_CMP_NOT_OK);
 	assert_int_equal(row_of(&c, "gone")->kind, LS_CMP_BASE_ONLY);
 	assert_int_equal(row_of(&c, "added")->kind, LS_CMP_NEW_ONLY);
-	assert_int_equal(c.nr_slower, 1);
+	assert_int_equal(c.nr_slower, 2);
 	assert_int_equal(c.nr_faster, 1);
-	assert_int_equal(c.nr_same, 5);
-	/* Sorted by effect: the two significant cells first, the biggest change first. */
+	assert_int_equal(c.nr_same, 1);
+	assert_int_equal(c.nr_unsure, 3);
+	/* Sorted by effect: the significant cells first, the biggest change first. */
 	assert_string_equal(c.rows[0].base->key.scenario, "fast");
 	assert_string_equal(c.rows[1].base->key.scenario, "slow");
+	assert_string_equal(c.rows[2].base->key.scenario, "small");
 	done(&c, &base, &new);
 }
 
@@ -347,12 +365,14 @@ static void csv_has_every_column(void **state)
 			       "nr_objects,value_size,cpus,sharing,verdict,base_status,"
 			       "new_status,base_reason,new_reason,base_reps,new_reps,"
 			       "base_rounds,new_rounds,base_ns_per_op,new_ns_per_op,ratio,"
-			       "ci_low,ci_high,p,q,threshold,fdr,base_kernel,new_kernel\n"));
+			       "ci_low,ci_high,p,q,change_pct,tost_low,tost_high,bound_pct,"
+			       "detectable_pct,rounds_needed,unit,base_units,new_units,"
+			       "base_noisy,new_noisy,why,family,fdr,base_kernel,new_kernel\n"));
 	assert_non_null(strstr(b.data, "\n3,slow,task_storage,get,tp_btf/sys_enter,loop,1,1,8,1,"
 				       "private,slower,ok,ok,,,15,15,5,5,"));
-	/* Not tested: ci, p and q empty. */
-	assert_non_null(strstr(b.data, ",same,ok,ok,,,3,15,1,5,"));
-	assert_non_null(strstr(b.data, ",,,,,0.050000,0.050000,6.1,6.12\n"));
+	/* Not tested: ~, ci, p and q empty, the reason, the family of six. */
+	assert_non_null(strstr(b.data, ",~,ok,ok,,,3,15,1,5,"));
+	assert_non_null(strstr(b.data, ",round,1,5,0,0,too few rounds,6,0.050000,6.1,6.12\n"));
 	assert_non_null(strstr(b.data, ",not_ok,ok,failed,,\"why, \"\"quoted\"\"\","));
 	ls_buf_free(&b);
 	done(&c, &base, &new);
@@ -387,15 +407,22 @@ static void merged_runs_keep_rounds_apart(void **state)
 	ls_rset_free(&s);
 }
 
-/* A side of two folders against one: three rounds against two, a test. */
+/* A folder under root for runs of a test's own. */
+static void subdir(const char *name)
+{
+	char dir[128];
+
+	snprintf(dir, sizeof(dir), "%s/%s", root, name);
+	mkdir(dir, 0755);
+}
+
+/* Two runs a side: the run is the unit. */
 static void merged_sides_are_tested(void **state)
 {
 	struct ls_rset base, new;
 	struct ls_cmp c;
-	char dir[128];
 
-	snprintf(dir, sizeof(dir), "%s/m", root);
-	mkdir(dir, 0755);
+	subdir("m");
 	make_run("m/a1", 3, "6.1", "x:ok:100,100/101,101", NULL);
 	make_run("m/a2", 3, "6.1", "x:ok:99,99", NULL);
 	make_run("m/b1", 3, "6.2", "x:ok:120,120", NULL);
@@ -403,9 +430,111 @@ static void merged_sides_are_tested(void **state)
 	build(&c, &base, &new, "m/a1,m/a2", "m/b1,m/b2");
 	assert_int_equal(c.rows[0].base->nr_rounds, 3);
 	assert_int_equal(c.rows[0].new->nr_rounds, 2);
+	/* several runs a side: the run is the unit, two a side; no start times, so unpaired */
+	assert_int_equal(c.rows[0].unit, LS_UNIT_RUN);
+	assert_int_equal(c.rows[0].t.na, 2);
+	assert_int_equal(c.rows[0].t.nb, 2);
+	assert_false(c.paired);
 	assert_false(isnan(c.rows[0].p));
 	assert_int_equal(c.rows[0].verdict, LS_SLOWER);
+	/* its ratio: of the geometric means of the run medians 100.5, 99 and 120, 121 */
+	assert_float_equal(c.rows[0].ratio, sqrt(120.0 * 121) / sqrt(100.5 * 99), 1e-9);
 	done(&c, &base, &new);
+}
+
+static void started(const char *run, const char *when)
+{
+	char dir[128], text[128];
+
+	snprintf(dir, sizeof(dir), "%s/%s", root, run);
+	snprintf(text, sizeof(text), "schema_version: 3\nstarted_utc: 2026-12-06T10:%s:00Z\n",
+		 when);
+	put(dir, "meta.txt", text);
+}
+
+/*
+ * Three runs a side alternated in time (as lsbench vm --kernels A,B runs
+ * them), the machine 10% faster or slower from one pair to the next, new 3%
+ * slower within each pair: paired, the runs' drift cancels and the change is
+ * found; unpaired, it is lost in the drift. Not alternated: not paired.
+ */
+static void alternated_runs_are_paired(void **state)
+{
+	struct ls_cmp_opts o = LS_CMP_OPTS_DEFAULT;
+	struct ls_rset base, new;
+	struct ls_cmp c;
+
+	subdir("p");
+	make_run("p/a1", 3, "6.1", "x:ok:100,100/100.1,100.1", NULL);
+	make_run("p/b1", 3, "6.2", "x:ok:103,103/103.2,103.2", NULL);
+	make_run("p/a2", 3, "6.1", "x:ok:110,110/110.1,110.1", NULL);
+	make_run("p/b2", 3, "6.2", "x:ok:113.3,113.3/113.2,113.2", NULL);
+	make_run("p/a3", 3, "6.1", "x:ok:90,90/90.1,90.1", NULL);
+	make_run("p/b3", 3, "6.2", "x:ok:92.8,92.8/92.6,92.6", NULL);
+	started("p/a1", "01");
+	started("p/b1", "02");
+	started("p/a2", "03");
+	started("p/b2", "04");
+	started("p/a3", "05");
+	started("p/b3", "06");
+	build(&c, &base, &new, "p/a1,p/a2,p/a3", "p/b1,p/b2,p/b3");
+	assert_true(c.paired);
+	assert_int_equal(c.rows[0].unit, LS_UNIT_PAIR);
+	assert_int_equal(c.rows[0].t.na, 3);
+	assert_int_equal(c.rows[0].verdict, LS_SLOWER);
+	assert_float_equal(c.rows[0].ratio, 1.03, 0.002);
+	done(&c, &base, &new);
+	o.pairing = LS_PAIR_OFF;
+	build_with(&c, &base, &new, "p/a1,p/a2,p/a3", "p/b1,p/b2,p/b3", &o);
+	assert_false(c.paired);
+	assert_int_equal(c.rows[0].unit, LS_UNIT_RUN);
+	assert_int_equal(c.rows[0].verdict, LS_UNSURE);
+	done(&c, &base, &new);
+	/* b1 and b2 swapped in time: pairs are made by time, a1 b2 | a2 b1 | a3 b3 */
+	started("p/b1", "04");
+	started("p/b2", "02");
+	build(&c, &base, &new, "p/a1,p/a2,p/a3", "p/b1,p/b2,p/b3");
+	assert_true(c.paired);
+	done(&c, &base, &new);
+	started("p/b2", "07");
+	started("p/b1", "08");
+	build(&c, &base, &new, "p/a1,p/a2,p/a3", "p/b1,p/b2,p/b3");
+	assert_false(c.paired); /* a1 a2 a3 b3 b2 b1: one side after the other */
+	done(&c, &base, &new);
+}
+
+/* The family: -s selects the cells, and Benjamini-Hochberg spans only those. */
+static void family_is_the_selection(void **state)
+{
+	struct ls_cmp_opts o = LS_CMP_OPTS_DEFAULT;
+	struct ls_rset base, new;
+	double p[3], q[3];
+	struct ls_cmp c;
+	char err[256];
+	size_t i, n = 0;
+
+	o.select[o.nr_select++] = "s*";
+	build_with(&c, &base, &new, "base", "new", &o);
+	assert_int_equal(c.nr_rows, 3); /* same, slow, small */
+	assert_int_equal(c.nr_tested, 3);
+	assert_int_equal(c.rule.family, 3);
+	for (i = 0; i < c.nr_rows; i++)
+		p[n++] = c.rows[i].p;
+	assert_int_equal(ls_bh(p, n, q), 0);
+	for (i = 0; i < n; i++)
+		assert_float_equal(c.rows[i].q, q[i], 0);
+	/* at the level of a family of three, rounds 0.5% apart see a change of a few % */
+	assert_true(row_of(&c, "slow")->j.detectable < 0.03);
+	ls_cmp_free(&c);
+	o.select[0] = "nothing*";
+	assert_int_equal(ls_cmp_build(&c, &base, &new, &o, err, sizeof(err)), -EINVAL);
+	assert_non_null(strstr(err, "-s selects no cell"));
+	o.nr_select = 0;
+	o.pairing = LS_PAIR_ON;
+	assert_int_equal(ls_cmp_build(&c, &base, &new, &o, err, sizeof(err)), -EINVAL);
+	assert_non_null(strstr(err, "--paired needs as many runs"));
+	ls_rset_free(&base);
+	ls_rset_free(&new);
 }
 
 /* Rounds numbered with gaps or out of order still count once each. */
@@ -433,6 +562,7 @@ static void rounds_numbered_sparsely(void **state)
 
 static void expect_refused(const char *base_names, const char *new_names, const char *msg)
 {
+	const struct ls_cmp_opts o = LS_CMP_OPTS_DEFAULT;
 	struct ls_rset base = {}, new = {};
 	char path[512], err[1024] = "";
 	struct ls_cmp c;
@@ -449,7 +579,7 @@ static void expect_refused(const char *base_names, const char *new_names, const 
 		ret = ls_rset_add(&new, path, err, sizeof(err));
 	}
 	if (!ret && new_names)
-		ret = ls_cmp_build(&c, &base, &new, 0.05, 0.05, err, sizeof(err));
+		ret = ls_cmp_build(&c, &base, &new, &o, err, sizeof(err));
 	assert_true(ret < 0);
 	if (!strstr(err, msg) || !strstr(err, root) || strchr(err, '\n'))
 		fail_msg("error '%s' lacks '%s'", err, msg);
@@ -521,6 +651,8 @@ int main(void)
 		cmocka_unit_test(csv_has_every_column),
 		cmocka_unit_test(merged_runs_keep_rounds_apart),
 		cmocka_unit_test(merged_sides_are_tested),
+		cmocka_unit_test(alternated_runs_are_paired),
+		cmocka_unit_test(family_is_the_selection),
 		cmocka_unit_test(rounds_numbered_sparsely),
 		cmocka_unit_test(bad_input_refused),
 	};

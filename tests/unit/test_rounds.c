@@ -10,18 +10,6 @@
 #include <cmocka.h>
 #include "row.h"
 
-static void t_quantiles(void **state)
-{
-	assert_float_equal(ls_t975(1), 12.706, 1e-3);
-	assert_float_equal(ls_t975(4), 2.776, 1e-3);
-	assert_float_equal(ls_t975(9), 2.262, 1e-3);
-	assert_float_equal(ls_t975(30), 2.042, 1e-3);
-	/* past the table: the expansion, within 0.002 of the exact 2.021 (40) and 1.984 (100) */
-	assert_float_equal(ls_t975(40), 2.021, 2e-3);
-	assert_float_equal(ls_t975(100), 1.984, 2e-3);
-	assert_true(isnan(ls_t975(0)));
-}
-
 /* Three rounds whose medians are 100, 110 and 121: logs equally spaced. */
 static void interval_from_round_medians(void **state)
 {
@@ -203,7 +191,6 @@ static void bare_twin(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(t_quantiles),
 		cmocka_unit_test(interval_from_round_medians),
 		cmocka_unit_test(rounds_in_any_order),
 		cmocka_unit_test(one_round),

@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: GPL-2.0
+/* lsbench compare's command line: the sides, the rule, the family. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include "compare.h"
+#include "csv.h"
+#include "csvread.h"
+
+#define MAX_SIDE_ARGS 64
+
+enum {
+	OPT_FAIL = 0x100,
+	OPT_BASE,
+	OPT_NEW,
+	OPT_PAIRED,
+	OPT_UNPAIRED,
+};
+
+void ls_compare_usage(FILE *f)
+{
+	fprintf(f,
+		"usage: lsbench compare [options] BASE NEW [NEW...]\n"
+		"       lsbench compare [options] --base DIR [--base DIR...] --new DIR [--new DIR...]\n"
+		"  BASE, NEW, DIR     a run folder (results/<kernel>/<time>-<host>), a folder of\n"
+		"                     them (results/<kernel>), or several joined by commas; all\n"
+		"                     NEW arguments (all --base, all --new) make one side. With one\n"
+		"                     run a side the unit is the round; with several runs on a\n"
+		"                     side, the run (its median of round medians)\n"
+		"  -b, --bound PCT    equivalence bound: same when the 90%% interval of the ratio\n"
+		"                     lies within -/+PCT (default %g; -t, --threshold: its old name)\n"
+		"  -q, --fdr Q        false discovery rate over the family: slower or faster needs\n"
+		"                     the Benjamini-Hochberg q below Q (default %g)\n"
+		"  -s, --select GLOB  compare only cells of the scenarios GLOB matches (repeatable):\n"
+		"                     the correction spans only these\n"
+		"      --paired       pair the i-th run of each side (by start time): a paired t\n"
+		"      --unpaired     never pair (default: pair when the runs alternated in time,\n"
+		"                     as lsbench vm --kernels A,B runs them)\n"
+		"  -o, --output FILE  where compare.csv goes (default ./compare.csv)\n"
+		"      --fail-on-regression  exit 1 when a cell is slower (a ~ cell is not)\n"
+		"verdicts: slower or faster (the 95%% interval excludes 1 and q < Q), same (shown\n"
+		"within the bound), ~ (neither: the rounds a side that would settle it beside it)\n"
+		"exit status: 0; 1 with --fail-on-regression and a slower cell; 2 for bad input\n",
+		LS_CMP_BOUND * 100, LS_CMP_FDR);
+}
+
+struct cmp_args {
+	struct ls_cmp_opts o;
+	const char *out;
+	bool fail;
+	const char *base[MAX_SIDE_ARGS], *new[MAX_SIDE_ARGS];
+	size_t nr_base, nr_new;
+};
+
+static int add_side(const char **side, size_t *n, const char *arg)
+{
+	if (*n == MAX_SIDE_ARGS)
+		return -E2BIG;
+	side[(*n)++] = arg;
+	return 0;
+}
+
+static int set_opt(struct cmp_args *a, int opt, const char *arg)
+{
+	double fdr;
+	char *end;
+
+	switch (opt) {
+	case 't':
+	case 'b':
+		return ls_cmp_parse_pct(arg, 1, &a->o.bound);
+	case 'q':
+		errno = 0;
+		fdr = strtod(arg, &end);
+		if (errno || end == arg || *end || !(fdr > 0 && fdr <= 1))
+			return -EINVAL;
+		a->o.fdr = fdr;
+		return 0;
+	case 's':
+		if (a->o.nr_select == LS_CMP_MAX_SELECT)
+			return -E2BIG;
+		a->o.select[a->o.nr_select++] = arg;
+		return 0;
+	case 'o':
+		a->out = arg;
+		return 0;
+	case OPT_FAIL:
+		a->fail = true;
+		return 0;
+	case OPT_BASE:
+		return add_side(a->base, &a->nr_base, arg);
+	case OPT_NEW:
+		return add_side(a->new, &a->nr_new, arg);
+	case OPT_PAIRED:
+	case OPT_UNPAIRED:
+		a->o.pairing = opt == OPT_PAIRED ? LS_PAIR_ON : LS_PAIR_OFF;
+		return 0;
+	}
+	return -EINVAL;
+}
+
+/* The sides from --base and --new, or from BASE NEW [NEW...]. */
+static int sides(struct cmp_args *a, int argc, char **argv)
+{
+	int i;
+
+	if (a->nr_base || a->nr_new) {
+		if (optind < argc) {
+			fprintf(stderr,
+				"lsbench compare: give the sides as BASE NEW or with --base "
+				"and --new, not both\n");
+			return -EINVAL;
+		}
+	} else {
+		for (i = optind; i < argc; i++) {
+			if (i == optind ? add_side(a->base, &a->nr_base, argv[i])
+					: add_side(a->new, &a->nr_new, argv[i])) {
+				fprintf(stderr, "lsbench compare: more than %d folders a side\n",
+					MAX_SIDE_ARGS);
+				return -E2BIG;
+			}
+		}
+	}
+	if (!a->nr_base || !a->nr_new) {
+		fprintf(stderr, "lsbench compare: needs BASE and NEW results folders\n");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static const char *opt_name(const struct option *opts, int opt)
+{
+	for (; opts->name; opts++) {
+		if (opts->val == opt)
+			return opts->name;
+	}
+	return "?";
+}
+
+static int parse(struct cmp_args *a, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "bound", required_argument, NULL, 'b' },
+		{ "threshold", required_argument, NULL, 't' },
+		{ "fdr", required_argument, NULL, 'q' },
+		{ "select", required_argument, NULL, 's' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "base", required_argument, NULL, OPT_BASE },
+		{ "new", required_argument, NULL, OPT_NEW },
+		{ "paired", no_argument, NULL, OPT_PAIRED },
+		{ "unpaired", no_argument, NULL, OPT_UNPAIRED },
+		{ "fail-on-regression", no_argument, NULL, OPT_FAIL },
+		{ "help", no_argument, NULL, 'h' },
+		{},
+	};
+	char q[48];
+	int opt, idx;
+
+	optind = 1;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "+b:t:q:s:o:h", opts, &idx)) != -1) {
+		if (opt == 'h') {
+			ls_compare_usage(stdout);
+			return 1;
+		}
+		if (opt == '?' || opt == ':') {
+			ls_csvr_quote(argv[optind - 1], q, sizeof(q));
+			fprintf(stderr, "lsbench compare: unknown option or missing value: '%s'\n",
+				q);
+			return -EINVAL;
+		}
+		if (set_opt(a, opt, optarg)) {
+			ls_csvr_quote(optarg, q, sizeof(q));
+			fprintf(stderr, "lsbench compare: bad value for --%s: '%s'\n",
+				opt_name(opts, opt), q);
+			return -EINVAL;
+		}
+	}
+	return sides(a, argc, argv);
+}
+
+static int read_side(struct ls_rset *s, const char *const *dirs, size_t n, char *err, size_t len)
+{
+	size_t i;
+	int ret = 0;
+
+	for (i = 0; !ret && i < n; i++)
+		ret = ls_rset_add(s, dirs[i], err, len);
+	return ret;
+}
+
+static int write_csv(const struct ls_cmp *c, const char *out)
+{
+	struct ls_buf b = {};
+	int ret;
+
+	ls_cmp_csv(c, &b);
+	ret = b.err ?: ls_write_atomic(out, b.data, b.len);
+	if (ret)
+		fprintf(stderr, "lsbench compare: cannot write %s: %s\n", out, strerror(-ret));
+	else
+		printf("written: %s\n", out);
+	ls_buf_free(&b);
+	return ret;
+}
+
+int ls_compare_main(int argc, char **argv)
+{
+	struct cmp_args a = { .o = LS_CMP_OPTS_DEFAULT, .out = "compare.csv" };
+	struct ls_rset base = {}, new = {};
+	struct ls_cmp c;
+	char err[512];
+	int ret = parse(&a, argc, argv);
+
+	if (ret)
+		return ret > 0 ? 0 : 2;
+	ret = read_side(&base, a.base, a.nr_base, err, sizeof(err))
+		      ?: read_side(&new, a.new, a.nr_new, err, sizeof(err))
+		      ?: ls_cmp_build(&c, &base, &new, &a.o, err, sizeof(err));
+	if (ret) {
+		fprintf(stderr, "lsbench compare: %s\n", err);
+		ls_rset_free(&base);
+		ls_rset_free(&new);
+		return 2;
+	}
+	ls_cmp_print(&c, stdout);
+	ret = write_csv(&c, a.out) ? 2 : a.fail && c.nr_slower ? 1 : 0;
+	ls_cmp_free(&c);
+	ls_rset_free(&base);
+	ls_rset_free(&new);
+	return ret;
+}

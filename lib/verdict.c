@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The verdict on a comparison, one rule for compare, the timeline, report,
+ * the exports and --fail-on-regression: slower or faster only when shown
+ * changed, same only when shown within the bound, else ~ with the units a
+ * side that would settle it.
+ */
+#include <math.h>
+#include "stats.h"
+
+/* The level of one test when it is the only changed one of the family: BH's smallest threshold. */
+static double single_change_alpha(const struct ls_rule *rule)
+{
+	return rule->fdr / (rule->family ? rule->family : 1);
+}
+
+/* Whether n units a side would settle it, with probability rule->power, at the spread seen. */
+static bool resolves(const struct ls_ttest *t, const struct ls_rule *rule, size_t n)
+{
+	double se = ls_ttest_se_at(t, n), d = fabs(t->d), b = log1p(rule->bound);
+
+	if (!(se > 0))
+		return true;
+	if (d >= ls_ttest_shift(t, n, n, single_change_alpha(rule), rule->power) * se)
+		return true;
+	/* Equivalence: the one-sided test toward the nearer bound, at tost_alpha. */
+	return d < b && b - d >= ls_ttest_shift(t, n, n, 2 * rule->tost_alpha, rule->power) * se;
+}
+
+unsigned int ls_units_needed(const struct ls_ttest *t, const struct ls_rule *rule)
+{
+	size_t lo = LS_MIN_UNITS, hi = LS_MAX_UNITS, mid;
+
+	if (isnan(t->va) || isnan(t->vb) || isnan(t->d))
+		return 0;
+	if (!resolves(t, rule, hi))
+		return LS_MAX_UNITS;
+	/* The smallest n that resolves: it only gets easier with more units. */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (resolves(t, rule, mid))
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
+static void ratio_interval(const struct ls_ttest *t, double level, double *lo, double *hi)
+{
+	ls_ttest_ci(t, level, lo, hi);
+	*lo = exp(*lo);
+	*hi = exp(*hi);
+}
+
+void ls_judge(const struct ls_ttest *t, double q, bool noisy, const struct ls_rule *rule,
+	      struct ls_judgement *j)
+{
+	*j = (struct ls_judgement){ .verdict = LS_UNSURE, .why = LS_WHY_FEW };
+	j->ci_lo = j->ci_hi = j->tost_lo = j->tost_hi = j->detectable = NAN;
+	if (!t)
+		return;
+	if (t->na < LS_MIN_UNITS || t->nb < LS_MIN_UNITS || isnan(t->p)) {
+		j->units_needed = ls_units_needed(t, rule);
+		return;
+	}
+	j->detectable = ls_ttest_detectable(t, 0, single_change_alpha(rule), rule->power);
+	ratio_interval(t, rule->level, &j->ci_lo, &j->ci_hi);
+	ratio_interval(t, 1 - 2 * rule->tost_alpha, &j->tost_lo, &j->tost_hi);
+	j->why = LS_WHY_NONE;
+	if (q < rule->fdr && (j->ci_lo > 1 || j->ci_hi < 1)) {
+		j->verdict = t->d > 0 ? LS_SLOWER : LS_FASTER;
+	} else if (ls_ttest_equivalent(t, rule->bound, rule->tost_alpha)) {
+		j->verdict = noisy ? LS_UNSURE : LS_SAME;
+		j->why = noisy ? LS_WHY_NOISY : LS_WHY_NONE;
+	} else {
+		j->why = LS_WHY_WIDE;
+		j->units_needed = ls_units_needed(t, rule);
+	}
+}
+
+const char *ls_verdict_name(enum ls_verdict v)
+{
+	static const char *const names[] = { "same", "faster", "slower", "~" };
+
+	return v <= LS_UNSURE ? names[v] : "?";
+}
+
+const char *ls_why_text(enum ls_why w)
+{
+	static const char *const text[] = {
+		"",
+		"too few rounds",
+		"interval across the bound",
+		"noisy",
+	};
+
+	return w <= LS_WHY_NOISY ? text[w] : "";
+}
