@@ -84,7 +84,7 @@ double ls_t_power(double lambda, double crit, double df);
 /* The lambda >= 0 whose power at two-sided level alpha is power (alpha < power < 1). */
 double ls_t_power_shift(double alpha, double df, double power);
 
-#define LS_MAX_DF_NODES 16
+#define LS_MAX_DF_NODES 8
 /*
  * The same when the test's df is itself a random estimate (Welch's), equally
  * likely to be any of the m (at most LS_MAX_DF_NODES) df[i]: the power is

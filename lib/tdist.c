@@ -6,7 +6,7 @@
 #define BETACF_ITERS 500
 #define BETACF_EPS 1e-15
 #define TINY 1e-300
-#define POWER_STEPS 256 /* Simpson intervals over the spread's distribution */
+#define POWER_STEPS 128 /* Simpson intervals over the spread's distribution */
 
 static double not_tiny(double v)
 {
@@ -64,22 +64,36 @@ double ls_t_cdf(double t, double df)
 	return t < 0 ? tail : 1 - tail;
 }
 
+/* Student's t density. */
+static double t_pdf(double t, double df)
+{
+	return exp(lgamma((df + 1) / 2) - lgamma(df / 2) - (df + 1) / 2 * log1p(t * t / df)) /
+	       sqrt(df * M_PI);
+}
+
 double ls_t_crit(double alpha, double df)
 {
-	double lo = 0, hi = 1, mid;
+	double lo = 0, hi = 1, x, p, target = alpha / 2;
 	int i;
 
 	while (ls_t_p2(hi, df) > alpha && hi < 1e300)
 		hi *= 2;
-	/* p falls as t grows: bisect to the last bits. */
+	/* Newton's steps on the upper tail, kept in a shrinking bracket: the tail falls as t grows.
+	 */
+	x = hi / 2;
 	for (i = 0; i < 200 && hi - lo > 1e-13 * hi; i++) {
-		mid = (lo + hi) / 2;
-		if (ls_t_p2(mid, df) > alpha)
-			lo = mid;
+		p = ls_t_p2(x, df) / 2;
+		if (p > target)
+			lo = x;
 		else
-			hi = mid;
+			hi = x;
+		if (fabs(p - target) <= 1e-15 * target)
+			break;
+		x += (p - target) / t_pdf(x, df);
+		if (!(x > lo && x < hi))
+			x = (lo + hi) / 2;
 	}
-	return (lo + hi) / 2;
+	return x;
 }
 
 double ls_t_quantile(double p, double df)
@@ -98,14 +112,13 @@ double ls_norm_cdf(double z)
  * The density of u = s / sigma, the estimated standard error over the true
  * one: sqrt(X / df) for X chi-squared with df degrees of freedom.
  */
-static double spread_density(double u, double df)
+static double spread_density(double u, double df, double lognorm)
 {
 	double x = df * u * u;
 
 	if (!(u > 0))
 		return df == 1 ? sqrt(2 / M_PI) : 0; /* df < 1 does not occur: 2 units a side */
-	return exp(log(2 * df * u) + (df / 2 - 1) * log(x) - x / 2 - df / 2 * M_LN2 -
-		   lgamma(df / 2));
+	return exp(log(2 * df * u) + (df / 2 - 1) * log(x) - x / 2 + lognorm);
 }
 
 /*
@@ -117,12 +130,13 @@ static double power_and_slope(double lambda, double crit, double df, double *slo
 {
 	double sd = 1 / sqrt(2 * df), bottom = fmax(0, 1 - 12 * sd), top = 1 + 12 * sd;
 	double h = (top - bottom) / POWER_STEPS, p = 0, s = 0, u, w, f, a, b;
+	double lognorm = -df / 2 * M_LN2 - lgamma(df / 2);
 	int i;
 
 	for (i = 0; i <= POWER_STEPS; i++) {
 		u = bottom + i * h;
 		w = (i == 0 || i == POWER_STEPS) ? 1 : i % 2 ? 4 : 2;
-		f = spread_density(u, df);
+		f = spread_density(u, df, lognorm);
 		if (!(f > 0))
 			continue;
 		a = lambda - crit * u;

@@ -39,7 +39,7 @@ static double f_quantile(double p, double d1, double d2)
 	double lo = -60, hi = 60, mid;
 	int i;
 
-	for (i = 0; i < 60; i++) {
+	for (i = 0; i < 40; i++) {
 		mid = (lo + hi) / 2;
 		if (f_cdf(exp(mid), d1, d2) < p)
 			lo = mid;

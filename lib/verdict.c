@@ -29,13 +29,18 @@ static bool resolves(const struct ls_ttest *t, const struct ls_rule *rule, size_
 
 unsigned int ls_units_needed(const struct ls_ttest *t, const struct ls_rule *rule)
 {
-	size_t lo = LS_MIN_UNITS, hi = LS_MAX_UNITS, mid;
+	size_t lo = LS_MIN_UNITS, hi = t->na > t->nb ? t->na : t->nb, mid;
 
 	if (isnan(t->va) || isnan(t->vb) || isnan(t->d))
 		return 0;
-	if (!resolves(t, rule, hi))
+	/* Doubling from the units it has, then halving: it only gets easier with more units. */
+	hi = hi > lo ? hi : lo;
+	while (hi < LS_MAX_UNITS && !resolves(t, rule, hi)) {
+		lo = hi + 1;
+		hi = hi * 2 < LS_MAX_UNITS ? hi * 2 : LS_MAX_UNITS;
+	}
+	if (hi == LS_MAX_UNITS && !resolves(t, rule, hi))
 		return LS_MAX_UNITS;
-	/* The smallest n that resolves: it only gets easier with more units. */
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
 		if (resolves(t, rule, mid))
