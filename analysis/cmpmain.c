@@ -61,8 +61,9 @@ static int add_side(const char **side, size_t *n, const char *arg)
 	return 0;
 }
 
-static int set_opt(struct cmp_args *a, int opt, const char *arg)
+static int set_opt(void *ctx, int opt, const char *arg)
 {
+	struct cmp_args *a = ctx;
 	double fdr;
 	char *end;
 
@@ -129,13 +130,37 @@ static int sides(struct cmp_args *a, int argc, char **argv)
 	return 0;
 }
 
-static const char *opt_name(const struct option *opts, int opt)
+int ls_getopt_each(const char *cmd, int argc, char **argv, const char *shortopts,
+		   const struct option *opts, int (*set)(void *ctx, int opt, const char *arg),
+		   void *ctx, void (*usage)(FILE *f))
 {
-	for (; opts->name; opts++) {
-		if (opts->val == opt)
-			return opts->name;
+	const struct option *o;
+	char q[48];
+	int opt;
+
+	optind = 1;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
+		if (opt == 'h') {
+			usage(stdout);
+			return 1;
+		}
+		if (opt == '?' || opt == ':') {
+			ls_csvr_quote(argv[optind - 1], q, sizeof(q));
+			fprintf(stderr, "lsbench %s: unknown option or missing value: '%s'\n", cmd,
+				q);
+			return -EINVAL;
+		}
+		if (set(ctx, opt, optarg)) {
+			for (o = opts; o->name && o->val != opt; o++)
+				;
+			ls_csvr_quote(optarg, q, sizeof(q));
+			fprintf(stderr, "lsbench %s: bad value for --%s: '%s'\n", cmd,
+				o->name ?: "?", q);
+			return -EINVAL;
+		}
 	}
-	return "?";
+	return 0;
 }
 
 static int parse(struct cmp_args *a, int argc, char **argv)
@@ -154,29 +179,11 @@ static int parse(struct cmp_args *a, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{},
 	};
-	char q[48];
-	int opt, idx;
+	int ret = ls_getopt_each("compare", argc, argv, "+b:t:q:s:o:h", opts, set_opt, a,
+				 ls_compare_usage);
 
-	optind = 1;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "+b:t:q:s:o:h", opts, &idx)) != -1) {
-		if (opt == 'h') {
-			ls_compare_usage(stdout);
-			return 1;
-		}
-		if (opt == '?' || opt == ':') {
-			ls_csvr_quote(argv[optind - 1], q, sizeof(q));
-			fprintf(stderr, "lsbench compare: unknown option or missing value: '%s'\n",
-				q);
-			return -EINVAL;
-		}
-		if (set_opt(a, opt, optarg)) {
-			ls_csvr_quote(optarg, q, sizeof(q));
-			fprintf(stderr, "lsbench compare: bad value for --%s: '%s'\n",
-				opt_name(opts, opt), q);
-			return -EINVAL;
-		}
-	}
+	if (ret)
+		return ret;
 	return sides(a, argc, argv);
 }
 

@@ -216,7 +216,9 @@ static void print_row(const struct ls_cmp_row *r, FILE *f)
 		fmt_p(p, sizeof(p), r->p);
 		fmt_p(q, sizeof(q), r->q);
 	}
-	if (isfinite(r->j.detectable))
+	if (r->j.detectable >= 10)
+		snprintf(det, sizeof(det), ">999%%");
+	else if (isfinite(r->j.detectable))
 		snprintf(det, sizeof(det), "%.*f%%", r->j.detectable < 0.1 ? 1 : 0,
 			 100 * r->j.detectable);
 	if (r->has_test)

@@ -108,6 +108,17 @@ void ls_cmp_free(struct ls_cmp *c);
 /* Parses a percentage (2 or 2%) into a fraction in (0, max]; -EINVAL if it is not one. */
 int ls_cmp_parse_pct(const char *s, double max, double *v);
 
+struct option;
+
+/*
+ * getopt_long over argv, each option given to set (ctx, its value, its
+ * argument): 0, 1 after printing usage for -h, -EINVAL after one line on
+ * standard error for an unknown option or a value set refuses.
+ */
+int ls_getopt_each(const char *cmd, int argc, char **argv, const char *shortopts,
+		   const struct option *opts, int (*set)(void *ctx, int opt, const char *arg),
+		   void *ctx, void (*usage)(FILE *f));
+
 /* `lsbench compare`, argv after the command name. Returns the exit status. */
 int ls_compare_main(int argc, char **argv);
 void ls_compare_usage(FILE *f);

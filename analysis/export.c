@@ -3,14 +3,19 @@
  * lsbench export: a result set as KCIDB JSON (schema v5: one checkout and one
  * build per kernel, a test per cell), as KTAP, or as the LAVA test cases the
  * test definition in lava/ reports (one "NAME RESULT VALUE UNIT" line each).
+ * With a base set, each cell compared with it carries compare's verdict: a
+ * slower cell fails, a ~ (inconclusive) one is KCIDB's DONE (ran, no
+ * verdict), KTAP's SKIP and LAVA's unknown.
  */
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "csv.h"
+#include "compare.h"
 #include "csvread.h"
 #include "export.h"
 #include "rset.h"
@@ -26,8 +31,15 @@ static void usage(FILE *f)
 		"                   RESULT VALUE UNIT, as lava/cells.sh reports them)\n"
 		"  -o, --output F   write to F, whole or not at all (default: standard output)\n"
 		"      --origin O   KCIDB origin: the submitter, [a-z0-9_]+ (default lsbench)\n"
+		"      --base DIR   judge each cell against the cells of DIR (repeatable: one\n"
+		"                   side) as lsbench compare does; with -b/--bound PCT and\n"
+		"                   -q/--fdr Q as compare's\n"
 		"  A cell's figure is ns_per_op, in ns; ok is PASS (ok in KTAP, pass in LAVA),\n"
-		"  failed FAIL and unsupported SKIP, with the cell's reason.\n",
+		"  failed FAIL and unsupported SKIP, with the cell's reason. Against a base, an\n"
+		"  ok cell compare finds slower is FAIL (not ok, fail); one it finds ~, neither\n"
+		"  shown changed nor shown the same (inconclusive: more rounds would tell), is\n"
+		"  DONE in KCIDB (ran, no verdict), SKIP in KTAP and unknown in LAVA; faster\n"
+		"  and same are PASS. The verdict, ratio and interval go in each cell's comment.\n",
 		LS_KCIDB_MAJOR, LS_KCIDB_MINOR);
 }
 
@@ -116,11 +128,55 @@ static double cell_ns(const struct ls_rcell *c)
 	return c->nr_runs > 1 ? c->ns_per_op : c->summary_ns;
 }
 
-static const char *kcidb_status(const struct ls_rcell *c)
+/* The cell's comparison with the base set; NULL without one or when not compared. */
+static const struct ls_cmp_row *cell_row(const struct ls_cmp *cmp, const struct ls_rcell *c)
 {
+	size_t i;
+
+	for (i = 0; cmp && i < cmp->nr_rows; i++) {
+		if (cmp->rows[i].kind == LS_CMP_BOTH && cmp->rows[i].new == c)
+			return &cmp->rows[i];
+	}
+	return NULL;
+}
+
+/* "~ against K: 1.012 (0.981 to 1.044); 9 rounds a side would tell", on one line. */
+static void verdict_text(const struct ls_cmp *cmp, const struct ls_cmp_row *r, char *buf,
+			 size_t size)
+{
+	char needed[48];
+	int n;
+
+	n = snprintf(buf, size, "%s%s against %s: %.3f", ls_cmp_row_noisy(r) ? "noisy, " : "",
+		     ls_verdict_name(r->verdict), cmp->base->runs[r->base->run].kernel, r->ratio);
+	if (isfinite(r->j.ci_lo) && n > 0 && (size_t)n < size)
+		n += snprintf(buf + n, size - n, " (%.3f to %.3f)", r->j.ci_lo, r->j.ci_hi);
+	ls_cmp_row_needed(r, needed, sizeof(needed));
+	if (r->verdict == LS_UNSURE && n > 0 && (size_t)n < size)
+		snprintf(buf + n, size - n, ", inconclusive: %s%s%s", ls_why_text(r->j.why),
+			 *needed ? "; would tell with " : "", needed);
+}
+
+static const char *kcidb_status(const struct ls_rcell *c, const struct ls_cmp_row *r)
+{
+	if (r)
+		return r->verdict == LS_SLOWER ? "FAIL" : r->verdict == LS_UNSURE ? "DONE" : "PASS";
 	if (!strcmp(c->status, "ok"))
 		return "PASS";
 	return strcmp(c->status, "unsupported") ? "FAIL" : "SKIP";
+}
+
+/* The comparison's figures in a KCIDB test's misc. */
+static void kcidb_verdict(struct ls_buf *b, const struct ls_cmp_row *r)
+{
+	ls_buf_printf(b, ", \"verdict\": \"%s\"", ls_verdict_name(r->verdict));
+	json_num(b, "ratio", r->ratio);
+	json_num(b, "ci_low", r->j.ci_lo);
+	json_num(b, "ci_high", r->j.ci_hi);
+	json_num(b, "q", r->q);
+	json_num(b, "detectable_pct", 100 * r->j.detectable);
+	if (r->j.units_needed)
+		ls_buf_printf(b, ", \"rounds_needed\": %u", r->j.units_needed);
 }
 
 /* Whether run i is the first of the set with its kernel. */
@@ -178,18 +234,19 @@ static void kcidb_kernels(const struct ls_rset *s, const char *origin, struct ls
 	ls_buf_printf(b, "\n  ],\n");
 }
 
-static void kcidb_test(const struct ls_rset *s, const struct ls_rcell *c, const char *origin,
-		       struct ls_buf *b)
+static void kcidb_test(const struct ls_rset *s, const struct ls_cmp *cmp, const struct ls_rcell *c,
+		       const char *origin, struct ls_buf *b)
 {
 	const struct ls_run_info *r = cell_run(s, c);
-	char path[256];
+	const struct ls_cmp_row *row = cell_row(cmp, c);
+	char path[256], text[320];
 
 	ls_export_path(&c->key, path, sizeof(path));
 	ls_buf_printf(b, "\n    {");
 	json_id(b, "id", origin, r->run_id, path);
 	ls_buf_printf(b, ", \"origin\": \"%s\", ", origin);
 	json_id(b, "build_id", origin, r->kernel, NULL);
-	ls_buf_printf(b, ", \"path\": \"%s\", \"status\": \"%s\"", path, kcidb_status(c));
+	ls_buf_printf(b, ", \"path\": \"%s\", \"status\": \"%s\"", path, kcidb_status(c, row));
 	if (*r->started && strlen(r->started) == 20) /* 2026-11-29T12:32:37Z */
 		ls_buf_printf(b, ", \"start_time\": \"%s\"", r->started);
 	if (!strcmp(c->status, "ok") && isfinite(cell_ns(c)))
@@ -197,7 +254,11 @@ static void kcidb_test(const struct ls_rset *s, const struct ls_rcell *c, const 
 			b,
 			", \"number\": {\"value\": %.6f, \"unit\": \"ns\", \"prefix\": \"metric\"}",
 			cell_ns(c));
-	if (*c->reason) {
+	if (row) {
+		verdict_text(cmp, row, text, sizeof(text));
+		ls_buf_printf(b, ", \"comment\": ");
+		json_str(b, text);
+	} else if (*c->reason) {
 		ls_buf_printf(b, ", \"comment\": ");
 		json_str(b, c->reason);
 	}
@@ -219,10 +280,13 @@ static void kcidb_test(const struct ls_rset *s, const struct ls_rcell *c, const 
 	json_num(b, "ops_per_sec", c->ops_per_sec);
 	json_num(b, "lat_p50_ns", c->lat[0]);
 	json_num(b, "lat_p99_ns", c->lat[2]);
+	if (row)
+		kcidb_verdict(b, row);
 	ls_buf_printf(b, "}}");
 }
 
-static void kcidb(const struct ls_rset *s, const char *origin, struct ls_buf *b)
+static void kcidb(const struct ls_rset *s, const struct ls_cmp *cmp, const char *origin,
+		  struct ls_buf *b)
 {
 	size_t i;
 
@@ -231,7 +295,7 @@ static void kcidb(const struct ls_rset *s, const char *origin, struct ls_buf *b)
 	kcidb_kernels(s, origin, b);
 	ls_buf_printf(b, "  \"tests\": [");
 	for (i = 0; i < s->nr_cells; i++) {
-		kcidb_test(s, &s->cells[i], origin, b);
+		kcidb_test(s, cmp, &s->cells[i], origin, b);
 		if (i + 1 < s->nr_cells)
 			ls_buf_printf(b, ",");
 	}
@@ -245,20 +309,49 @@ static void ktap_text(struct ls_buf *b, const char *s)
 		ls_buf_printf(b, "%c", *s == '\n' || *s == '\r' || *s == '#' ? ' ' : *s);
 }
 
-static void ktap(const struct ls_rset *s, struct ls_buf *b)
+/* An ok cell judged against the base: slower is not ok, ~ a SKIP that says why. */
+static void ktap_verdict(const struct ls_cmp *cmp, const struct ls_cmp_row *r, size_t i,
+			 const char *path, struct ls_buf *b)
+{
+	char text[320];
+
+	verdict_text(cmp, r, text, sizeof(text));
+	ls_buf_printf(b, "# %s: ", path);
+	ktap_text(b, text);
+	if (r->verdict == LS_SLOWER)
+		ls_buf_printf(b, "\nnot ok %zu %s\n", i + 1, path);
+	else if (r->verdict == LS_UNSURE)
+		ls_buf_printf(b, "\nok %zu %s # SKIP inconclusive\n", i + 1, path);
+	else
+		ls_buf_printf(b, "\nok %zu %s\n", i + 1, path);
+}
+
+static void ktap(const struct ls_rset *s, const struct ls_cmp *cmp, struct ls_buf *b)
 {
 	char path[256], kernels[512];
 	size_t i;
 
 	ls_rset_kernels(s, kernels, sizeof(kernels));
-	ls_buf_printf(b, "KTAP version 1\n# lsbench: kernel %s\n1..%zu\n", kernels, s->nr_cells);
+	ls_buf_printf(b, "KTAP version 1\n# lsbench: kernel %s\n", kernels);
+	if (cmp) {
+		ls_rset_kernels(cmp->base, kernels, sizeof(kernels));
+		ls_buf_printf(b,
+			      "# compared with kernel %s: slower is not ok, ~ (inconclusive) "
+			      "SKIP\n",
+			      kernels);
+	}
+	ls_buf_printf(b, "1..%zu\n", s->nr_cells);
 	for (i = 0; i < s->nr_cells; i++) {
 		const struct ls_rcell *c = &s->cells[i];
+		const struct ls_cmp_row *row = cell_row(cmp, c);
 
 		ls_export_path(&c->key, path, sizeof(path));
 		if (!strcmp(c->status, "ok")) {
 			ls_buf_printf(b, "# %s: ns_per_op %.6f ns\n", path, cell_ns(c));
-			ls_buf_printf(b, "ok %zu %s\n", i + 1, path);
+			if (row)
+				ktap_verdict(cmp, row, i, path, b);
+			else
+				ls_buf_printf(b, "ok %zu %s\n", i + 1, path);
 			continue;
 		}
 		if (!strcmp(c->status, "unsupported")) {
@@ -276,7 +369,14 @@ static void ktap(const struct ls_rset *s, struct ls_buf *b)
 }
 
 /* LAVA: lava-test-case's result words; a figure only for cells that have one. */
-static void lava(const struct ls_rset *s, struct ls_buf *b)
+static const char *lava_result(const struct ls_cmp_row *r)
+{
+	if (!r)
+		return "pass";
+	return r->verdict == LS_SLOWER ? "fail" : r->verdict == LS_UNSURE ? "unknown" : "pass";
+}
+
+static void lava(const struct ls_rset *s, const struct ls_cmp *cmp, struct ls_buf *b)
 {
 	char path[256];
 	size_t i;
@@ -286,25 +386,26 @@ static void lava(const struct ls_rset *s, struct ls_buf *b)
 
 		ls_export_path(&c->key, path, sizeof(path));
 		if (!strcmp(c->status, "ok"))
-			ls_buf_printf(b, "%s pass %.6f ns\n", path, cell_ns(c));
+			ls_buf_printf(b, "%s %s %.6f ns\n", path, lava_result(cell_row(cmp, c)),
+				      cell_ns(c));
 		else
 			ls_buf_printf(b, "%s %s\n", path,
 				      strcmp(c->status, "unsupported") ? "fail" : "skip");
 	}
 }
 
-void ls_export(const struct ls_rset *s, enum ls_export_format f, const char *origin,
-	       struct ls_buf *b)
+void ls_export(const struct ls_rset *s, const struct ls_cmp *cmp, enum ls_export_format f,
+	       const char *origin, struct ls_buf *b)
 {
 	switch (f) {
 	case LS_EXPORT_KCIDB:
-		kcidb(s, origin, b);
+		kcidb(s, cmp, origin, b);
 		break;
 	case LS_EXPORT_KTAP:
-		ktap(s, b);
+		ktap(s, cmp, b);
 		break;
 	case LS_EXPORT_LAVA:
-		lava(s, b);
+		lava(s, cmp, b);
 		break;
 	}
 }
@@ -342,67 +443,107 @@ static int write_out(const char *out, const struct ls_buf *b)
 	return 0;
 }
 
-int ls_export_main(int argc, char **argv)
+struct export_args {
+	enum ls_export_format f;
+	const char *out, *origin;
+	struct ls_cmp_opts cmp;
+	const char *base[LS_CMP_MAX_SELECT]; /* --base folders: one side */
+	size_t nr_base;
+};
+
+static int set_opt(void *ctx, int opt, const char *arg)
+{
+	struct export_args *a = ctx;
+	char *end;
+
+	switch (opt) {
+	case 'f':
+		return parse_format(arg, &a->f);
+	case 'o':
+		a->out = arg;
+		return 0;
+	case 'O':
+		a->origin = arg;
+		return ls_export_origin_ok(arg) ? 0 : -EINVAL;
+	case 'B':
+		if (a->nr_base == LS_CMP_MAX_SELECT)
+			return -E2BIG;
+		a->base[a->nr_base++] = arg;
+		return 0;
+	case 'b':
+		return ls_cmp_parse_pct(arg, 1, &a->cmp.bound);
+	case 'q':
+		errno = 0;
+		a->cmp.fdr = strtod(arg, &end);
+		return errno || end == arg || *end || !(a->cmp.fdr > 0 && a->cmp.fdr <= 1) ? -EINVAL
+											   : 0;
+	}
+	return -EINVAL;
+}
+
+/* Parses the options; 1 for --help, -EINVAL (said) for bad ones. */
+static int parse(struct export_args *a, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "origin", required_argument, NULL, 'O' },
+		{ "base", required_argument, NULL, 'B' },
+		{ "bound", required_argument, NULL, 'b' },
+		{ "fdr", required_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{},
 	};
-	enum ls_export_format f = LS_EXPORT_KCIDB;
-	const char *out = NULL, *origin = "lsbench";
-	struct ls_rset s = {};
-	struct ls_buf b = {};
-	char err[512], q[48];
-	int opt, i, ret = 0;
+	int ret = ls_getopt_each("export", argc, argv, "+f:o:b:q:h", opts, set_opt, a, usage);
 
-	optind = 1;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "+f:o:h", opts, NULL)) != -1) {
-		switch (opt) {
-		case 'f':
-			if (parse_format(optarg, &f))
-				goto bad_value;
-			break;
-		case 'o':
-			out = optarg;
-			break;
-		case 'O':
-			if (!ls_export_origin_ok(optarg))
-				goto bad_value;
-			origin = optarg;
-			break;
-		case 'h':
-			usage(stdout);
-			return 0;
-		default:
-			ls_csvr_quote(argv[optind - 1], q, sizeof(q));
-			fprintf(stderr, "lsbench export: unknown option or missing value: '%s'\n",
-				q);
-			return 2;
-		}
-	}
+	if (ret)
+		return ret;
 	if (optind >= argc) {
 		fprintf(stderr, "lsbench export: needs a results folder\n");
-		return 2;
+		return -EINVAL;
 	}
-	for (i = optind; !ret && i < argc; i++)
-		ret = ls_rset_add(&s, argv[i], err, sizeof(err));
+	return 0;
+}
+
+/* Reads the set and the base, compares them when there is a base, writes the format. */
+static int export_sets(struct export_args *a, char **dirs, int n)
+{
+	struct ls_rset s = {}, base = {};
+	struct ls_buf b = {};
+	struct ls_cmp c = {};
+	char err[512];
+	int i, ret = 0;
+
+	for (i = 0; !ret && i < n; i++)
+		ret = ls_rset_add(&s, dirs[i], err, sizeof(err));
+	for (i = 0; !ret && (size_t)i < a->nr_base; i++)
+		ret = ls_rset_add(&base, a->base[i], err, sizeof(err));
+	if (!ret && a->nr_base)
+		ret = ls_cmp_build(&c, &base, &s, &a->cmp, err, sizeof(err));
 	if (ret) {
 		fprintf(stderr, "lsbench export: %s\n", err);
-		ls_rset_free(&s);
-		return 2;
+		ret = 2;
+	} else {
+		ls_export(&s, a->nr_base ? &c : NULL, a->f, a->origin, &b);
+		ret = write_out(a->out, &b);
 	}
-	ls_export(&s, f, origin, &b);
-	ret = write_out(out, &b);
 	ls_buf_free(&b);
+	ls_cmp_free(&c);
+	ls_rset_free(&base);
 	ls_rset_free(&s);
 	return ret;
-bad_value:
-	ls_csvr_quote(optarg, q, sizeof(q));
-	fprintf(stderr, "lsbench export: bad value for --%s: '%s'\n",
-		opt == 'f' ? "format" : "origin", q);
-	return 2;
+}
+
+int ls_export_main(int argc, char **argv)
+{
+	struct export_args a = {
+		.f = LS_EXPORT_KCIDB,
+		.origin = "lsbench",
+		.cmp = LS_CMP_OPTS_DEFAULT,
+	};
+	int ret = parse(&a, argc, argv);
+
+	if (ret)
+		return ret > 0 ? 0 : 2;
+	return export_sets(&a, argv + optind, argc - optind);
 }

@@ -32,9 +32,15 @@ void ls_export_path(const struct ls_key *k, char *buf, size_t size);
 /* Whether origin is a KCIDB origin: [a-z0-9_]+. */
 int ls_export_origin_ok(const char *origin);
 
-/* Appends the set in format f to b; origin names the submitter (KCIDB). */
-void ls_export(const struct ls_rset *s, enum ls_export_format f, const char *origin,
-	       struct ls_buf *b);
+struct ls_cmp;
+
+/*
+ * Appends the set in format f to b; origin names the submitter (KCIDB). cmp,
+ * when not NULL, compares a base set with s: its verdicts go with s's cells
+ * (slower fails; ~ is KCIDB's DONE, KTAP's SKIP, LAVA's unknown).
+ */
+void ls_export(const struct ls_rset *s, const struct ls_cmp *cmp, enum ls_export_format f,
+	       const char *origin, struct ls_buf *b);
 
 int ls_export_main(int argc, char **argv);
 

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
+#include "compare.h"
 #include "csv.h"
 #include "export.h"
 #include "rset.h"
@@ -66,10 +67,54 @@ static struct ls_rcell cells[3] = {
 
 static struct ls_rset set = { .runs = &run, .nr_runs = 1, .cells = cells, .nr_cells = 3 };
 
+static struct ls_run_info base_run = { .kernel = "6.0-base", .schema = 3 };
+static struct ls_rcell base_cells[2];
+static struct ls_rset base_set = {
+	.runs = &base_run, .nr_runs = 1, .cells = base_cells, .nr_cells = 2
+};
+
+/* A comparison with a base of task-get alone whose verdict is v. */
+static void compared(struct ls_cmp *c, struct ls_cmp_row *row, enum ls_verdict v)
+{
+	memset(c, 0, sizeof(*c));
+	memset(row, 0, sizeof(*row));
+	base_cells[0] = cells[0];
+	c->base = &base_set;
+	c->new = &set;
+	c->rows = row;
+	c->nr_rows = 1;
+	row->base = &base_cells[0];
+	row->new = &cells[0];
+	row->kind = LS_CMP_BOTH;
+	row->verdict = v;
+	row->unit = LS_UNIT_ROUND;
+	row->ratio = 1.012;
+	row->q = 0.4;
+	row->j = (struct ls_judgement){ .verdict = v,
+					.ci_lo = 0.981,
+					.ci_hi = 1.044,
+					.detectable = 0.07,
+					.tost_lo = NAN,
+					.tost_hi = NAN };
+	if (v == LS_UNSURE) {
+		row->j.why = LS_WHY_WIDE;
+		row->j.units_needed = 9;
+	}
+}
+
+static char *export_cmp(enum ls_export_format f, const struct ls_cmp *c, struct ls_buf *b)
+{
+	memset(b, 0, sizeof(*b));
+	ls_export(&set, c, f, "lsbench", b);
+	assert_int_equal(b->err, 0);
+	ls_buf_printf(b, "%c", 0);
+	return b->data;
+}
+
 static char *export(enum ls_export_format f, struct ls_buf *b)
 {
 	memset(b, 0, sizeof(*b));
-	ls_export(&set, f, "lsbench", b);
+	ls_export(&set, NULL, f, "lsbench", b);
 	assert_int_equal(b->err, 0);
 	ls_buf_printf(b, "%c", 0);
 	return b->data;
@@ -162,6 +207,58 @@ static void lava_lines(void **state)
 	ls_buf_free(&b);
 }
 
+/*
+ * Against a base: a ~ cell is KCIDB's DONE, KTAP's SKIP and LAVA's unknown,
+ * with the verdict, interval and rounds needed in its comment; a slower one
+ * fails; same passes. Cells not compared keep their own status.
+ */
+static void verdicts_against_a_base(void **state)
+{
+	struct ls_cmp_row row;
+	struct ls_cmp c;
+	struct ls_buf b;
+	char *s;
+
+	(void)state;
+	compared(&c, &row, LS_UNSURE);
+	s = export_cmp(LS_EXPORT_KCIDB, &c, &b);
+	assert_non_null(strstr(s, "\"status\": \"DONE\""));
+	assert_non_null(strstr(s, "\"comment\": \"~ against 6.0-base: 1.012 (0.981 to 1.044), "
+				  "inconclusive: interval across the bound; would tell with 9 "
+				  "rounds a side\""));
+	assert_non_null(strstr(s, "\"verdict\": \"~\", \"ratio\": 1.012000"));
+	assert_non_null(strstr(s, "\"rounds_needed\": 9"));
+	assert_non_null(strstr(s, "\"status\": \"SKIP\"")); /* the unsupported cell, as before */
+	ls_buf_free(&b);
+	s = export_cmp(LS_EXPORT_KTAP, &c, &b);
+	assert_non_null(strstr(s, "# compared with kernel 6.0-base: slower is not ok, ~ "
+				  "(inconclusive) SKIP\n1..3\n"));
+	assert_non_null(strstr(s, "\nok 1 lsbench.task-get.loop.private.c1.o1.m1.v8 # SKIP "
+				  "inconclusive\n"));
+	ls_buf_free(&b);
+	s = export_cmp(LS_EXPORT_LAVA, &c, &b);
+	assert_non_null(
+		strstr(s, "lsbench.task-get.loop.private.c1.o1.m1.v8 unknown 12.500000 ns\n"));
+	ls_buf_free(&b);
+
+	compared(&c, &row, LS_SLOWER);
+	s = export_cmp(LS_EXPORT_KTAP, &c, &b);
+	assert_non_null(strstr(s, "\nnot ok 1 lsbench.task-get.loop.private.c1.o1.m1.v8\n"));
+	ls_buf_free(&b);
+	s = export_cmp(LS_EXPORT_KCIDB, &c, &b);
+	assert_non_null(strstr(s, "\"path\": \"lsbench.task-get.loop.private.c1.o1.m1.v8\", "
+				  "\"status\": \"FAIL\""));
+	ls_buf_free(&b);
+	s = export_cmp(LS_EXPORT_LAVA, &c, &b);
+	assert_non_null(strstr(s, "v8 fail 12.500000 ns\n"));
+	ls_buf_free(&b);
+
+	compared(&c, &row, LS_SAME);
+	s = export_cmp(LS_EXPORT_LAVA, &c, &b);
+	assert_non_null(strstr(s, "v8 pass 12.500000 ns\n"));
+	ls_buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -170,6 +267,7 @@ int main(void)
 		cmocka_unit_test(kcidb_escapes_and_maps_status),
 		cmocka_unit_test(ktap_lines),
 		cmocka_unit_test(lava_lines),
+		cmocka_unit_test(verdicts_against_a_base),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
