@@ -112,6 +112,8 @@ GET(ci_lo, row->rounds ? dbl(row->ns_rs.ci_lo) : none)
 GET(ci_hi, row->rounds ? dbl(row->ns_rs.ci_hi) : none)
 GET(precision, row->rounds ? dbl(ls_round_precision_pct(&row->ns_rs)) : none)
 GET(round_cv, row->rounds ? dbl(row->ns_rs.round_cv) : none)
+GET(detectable,
+    row->rounds > 1 && isfinite(row->ns_rs.detectable) ? dbl(100 * row->ns_rs.detectable) : none)
 GET(discarded, u64(row->reps_discarded))
 GET(maps_alive, row->census ? u64(row->type_maps_alive) : none)
 GET(foreign, row->census ? u64(row->foreign_maps) : none)
@@ -256,6 +258,11 @@ const struct ls_column ls_summary_columns[] = {
 	    "distinct slots of the per-owner cache the cell's local-storage maps hold, read from "
 	    "the kernel (min(maps, 16) when laid out as alone, which a cell must be); empty where "
 	    "not read"),
+	FIG("detectable_pct", detectable,
+	    "the change (%) `lsbench compare` of this run against another like it (as many "
+	    "rounds, the same spread) finds with 80% power for a cell compared alone (p < "
+	    "0.05); empty with one round. A comparison of many cells needs more (its "
+	    "compare.csv says how much)"),
 };
 
 const size_t ls_nr_summary_columns = sizeof(ls_summary_columns) / sizeof(ls_summary_columns[0]);

@@ -22,6 +22,23 @@ static void log_t_interval(const double *x, size_t n, double *lo, double *hi)
 	*hi = exp(m + hw);
 }
 
+/* What a comparison of a run like this one with another would detect (rounds.h). */
+static double against_itself(const double *medians, size_t n)
+{
+	struct ls_ttest t = { .na = n, .nb = n };
+	double *logs = malloc((n + 1) * sizeof(*logs)), mean, d = NAN;
+	size_t i;
+
+	for (i = 0; logs && i < n; i++)
+		logs[i] = log(medians[i]);
+	if (logs && !ls_mean_var(logs, n, &mean, &t.va)) {
+		t.vb = t.va;
+		d = ls_ttest_detectable(&t, 0, 0.05, 0.8);
+	}
+	free(logs);
+	return d;
+}
+
 /* The figures of the n rounds whose summaries are rs; x[0..nx) are the samples. */
 static int summarize_rounds(const double *x, size_t nx, const struct ls_summary *rs, size_t n,
 			    double *medians, struct ls_round_stats *out)
@@ -42,6 +59,7 @@ static int summarize_rounds(const double *x, size_t nx, const struct ls_summary 
 	out->median = all.median;
 	out->round_cv = all.cv;
 	out->within_cv = cv_sum / n;
+	out->detectable = against_itself(medians, n);
 	if (n >= 2)
 		log_t_interval(medians, n, &out->ci_lo, &out->ci_hi);
 	else if (nx >= 2)

@@ -18,6 +18,12 @@ struct ls_round_stats {
 	double ci_lo, ci_hi; /* 95% interval of the cell's central value */
 	double round_cv; /* cv of the round medians: spread between setups; 0 for one round */
 	double within_cv; /* mean over rounds of the cv of their repetitions */
+	/*
+	 * The change (a fraction) that compare of this run against another like
+	 * it (as many rounds, the same spread of log round medians) finds with
+	 * 80% power at p < 0.05, one cell alone; NAN with fewer than two rounds.
+	 */
+	double detectable;
 };
 
 /*

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "row.h"
+#include "stats.h"
 
 /* Three rounds whose medians are 100, 110 and 121: logs equally spaced. */
 static void interval_from_round_medians(void **state)
@@ -35,6 +36,24 @@ static void interval_from_round_medians(void **state)
 	/* within each round: 1 / its mean */
 	assert_float_equal(s.within_cv, (1 / 100.0 + 1 / 110.0 + 1 / 121.0) / 3, 1e-9);
 	assert_float_equal(ls_round_precision_pct(&s), 100 * (hi - lo) / 2 / 110, 0.05);
+}
+
+/* The change a run like this finds against another like it: compare's figure for the pair. */
+static void detectable_against_a_twin(void **state)
+{
+	const double x[] = { 99, 100, 101, 110, 109, 111, 121, 120, 122 };
+	const unsigned int r[] = { 1, 1, 1, 2, 2, 2, 3, 3, 3 };
+	const double logs[] = { log(100), log(110), log(121) };
+	struct ls_round_stats s;
+	struct ls_ttest t;
+
+	assert_int_equal(ls_rounds_summarize(x, r, 9, &s), 0);
+	assert_int_equal(ls_ttest_welch(logs, 3, logs, 3, &t), 0);
+	assert_float_equal(s.detectable, ls_ttest_detectable(&t, 0, 0.05, 0.8), 1e-9);
+	/* rounds 10% apart, three a side: only a change of some 30% or more is found */
+	assert_true(s.detectable > 0.2 && s.detectable < 0.6);
+	assert_int_equal(ls_rounds_summarize(x, r, 3, &s), 0); /* one round */
+	assert_true(isnan(s.detectable));
 }
 
 /* Rounds need not come in order nor be numbered from 1. */
@@ -192,6 +211,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(interval_from_round_medians),
+		cmocka_unit_test(detectable_against_a_twin),
 		cmocka_unit_test(rounds_in_any_order),
 		cmocka_unit_test(one_round),
 		cmocka_unit_test(refused),
