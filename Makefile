@@ -8,6 +8,8 @@ CC ?= gcc
 VMLINUX_BTF ?= /sys/kernel/btf/vmlinux
 ARCH := $(shell uname -m | sed -e 's/x86_64/x86/' -e 's/aarch64/arm64/' -e 's/ppc64le/powerpc/')
 REV := $(shell git describe --always --dirty 2>/dev/null || echo unknown)
+# lsbench's version (lsbench --version prints it with REV, the commit it was built from)
+VERSION := 0.1
 
 # Debian packages the suite needs to build, run and test.
 DEPS := clang llvm make gcc pkg-config libbpf-dev libelf-dev zlib1g-dev bpftool linux-perf \
@@ -67,9 +69,10 @@ LAYERS := \
 	runner \
 	workloads \
 	lib
-# lib/: what the other layers share: CSV, statistics (stats.h: summaries, t, tests, verdicts),
-# histograms, paths.
+# lib/: what the other layers share: options (cli.h), CSV, statistics (stats.h: summaries, t,
+# tests, verdicts), histograms, paths.
 lib_SRCS := \
+	lib/cli.c \
 	lib/csv.c \
 	lib/stats.c \
 	lib/tdist.c \
@@ -121,6 +124,7 @@ runner_INC := -Ibench -Ibpf -I$(OUTPUT) $(workloads_INC)
 # vm/: lsbench vm: other kernels in qemu. It parses run's options and selects
 # its scenarios (bench/opts.c, bench/scenarios.c) to pass them to the guest.
 vm_SRCS := \
+	vm/vmopts.c \
 	vm/vm.c
 vm_USES := runner workloads lib
 vm_INC := -Ivm $(runner_INC)
@@ -146,6 +150,7 @@ cmd_INC := -Icmd $(vm_INC) -Ianalysis
 # it tests and of what that layer uses, built with sanitizers (fuzzers: and
 # libFuzzer's coverage).
 UNIT_TESTS := \
+	test_cli:lib \
 	test_stats:lib \
 	test_tdist:lib \
 	test_csv:lib \
@@ -162,7 +167,8 @@ UNIT_TESTS := \
 	test_csvread:analysis \
 	test_cmpstats:analysis \
 	test_compare:analysis \
-	test_export:analysis
+	test_export:analysis \
+	test_vmopts:vm
 FUZZERS := \
 	fuzz_opts:runner \
 	fuzz_csv:analysis
@@ -304,6 +310,7 @@ $(OUTPUT):
 # what depends on it rebuilds then and only then.
 $(OUTPUT)/rev.h: FORCE | $(OUTPUT)
 	$(Q)echo '#define LSBENCH_REV "$(REV)"' > $@.tmp
+	$(Q)echo '#define LSBENCH_VERSION "$(VERSION)"' >> $@.tmp
 	$(Q)echo '#define LSBENCH_SRCDIR "$(CURDIR)"' >> $@.tmp
 	$(Q)cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 

@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include "clean.h"
+#include "cli.h"
 #include "csv.h"
 #include "paths.h"
 
@@ -306,38 +307,37 @@ int ls_clean(const char *results_root, const char *by)
 	return s.left;
 }
 
-static void clean_usage(FILE *f)
-{
-	fprintf(f, "usage: lsbench clean [-o DIR]\n"
-		   "  Removes what runs that are no longer running left behind: cgroups\n"
-		   "  lsbench-<pid>-* (v2 and v1 memory), temporary folders and files under\n"
-		   "  $TMPDIR and /tmp, and marks their meta.txt under the results root\n"
-		   "  (-o DIR, default results) `state: dead`. One line per thing on stderr.\n"
-		   "  Exit status: 0; 1 when something could not be removed; 2 for bad input.\n");
-}
+struct clean_opts {
+	const char *root;
+};
+
+static const struct ls_cli_opt clean_opts[] = {
+	{ "--output", 'o', "DIR", "the results root whose meta.txt files are marked", LS_CLI_STR,
+	  LS_CLI_AT(struct clean_opts, root), .def = "results", .what = "a folder" },
+	{},
+};
+
+static const struct ls_cli_cmd clean_cmd = {
+	.name = "clean",
+	.synopsis = "[-o DIR]",
+	.desc = "Removes what runs that are no longer running left behind: cgroups "
+		"lsbench-<pid>-* (v2 and v1 memory), temporary folders and files under $TMPDIR "
+		"and /tmp, and marks their meta.txt under the results root `state: dead`. One "
+		"line per thing on stderr.",
+	.opts = clean_opts,
+	.footer = "Exit status: 0; 1 when something could not be removed; 2 for bad input.",
+};
 
 int ls_clean_main(int argc, char **argv)
 {
-	const char *root = "results";
-	int i;
+	struct clean_opts o = {};
+	int pos, ret = ls_cli_main(&clean_cmd, argc, argv, &o, &pos);
 
-	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-			clean_usage(stdout);
-			return 0;
-		}
-		if (!strcmp(argv[i], "-o") && i + 1 < argc && *argv[i + 1]) {
-			root = argv[++i];
-			continue;
-		}
-		fprintf(stderr, "lsbench clean: %s '%s' (see lsbench clean --help)\n",
-			strcmp(argv[i], "-o") ? "unexpected argument" : "-o needs a folder",
-			argv[i]);
-		return 2;
-	}
+	if (ret >= 0)
+		return ret;
 	if (geteuid()) {
 		fprintf(stderr, "lsbench clean: needs root (cgroups and other runs' files)\n");
 		return 2;
 	}
-	return ls_clean(root, "lsbench clean") ? 1 : 0;
+	return ls_clean(o.root, "lsbench clean") ? 1 : 0;
 }

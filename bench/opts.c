@@ -2,8 +2,6 @@
 /* Options of `lsbench run`: parsing and checking, with one-line errors. */
 #include <errno.h>
 #include <fnmatch.h>
-#include <getopt.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,399 +12,152 @@
 #define QUICK_REPETITIONS 2
 #define QUICK_ROUNDS 2
 #define MAX_ROUNDS 1000
-#define MAX_SECONDS 3600.0
+#define MAX_SECONDS 3600
 #define MAX_REPETITIONS 1000
 #define MAX_LOOP_ITERS (1u << 23) /* bpf_loop's own limit */
 
-enum {
-	OPT_CPUS = 0x100,
-	OPT_OBJECTS,
-	OPT_MAPS,
-	OPT_VALUE_SIZE,
-	OPT_QUICK,
-	OPT_LOOP_ITERS,
-	OPT_NO_BPF_STATS,
-	OPT_NO_LATENCY,
-	OPT_SHARING,
-	OPT_NO_BPF_LATENCY,
-	OPT_NO_PERF,
-	OPT_OVERHEAD,
-	OPT_PROFILE,
-	OPT_ROUNDS,
-	OPT_MAX_ROUNDS,
-	OPT_PRECISION,
-	OPT_SEED,
-	OPT_TIME_BUDGET,
-	OPT_STALL,
-};
+/* By their bits: LS_MODE_BIT(), LS_SHARING_BIT(). */
+static const char *const mode_names[] = { "hook", "loop", "fentry", NULL };
+static const char *const sharing_names[] = { "private", "shared", NULL };
 
-static const struct option long_opts[] = {
-	{ "scenario", required_argument, NULL, 's' },
-	{ "warmup", required_argument, NULL, 'w' },
-	{ "duration", required_argument, NULL, 'd' },
-	{ "repetitions", required_argument, NULL, 'r' },
-	{ "mode", required_argument, NULL, 'm' },
-	{ "output", required_argument, NULL, 'o' },
-	{ "cpus", required_argument, NULL, OPT_CPUS },
-	{ "objects", required_argument, NULL, OPT_OBJECTS },
-	{ "maps", required_argument, NULL, OPT_MAPS },
-	{ "value-size", required_argument, NULL, OPT_VALUE_SIZE },
-	{ "quick", no_argument, NULL, OPT_QUICK },
-	{ "loop-iters", required_argument, NULL, OPT_LOOP_ITERS },
-	{ "no-bpf-stats", no_argument, NULL, OPT_NO_BPF_STATS },
-	{ "no-latency", no_argument, NULL, OPT_NO_LATENCY },
-	{ "no-bpf-latency", no_argument, NULL, OPT_NO_BPF_LATENCY },
-	{ "no-perf", no_argument, NULL, OPT_NO_PERF },
-	{ "overhead", no_argument, NULL, OPT_OVERHEAD },
-	{ "profile", no_argument, NULL, OPT_PROFILE },
-	{ "sharing", required_argument, NULL, OPT_SHARING },
-	{ "rounds", required_argument, NULL, OPT_ROUNDS },
-	{ "max-rounds", required_argument, NULL, OPT_MAX_ROUNDS },
-	{ "precision", required_argument, NULL, OPT_PRECISION },
-	{ "seed", required_argument, NULL, OPT_SEED },
-	{ "time-budget", required_argument, NULL, OPT_TIME_BUDGET },
-	{ "stall", required_argument, NULL, OPT_STALL },
-	{ "verbose", no_argument, NULL, 'v' },
-	{ "help", no_argument, NULL, 'h' },
+/* The value sizes the BPF objects have types for. */
+static int parse_value_sizes(const struct ls_cli_opt *opt, const char *s, void *base, char *err,
+			     size_t len)
+{
+	struct ls_run_opts *o = base;
+	size_t i;
+
+	(void)err;
+	(void)len;
+	if (ls_cli_parse_uints(opt, s, base))
+		return -EINVAL;
+	for (i = 0; i < o->nr_value_sizes; i++) {
+		if (o->value_sizes[i] != 8 && o->value_sizes[i] != 64 && o->value_sizes[i] != 4096)
+			return -EINVAL;
+	}
+	return 0;
+}
+
+/* One path component of letters, digits, '.', '_' and '-', not all dots. */
+static bool label_ok(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n <= LS_MAX_LABEL &&
+	       strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+			 "0123456789._-") == n &&
+	       strspn(s, ".") != n;
+}
+
+#define RUN(field) LS_CLI_AT(struct ls_run_opts, field)
+#define RUN_GIVEN(field) LS_CLI_GIVEN(struct ls_run_opts, field)
+#define RUN_LIST(field, nr) RUN(field), .aux = offsetof(struct ls_run_opts, nr), .cap = LS_MAX_LIST
+
+const struct ls_cli_opt ls_run_cli_opts[] = {
+	{ "--scenario", 's', "GLOB", "run the scenarios matching GLOB (repeatable; default all)",
+	  LS_CLI_STRS, RUN(globs), .aux = offsetof(struct ls_run_opts, nr_globs),
+	  .cap = LS_MAX_GLOBS },
+	{ "--warmup", 'w', "S", "seconds of warm-up per round, not measured", LS_CLI_REAL,
+	  RUN(warmup_s), RUN_GIVEN(timing_set), .max = MAX_SECONDS,
+	  .def = LS_STR(LS_DEF_WARMUP_S) },
+	{ "--duration", 'd', "S", "seconds per repetition", LS_CLI_REAL, RUN(duration_s),
+	  RUN_GIVEN(timing_set), .max = MAX_SECONDS, .above_min = true,
+	  .def = LS_STR(LS_DEF_DURATION_S) },
+	{ "--repetitions", 'r', "N", "repetitions per round", LS_CLI_UINT, RUN(repetitions),
+	  RUN_GIVEN(timing_set), .min = 1, .max = MAX_REPETITIONS,
+	  .def = LS_STR(LS_DEF_REPETITIONS) },
+	{ "--rounds", 0, "N",
+	  "independent setups per cell, and more where imprecise; each round measures every cell "
+	  "once, in a shuffled order; given alone, exactly N",
+	  LS_CLI_UINT, RUN(rounds), RUN_GIVEN(rounds_set), .min = 1, .max = MAX_ROUNDS,
+	  .def = LS_STR(LS_DEF_ROUNDS) },
+	{ "--max-rounds", 0, "N",
+	  "rounds at most: cells whose 95% interval is wider than --precision get more rounds, up "
+	  "to N",
+	  LS_CLI_UINT, RUN(max_rounds), RUN_GIVEN(max_rounds_set), .min = 1, .max = MAX_ROUNDS,
+	  .def = LS_STR(LS_DEF_MAX_ROUNDS) },
+	{ "--precision", 0, "P", "target half-width of the 95% interval, in %", LS_CLI_REAL,
+	  RUN(precision_pct), .max = 100, .above_min = true, .def = LS_STR(LS_DEF_PRECISION_PCT) },
+	{ "--time-budget", 0, "S", "measure no cell in an extra round after S seconds of the run",
+	  LS_CLI_REAL, RUN(time_budget_s), .max = MAX_SECONDS, .above_min = true,
+	  .def_text = "none" },
+	{ "--stall", 0, "S",
+	  "end the run, saying where it is stuck, when a cell makes no progress for S seconds; 0: "
+	  "never",
+	  LS_CLI_REAL, RUN(stall_s), RUN_GIVEN(stall_set), .max = MAX_SECONDS,
+	  .def = LS_STR(LS_DEF_STALL_S),
+	  .def_text = LS_STR(LS_DEF_STALL_S) ", 5 times that under TCG, none under icount" },
+	{ "--seed", 0, "N", "seed of the rounds' shuffles, recorded in meta.txt", LS_CLI_U64,
+	  RUN(seed), RUN_GIVEN(seed_set), .def_text = "from the clock" },
+	{ "--mode", 'm', "LIST",
+	  "hook, loop, fentry (loop's program on fentry of getpgid, as the kernel's bench; task "
+	  "scenarios), comma-separated, or all",
+	  LS_CLI_BITS, RUN(modes), .names = mode_names, .all = "all", .def = "all",
+	  .what = "all, or distinct modes of hook, loop and fentry, comma-separated" },
+	{ "--cpus", 0, "LIST", "producer-thread counts, e.g. 1,2", LS_CLI_UINTS,
+	  RUN_LIST(cpu_counts, nr_cpu_counts), .min = 1, .max = 4096,
+	  .def_text = "1 and powers of two up to all usable CPUs" },
+	{ "--objects", 0, "LIST", "owner counts for scenarios that sweep them", LS_CLI_UINTS,
+	  RUN_LIST(objects, nr_objects), .min = 1, .max = LS_MAX_OBJECTS,
+	  .def_text = "each scenario's own, e.g. 1,100,10000,100000" },
+	{ "--maps", 0, "LIST", "map counts for scenarios that sweep them", LS_CLI_UINTS,
+	  RUN_LIST(maps, nr_maps), .min = 1, .max = LS_MAX_MAPS,
+	  .def_text = "each scenario's own, e.g. 1,10,16,17,24,32,100,1000" },
+	{ "--value-size", 0, "LIST", "value sizes for scenarios that sweep them: 8, 64, 4096",
+	  LS_CLI_FN, RUN_LIST(value_sizes, nr_value_sizes), .min = 1, .max = 4096,
+	  .parse = parse_value_sizes, .def_text = "each scenario's own",
+	  .what = "distinct sizes of 8, 64 and 4096 bytes, comma-separated" },
+	{ "--sharing", 0, "LIST",
+	  "private (each thread its own owners), shared (all threads the same owners) or both; "
+	  "scenarios whose owners are one or the other by nature keep theirs",
+	  LS_CLI_BITS, RUN(sharings), .names = sharing_names, .def = "private,shared",
+	  .what = "private, shared or private,shared" },
+	{ "--loop-iters", 0, "N", "operations per trigger in loop mode", LS_CLI_UINT,
+	  RUN(loop_iters), .min = 1, .max = MAX_LOOP_ITERS, .def = LS_STR(LS_DEF_LOOP_ITERS) },
+	{ "--quick", 0, NULL,
+	  "short smoke run: -w " LS_STR(QUICK_WARMUP_S) " -d " LS_STR(QUICK_DURATION_S) " -r " LS_STR(
+		  QUICK_REPETITIONS) ", and --rounds " LS_STR(QUICK_ROUNDS) " unless given",
+	  LS_CLI_FLAG, RUN(quick) },
+	{ "--output", 'o', "DIR", "results root", LS_CLI_STR, RUN(output), .def = "results",
+	  .what = "a folder" },
+	{ "--label", 0, "NAME",
+	  "a name for this build of the kernel: the run goes to <root>/<release>-NAME, so that "
+	  "two builds of one release are two sets; meta.txt records it",
+	  LS_CLI_STR, RUN(label), .valid = label_ok, .def_text = "none",
+	  .what = "one name of letters, digits, '.', '_' and '-' (at most " LS_STR(
+		  LS_MAX_LABEL) ")" },
+	{ "--no-bpf-stats", 0, NULL, "do not enable BPF run statistics while measuring",
+	  LS_CLI_CLEAR, RUN(bpf_stats) },
+	{ "--no-latency", 0, NULL, "do not time each trigger (no latency histograms)", LS_CLI_CLEAR,
+	  RUN(latency) },
+	{ "--no-bpf-latency", 0, NULL, "do not time an operation per trigger inside BPF",
+	  LS_CLI_CLEAR, RUN(bpf_latency) },
+	{ "--no-perf", 0, NULL, "do not count with perf_event_open on the producers", LS_CLI_CLEAR,
+	  RUN(perf) },
+	{ "--overhead", 0, NULL,
+	  "also measure each cell bare (none of the four above), reporting what the "
+	  "instrumentation costs",
+	  LS_CLI_FLAG, RUN(overhead) },
+	{ "--profile", 0, NULL,
+	  "perf record -e cpu-clock -g on the producers' CPUs per cell; top kernel symbols in "
+	  "profile.csv",
+	  LS_CLI_FLAG, RUN(profile) },
+	{ "--verbose", 'v', NULL, "print libbpf and verifier messages", LS_CLI_FLAG, RUN(verbose) },
 	{},
 };
 
-void ls_run_usage(FILE *f)
-{
-	fprintf(f,
-		"usage: lsbench run [options]\n"
-		"  -s, --scenario GLOB   run the scenarios matching GLOB (repeatable; default all)\n"
-		"  -w, --warmup S        seconds of warm-up per round, not measured (default %g)\n"
-		"  -d, --duration S      seconds per repetition (default %g)\n"
-		"  -r, --repetitions N   repetitions per round (default %d)\n"
-		"      --rounds N        independent setups per cell (default %d, and more where\n"
-		"                        imprecise); each round measures every cell once, in a\n"
-		"                        shuffled order; given alone, exactly N\n"
-		"      --max-rounds N    rounds at most: cells whose 95%% interval is wider than\n"
-		"                        --precision get more rounds, up to N (default %d)\n"
-		"      --precision P     target half-width of the 95%% interval, in %% (default %g)\n"
-		"      --time-budget S   measure no cell in an extra round after S seconds of the\n"
-		"                        run (default: no limit)\n"
-		"      --stall S         end the run, saying where it is stuck, when a cell makes\n"
-		"                        no progress for S seconds (default %g, 5 times that\n"
-		"                        under TCG, none under icount; 0: never)\n"
-		"      --seed N          seed of the rounds' shuffles (default: from the clock;\n"
-		"                        recorded in meta.txt)\n"
-		"  -m, --mode LIST       hook, loop, fentry (loop's program on fentry of getpgid,\n"
-		"                        as the kernel's bench; task scenarios), comma-separated,\n"
-		"                        or all (default)\n"
-		"      --cpus LIST       producer-thread counts, e.g. 1,2 (default 1 and powers of\n"
-		"                        two up to all usable CPUs)\n"
-		"      --objects LIST    owner counts for scenarios that sweep them (default each\n"
-		"                        scenario's own, e.g. 1,100,10000,100000)\n"
-		"      --maps LIST       map counts for scenarios that sweep them (default\n"
-		"                        1,10,16,17,24,32,100,1000)\n"
-		"      --value-size LIST value sizes for scenarios that sweep them: 8, 64, 4096\n"
-		"      --sharing LIST    private (each thread its own owners), shared (all threads\n"
-		"                        the same owners) or private,shared (default); scenarios\n"
-		"                        whose owners are one or the other by nature keep theirs\n"
-		"      --loop-iters N    operations per trigger in loop mode (default 10000)\n"
-		"      --quick           short smoke run: -w %g -d %g -r %d, and --rounds %d unless given\n"
-		"  -o, --output DIR      results root (default results)\n"
-		"      --no-bpf-stats    do not enable BPF run statistics while measuring\n"
-		"      --no-latency      do not time each trigger (no latency histograms)\n"
-		"      --no-bpf-latency  do not time an operation per trigger inside BPF\n"
-		"      --no-perf         do not count with perf_event_open on the producers\n"
-		"      --overhead        also measure each cell bare (none of the four above),\n"
-		"                        reporting what the instrumentation costs\n"
-		"      --profile         perf record -e cpu-clock -g on the producers' CPUs per cell;\n"
-		"                        top kernel symbols in profile.csv\n"
-		"  -v, --verbose         print libbpf and verifier messages\n",
-		LS_DEF_WARMUP_S, LS_DEF_DURATION_S, LS_DEF_REPETITIONS, LS_DEF_ROUNDS,
-		LS_DEF_MAX_ROUNDS, LS_DEF_PRECISION_PCT, LS_DEF_STALL_S, QUICK_WARMUP_S,
-		QUICK_DURATION_S, QUICK_REPETITIONS, QUICK_ROUNDS);
-}
-
-static int parse_seconds(const char *s, bool zero_ok, double *out)
-{
-	char *end;
-	double v;
-
-	errno = 0;
-	v = strtod(s, &end);
-	if (errno || end == s || *end || !isfinite(v) || v < 0 || v > MAX_SECONDS ||
-	    (!zero_ok && v == 0))
-		return -EINVAL;
-	*out = v;
-	return 0;
-}
-
-static int parse_uint(const char *s, unsigned long min, unsigned long max, unsigned int *out)
-{
-	unsigned long v;
-	char *end;
-
-	if (*s < '0' || *s > '9')
-		return -EINVAL;
-	errno = 0;
-	v = strtoul(s, &end, 10);
-	if (errno || *end || v < min || v > max)
-		return -EINVAL;
-	*out = v;
-	return 0;
-}
-
-/* A comma-separated list of distinct whole numbers from 1 to max. */
-static int parse_percent(const char *s, double *out)
-{
-	double v;
-
-	if (parse_seconds(s, false, &v) || v > 100)
-		return -EINVAL;
-	*out = v;
-	return 0;
-}
-
-static int parse_u64(const char *s, unsigned long long *out)
-{
-	char *end;
-
-	if (*s < '0' || *s > '9')
-		return -EINVAL;
-	errno = 0;
-	*out = strtoull(s, &end, 10);
-	return errno || *end ? -EINVAL : 0;
-}
-
-static int parse_uint_list(const char *s, unsigned int max, unsigned int *vals, size_t *nr)
-{
-	char *copy = strdup(s), *tok, *save = NULL;
-	int err = 0;
-	size_t i;
-
-	if (!copy)
-		return -ENOMEM;
-	if (strstr(s, ",,") || *s == ',' || !*s || s[strlen(s) - 1] == ',')
-		err = -EINVAL;
-	*nr = 0;
-	for (tok = strtok_r(copy, ",", &save); !err && tok; tok = strtok_r(NULL, ",", &save)) {
-		unsigned int v;
-
-		if (*nr == LS_MAX_LIST || parse_uint(tok, 1, max, &v)) {
-			err = -EINVAL;
-			break;
-		}
-		for (i = 0; i < *nr; i++) {
-			if (vals[i] == v)
-				err = -EINVAL;
-		}
-		vals[(*nr)++] = v;
-	}
-	free(copy);
-	return err;
-}
-
-/* The value sizes the BPF objects have types for. */
-static bool value_sizes_ok(const unsigned int *v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (v[i] != 8 && v[i] != 64 && v[i] != 4096)
-			return false;
-	}
-	return true;
-}
-
-/* A comma-separated list of private and shared, each at most once. */
-static int parse_sharings(const char *s, unsigned int *sharings)
-{
-	const char *end;
-	unsigned int bit;
-	size_t n;
-
-	*sharings = 0;
-	for (;;) {
-		end = strchr(s, ',');
-		n = end ? (size_t)(end - s) : strlen(s);
-		if (n == 7 && !strncmp(s, "private", n))
-			bit = LS_SHARING_BIT(LS_SHARING_PRIVATE);
-		else if (n == 6 && !strncmp(s, "shared", n))
-			bit = LS_SHARING_BIT(LS_SHARING_SHARED);
-		else
-			return -EINVAL;
-		if (*sharings & bit)
-			return -EINVAL;
-		*sharings |= bit;
-		if (!end)
-			return 0;
-		s = end + 1;
-	}
-}
-
-/* all, or a comma-separated list of distinct modes. */
-static int parse_mode(const char *s, unsigned int *modes)
-{
-	static const char *const names[] = { "hook", "loop", "fentry" };
-	size_t len, i;
-
-	if (!strcmp(s, "all")) {
-		*modes = LS_MODES_ALL;
-		return 0;
-	}
-	*modes = 0;
-	for (;;) {
-		len = strcspn(s, ",");
-		for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-			if (len == strlen(names[i]) && !strncmp(s, names[i], len))
-				break;
-		}
-		if (i == sizeof(names) / sizeof(names[0]) || (*modes & LS_MODE_BIT(i)))
-			return -EINVAL;
-		*modes |= LS_MODE_BIT(i);
-		if (!s[len])
-			return 0;
-		s += len + 1;
-	}
-}
-
-/* Keeps an error to one line whatever the user typed: control characters become '?'. */
-void ls_one_line(char *err)
-{
-	for (; *err; err++) {
-		if ((unsigned char)*err < 0x20 || *err == 0x7f)
-			*err = '?';
-	}
-}
-
-static int parse_opts(int argc, char **argv, struct ls_run_opts *o, char *err, size_t len);
-
-int ls_run_opts_parse(int argc, char **argv, struct ls_run_opts *o, char *err, size_t len)
-{
-	int ret = parse_opts(argc, argv, o, err, len);
-
-	if (ret < 0)
-		ls_one_line(err);
-	return ret;
-}
-
-/* Applies option c with its value arg: 0, or -EINVAL for a bad value, -ENOENT: not one of these. */
-static int set_opt(struct ls_run_opts *o, int c, char *arg, bool *timing_set)
-{
-	switch (c) {
-	case 'w':
-		*timing_set = true;
-		if (parse_seconds(arg, true, &o->warmup_s))
-			return -EINVAL;
-		return 0;
-	case 'd':
-		*timing_set = true;
-		if (parse_seconds(arg, false, &o->duration_s))
-			return -EINVAL;
-		return 0;
-	case 'r':
-		*timing_set = true;
-		if (parse_uint(arg, 1, MAX_REPETITIONS, &o->repetitions))
-			return -EINVAL;
-		return 0;
-	case 'm':
-		if (parse_mode(arg, &o->modes))
-			return -EINVAL;
-		return 0;
-	case 'o':
-		if (!*arg)
-			return -EINVAL;
-		o->output = arg;
-		return 0;
-	case OPT_CPUS:
-		if (parse_uint_list(arg, 4096, o->cpu_counts, &o->nr_cpu_counts))
-			return -EINVAL;
-		return 0;
-	case OPT_OBJECTS:
-		if (parse_uint_list(arg, LS_MAX_OBJECTS, o->objects, &o->nr_objects))
-			return -EINVAL;
-		return 0;
-	case OPT_MAPS:
-		if (parse_uint_list(arg, LS_MAX_MAPS, o->maps, &o->nr_maps))
-			return -EINVAL;
-		return 0;
-	case OPT_VALUE_SIZE:
-		if (parse_uint_list(arg, 4096, o->value_sizes, &o->nr_value_sizes) ||
-		    !value_sizes_ok(o->value_sizes, o->nr_value_sizes))
-			return -EINVAL;
-		return 0;
-	case OPT_SHARING:
-		if (parse_sharings(arg, &o->sharings))
-			return -EINVAL;
-		return 0;
-	case OPT_QUICK:
-		o->quick = true;
-		return 0;
-	case OPT_NO_BPF_STATS:
-		o->bpf_stats = false;
-		return 0;
-	case OPT_NO_LATENCY:
-		o->latency = false;
-		return 0;
-	case OPT_NO_BPF_LATENCY:
-		o->bpf_latency = false;
-		return 0;
-	case OPT_NO_PERF:
-		o->perf = false;
-		return 0;
-	case OPT_OVERHEAD:
-		o->overhead = true;
-		return 0;
-	case OPT_PROFILE:
-		o->profile = true;
-		return 0;
-	case OPT_LOOP_ITERS:
-		if (parse_uint(arg, 1, MAX_LOOP_ITERS, &o->loop_iters))
-			return -EINVAL;
-		return 0;
-	case OPT_ROUNDS:
-		o->rounds_set = true;
-		return parse_uint(arg, 1, MAX_ROUNDS, &o->rounds);
-	case OPT_MAX_ROUNDS:
-		o->max_rounds_set = true;
-		return parse_uint(arg, 1, MAX_ROUNDS, &o->max_rounds);
-	case OPT_PRECISION:
-		return parse_percent(arg, &o->precision_pct);
-	case OPT_SEED:
-		o->seed_set = true;
-		return parse_u64(arg, &o->seed);
-	case OPT_TIME_BUDGET:
-		return parse_seconds(arg, false, &o->time_budget_s);
-	case OPT_STALL:
-		o->stall_set = true;
-		return parse_seconds(arg, true, &o->stall_s);
-	case 'v':
-		o->verbose = true;
-		return 0;
-	}
-	return -ENOENT;
-}
-
-static void run_opts_defaults(struct ls_run_opts *o)
-{
-	*o = (struct ls_run_opts){
-		.warmup_s = LS_DEF_WARMUP_S,
-		.duration_s = LS_DEF_DURATION_S,
-		.repetitions = LS_DEF_REPETITIONS,
-		.rounds = LS_DEF_ROUNDS,
-		.max_rounds = LS_DEF_MAX_ROUNDS,
-		.precision_pct = LS_DEF_PRECISION_PCT,
-		.stall_s = LS_DEF_STALL_S,
-		.modes = LS_MODES_ALL,
-		.sharings = LS_SHARING_ALL,
-		.loop_iters = 10000,
-		.output = "results",
-		.bpf_stats = true,
-		.latency = true,
-		.bpf_latency = true,
-		.perf = true,
-	};
-}
+const struct ls_cli_cmd ls_run_cmd = {
+	.name = "run",
+	.synopsis = "[options]",
+	.desc = "Measures the scenarios, cell by cell, in rounds; results in "
+		"<root>/<kernel release>[-<label>]/<UTC time>-<host>/.",
+	.opts = ls_run_cli_opts,
+};
 
 /* What the options say together; 0 or -EINVAL with why in err. */
-static int settle(struct ls_run_opts *o, bool timing_set, char *err, size_t len)
+static int settle(struct ls_run_opts *o, char *err, size_t len)
 {
-	if (o->quick && timing_set) {
+	if (o->quick && o->timing_set) {
 		snprintf(err, len, "--quick sets -w, -d and -r: give one or the other");
 		return -EINVAL;
 	}
@@ -428,124 +179,31 @@ static int settle(struct ls_run_opts *o, bool timing_set, char *err, size_t len)
 	return 0;
 }
 
-/* The one-line error for option c's bad value optarg. */
-static int bad_value(int c, const char *optarg, char *err, size_t len)
+int ls_run_opts_parse(int argc, char **argv, struct ls_run_opts *o, char *err, size_t len)
 {
-	switch (c) {
-	case 'w':
-	case 'd':
-		snprintf(err, len, "invalid %s '%s': seconds from %s to %g", c == 'w' ? "-w" : "-d",
-			 optarg, c == 'w' ? "0" : "above 0", MAX_SECONDS);
-		break;
-	case 'r':
-		snprintf(err, len, "invalid -r '%s': a whole number from 1 to %d", optarg,
-			 MAX_REPETITIONS);
-		break;
-	case 'm':
-		snprintf(
-			err, len,
-			"invalid -m '%s': all, or distinct modes of hook, loop and fentry, comma-separated",
-			optarg);
-		break;
-	case 'o':
-		snprintf(err, len, "invalid -o: empty folder name");
-		break;
-	case OPT_MAPS:
-		snprintf(err, len,
-			 "invalid --maps '%s': distinct map counts from 1 to %u, comma-separated",
-			 optarg, LS_MAX_MAPS);
-		break;
-	case OPT_VALUE_SIZE:
-		snprintf(err, len,
-			 "invalid --value-size '%s': distinct sizes of 8, 64 and 4096 bytes",
-			 optarg);
-		break;
-	case OPT_OBJECTS:
-		snprintf(
-			err, len,
-			"invalid --objects '%s': distinct owner counts from 1 to %u, comma-separated",
-			optarg, LS_MAX_OBJECTS);
-		break;
-	case OPT_SHARING:
-		snprintf(err, len, "invalid --sharing '%s': private, shared or private,shared",
-			 optarg);
-		break;
-	case OPT_CPUS:
-		snprintf(err, len,
-			 "invalid --cpus '%s': distinct thread counts from 1, comma-separated",
-			 optarg);
-		break;
-	case OPT_ROUNDS:
-	case OPT_MAX_ROUNDS:
-		snprintf(err, len, "invalid %s '%s': a whole number from 1 to %d",
-			 c == OPT_ROUNDS ? "--rounds" : "--max-rounds", optarg, MAX_ROUNDS);
-		break;
-	case OPT_PRECISION:
-		snprintf(err, len, "invalid --precision '%s': a percentage above 0 and up to 100",
-			 optarg);
-		break;
-	case OPT_SEED:
-		snprintf(err, len, "invalid --seed '%s': a whole number", optarg);
-		break;
-	case OPT_TIME_BUDGET:
-		snprintf(err, len, "invalid --time-budget '%s': seconds above 0, up to %g", optarg,
-			 MAX_SECONDS);
-		break;
-	case OPT_STALL:
-		snprintf(err, len, "invalid --stall '%s': seconds from 0 (never) up to %g", optarg,
-			 MAX_SECONDS);
-		break;
-	default:
-		snprintf(err, len, "invalid --loop-iters '%s': a whole number from 1 to %u", optarg,
-			 MAX_LOOP_ITERS);
-		break;
-	}
-	return -EINVAL;
+	int pos, ret;
+
+	*o = (struct ls_run_opts){};
+	ret = ls_cli_parse(&ls_run_cmd, argc, argv, o, &pos, err, len);
+	return ret ?: settle(o, err, len);
 }
 
-static int parse_opts(int argc, char **argv, struct ls_run_opts *o, char *err, size_t len)
+/* The error for a glob that matches no scenario: the closest name when one is close. */
+static int no_match(const struct scenario *table, size_t n, const struct ls_run_opts *o,
+		    const char *glob, char *err, size_t len)
 {
-	bool timing_set = false;
-	int c, ret;
+	const char **names = calloc(n, sizeof(*names)), *near;
+	size_t i;
 
-	run_opts_defaults(o);
-	optind = 0; /* glibc: start afresh, so parsing can run more than once */
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":s:w:d:r:m:o:vh", long_opts, NULL)) != -1) {
-		if (c == 's') {
-			if (o->nr_globs == LS_MAX_GLOBS) {
-				snprintf(err, len, "too many -s options (at most %d)",
-					 LS_MAX_GLOBS);
-				return -EINVAL;
-			}
-			o->globs[o->nr_globs++] = optarg;
-			continue;
-		}
-		if (c == 'h')
-			return 1;
-		if (c == ':') {
-			snprintf(err, len, "option %s needs a value", argv[optind - 1]);
-			return -EINVAL;
-		}
-		ret = set_opt(o, c, optarg, &timing_set);
-		if (ret == -EINVAL)
-			goto bad_value;
-		if (ret == -ENOENT) {
-			if (optopt)
-				snprintf(err, len, "unknown option '-%c'", optopt);
-			else
-				snprintf(err, len, "unknown option '%s'", argv[optind - 1]);
-			return -EINVAL;
-		}
-	}
-	if (optind < argc) {
-		snprintf(err, len, "unexpected argument '%s'", argv[optind]);
-		return -EINVAL;
-	}
-	return settle(o, timing_set, err, len);
-
-bad_value:
-	return bad_value(c, optarg, err, len);
+	for (i = 0; names && i < n; i++)
+		names[i] = table[i].name;
+	near = names ? ls_nearest(glob, names, n) : NULL;
+	snprintf(err, len, "no scenario matches '%s'%s%s%s%s", glob,
+		 o->modes == LS_MODES_ALL ? "" : " in this mode", near ? ": did you mean " : "",
+		 near ?: "", near ? "?" : " (see lsbench list)");
+	free(names);
+	ls_one_line(err);
+	return -ENOENT;
 }
 
 int ls_select(const struct scenario *table, size_t n, const struct ls_run_opts *o, bool *selected,
@@ -566,12 +224,8 @@ int ls_select(const struct scenario *table, size_t n, const struct ls_run_opts *
 				any = true;
 			}
 		}
-		if (!any) {
-			snprintf(err, len, "no scenario matches '%s'%s (see lsbench list)",
-				 o->globs[g], o->modes == LS_MODES_ALL ? "" : " in this mode");
-			ls_one_line(err);
-			return -ENOENT;
-		}
+		if (!any)
+			return no_match(table, n, o, o->globs[g], err, len);
 	}
 	for (i = 0; i < n; i++) {
 		if (!(ls_scenario_modes(&table[i]) & o->modes))

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include "cli.h"
 #include "scenario.h"
 
 #define LS_MAX_GLOBS 64
@@ -20,7 +21,9 @@
 #define LS_DEF_ROUNDS 3
 #define LS_DEF_MAX_ROUNDS 6
 #define LS_DEF_PRECISION_PCT 2.0
-#define LS_DEF_STALL_S 600.0
+#define LS_DEF_STALL_S 600
+#define LS_DEF_LOOP_ITERS 10000 /* as the kernel's bench */
+#define LS_MAX_LABEL 64
 
 /* Settings of `lsbench run`, as parsed and checked. */
 struct ls_run_opts {
@@ -32,6 +35,7 @@ struct ls_run_opts {
 	unsigned int rounds; /* independent setups per cell, at least */
 	unsigned int max_rounds; /* ... at most, while the cell is less precise than asked */
 	bool rounds_set, max_rounds_set;
+	bool timing_set; /* -w, -d or -r given */
 	double precision_pct; /* target half-width of a cell's 95% interval */
 	double stall_s; /* the watchdog's limit without progress; 0: off */
 	bool stall_set;
@@ -51,6 +55,8 @@ struct ls_run_opts {
 	unsigned int sharings; /* LS_SHARING_BIT()s, for scenarios that can run both */
 	unsigned int loop_iters;
 	const char *output; /* results root */
+	const char *label; /* tells two builds of one release apart: <release>-<label>; NULL: none
+			    */
 	bool quick;
 	bool bpf_stats; /* read the programs' run statistics (BPF_ENABLE_STATS) */
 	bool latency; /* time every trigger into a histogram while measuring */
@@ -61,9 +67,14 @@ struct ls_run_opts {
 	bool verbose;
 };
 
+/* `lsbench run`: its options, a table that `lsbench vm` includes as a child. */
+extern const struct ls_cli_opt ls_run_cli_opts[];
+extern const struct ls_cli_cmd ls_run_cmd;
+
 /*
- * Parses the arguments after `run`. Returns 0, or -EINVAL with a one-line
- * message in err. Nothing is checked against the machine here.
+ * Parses the arguments after `run` (argv[0] is `run`). Returns 0,
+ * LS_CLI_HELP, or -EINVAL with a one-line message in err. Nothing is checked
+ * against the machine here.
  */
 int ls_run_opts_parse(int argc, char **argv, struct ls_run_opts *o, char *err, size_t len);
 
@@ -91,10 +102,5 @@ size_t ls_sweep_for(const struct ls_run_opts *o, const struct scenario *sc, enum
 
 /* Fills the default thread counts when none were given; -EINVAL if one exceeds usable. */
 int ls_cpu_counts_resolve(struct ls_run_opts *o, unsigned int usable, char *err, size_t len);
-
-void ls_run_usage(FILE *f);
-
-/* Replaces control characters in s, so that a message with values in it stays one line. */
-void ls_one_line(char *s);
 
 #endif /* LSBENCH_OPTS_H */

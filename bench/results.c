@@ -58,6 +58,8 @@ static int write_meta(struct ls_results *r, const char *state)
 	ls_buf_printf(&b, "pid: %d start %llu boot %s\n", (int)getpid(), r->pid_start, r->boot_id);
 	ls_buf_printf(&b, "command_line: %s\n", r->cmdline);
 	ls_buf_printf(&b, "kernel_release: %s\n", si->kernel);
+	if (*r->label)
+		ls_buf_printf(&b, "label: %s\n", r->label);
 	ls_buf_printf(&b, "kernel_version: %s\n", si->kernel_version);
 	ls_buf_printf(&b, "arch: %s\n", si->arch);
 	ls_buf_printf(&b, "host: %s\n", si->host);
@@ -90,10 +92,17 @@ static int write_meta(struct ls_results *r, const char *state)
 	return err;
 }
 
-int ls_results_create(struct ls_results *r, const char *root, const struct ls_sysinfo *si,
-		      bool bpf_stats, int argc, char **argv, char *err, size_t len)
+void ls_results_set_folder(char *buf, size_t len, const char *release, const char *label)
 {
-	char kernel[sizeof(si->kernel)], host[sizeof(si->host)], stamp[32];
+	snprintf(buf, len, "%s%s%s", release, label ? "-" : "", label ?: "");
+	sanitize(buf);
+}
+
+int ls_results_create(struct ls_results *r, const char *root, const char *label,
+		      const struct ls_sysinfo *si, bool bpf_stats, int argc, char **argv, char *err,
+		      size_t len)
+{
+	char kernel[sizeof(si->kernel) + sizeof(r->label)], host[sizeof(si->host)], stamp[32];
 	size_t off = 0;
 	time_t t = time(NULL);
 	int i, ret;
@@ -108,9 +117,9 @@ int ls_results_create(struct ls_results *r, const char *root, const struct ls_sy
 				argv[i]);
 	strftime(r->started, sizeof(r->started), "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
 	strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%SZ", gmtime(&t));
-	snprintf(kernel, sizeof(kernel), "%s", si->kernel);
+	snprintf(r->label, sizeof(r->label), "%s", label ?: "");
+	ls_results_set_folder(kernel, sizeof(kernel), si->kernel, label);
 	snprintf(host, sizeof(host), "%s", si->host);
-	sanitize(kernel);
 	sanitize(host);
 	snprintf(r->run_id, sizeof(r->run_id), "%s-%s", stamp, host);
 

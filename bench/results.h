@@ -83,6 +83,7 @@ struct ls_results {
 	char started[32];
 	char cmdline[4096];
 	const struct ls_sysinfo *si;
+	char label[72]; /* lsbench run --label; "": none */
 	bool bpf_stats; /* run statistics enabled while measuring */
 	char rounds_desc[160]; /* how rounds are scheduled, for meta.txt */
 	unsigned int extra_work; /* the tests' known slowdown, 0 in a real run */
@@ -98,11 +99,19 @@ struct ls_results {
 };
 
 /*
- * Creates <root>/<kernel>/<UTC time>-<host>/ and its meta.txt. Returns 0 or
- * -errno with a one-line message in err.
+ * The folder of a kernel's runs under the results root: its release, and
+ * -label when a label tells builds of one release apart (NULL: none), made
+ * one path component.
  */
-int ls_results_create(struct ls_results *r, const char *root, const struct ls_sysinfo *si,
-		      bool bpf_stats, int argc, char **argv, char *err, size_t len);
+void ls_results_set_folder(char *buf, size_t len, const char *release, const char *label);
+
+/*
+ * Creates <root>/<kernel>[-<label>]/<UTC time>-<host>/ and its meta.txt
+ * (label NULL: none). Returns 0 or -errno with a one-line message in err.
+ */
+int ls_results_create(struct ls_results *r, const char *root, const char *label,
+		      const struct ls_sysinfo *si, bool bpf_stats, int argc, char **argv, char *err,
+		      size_t len);
 
 /*
  * The index of the row with keys' cell keys (scenario, mode, threads, maps,

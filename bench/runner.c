@@ -84,7 +84,7 @@ static int preflight(struct ls_run_opts *o, bool *selected, int *cpus, int *nr_c
 		goto bad;
 	return 0;
 bad:
-	fprintf(stderr, "lsbench: %s\n", err);
+	ls_cli_error(&ls_run_cmd, "%s", err);
 	return -EINVAL;
 }
 
@@ -163,8 +163,9 @@ int ls_run(struct ls_run_opts *o, int argc, char **argv)
 		fprintf(stderr, "lsbench: no stall watchdog: under icount the clock jumps ahead "
 				"while the guest idles (lsbench vm --timeout guards it)\n");
 	}
-	if (ls_results_create(&res, o->output, &si, o->bpf_stats, argc, argv, err, sizeof(err))) {
-		fprintf(stderr, "lsbench: %s\n", err);
+	if (ls_results_create(&res, o->output, o->label, &si, o->bpf_stats, argc, argv, err,
+			      sizeof(err))) {
+		ls_cli_error(&ls_run_cmd, "%s", err);
 		free(selected);
 		return 2;
 	}

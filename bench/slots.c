@@ -8,6 +8,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include "bpfutil.h"
+#include "cli.h"
 #include "lsbench.h"
 #include "slots.h"
 #include "slots.skel.h"
@@ -286,13 +287,37 @@ static int slots_layout(const char *type, const char *path)
 	return 0;
 }
 
+struct slots_opts {
+	const char *layout; /* a map type: --layout's */
+};
+
+static const struct ls_cli_opt slots_opts[] = {
+	{ "--layout", 0, "TYPE",
+	  "whether FILE's maps of TYPE (a CSV of slots, as lsbench slots prints), made in id "
+	  "order, hold the slots they would alone: prints MAPS DISTINCT alone|shared",
+	  LS_CLI_STR, LS_CLI_AT(struct slots_opts, layout), .what = "a map type" },
+	{},
+};
+
+static const struct ls_cli_cmd slots_cmd = {
+	.name = "slots",
+	.synopsis = "\n--layout TYPE FILE",
+	.desc = "Every local-storage map alive and the slot of the per-owner cache it holds, as "
+		"CSV (root).",
+	.opts = slots_opts,
+	.max_args = 1,
+};
+
 int ls_slots_main(int argc, char **argv)
 {
-	if (argc == 1)
-		return slots_print();
-	if (argc == 4 && !strcmp(argv[1], "--layout"))
-		return slots_layout(argv[2], argv[3]);
-	fprintf(stderr, "lsbench slots: usage: lsbench slots [--layout TYPE FILE] (got '%s')\n",
-		argv[1]);
-	return 2;
+	struct slots_opts o = {};
+	int pos, ret = ls_cli_main(&slots_cmd, argc, argv, &o, &pos);
+
+	if (ret >= 0)
+		return ret;
+	if (!o.layout && pos < argc)
+		return ls_cli_error(&slots_cmd, "unexpected argument '%s'", argv[pos]);
+	if (o.layout && pos == argc)
+		return ls_cli_error(&slots_cmd, "--layout TYPE needs a FILE of slots");
+	return o.layout ? slots_layout(o.layout, argv[pos]) : slots_print();
 }

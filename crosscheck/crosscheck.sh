@@ -158,7 +158,7 @@ echo "crosscheck: $bench beside lsbench's $lsmode mode" >&2
 {
 	echo "source $(basename "$tree")"
 	echo "kernel $(uname -r)"
-	echo "lsbench $("$lsbench" version | awk '{ print $2 }') mode $lsmode"
+	echo "lsbench $("$lsbench" version | sed -n 's/.*(revision \(.*\))$/\1/p') mode $lsmode"
 	[ -z "${LSBENCH_VIRT:-}" ] || echo "virt $LSBENCH_VIRT" # a guest of lsbench vm: its --accel
 	[ -z "$aa" ] || echo "aa the kernel's bench on both sides (again: in lsbench's place)"
 	grep -v '^crosscheck:   ' "$build/patches.log"

@@ -197,7 +197,7 @@ cmd_job() {
 		[[ -z $u || $u =~ ^(https?|file|ftp)://[^[:space:]\"\\]+$ ]] || die 2 "job: not a URL: '$u'"
 	done
 	[ -x "$lsbench" ] || die 2 "job: no static lsbench at $lsbench (make .output/lsbench-static)"
-	rev=$("$lsbench" version | awk '{ print $2 }')
+	rev=$("$lsbench" version | sed -n 's/.*(revision \(.*\))$/\1/p')
 	mkdir -p "$out" || die 2 "job: cannot make $out"
 	out=$(cd "$out" && pwd)
 	[ -n "$base" ] || base=file://$out

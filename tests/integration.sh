@@ -464,9 +464,9 @@ bad_input() {
 	fi
 }
 bad_input "glob that matches nothing" "no scenario matches 'nope-\*'" "$LSBENCH" run -s 'nope-*' -o "$tmp/bad"
-bad_input "warm-up is not a number" "invalid -w 'abc'" "$LSBENCH" run -w abc -o "$tmp/bad"
-bad_input "zero repetitions" "invalid -r '0'" "$LSBENCH" run -r 0 -o "$tmp/bad"
-bad_input "unknown sharing" "invalid --sharing 'public'" "$LSBENCH" run --sharing public -o "$tmp/bad"
+bad_input "warm-up is not a number" "^lsbench run: --warmup: 'abc' is not a number" "$LSBENCH" run -w abc -o "$tmp/bad"
+bad_input "zero repetitions" "^lsbench run: --repetitions: '0' is not" "$LSBENCH" run -r 0 -o "$tmp/bad"
+bad_input "unknown sharing" "^lsbench run: --sharing: 'public' is not" "$LSBENCH" run --sharing public -o "$tmp/bad"
 bad_input "--quick with -d" "--quick sets" "$LSBENCH" run --quick -d 2 -o "$tmp/bad"
 bad_input "more threads than CPUs" "only $ncpu CPUs are usable" "$LSBENCH" run --cpus $((ncpu + 1)) -o "$tmp/bad"
 bad_input "unknown option" "unknown option '--frobnicate'" "$LSBENCH" run --frobnicate -o "$tmp/bad"
@@ -881,7 +881,7 @@ fi
 # Provenance: meta.txt says whether the binary was built from uncommitted
 # changes; a report of such a run, or by such a binary, warns at the top.
 want=no
-"$LSBENCH" version | grep -q -- '-dirty$' && want=yes
+"$LSBENCH" version | grep -q -- '-dirty)$' && want=yes
 check "meta.txt says dirty: $want as lsbench version does" grep -q "^dirty: $want" "$runA/meta.txt"
 cp -r "$runA" "$tmp/dirty"
 sed -i 's/^dirty: .*/dirty: yes (built from uncommitted changes)/' "$tmp/dirty/meta.txt"

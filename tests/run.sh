@@ -43,6 +43,9 @@ section "btf builds"
 # The running kernel's is the build in $out itself.
 tests/btf-builds.sh "$out" bookworm trixie sid 2>&1 | tee -a "$log"
 [ "${PIPESTATUS[0]}" -lt 128 ] || echo "not ok - btf-builds.sh crashed" | tee -a "$log"
+section cli
+LSBENCH="$out/san/lsbench" tests/cli.sh 2>&1 | tee -a "$log"
+[ "${PIPESTATUS[0]}" -lt 128 ] || echo "not ok - cli.sh crashed" | tee -a "$log"
 section integration
 LSBENCH="$out/san/lsbench" tests/integration.sh 2>&1 | tee -a "$log"
 [ "${PIPESTATUS[0]}" -lt 128 ] || echo "not ok - integration.sh crashed" | tee -a "$log"

@@ -5,7 +5,6 @@
  * writable. vm/vm-kernel.sh finds or fetches the kernel and builds the
  * initramfs; vm/vm-init.sh is the guest's /init.
  */
-#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -24,22 +23,21 @@
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include "clean.h"
+#include "cli.h"
 #include "identity.h"
 #include "opts.h"
 #include "paths.h"
+#include "results.h"
 #include "rev.h"
-#include "scenarios.h"
 #include "vm.h"
 
-#define DEFAULT_TIMEOUT_S 3600.0
-#define MAX_TIMEOUT_S 86400.0
+#define MAX_TIMEOUT_S LS_VM_MAX_TIMEOUT_S
 #define BOOT_LIMIT_S 120.0 /* from qemu's start to the guest's init */
 #define PROBE_LIMIT_S 30.0 /* a KVM boot that gets no further is hung */
 #define GRACE_S 5.0 /* between SIGTERM and SIGKILL */
 #define LOCKUP_LIMIT_S 60 /* a guest CPU stuck this long in its kernel: the guest is lost */
 #define GUEST_LSMS "lockdown,capability,bpf"
 #define QEMU "qemu-system-x86_64"
-#define MAX_VCPUS 64
 
 static volatile sig_atomic_t interrupted;
 
@@ -50,247 +48,7 @@ static void on_signal(int sig)
 
 static void vm_usage(FILE *f)
 {
-	fprintf(f,
-		"usage: lsbench vm --kernel SPEC [vm options] [run options]\n"
-		"       lsbench vm --kernels SPEC,SPEC,... [vm options] [run options]\n"
-		"       lsbench vm --list-kernels\n"
-		"  --kernel SPEC    the kernel to boot: a Debian suite (bookworm,\n"
-		"                   bookworm-backports, trixie, trixie-backports, forky, sid,\n"
-		"                   experimental; add -cloud or -rt for those flavours), a\n"
-		"                   Debian kernel release, version or package name\n"
-		"                   (6.1.0-50-amd64, 6.19.14+deb13, linux-image-7.3-amd64), a\n"
-		"                   Debian kernel package file, or a bzImage (modules in\n"
-		"                   lib/modules/<release> beside it)\n"
-		"  --list-kernels   print the kernels of those suites: series, release, suite;\n"
-		"                   newest series first, newest release of a series first\n"
-		"  --timeline SINCE the newest kernel of every series from SINCE (6.1) on,\n"
-		"                   alternated as --kernels; a kernel with a complete run in the\n"
-		"                   results root already is not run again; then lsbench timeline\n"
-		"                   of them all into <results root>/timeline/<UTC time>-<host>\n"
-		"  --kernels LIST   several, then compared; alternated A B C A B C ..., a fresh\n"
-		"                   boot per round (--rounds, default %u), each boot one round\n"
-		"  --accel MODE     auto (KVM when a guest boots under it, else TCG), kvm, tcg,\n"
-		"                   or icount: TCG whose clock counts instructions (1 ns each):\n"
-		"                   figures are instruction counts, the same from run to run;\n"
-		"                   one vCPU\n"
-		"  --timeout S      wall-clock limit of one guest, after which it is killed\n"
-		"                   (default %g)\n"
-		"  --vcpus N        the guest's CPUs (default: as many as the host has online)\n"
-		"  --exec PROGRAM   run PROGRAM in the guest instead of lsbench run, with the\n"
-		"                   other arguments as its own and LSBENCH set to lsbench's\n"
-		"                   path there; its folder is writable in the guest, the rest of\n"
-		"                   the host's root read-only (one kernel)\n"
-		"Run options (lsbench run --help) go through to lsbench run in the guest.\n",
-		LS_DEF_ROUNDS, DEFAULT_TIMEOUT_S);
-}
-
-/* Keeps an error to one line: control characters become '?'. */
-static int add_kernel(struct ls_vm_opts *o, const char *spec, char *err, size_t len)
-{
-	if (!*spec || strlen(spec) > 512) {
-		snprintf(err, len, "invalid kernel '%s': empty or too long", spec);
-		return -EINVAL;
-	}
-	if (o->nr_kernels == LS_VM_MAX_KERNELS) {
-		snprintf(err, len, "too many kernels (at most %d)", LS_VM_MAX_KERNELS);
-		return -EINVAL;
-	}
-	o->kernels[o->nr_kernels++] = spec;
-	return 0;
-}
-
-static int add_kernel_list(struct ls_vm_opts *o, const char *list, char *err, size_t len)
-{
-	size_t used = strlen(o->kernel_list);
-	char *s, *tok, *save = NULL;
-	int ret = 0;
-
-	if (!*list || *list == ',' || list[strlen(list) - 1] == ',' || strstr(list, ",,") ||
-	    used + strlen(list) + 1 >= sizeof(o->kernel_list)) {
-		snprintf(err, len, "invalid --kernels '%s': comma-separated kernels", list);
-		return -EINVAL;
-	}
-	s = o->kernel_list + used + (used ? 1 : 0);
-	strcpy(s, list);
-	for (tok = strtok_r(s, ",", &save); tok && !ret; tok = strtok_r(NULL, ",", &save))
-		ret = add_kernel(o, tok, err, len);
-	return ret;
-}
-
-/* A vm option named name, as "--name VALUE" or "--name=VALUE": its value, or NULL. */
-static const char *vm_opt(int argc, char **argv, int *i, const char *name, bool *missing)
-{
-	size_t n = strlen(name);
-
-	if (strncmp(argv[*i], name, n))
-		return NULL;
-	if (argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	if (argv[*i][n])
-		return NULL;
-	if (*i + 1 >= argc) {
-		*missing = true;
-		return NULL;
-	}
-	return argv[++*i];
-}
-
-static int parse_vm_opt(struct ls_vm_opts *o, int argc, char **argv, int *i, char *err, size_t len)
-{
-	static const char *const names[] = { "--kernel", "--kernels", "--accel",   "--timeout",
-					     "--exec",	 "--vcpus",   "--timeline" };
-	bool missing = false;
-	const char *v = NULL;
-	size_t k;
-	char *end;
-
-	for (k = 0; k < sizeof(names) / sizeof(names[0]) && !v && !missing; k++)
-		v = vm_opt(argc, argv, i, names[k], &missing);
-	if (missing) {
-		snprintf(err, len, "option %s needs a value", argv[*i]);
-		return -EINVAL;
-	}
-	if (!v)
-		return 1; /* not ours */
-	switch (k - 1) {
-	case 0:
-		if (strchr(v, ',')) {
-			snprintf(err, len,
-				 "invalid --kernel '%s': one kernel (--kernels for a list)", v);
-			return -EINVAL;
-		}
-		return add_kernel(o, v, err, len);
-	case 1:
-		return add_kernel_list(o, v, err, len);
-	case 2:
-		if (strcmp(v, "auto") && strcmp(v, "kvm") && strcmp(v, "tcg") &&
-		    strcmp(v, "icount")) {
-			snprintf(err, len, "invalid --accel '%s': auto, kvm, tcg or icount", v);
-			return -EINVAL;
-		}
-		o->accel = v;
-		return 0;
-	case 4:
-		if (*v != '/' || access(v, X_OK)) {
-			snprintf(err, len, "invalid --exec '%s': an executable's absolute path", v);
-			return -EINVAL;
-		}
-		o->exec = v;
-		return 0;
-	case 6:
-		if (!isdigit((unsigned char)*v) || strspn(v, "0123456789.") != strlen(v) ||
-		    !strchr(v, '.') || strlen(v) > 8) {
-			snprintf(err, len, "invalid --timeline '%s': a kernel series, such as 6.1",
-				 v);
-			return -EINVAL;
-		}
-		o->timeline = v;
-		return 0;
-	case 5:
-		errno = 0;
-		o->vcpus = strtoul(v, &end, 10);
-		if (errno || end == v || *end || !isdigit((unsigned char)*v) || !o->vcpus ||
-		    o->vcpus > MAX_VCPUS) {
-			snprintf(err, len, "invalid --vcpus '%s': a whole number from 1 to %d", v,
-				 MAX_VCPUS);
-			return -EINVAL;
-		}
-		return 0;
-	default:
-		errno = 0;
-		o->timeout_s = strtod(v, &end);
-		if (errno || end == v || *end || !isfinite(o->timeout_s) || o->timeout_s <= 0 ||
-		    o->timeout_s > MAX_TIMEOUT_S) {
-			snprintf(err, len, "invalid --timeout '%s': seconds from above 0 to %g", v,
-				 MAX_TIMEOUT_S);
-			return -EINVAL;
-		}
-		return 0;
-	}
-}
-
-/* The arguments for the guest go one a line: none may hold a line break. */
-static int check_one_a_line(struct ls_vm_opts *o, const char *whose, char *err, size_t len)
-{
-	int i;
-
-	for (i = 1; i < o->run_argc; i++) {
-		if (strchr(o->run_argv[i], '\n')) {
-			snprintf(err, len, "%s may not hold a line break", whose);
-			return -EINVAL;
-		}
-	}
-	return 0;
-}
-
-/* The run options, checked as `lsbench run` checks them, scenarios included. */
-static int check_run_opts(struct ls_vm_opts *o, char *err, size_t len)
-{
-	struct ls_run_opts ro;
-	bool selected[256];
-	int ret = check_one_a_line(o, "run options", err, len);
-
-	if (ret)
-		return ret;
-	ret = ls_run_opts_parse(o->run_argc, o->run_argv, &ro, err, len);
-	if (ret > 0) {
-		snprintf(
-			err, len,
-			"lsbench vm --help shows the vm options, lsbench run --help the run options");
-		return -EINVAL;
-	}
-	if (ret)
-		return ret;
-	if (ls_nr_scenarios > sizeof(selected)) {
-		snprintf(err, len, "too many scenarios");
-		return -EINVAL;
-	}
-	ret = ls_select(ls_scenarios, ls_nr_scenarios, &ro, selected, err, len);
-	return ret < 0 ? ret : 0;
-}
-
-int ls_vm_opts_parse(int argc, char **argv, struct ls_vm_opts *o, char *err, size_t len)
-{
-	int i, ret = 0;
-
-	memset(o, 0, sizeof(*o));
-	o->accel = "auto";
-	o->timeout_s = DEFAULT_TIMEOUT_S;
-	o->run_argv = calloc(argc + 1, sizeof(*o->run_argv));
-	if (!o->run_argv) {
-		snprintf(err, len, "out of memory");
-		return -ENOMEM;
-	}
-	o->run_argv[o->run_argc++] = "run";
-	for (i = 1; i < argc && !ret; i++) {
-		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
-			return 1;
-		ret = parse_vm_opt(o, argc, argv, &i, err, len);
-		if (ret > 0) {
-			o->run_argv[o->run_argc++] = argv[i];
-			ret = 0;
-		}
-	}
-	if (!ret && o->timeline && (o->nr_kernels || o->exec)) {
-		snprintf(err, len,
-			 "--timeline chooses the kernels: no --kernel, --kernels or --exec");
-		ret = -EINVAL;
-	}
-	if (!ret && !o->nr_kernels && !o->timeline) {
-		snprintf(err, len,
-			 "no kernel given: --kernel SPEC, --kernels A,B,... or --timeline");
-		ret = -EINVAL;
-	}
-	if (!ret && o->exec && o->nr_kernels > 1) {
-		snprintf(err, len, "--exec runs on one kernel (--kernel)");
-		ret = -EINVAL;
-	}
-	if (!ret)
-		ret = o->exec ? check_one_a_line(o, "--exec's arguments", err, len)
-			      : check_run_opts(o, err, len);
-	if (ret < 0)
-		ls_one_line(err);
-	return ret;
+	ls_cli_usage(&ls_vm_cmd, f);
 }
 
 static double now_s(void)
@@ -748,14 +506,15 @@ static void choose_accel(struct vm_ctx *v, struct guest *g)
 /* The newest run folder under root/release/ made since start, added to g's. */
 static void find_results(struct vm_ctx *v, struct guest *g, time_t start)
 {
-	char dir[PATH_MAX * 2], path[PATH_MAX * 3], found[PATH_MAX * 3] = "";
+	char dir[PATH_MAX * 2], path[PATH_MAX * 3], found[PATH_MAX * 3] = "", set[352];
 	size_t n = strlen(g->results);
 	time_t newest = start - 1;
 	struct dirent *e;
 	struct stat st;
 	DIR *d;
 
-	snprintf(dir, sizeof(dir), "%s/%s", v->root, g->release);
+	ls_results_set_folder(set, sizeof(set), g->release, v->o->run.label);
+	snprintf(dir, sizeof(dir), "%s/%s", v->root, set);
 	d = opendir(dir);
 	if (!d)
 		return;
@@ -1184,8 +943,11 @@ static int timeline_kernels(struct vm_ctx *v, char *err, size_t len)
 			return -E2BIG;
 		}
 		n = snprintf(o->timeline_list + used, sizeof(o->timeline_list) - used, "%s", rel);
-		if (n < 0 || used + n + 1 >= sizeof(o->timeline_list))
+		if (n < 0 || used + n + 1 >= sizeof(o->timeline_list)) {
+			snprintf(err, len, "the releases since %s are too many to hold",
+				 o->timeline);
 			return -E2BIG;
+		}
 		memmove(o->releases + 1, o->releases, o->nr_releases * sizeof(*o->releases));
 		o->releases[0] = o->timeline_list + used;
 		o->nr_releases++;

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "opts.h"
+#include "cli_check.h"
 
 #define ARGS(...) ((char *[]){ "run", __VA_ARGS__, NULL })
 #define NARGS(...) ((int)(sizeof((char *[]){ "run", __VA_ARGS__ }) / sizeof(char *)))
@@ -108,13 +109,13 @@ static void rounds(void **state)
 	assert_int_equal(PARSE(&o, err, "--rounds", "5", "--max-rounds", "4"), -EINVAL);
 	assert_non_null(strstr(err, "--max-rounds 4 is below --rounds 5"));
 	assert_int_equal(PARSE(&o, err, "--rounds", "0"), -EINVAL);
-	assert_non_null(strstr(err, "--rounds '0'"));
+	assert_string_equal(err, "--rounds: '0' is not a whole number from 1 to 1000");
 	assert_int_equal(PARSE(&o, err, "--precision", "0"), -EINVAL);
 	assert_int_equal(PARSE(&o, err, "--precision", "101"), -EINVAL);
 	assert_non_null(strstr(err, "--precision"));
 	assert_int_equal(PARSE(&o, err, "--seed", "-1"), -EINVAL);
 	assert_int_equal(PARSE(&o, err, "--seed", "x"), -EINVAL);
-	assert_non_null(strstr(err, "--seed 'x'"));
+	assert_string_equal(err, "--seed: 'x' is not a whole number");
 	/* --quick's rounds give way to those asked */
 	assert_int_equal(PARSE(&o, err, "--quick", "--rounds", "4"), 0);
 	assert_int_equal(o.rounds, 4);
@@ -129,6 +130,18 @@ static void quick_conflicts_with_timing(void **state)
 	assert_int_equal(PARSE(&o, err, "--quick", "-d", "1"), -EINVAL);
 	assert_non_null(strstr(err, "--quick"));
 	assert_int_equal(PARSE(&o, err, "-r", "3", "--quick"), -EINVAL);
+}
+
+/* The long name of run's option opt ("-w" or "--warmup"): "--warmup". */
+static const char *long_name(const char *opt)
+{
+	const struct ls_cli_opt *o;
+
+	for (o = ls_run_cli_opts; opt[1] != '-' && o->name; o++) {
+		if (o->short_name == opt[1])
+			return o->name;
+	}
+	return opt;
 }
 
 static void bad_values(void **state)
@@ -167,19 +180,32 @@ static void bad_values(void **state)
 		{ "--loop-iters", "0" },
 		{ "--loop-iters", "99999999" },
 		{ "-o", "" },
+		{ "--label", "" },
+		{ "--label", "a/b" },
+		{ "--label", "a b" },
+		{ "--label", ".." },
+		{ "--label", "x\n" },
+		{ "--label", "12345678901234567890123456789012345678901234567890123456789012345" },
+		{ "--rounds", "1001" },
+		{ "--precision", "-1" },
+		{ "--time-budget", "0" },
+		{ "--objects", "1000001" },
+		{ "--maps", "0" },
 	};
 	struct ls_run_opts o;
 	size_t i;
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		char *argv[] = { "run", (char *)cases[i][0], (char *)cases[i][1], NULL };
-		char err[256] = "";
+		char err[256] = "", name[64];
 
 		if (ls_run_opts_parse(3, argv, &o, err, sizeof(err)) != -EINVAL)
 			fail_msg("accepted %s '%s'", cases[i][0], cases[i][1]);
-		/* one line that names the option */
+		/* one line that begins with the option's long name */
 		assert_null(strchr(err, '\n'));
-		assert_non_null(strstr(err, cases[i][0]));
+		snprintf(name, sizeof(name), "%s:", long_name(cases[i][0]));
+		if (strncmp(err, name, strlen(name)))
+			fail_msg("%s '%s': \"%s\"", cases[i][0], cases[i][1], err);
 	}
 }
 
@@ -218,7 +244,28 @@ static void help_is_not_an_error(void **state)
 	struct ls_run_opts o;
 	char err[256] = "";
 
-	assert_int_equal(PARSE(&o, err, "--help"), 1);
+	assert_int_equal(PARSE(&o, err, "--help"), LS_CLI_HELP);
+	assert_int_equal(PARSE(&o, err, "-r", "2", "-h"), LS_CLI_HELP);
+}
+
+static void labels(void **state)
+{
+	struct ls_run_opts o;
+	char err[256] = "";
+
+	assert_int_equal(PARSE(&o, err, "-v"), 0);
+	assert_null(o.label);
+	assert_int_equal(PARSE(&o, err, "--label", "patched-v2_1.0"), 0);
+	assert_string_equal(o.label, "patched-v2_1.0");
+	assert_int_equal(PARSE(&o, err, "--label",
+			       "1234567890123456789012345678901234567890123456789012345678901234"),
+			 0);
+}
+
+/* Every option of the table is in the usage, once, and the usage names no other. */
+static void usage_lists_the_table(void **state)
+{
+	check_usage_lists_table(&ls_run_cmd);
 }
 
 static const struct scenario table[] = {
@@ -257,6 +304,20 @@ static void glob_matching_nothing_is_an_error(void **state)
 
 	assert_int_equal(PARSE(&o, err, "-s", "sk-*", "-m", "loop"), 0);
 	assert_int_equal(ls_select(table, 3, &o, sel, err, sizeof(err)), -ENOENT);
+}
+
+static void misspelt_scenario_gets_a_suggestion(void **state)
+{
+	struct ls_run_opts o;
+	bool sel[3];
+	char err[256] = "";
+
+	assert_int_equal(PARSE(&o, err, "-s", "task-gte"), 0);
+	assert_int_equal(ls_select(table, 3, &o, sel, err, sizeof(err)), -ENOENT);
+	assert_string_equal(err, "no scenario matches 'task-gte': did you mean task-get?");
+	assert_int_equal(PARSE(&o, err, "-s", "zzz"), 0);
+	assert_int_equal(ls_select(table, 3, &o, sel, err, sizeof(err)), -ENOENT);
+	assert_string_equal(err, "no scenario matches 'zzz' (see lsbench list)");
 }
 
 static void objects(void **state)
@@ -348,6 +409,9 @@ int main(void)
 		cmocka_unit_test(unknown_missing_and_extra),
 		cmocka_unit_test(errors_stay_on_one_line),
 		cmocka_unit_test(help_is_not_an_error),
+		cmocka_unit_test(labels),
+		cmocka_unit_test(usage_lists_the_table),
+		cmocka_unit_test(misspelt_scenario_gets_a_suggestion),
 		cmocka_unit_test(select_by_glob),
 		cmocka_unit_test(glob_matching_nothing_is_an_error),
 		cmocka_unit_test(rounds),

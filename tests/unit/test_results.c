@@ -96,7 +96,8 @@ static void rows_statuses_and_added_cost(void **state)
 	b.control = 0;
 	c.control = 0;
 	assert_non_null(mkdtemp(root));
-	assert_int_equal(ls_results_create(&r, root, &si, true, 4, argv, err, sizeof(err)), 0);
+	assert_int_equal(ls_results_create(&r, root, NULL, &si, true, 4, argv, err, sizeof(err)),
+			 0);
 	assert_non_null(strstr(r.dir, "/6.1.0-test/"));
 	assert_non_null(strstr(r.dir, "-box"));
 
@@ -125,6 +126,7 @@ static void rows_statuses_and_added_cost(void **state)
 	assert_non_null(strstr(text, "state: complete\n"));
 	assert_non_null(strstr(text, "command_line: lsbench run -s x\n"));
 	assert_non_null(strstr(text, "kernel_release: 6.1.0-test\n"));
+	assert_null(strstr(text, "label:")); /* none given: none written, as before labels */
 	assert_non_null(strstr(text, "cells: 3\n"));
 
 	ls_results_free(&r);
@@ -234,7 +236,8 @@ static void latency_percentiles_and_hist_csv(void **state)
 	for (i = 0; i < 10; i++)
 		ls_hist_add(row.bpf_timer_hist, 20);
 	assert_non_null(mkdtemp(root));
-	assert_int_equal(ls_results_create(&r, root, &si, true, 1, argv, err, sizeof(err)), 0);
+	assert_int_equal(ls_results_create(&r, root, NULL, &si, true, 1, argv, err, sizeof(err)),
+			 0);
 	assert_int_equal(ls_results_add(&r, &row), 0);
 	assert_true(r.rows[0].lat);
 	assert_true(fabs(r.rows[0].lat_p50 - 1500) <= 1500 / 128.0);
@@ -291,7 +294,8 @@ static void repetitions_in_reps_csv(void **state)
 	memcpy(bad.reps, reps, sizeof(reps));
 	row.nr_reps = bad.nr_reps = 3;
 	assert_non_null(mkdtemp(root));
-	assert_int_equal(ls_results_create(&r, root, &si, true, 1, argv, err, sizeof(err)), 0);
+	assert_int_equal(ls_results_create(&r, root, NULL, &si, true, 1, argv, err, sizeof(err)),
+			 0);
 	assert_int_equal(ls_results_add(&r, &row), 0);
 	assert_int_equal(ls_results_add(&r, &bad), 0);
 	snprintf(path, sizeof(path), "%s/reps.csv", r.dir);
@@ -353,9 +357,35 @@ static void two_runs_in_one_second_get_two_folders(void **state)
 	char err[256];
 
 	assert_non_null(mkdtemp(root));
-	assert_int_equal(ls_results_create(&r1, root, &si, true, 1, argv, err, sizeof(err)), 0);
-	assert_int_equal(ls_results_create(&r2, root, &si, true, 1, argv, err, sizeof(err)), 0);
+	assert_int_equal(ls_results_create(&r1, root, NULL, &si, true, 1, argv, err, sizeof(err)),
+			 0);
+	assert_int_equal(ls_results_create(&r2, root, NULL, &si, true, 1, argv, err, sizeof(err)),
+			 0);
 	assert_string_not_equal(r1.dir, r2.dir);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", root);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* Two builds of one release, labelled, are two folders; meta.txt says which. */
+static void a_label_makes_a_set_of_its_own(void **state)
+{
+	char root[] = "/tmp/lsbench-res-XXXXXX", cmd[64], path[PATH_MAX + 16];
+	struct ls_results base, patched;
+	char *argv[] = { "lsbench" };
+	char err[256];
+
+	assert_non_null(mkdtemp(root));
+	assert_int_equal(ls_results_create(&base, root, NULL, &si, true, 1, argv, err, sizeof(err)),
+			 0);
+	assert_int_equal(ls_results_create(&patched, root, "patch.v2", &si, true, 1, argv, err,
+					   sizeof(err)),
+			 0);
+	assert_non_null(strstr(base.dir, "/6.1.0-test/"));
+	assert_non_null(strstr(patched.dir, "/6.1.0-test-patch.v2/"));
+	snprintf(path, sizeof(path), "%s/meta.txt", patched.dir);
+	assert_non_null(strstr(slurp(path), "\nlabel: patch.v2\n"));
+	ls_results_free(&base);
+	ls_results_free(&patched);
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", root);
 	assert_int_equal(system(cmd), 0);
 }
@@ -366,8 +396,8 @@ static void unwritable_root_is_one_line_error(void **state)
 	struct ls_results r;
 	char err[256] = "";
 
-	assert_true(ls_results_create(&r, "/proc/lsbench-cannot-be-here", &si, true, 1, argv, err,
-				      sizeof(err)) < 0);
+	assert_true(ls_results_create(&r, "/proc/lsbench-cannot-be-here", NULL, &si, true, 1, argv,
+				      err, sizeof(err)) < 0);
 	assert_non_null(strstr(err, "/proc/lsbench-cannot-be-here"));
 	assert_null(strchr(err, '\n'));
 }
@@ -384,6 +414,7 @@ int main(void)
 		cmocka_unit_test(scaling_efficiency_against_one_thread),
 		cmocka_unit_test(repetitions_in_reps_csv),
 		cmocka_unit_test(two_runs_in_one_second_get_two_folders),
+		cmocka_unit_test(a_label_makes_a_set_of_its_own),
 		cmocka_unit_test(unwritable_root_is_one_line_error),
 	};
 
