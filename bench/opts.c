@@ -152,6 +152,8 @@ const struct ls_cli_cmd ls_run_cmd = {
 	.desc = "Measures the scenarios, cell by cell, in rounds; results in "
 		"<root>/<kernel release>[-<label>]/<UTC time>-<host>/.",
 	.opts = ls_run_cli_opts,
+	.footer = "Exit status: 0 when every cell ran (ok or unsupported), 1 when a cell failed, 2 "
+		  "for bad input or a machine that cannot run the suite, 130 when interrupted.",
 };
 
 /* What the options say together; 0 or -EINVAL with why in err. */

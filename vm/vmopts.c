@@ -142,6 +142,10 @@ const struct ls_cli_cmd ls_vm_cmd = {
 	.desc = "Runs the suite on other kernels, each booted in qemu with the host's root "
 		"read-only and the results root writable.",
 	.opts = vm_cli_opts,
+	.footer =
+		"Exit status: the guests' worst (as lsbench run's), or --exec's program's; 1 when "
+		"a guest was killed; 2 for bad input, before anything boots; 130 when "
+		"interrupted.",
 	.seen = pass_run_opt,
 };
 
