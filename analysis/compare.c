@@ -209,7 +209,7 @@ static int pair_runs(struct ls_cmp *c, char *err, size_t len)
 	/* Asked for: the i-th run of each side by start, or as given. */
 	ls_runs_rank(c->base, c->slot_base);
 	ls_runs_rank(c->new, c->slot_new);
-	c->paired = true;
+	c->paired = c->paired_asked = true;
 	return 0;
 }
 
@@ -323,10 +323,20 @@ void ls_cmp_row_needed(const struct ls_cmp_row *r, char *buf, size_t size)
 
 void ls_cmp_method(const struct ls_cmp *c, char *buf, size_t size)
 {
-	snprintf(buf, size,
-		 "unit: the round (one run a side), the run where a side has several%s; "
-		 "family: %zu tested cells (%s)",
-		 c->paired ? ", paired in time (the runs alternated)" : ", not paired",
+	size_t nb = c->base->nr_runs, nn = c->new->nr_runs;
+	char unit[96];
+
+	if (nb == 1 && nn == 1)
+		snprintf(unit, sizeof(unit), "the round (one run a side)");
+	else
+		snprintf(unit, sizeof(unit),
+			 "the run (%zu and %zu runs; a cell in one run a side: "
+			 "the round)",
+			 nb, nn);
+	snprintf(buf, size, "unit: %s, %s; family: %zu tested cells (%s)", unit,
+		 !c->paired	   ? "not paired"
+		 : c->paired_asked ? "paired as --paired asks (i-th run of each side)"
+				   : "paired in time (the runs alternated)",
 		 c->nr_tested, c->opts.nr_select ? "those -s selects" : "every cell compared");
 }
 

@@ -60,6 +60,7 @@ struct ls_cmp {
 	struct ls_cmp_opts opts;
 	struct ls_rule rule;
 	bool paired; /* the two sides' runs are paired */
+	bool paired_asked; /* by --paired, not found alternated */
 	int *slot_base, *slot_new; /* each run's pair, when paired */
 	struct ls_cmp_row *rows; /* sorted by verdict, then effect */
 	size_t nr_rows;
