@@ -560,6 +560,42 @@ static void rounds_numbered_sparsely(void **state)
 	ls_rset_free(&s);
 }
 
+/* The command line: the sides as BASE NEW or --base and --new, and what is refused. */
+static void command_line(void **state)
+{
+	char a1[128], a2[128], b1[128], b2[128], csv[128], none[128];
+	char *both[] = {
+		"compare", "-o", csv, "--base", a1, "--base", a2, "--new", b1, "--new", b2
+	};
+	char *pos[] = { "compare", "-o", csv, "-b", "3%", a1, b1, b2 };
+	char *mixed[] = { "compare", "-o", none, "--base", a1, b2 };
+	char *empty[] = { "compare", "-o", none, "-s", "nothing*", a1, b1 };
+	char *bound[] = { "compare", "-o", none, "--bound", "0", a1, b1 };
+	char *one[] = { "compare", "-o", none, "--base", a1 };
+
+	subdir("cl");
+	make_run("cl/a1", 3, "6.1", "x:ok:100,100/101,101", NULL);
+	make_run("cl/a2", 3, "6.1", "x:ok:99,99/100,100", NULL);
+	make_run("cl/b1", 3, "6.2", "x:ok:120,120/121,121", NULL);
+	make_run("cl/b2", 3, "6.2", "x:ok:121,121/122,122", NULL);
+	snprintf(a1, sizeof(a1), "%s/cl/a1", root);
+	snprintf(a2, sizeof(a2), "%s/cl/a2", root);
+	snprintf(b1, sizeof(b1), "%s/cl/b1", root);
+	snprintf(b2, sizeof(b2), "%s/cl/b2", root);
+	snprintf(csv, sizeof(csv), "%s/cl.csv", root);
+	snprintf(none, sizeof(none), "%s/none.csv", root);
+	assert_int_equal(ls_compare_main(11, both), 0);
+	assert_int_equal(access(csv, F_OK), 0);
+	unlink(csv);
+	assert_int_equal(ls_compare_main(8, pos), 0);
+	assert_int_equal(access(csv, F_OK), 0);
+	assert_int_equal(ls_compare_main(6, mixed), 2);
+	assert_int_equal(ls_compare_main(7, empty), 2);
+	assert_int_equal(ls_compare_main(7, bound), 2);
+	assert_int_equal(ls_compare_main(5, one), 2);
+	assert_int_equal(access(none, F_OK), -1); /* refused: nothing written */
+}
+
 static void expect_refused(const char *base_names, const char *new_names, const char *msg)
 {
 	const struct ls_cmp_opts o = LS_CMP_OPTS_DEFAULT;
@@ -653,6 +689,7 @@ int main(void)
 		cmocka_unit_test(merged_sides_are_tested),
 		cmocka_unit_test(alternated_runs_are_paired),
 		cmocka_unit_test(family_is_the_selection),
+		cmocka_unit_test(command_line),
 		cmocka_unit_test(rounds_numbered_sparsely),
 		cmocka_unit_test(bad_input_refused),
 	};
