@@ -4,7 +4,10 @@
 OUTPUT := .output
 CLANG ?= clang
 BPFTOOL ?= $(shell command -v bpftool 2>/dev/null || echo /usr/sbin/bpftool)
-CC ?= gcc
+# make's own default (cc) gives way to gcc; CC=clang on the command line still wins.
+ifeq ($(origin CC),default)
+CC := gcc
+endif
 VMLINUX_BTF ?= /sys/kernel/btf/vmlinux
 ARCH := $(shell uname -m | sed -e 's/x86_64/x86/' -e 's/aarch64/arm64/' -e 's/ppc64le/powerpc/')
 REV := $(shell git describe --always --dirty 2>/dev/null || echo unknown)
@@ -255,7 +258,7 @@ bench: deps
 	$(Q)$(OUTPUT)/lsbench run -o $(BENCH_OUT) $(OVERHEAD_ARGS) || [ $$? -eq 1 ]
 
 # The same on another kernel booted in qemu: make bench-vm KERNEL=trixie (or KERNELS=a,b,c).
-bench-vm: deps
+bench-vm: preflight
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)$(OUTPUT)/lsbench vm $(if $(KERNELS),--kernels $(KERNELS),--kernel $(or $(KERNEL),bookworm)) \
 		$(BENCH_ARGS) || [ $$? -eq 1 ]
@@ -274,10 +277,10 @@ test: deps test-deps
 # (crosscheck/crosscheck.sh --help): make crosscheck CROSSCHECK_ARGS=--quick
 # In a guest of lsbench vm: make crosscheck-vm KERNEL=bookworm CROSSCHECK_ARGS=--quick
 .PHONY: crosscheck crosscheck-vm
-crosscheck: deps
+crosscheck: preflight
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)crosscheck/crosscheck.sh --lsbench $(OUTPUT)/lsbench $(CROSSCHECK_ARGS)
-crosscheck-vm: deps
+crosscheck-vm: preflight
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)crosscheck/crosscheck.sh --lsbench $(OUTPUT)/lsbench --vm $(or $(KERNEL),bookworm) \
 		$(CROSSCHECK_ARGS)
@@ -288,7 +291,7 @@ crosscheck-vm: deps
 LAVA_KERNEL = $(or $(KERNEL),bookworm)
 LAVA_OUT ?= lava-jobs/$(LAVA_KERNEL)
 .PHONY: lava-job lava-run test-deps
-lava-job: deps
+lava-job: preflight
 	$(Q)$(MAKE) --no-print-directory all $(OUTPUT)/lsbench-static
 	$(Q)lava/lava.sh job --kernel $(LAVA_KERNEL) --out $(LAVA_OUT) --lsbench $(OUTPUT)/lsbench-static \
 		$(LAVA_ARGS)
@@ -299,7 +302,7 @@ lava-run: lava-job
 # report.html and plots of result sets (lsbench report --help); by default the newest run folder.
 REPORT_ARGS ?= $(shell ls -td results/*/*/ 2>/dev/null | head -n 1)
 .PHONY: report
-report: deps
+report: preflight
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)$(OUTPUT)/lsbench report $(REPORT_ARGS)
 
@@ -335,19 +338,21 @@ $(OUTPUT)/%.skel.h: $(OUTPUT)/%.bpf.o
 	$(call msg,GEN-SKEL,$@)
 	$(Q)$(BPFTOOL) gen skeleton $< name $*_bpf > $@
 
-# Objects: one pattern per build of the layers. Each may include a skeleton
-# or rev.h before -MMD has recorded what it includes.
-$(OUTPUT)/san/%.o: %.c $(SKELS) $(OUTPUT)/rev.h $(OUTPUT)/bpfsrc.h | preflight
+# Objects: one pattern per build of the layers. The generated headers are
+# made before the first object (order only); after that each object rebuilds
+# when what it includes changes, as -MMD recorded it.
+GENERATED := $(SKELS) $(OUTPUT)/rev.h $(OUTPUT)/bpfsrc.h
+$(OUTPUT)/san/%.o: %.c | preflight $(GENERATED)
 	$(call msg,CC-SAN,$@)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) -g -O1 $(SAN) $(WARN) $(CPPFLAGS) -MMD -MP -c $< -o $@
 
-$(OUTPUT)/fuzz-build/%.o: %.c $(SKELS) $(OUTPUT)/rev.h $(OUTPUT)/bpfsrc.h | preflight
+$(OUTPUT)/fuzz-build/%.o: %.c | preflight $(GENERATED)
 	$(call msg,CC-FUZZ,$@)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CLANG) $(FUZZ_CFLAGS) $(WARN) $(CPPFLAGS) -MMD -MP -c $< -o $@
 
-$(OUTPUT)/%.o: %.c $(SKELS) $(OUTPUT)/rev.h $(OUTPUT)/bpfsrc.h | preflight
+$(OUTPUT)/%.o: %.c | preflight $(GENERATED)
 	$(call msg,CC,$@)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS) $(WARN) $(CPPFLAGS) -MMD -MP -c $< -o $@
