@@ -34,7 +34,7 @@ CPPFLAGS = $(LAYER_INC) -D_GNU_SOURCE $(LIBBPF_CFLAGS)
 BPF_CFLAGS := -g -O2 -target bpf -D__TARGET_ARCH_$(ARCH) $(WARN) -Wno-unused-parameter \
 	-fdebug-prefix-map=$(CURDIR)=. \
 	-Wno-missing-declarations $(LIBBPF_CFLAGS)
-LDLIBS := $(shell pkg-config --libs libbpf 2>/dev/null) -lpthread -lm
+LDLIBS := $(shell pkg-config --libs libbpf 2>/dev/null) -lz -lpthread -lm
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer-no-link,address,undefined
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 #include "csvread.h"
 
 void ls_csvr_quote(const char *s, char *dst, size_t size)
@@ -160,16 +161,17 @@ int ls_csvr_open_mem(struct ls_csvr *r, const char *name, const void *data, size
 
 int ls_csvr_open(struct ls_csvr *r, const char *path, char *err, size_t len)
 {
-	size_t cap = 0, size = 0, n;
+	size_t cap = 0, size = 0;
 	char *buf = NULL, *p;
-	FILE *f;
-	int ret;
+	int ret, n, zerr;
+	gzFile f;
 
 	set_name(r, path);
-	f = fopen(path, "r");
+	/* gzip-compressed or plain: zlib reads both */
+	f = gzopen(path, "rb");
 	if (!f) {
-		ret = -errno;
-		snprintf(err, len, "%s: %s", r->name, strerror(errno));
+		ret = errno ? -errno : -ENOMEM;
+		snprintf(err, len, "%s: %s", r->name, strerror(-ret));
 		return ret;
 	}
 	do {
@@ -178,23 +180,23 @@ int ls_csvr_open(struct ls_csvr *r, const char *path, char *err, size_t len)
 			p = cap > LS_CSVR_MAX_FILE + 1 ? NULL : realloc(buf, cap + 1);
 			if (!p) {
 				free(buf);
-				fclose(f);
+				gzclose(f);
 				snprintf(err, len, "%s: larger than %lu bytes or out of memory",
 					 r->name, LS_CSVR_MAX_FILE);
 				return -EFBIG;
 			}
 			buf = p;
 		}
-		n = fread(buf + size, 1, cap - size, f);
-		size += n;
-	} while (n);
-	if (ferror(f)) {
-		snprintf(err, len, "%s: read error", r->name);
+		n = gzread(f, buf + size, cap - size);
+		size += n > 0 ? n : 0;
+	} while (n > 0);
+	if (n < 0) {
+		snprintf(err, len, "%s: read error: %s", r->name, gzerror(f, &zerr));
 		free(buf);
-		fclose(f);
+		gzclose(f);
 		return -EIO;
 	}
-	fclose(f);
+	gzclose(f);
 	buf[size] = 0;
 	r->data = buf;
 	r->len = size;

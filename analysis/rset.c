@@ -849,7 +849,10 @@ long ls_rset_hist(const struct ls_run_info *run, const struct ls_key *k, struct 
 	struct ls_key rk;
 
 	*out = NULL;
-	snprintf(path, sizeof(path), "%s/hist.csv", run->dir);
+	/* hist.csv.gz; sets written before it was compressed have hist.csv */
+	snprintf(path, sizeof(path), "%s/hist.csv.gz", run->dir);
+	if (access(path, F_OK))
+		snprintf(path, sizeof(path), "%s/hist.csv", run->dir);
 	ret = ls_csvr_open(&r, path, err, len);
 	if (ret)
 		return ret;

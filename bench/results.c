@@ -16,7 +16,7 @@
 #include "results.h"
 #include "rev.h"
 
-/* The columns that tell a scenario's cells apart, first in hist.csv and reps.csv. */
+/* The columns that tell a scenario's cells apart, first in hist.csv.gz and reps.csv. */
 #define CELL_COLUMNS                                                                               \
 	"schema_version", "run_id", "scenario", "map_type", "op", "hook", "mode", "nr_maps",       \
 		"nr_objects", "value_size", "cpus", "sharing"
@@ -219,7 +219,7 @@ static void summary_row(const struct ls_results *r, const struct ls_row *row, st
 	ls_csv_end_row(b);
 }
 
-/* The cell's keys, as hist.csv and reps.csv begin their rows. */
+/* The cell's keys, as hist.csv.gz and reps.csv begin their rows. */
 static void cell_keys(const struct ls_results *r, const struct ls_row *row, struct ls_buf *b)
 {
 	ls_csv_u64(b, LS_SCHEMA_VERSION);
@@ -301,7 +301,7 @@ static int add_reps(struct ls_results *r, struct ls_row *row)
 	return b->err;
 }
 
-/* The non-empty buckets of h, from source, appended to hist.csv's text. */
+/* The non-empty buckets of h, from source, appended to hist.csv.gz's text. */
 static int hist_rows(struct ls_results *r, const struct ls_row *row, const char *source,
 		     const struct ls_hist *h)
 {
@@ -329,7 +329,7 @@ static int hist_rows(struct ls_results *r, const struct ls_row *row, const char 
 
 /*
  * The row's percentiles, per trigger from user space and per operation from
- * BPF, and their histograms appended to hist.csv's text.
+ * BPF, and their histograms appended to hist.csv.gz's text.
  */
 static int add_hist(struct ls_results *r, struct ls_row *row, bool text)
 {
@@ -382,6 +382,8 @@ static int write_text(const struct ls_results *r, const char *name, const struct
 	if (!b || !b->len)
 		return 0;
 	snprintf(path, sizeof(path), "%s/%s", r->dir, name);
+	if (strlen(name) > 3 && !strcmp(name + strlen(name) - 3, ".gz"))
+		return ls_write_atomic_gz(path, b->data, b->len);
 	return ls_write_atomic(path, b->data, b->len);
 }
 
@@ -483,14 +485,14 @@ int ls_results_finish(struct ls_results *r, const char *state)
 {
 	int err = texts_make(r, true, true) ?: write_summary(r) ?:
 		write_text(r, "reps.csv", r->reps_csv) ?: write_text(r, "profile.csv", r->profile_csv) ?:
-		write_text(r, "hist.csv", r->hist_csv);
+		write_text(r, "hist.csv.gz", r->hist_csv);
 
 	return write_meta(r, state) ?: err;
 }
 
 void ls_results_remove(struct ls_results *r)
 {
-	static const char *const files[] = { "summary.csv", "meta.txt", "hist.csv", "reps.csv",
+	static const char *const files[] = { "summary.csv", "meta.txt", "hist.csv.gz", "reps.csv",
 					     "profile.csv" };
 	char path[PATH_MAX + 16];
 	size_t i;

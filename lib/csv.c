@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 #include "csv.h"
 
 void ls_buf_free(struct ls_buf *b)
@@ -95,6 +96,34 @@ void ls_csv_end_row(struct ls_buf *b)
 {
 	ls_buf_printf(b, "\n");
 	b->fields = 0;
+}
+
+int ls_write_atomic_gz(const char *path, const char *data, size_t len)
+{
+	z_stream z = { 0 };
+	unsigned char *out;
+	size_t cap;
+	int err;
+
+	/* windowBits 15 + 16: a gzip stream, its header without a time or a name */
+	if (deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+		return -ENOMEM;
+	cap = deflateBound(&z, len);
+	out = malloc(cap);
+	if (!out) {
+		deflateEnd(&z);
+		return -ENOMEM;
+	}
+	z.next_in = (unsigned char *)data;
+	z.avail_in = len;
+	z.next_out = out;
+	z.avail_out = cap;
+	err = deflate(&z, Z_FINISH) == Z_STREAM_END ? 0 : -EIO;
+	if (!err)
+		err = ls_write_atomic(path, (const char *)out, z.total_out);
+	deflateEnd(&z);
+	free(out);
+	return err;
 }
 
 int ls_write_atomic(const char *path, const char *data, size_t len)

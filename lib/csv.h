@@ -33,5 +33,7 @@ void ls_csv_end_row(struct ls_buf *b);
  * one, never a part: a temporary file in the same folder, fsync, rename.
  */
 int ls_write_atomic(const char *path, const char *data, size_t len);
+/* The same, gzip-compressed (the per-bucket files: hist.csv.gz). */
+int ls_write_atomic_gz(const char *path, const char *data, size_t len);
 
 #endif /* LSBENCH_CSV_H */

@@ -132,8 +132,8 @@ counters_ok() {
 }
 check "every measured cell has counters, run statistics, BPF-side and trigger percentiles" \
 	counters_ok "$csv"
-check "hist.csv holds a histogram for the measured cells" \
-	test "$(cut -d, -f3 "$(dirname "$csv")/hist.csv" | sort -u | wc -l)" -gt 20
+check "hist.csv.gz holds a histogram for the measured cells" \
+	test "$(zcat "$(dirname "$csv")/hist.csv.gz" | cut -d, -f3 | sort -u | wc -l)" -gt 20
 check "sweeping scenarios run every owner count asked" \
 	test "$(grep -c '^[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,sk-get,.*,loop,1,100,8,1,' "$csv")" -eq 1
 check "map-count sweeps run every map count asked" \
@@ -826,7 +826,7 @@ fi
 # A set with 140 owner sweeps (> 128 series): every one is drawn in some
 # owners picture or named as left out in the page.
 mkdir -p "$tmp/fx/k/fx"
-cp "$runA/hist.csv" "$runA/meta.txt" "$tmp/fx/k/fx/"
+cp "$runA/hist.csv.gz" "$runA/meta.txt" "$tmp/fx/k/fx/"
 awk -F, -v OFS=, -v sc="$(col scenario "$runA/summary.csv")" -v ob="$(col nr_objects "$runA/summary.csv")" \
 	-v cp="$(col cpus "$runA/summary.csv")" -v md="$(col mode "$runA/summary.csv")" '
 	NR == 1 { print; next }

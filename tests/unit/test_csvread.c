@@ -66,6 +66,33 @@ static void reads_what_csv_writes(void **state)
 	ls_buf_free(&b);
 }
 
+/* A file written gzip-compressed reads as the same rows as one written plain. */
+static void reads_gzip_and_plain_files(void **state)
+{
+	char dir[] = "/tmp/lsbench-csvgz.XXXXXX", path[64];
+	const char *text = "h0,h1\nx,1\ny,2\n", *names[] = { "t.csv.gz", "t.csv" };
+	struct ls_csvr r;
+	char err[256];
+	size_t i;
+
+	assert_non_null(mkdtemp(dir));
+	for (i = 0; i < 2; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		assert_int_equal(i ? ls_write_atomic(path, text, strlen(text))
+				   : ls_write_atomic_gz(path, text, strlen(text)),
+				 0);
+		assert_int_equal(ls_csvr_open(&r, path, err, sizeof(err)), 0);
+		assert_int_equal(r.len, strlen(text));
+		assert_int_equal(ls_csvr_next(&r, err, sizeof(err)), 1);
+		assert_int_equal(ls_csvr_next(&r, err, sizeof(err)), 1);
+		assert_string_equal(ls_csvr_str(&r, 0), "y");
+		assert_int_equal(ls_csvr_next(&r, err, sizeof(err)), 0);
+		ls_csvr_close(&r);
+		unlink(path);
+	}
+	assert_int_equal(rmdir(dir), 0);
+}
+
 static void expect_error(const char *text, const char *msg)
 {
 	struct ls_csvr r;
@@ -179,6 +206,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(quoted_fields_and_lines),
 		cmocka_unit_test(reads_what_csv_writes),
+		cmocka_unit_test(reads_gzip_and_plain_files),
 		cmocka_unit_test(errors_name_file_and_line),
 		cmocka_unit_test(nul_byte_refused),
 		cmocka_unit_test(too_many_fields),

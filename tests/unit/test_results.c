@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include <zlib.h>
 #include "csv.h"
 #include "results.h"
 
@@ -70,6 +71,28 @@ static char *slurp(const char *path)
 	n = fread(buf, 1, sizeof(buf) - 1, f);
 	buf[n] = 0;
 	fclose(f);
+	return buf;
+}
+
+/* A gzip file's text (the first 16 KiB), checking that it is gzip. */
+static char *slurp_gz(const char *path)
+{
+	static char buf[16384];
+	unsigned char magic[2] = { 0 };
+	FILE *f = fopen(path, "r");
+	gzFile z;
+	int n;
+
+	assert_non_null(f);
+	assert_int_equal(fread(magic, 1, 2, f), 2);
+	fclose(f);
+	assert_true(magic[0] == 0x1f && magic[1] == 0x8b);
+	z = gzopen(path, "rb");
+	assert_non_null(z);
+	n = gzread(z, buf, sizeof(buf) - 1);
+	assert_true(n >= 0);
+	buf[n] = 0;
+	gzclose(z);
 	return buf;
 }
 
@@ -255,8 +278,8 @@ static void latency_percentiles_and_hist_csv(void **state)
 	assert_non_null(strstr(text, ",private,30.000000,30.000000,30.000000,30.000000,30,100,"
 				     "20.000000,,,,,0,,,,,0,,,,\n"));
 	assert_int_equal(ls_results_finish(&r, "complete"), 0);
-	snprintf(path, sizeof(path), "%s/hist.csv", r.dir);
-	text = slurp(path);
+	snprintf(path, sizeof(path), "%s/hist.csv.gz", r.dir);
+	text = slurp_gz(path);
 	assert_true(starts_with(text, "schema_version,run_id,scenario,map_type,op,hook,mode,"
 				      "nr_maps,nr_objects,value_size,cpus,sharing,source,"
 				      "lower_ns,upper_ns,count\n3,"));
