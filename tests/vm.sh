@@ -94,6 +94,12 @@ check_clean "a guest run"
 # it still runs (from its copy in the initramfs), its results reach the host.
 mkdir "$tmp/bin"
 cp "$LSBENCH" "$tmp/bin/lsbench"
+# and a decoy: another run's folder of the same kernel, newer than this one
+# will be (as a second vm run on the same root would make): not taken for it
+decoy=$tmp/bin/results/$(basename "$(dirname "$first_run")")/29990101T000000Z-decoy
+mkdir -p "$decoy"
+printf 'state: running\npid: 1 start 1 boot 00000000-decoy\n' >"$decoy/meta.txt"
+touch -d '+1 hour' "$decoy" "$decoy/meta.txt"
 out=$("$tmp/bin/lsbench" vm --kernel "$KERNEL" --accel tcg --timeout 600 --stall 120 -s task-get -s task-hash-get-maps --maps 2 -m loop,fentry --cpus 1 --quick \
 	-o "$tmp/bin/results" 2>&1)
 rc=$?
@@ -104,6 +110,12 @@ if [ "$rc" -eq 0 ] && [ -n "$csv" ] && grep -q ',task-get,.*,loop,.*,ok,' "$csv"
 	ok "lsbench copied under /tmp runs in the guest"
 else
 	not_ok "lsbench copied under /tmp runs in the guest (exit $rc)" "$(echo "$out" | tail -n 60)"
+fi
+if echo "$out" | grep -q "results in $tmp/bin/results/.*/20[0-9T]*Z-vm after" &&
+	! echo "$out" | grep -q 'results in .*decoy'; then
+	ok "the guest's run is found by its boot id, not the newest folder"
+else
+	not_ok "the guest's run found by its boot id" "$(echo "$out" | grep 'results in')"
 fi
 check_clean "a guest run of a binary under /tmp"
 # The guest takes fentry programs: fentry mode's cells are measured there.

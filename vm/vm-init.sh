@@ -13,7 +13,8 @@
 #        holds a copy of: /lsbench; exported as LSBENCH), cwd, results (the
 #        writable folder's absolute path: the results root, or the program's
 #        folder), hostname
-#   out: booted (once init runs), status (lsbench's exit status)
+#   out: booted (once init runs), boot_id (the guest kernel's, which its
+#   run's meta.txt records), status (lsbench's exit status)
 # Kernel command line: lsbench.mode=probe only boots and powers off;
 # lsbench.virt=NAME is passed on to lsbench as LSBENCH_VIRT.
 /bin/busybox --install -s /bin
@@ -50,6 +51,8 @@ if ! mount -t 9p -o "$p9" xchg /xchg; then
 	halt
 fi
 echo "$(cut -d' ' -f1 /proc/uptime)" >/xchg/booted
+# the run's meta.txt names this boot: the host finds this guest's run by it
+cat /proc/sys/kernel/random/boot_id >/xchg/boot_id
 say "booted $(uname -r) in $(cut -d' ' -f1 /proc/uptime) s"
 [ "$mode" = probe ] && halt
 

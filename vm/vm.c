@@ -219,10 +219,14 @@ static enum wait_end child_wait(pid_t pid, int fd, struct console *con, char *ca
 		struct pollfd pfd = { .fd = fd, .events = POLLIN };
 		ssize_t n = 0;
 
-		if (fd >= 0 && poll(&pfd, 1, 100) > 0)
+		if (fd >= 0 && poll(&pfd, 1, 100) > 0) {
 			n = read(fd, buf, sizeof(buf));
-		else if (fd < 0)
+			/* the child closed its end: wait for it without polling a hung-up fd */
+			if (!n || (n < 0 && errno != EINTR && errno != EAGAIN))
+				fd = -1;
+		} else if (fd < 0) {
 			usleep(100000);
+		}
 		if (n > 0 && con) {
 			console_feed(con, buf, n);
 		} else if (n > 0 && capture) {
@@ -503,34 +507,58 @@ static void choose_accel(struct vm_ctx *v, struct guest *g)
 		       PROBE_LIMIT_S);
 }
 
-/* The newest run folder under root/release/ made since start, added to g's. */
-static void find_results(struct vm_ctx *v, struct guest *g, time_t start)
+/* Whether a run's meta.txt names the boot boot_id (its pid: line). */
+static bool run_of_boot(const char *meta, const char *boot_id)
 {
-	char dir[PATH_MAX * 2], path[PATH_MAX * 3], found[PATH_MAX * 3] = "", set[352];
+	char line[256];
+	bool found = false;
+	FILE *f = fopen(meta, "r");
+
+	while (f && !found && fgets(line, sizeof(line), f)) {
+		line[strcspn(line, "\n")] = 0;
+		found = !strncmp(line, "pid: ", 5) && strstr(line, " boot ") &&
+			!strcmp(strstr(line, " boot ") + 6, boot_id);
+	}
+	if (f)
+		fclose(f);
+	return found;
+}
+
+/*
+ * The run folder under root/release/ that g's last boot wrote, added to g's:
+ * the one whose meta.txt names the boot id the guest reported (xchg/boot_id),
+ * so that two vm runs on one results root never take each other's.
+ */
+static void find_results(struct vm_ctx *v, struct guest *g)
+{
+	char dir[PATH_MAX * 2], path[PATH_MAX * 3], boot_id[64] = "", set[352];
 	size_t n = strlen(g->results);
-	time_t newest = start - 1;
 	struct dirent *e;
-	struct stat st;
+	FILE *f;
 	DIR *d;
 
+	snprintf(path, sizeof(path), "%s/xchg/boot_id", g->work);
+	f = fopen(path, "r");
+	if (!f || !fgets(boot_id, sizeof(boot_id), f))
+		*boot_id = 0;
+	if (f)
+		fclose(f);
+	boot_id[strcspn(boot_id, "\n")] = 0;
 	ls_results_set_folder(set, sizeof(set), g->release, v->o->run.label);
 	snprintf(dir, sizeof(dir), "%s/%s", v->root, set);
-	d = opendir(dir);
-	if (!d)
-		return;
-	while ((e = readdir(d))) {
-		if (e->d_name[0] == '.')
+	d = *boot_id ? opendir(dir) : NULL;
+	while (d && (e = readdir(d))) {
+		snprintf(path, sizeof(path), "%s/%s/meta.txt", dir, e->d_name);
+		if (e->d_name[0] == '.' || !run_of_boot(path, boot_id))
 			continue;
-		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-		if (!stat(path, &st) && S_ISDIR(st.st_mode) && st.st_mtime >= newest &&
-		    !strstr(g->results, path)) {
-			newest = st.st_mtime;
-			snprintf(found, sizeof(found), "%s", path);
-		}
+		*strrchr(path, '/') = 0;
+		if (n + strlen(path) + 2 < sizeof(g->results))
+			snprintf(g->results + n, sizeof(g->results) - n, "%s%s", n ? "," : "",
+				 path);
+		break;
 	}
-	closedir(d);
-	if (*found && n + strlen(found) + 2 < sizeof(g->results))
-		snprintf(g->results + n, sizeof(g->results) - n, "%s%s", n ? "," : "", found);
+	if (d)
+		closedir(d);
 }
 
 /* The run folder of g's last boot, or "". */
@@ -567,6 +595,8 @@ static int write_xchg(struct vm_ctx *v, struct guest *g)
 		return -errno;
 	snprintf(line, sizeof(line), "%s/status", xchg);
 	unlink(line); /* a boot before this one's */
+	snprintf(line, sizeof(line), "%s/boot_id", xchg);
+	unlink(line);
 	for (i = 0; i < v->o->run_argc; i++)
 		len += strlen(v->o->run_argv[i]) + 1;
 	args = malloc(len + 32);
@@ -601,7 +631,6 @@ static int write_xchg(struct vm_ctx *v, struct guest *g)
 static void guest_run(struct vm_ctx *v, struct guest *g)
 {
 	char path[PATH_MAX + 32];
-	time_t start = time(NULL);
 	double t0 = now_s();
 	enum wait_end end;
 	size_t had;
@@ -677,7 +706,7 @@ static void guest_run(struct vm_ctx *v, struct guest *g)
 		return;
 	}
 	had = strlen(g->results);
-	find_results(v, g, start);
+	find_results(v, g);
 	if (end == WAIT_TIMEOUT || end == WAIT_LOCKUP)
 		mark_killed(g, end == WAIT_LOCKUP ? "its kernel locked up" : "past --timeout");
 	/* a lost boot's run, marked dead, is not one of the kernel's rounds */
@@ -860,12 +889,13 @@ static bool run_matches(const char *meta, unsigned long long key, const char *ac
  */
 static void runs_done(struct vm_ctx *v, struct guest *g)
 {
-	char dir[PATH_MAX + 256], meta[PATH_MAX * 2 + 16];
+	char dir[PATH_MAX + 512], meta[PATH_MAX * 2 + 16], set[352];
 	struct dirent **names;
 	size_t len;
 	int i, n;
 
-	snprintf(dir, sizeof(dir), "%s/%s", v->root, g->release);
+	ls_results_set_folder(set, sizeof(set), g->release, v->o->run.label);
+	snprintf(dir, sizeof(dir), "%s/%s", v->root, set);
 	n = scandir(dir, &names, NULL, alphasort);
 	for (i = 0; i < n; i++) {
 		snprintf(meta, sizeof(meta), "%s/%s/meta.txt", dir, names[i]->d_name);
