@@ -119,6 +119,7 @@ runner_SRCS := \
 	bench/cell.c \
 	bench/identity.c \
 	bench/perf.c \
+	bench/probe.c \
 	bench/profile.c \
 	bench/clean.c \
 	bench/watchdog.c
@@ -262,6 +263,24 @@ bench-vm: preflight
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)$(OUTPUT)/lsbench vm $(if $(KERNELS),--kernels $(KERNELS),--kernel $(or $(KERNEL),bookworm)) \
 		$(BENCH_ARGS) || [ $$? -eq 1 ]
+
+# The kernel's history in instructions: the newest kernel of every Debian
+# series since 6.1, alternated under icount, the loop-mode matrix at one
+# thread. Resumable: a cut-off run, or one asked for more rounds
+# (TIMELINE_ROUNDS), measures only the rounds missing (lsbench vm --timeline).
+TIMELINE_OUT ?= results/timeline-icount
+TIMELINE_ROUNDS ?= 3
+TIMELINE_SCENARIOS := task-empty task-get task-miss task-create-delete task-hash-get task-get-maps \
+	task-get-values cgrp-empty cgrp-get cgrp-miss cgrp-create-delete cgrp-hash-get cgrp-get-maps \
+	cgrp-get-values sk-empty sk-get sk-miss sk-create-delete sk-hash-get sk-get-maps sk-get-values \
+	inode-empty inode-get inode-miss inode-create-delete inode-hash-get cgstore-empty \
+	percpu-cgroup-get cgroup-storage-get
+.PHONY: timeline-icount
+timeline-icount: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)$(OUTPUT)/lsbench vm --timeline 6.1 --accel icount --timeout 3600 \
+		$(addprefix -s ,$(TIMELINE_SCENARIOS)) -m loop --cpus 1 --objects 1 --maps 1,16,17 \
+		--value-size 8,4096 --rounds $(TIMELINE_ROUNDS) -o $(TIMELINE_OUT) || [ $$? -eq 1 ]
 
 test-deps:
 	$(call install,$(TEST_DEPS),--no-install-recommends)

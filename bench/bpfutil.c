@@ -8,6 +8,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include "bpfutil.h"
+#include "probe.h"
 #include "hist.h"
 #include "scenarios.h"
 
@@ -56,29 +57,14 @@ bool ls_map_type_check(struct cell *c, int type, const char *name)
 	return false;
 }
 
-/* Phrases of the verifier and libbpf that mean "this kernel cannot", not "broken". */
-static const char *const unsupported_phrases[] = {
-	"cannot use helper", "unknown func", "invalid func", "not supported", "Unsupported",
-};
-
-/* Picks the most telling line of the captured log: a known phrase, else the last line. */
-static void log_reason(char *out, size_t len, bool *refusal)
+/* The most telling line of the captured log: the verifier's last, not libbpf's guesses. */
+static void log_reason(char *out, size_t len)
 {
 	char *line, *save = NULL, *last = NULL;
-	size_t i;
 
-	*refusal = false;
 	for (line = strtok_r(log_buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-		/* libbpf's own lines guess at causes; the verifier's say them. */
 		if (!strncmp(line, "libbpf: ", 8) || strstr(line, "-- END PROG LOAD LOG --"))
 			continue;
-		for (i = 0; i < sizeof(unsupported_phrases) / sizeof(unsupported_phrases[0]); i++) {
-			if (strstr(line, unsupported_phrases[i])) {
-				snprintf(out, len, "%s", line);
-				*refusal = true;
-				return;
-			}
-		}
 		last = line;
 	}
 	snprintf(out, len, "%s", last ? last : "");
@@ -104,21 +90,31 @@ static void lsm_hint(char *out, size_t len)
 			 "here); securityfs not mounted to tell which");
 }
 
+/*
+ * A load or attach that fails after its hook was probed is lsbench's own
+ * failure, not the kernel's limit: the cell fails, with the verifier's word.
+ */
 static void mark_load_error(struct cell *c, const char *what, int err)
 {
 	char line[200];
-	bool refusal;
 
-	log_reason(line, sizeof(line), &refusal);
-	if (err == -EPERM || err == -EOPNOTSUPP || err == -ENOTSUPP_KERNEL || refusal)
-		c->status = LS_UNSUPPORTED;
-	else
-		c->status = LS_FAILED;
-	/* EPERM before the verifier runs: the kernel takes no program of this type. */
-	if (err == -EPERM && !*line && !strncmp(c->sc->hook, "lsm", 3))
-		lsm_hint(line, sizeof(line));
+	log_reason(line, sizeof(line));
+	c->status = LS_FAILED;
 	snprintf(c->reason, sizeof(c->reason), "%s %s: %s%s%s", what, ls_mode_hook(c->sc, c->mode),
 		 strerror(-err), *line ? ": " : "", line);
+}
+
+/* A hook the kernel refuses (ls_probe_hook): the cell is unsupported, and why. */
+static int mark_refused_hook(struct cell *c, struct bpf_program *prog, int err, const char *why)
+{
+	char hint[200] = "";
+
+	if (err == -EPERM && !strncmp(bpf_program__section_name(prog), "lsm", 3))
+		lsm_hint(hint, sizeof(hint));
+	c->status = LS_UNSUPPORTED;
+	snprintf(c->reason, sizeof(c->reason), "kernel refuses %s programs: %s%s%s",
+		 ls_mode_hook(c->sc, c->mode), why, *hint ? "; " : "", hint);
+	return err;
 }
 
 /* Programs that attach to a cgroup: cgroup/... sections, and sockops. */
@@ -151,6 +147,7 @@ int ls_obj_load_attach(struct cell *c, struct bpf_object *obj)
 	struct bpf_program *prog,
 		*want = off ? *(struct bpf_program **)((char *)c->skel + off) : NULL;
 	struct bpf_map *map;
+	char why[160];
 	int err;
 
 	bpf_object__for_each_program(prog, obj)
@@ -161,6 +158,13 @@ int ls_obj_load_attach(struct cell *c, struct bpf_object *obj)
 			 ls_mode_name(c->mode));
 		return -ENOENT;
 	}
+	err = want ? ls_probe_hook(want, why, sizeof(why)) : 0;
+	if (err)
+		return mark_refused_hook(c, want, err, why);
+	/* a load that fails after its probe passed: lsbench's failure, tested */
+	map = ls_fault("badload") ? bpf_object__find_map_by_name(obj, "counters") : NULL;
+	if (map)
+		bpf_map__set_max_entries(map, 0);
 	log_len = 0;
 	log_buf[0] = 0;
 	err = bpf_object__load(obj);
