@@ -112,7 +112,7 @@ static int mark_refused_hook(struct cell *c, struct bpf_program *prog, int err, 
 	if (err == -EPERM && !strncmp(bpf_program__section_name(prog), "lsm", 3))
 		lsm_hint(hint, sizeof(hint));
 	c->status = LS_UNSUPPORTED;
-	snprintf(c->reason, sizeof(c->reason), "kernel refuses %s programs: %s%s%s",
+	snprintf(c->reason, sizeof(c->reason), "kernel refuses %s programs: %.100s%s%.100s",
 		 ls_mode_hook(c->sc, c->mode), why, *hint ? "; " : "", hint);
 	return err;
 }
