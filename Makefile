@@ -282,6 +282,15 @@ timeline-icount: deps
 		$(addprefix -s ,$(TIMELINE_SCENARIOS)) -m loop --cpus 1 --objects 1 --maps 1,16,17 \
 		--value-size 8,4096 --rounds $(TIMELINE_ROUNDS) -o $(TIMELINE_OUT) || [ $$? -eq 1 ]
 
+# Power trials (power/power.sh --help): the focused recipe as it is and slowed
+# by 1, 2, 3, 5 and 10%, trial after trial, resumable; power.csv and aa.csv.
+# make power POWER_ARGS='--trials 10' (or --recipe matrix)
+POWER_OUT ?= results/power/focused
+.PHONY: power
+power: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)power/power.sh --lsbench $(OUTPUT)/lsbench --out $(POWER_OUT) $(POWER_ARGS)
+
 test-deps:
 	$(call install,$(TEST_DEPS),--no-install-recommends)
 

@@ -51,6 +51,8 @@ LSBENCH="$out/san/lsbench" tests/integration.sh 2>&1 | tee -a "$log"
 [ "${PIPESTATUS[0]}" -lt 128 ] || echo "not ok - integration.sh crashed" | tee -a "$log"
 section "crosscheck readers"
 LSBENCH="$out/san/lsbench" tests/crosscheck.sh 2>&1 | tee -a "$log"
+section power
+tests/power.sh 2>&1 | tee -a "$log"
 section timeline
 LSBENCH="$out/san/lsbench" tests/timeline.sh 2>&1 | tee -a "$log"
 [ "${PIPESTATUS[0]}" -lt 128 ] || echo "not ok - timeline.sh crashed" | tee -a "$log"

@@ -1,0 +1,91 @@
+#!/bin/bash
+# power/power.sh with a stand-in for lsbench (no BPF): every run of every
+# trial is made once, in an order that rotates; a call with more trials runs
+# only the new ones; a cut-off run is removed and made again; bad input is
+# one line and exit 2. power/summarize.sh counts a fixture's verdicts. Prints
+# one "ok N - name" or "not ok N - name" line per check.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(dirname "$here")
+tmp=$(mktemp -d /tmp/lsbench-powertest.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+TEST_PREFIX="power: "
+. "$here/lib.sh"
+cd "$top" || exit 1
+
+# The stand-in: run writes a complete run (its command line logged), compare
+# a compare.csv whose verdict is slower when the new side was slowed.
+fake=$tmp/lsbench
+cat >"$fake" <<'EOF'
+#!/bin/bash
+cmd=$1
+shift
+case $cmd in
+run)
+	echo "run $*" >>"${FAKE_LOG:?}"
+	args=$*
+	while [ $# -gt 1 ] && [ "$1" != -o ]; do shift; done
+	mkdir -p "$2/k/r" && printf 'state: complete\n' >"$2/k/r/meta.txt" &&
+		echo "$args" >"$2/args" ;;
+compare)
+	out=$3
+	v=same
+	grep -q -- '--slowdown' "$5/args" && v=slower
+	printf 'scenario,map_type,verdict,ratio,detectable_pct,why\n' >"$out"
+	printf 'task-get,task_storage,%s,1.05,"2.5",x\ntask-empty,none,same,1.0,1.0,"a, b"\n' "$v" >>"$out" ;;
+esac
+EOF
+chmod +x "$fake"
+export FAKE_LOG=$tmp/log
+
+out=$(power/power.sh --lsbench "$fake" --out "$tmp/p" --trials 2 --slowdowns 3,10 2>&1)
+rc=$?
+runs=$(grep -c '^run ' "$tmp/log")
+if [ "$rc" -eq 0 ] && [ "$runs" -eq 6 ] && [ "$(grep -c -- '--slowdown 3 ' "$tmp/log")" -eq 2 ]; then
+	ok "two trials of base, 3% and 10%: six runs"
+else
+	not_ok "two trials: six runs (exit $rc, $runs runs)" "$out"
+fi
+first=$(grep '^run ' "$tmp/log" | sed -n '1p;4p' | grep -c -- --slowdown)
+[ "$first" -eq 1 ] && ok "the order rotates: trial 2 does not start with the base" ||
+	not_ok "the order rotates" "$(cat "$tmp/log")"
+
+: >"$tmp/log"
+rm "$tmp/p/runs/t2-k10/k/r/meta.txt"
+out=$(power/power.sh --lsbench "$fake" --out "$tmp/p" --trials 3 --slowdowns 3,10 2>&1)
+rc=$?
+if [ "$rc" -eq 0 ] && [ "$(grep -c '^run ' "$tmp/log")" -eq 4 ] &&
+	echo "$out" | grep -q 't2-k10 was cut off: removed, measured again'; then
+	ok "resumed: only the cut-off run and the third trial's three are made"
+else
+	not_ok "resumed (exit $rc)" "$out" "$(cat "$tmp/log")"
+fi
+
+# summarize: in each k comparison the slowed cell is slower, the empty
+# control is not counted; the A/A's two cells are same.
+power/summarize.sh "$tmp/p" >/dev/null
+row=$(grep '^3,' "$tmp/p/power.csv")
+if [ "$row" = "3,3,3,3,0,0,0,100.0,1.05,2.5" ]; then
+	ok "power.csv: 3% found slower in 3 of 3 slowed cells, medians"
+else
+	not_ok "power.csv row for 3%" "$(cat "$tmp/p/power.csv")"
+fi
+row=$(sed -n 2p "$tmp/p/aa.csv")
+[ "$row" = "2,4,0,0,4,0,0.0,1.025,1.75" ] && ok "aa.csv: two comparisons, four cells same" ||
+	not_ok "aa.csv" "$(cat "$tmp/p/aa.csv")"
+
+bad() {
+	local name=$1 out rc
+	shift
+	out=$(power/power.sh --lsbench "$fake" "$@" 2>&1)
+	rc=$?
+	if [ "$rc" -eq 2 ] && [ "$(echo "$out" | wc -l)" -eq 1 ]; then
+		ok "$name: $out"
+	else
+		not_ok "$name (exit $rc)" "$out"
+	fi
+}
+bad "no --out" --trials 2
+bad "zero trials" --out "$tmp/q" --trials 0
+bad "a slowdown of 0" --out "$tmp/q" --slowdowns 0,5
+bad "an unknown recipe" --out "$tmp/q" --recipe all
