@@ -334,6 +334,23 @@ report: preflight
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)$(OUTPUT)/lsbench report $(REPORT_ARGS)
 
+# Man pages of the command pages docs/lsbench-*.md (docs/md2man.awk): make man, then
+# make install-man (PREFIX, DESTDIR) for `man lsbench-compare`.
+PREFIX ?= /usr/local
+MANDIR ?= $(PREFIX)/share/man
+MAN_PAGES := $(patsubst docs/%.md,$(OUTPUT)/man/%.1,$(wildcard docs/lsbench-*.md))
+.PHONY: man install-man
+man: $(MAN_PAGES)
+
+$(OUTPUT)/man/%.1: docs/%.md docs/md2man.awk
+	$(call msg,MAN,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)awk -v rev=$(REV) -f docs/md2man.awk $< > $@
+
+install-man: man
+	$(Q)install -d $(DESTDIR)$(MANDIR)/man1
+	$(Q)install -m 644 $(MAN_PAGES) $(DESTDIR)$(MANDIR)/man1/
+
 $(OUTPUT):
 	$(Q)mkdir -p $@
 

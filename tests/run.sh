@@ -22,6 +22,9 @@ done
 echo "# layers"
 # shellcheck disable=SC2086 # LAYER_SPEC is a list of LAYER=USES words
 tests/layers.sh "$out" ${LAYER_SPEC:?the layers: LAYER=USES ... from the Makefile} 2>&1 | tee -a "$log"
+section docs
+LSBENCH="$out/lsbench" tests/docs.sh 2>&1 | tee -a "$log"
+[ "${PIPESTATUS[0]}" -lt 128 ] || echo "not ok - docs.sh crashed" | tee -a "$log"
 for f in "$out"/fuzz/*; do
 	[ -x "$f" ] || continue
 	name=$(basename "$f")
