@@ -1,11 +1,11 @@
 #!/bin/bash
-# Regenerates the EXAMPLES output of the docs pages: every ```console block after a line
-# `<!-- example -->` in docs/*.md is run again, command by command (its `$ ` lines, from the
+# Regenerates the examples' output of the README and the docs pages: every ```console block after
+# a line `<!-- example -->` is run again, command by command (its `$ ` lines, from the
 # repository's root, with .output/lsbench first in PATH), and rewritten with what each printed
 # (standard output and error). Runs load BPF programs: run as root, one at a time on a machine.
 # Before the pages, it makes the result sets their examples read, under /tmp/lsbench-docs:
 # base/ and new/ (two runs of task-get and task-empty, loop mode).
-# usage: docs/examples.sh [PAGE.md...]   (default: every docs/lsbench-*.md)
+# usage: docs/examples.sh [PAGE.md...]   (default: README.md and every docs/lsbench-*.md)
 set -eu
 cd "$(dirname "$0")/.."
 export PATH="$PWD/.output:$PATH"
@@ -48,7 +48,7 @@ rewrite() {
 }
 
 pages=("$@")
-[ ${#pages[@]} -gt 0 ] || pages=(docs/lsbench-*.md)
+[ ${#pages[@]} -gt 0 ] || pages=(README.md docs/lsbench-*.md)
 for p in "${pages[@]}"; do
 	rewrite "$p"
 	echo "rewrote $p"
