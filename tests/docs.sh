@@ -2,9 +2,9 @@
 # The docs against the code: each command page's OPTIONS (docs/lsbench-CMD.md) are the options
 # `lsbench CMD --help` lists, no more and no fewer; every lsbench command line in the README and
 # docs/ (code blocks and `code` spans) uses options its command has; every command has a page
-# with the sections of one; the scenario table is what `lsbench list` prints; relative links
-# resolve; the man pages build (and groff, where installed, finds nothing to warn about). Needs
-# no root and loads nothing. Prints one "ok N - name" or "not ok N - name" line per check.
+# with the sections of one; the scenario and summary.csv column tables are what `lsbench list`
+# and `lsbench columns` print; relative links resolve; the man pages build (and groff, where
+# installed, finds nothing to warn about). Needs no root and loads nothing. Prints one "ok N - name" or "not ok N - name" line per check.
 set -u
 LSBENCH=${LSBENCH:-.output/lsbench}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -41,8 +41,10 @@ opts_of_help() {
 }
 
 # opts_of_page PAGE: the options PAGE's OPTIONS section lists (items "- `-x, --long ARG`: ..."),
-# one a line, sorted.
+# one a line, sorted; with a line "<!-- and the options of docs/PAGE2.md -->" there, PAGE2's too.
 opts_of_page() {
+	local also list
+	list=$(mktemp "$tmp/page.XXXXXX")
 	awk '/^## / { in_opts = ($0 == "## OPTIONS") ; next }
 		in_opts && /^- `[^`]+`:/ {
 			match($0, /`[^`]+`/)
@@ -51,7 +53,11 @@ opts_of_page() {
 			for (i = 1; i <= n; i++)
 				if (w[i] ~ /^--?[A-Za-z0-9]/)
 					print w[i]
-		}' "$1" | sort -u
+		}' "$1" >"$list"
+	also=$(sed -n 's/^<!-- and the options of \(docs\/lsbench-[a-z]*\.md\) -->$/\1/p' "$1")
+	[ -z "$also" ] || opts_of_page "$also" >>"$list"
+	sort -u "$list"
+	rm -f "$list"
 }
 
 # page_vs_help PAGE CMD: nothing when PAGE's options are CMD's, else a line per difference.
@@ -163,8 +169,8 @@ else
 		"$n_lines lines read" "$unknown"
 fi
 
-check "docs/scenarios.md's table is what lsbench list prints (docs/scenarios.sh)" \
-	docs/scenarios.sh --check "$LSBENCH"
+check "the scenario and column tables are what lsbench list and columns print (docs/tables.sh)" \
+	docs/tables.sh --check "$LSBENCH"
 
 # Relative links: the file part of each [text](target) that is not a URL exists.
 broken=$(for f in README.md docs/*.md results/README.md $(find results -name NOTES.md); do
