@@ -112,9 +112,12 @@ struct ls_ttest {
 };
 
 /*
- * Welch's test of lb against la (na, nb >= 2 finite values), else -EINVAL.
- * When both sides are constant (se 0), p is 1 if the means are equal, else 0,
- * and df is na + nb - 2.
+ * Welch's test of lb against la (na, nb >= 2 finite values). When both sides
+ * are constant (se 0), p is 1 if the means are equal, else 0, and df is
+ * na + nb - 2. With one value on a side and two or more on the other, that
+ * side's variance is taken as the other's and p, t and df are NAN: not a
+ * test, but the spread to plan more units with. -EINVAL when neither side has
+ * two values, or a value is not finite.
  */
 int ls_ttest_welch(const double *la, size_t na, const double *lb, size_t nb, struct ls_ttest *t);
 
@@ -142,9 +145,9 @@ double ls_ttest_shift(const struct ls_ttest *t, size_t na, size_t nb, double alp
 
 /*
  * The smallest change, as a fraction (0.05: 5%), that a test with n units a
- * side at the spread observed finds with probability power at two-sided
- * level alpha: exp(lambda se) - 1. NAN without a spread (fewer than 2 units
- * on both sides).
+ * side (0: the units t has) at the spread observed finds with probability
+ * power at two-sided level alpha: exp(shift se) - 1. NAN with fewer than 2
+ * units on a side; 0 without a spread.
  */
 double ls_ttest_detectable(const struct ls_ttest *t, size_t n, double alpha, double power);
 
