@@ -38,6 +38,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(err, '\n', sizeof(err));
 	ret = ls_run_opts_parse(argc, argv, &o, err, sizeof(err));
 	if (!ret) {
+		/* a label is one path component of the results folder's name */
+		if (o.label && (strchr(o.label, '/') || !strcmp(o.label, ".") ||
+				!strcmp(o.label, "..") || strlen(o.label) > LS_MAX_LABEL))
+			abort();
 		for (dim = LS_DIM_OBJECTS; dim <= LS_DIM_VALUE_SIZE; dim++)
 			ls_sweep_for(&o, &sc, dim, vals);
 		ls_cpu_counts_resolve(&o, 2, err, sizeof(err));
