@@ -92,8 +92,7 @@ const struct ls_cli_opt ls_run_cli_opts[] = {
 	{ "--mode", 'm', "LIST",
 	  "hook, loop, fentry (loop's program on fentry of getpgid, as the kernel's bench; task "
 	  "scenarios), comma-separated, or all",
-	  LS_CLI_BITS, RUN(modes), .names = mode_names, .all = "all", .def = "all",
-	  .what = "all, or distinct modes of hook, loop and fentry, comma-separated" },
+	  LS_CLI_BITS, RUN(modes), .names = mode_names, .all = "all", .def = "all" },
 	{ "--cpus", 0, "LIST", "producer-thread counts, e.g. 1,2", LS_CLI_UINTS,
 	  RUN_LIST(cpu_counts, nr_cpu_counts), .min = 1, .max = 4096,
 	  .def_text = "1 and powers of two up to all usable CPUs" },
@@ -110,8 +109,7 @@ const struct ls_cli_opt ls_run_cli_opts[] = {
 	{ "--sharing", 0, "LIST",
 	  "private (each thread its own owners), shared (all threads the same owners) or both; "
 	  "scenarios whose owners are one or the other by nature keep theirs",
-	  LS_CLI_BITS, RUN(sharings), .names = sharing_names, .def = "private,shared",
-	  .what = "private, shared or private,shared" },
+	  LS_CLI_BITS, RUN(sharings), .names = sharing_names, .def = "private,shared" },
 	{ "--loop-iters", 0, "N", "operations per trigger in loop mode", LS_CLI_UINT,
 	  RUN(loop_iters), .min = 1, .max = MAX_LOOP_ITERS, .def = LS_STR(LS_DEF_LOOP_ITERS) },
 	{ "--quick", 0, NULL,

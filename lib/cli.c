@@ -188,12 +188,35 @@ static int set_value(const struct ls_cli_opt *opt, const char *arg, void *base, 
 		return ls_cli_parse_uints(opt, arg, base);
 	case LS_CLI_BITS:
 		return parse_bits(opt, arg, (unsigned int *)field);
+	case LS_CLI_CHOICE:
+		for (v = 0; opt->names[v] && strcmp(arg, opt->names[v]); v++)
+			;
+		if (!opt->names[v])
+			return -EINVAL;
+		*(unsigned int *)field = v;
+		return 0;
 	case LS_CLI_FN:
 		return opt->parse(opt, arg, base, err, len);
 	case LS_CLI_CHILD:
 		break;
 	}
 	return -EINVAL;
+}
+
+/* "one of a, b or c" (LS_CLI_CHOICE), "a, b or c, comma-separated, each once" (LS_CLI_BITS). */
+static void names(const struct ls_cli_opt *opt, char *buf, size_t len)
+{
+	size_t i, n = 0, k;
+
+	while (opt->names[n])
+		n++;
+	k = snprintf(buf, len, "%s", opt->kind == LS_CLI_CHOICE ? "one of " : "");
+	for (i = 0; i < n && k < len; i++)
+		k += snprintf(buf + k, len - k, "%s%s", i ? (i + 1 == n ? " or " : ", ") : "",
+			      opt->names[i]);
+	if (opt->kind == LS_CLI_BITS && k < len)
+		snprintf(buf + k, len - k, ", comma-separated, each once%s%s",
+			 opt->all ? "; or " : "", opt->all ?: "");
 }
 
 /* What a value of opt must be, for its error and nothing else. */
@@ -218,6 +241,10 @@ static void expect(const struct ls_cli_opt *opt, char *buf, size_t len)
 		break;
 	case LS_CLI_U64:
 		snprintf(buf, len, "a whole number");
+		break;
+	case LS_CLI_CHOICE:
+	case LS_CLI_BITS:
+		names(opt, buf, len);
 		break;
 	default:
 		snprintf(buf, len, "a value");

@@ -33,6 +33,7 @@ enum ls_cli_kind {
 	LS_CLI_UINTS, /* distinct unsigned ints from min to max, comma-separated: [cap], count at
 			 aux */
 	LS_CLI_BITS, /* unsigned int: 1 << i for each of names[i] given, comma-separated, or all */
+	LS_CLI_CHOICE, /* unsigned int (or an enum): i for names[i] */
 	LS_CLI_FN, /* parse, with what saying what it takes */
 	LS_CLI_CHILD, /* the rows of child, their fields at base + off */
 };
@@ -53,7 +54,7 @@ struct ls_cli_opt {
 	const char *def_text; /* what the usage says the default is, when not def */
 	const char *what; /* what a value must be, for errors (LS_CLI_FN, or to say more) */
 	bool (*valid)(const char *arg); /* LS_CLI_STR: whether arg will do; NULL: any */
-	const char *const *names; /* LS_CLI_BITS: its words, NULL-terminated */
+	const char *const *names; /* LS_CLI_BITS, LS_CLI_CHOICE: its words, NULL-terminated */
 	const char *all; /* LS_CLI_BITS: the word for all of them; NULL: none */
 	ls_cli_parse_fn parse; /* LS_CLI_FN */
 	const struct ls_cli_opt *child; /* LS_CLI_CHILD: its table */

@@ -24,6 +24,7 @@ struct settings {
 	unsigned int list[3];
 	size_t nr_list;
 	bool flag, plain;
+	unsigned int bits, choice;
 	struct child child;
 	int seen;
 };
@@ -51,6 +52,8 @@ static const struct ls_cli_opt child_opts[] = {
 
 #define AT(field) LS_CLI_AT(struct settings, field)
 
+static const char *const colours[] = { "red", "green", "blue", NULL };
+
 static const struct ls_cli_opt opts[] = {
 	{ "--count", 'c', "N", "how many", LS_CLI_UINT, AT(count),
 	  LS_CLI_GIVEN(struct settings, count_given), .min = 1, .max = 100, .def = "3" },
@@ -65,6 +68,10 @@ static const struct ls_cli_opt opts[] = {
 	  .aux = offsetof(struct settings, nr_list), .cap = 3, .min = 1, .max = 50 },
 	{ "--flag", 'f', NULL, "a flag", LS_CLI_FLAG, AT(flag) },
 	{ "--plain", 0, NULL, "a flag without a short name", LS_CLI_FLAG, AT(plain) },
+	{ "--bits", 0, "LIST", "colours", LS_CLI_BITS, AT(bits), .names = colours, .all = "all",
+	  .def = "red,blue" },
+	{ "--choice", 0, "C", "a colour", LS_CLI_CHOICE, AT(choice), .names = colours,
+	  .def = "green" },
 	{ .kind = LS_CLI_CHILD, AT(child), .child = child_opts, .help = "The child's options:" },
 	{},
 };
@@ -112,6 +119,13 @@ static void defaults_and_values(void **state)
 	assert_int_equal(s.child.n, 4);
 	assert_true(s.child.on); /* a --no- option's field is on unless given */
 	assert_int_equal(s.seen, 0);
+	assert_int_equal(s.bits, 5);
+	assert_int_equal(s.choice, 1);
+	assert_int_equal(PARSE(&s, "x", "--bits", "all", "--choice", "blue"), 0);
+	assert_int_equal(s.bits, 7);
+	assert_int_equal(s.choice, 2);
+	assert_int_equal(PARSE(&s, "x", "--bits", "green"), 0);
+	assert_int_equal(s.bits, 2);
 
 	assert_int_equal(parse(&s, 19, argv), 0);
 	assert_int_equal(s.count, 7);
@@ -158,6 +172,12 @@ static void bad_values_name_the_option_in_one_line(void **state)
 		{ "--list", "51", "--list: '51' is not" },
 		{ "--child-n", "10", "--child-n: '10' is not a whole number from 1 to 9" },
 		{ "--count", "1\n2", "--count: '1?2' is not" },
+		{ "--bits", "red,red",
+		  "--bits: 'red,red' is not red, green or blue, comma-separated, "
+		  "each once; or all" },
+		{ "--bits", "red,", "--bits: 'red,' is not" },
+		{ "--bits", "all,red", "--bits: 'all,red' is not" },
+		{ "--choice", "pink", "--choice: 'pink' is not one of red, green or blue" },
 	};
 	struct settings s;
 	size_t i;
@@ -222,7 +242,7 @@ static void usage_lists_every_row_once(void **state)
 	assert_non_null(strstr(text, "      --plain           a flag without a short name\n"));
 	assert_non_null(strstr(text, "\nThe child's options:\n      --child-n N"));
 	free(text);
-	assert_int_equal(ls_cli_count(opts), 10);
+	assert_int_equal(ls_cli_count(opts), 12);
 	assert_ptr_equal(ls_cli_find(opts, "--no-child"), &child_opts[1]);
 	assert_null(ls_cli_find(opts, "--nope"));
 }
