@@ -73,7 +73,7 @@ page_vs_help() {
 command_lines() {
 	awk '
 		function emit(s) {
-			while (match(s, /(^|[ `(])(\.output\/)?lsbench [a-z]+[^`|;&#]*/)) {
+			while (match(s, /(^|[ `(])(\.output\/)?lsbench [a-z]+( [^`|;&#]*)?/)) {
 				c = substr(s, RSTART, RLENGTH)
 				sub(/^[ `(]/, "", c)
 				sub(/^(\.output\/)?lsbench /, "", c)
@@ -82,13 +82,15 @@ command_lines() {
 			}
 		}
 		FNR == 1 { code = 0; held = "" }
-		/^```/ { code = !code; next }
+		/^```/ { code = !code; console = ($0 == "```console"); next }
 		code {
 			line = held $0
 			if (line ~ /\\$/) { held = substr(line, 1, length(line) - 1); next }
 			held = ""
-			sub(/^\$ /, "", line)
-			if (line ~ /^(\.output\/)?lsbench /)
+			# A console block: commands after "$ ", the rest is their output.
+			if (console && !sub(/^\$ /, "", line))
+				next
+			if (line ~ /^(\.output\/)?lsbench [a-z]+( |$)/)
 				emit(line)
 			next
 		}
@@ -133,8 +135,10 @@ grep -v -- '--fail-on-regression' docs/lsbench-compare.md >"$tmp/missing.md"
 check "an option the page lacks is found" \
 	bash -c "grep -q 'fail-on-regression' <<<\"\$1\"" _ "$(page_vs_help "$tmp/missing.md" compare)"
 printf '```sh\nlsbench run -s x \\\n   --no-such-run-option 3\n```\nand `lsbench compare --nope A B`\n' >"$tmp/lines.md"
-check "command lines with options the code lacks are found (continued lines, spans)" \
-	bash -c "[ \"\$(grep -c 'no option' <<<\"\$1\")\" -eq 2 ]" _ "$(unknown_options "$tmp/lines.md")"
+printf '```console\n$ lsbench vm --kernel x --no-such-vm-option\nlsbench run --not-an-option, it said\n```\n' >>"$tmp/lines.md"
+check "command lines with options the code lacks are found (continued lines, spans, console)" \
+	bash -c "[ \"\$(grep -c 'no option' <<<\"\$1\")\" -eq 3 ] && ! grep -q not-an-option <<<\"\$1\"" _ \
+	"$(unknown_options "$tmp/lines.md")"
 
 # Every command has a page; every page is a command's, with its sections and the options of
 # its --help.
