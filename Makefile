@@ -129,7 +129,10 @@ runner_INC := -Ibench -Ibpf -I$(OUTPUT) $(workloads_INC)
 # its scenarios (bench/opts.c, bench/scenarios.c) to pass them to the guest.
 vm_SRCS := \
 	vm/vmopts.c \
-	vm/vm.c
+	vm/vm.c \
+	vm/qemu.c \
+	vm/kernels.c \
+	vm/guest.c
 vm_USES := runner workloads lib
 vm_INC := -Ivm $(runner_INC)
 # analysis/: lsbench compare, report, timeline, exports: results read back.
