@@ -140,6 +140,8 @@ analysis_SRCS := \
 	analysis/csvread.c \
 	analysis/cmpstats.c \
 	analysis/rset.c \
+	analysis/rsetkey.c \
+	analysis/rsetmerge.c \
 	analysis/compare.c \
 	analysis/cmpout.c \
 	analysis/cmpmain.c \
