@@ -144,6 +144,9 @@ analysis_SRCS := \
 	analysis/rsetmerge.c \
 	analysis/compare.c \
 	analysis/cmpout.c \
+	analysis/cmpprint.c \
+	analysis/cmptable.c \
+	analysis/sides.c \
 	analysis/cmpmain.c \
 	analysis/export.c \
 	analysis/gnuplot.c \
@@ -176,6 +179,7 @@ UNIT_TESTS := \
 	test_csvread:analysis \
 	test_cmpstats:analysis \
 	test_compare:analysis \
+	test_cmpout:analysis \
 	test_export:analysis \
 	test_vmopts:vm
 FUZZERS := \

@@ -7,6 +7,7 @@
 #include "compare.h"
 #include "csv.h"
 #include "csvread.h"
+#include "sides.h"
 
 #define MAX_SIDE_ARGS 64
 
@@ -16,6 +17,9 @@ enum {
 	OPT_NEW,
 	OPT_PAIRED,
 	OPT_UNPAIRED,
+	OPT_FORMAT,
+	OPT_CHANGED,
+	OPT_FORCE,
 };
 
 void ls_compare_usage(FILE *f)
@@ -37,18 +41,28 @@ void ls_compare_usage(FILE *f)
 		"      --paired       pair the i-th run of each side (by start time): a paired t\n"
 		"      --unpaired     never pair (default: pair when the runs alternated in time,\n"
 		"                     as lsbench vm --kernels A,B runs them)\n"
-		"  -o, --output FILE  where compare.csv goes (default ./compare.csv)\n"
+		"  -f, --format FMT   text (default), markdown (a table to paste into a patch's\n"
+		"                     cover letter) or csv (compare.csv on standard output\n"
+		"                     unless -o)\n"
+		"      --changed      show only the slower and faster cells, and how many others\n"
+		"  -o, --output FILE  write compare.csv to FILE as well (without -o no file is\n"
+		"                     written)\n"
+		"      --force        compare sides of different CPU models or virtualisation\n"
+		"                     (refused otherwise)\n"
 		"      --fail-on-regression  exit 1 when a cell is slower (a ~ cell is not)\n"
 		"verdicts: slower or faster (the 95%% interval excludes 1 and q < Q), same (shown\n"
 		"within the bound), ~ (neither: the rounds a side that would settle it beside it)\n"
+		"refused: a run on both sides, a side of several kernels; warned: sides whose\n"
+		"BPF programs differ (meta.txt bpf_sources)\n"
 		"exit status: 0; 1 with --fail-on-regression and a slower cell; 2 for bad input\n",
 		LS_CMP_BOUND * 100, LS_CMP_FDR);
 }
 
 struct cmp_args {
 	struct ls_cmp_opts o;
+	struct ls_cmp_print_opts po;
 	const char *out;
-	bool fail;
+	bool fail, force;
 	const char *base[MAX_SIDE_ARGS], *new[MAX_SIDE_ARGS];
 	size_t nr_base, nr_new;
 };
@@ -88,6 +102,22 @@ static int set_opt(void *ctx, int opt, const char *arg)
 		return 0;
 	case OPT_FAIL:
 		a->fail = true;
+		return 0;
+	case 'f':
+		if (!strcmp(arg, "text"))
+			a->po.format = LS_CMP_TEXT;
+		else if (!strcmp(arg, "markdown"))
+			a->po.format = LS_CMP_MARKDOWN;
+		else if (!strcmp(arg, "csv"))
+			a->po.format = LS_CMP_CSV;
+		else
+			return -EINVAL;
+		return 0;
+	case OPT_CHANGED:
+		a->po.changed = true;
+		return 0;
+	case OPT_FORCE:
+		a->force = true;
 		return 0;
 	case OPT_BASE:
 		return add_side(a->base, &a->nr_base, arg);
@@ -176,10 +206,13 @@ static int parse(struct cmp_args *a, int argc, char **argv)
 		{ "paired", no_argument, NULL, OPT_PAIRED },
 		{ "unpaired", no_argument, NULL, OPT_UNPAIRED },
 		{ "fail-on-regression", no_argument, NULL, OPT_FAIL },
+		{ "format", required_argument, NULL, 'f' },
+		{ "changed", no_argument, NULL, OPT_CHANGED },
+		{ "force", no_argument, NULL, OPT_FORCE },
 		{ "help", no_argument, NULL, 'h' },
 		{},
 	};
-	int ret = ls_getopt_each("compare", argc, argv, "+b:t:q:s:o:h", opts, set_opt, a,
+	int ret = ls_getopt_each("compare", argc, argv, "+b:t:q:s:o:f:h", opts, set_opt, a,
 				 ls_compare_usage);
 
 	if (ret)
@@ -197,24 +230,38 @@ static int read_side(struct ls_rset *s, const char *const *dirs, size_t n, char 
 	return ret;
 }
 
+/* compare.csv to out, or to standard output (out NULL). */
 static int write_csv(const struct ls_cmp *c, const char *out)
 {
 	struct ls_buf b = {};
 	int ret;
 
 	ls_cmp_csv(c, &b);
-	ret = b.err ?: ls_write_atomic(out, b.data, b.len);
+	ret = b.err;
+	if (!ret && !out)
+		ret = fwrite(b.data, 1, b.len, stdout) == b.len ? 0 : -EIO;
+	else if (!ret)
+		ret = ls_write_atomic(out, b.data, b.len);
 	if (ret)
-		fprintf(stderr, "lsbench compare: cannot write %s: %s\n", out, strerror(-ret));
-	else
-		printf("written: %s\n", out);
+		fprintf(stderr, "lsbench compare: cannot write %s: %s\n", out ?: "compare.csv",
+			strerror(-ret));
 	ls_buf_free(&b);
 	return ret;
 }
 
+/* The sides read, checked (sides.c) and compared; 0 or -errno with one line in err. */
+static int build(struct ls_cmp *c, struct ls_rset *base, struct ls_rset *new,
+		 const struct cmp_args *a, char *err, size_t len)
+{
+	return read_side(base, a->base, a->nr_base, err, len)
+		       ?: read_side(new, a->new, a->nr_new, err, len)
+		       ?: ls_sides_check("compare", base, new, a->force, stderr, err, len)
+		       ?: ls_cmp_build(c, base, new, &a->o, err, len);
+}
+
 int ls_compare_main(int argc, char **argv)
 {
-	struct cmp_args a = { .o = LS_CMP_OPTS_DEFAULT, .out = "compare.csv" };
+	struct cmp_args a = { .o = LS_CMP_OPTS_DEFAULT };
 	struct ls_rset base = {}, new = {};
 	struct ls_cmp c;
 	char err[512];
@@ -222,17 +269,21 @@ int ls_compare_main(int argc, char **argv)
 
 	if (ret)
 		return ret > 0 ? 0 : 2;
-	ret = read_side(&base, a.base, a.nr_base, err, sizeof(err))
-		      ?: read_side(&new, a.new, a.nr_new, err, sizeof(err))
-		      ?: ls_cmp_build(&c, &base, &new, &a.o, err, sizeof(err));
+	ret = build(&c, &base, &new, &a, err, sizeof(err));
 	if (ret) {
 		fprintf(stderr, "lsbench compare: %s\n", err);
 		ls_rset_free(&base);
 		ls_rset_free(&new);
 		return 2;
 	}
-	ls_cmp_print(&c, stdout);
-	ret = write_csv(&c, a.out) ? 2 : a.fail && c.nr_slower ? 1 : 0;
+	if (a.po.format != LS_CMP_CSV)
+		ls_cmp_print(&c, &a.po, stdout);
+	ret = 0;
+	if (a.out || a.po.format == LS_CMP_CSV)
+		ret = write_csv(&c, a.out);
+	if (!ret && a.out && a.po.format != LS_CMP_MARKDOWN)
+		printf("written: %s\n", a.out);
+	ret = ret ? 2 : a.fail && c.nr_slower ? 1 : 0;
 	ls_cmp_free(&c);
 	ls_rset_free(&base);
 	ls_rset_free(&new);

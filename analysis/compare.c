@@ -37,6 +37,17 @@ static int need_rounds(const struct ls_rset *s, const char *side, char *err, siz
  * verdict is lib/verdict.c's. (Rank tests cannot reach small p with 3 to 10
  * units a side, nor a bootstrap see enough distinct resamples.)
  */
+/* The upper half-width of the 95% interval of a side's geometric mean, a fraction; NAN for one
+ * unit. */
+static double side_spread(const struct ls_units *u)
+{
+	double m, v;
+
+	if (ls_mean_var(u->logs, u->n, &m, &v))
+		return NAN;
+	return expm1(ls_t_crit(1 - LS_CMP_LEVEL, u->n - 1) * sqrt(v / u->n));
+}
+
 static int test_pair(const struct ls_cmp *c, struct ls_cmp_row *r)
 {
 	bool by_run = ls_cell_nr_runs(r->base) > 1 || ls_cell_nr_runs(r->new) > 1;
@@ -55,6 +66,8 @@ static int test_pair(const struct ls_cmp *c, struct ls_cmp_row *r)
 		ls_units_free(&ua);
 		return ret;
 	}
+	r->base_hw = side_spread(&ua);
+	r->new_hw = side_spread(&ub);
 	if (by_run && c->paired) {
 		r->unit = LS_UNIT_PAIR;
 		la = malloc((ua.n + 1) * sizeof(*la));
@@ -120,7 +133,7 @@ static int add_row(struct ls_cmp *c, const struct ls_rcell *base, const struct l
 	memset(r, 0, sizeof(*r));
 	r->base = base;
 	r->new = new;
-	r->ratio = r->p = r->q = NAN;
+	r->ratio = r->p = r->q = r->base_hw = r->new_hw = NAN;
 	if (!new) {
 		r->kind = LS_CMP_BASE_ONLY;
 		c->nr_base_only++;

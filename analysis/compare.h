@@ -53,6 +53,8 @@ struct ls_cmp_row {
 	double q; /* p adjusted by Benjamini-Hochberg over the family */
 	struct ls_judgement j; /* intervals, detectable change, units needed */
 	bool base_noisy, new_noisy;
+	/* Each side's spread: the upper half-width of its figure's 95% interval, a fraction */
+	double base_hw, new_hw;
 };
 
 struct ls_cmp {
@@ -101,9 +103,21 @@ void ls_cmp_method(const struct ls_cmp *c, char *buf, size_t size);
 /* The row's key. */
 const struct ls_key *ls_cmp_row_key(const struct ls_cmp_row *r);
 
+/* What compare prints: the console's table, a markdown one to paste, or compare.csv. */
+enum ls_cmp_format {
+	LS_CMP_TEXT,
+	LS_CMP_MARKDOWN,
+	LS_CMP_CSV,
+};
+
+struct ls_cmp_print_opts {
+	enum ls_cmp_format format; /* LS_CMP_TEXT or LS_CMP_MARKDOWN */
+	bool changed; /* only slower and faster rows, and how many are not shown */
+};
+
 struct ls_buf;
 void ls_cmp_csv(const struct ls_cmp *c, struct ls_buf *b);
-void ls_cmp_print(const struct ls_cmp *c, FILE *f);
+void ls_cmp_print(const struct ls_cmp *c, const struct ls_cmp_print_opts *po, FILE *f);
 void ls_cmp_free(struct ls_cmp *c);
 
 /* Parses a percentage (2 or 2%) into a fraction in (0, max]; -EINVAL if it is not one. */

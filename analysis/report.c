@@ -19,6 +19,7 @@
 #include "gnuplot.h"
 #include "paths.h"
 #include "report.h"
+#include "sides.h"
 #include "rev.h"
 
 #define MAX_POINTS 64
@@ -35,6 +36,7 @@ struct report {
 	size_t nr_types;
 	const char *cell; /* "scenario/mode" of the histogram overlay */
 	double bound; /* compare's equivalence bound, a fraction */
+	bool force; /* compare sets of different CPU models or virtualisation */
 	struct ls_buf html;
 	unsigned int nr_plots;
 	bool tcg[LS_REPORT_MAX_SETS]; /* a run of the set ran under TCG: emulated times */
@@ -1158,7 +1160,9 @@ void ls_report_usage(FILE *f)
 		"                     folder, when SET is one)\n"
 		"  -c, --cell S/MODE  the cell of the latency histogram (default task-get/hook)\n"
 		"  -b, --bound PCT    compare's equivalence bound: same within -/+PCT (default\n"
-		"                     %g; -t, --threshold: its old name)\n",
+		"                     %g; -t, --threshold: its old name)\n"
+		"      --force        compare sets of different CPU models or virtualisation\n"
+		"                     (refused otherwise, as compare refuses them)\n",
 		LS_REPORT_MAX_SETS, LS_CMP_BOUND * 100);
 }
 
@@ -1169,6 +1173,7 @@ int ls_report_main(int argc, char **argv)
 		{ "cell", required_argument, NULL, 'c' },
 		{ "bound", required_argument, NULL, 'b' },
 		{ "threshold", required_argument, NULL, 't' },
+		{ "force", no_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{},
 	};
@@ -1198,6 +1203,9 @@ int ls_report_main(int argc, char **argv)
 				ret = -EINVAL;
 			}
 			break;
+		case 'F':
+			r->force = true;
+			break;
 		case 'h':
 			ls_report_usage(stdout);
 			free(r);
@@ -1215,6 +1223,10 @@ int ls_report_main(int argc, char **argv)
 	}
 	for (i = optind; !ret && i < (size_t)argc; i++)
 		ret = ls_rset_add(&r->sets[r->nr_sets++], argv[i], r->err, sizeof(r->err));
+	/* each set after the first is compared with it: checked as compare checks its sides */
+	for (i = 1; !ret && i < r->nr_sets; i++)
+		ret = ls_sides_check("report", &r->sets[0], &r->sets[i], r->force, stderr, r->err,
+				     sizeof(r->err));
 	if (!ret && !r->out) {
 		if (r->nr_sets == 1 && r->sets[0].nr_runs == 1) {
 			r->out = r->sets[0].runs[0].dir;

@@ -118,7 +118,7 @@ static int read_summary(struct ls_rset *run, struct ls_run_info *ri, char *err, 
 	static const char *const lat_cols[] = { "lat_p50_ns", "lat_p90_ns", "lat_p99_ns",
 						"lat_p999_ns" };
 	int c_schema = -1, c_run = -1, c_kernel = -1, c_host = -1, c_status = -1, c_reason = -1;
-	int c_ns = -1, c_ops = -1, c_lat[4], c_noisy, c_rcv;
+	int c_ns = -1, c_ops = -1, c_lat[4], c_noisy, c_rcv, c_added;
 	char path[PATH_MAX + 16];
 	struct key_cols kc;
 	struct ls_csvr r;
@@ -141,6 +141,7 @@ static int read_summary(struct ls_rset *run, struct ls_run_info *ri, char *err, 
 		c_lat[i] = ls_csvr_col(&r, lat_cols[i]);
 	c_noisy = ls_csvr_col(&r, "noisy");
 	c_rcv = ls_csvr_col(&r, "round_cv");
+	c_added = ls_csvr_col(&r, "added_ns_per_op");
 	/* The schema is known from the first row; the header must then fit it. */
 	while (!ret && (ret = ls_csvr_next(&r, err, len)) > 0) {
 		struct ls_key k;
@@ -188,6 +189,10 @@ static int read_summary(struct ls_rset *run, struct ls_run_info *ri, char *err, 
 		ret = ls_csvr_double(&r, c_ns, true, &c->ns_per_op, err, len)
 			      ?: ls_csvr_double(&r, c_ops, true, &c->ops_per_sec, err, len);
 		c->summary_ns = c->ns_per_op;
+		c->added_ns = NAN;
+		if (!ret && c_added >= 0)
+			ret = ls_csvr_double(&r, c_added, true, &c->added_ns, err, len);
+		c->nr_added = !isnan(c->added_ns);
 		for (i = 0; !ret && i < 4; i++)
 			ret = ls_csvr_double(&r, c_lat[i], true, &c->lat[i], err, len);
 		if (!ret)
@@ -377,6 +382,8 @@ static void meta_field(struct ls_run_info *ri, const char *line)
 		F("arch", arch),
 		F("virt", virt),
 		F("kernel_version", kernel_version),
+		F("label", label),
+		F("bpf_sources", bpf_sources),
 #undef F
 	};
 	size_t i, n, j;

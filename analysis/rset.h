@@ -43,6 +43,8 @@ struct ls_run_info {
 	char arch[32];
 	char virt[32];
 	char kernel_version[160];
+	char label[64]; /* label: run --label's NAME */
+	char bpf_sources[32]; /* the hash of the BPF programs' sources */
 	unsigned int schema;
 };
 
@@ -60,6 +62,9 @@ struct ls_rcell {
 	 */
 	double ns_per_op;
 	double summary_ns; /* summary.csv's ns_per_op, of the first run that has the cell */
+	/* summary.csv's added_ns_per_op (over the control), the mean over the runs that have it */
+	double added_ns;
+	unsigned int nr_added; /* runs that have it: NAN and 0 when none */
 	double ops_per_sec;
 	double lat[4]; /* p50, p90, p99, p99.9 in ns; NAN when not measured */
 	double *reps; /* ns_per_op per repetition (reps.csv) */

@@ -141,6 +141,13 @@ int ls_rset_merge(struct ls_rset *s, struct ls_rset *run, size_t run_idx, unsign
 			return ret;
 		to->nr_rounds += from->nr_rounds;
 		to->noisy |= from->noisy;
+		if (from->nr_added) {
+			to->added_ns = to->nr_added
+					       ? (to->added_ns * to->nr_added + from->added_ns) /
+							 (to->nr_added + 1)
+					       : from->added_ns;
+			to->nr_added++;
+		}
 		ret = ls_rset_cell_center(to, schema);
 		if (ret)
 			return ret;

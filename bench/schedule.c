@@ -219,6 +219,9 @@ static int run_rounds(struct plan *p, const struct ls_run_opts *o, const int *cp
 
 static void print_header(void)
 {
+	/* compare's figure is another: say which this is, so that the two read side by side */
+	printf("ns/op: the median over rounds of each round's median (lsbench compare prints their "
+	       "geometric mean); ci+-: half its 95%% interval; +ns/op: over the control\n");
 	printf("%-26s %-6s %4s %-7s %6s %4s %4s %11s %7s %7s %6s %10s %11s  %s\n", "scenario",
 	       "mode", "cpus", "sharing", "owners", "maps", "val", "ns/op", "ci+-", "cv", "rounds",
 	       "Mops/s", "+ns/op", "status");

@@ -759,12 +759,21 @@ if [ -f "$runA/reps.csv" ]; then
 	else
 		not_ok "--fail-on-regression exits 1 when cells are 3 times slower" "exit $rc" "$out"
 	fi
-	out=$("$LSBENCH" compare --fail-on-regression -o "$tmp/c3.csv" "$runA" "$runA" 2>&1)
+	cp -r "$runA" "$tmp/copyA"
+	out=$("$LSBENCH" compare --fail-on-regression -o "$tmp/c3.csv" "$runA" "$tmp/copyA" 2>&1)
 	rc=$?
 	if [ "$rc" -eq 0 ] && ! echo "$out" | grep -q ' slower$'; then
-		ok "--fail-on-regression exits 0 for a run against itself"
+		ok "--fail-on-regression exits 0 for a run against a copy of itself"
 	else
-		not_ok "--fail-on-regression exits 0 for a run against itself" "exit $rc" "$out"
+		not_ok "--fail-on-regression exits 0 for a run against a copy of itself" "exit $rc" "$out"
+	fi
+	out=$("$LSBENCH" compare -o "$tmp/c3b.csv" "$runA" "$runA" 2>&1)
+	rc=$?
+	if [ "$rc" -eq 2 ] && [ "$(echo "$out" | wc -l)" -eq 1 ] && [ ! -e "$tmp/c3b.csv" ] &&
+		echo "$out" | grep -q "is on both sides"; then
+		ok "compare refuses a run against itself in one line, writing nothing"
+	else
+		not_ok "compare refuses a run against itself in one line, writing nothing" "exit $rc" "$out"
 	fi
 	cp -r "$runB" "$tmp/old"
 	sed -i '2,$s/^[0-9]*,/1,/' "$tmp/old/summary.csv"

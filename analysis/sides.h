@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Whether two result sets mean anything side by side: checked before compare and report judge. */
+#ifndef LSBENCH_SIDES_H
+#define LSBENCH_SIDES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include "rset.h"
+
+/*
+ * Refuses (-EINVAL, one line in err) a comparison that means nothing: a run
+ * on both sides, a side whose runs are of several kernels (or labels), or,
+ * unless force, sides of different CPU models or virtualisation (with force
+ * that is a warning). Warns when both sides name the hash of their BPF
+ * programs' sources (meta.txt bpf_sources) and they differ. Warnings are one
+ * line each on warn, prefixed "lsbench CMD: warning: ". Fields a run's
+ * meta.txt lacks are not checked.
+ */
+int ls_sides_check(const char *cmd, const struct ls_rset *base, const struct ls_rset *new,
+		   bool force, FILE *warn, char *err, size_t len);
+
+/* A side's kernel as a reader names it: "6.1.0-50-amd64", "6.19.0 (label patched)". */
+void ls_run_kernel_name(const struct ls_run_info *ri, char *buf, size_t size);
+
+#endif /* LSBENCH_SIDES_H */
