@@ -107,6 +107,7 @@ runner_SRCS := \
 	bench/scenarios.c \
 	bench/setup.c \
 	bench/cellmaps.c \
+	bench/bighash.c \
 	bench/cgstore.c \
 	bench/mapcensus.c \
 	bench/slots.c \

@@ -141,17 +141,39 @@ static int attach(struct cell *c, struct bpf_program *prog)
 	return err;
 }
 
+/* The program at offset off of the cell's skeleton (scenario.progs, .aside); NULL for 0. */
+static struct bpf_program *skel_prog(const struct cell *c, size_t off)
+{
+	return off ? *(struct bpf_program **)((char *)c->skel + off) : NULL;
+}
+
+/* The scenario's aside program on its hook, for the whole cell. */
+static int attach_aside(struct cell *c, struct bpf_program *aside)
+{
+	int err;
+
+	if (!aside)
+		return 0;
+	c->aside_link = bpf_program__attach(aside);
+	if (c->aside_link)
+		return 0;
+	err = -errno;
+	c->status = LS_FAILED;
+	snprintf(c->reason, sizeof(c->reason), "kernel refused to attach %s: %s",
+		 bpf_program__section_name(aside), strerror(-err));
+	return err;
+}
+
 int ls_obj_load_attach(struct cell *c, struct bpf_object *obj)
 {
-	size_t off = c->sc->progs[c->mode];
-	struct bpf_program *prog,
-		*want = off ? *(struct bpf_program **)((char *)c->skel + off) : NULL;
+	struct bpf_program *prog, *want = skel_prog(c, c->sc->progs[c->mode]),
+				  *aside = skel_prog(c, c->sc->aside);
 	struct bpf_map *map;
 	char why[160];
 	int err;
 
 	bpf_object__for_each_program(prog, obj)
-		bpf_program__set_autoload(prog, prog == want);
+		bpf_program__set_autoload(prog, prog == want || (want && prog == aside));
 	if (!want && ls_scenario_has_prog(c->sc)) {
 		c->status = LS_FAILED;
 		snprintf(c->reason, sizeof(c->reason), "no BPF program in %s mode",
@@ -176,6 +198,7 @@ int ls_obj_load_attach(struct cell *c, struct bpf_object *obj)
 		return 0; /* maps only, for operations from user space */
 	c->prog_fd = bpf_program__fd(want);
 	err = c->type->attach == LS_ATTACH_ONE ? attach(c, want) : 0;
+	err = err ?: attach_aside(c, aside);
 	if (err)
 		return err;
 	map = bpf_object__find_map_by_name(obj, "op_hist");

@@ -30,15 +30,16 @@ bool ls_counters_check(const struct cell *c, const struct ls_counters *cnt, __u6
 {
 	__u64 per_pass = (__u64)c->nr_maps * (c->sc->prime_each_owner ? c->nr_objects : 1);
 	__u64 want_primes = c->sc->primes ? prime_passes * per_pass - cnt->prime_fails : 0;
-	__u64 want_ops = user_triggers * ls_cell_ops_per_trigger(c) + c->extra_ops;
+	__u64 runs = user_triggers * ls_scenario_batch(c->sc); /* the program's */
+	__u64 want_ops = runs * ls_cell_ops_per_trigger(c) + c->extra_ops;
 	__u64 want_map0 = c->sc->map_steps ? c->map0_gets : 0;
 	size_t i;
 
-	if (cnt->triggers != user_triggers) {
+	if (cnt->triggers != runs) {
 		snprintf(reason, len,
 			 "counter mismatch: BPF saw %" PRIu64
 			 " triggers, producers issued %" PRIu64,
-			 (uint64_t)cnt->triggers, (uint64_t)user_triggers);
+			 (uint64_t)cnt->triggers, (uint64_t)runs);
 		return false;
 	}
 	if (cnt->ops != want_ops) {

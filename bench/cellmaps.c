@@ -42,10 +42,12 @@ static int hog_fds[LS_HOG_DEPTH] = { -1, -1, -1, -1, -1, -1, -1, -1 };
 int ls_maps_spec(struct cell *c, const struct ls_type *t, struct bpf_object *obj,
 		 struct ls_maps_spec *spec)
 {
-	bool hash = c->sc->arg & LS_ARG_HASH_MAPS;
+	bool hash = c->sc->arg & (LS_ARG_HASH_MAPS | LS_ARG_BIG_HASH);
 	struct bpf_map *outer, *inner;
 
-	if (hash)
+	if (c->sc->arg & LS_ARG_BIG_HASH)
+		snprintf(spec->outer, sizeof(spec->outer), "big_hash_maps");
+	else if (hash)
 		snprintf(spec->outer, sizeof(spec->outer), "hash_maps");
 	else
 		snprintf(spec->outer, sizeof(spec->outer), "%s%u", t->maps_prefix ?: "",

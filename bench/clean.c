@@ -61,17 +61,7 @@ void ls_boot_id(char *buf, size_t len)
 /* Seconds since the epoch at boot (btime of /proc/stat), or 0. */
 static double boot_time(void)
 {
-	char line[256];
-	double bt = 0;
-	FILE *f = fopen("/proc/stat", "r");
-
-	while (f && fgets(line, sizeof(line), f)) {
-		if (sscanf(line, "btime %lf", &bt) == 1)
-			break;
-	}
-	if (f)
-		fclose(f);
-	return bt;
+	return ls_file_scan("/proc/stat", "btime %lf");
 }
 
 /*

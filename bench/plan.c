@@ -38,7 +38,22 @@ long ls_plan_add(struct plan *p, const struct ls_cell_key *key)
 	return p->n++;
 }
 
-/* A dimension's values for sc, or the one default (0 for objects: one per thread). */
+/* vals[0..n) less those above max (0: none is); how many are left. */
+static size_t drop_above(unsigned int *vals, size_t n, unsigned int max)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		if (!max || vals[i] <= max)
+			vals[k++] = vals[i];
+	}
+	return k;
+}
+
+/*
+ * A dimension's values for sc, or the one default (0 for objects: one per
+ * thread); map counts above the scenario's max_maps are left out.
+ */
 static size_t sweep(const struct ls_run_opts *o, const struct scenario *sc, enum ls_dim dim,
 		    unsigned int def, unsigned int *vals)
 {
@@ -46,6 +61,8 @@ static size_t sweep(const struct ls_run_opts *o, const struct scenario *sc, enum
 
 	if (!n)
 		vals[n++] = def;
+	else if (dim == LS_DIM_MAPS)
+		n = drop_above(vals, n, sc->max_maps);
 	return n;
 }
 

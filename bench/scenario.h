@@ -78,6 +78,12 @@ struct scenario {
 	 * that mode). Set with PROGS() in scenarios.c.
 	 */
 	size_t progs[LS_MODE_FENTRY + 1];
+	/*
+	 * A program of the same skeleton attached beside the cell's own while it
+	 * runs (the kernel's create bench keeps a kmalloc counter attached), as
+	 * an offset as in progs; 0: none.
+	 */
+	size_t aside;
 	const char *control; /* scenario subtracted for added_ns_per_op, or NULL */
 	unsigned int modes; /* LS_MODE_BIT()s it runs in; 0: hook and loop */
 	unsigned int expect; /* enum ls_expect */
@@ -86,6 +92,8 @@ struct scenario {
 	bool user_counts; /* producers count the operations (bpf(2) from user space) */
 	bool map_steps; /* steps through its maps (LS_MAPS_STEP): map 0's gets are checked */
 	unsigned int max_threads; /* producers that may share its owners; 0: any */
+	unsigned int max_maps; /* most maps a cell may have (memory and time per map); 0: any */
+	unsigned int batch; /* churn: owners a trigger makes, then ends (the kernel's 32); 0: one */
 	unsigned int sharings; /* LS_SHARING_BIT()s it can run with, by the nature of its owners */
 	enum ls_trigger_kind trigger_kind;
 	bool sockopt_filter; /* the programs filter on the getsockopt option, not a syscall */
@@ -140,6 +148,7 @@ struct cell {
 	void *skel;
 	void (*skel_destroy)(void *skel);
 	struct bpf_link *link;
+	struct bpf_link *aside_link; /* the scenario's aside program's, or NULL */
 	int counters_fd;
 	int prog_fd; /* the cell's program, for its run statistics; -1: none */
 	bool time_ops; /* the BPF side times operations (cfg.time_ops) */
@@ -186,6 +195,12 @@ static inline bool ls_scenario_has_prog(const struct scenario *sc)
 static inline unsigned int ls_scenario_modes(const struct scenario *sc)
 {
 	return sc->modes ?: LS_MODES_DEFAULT;
+}
+
+/* Program runs one trigger makes: a churn trigger's batch of owners, else one. */
+static inline unsigned int ls_scenario_batch(const struct scenario *sc)
+{
+	return sc->batch ?: 1;
 }
 
 /* Whether a mode runs its operation loop_iters times per trigger. */

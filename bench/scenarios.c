@@ -89,6 +89,13 @@
 	.trigger_kind = LS_TRIG_CHURN, .trigger = trig
 
 /*
+ * As the kernel's local-storage-create: a batch of 32 owners per trigger, its
+ * kmalloc counter (raw_tp/kmalloc, in the object's kbench.bpf.h) attached beside.
+ */
+#define KBENCH_CREATE(obj) .batch = 32, .aside = offsetof(struct obj##_bpf, progs.kmalloc_aside)
+#define SOCKET_POST_CREATE "lsm.s/socket_post_create"
+
+/*
  * The TCP accept path: one connection per trigger to a listener on loopback,
  * a sockops program on each accepted socket; one producer (one listener).
  */
@@ -211,6 +218,12 @@ const struct scenario ls_scenarios[] = {
 	      ls_task_type, PRIV),
 	  .map_steps = true, .modes = LOOP | FENTRY, .primes = true, .arg = LS_ARG_HASH_MAPS,
 	  .maps = MAP_SWEEP, .desc = "control: lookups keyed by thread id in N hash maps in turn" },
+	{ SYS("task-hash-get-random", "hash", "get", FPROGS(task, hash_random_get), "task-empty",
+	      GET, ls_task_type, PRIV),
+	  .map_steps = true, .modes = LOOP | FENTRY, .arg = LS_ARG_BIG_HASH, .maps = SWEEP(1),
+	  .max_maps = 8,
+	  .desc = "control: random keys (of 1000) in N hash maps of 4194304 keys, in turn (the "
+		  "kernel's hashmap-control)" },
 	{ SYS("task-byid-empty", "none", "empty", PROGS(task, task_byid_empty), NULL, 0,
 	      ls_task_byid_type, SHARED),
 	  .arg = LS_ARG_BYID, .objects = BYID_SWEEP,
@@ -353,6 +366,29 @@ const struct scenario ls_scenarios[] = {
 		HOOK_PROG(task, churn_task_create), "task-churn-empty", LS_EXPECT_CREATES,
 		ls_trigger_thread, ls_task_type),
 	  .desc = "threads created and joined, task storage made on each at fork, freed at exit" },
+	/* the kernel's local-storage-create: 32 owners made, then ended, per trigger */
+	{ CHURN("task-churn-batch-empty", "none", "churn", "tp_btf/sched_process_fork",
+		HOOK_PROG(task, churn_empty), NULL, 0, ls_trigger_threads, ls_task_type),
+	  KBENCH_CREATE(task),
+	  .desc = "control: threads created 32 at a time, then joined, empty program on "
+		  "sched_process_fork" },
+	{ CHURN("task-churn-batch-storage", "task_storage", "churn", "tp_btf/sched_process_fork",
+		HOOK_PROG(task, churn_task_create64), "task-churn-batch-empty", LS_EXPECT_CREATES,
+		ls_trigger_threads, ls_task_type),
+	  KBENCH_CREATE(task),
+	  .desc = "threads created 32 at a time, then joined; 64 bytes of storage made on each at "
+		  "fork (the kernel's local-storage-create, task)" },
+	{ CHURN("sk-churn-lsm-empty", "none", "churn", SOCKET_POST_CREATE,
+		HOOK_PROG(sk, churn_lsm_empty), NULL, 0, ls_trigger_sockets6, ls_sk_lsm_type),
+	  KBENCH_CREATE(sk),
+	  .desc = "control: IPv6 UDP sockets opened 32 at a time, then closed, empty " SOCKET_POST_CREATE
+		  " program (needs the BPF LSM)" },
+	{ CHURN("sk-churn-lsm-storage", "sk_storage", "churn", SOCKET_POST_CREATE,
+		HOOK_PROG(sk, churn_lsm_sk_create64), "sk-churn-lsm-empty", LS_EXPECT_CREATES,
+		ls_trigger_sockets6, ls_sk_lsm_type),
+	  KBENCH_CREATE(sk),
+	  .desc = "IPv6 UDP sockets opened 32 at a time, then closed; 64 bytes of storage made on "
+		  "each (the kernel's local-storage-create, socket)" },
 	{ CHURN("sk-churn-empty", "none", "churn", "cgroup/sock_create", HOOK_PROG(sk, churn_empty),
 		NULL, 0, ls_trigger_socket, ls_sk_churn_type),
 	  .desc = "control: UDP sockets created and closed, empty cgroup/sock_create program" },

@@ -45,6 +45,7 @@ enum ls_arg {
 	LS_ARG_SINK = 1 << 7, /* a loopback UDP socket the owners send to */
 	LS_ARG_PRIME_CGROUP = 1 << 8, /* an element in the storage map for the private cgroup */
 	LS_ARG_KEY_ID = 1 << 9, /* cgroup storage keyed by the cgroup id alone (8 bytes) */
+	LS_ARG_BIG_HASH = 1 << 10, /* nr_maps hash maps of LS_BIG_HASH_ENTRIES keys, all filled */
 };
 
 /* Where a cell's program is attached. */
@@ -76,7 +77,7 @@ struct ls_type {
 extern const struct ls_type ls_task_type, ls_task_byid_type, ls_cgrp_type, ls_cgrp_byid_type,
 	ls_cgrp_uapi_type, ls_cgrp_sockopt_type, ls_sk_type, ls_sk_churn_type, ls_inode_type,
 	ls_cgstore_type, ls_cgstore_cgroups_type, ls_cgstore_writers_type, ls_cgstore_uapi_type,
-	ls_cgstore_attach_type, ls_sk_accept_type, ls_sk_accept_clone_type;
+	ls_cgstore_attach_type, ls_sk_accept_type, ls_sk_accept_clone_type, ls_sk_lsm_type;
 
 /*
  * Sets the cell up as its scenario's type says: 0, or -errno with the cell
@@ -98,6 +99,10 @@ bool ls_trigger_open(struct ls_thread *t);
 bool ls_trigger_sendto(struct ls_thread *t);
 bool ls_trigger_thread(struct ls_thread *t);
 bool ls_trigger_socket(struct ls_thread *t);
+/* The kernel's create bench: scenario.batch owners made, then ended, per trigger. */
+#define LS_BATCH_MAX 64
+bool ls_trigger_threads(struct ls_thread *t);
+bool ls_trigger_sockets6(struct ls_thread *t);
 bool ls_trigger_cgroup(struct ls_thread *t);
 bool ls_trigger_accept(struct ls_thread *t);
 bool ls_trigger_uapi_lookup(struct ls_thread *t);

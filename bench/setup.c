@@ -16,6 +16,7 @@
 #include <arpa/inet.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
+#include "bighash.h"
 #include "bpfutil.h"
 #include "cellmaps.h"
 #include "mapcensus.h"
@@ -386,14 +387,15 @@ static int load(struct cell *c, const struct ls_type *t)
 	cfg->nr_owners = c->sc->arg & LS_ARG_BYID ? c->nr_objects : 0;
 	cfg->time_ops = c->time_ops;
 	cfg->extra_work = ls_extra_work();
+	cfg->hash_keys = LS_RANDOM_KEYS;
 	if (t->owners == LS_OWN_FILES)
 		cfg->dir_ino = ((struct ls_files *)c->owners.priv)->dir_ino;
 	if (t->owners == LS_OWN_LISTENER)
 		cfg->listen_port = ntohs(c->owners.sink.sin_port);
 
-	sweep = c->sc->arg & (LS_ARG_MAPS | LS_ARG_HASH_MAPS);
+	sweep = c->sc->arg & (LS_ARG_MAPS | LS_ARG_HASH_MAPS | LS_ARG_BIG_HASH);
 	if (sweep) {
-		err = ls_maps_spec(c, t, obj, &spec);
+		err = ls_big_hash_room(c) ?: ls_maps_spec(c, t, obj, &spec);
 		if (err)
 			return err;
 	}
@@ -409,7 +411,8 @@ static int load(struct cell *c, const struct ls_type *t)
 		return ls_cell_fail(c, -ENOENT, "BPF object has no map %s", t->store_map);
 	map = t->hash_map ? bpf_object__find_map_by_name(obj, t->hash_map) : NULL;
 	c->hash_fd = map ? bpf_map__fd(map) : -1;
-	return sweep ? ls_maps_fill(c, obj, &spec) : 0;
+	err = sweep ? ls_maps_fill(c, obj, &spec) : 0;
+	return err ?: ls_big_hash_fill(c);
 }
 
 /* The ids the programs reach owners by: thread ids, or cgroup ids (their inode numbers). */
@@ -555,6 +558,8 @@ void ls_teardown(struct cell *c)
 	ls_cgstore_release(c);
 	bpf_link__destroy(c->link);
 	c->link = NULL;
+	bpf_link__destroy(c->aside_link);
+	c->aside_link = NULL;
 	ls_maps_close(c);
 	if (c->skel)
 		c->skel_destroy(c->skel);

@@ -61,6 +61,66 @@ bool ls_trigger_thread(struct ls_thread *t)
 	return true;
 }
 
+/*
+ * The kernel's local-storage-create: the scenario's batch of owners made,
+ * make(owners, i), until one cannot be, then each made one ended. True when
+ * the whole batch was made: otherwise the program saw runs the producer does
+ * not count, and the cell's cross-check fails.
+ */
+static bool batch(const struct ls_thread *t, void *owners,
+		  bool (*make)(void *owners, unsigned int i),
+		  void (*end)(void *owners, unsigned int i))
+{
+	unsigned int n = ls_scenario_batch(t->cell->sc), made, i;
+
+	if (n > LS_BATCH_MAX)
+		return false;
+	for (made = 0; made < n && make(owners, made); made++)
+		;
+	for (i = 0; i < made; i++)
+		end(owners, i);
+	return made == n;
+}
+
+static bool thread_make(void *owners, unsigned int i)
+{
+	return !pthread_create((pthread_t *)owners + i, NULL, churn_thread, NULL);
+}
+
+static void thread_end(void *owners, unsigned int i)
+{
+	pthread_join(((pthread_t *)owners)[i], NULL);
+}
+
+/* Threads: created, then joined (they overlap, as there). */
+bool ls_trigger_threads(struct ls_thread *t)
+{
+	pthread_t th[LS_BATCH_MAX];
+
+	return batch(t, th, thread_make, thread_end);
+}
+
+static bool socket6_make(void *owners, unsigned int i)
+{
+	int *fds = owners;
+
+	fds[i] = socket(AF_INET6, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	return fds[i] >= 0;
+}
+
+static void socket_end(void *owners, unsigned int i)
+{
+	close(((int *)owners)[i]);
+}
+
+/* IPv6 UDP sockets: opened, then closed. */
+bool ls_trigger_sockets6(struct ls_thread *t)
+{
+	int fds[LS_BATCH_MAX];
+
+	return batch(t, fds, socket6_make, socket_end);
+}
+
 bool ls_trigger_socket(struct ls_thread *t)
 {
 	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);

@@ -143,6 +143,15 @@ const struct ls_type ls_sk_churn_type = {
 	LS_SKEL(sk),
 };
 
+/* Sockets the producers make, their storage made from the BPF LSM: no owners to set up. */
+const struct ls_type ls_sk_lsm_type = {
+	.map_name = "sk_storage",
+	.map_type = LS_MAP_SK_STORAGE,
+	.owners = LS_OWN_TASK,
+	.store_map = "sk_store64",
+	LS_SKEL(sk),
+};
+
 /* Cgroup storage from cgroup/getsockopt: sockets in the private cgroup. */
 const struct ls_type ls_cgrp_sockopt_type = {
 	.map_name = "cgrp_storage",

@@ -42,6 +42,14 @@ struct ls_counters {
 /* Owners the programs can reach by id (the owner_ids table). */
 #define LS_MAX_OWNERS 16384
 
+/*
+ * The random-key hash control, as the kernel's local-storage-cache-hashmap-control:
+ * maps of LS_BIG_HASH_ENTRIES keys, all present, looked up at random among the first
+ * LS_RANDOM_KEYS.
+ */
+#define LS_BIG_HASH_ENTRIES 4194304
+#define LS_RANDOM_KEYS 1000
+
 /* The values the suite's maps store: 8 bytes, and the other sizes swept. */
 struct ls_val {
 	__u64 v;
@@ -73,6 +81,7 @@ struct ls_config {
 			   */
 	__u32 listen_port; /* the TCP listener whose accepted sockets sockops programs check */
 	__u64 dir_ino; /* inode number of the folder whose files are opened */
+	__u32 hash_keys; /* random-key hash control: keys looked up, 0 to hash_keys - 1 */
 };
 
 /*

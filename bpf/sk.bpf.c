@@ -8,6 +8,7 @@
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>
 #include "common.bpf.h"
+#include "kbench.bpf.h"
 
 char LICENSE[] SEC("license") = "GPL";
 
@@ -17,6 +18,14 @@ struct {
 	__type(key, int);
 	__type(value, struct ls_val);
 } sk_store SEC(".maps");
+
+/* The kernel's local-storage-create makes storage of 64 bytes. */
+struct {
+	__uint(type, BPF_MAP_TYPE_SK_STORAGE);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, int);
+	__type(value, struct ls_val64);
+} sk_store64 SEC(".maps");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
@@ -89,3 +98,16 @@ static __always_inline void sk_create_op(struct ls_op_ctx *ctx)
 
 LS_SOCK_CREATE_PROG(churn_empty, empty_op)
 LS_SOCK_CREATE_PROG(churn_sk_create, sk_create_op)
+
+/*
+ * The kernel's local-storage-create --storage-type socket: 64 bytes made on
+ * each socket from lsm.s/socket_post_create (the BPF LSM), as there.
+ */
+static __always_inline void sk_create64_op(struct ls_op_ctx *ctx)
+{
+	LS_CREATE_ON(ctx, bpf_sk_storage_get(&sk_store64, ctx->sk, 0, LS_F_CREATE));
+}
+
+LS_SOCKET_POST_CREATE_PROG(churn_lsm_empty, empty_op)
+LS_SOCKET_POST_CREATE_PROG(churn_lsm_sk_create64, sk_create64_op)
+LS_KMALLOC_ASIDE(kmalloc_aside)

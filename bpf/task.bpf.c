@@ -7,6 +7,7 @@
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>
 #include "common.bpf.h"
+#include "kbench.bpf.h"
 
 char LICENSE[] SEC("license") = "GPL";
 
@@ -24,9 +25,22 @@ struct {
 	__type(value, struct ls_val);
 } pid_hash SEC(".maps");
 
+/* The kernel's local-storage-create makes storage of 64 bytes. */
+struct {
+	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, int);
+	__type(value, struct ls_val64);
+} task_store64 SEC(".maps");
+
 /* Map-count sweeps: arrays of task-storage maps, and of hash maps for the control. */
 LS_STORE_MAPS(task_maps, BPF_MAP_TYPE_TASK_STORAGE)
 LS_OUTER(hash_maps, BPF_MAP_TYPE_HASH, struct ls_val, 0, 4096)
+/*
+ * The random-key control: preallocated hash maps of int keys and values, every
+ * key filled by the runner, as the kernel's hashmap-control makes its own.
+ */
+LS_OUTER(big_hash_maps, BPF_MAP_TYPE_HASH, int, 0, LS_BIG_HASH_ENTRIES)
 
 static __always_inline void empty_op(struct ls_op_ctx *ctx)
 {
@@ -147,6 +161,29 @@ static __always_inline void hash_maps_get_op(struct ls_op_ctx *ctx)
 	LS_MAPS_STEP(ctx, hash_maps_get_map);
 }
 
+/*
+ * A lookup of a random key among the first cfg.hash_keys in map m, as the
+ * kernel's hashmap-control: bpf_get_prandom_u32() % the count, a division
+ * by a read-only global there and here.
+ */
+static __always_inline void hash_random_get_map(struct ls_op_ctx *ctx, __u32 m)
+{
+	void *map = bpf_map_lookup_elem(&big_hash_maps, &m);
+	int key;
+
+	if (!map) {
+		ctx->c.failures++;
+		return;
+	}
+	key = bpf_get_prandom_u32() % cfg.hash_keys;
+	ls_count_get(ctx, bpf_map_lookup_elem(map, &key));
+}
+
+static __always_inline void hash_random_get_op(struct ls_op_ctx *ctx)
+{
+	LS_MAPS_STEP(ctx, hash_random_get_map);
+}
+
 LS_SYS_ENTER_PROGS(empty, ls_owner_task, empty_op, ls_no_prime)
 LS_SYS_ENTER_PROGS(task_get, ls_owner_task, task_get_op, task_prime)
 LS_SYS_ENTER_PROGS(task_get_create, ls_owner_task, task_get_create_op, task_prime)
@@ -157,6 +194,7 @@ LS_SYS_ENTER_PROGS(hash_update_delete, ls_owner_task, hash_update_delete_op, ls_
 LS_SYS_ENTER_PROGS(task_maps_get, ls_owner_task, task_maps_get_op, task_maps_prime)
 LS_SYS_ENTER_PROGS(task_maps_get8, ls_owner_task, task_maps_get8_op, task_maps_prime)
 LS_SYS_ENTER_PROGS(hash_maps_get, ls_owner_task, hash_maps_get_op, hash_maps_prime)
+LS_SYS_ENTER_PROGS(hash_random_get, ls_owner_task, hash_random_get_op, ls_no_prime)
 
 /* Tasks reached by thread id (bpf_task_from_pid, 6.2+): parked threads in turn. */
 extern struct task_struct *bpf_task_from_pid(s32 pid) __ksym __weak;
@@ -223,3 +261,12 @@ static __always_inline void task_create_op(struct ls_op_ctx *ctx)
 
 LS_FORK_PROG(churn_empty, empty_op)
 LS_FORK_PROG(churn_task_create, task_create_op)
+
+/* The kernel's local-storage-create --storage-type task: 64 bytes made at fork. */
+static __always_inline void task_create64_op(struct ls_op_ctx *ctx)
+{
+	LS_CREATE_ON(ctx, bpf_task_storage_get(&task_store64, ctx->task, 0, LS_F_CREATE));
+}
+
+LS_FORK_PROG(churn_task_create64, task_create64_op)
+LS_KMALLOC_ASIDE(kmalloc_aside)

@@ -35,12 +35,17 @@ usage: crosscheck/crosscheck.sh [options]
   --quick            3 rounds, maps 1,16,17, short runs (a few minutes)
   --rounds N         rounds, each one paired run of every cell (default 10)
   --maps LIST        map counts (default 1,10,16,17,24,32,100,1000)
-  --hash-maps LIST   map counts of the hash-map control (default 1: the kernel's
-                     prepopulates 4194304 keys per map, seconds and memory each)
+  --hash-maps LIST   map counts of the hash-map control (default 1: both prepopulate
+                     4194304 keys per map, seconds and memory each; lsbench takes 8 at most)
+  --pairs LIST       the kernel benches to pair, of seq-get,int-get,hashmap-control,
+                     create-task,create-socket (default all)
   --seconds S        kernel bench seconds measured per run (default 2; warm-up 1)
   --threshold PCT    the equivalence bound of a same-thing pair, in % (default 5)
   --aa               A/A: the kernel's bench on both sides of each same-thing pair
                      (the others left out): what the verdicts find where nothing differs
+  --list             print the pairs (cell, kernel bench, lsbench scenario, mode,
+                     maps, same or differs) and exit; the mode is fentry or loop
+                     as the kernel takes fentry
   --out DIR          output folder (default CACHE/runs/<UTC time>)
   --cache DIR        where the source and the build go (default /var/cache/lsbench/crosscheck)
   --lsbench PATH     the runner (default .output/lsbench)
@@ -59,6 +64,7 @@ maps=1,10,16,17,24,32,100,1000
 hash_maps=1
 seconds=2
 warmup=1
+pairs=seq-get,int-get,hashmap-control,create-task,create-socket
 threshold=5
 cache=${LSBENCH_CROSSCHECK_CACHE:-/var/cache/lsbench/crosscheck}
 out=
@@ -67,10 +73,11 @@ vm=
 accel=auto
 prebuilt= # in a guest: the two builds, made on the host
 aa= # A/A: the kernel's bench in lsbench's place
+list= # --list: print the pairs and exit
 passed=() # what a guest's run is given
 while [ $# -gt 0 ]; do
 	case $1 in
-	--rounds | --maps | --hash-maps | --seconds | --threshold) passed+=("$1" "${2:-}") ;;
+	--rounds | --maps | --hash-maps | --pairs | --seconds | --threshold) passed+=("$1" "${2:-}") ;;
 	--quick | --aa) passed+=("$1") ;;
 	esac
 	case $1 in
@@ -79,6 +86,7 @@ while [ $# -gt 0 ]; do
 	--rounds) rounds=${2:-}; shift ;;
 	--maps) maps=${2:-}; shift ;;
 	--hash-maps) hash_maps=${2:-}; shift ;;
+	--pairs) pairs=${2:-}; shift ;;
 	--seconds) seconds=${2:-}; shift ;;
 	--threshold) threshold=${2:-}; shift ;;
 	--out) out=${2:-}; shift ;;
@@ -87,6 +95,7 @@ while [ $# -gt 0 ]; do
 	--vm) vm=${2:-}; shift ;;
 	--accel) accel=${2:-}; shift ;;
 	--prebuilt) prebuilt=${2:-}; shift ;;
+	--list) list=1 ;;
 	-h | --help) usage; exit 0 ;;
 	*) die "unknown option '$1' (see --help)" ;;
 	esac
@@ -98,6 +107,52 @@ done
 for l in "$maps" "$hash_maps"; do
 	[[ $l =~ ^[1-9][0-9]*(,[1-9][0-9]*)*$ ]] || die "bad map-count list '$l'"
 done
+for p in ${pairs//,/ }; do
+	[[ $p =~ ^(seq-get|int-get|hashmap-control|create-task|create-socket)$ ]] ||
+		die "--pairs: unknown bench '$p' (seq-get, int-get, hashmap-control, create-task, create-socket)"
+done
+[ -n "${pairs//,/}" ] || die "--pairs wants at least one bench"
+# The pairs: cell name, kernel bench and its arguments, lsbench scenario and
+# mode, maps, whether they measure the same thing, and what differs if not.
+# (Notes hold no commas: they go into CSV.) Every local-storage bench of the
+# kernel's is paired but local-storage-tasks-trace, whose figure is a grace
+# period's latency (fentry on rcu_tasks_trace_pregp_step and _postgp), not
+# an operation's cost: lsbench has no cell that measures it.
+SEQ_NOTE="kernel: get with F_CREATE on existing storage of an int; lsbench: get without F_CREATE of 8 bytes; same cache path"
+INT_NOTE="both: maps in turn and a get of map 0 after maps 0 3 6 ...; kernel: F_CREATE on existing int storage; lsbench: get without F_CREATE of 8 bytes; same cache path"
+HASH_NOTE="both: maps in turn and a lookup of bpf_get_prandom_u32() % 1000 in each; preallocated maps of 4194304 int keys all filled; lsbench counts hits and misses (all hit)"
+CREATE_NOTE="both: 32 threads created then joined per batch (pinned with their producer); 64 bytes of task storage made at tp_btf/sched_process_fork; raw_tp/kmalloc counter attached beside; ns per thread"
+SOCK_NOTE="both: 32 IPv6 UDP sockets opened then closed per batch; 64 bytes of socket storage made at lsm.s/socket_post_create (the BPF LSM); raw_tp/kmalloc counter attached beside; ns per socket"
+if [ -n "$aa" ]; then
+	SEQ_NOTE="A/A: the kernel's bench on both sides"
+	INT_NOTE=$SEQ_NOTE HASH_NOTE=$SEQ_NOTE CREATE_NOTE=$SEQ_NOTE SOCK_NOTE=$SEQ_NOTE
+fi
+# pairing BENCH: whether --pairs asks for it
+pairing() {
+	[[ ",$pairs," == *",$1,"* ]]
+}
+cells() {
+	local m
+	for m in ${maps//,/ }; do
+		! pairing seq-get ||
+			echo "seq-get-$m|local-storage-cache-seq-get --nr_maps $m|task-get-maps|$lsmode|$m|same|$SEQ_NOTE"
+		! pairing int-get ||
+			echo "int-get-$m|local-storage-cache-int-get --nr_maps $m|task-get-maps-interleaved|$lsmode|$m|same|$INT_NOTE"
+	done
+	for m in ${hash_maps//,/ }; do
+		! pairing hashmap-control ||
+			echo "hashmap-control-$m|local-storage-cache-hashmap-control --nr_maps $m|task-hash-get-random|$lsmode|$m|same|$HASH_NOTE"
+	done
+	! pairing create-task ||
+		echo "create-task|local-storage-create --storage-type task|task-churn-batch-storage|hook|1|same|$CREATE_NOTE"
+	! pairing create-socket ||
+		echo "create-socket|local-storage-create --storage-type socket|sk-churn-lsm-storage|hook|1|same|$SOCK_NOTE"
+}
+
+if [ -n "$list" ]; then
+	lsmode=fentry/loop cells | cut -d'|' -f1-6 | tr '|' ','
+	exit 0
+fi
 [ -x "$lsbench" ] || die "no runner at $lsbench (make first)"
 [ "$(id -u)" -eq 0 ] || die "needs root (BPF)"
 [[ $accel =~ ^(auto|kvm|tcg|icount)$ ]] || die "--accel wants auto, kvm, tcg or icount"
@@ -163,31 +218,6 @@ echo "crosscheck: $bench beside lsbench's $lsmode mode" >&2
 	[ -z "$aa" ] || echo "aa the kernel's bench on both sides (again: in lsbench's place)"
 	grep -v '^crosscheck:   ' "$build/patches.log"
 } >"$out/bench.txt"
-
-# The pairs: cell name, kernel bench and its arguments, lsbench scenario and
-# mode, maps, whether they measure the same thing, and what differs if not.
-# (Notes hold no commas: they go into CSV.)
-SEQ_NOTE="kernel: get with F_CREATE on existing storage of an int; lsbench: get without F_CREATE of 8 bytes; same cache path"
-INT_NOTE="both: maps in turn and a get of map 0 after maps 0 3 6 ...; kernel: F_CREATE on existing int storage; lsbench: get without F_CREATE of 8 bytes; same cache path"
-HASH_NOTE="differs: the kernel's looks up bpf_get_prandom_u32() % 1000 keys in maps of 4194304 prepopulated keys; lsbench one key (the thread id) per map"
-CREATE_NOTE="differs: the kernel's makes 32 threads then joins them (storage made at sched_process_fork; freed at exit); lsbench task-churn-storage one thread per trigger; ns per thread created"
-SOCK_NOTE="differs: the kernel's opens 32 UDP sockets then closes them (storage made at lsm.s socket_post_create); lsbench sk-churn-storage one socket per trigger (storage made at cgroup/sock_create); ns per socket"
-if [ -n "$aa" ]; then
-	SEQ_NOTE="A/A: the kernel's bench on both sides" INT_NOTE=$SEQ_NOTE
-fi
-cells() {
-	local m
-	for m in ${maps//,/ }; do
-		echo "seq-get-$m|local-storage-cache-seq-get --nr_maps $m|task-get-maps|$lsmode|$m|same|$SEQ_NOTE"
-		echo "int-get-$m|local-storage-cache-int-get --nr_maps $m|task-get-maps-interleaved|$lsmode|$m|same|$INT_NOTE"
-	done
-	[ -z "$aa" ] || return 0 # A/A: the pairs that measure the same thing only
-	for m in ${hash_maps//,/ }; do
-		echo "hashmap-control-$m|local-storage-cache-hashmap-control --nr_maps $m|task-hash-get-maps|$lsmode|$m|differs|$HASH_NOTE"
-	done
-	echo "create-task|local-storage-create --storage-type task|task-churn-storage|hook|1|differs|$CREATE_NOTE"
-	echo "create-socket|local-storage-create --storage-type socket|sk-churn-storage|hook|1|differs|$SOCK_NOTE"
-}
 
 # kernel_slots MAPS FILE: how the task-storage maps alive (the kernel bench's,
 # made in id order) hold the per-owner cache's 16 slots, by lsbench's own rule

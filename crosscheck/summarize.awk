@@ -28,7 +28,9 @@
 # fraction, -v threshold=0.05), as an equivalence test: "agrees" when the
 # whole interval lies in [1 / (1 + t), 1 + t], "DISAGREES" when it lies
 # wholly outside, "inconclusive" when it straddles a bound (or one pair
-# only). Pairs that differ by design are reported, not judged.
+# only). Pairs that differ by design are reported, not judged. A pair whose
+# kernel bench was refused is "unsupported" (lsbench's side ran, or was
+# refused too), neither judged nor pooled.
 # Exit status: 1 when a judged pair disagrees or a cell failed, 3 when none
 # does but one is inconclusive, else 0.
 # usage: awk -F, -v threshold=T -f summarize.awk rounds.csv > crosscheck.csv
@@ -164,9 +166,16 @@ function equivalence(lo, hi) {
 	return "inconclusive"
 }
 
+# unsupported(c): the kernel refused the bench's programs, and lsbench ran its
+# side or was refused too (a hook this kernel does not take: the BPF LSM's)
+function unsupported(c) {
+	return why[c, "kernel"] == "unsupported" &&
+	       (ns[c, "lsbench"] != "" || why[c, "lsbench"] == "unsupported")
+}
+
 function verdict(c) {
 	if (ns[c, "kernel"] == "" || ns[c, "lsbench"] == "") {
-		if (why[c, "kernel"] == "unsupported" && ns[c, "lsbench"] != "")
+		if (unsupported(c))
 			return "unsupported"
 		failed = 1
 		return "failed"
@@ -194,7 +203,7 @@ END {
 		       fmt("%.3f", l), fmt("%.4f", P["ratio"]), fmt("%.4f", P["lo"]),
 		       fmt("%.4f", P["hi"]), P["n"], fmt("%.4f", cv(ns[c, "kernel"])),
 		       fmt("%.4f", cv(ns[c, "lsbench"])), v, shared[c], note[c]
-		if (same[c] == "same")
+		if (same[c] == "same" && v != "unsupported")
 			nsame++
 	}
 	if (nsame) {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Folders and revisions: what every layer that writes files shares. */
+/* Folders, revisions and files: what every layer that writes or reads files shares. */
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -39,4 +39,19 @@ bool ls_rev_dirty(const char *rev)
 	size_t n = strlen(rev);
 
 	return n >= 6 && !strcmp(rev + n - 6, "-dirty");
+}
+
+double ls_file_scan(const char *path, const char *fmt)
+{
+	char line[256];
+	double v = 0;
+	FILE *f = fopen(path, "r");
+
+	while (f && fgets(line, sizeof(line), f)) {
+		if (sscanf(line, fmt, &v) == 1)
+			break;
+	}
+	if (f)
+		fclose(f);
+	return v;
 }

@@ -10,6 +10,12 @@ int ls_mkdir_p(const char *path);
 /* Where temporary folders go: $TMPDIR when set and not empty, else /tmp. */
 const char *ls_tmpdir(void);
 
+/*
+ * The number the first line of the file at path that fmt reads (one %lf:
+ * "btime %lf" for /proc/stat) holds; 0 when none does or it cannot be read.
+ */
+double ls_file_scan(const char *path, const char *fmt);
+
 /* Whether a revision (git describe --dirty) has uncommitted changes. */
 bool ls_rev_dirty(const char *rev);
 

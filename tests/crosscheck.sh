@@ -88,6 +88,33 @@ exits2 "a used --out folder: exit 2, one line" \
 	"crosscheck: --out $full holds runs: give a new folder (they would be read as this one's)" \
 	crosscheck/crosscheck.sh --lsbench "${LSBENCH:-.output/lsbench}" --out "$full"
 rm -rf "$full"
+# Every local-storage bench of the kernel's that makes an operation's figure is
+# paired with an lsbench scenario that measures the same thing (--list).
+pairs=$(crosscheck/crosscheck.sh --list --maps 1 2>&1)
+want="local-storage-cache-seq-get local-storage-cache-int-get local-storage-cache-hashmap-control
+local-storage-create"
+got=$(echo "$pairs" | cut -d, -f2 | cut -d' ' -f1 | sort -u | tr '\n' ' ')
+if [ "$got" = "$(echo $want | tr ' ' '\n' | sort | tr '\n' ' ')" ] &&
+	[ "$(echo "$pairs" | cut -d, -f6 | sort -u)" = same ] &&
+	[ "$(echo "$pairs" | grep -c 'local-storage-create --storage-type')" -eq 2 ]; then
+	ok "--list: every kernel bench paired, each as the same thing"
+else
+	not_ok "--list pairs every kernel bench as the same thing" "$pairs"
+fi
+missing=$(echo "$pairs" | cut -d, -f3 | sort -u | while read -r sc; do
+	"${LSBENCH:-.output/lsbench}" list | grep -q "^$sc " || echo "$sc"
+done)
+if [ -z "$missing" ]; then ok "--list: every lsbench scenario it names exists"; else
+	not_ok "--list names scenarios lsbench lacks" "$missing"; fi
+if [ "$(crosscheck/crosscheck.sh --list --pairs create-task,hashmap-control --hash-maps 1,2 |
+	cut -d, -f1 | tr '\n' ' ')" = "hashmap-control-1 hashmap-control-2 create-task " ]; then
+	ok "--pairs picks the benches it names, --hash-maps their map counts"
+else
+	not_ok "--pairs" "$(crosscheck/crosscheck.sh --list --pairs create-task,hashmap-control)"
+fi
+exits2 "--pairs with an unknown bench: exit 2, one line" \
+	"crosscheck: --pairs: unknown bench 'tasks-trace' (seq-get, int-get, hashmap-control, create-task, create-socket)" \
+	crosscheck/crosscheck.sh --pairs seq-get,tasks-trace
 # A/A (--aa): the second side is the kernel's bench again, judged the same way.
 aa_rounds=$(mktemp)
 sed 's/,lsbench,/,again,/' "$data/rounds.csv" >"$aa_rounds"
@@ -115,6 +142,15 @@ judged_as 0.05 1 int-get-16 'int-get-16,10.000,20.000,2.0000,,,1,,,differs,0,"n2
 	"pairs that differ by design are reported, not judged"
 judged_as 0.05 1 create-socket 'create-socket,,900.000,,,,0,,,unsupported,0,' \
 	"a refused bench is unsupported"
+# create-socket-lsm: a same-thing pair whose hook (the BPF LSM's) both sides were refused;
+# the fixture without int-get-1 and seq-get-1 exits 0 with it (above): not a failure
+judged_as 0.05 1 create-socket-lsm 'create-socket-lsm,,,,,,0,,,unsupported,0,' \
+	"a same-thing pair refused on both sides is unsupported, not failed"
+if judge 0.05 | grep -q '^all-same,.*"the 4 cells that measure the same thing pooled'; then
+	ok "a pair refused on both sides is not pooled into all-same"
+else
+	not_ok "a pair refused on both sides is not pooled" "$(judge 0.05 | tail -n 1)"
+fi
 
 # The kernel bench's maps' slots, as lsbench slots recorded them while its
 # 17-map run went on (tests/crosscheck/seq-get-17.slots.csv: a cgroup-storage

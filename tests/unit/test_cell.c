@@ -171,6 +171,32 @@ static void accept_cells_check_the_clone(void **state)
 	assert_false(check(&clone, &hits, 501, reason));
 }
 
+/*
+ * A churn trigger that makes a batch of owners (the kernel's create bench:
+ * 32) runs the program once per owner: each run is a trigger and an
+ * operation of the BPF side's, and the producers' count is of batches.
+ */
+static void batch_cells_count_every_owner(void **state)
+{
+	static const struct scenario batch_sc = { .name = "batch",
+						  .expect = LS_EXPECT_CREATES,
+						  .batch = 32 };
+	const struct cell c = {
+		.sc = &batch_sc, .mode = LS_MODE_HOOK, .threads = 1, .loop_iters = 100, .nr_maps = 1
+	};
+	struct ls_counters cnt = { .triggers = 320, .ops = 320, .creates = 320 };
+	char reason[256] = "";
+
+	assert_true(check(&c, &cnt, 10, reason));
+	/* a batch short of one owner: the program saw fewer runs than the batches make */
+	cnt.triggers = cnt.ops = cnt.creates = 319;
+	assert_false(check(&c, &cnt, 10, reason));
+	assert_non_null(strstr(reason, "producers issued 320"));
+	/* one run per batch is not what a batch of 32 makes */
+	cnt.triggers = cnt.ops = cnt.creates = 10;
+	assert_false(check(&c, &cnt, 10, reason));
+}
+
 static void names(void **state)
 {
 	assert_string_equal(ls_mode_name(LS_MODE_HOOK), "hook");
@@ -191,6 +217,7 @@ int main(void)
 		cmocka_unit_test(map_steps_check_map0_gets),
 		cmocka_unit_test(retried_prime_passes_add_up),
 		cmocka_unit_test(accept_cells_check_the_clone),
+		cmocka_unit_test(batch_cells_count_every_owner),
 		cmocka_unit_test(names),
 	};
 

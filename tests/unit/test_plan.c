@@ -203,6 +203,38 @@ static void map_counts_without_value_sweep_stay_at_8_bytes(void **state)
 }
 
 /*
+ * The random-key hash control's maps hold 4194304 keys each: map counts above
+ * its max_maps are left out of the plan, whatever --maps asks.
+ */
+static void map_counts_above_max_maps_left_out(void **state)
+{
+	bool *sel = calloc(ls_nr_scenarios, sizeof(*sel));
+	const struct scenario *sc = ls_scenario_find("task-hash-get-random");
+	struct ls_run_opts o;
+	char err[256];
+	struct plan p;
+	size_t i, cells = 0;
+
+	assert_non_null(sc);
+	assert_int_equal(sc->max_maps, 8);
+	assert_int_equal(PARSE(&o, err, "--cpus", "1", "--maps", "1,8,9,17", "-m", "loop"), 0);
+	select_one(sc->name, sel);
+	p = plan_of(sel, &o);
+	for (i = 0; i < p.n; i++) {
+		const struct ls_cell_key *k = &p.cells[i].key;
+
+		if (k->sc != sc)
+			continue;
+		cells++;
+		assert_true(k->maps == 1 || k->maps == 8);
+	}
+	assert_int_equal(cells, 2);
+	assert_int_equal(p.n, 3); /* and its control, task-empty at one map */
+	free(p.cells);
+	free(sel);
+}
+
+/*
  * sk-accept-clone is measured against its maps without BPF_F_CLONE, cell for
  * cell; that control, selected too, against the empty program on one map.
  */
@@ -276,6 +308,7 @@ int main(void)
 		cmocka_unit_test(cells_are_planned_once),
 		cmocka_unit_test(map_counts_without_value_sweep_stay_at_8_bytes),
 		cmocka_unit_test(accept_clone_controlled_by_its_maps_without_the_flag),
+		cmocka_unit_test(map_counts_above_max_maps_left_out),
 	};
 
 	return cmocka_run_group_tests_name("plan", tests, NULL, NULL);
