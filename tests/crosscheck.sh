@@ -91,10 +91,9 @@ rm -rf "$full"
 # Every local-storage bench of the kernel's that makes an operation's figure is
 # paired with an lsbench scenario that measures the same thing (--list).
 pairs=$(crosscheck/crosscheck.sh --list --maps 1 2>&1)
-want="local-storage-cache-seq-get local-storage-cache-int-get local-storage-cache-hashmap-control
-local-storage-create"
+want="local-storage-cache-hashmap-control local-storage-cache-int-get local-storage-cache-seq-get local-storage-create "
 got=$(echo "$pairs" | cut -d, -f2 | cut -d' ' -f1 | sort -u | tr '\n' ' ')
-if [ "$got" = "$(echo $want | tr ' ' '\n' | sort | tr '\n' ' ')" ] &&
+if [ "$got" = "$want" ] &&
 	[ "$(echo "$pairs" | cut -d, -f6 | sort -u)" = same ] &&
 	[ "$(echo "$pairs" | grep -c 'local-storage-create --storage-type')" -eq 2 ]; then
 	ok "--list: every kernel bench paired, each as the same thing"
