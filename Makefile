@@ -372,12 +372,14 @@ $(OUTPUT)/rev.h: FORCE | $(OUTPUT)
 	$(Q)echo '#define LSBENCH_SRCDIR "$(CURDIR)"' >> $@.tmp
 	$(Q)cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 
-# What the BPF programs are made of, hashed: their sources, the compiler and
-# its flags. A run records it (meta.txt bpf_sources:), and runs are pooled
-# only when it is the same (bench/identity.c).
+# What the BPF programs are made of, hashed: their sources without their
+# comments (gcc -fpreprocessed strips them, expanding nothing), the compiler
+# and its flags. A run records it (meta.txt bpf_sources:), and runs are
+# pooled only when it is the same (bench/identity.c).
 BPF_SOURCES = $(sort $(wildcard bpf/*.c bpf/*.h))
 $(OUTPUT)/bpfsrc.h: $(BPF_SOURCES) FORCE | $(OUTPUT)
-	$(Q){ cat $(BPF_SOURCES); echo '$(filter-out -fdebug-prefix-map=%,$(BPF_CFLAGS))'; $(CLANG) --version | head -n 1; } | \
+	$(Q){ for f in $(BPF_SOURCES); do echo "$$f"; gcc -w -fpreprocessed -dD -E -P "$$f"; done; \
+		echo '$(filter-out -fdebug-prefix-map=%,$(BPF_CFLAGS))'; $(CLANG) --version | head -n 1; } | \
 		sha256sum | cut -c1-16 | sed 's/.*/#define LSBENCH_BPF_SOURCES "&"/' > $@.tmp
 	$(Q)cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 

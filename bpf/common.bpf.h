@@ -146,9 +146,9 @@ struct ls_val4096 ls_btf_val4096;
  * LS_STORE_MAPS(prefix, type) declares arrays of local-storage maps of each
  * value size (prefix8, prefix64, prefix4096) and prefix_pick(m), the m-th map
  * of the size the cell runs with, and prefix_pick8(m), the m-th of 8 bytes.
- * clang makes prefix_pick one lookup of a map picked by the size: the pick
- * stays when the verifier knows the size (about 6 more instructions a get
- * under lsbench vm --accel icount). LS_STORE_MAPS_FLAGS gives the maps other
+ * clang makes prefix_pick one lookup of a map picked by the size, and the
+ * pick stays even when the verifier knows the size: cells that sweep no value
+ * size use prefix_pick8, which has none. LS_STORE_MAPS_FLAGS gives the maps other
  * flags than BPF_F_NO_PREALLOC alone: the runner makes the cell's maps with
  * the template's flags.
  */
@@ -185,21 +185,19 @@ static __always_inline __u32 ls_next_map(struct ls_op_ctx *ctx)
  * interleaved on map 0 again after maps 0, 3, 6, ..., counted as one more
  * operation (the loop counts the steps). The gets of map 0 are counted apart
  * (map0_gets), which the runner checks against the visit order (mapseq.h);
- * the kernel's bench counts them too (important_hits), and the test of the
+ * the kernel's bench counts them too (important_hits), and its test of the
  * map's index after every get, a branch with the period of the map count,
- * was worth a few percent of a get's time at 10 to 16 maps on the host where
- * both were measured (README). get_map counts nothing when the outer array
- * has no map at the index (the kernel's bench returns there too): the cell's
+ * is part of what a get costs there (results/crosscheck). get_map counts
+ * nothing when the outer array has no map at the index (the kernel's bench
+ * returns there too): the cell's
  * hits then fall short of its operations and its cross-check fails.
  *
  * The order is the kernel's local-storage bench's as clang builds it: the get,
  * then map_idx % 3 on every step, interleaved or not (barrier_var keeps the
  * compiler from moving the division into the interleaved branch), tested
- * before interleave. Instruction counts (lsbench vm --accel icount) were
- * not enough to match it: the remainder worked out before the get, kept
- * across it, ran as many instructions as the kernel's build and 4 to 6% more
- * time per get on an AMD EPYC host at 1 map (the kernel's 15.3 ns, lsbench's
- * 16.2); in this order, 1.007 (int-get) and 1.024 (seq-get) of the kernel's.
+ * before interleave. Matching the instruction count is not enough: an order
+ * that works the remainder out before the get ran as many instructions and
+ * took longer per get (the crosscheck's published sets say by how much).
  */
 #define LS_MAPS_STEP(ctx, get_map)                                                                 \
 	do {                                                                                       \
@@ -290,9 +288,9 @@ static __always_inline void ls_no_prime(struct ls_op_ctx *ctx)
 
 /*
  * Counts a lookup's result: a hit or a miss. clang makes it one add at a
- * counter picked by the result, 5 BPF instructions more than a test and an
- * add, and 2 to 5% less time per get at 1 map on the host where both were
- * measured beside the kernel's bench (README, Beside the kernel's own bench).
+ * counter picked by the result: more BPF instructions than a test and an
+ * add, but less time per get beside the kernel's bench (results/crosscheck),
+ * so it is left to clang.
  */
 static __always_inline void ls_count_get(struct ls_op_ctx *ctx, void *val)
 {
