@@ -189,8 +189,8 @@ static __always_inline __u32 ls_next_map(struct ls_op_ctx *ctx)
  * map's index after every get, a branch with the period of the map count,
  * is part of what a get costs there (results/crosscheck). get_map counts
  * nothing when the outer array has no map at the index (the kernel's bench
- * returns there too): the cell's
- * hits then fall short of its operations and its cross-check fails.
+ * returns there too): the cell's hits then fall short of its operations and
+ * its cross-check fails.
  *
  * The order is the kernel's local-storage bench's as clang builds it: the get,
  * then map_idx % 3 on every step, interleaved or not (barrier_var keeps the
