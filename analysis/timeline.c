@@ -18,10 +18,11 @@
 #include "csv.h"
 #include "csvread.h"
 #include "gnuplot.h"
+#include "sides.h"
 #include "timeline.h"
 
 struct tl_kernel {
-	char release[128];
+	char release[200]; /* the kernel, with its label when it has one */
 	char series[16];
 	char path[PATH_MAX];
 	struct ls_rset set;
@@ -76,6 +77,7 @@ void ls_release_series(const char *release, char *buf, size_t size)
 
 static int kernel_add(struct timeline *t, const char *path)
 {
+	char other[sizeof(t->k[0].release)];
 	struct tl_kernel *k;
 	size_t i;
 	int ret;
@@ -90,17 +92,19 @@ static int kernel_add(struct timeline *t, const char *path)
 	ret = ls_rset_add(&k->set, path, t->err, sizeof(t->err));
 	if (ret)
 		return ret;
+	/* a kernel is a release, or a labelled build of one (lsbench run --label) */
+	ls_run_kernel_name(&k->set.runs[0], k->release, sizeof(k->release));
 	for (i = 1; i < k->set.nr_runs; i++) {
-		if (strcmp(k->set.runs[i].kernel, k->set.runs[0].kernel)) {
+		ls_run_kernel_name(&k->set.runs[i], other, sizeof(other));
+		if (strcmp(other, k->release)) {
 			snprintf(t->err, sizeof(t->err),
 				 "%.200s holds kernels %.100s and %.100s: "
 				 "one kernel per set",
-				 path, k->set.runs[0].kernel, k->set.runs[i].kernel);
+				 path, k->release, other);
 			ls_rset_free(&k->set);
 			return -EINVAL;
 		}
 	}
-	snprintf(k->release, sizeof(k->release), "%s", k->set.runs[0].kernel);
 	ls_release_series(k->release, k->series, sizeof(k->series));
 	for (i = 0; i < t->n; i++) {
 		if (!strcmp(t->k[i].release, k->release)) {

@@ -3,7 +3,8 @@
 # come out in version order; a 1.5x step between two of them is found and
 # marked, same where the figures are shown the same, ~ where they are not
 # shown either way; its files and plots;
-# refused input (one kernel, a kernel twice, a set of two kernels). Prints
+# refused input (one kernel, a kernel twice, a set of two kernels); two
+# builds of one release labelled apart (lsbench run --label). Prints
 # one "ok N - name" or "not ok N - name" line per check.
 set -u
 LSBENCH=${LSBENCH:-.output/lsbench}
@@ -110,3 +111,22 @@ refused "a kernel twice" "$root/6.1.0-9-amd64" "$root/6.1.0-9-amd64"
 refused "a set of two kernels" "$root/6.1.0-9-amd64/r1,$root/6.2.3-amd64/r1" "$root/6.12.5-amd64"
 refused "no such folder" "$tmp/none" "$root/6.12.5-amd64"
 refused "a bad threshold" -t 0 "$root"
+
+# Two builds of one release, told apart by lsbench run --label: two kernels,
+# the labelled one after the other; one set of both is refused as two kernels.
+lab=$tmp/labels
+run "$lab" 6.1.0-9-amd64 r1 "100 101 99 100"
+run "$lab" 6.1.0-9-amd64-patched r1 "150 151 149 150"
+sed -i 's/^kernel_release: 6.1.0-9-amd64-patched$/kernel_release: 6.1.0-9-amd64\nlabel: patched/' \
+	"$lab/6.1.0-9-amd64-patched/r1/meta.txt"
+sed -i 's/,6.1.0-9-amd64-patched,/,6.1.0-9-amd64,/' "$lab/6.1.0-9-amd64-patched/r1/summary.csv"
+out=$("$LSBENCH" timeline -o "$tmp/tl" "$lab/6.1.0-9-amd64-patched" "$lab/6.1.0-9-amd64" 2>&1)
+rc=$?
+order=$(awk -F, 'NR > 1 && $1 == "task-get" { printf "%s ", $12 }' "$tmp/tl/timeline.csv" 2>/dev/null)
+steps=$(awk -F, 'NR > 1 && $1 == "task-get" { printf "%s ", $20 }' "$tmp/tl/steps.csv" 2>/dev/null)
+if [ "$rc" -eq 0 ] && [ "$order" = "6.1.0-9-amd64 6.1.0-9-amd64 (label patched) " ] && [ "$steps" = "slower " ]; then
+	ok "two labelled builds of one release are two kernels: $order, $steps"
+else
+	not_ok "two labelled builds of one release (exit $rc)" "$out" "order: $order" "steps: $steps"
+fi
+refused "a set of two builds" "$lab/6.1.0-9-amd64/r1,$lab/6.1.0-9-amd64-patched/r1" "$root/6.12.5-amd64"
