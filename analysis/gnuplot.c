@@ -39,6 +39,24 @@ void ls_safe_name(const char *s, char *dst, size_t size)
 	dst[i] = 0;
 }
 
+void ls_gp_time_tics(struct ls_buf *b, const char *axis)
+{
+	static const char *const units[] = { "ns", "µs", "ms", "s" };
+	static const unsigned int steps[] = { 1, 2, 5 };
+	double v = 1; /* ns at the unit's 1 */
+	size_t u, d, k;
+
+	ls_buf_printf(b, "set %stics (", axis);
+	for (u = 0; u < sizeof(units) / sizeof(units[0]); u++, v *= 1000) {
+		for (d = 1; d <= 100; d *= 10) {
+			for (k = 0; k < 3; k++)
+				ls_buf_printf(b, "%s\"%zu %s\" %.0f", u || d > 1 || k ? ", " : "",
+					      d * steps[k], units[u], v * d * steps[k]);
+		}
+	}
+	ls_buf_printf(b, ")\n");
+}
+
 int ls_gnuplot(const char *dir, const char *name, char *err, size_t len)
 {
 	const char *gp = getenv("GNUPLOT") ?: "gnuplot";

@@ -19,6 +19,7 @@
 #include "gnuplot.h"
 #include "paths.h"
 #include "report.h"
+#include "cmptable.h"
 #include "sides.h"
 #include "rev.h"
 
@@ -30,7 +31,7 @@ struct report {
 	const char *out; /* folder of report.html */
 	char plots[PATH_MAX]; /* <out>/plots */
 	struct ls_rset sets[LS_REPORT_MAX_SETS];
-	char labels[LS_REPORT_MAX_SETS][200]; /* "kernel on host" per set */
+	char labels[LS_REPORT_MAX_SETS][200]; /* "kernel (label NAME)" per set */
 	size_t nr_sets;
 	const char *types[MAX_TYPES]; /* map types, in order of appearance */
 	size_t nr_types;
@@ -133,6 +134,19 @@ static void gp_header(struct report *r, struct ls_buf *b, const char *name, cons
 	ls_gp_str(b, ylabel);
 	/* the key below: beside the plot it takes the width the title and the data need */
 	ls_buf_printf(b, "\nset grid\nset key below\nset datafile separator ','\n");
+}
+
+/*
+ * A heading goes to the page when something follows it: drops what the page
+ * gained since len (a heading and its introduction) when no plot was made
+ * since plots and nothing else was written after head_end.
+ */
+static void drop_empty(struct report *r, size_t len, size_t head_end, unsigned int plots)
+{
+	if (r->nr_plots == plots && r->html.len == head_end && !r->html.err) {
+		r->html.len = len;
+		r->html.data[len] = 0;
+	}
 }
 
 /* Writes plots/<name>.png from the script in b and adds it to the page. */
@@ -485,13 +499,19 @@ static void sweep_xtics(struct ls_buf *b, const struct series *ser, size_t n)
 static int sweep_one(struct report *r, const struct sweep *sw, const char *name, const char *title,
 		     const char *caption, struct series *ser, size_t n)
 {
+	/* a colour per cell, told apart from the next by its point too; a dash per set */
+	static const char *const colours[] = { "#1f77b4", "#d62728", "#2ca02c", "#9467bd",
+					       "#ff7f0e", "#17becf", "#8c564b", "#e377c2",
+					       "#7f7f7f", "#bcbd22", "#000080", "#008000" };
 	struct ls_buf script = {}, data = {};
-	size_t i, p;
+	size_t i, p, cell = 0;
 	char t[256];
 	int ret;
 
 	gp_header(r, &script, name, title, sw->xlabel, sw->ylabel);
 	ls_buf_printf(&script, "set logscale y\n%s", sw->logx ? "set logscale x\n" : "");
+	if (sw->y == y_ns)
+		ls_gp_time_tics(&script, "y");
 	if (n > 6) /* a long key (two columns) needs a taller picture */
 		ls_buf_printf(
 			&script,
@@ -516,12 +536,15 @@ static int sweep_one(struct report *r, const struct sweep *sw, const char *name,
 		}
 		ls_buf_printf(&data, "\n\n");
 		series_title(r, &ser[i], sw->dim, t, sizeof(t));
+		/* sorted by cell, then set: the sets of one cell are adjacent */
+		cell += i && ls_key_cmp(&ser[i].sig, &ser[i - 1].sig);
 		ls_buf_printf(&script,
-			      "%s'%s/%s.csv' index %zu using 1:2%s with %s lw 1.5 lc %zu "
+			      "%s'%s/%s.csv' index %zu using 1:2%s with %s lw 1.5 lc rgb '%s' "
 			      "dt %zu pt %zu title ",
 			      i ? ", \\\n     " : "", r->plots, name, i, ci ? ":3:4" : "",
-			      ci ? "yerrorlines" : "linespoints", i % 8 + 1, i / 8 % 5 + 1,
-			      i % 13 + 1);
+			      ci ? "yerrorlines" : "linespoints",
+			      colours[cell % (sizeof(colours) / sizeof(colours[0]))],
+			      ser[i].set % 5 + 1, cell % 13 + 1);
 		ls_gp_str(&script, t);
 	}
 	ls_buf_printf(&script, "\n");
@@ -652,8 +675,9 @@ static int latency_plot(struct report *r, const char *type, const char *safe, co
 		}
 	}
 	gp_header(r, &script, name, title, "cell ([N]: set N)",
-		  loop ? "latency per trigger of --loop-iters operations (ns, log)"
-		       : "latency per trigger (ns, log)");
+		  loop ? "latency per trigger of --loop-iters operations (log)"
+		       : "latency per trigger (log)");
+	ls_gp_time_tics(&script, "y");
 	/* labels slant down-left from their tic: room below and on the left for the longest */
 	ls_buf_printf(
 		&script,
@@ -681,6 +705,8 @@ static int type_plots(struct report *r, const char *type)
 			    .title = title,
 			    .xlabel = "producer threads (CPUs)",
 			    .ylabel = "throughput, all threads (million operations/s, log)" };
+	size_t len = r->html.len, head_end;
+	unsigned int plots = r->nr_plots;
 	int ret;
 
 	ls_safe_name(type, safe, sizeof(safe));
@@ -688,11 +714,14 @@ static int type_plots(struct report *r, const char *type)
 	ls_buf_printf(&r->html, "<h3>");
 	html_str(&r->html, tt);
 	ls_buf_printf(&r->html, "</h3>\n");
+	head_end = r->html.len;
 	snprintf(name, sizeof(name), "throughput-%s", safe);
 	snprintf(title, sizeof(title), "%s: throughput against producer threads", tt);
 	ret = sweep_plot(r, &sw);
 	ret = ret ?: latency_plot(r, type, safe, tt, "hook");
-	return ret ?: latency_plot(r, type, safe, tt, "loop");
+	ret = ret ?: latency_plot(r, type, safe, tt, "loop");
+	drop_empty(r, len, head_end, plots);
+	return ret;
 }
 
 /* The cell of the overlay: --cell, else task-get/hook, else the first with a latency. */
@@ -726,14 +755,13 @@ static int hist_plot(struct report *r)
 	size_t s, i, block = 0;
 	int ret = 0;
 
-	if (!cell) {
-		ls_buf_printf(&r->html, "<p>No cell with a latency histogram to show.</p>\n");
-		return 0;
-	}
-	ls_key_label(&cell->key, label, sizeof(label));
+	if (!cell)
+		return 0; /* no cell with a latency histogram: no heading either */
+	ls_key_spelled(&cell->key, LS_LBL_ALL, false, label, sizeof(label));
 	snprintf(title, sizeof(title), "latency histogram of %s, per set", label);
-	gp_header(r, &script, "hist", title, "latency per trigger (ns, log)",
+	gp_header(r, &script, "hist", title, "latency per trigger (log)",
 		  "share of the triggers per bucket (%, log)");
+	ls_gp_time_tics(&script, "x");
 	ls_buf_printf(&script, "set logscale x\nset logscale y\nset format y \"%%g\"\nplot ");
 	for (s = 0; s < r->nr_sets; s++) {
 		const struct ls_rcell *c = ls_rset_find(&r->sets[s], &cell->key);
@@ -870,9 +898,9 @@ static int compare_section(struct report *r, size_t s)
 	for (i = 0; i < c.nr_rows; i++) {
 		const struct ls_cmp_row *row = &c.rows[i];
 		const struct ls_rcell *any = row->base ?: row->new;
-		char label[160];
+		char label[256];
 
-		ls_key_label(&any->key, label, sizeof(label));
+		ls_key_spelled(&any->key, LS_LBL_ALL, false, label, sizeof(label));
 		ls_buf_printf(h, "<tr class=\"%s\"><td>", ls_cmp_row_class(row));
 		html_str(h, label);
 		ls_buf_printf(h, "</td>");
@@ -925,17 +953,17 @@ static void sets_table(struct report *r)
 	ls_buf_printf(h, "</table>\n");
 }
 
-/* Labels the sets "kernel on host", numbered when two would read the same. */
+/* Labels the sets by kernel and label, with their first run when two would read the same. */
 static void set_labels(struct report *r)
 {
 	size_t s, i, j;
 
 	for (s = 0; s < r->nr_sets; s++) {
-		char k[128], h[64];
+		char k[160];
 
-		ls_rset_kernels(&r->sets[s], k, sizeof(k));
-		ls_rset_hosts(&r->sets[s], h, sizeof(h));
-		snprintf(r->labels[s], sizeof(r->labels[s]), "%.110s on %.60s%s", k, h,
+		/* one kernel a set (sides.c): its release, and its label when it has one */
+		ls_run_kernel_name(&r->sets[s].runs[0], k, sizeof(k));
+		snprintf(r->labels[s], sizeof(r->labels[s]), "%.150s%s", k,
 			 r->tcg[s] ? " (TCG: emulated)" : "");
 		for (i = 0; i < r->sets[s].nr_cells; i++) {
 			const char *t = r->sets[s].cells[i].key.map_type;
@@ -951,10 +979,11 @@ static void set_labels(struct report *r)
 			if (!strncmp(r->labels[i], r->labels[s], strlen(r->labels[s])))
 				break;
 		}
-		if (i < s) {
+		if (i < s) { /* the same kernel twice: told apart by its first run */
 			size_t l = strlen(r->labels[s]);
 
-			snprintf(r->labels[s] + l, sizeof(r->labels[s]) - l, " #%zu", s + 1);
+			snprintf(r->labels[s] + l, sizeof(r->labels[s]) - l, ", run %.40s",
+				 r->sets[s].runs[0].run_id);
 		}
 	}
 }
@@ -1091,6 +1120,39 @@ static void dirty_warning(struct report *r)
 	}
 }
 
+/* The plots, each heading only where a plot (or what it left out) follows it. */
+static int plot_sections(struct report *r)
+{
+	size_t i, len = r->html.len, head_end;
+	unsigned int plots = r->nr_plots;
+	int ret = 0;
+
+	ls_buf_printf(&r->html, "<h2>Per map type</h2>\n");
+	for (i = 0; !ret && i < r->nr_types; i++)
+		ret = type_plots(r, r->types[i]);
+	drop_empty(r, len, len + strlen("<h2>Per map type</h2>\n"), plots);
+	len = r->html.len;
+	plots = r->nr_plots;
+	ls_buf_printf(&r->html,
+		      "<h2>Sweeps</h2>\n<p>A line per cell that differs only in the swept "
+		      "value, a colour per cell and a dash per set; cells of no sweep (one point) "
+		      "are in the plots above. A gap in a line: a cell not ok.</p>\n");
+	if (r->nr_ci)
+		ls_buf_printf(&r->html,
+			      "<p>Error bars of ns per operation: the interval summary.csv "
+			      "gives (ns_per_op_ci_lo to ns_per_op_ci_hi).</p>\n");
+	head_end = r->html.len;
+	for (i = 0; !ret && i < sizeof(sweeps) / sizeof(sweeps[0]); i++)
+		ret = sweep_plot(r, &sweeps[i]);
+	drop_empty(r, len, head_end, plots);
+	len = r->html.len;
+	plots = r->nr_plots;
+	ls_buf_printf(&r->html, "<h2>Latency histogram</h2>\n");
+	ret = ret ?: hist_plot(r);
+	drop_empty(r, len, len + strlen("<h2>Latency histogram</h2>\n"), plots);
+	return ret;
+}
+
 static int write_report(struct report *r)
 {
 	char path[PATH_MAX + 16];
@@ -1115,27 +1177,15 @@ static int write_report(struct report *r)
 	ls_buf_printf(&r->html, "%s", page_head);
 	dirty_warning(r);
 	ls_buf_printf(&r->html,
-		      "<p>Written by lsbench %s. Figures are medians over repetitions; "
-		      "every plot names its sets (kernel on host, [N]: set N).</p>\n",
+		      "<p>Written by lsbench %s. The comparisons come first, with compare's "
+		      "figures (the geometric mean of each side's units); the plots show "
+		      "summary.csv's ns_per_op (the median over rounds of each round's median). "
+		      "Every plot names its sets (kernel and label, [N]: set N).</p>\n",
 		      LSBENCH_REV);
 	sets_table(r);
-	ls_buf_printf(&r->html, "<h2>Per map type</h2>\n");
-	for (i = 0, ret = 0; !ret && i < r->nr_types; i++)
-		ret = type_plots(r, r->types[i]);
-	ls_buf_printf(&r->html,
-		      "<h2>Sweeps</h2>\n<p>A line per cell that differs only in the swept "
-		      "value; cells of no sweep (one point) are in the plots above. A gap in a "
-		      "line: a cell not ok.</p>\n");
-	if (r->nr_ci)
-		ls_buf_printf(&r->html,
-			      "<p>Error bars of ns per operation: the interval summary.csv "
-			      "gives (ns_per_op_ci_lo to ns_per_op_ci_hi).</p>\n");
-	for (i = 0; !ret && i < sizeof(sweeps) / sizeof(sweeps[0]); i++)
-		ret = sweep_plot(r, &sweeps[i]);
-	ls_buf_printf(&r->html, "<h2>Latency histogram</h2>\n");
-	ret = ret ?: hist_plot(r);
-	for (i = 1; !ret && i < r->nr_sets; i++)
+	for (i = 1, ret = 0; !ret && i < r->nr_sets; i++)
 		ret = compare_section(r, i);
+	ret = ret ?: plot_sections(r);
 	if (ret)
 		return ret;
 	ls_buf_printf(&r->html, "%s", page_tail);
@@ -1146,6 +1196,29 @@ static int write_report(struct report *r)
 	else
 		printf("written: %s (%u plots)\n", path, r->nr_plots);
 	return ret;
+}
+
+/* --cell names a scenario/mode of some set, or is refused before anything is written. */
+static int cell_known(struct report *r)
+{
+	size_t s, i;
+	char sm[160], q[48];
+
+	if (!r->cell)
+		return 0;
+	for (s = 0; s < r->nr_sets; s++) {
+		for (i = 0; i < r->sets[s].nr_cells; i++) {
+			const struct ls_key *k = &r->sets[s].cells[i].key;
+
+			snprintf(sm, sizeof(sm), "%s/%s", k->scenario, k->mode);
+			if (!strcmp(sm, r->cell))
+				return 0;
+		}
+	}
+	ls_csvr_quote(r->cell, q, sizeof(q));
+	snprintf(r->err, sizeof(r->err),
+		 "--cell '%s': no such SCENARIO/MODE in the sets (%s is one)", q, sm);
+	return -EINVAL;
 }
 
 void ls_report_usage(FILE *f)
@@ -1223,6 +1296,7 @@ int ls_report_main(int argc, char **argv)
 	}
 	for (i = optind; !ret && i < (size_t)argc; i++)
 		ret = ls_rset_add(&r->sets[r->nr_sets++], argv[i], r->err, sizeof(r->err));
+	ret = ret ?: cell_known(r);
 	/* each set after the first is compared with it: checked as compare checks its sides */
 	for (i = 1; !ret && i < r->nr_sets; i++)
 		ret = ls_sides_check("report", &r->sets[0], &r->sets[i], r->force, stderr, r->err,

@@ -15,6 +15,7 @@
 #include "compare.h"
 #include "csv.h"
 #include "cmpfix.h"
+#include "report.h"
 #include "sides.h"
 
 /* What ls_cmp_print prints for the fixture's base and new. */
@@ -96,20 +97,25 @@ static void changed_only(void **state)
 	free(text);
 }
 
-/* Runs main with standard output into out (a file); its exit status. */
-static int main_to(const char *out, int argc, char **argv)
+/* Runs cmd with its output fd (1 or 2) into out (a file); its exit status. */
+static int cmd_to(int (*cmd)(int, char **), int to, const char *out, int argc, char **argv)
 {
-	int fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644), saved = dup(1), ret;
+	int fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644), saved = dup(to), ret;
 
 	assert_true(fd >= 0 && saved >= 0);
-	fflush(stdout);
-	dup2(fd, 1);
+	fflush(to == 1 ? stdout : stderr);
+	dup2(fd, to);
 	close(fd);
-	ret = ls_compare_main(argc, argv);
-	fflush(stdout);
-	dup2(saved, 1);
+	ret = cmd(argc, argv);
+	fflush(to == 1 ? stdout : stderr);
+	dup2(saved, to);
 	close(saved);
 	return ret;
+}
+
+static int main_to(const char *out, int argc, char **argv)
+{
+	return cmd_to(ls_compare_main, 1, out, argc, argv);
 }
 
 static char *slurp(const char *path)
@@ -287,12 +293,30 @@ static void sides_refused_or_warned(void **state)
 	assert_int_equal(access(none, F_OK), 0);
 }
 
+/* report refuses a --cell no set has, in one line, before it writes anything. */
+static void report_unknown_cell(void **state)
+{
+	char b[128], n[128], out[128], err[128], *text;
+	char *bad[] = { "report", "-c", "nosuch/hook", "-o", out, b, n };
+
+	snprintf(b, sizeof(b), "%s/base", root);
+	snprintf(n, sizeof(n), "%s/new", root);
+	snprintf(out, sizeof(out), "%s/report", root);
+	snprintf(err, sizeof(err), "%s/report.err", root);
+	assert_int_equal(cmd_to(ls_report_main, 2, err, 7, bad), 2);
+	text = slurp(err);
+	assert_string_equal(text, "lsbench report: --cell 'nosuch/hook': no such SCENARIO/MODE in "
+				  "the sets (added/loop is one)\n");
+	free(text);
+	assert_int_equal(access(out, F_OK), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(markdown_table),	   cmocka_unit_test(changed_only),
 		cmocka_unit_test(csv_and_nothing_unasked), cmocka_unit_test(added_beside),
-		cmocka_unit_test(sides_refused_or_warned),
+		cmocka_unit_test(sides_refused_or_warned), cmocka_unit_test(report_unknown_cell),
 	};
 
 	return cmocka_run_group_tests_name("cmpout", tests, setup, teardown);
