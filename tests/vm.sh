@@ -35,6 +35,9 @@ bad() {
 	fi
 }
 bad "unknown kernel" --kernel no-such-kernel -s task-get
+out=$("$LSBENCH" vm --kernel no-such-kernel -s task-get -o "$tmp/nores" 2>&1)
+[ ! -e "$tmp/nores" ] && ok "an unknown kernel leaves no results folder" ||
+	not_ok "an unknown kernel leaves no results folder" "$(ls -la "$tmp/nores")"
 bad "missing kernel file" --kernel /no/such/bzImage -s task-get
 bad "not a bzImage" --kernel /etc/hostname -s task-get
 bad "unknown flavour" --kernel bookworm-nosuch -s task-get

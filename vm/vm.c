@@ -123,6 +123,7 @@ static int compare_guests(struct vm_ctx *v, struct guest *g, size_t n)
 static int vm_setup(struct vm_ctx *v, char *err, size_t len)
 {
 	struct ls_run_opts ro;
+	char cwd[PATH_MAX];
 	long n;
 	int ret;
 
@@ -172,13 +173,31 @@ static int vm_setup(struct vm_ctx *v, char *err, size_t len)
 	v->rounds = ro.rounds;
 	v->boots = v->o->nr_kernels > 1 ? ro.rounds : 1;
 	v->measure_key = ls_measure_key(&ro);
-	ret = ls_mkdir_p(ro.output);
-	if (ret || !realpath(ro.output, v->root)) {
-		snprintf(err, len, "cannot create output folder %s: %s", ro.output,
-			 strerror(ret ? -ret : errno));
-		return -EINVAL;
+	/* made once a kernel is ready (vm_make_root): a bad kernel leaves no folder */
+	if (realpath(ro.output, v->root))
+		return 0;
+	if (*ro.output == '/')
+		n = snprintf(v->root, sizeof(v->root), "%s", ro.output);
+	else if (getcwd(cwd, sizeof(cwd)))
+		n = snprintf(v->root, sizeof(v->root), "%s/%s", cwd, ro.output);
+	else
+		n = -1;
+	if (n < 0 || (size_t)n >= sizeof(v->root)) {
+		snprintf(err, len, "output folder name too long: %s", ro.output);
+		return -ENAMETOOLONG;
 	}
 	return 0;
+}
+
+/* The results root, made when the kernels are ready: 0, or 2 with why. */
+static int vm_make_root(struct vm_ctx *v)
+{
+	int ret = ls_mkdir_p(v->root);
+
+	if (ret)
+		fprintf(stderr, "lsbench vm: cannot create output folder %s: %s\n", v->root,
+			strerror(-ret));
+	return ret ? 2 : 0;
 }
 
 /* After --timeline: lsbench timeline of every kernel's runs of this measurement. */
@@ -248,6 +267,8 @@ int ls_vm_main(int argc, char **argv)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	status = prep = ls_vm_prepare_all(&v, g, o.nr_kernels);
+	if (!prep && !o.exec)
+		status = prep = vm_make_root(&v);
 	if (!prep)
 		printf("lsbench %s: vm, %zu kernel%s, results under %s\n", LSBENCH_REV,
 		       o.nr_kernels, o.nr_kernels == 1 ? "" : "s", v.root);
