@@ -30,9 +30,7 @@ WARN := -Wall -Wextra -Werror -Wvla
 LIBBPF_CFLAGS := $(shell pkg-config --cflags libbpf 2>/dev/null)
 # Each layer sees its own headers and those of the layers it uses (LAYER_INC, below).
 CPPFLAGS = $(LAYER_INC) -D_GNU_SOURCE $(LIBBPF_CFLAGS)
-# -fdebug-prefix-map: the objects are the same whichever folder they are built in.
 BPF_CFLAGS := -g -O2 -target bpf -D__TARGET_ARCH_$(ARCH) $(WARN) -Wno-unused-parameter \
-	-fdebug-prefix-map=$(CURDIR)=. \
 	-Wno-missing-declarations $(LIBBPF_CFLAGS)
 LDLIBS := $(shell pkg-config --libs libbpf 2>/dev/null) -lz -lpthread -lm
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -379,7 +377,7 @@ $(OUTPUT)/rev.h: FORCE | $(OUTPUT)
 BPF_SOURCES = $(sort $(wildcard bpf/*.c bpf/*.h))
 $(OUTPUT)/bpfsrc.h: $(BPF_SOURCES) FORCE | $(OUTPUT)
 	$(Q){ for f in $(BPF_SOURCES); do echo "$$f"; gcc -w -fpreprocessed -dD -E -P "$$f"; done; \
-		echo '$(filter-out -fdebug-prefix-map=%,$(BPF_CFLAGS))'; $(CLANG) --version | head -n 1; } | \
+		echo '$(BPF_CFLAGS)'; $(CLANG) --version | head -n 1; } | \
 		sha256sum | cut -c1-16 | sed 's/.*/#define LSBENCH_BPF_SOURCES "&"/' > $@.tmp
 	$(Q)cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 
@@ -387,9 +385,10 @@ $(OUTPUT)/vmlinux.h: $(VMLINUX_BTF) | $(OUTPUT) preflight
 	$(call msg,GEN,$@)
 	$(Q)$(BPFTOOL) btf dump file $(VMLINUX_BTF) format c > $@
 
+# -fdebug-prefix-map: the objects are the same whichever folder they are built in.
 $(OUTPUT)/%.bpf.o: bpf/%.bpf.c $(OUTPUT)/vmlinux.h | $(OUTPUT)
 	$(call msg,BPF,$@)
-	$(Q)$(CLANG) $(BPF_CFLAGS) -I$(OUTPUT) -Ibpf -MMD -MP -c $< -o $@
+	$(Q)$(CLANG) $(BPF_CFLAGS) '-fdebug-prefix-map=$(CURDIR)=.' -I$(OUTPUT) -Ibpf -MMD -MP -c $< -o $@
 
 $(OUTPUT)/%.skel.h: $(OUTPUT)/%.bpf.o
 	$(call msg,GEN-SKEL,$@)
