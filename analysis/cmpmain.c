@@ -20,6 +20,7 @@ enum {
 	OPT_FORMAT,
 	OPT_CHANGED,
 	OPT_FORCE,
+	OPT_TRIAL,
 };
 
 void ls_compare_usage(FILE *f)
@@ -50,6 +51,8 @@ void ls_compare_usage(FILE *f)
 		"      --force        compare sides of different CPU models or virtualisation\n"
 		"                     (refused otherwise)\n"
 		"      --fail-on-regression  exit 1 when a cell is slower (a ~ cell is not)\n"
+		"      --trial        read runs marked a trial (lsbench run --slowdown, a test's\n"
+		"                     fault), which are refused otherwise: power trials only\n"
 		"verdicts: slower or faster (the 95%% interval excludes 1 and q < Q), same (shown\n"
 		"within the bound), ~ (neither: the rounds a side that would settle it beside it)\n"
 		"refused: a run on both sides, a side of several kernels; warned: sides whose\n"
@@ -63,6 +66,7 @@ struct cmp_args {
 	struct ls_cmp_print_opts po;
 	const char *out;
 	bool fail, force;
+	bool trials_ok; /* --trial */
 	const char *base[MAX_SIDE_ARGS], *new[MAX_SIDE_ARGS];
 	size_t nr_base, nr_new;
 };
@@ -118,6 +122,9 @@ static int set_opt(void *ctx, int opt, const char *arg)
 		return 0;
 	case OPT_FORCE:
 		a->force = true;
+		return 0;
+	case OPT_TRIAL:
+		a->trials_ok = true;
 		return 0;
 	case OPT_BASE:
 		return add_side(a->base, &a->nr_base, arg);
@@ -209,6 +216,7 @@ static int parse(struct cmp_args *a, int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "changed", no_argument, NULL, OPT_CHANGED },
 		{ "force", no_argument, NULL, OPT_FORCE },
+		{ "trial", no_argument, NULL, OPT_TRIAL },
 		{ "help", no_argument, NULL, 'h' },
 		{},
 	};
@@ -269,6 +277,7 @@ int ls_compare_main(int argc, char **argv)
 
 	if (ret)
 		return ret > 0 ? 0 : 2;
+	base.trials_ok = new.trials_ok = a.trials_ok;
 	ret = build(&c, &base, &new, &a, err, sizeof(err));
 	if (ret) {
 		fprintf(stderr, "lsbench compare: %s\n", err);

@@ -1235,7 +1235,9 @@ void ls_report_usage(FILE *f)
 		"  -b, --bound PCT    compare's equivalence bound: same within -/+PCT (default\n"
 		"                     %g; -t, --threshold: its old name)\n"
 		"      --force        compare sets of different CPU models or virtualisation\n"
-		"                     (refused otherwise, as compare refuses them)\n",
+		"                     (refused otherwise, as compare refuses them)\n"
+		"      --trial        read runs marked a trial (lsbench run --slowdown, a test's\n"
+		"                     fault), which are refused otherwise\n",
 		LS_REPORT_MAX_SETS, LS_CMP_BOUND * 100);
 }
 
@@ -1247,10 +1249,12 @@ int ls_report_main(int argc, char **argv)
 		{ "bound", required_argument, NULL, 'b' },
 		{ "threshold", required_argument, NULL, 't' },
 		{ "force", no_argument, NULL, 'F' },
+		{ "trial", no_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
 		{},
 	};
 	struct report *r = calloc(1, sizeof(*r));
+	bool trials_ok = false;
 	int opt, ret = 0;
 	char q[48];
 	size_t i;
@@ -1279,6 +1283,9 @@ int ls_report_main(int argc, char **argv)
 		case 'F':
 			r->force = true;
 			break;
+		case 'T':
+			trials_ok = true;
+			break;
 		case 'h':
 			ls_report_usage(stdout);
 			free(r);
@@ -1294,8 +1301,10 @@ int ls_report_main(int argc, char **argv)
 		snprintf(r->err, sizeof(r->err), "needs 1 to %d result sets", LS_REPORT_MAX_SETS);
 		ret = -EINVAL;
 	}
-	for (i = optind; !ret && i < (size_t)argc; i++)
+	for (i = optind; !ret && i < (size_t)argc; i++) {
+		r->sets[r->nr_sets].trials_ok = trials_ok;
 		ret = ls_rset_add(&r->sets[r->nr_sets++], argv[i], r->err, sizeof(r->err));
+	}
 	ret = ret ?: cell_known(r);
 	/* each set after the first is compared with it: checked as compare checks its sides */
 	for (i = 1; !ret && i < r->nr_sets; i++)

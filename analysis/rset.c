@@ -118,7 +118,7 @@ static int read_summary(struct ls_rset *run, struct ls_run_info *ri, char *err, 
 	static const char *const lat_cols[] = { "lat_p50_ns", "lat_p90_ns", "lat_p99_ns",
 						"lat_p999_ns" };
 	int c_schema = -1, c_run = -1, c_kernel = -1, c_host = -1, c_status = -1, c_reason = -1;
-	int c_ns = -1, c_ops = -1, c_lat[4], c_noisy, c_rcv, c_added;
+	int c_ns = -1, c_ops = -1, c_lat[4], c_noisy, c_rcv, c_added, c_trial;
 	char path[PATH_MAX + 16];
 	struct key_cols kc;
 	struct ls_csvr r;
@@ -142,6 +142,7 @@ static int read_summary(struct ls_rset *run, struct ls_run_info *ri, char *err, 
 	c_noisy = ls_csvr_col(&r, "noisy");
 	c_rcv = ls_csvr_col(&r, "round_cv");
 	c_added = ls_csvr_col(&r, "added_ns_per_op");
+	c_trial = ls_csvr_col(&r, "trial");
 	/* The schema is known from the first row; the header must then fit it. */
 	while (!ret && (ret = ls_csvr_next(&r, err, len)) > 0) {
 		struct ls_key k;
@@ -156,6 +157,9 @@ static int read_summary(struct ls_rset *run, struct ls_run_info *ri, char *err, 
 				      ls_csvr_copy(&r, c_kernel, ri->kernel, sizeof(ri->kernel), err,
 						   len) ?:
 				      ls_csvr_copy(&r, c_host, ri->host, sizeof(ri->host), err, len);
+			if (!ret && c_trial >= 0)
+				ret = ls_csvr_copy(&r, c_trial, ri->trial, sizeof(ri->trial), err,
+						   len);
 			if (ret)
 				break;
 		}
@@ -439,6 +443,11 @@ int ls_rset_add_run(struct ls_rset *s, const char *dir, char *err, size_t len)
 			return 0; /* named twice: read once */
 	}
 	ret = read_summary(&run, &ri, err, len);
+	if (!ret && *ri.trial && !s->trials_ok) {
+		snprintf(err, len, "%s: a trial, not a benchmark (%s): give --trial to read it",
+			 dir, ri.trial);
+		ret = -EINVAL;
+	}
 	if (!ret && s->schema && ri.schema != s->schema) {
 		snprintf(
 			err, len,

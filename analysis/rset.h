@@ -45,6 +45,9 @@ struct ls_run_info {
 	char kernel_version[160];
 	char label[64]; /* label: run --label's NAME */
 	char bpf_sources[32]; /* the hash of the BPF programs' sources */
+	/* summary.csv's trial column: what made the run a trial (a slowdown, a fault); empty: none
+	 */
+	char trial[128];
 	unsigned int schema;
 };
 
@@ -93,6 +96,7 @@ struct ls_rset {
 	size_t nr_cells;
 	size_t cap_cells;
 	unsigned int schema; /* of every run in the set; 0 while empty */
+	bool trials_ok; /* set before adding: runs marked a trial are read, not refused */
 };
 
 /*
@@ -101,7 +105,8 @@ struct ls_rset {
  * separated by commas. Cells found in several runs are merged: their
  * repetitions pooled, each run's rounds kept as rounds of their own. Returns 0, or -errno with one
  * line naming the file (and line) in err: malformed CSV, mismatched files, a schema_version this
- * lsbench does not read or that differs from the set's.
+ * lsbench does not read or that differs from the set's, a trial run (a slowdown or a fault
+ * injected: not a benchmark) unless s->trials_ok.
  */
 int ls_rset_add(struct ls_rset *s, const char *path, char *err, size_t len);
 

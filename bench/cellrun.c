@@ -19,6 +19,7 @@
 #include <sys/syscall.h>
 #include "bpfutil.h"
 #include "cellrun.h"
+#include "disturb.h"
 #include "mapseq.h"
 #include "scenarios.h"
 #include "watchdog.h"
@@ -52,6 +53,7 @@ struct producer {
 	bool (*trigger)(struct ls_thread *t);
 	int counters_fd;
 	int cpu;
+	pid_t tid; /* its thread id, for its context switches */
 	int err;
 	bool prime_incomplete;
 	bool fentry; /* primes with getpgid(LS_PRIME_PID), the fentry program's way */
@@ -210,6 +212,7 @@ static void *producer_main(void *arg)
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 	snprintf(name, sizeof(name), "lsbench-cpu%d", p->cpu);
 	pthread_setname_np(pthread_self(), name);
+	p->tid = gettid();
 	CPU_ZERO(&set);
 	CPU_SET(p->cpu, &set);
 	p->err = pthread_setaffinity_np(pthread_self(), sizeof(set), &set);
@@ -247,30 +250,34 @@ static __u64 live_triggers(const struct crew *cr)
 	return n;
 }
 
-/* CPU time of every producer now, in ns; false when a clock cannot be read. */
-static bool crew_cpu_ns(const struct crew *cr, double *ns)
+/*
+ * Every producer's CPU time (ns) and involuntary context switches now; false
+ * when a clock or a count cannot be read.
+ */
+static bool crew_marks(const struct crew *cr, struct ls_noise_mark *m)
 {
 	struct timespec ts;
 	clockid_t clk;
 	unsigned int i;
 
 	for (i = 0; i < cr->n; i++) {
-		if (pthread_getcpuclockid(cr->p[i].thread, &clk) || clock_gettime(clk, &ts))
+		if (pthread_getcpuclockid(cr->p[i].thread, &clk) || clock_gettime(clk, &ts) ||
+		    !ls_thread_nvcsw(cr->p[i].tid, &m[i].nvcsw))
 			return false;
-		ns[i] = ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
+		m[i].cpu_ns = ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
 	}
 	return true;
 }
 
 /* The smallest share of the wall time wall_ns any producer spent on its CPU. */
-static double crew_oncpu(const struct crew *cr, const double *cpu0, const double *cpu1,
-			 double wall_ns)
+static double crew_oncpu(const struct crew *cr, const struct ls_noise_mark *m0,
+			 const struct ls_noise_mark *m1, double wall_ns)
 {
 	double least = 1;
 	unsigned int i;
 
 	for (i = 0; i < cr->n; i++) {
-		double share = (cpu1[i] - cpu0[i]) / wall_ns;
+		double share = (m1[i].cpu_ns - m0[i].cpu_ns) / wall_ns;
 
 		if (share < least)
 			least = share;
@@ -278,12 +285,16 @@ static double crew_oncpu(const struct crew *cr, const double *cpu0, const double
 	return least;
 }
 
-/* One repetition's sample: counters and producers' CPU time at both ends. */
+/*
+ * One repetition's sample: counters, producers' CPU time and preemptions,
+ * and the machine's CPU pressure at both ends.
+ */
 struct sample {
 	struct ls_counters c0, c1;
 	double t0, t1;
-	double *cpu0, *cpu1;
-	bool cpu_ok;
+	struct ls_noise_mark *m0, *m1;
+	double psi0, psi1;
+	bool marks_ok;
 };
 
 static int sample_one(const struct cell *c, const struct crew *cr, const struct ls_run_opts *o,
@@ -292,7 +303,8 @@ static int sample_one(const struct cell *c, const struct crew *cr, const struct 
 	int err = cell_counts(c, cr, &s->c0);
 	unsigned int slices;
 
-	s->cpu_ok = crew_cpu_ns(cr, s->cpu0);
+	s->marks_ok = crew_marks(cr, s->m0);
+	s->psi0 = ls_cpu_pressure_us();
 	s->t0 = now_ns();
 	for (slices = 0; !err && slices < LS_REP_STRETCH_MAX && !ls_interrupted; slices++) {
 		ls_watchdog_beat("sampling", NULL);
@@ -302,7 +314,8 @@ static int sample_one(const struct cell *c, const struct crew *cr, const struct 
 			break;
 	}
 	s->t1 = now_ns();
-	s->cpu_ok = s->cpu_ok && crew_cpu_ns(cr, s->cpu1);
+	s->psi1 = ls_cpu_pressure_us();
+	s->marks_ok = s->marks_ok && crew_marks(cr, s->m1);
 	return err;
 }
 
@@ -313,13 +326,14 @@ static int sample_one(const struct cell *c, const struct crew *cr, const struct 
  */
 static bool disturbed(const struct cell *c, const struct crew *cr, const struct sample *s)
 {
-	if (!s->cpu_ok || c->sc->trigger_kind == LS_TRIG_CHURN)
+	if (!s->marks_ok || c->sc->trigger_kind == LS_TRIG_CHURN)
 		return false;
-	return crew_oncpu(cr, s->cpu0, s->cpu1, s->t1 - s->t0) < LS_ONCPU_MIN;
+	return crew_oncpu(cr, s->m0, s->m1, s->t1 - s->t0) < LS_ONCPU_MIN;
 }
 
-/* Appends a kept repetition to row. */
-static void keep_rep(struct ls_row *row, const struct sample *s)
+/* Appends a kept repetition to row, and what disturbed it to the round's sums. */
+static void keep_rep(const struct cell *c, struct ls_row *row, const struct sample *s,
+		     struct ls_noise_acc *noise)
 {
 	struct ls_rep *r = &row->reps[row->nr_reps++];
 
@@ -327,6 +341,8 @@ static void keep_rep(struct ls_row *row, const struct sample *s)
 	r->secs = (s->t1 - s->t0) / NSEC_PER_SEC;
 	r->round = 1;
 	row->ops += r->ops;
+	if (s->marks_ok && c->sc->trigger_kind != LS_TRIG_CHURN)
+		ls_noise_add(noise, r->secs, s->m0, s->m1, s->psi0, s->psi1);
 }
 
 /*
@@ -334,19 +350,21 @@ static void keep_rep(struct ls_row *row, const struct sample *s)
  * repetition in which a producer was kept off its CPU is discarded, counted
  * and done again, up to LS_REDO_MAX times per repetition asked; after that a
  * busy machine's repetitions are kept as they come, and the row says so.
+ * What disturbed the kept ones goes to row->noise.
  */
 static void cell_sample(struct cell *c, const struct crew *cr, const struct ls_run_opts *o,
 			struct ls_row *row)
 {
 	unsigned int tries, judged = o->repetitions * (1 + LS_REDO_MAX), kept_disturbed = 0;
-	double *cpu = calloc(2 * cr->n, sizeof(*cpu));
+	struct ls_noise_mark *marks = calloc(2 * cr->n, sizeof(*marks));
 	struct ls_window_src src = { c, cr->perf, cr->cpus };
+	struct ls_noise_acc noise;
 	struct ls_window w;
-	struct sample s = { .cpu0 = cpu, .cpu1 = cpu ? cpu + cr->n : NULL };
+	struct sample s = { .m0 = marks, .m1 = marks ? marks + cr->n : NULL };
 
 	row->reps = calloc(o->repetitions, sizeof(*row->reps));
-	if (!row->reps || !cpu) {
-		free(cpu);
+	if (!row->reps || !marks || ls_noise_acc_init(&noise, cr->n)) {
+		free(marks);
 		ls_cell_fail(c, 0, "out of memory");
 		return;
 	}
@@ -376,11 +394,13 @@ static void cell_sample(struct cell *c, const struct crew *cr, const struct ls_r
 				(unsigned long long)s.c1.triggers);
 			break;
 		}
-		keep_rep(row, &s);
+		keep_rep(c, row, &s, &noise);
 	}
 	atomic_store(&recording, 0);
 	ls_window_end(&src, &w, row);
-	free(cpu);
+	ls_noise_done(&noise, kept_disturbed, &row->noise);
+	ls_noise_acc_free(&noise);
+	free(marks);
 	if (kept_disturbed && c->status == LS_OK)
 		snprintf(
 			c->reason, sizeof(c->reason),
@@ -683,6 +703,7 @@ static void cell_init(struct cell *c, const struct ls_cell_key *key, const struc
 		.value_size = key->value_size,
 		.sharing = key->sharing,
 		.verbose = o->verbose,
+		.slowdown_pct = o->slowdown_pct,
 		.counters_fd = -1,
 		.prog_fd = -1,
 		.time_ops = o->bpf_latency,

@@ -195,8 +195,8 @@ static int sockets_in_cgroups(struct cell *c, struct ls_cgstore *s)
 			return ls_cell_fail(c, err, "socket in cgroup %u of %u: %s", i + 1, s->n,
 					    strerror(-err));
 	}
-	if (err)
-		c->status = LS_FAILED;
+	if (err) /* the open-file limit: a limit of the machine, or a failure */
+		c->status = err == -EPERM ? LS_UNSUPPORTED : LS_FAILED;
 	return err;
 }
 

@@ -3,6 +3,7 @@
 #include <math.h>
 #include "columns.h"
 #include "results.h"
+#include "row.h"
 
 static struct ls_field str(const char *s)
 {
@@ -69,7 +70,16 @@ GET(misses, u64(row->cnt.misses))
 GET(creates, u64(row->cnt.creates))
 GET(deletes, u64(row->cnt.deletes))
 GET(failures, u64(row->cnt.failures))
-GET(noisy, u64(row->ns_per_op.cv > LS_NOISY_CV || row->ns_rs.round_cv > LS_NOISY_CV))
+/* Why the cell is noisy, in a buffer the next call reuses: summary_row writes it at once. */
+static struct ls_field noisy_reason(const struct ls_results *r, const struct ls_row *row)
+{
+	static char why[256];
+
+	(void)r;
+	return str(ls_row_noisy(row, why, sizeof(why)) ? why : NULL);
+}
+
+GET(noisy, u64(ls_row_noisy(row, (char[256]){ 0 }, 256)))
 PERF_PER_OP(cycles_op, LS_PERF_CYCLES)
 PERF_PER_OP(insns_op, LS_PERF_INSTRUCTIONS)
 PERF_PER_OP(cmiss_op, LS_PERF_CACHE_MISSES)
@@ -118,6 +128,10 @@ GET(discarded, u64(row->reps_discarded))
 GET(maps_alive, row->census ? u64(row->type_maps_alive) : none)
 GET(foreign, row->census ? u64(row->foreign_maps) : none)
 GET(slots, row->cache_slots ? u64(row->cache_slots) : none)
+GET(trial, str(*r->trial ? r->trial : NULL))
+GET(disturbed, u64(row->rounds_disturbed))
+GET(redone, u64(row->rounds_redone))
+GET(cell_seconds, row->wall_s > 0 ? dbl(row->wall_s) : none)
 
 #define KEY(n, fn, d)                                                                              \
 	{                                                                                          \
@@ -129,7 +143,9 @@ GET(slots, row->cache_slots ? u64(row->cache_slots) : none)
 	}
 
 const struct ls_column ls_summary_columns[] = {
-	KEY("schema_version", schema, "3; bumped whenever a column is added or changes meaning"),
+	KEY("schema_version", schema,
+	    "3; bumped whenever a column changes meaning or goes; columns added at the end keep "
+	    "it (readers find columns by name)"),
 	KEY("run_id", run_id, "`<UTC time>-<host>`, the folder name"),
 	KEY("kernel", kernel, "`uname -r`"),
 	KEY("host", host, "host name"),
@@ -178,7 +194,9 @@ const struct ls_column ls_summary_columns[] = {
 	FIG("deletes", deletes, "elements deleted"),
 	FIG("failures", failures, "helper calls that failed"),
 	FIG("noisy", noisy,
-	    "1 when `cv` or `round_cv` exceeds 5%, else 0; the console marks those `(noisy)`"),
+	    "1 when `cv` or `round_cv` exceeds 5%, or a round was kept though disturbed "
+	    "(`rounds_disturbed`), else 0; the console marks those `(noisy)`, "
+	    "`noisy_reason` says why"),
 	FIG("cycles_per_op", cycles_op,
 	    "hardware counters of the producer threads over the measured repetitions, per "
 	    "operation; empty where the machine has no PMU"),
@@ -263,6 +281,24 @@ const struct ls_column ls_summary_columns[] = {
 	    "rounds, the same spread) finds with 80% power for a cell compared alone (p < "
 	    "0.05); empty with one round. A comparison of many cells needs more (its "
 	    "compare.csv says how much)"),
+	KEY("trial", trial,
+	    "empty in a benchmark; in a trial, what made it one: `slowdown K%` (`--slowdown`: "
+	    "each BPF operation run again on K of every 100, for power trials) or `fault NAME` "
+	    "(`LSBENCH_FAULT`, the tests' injected faults). `compare` and `report` refuse such "
+	    "sets without `--trial`"),
+	KEY("rounds_disturbed", disturbed,
+	    "rounds kept though disturbed: over its kept repetitions a producer was preempted "
+	    "more than 50 times a second, or on its CPU under 98% of the time, or tasks waited "
+	    "for a CPU over 10% of it (`/proc/pressure/cpu`), or repetitions were kept with a "
+	    "producer off its CPU; a disturbed round is measured again once, and the second "
+	    "kept and counted here if disturbed too"),
+	KEY("rounds_redone", redone, "rounds measured again because they were disturbed"),
+	FIG("noisy_reason", noisy_reason,
+	    "why `noisy` is 1: the disturbed rounds (the last one and what disturbed it), or the "
+	    "spread; empty otherwise"),
+	KEY("cell_seconds", cell_seconds,
+	    "s: the wall time the cell's rounds took, setups, warm-ups, redone rounds and "
+	    "teardowns included: what the cell cost the run"),
 };
 
 const size_t ls_nr_summary_columns = sizeof(ls_summary_columns) / sizeof(ls_summary_columns[0]);

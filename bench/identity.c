@@ -46,6 +46,13 @@ uint64_t ls_measure_key(const struct ls_run_opts *o)
 		 o->duration_s, o->repetitions, o->modes, o->sharings, o->loop_iters, o->bpf_stats,
 		 o->latency, o->bpf_latency, o->perf, o->overhead, o->profile);
 	h = fnv_str(h, flags);
+	/* added later: hashed only when set, so that the keys of runs without them stay */
+	if (o->slowdown_pct) {
+		snprintf(flags, sizeof(flags), "slowdown %u", o->slowdown_pct);
+		h = fnv_str(h, flags);
+	}
+	if (o->full)
+		h = fnv_str(h, "full");
 	h = fnv_list(h, o->cpu_counts, o->nr_cpu_counts);
 	h = fnv_list(h, o->objects, o->nr_objects);
 	h = fnv_list(h, o->maps, o->nr_maps);

@@ -7,8 +7,8 @@
 #include <string.h>
 #include "opts.h"
 
-#define QUICK_WARMUP_S 0.1
-#define QUICK_DURATION_S 0.1
+#define QUICK_WARMUP_S 0.05
+#define QUICK_DURATION_S 0.05
 #define QUICK_REPETITIONS 2
 #define QUICK_ROUNDS 2
 #define MAX_ROUNDS 1000
@@ -54,7 +54,9 @@ static bool label_ok(const char *s)
 #define RUN_LIST(field, nr) RUN(field), .aux = offsetof(struct ls_run_opts, nr), .cap = LS_MAX_LIST
 
 const struct ls_cli_opt ls_run_cli_opts[] = {
-	{ "--scenario", 's', "GLOB", "run the scenarios matching GLOB (repeatable; default all)",
+	{ "--scenario", 's', "GLOB",
+	  "run the scenarios matching GLOB (repeatable; default those of the default matrix, "
+	  "every one with --full)",
 	  LS_CLI_STRS, RUN(globs), .aux = offsetof(struct ls_run_opts, nr_globs),
 	  .cap = LS_MAX_GLOBS },
 	{ "--warmup", 'w', "S", "seconds of warm-up per round, not measured", LS_CLI_REAL,
@@ -72,13 +74,15 @@ const struct ls_cli_opt ls_run_cli_opts[] = {
 	  LS_CLI_UINT, RUN(rounds), RUN_GIVEN(rounds_set), .min = 1, .max = MAX_ROUNDS,
 	  .def = LS_STR(LS_DEF_ROUNDS) },
 	{ "--max-rounds", 0, "N",
-	  "rounds at most: cells whose 95% interval is wider than --precision get more rounds, up "
-	  "to N",
+	  "rounds at most: cells whose 95% interval is wider than --precision get more rounds, the "
+	  "widest first, up to N",
 	  LS_CLI_UINT, RUN(max_rounds), RUN_GIVEN(max_rounds_set), .min = 1, .max = MAX_ROUNDS,
 	  .def = LS_STR(LS_DEF_MAX_ROUNDS) },
 	{ "--precision", 0, "P", "target half-width of the 95% interval, in %", LS_CLI_REAL,
 	  RUN(precision_pct), .max = 100, .above_min = true, .def = LS_STR(LS_DEF_PRECISION_PCT) },
-	{ "--time-budget", 0, "S", "measure no cell in an extra round after S seconds of the run",
+	{ "--time-budget", 0, "S",
+	  "start no extra round that would end after S seconds of the run, by the cell's rounds "
+	  "so far",
 	  LS_CLI_REAL, RUN(time_budget_s), .max = MAX_SECONDS, .above_min = true,
 	  .def_text = "none" },
 	{ "--stall", 0, "S",
@@ -98,10 +102,10 @@ const struct ls_cli_opt ls_run_cli_opts[] = {
 	  .def_text = "1 and powers of two up to all usable CPUs" },
 	{ "--objects", 0, "LIST", "owner counts for scenarios that sweep them", LS_CLI_UINTS,
 	  RUN_LIST(objects, nr_objects), .min = 1, .max = LS_MAX_OBJECTS,
-	  .def_text = "each scenario's own, e.g. 1,100,10000,100000" },
+	  .def_text = "each scenario's own, e.g. 1,10000 (--full: 1,100,10000,100000)" },
 	{ "--maps", 0, "LIST", "map counts for scenarios that sweep them", LS_CLI_UINTS,
 	  RUN_LIST(maps, nr_maps), .min = 1, .max = LS_MAX_MAPS,
-	  .def_text = "each scenario's own, e.g. 1,10,16,17,24,32,100,1000" },
+	  .def_text = "each scenario's own, e.g. 1,16,17,100 (--full: 1,10,16,17,24,32,100,1000)" },
 	{ "--value-size", 0, "LIST", "value sizes for scenarios that sweep them: 8, 64, 4096",
 	  LS_CLI_FN, RUN_LIST(value_sizes, nr_value_sizes), .min = 1, .max = 4096,
 	  .parse = parse_value_sizes, .def_text = "each scenario's own",
@@ -112,8 +116,12 @@ const struct ls_cli_opt ls_run_cli_opts[] = {
 	  LS_CLI_BITS, RUN(sharings), .names = sharing_names, .def = "private,shared" },
 	{ "--loop-iters", 0, "N", "operations per trigger in loop mode", LS_CLI_UINT,
 	  RUN(loop_iters), .min = 1, .max = MAX_LOOP_ITERS, .def = LS_STR(LS_DEF_LOOP_ITERS) },
+	{ "--full", 0, NULL,
+	  "the whole matrix: with no -s every scenario, and every sweep's every value (owners, "
+	  "maps) where the default keeps fewer (lsbench list marks what only --full runs)",
+	  LS_CLI_FLAG, RUN(full) },
 	{ "--quick", 0, NULL,
-	  "short smoke run: -w " LS_STR(QUICK_WARMUP_S) " -d " LS_STR(QUICK_DURATION_S) " -r " LS_STR(
+	  "a smoke run, not a measurement: -w " LS_STR(QUICK_WARMUP_S) " -d " LS_STR(QUICK_DURATION_S) " -r " LS_STR(
 		  QUICK_REPETITIONS) ", and --rounds " LS_STR(QUICK_ROUNDS) " unless given",
 	  LS_CLI_FLAG, RUN(quick) },
 	{ "--output", 'o', "DIR", "results root", LS_CLI_STR, RUN(output), .def = "results",
@@ -140,6 +148,12 @@ const struct ls_cli_opt ls_run_cli_opts[] = {
 	  "perf record -e cpu-clock -g on the producers' CPUs per cell; top kernel symbols in "
 	  "profile.csv",
 	  LS_CLI_FLAG, RUN(profile) },
+	{ "--slowdown", 0, "PCT",
+	  "power trials only: every BPF operation costs PCT% more (run again on PCT of every "
+	  "100, 1 to 100); the set is marked a trial, which compare and report refuse without "
+	  "--trial",
+	  LS_CLI_UINT, RUN(slowdown_pct), .min = 1, .max = 100, .def_text = "none",
+	  .what = "a whole percentage from 1 to 100" },
 	{ "--verbose", 'v', NULL, "print libbpf and verifier messages", LS_CLI_FLAG, RUN(verbose) },
 	{},
 };
@@ -213,7 +227,7 @@ int ls_select(const struct scenario *table, size_t n, const struct ls_run_opts *
 	int count = 0;
 
 	for (i = 0; i < n; i++)
-		selected[i] = !o->nr_globs;
+		selected[i] = !o->nr_globs && (o->full || !table[i].full_only);
 	for (g = 0; g < o->nr_globs; g++) {
 		bool any = false;
 
@@ -268,21 +282,23 @@ size_t ls_sweep_for(const struct ls_run_opts *o, const struct scenario *sc, enum
 		    unsigned int *vals)
 {
 	const struct {
-		const struct ls_sweep *table;
+		const struct ls_sweep *table, *full;
 		const unsigned int *opt;
 		size_t nr_opt;
 	} d[] = {
-		[LS_DIM_OBJECTS] = { &sc->objects, o->objects, o->nr_objects },
-		[LS_DIM_MAPS] = { &sc->maps, o->maps, o->nr_maps },
-		[LS_DIM_VALUE_SIZE] = { &sc->value_sizes, o->value_sizes, o->nr_value_sizes },
+		[LS_DIM_OBJECTS] = { &sc->objects, &sc->objects_full, o->objects, o->nr_objects },
+		[LS_DIM_MAPS] = { &sc->maps, &sc->maps_full, o->maps, o->nr_maps },
+		[LS_DIM_VALUE_SIZE] = { &sc->value_sizes, &sc->value_sizes, o->value_sizes,
+					o->nr_value_sizes },
 	};
+	const struct ls_sweep *table = o->full && d[dim].full->n ? d[dim].full : d[dim].table;
 
-	if (!d[dim].table->n)
+	if (!table->n)
 		return 0;
 	if (d[dim].nr_opt) {
 		memcpy(vals, d[dim].opt, d[dim].nr_opt * sizeof(*vals));
 		return d[dim].nr_opt;
 	}
-	memcpy(vals, d[dim].table->v, d[dim].table->n * sizeof(*vals));
-	return d[dim].table->n;
+	memcpy(vals, table->v, table->n * sizeof(*vals));
+	return table->n;
 }

@@ -14,12 +14,17 @@
 #define LS_MAX_OBJECTS 1000000
 #define LS_MAX_MAPS 1000 /* as the BPF side's arrays of maps */
 
-/* Defaults: short repetitions, several independent rounds, more where imprecise. */
+/*
+ * Defaults: short rounds, many of them. The round, a setup of its own, is the
+ * unit of evidence: its repetitions only show the spread within it, so a
+ * round keeps two, and the time goes to more rounds where the interval is
+ * wide (the widest first, schedule.c).
+ */
 #define LS_DEF_WARMUP_S 0.1
 #define LS_DEF_DURATION_S 0.1
-#define LS_DEF_REPETITIONS 3
+#define LS_DEF_REPETITIONS 2
 #define LS_DEF_ROUNDS 3
-#define LS_DEF_MAX_ROUNDS 6
+#define LS_DEF_MAX_ROUNDS 10
 #define LS_DEF_PRECISION_PCT 2.0
 #define LS_DEF_STALL_S 600
 #define LS_DEF_LOOP_ITERS 10000 /* as the kernel's bench */
@@ -58,12 +63,15 @@ struct ls_run_opts {
 	const char *label; /* tells two builds of one release apart: <release>-<label>; NULL: none
 			    */
 	bool quick;
+	bool full; /* the whole matrix: every scenario and every sweep's every value */
 	bool bpf_stats; /* read the programs' run statistics (BPF_ENABLE_STATS) */
 	bool latency; /* time every trigger into a histogram while measuring */
 	bool bpf_latency; /* time an operation per trigger inside BPF (bpf_ktime_get_ns) */
 	bool perf; /* perf_event_open counters on the producers */
 	bool overhead; /* measure each cell a second time with all of the above off */
 	bool profile; /* perf record each cell, keeping its top kernel symbols */
+	/* Power trials only: each BPF operation run again on this many of every 100; 0: off. */
+	unsigned int slowdown_pct;
 	bool verbose;
 };
 
@@ -94,7 +102,7 @@ enum ls_dim {
 
 /*
  * The values of one dimension to run scenario sc with: the option's list,
- * else the scenario's own sweep; 0 when the scenario has none (then: one
+ * else the scenario's own sweep (with --full its whole one); 0 when it has none (then: one
  * owner per thread, one map, 8-byte values). Returns how many.
  */
 size_t ls_sweep_for(const struct ls_run_opts *o, const struct scenario *sc, enum ls_dim dim,

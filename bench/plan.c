@@ -34,7 +34,7 @@ long ls_plan_add(struct plan *p, const struct ls_cell_key *key)
 		p->cells = c;
 		p->cap = cap;
 	}
-	p->cells[p->n] = (struct plan_cell){ *key, -1, -1, false };
+	p->cells[p->n] = (struct plan_cell){ .key = *key, .control = -1, .slot = -1 };
 	return p->n++;
 }
 
@@ -188,4 +188,27 @@ int ls_plan_build(struct plan *p, const struct ls_run_opts *o, const bool *selec
 	for (i = 0; i < n && !err; i++)
 		err = plan_control(p, i);
 	return err;
+}
+
+/* Whether cell c may have an extra round that ends within left_s seconds. */
+static bool may_extra(const struct plan_cell *c, const struct ls_run_opts *o, double left_s)
+{
+	return !c->done && c->rounds >= o->rounds && c->rounds < o->max_rounds &&
+	       c->precision_pct > o->precision_pct && c->spent_s / c->rounds <= left_s;
+}
+
+long ls_plan_widest(const struct plan *p, const struct ls_run_opts *o, double left_s, long last)
+{
+	long best = -1;
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		if ((long)i == last || !may_extra(&p->cells[i], o, left_s))
+			continue;
+		if (best < 0 || p->cells[i].precision_pct > p->cells[best].precision_pct)
+			best = i;
+	}
+	if (best < 0 && last >= 0 && (size_t)last < p->n && may_extra(&p->cells[last], o, left_s))
+		best = last;
+	return best;
 }

@@ -11,6 +11,10 @@ struct plan_cell {
 	long control; /* plan index of its control; -1: none */
 	long slot; /* its row in the results; -1: not measured yet */
 	bool done; /* precise enough, or not ok */
+	/* As measured so far, for the extra rounds (ls_plan_widest). */
+	unsigned int rounds;
+	double precision_pct; /* its 95% interval's half-width */
+	double spent_s; /* wall time of its rounds, setups and redone rounds included */
 };
 
 struct plan {
@@ -29,5 +33,15 @@ long ls_plan_add(struct plan *p, const struct ls_cell_key *key);
  * them, then the control of each. 0 or -ENOMEM.
  */
 int ls_plan_build(struct plan *p, const struct ls_run_opts *o, const bool *selected);
+
+/*
+ * The cell the next extra round goes to: of the cells not done, measured
+ * o->rounds times at least and fewer than o->max_rounds, whose interval is
+ * still wider than o->precision_pct and whose next round is expected (its
+ * rounds' mean wall time) to end within left_s seconds, the widest interval;
+ * the cell measured last (last) only when no other is left, so that one
+ * cell's rounds do not follow each other in the machine's drift. -1: none.
+ */
+long ls_plan_widest(const struct plan *p, const struct ls_run_opts *o, double left_s, long last);
 
 #endif /* LSBENCH_PLAN_H */

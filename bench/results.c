@@ -26,8 +26,18 @@ static const char *const hist_columns[] = { CELL_COLUMNS, "source", "lower_ns", 
 
 static const char *const profile_columns[] = { CELL_COLUMNS, "rank", "symbol", "share_pct" };
 
-static const char *const reps_columns[] = { CELL_COLUMNS, "round",	 "rep",	     "ops",
-					    "duration_s", "ops_per_sec", "ns_per_op" };
+/* Then each repetition's round: what disturbed it (disturb.h), added after ns_per_op. */
+static const char *const reps_columns[] = { CELL_COLUMNS,
+					    "round",
+					    "rep",
+					    "ops",
+					    "duration_s",
+					    "ops_per_sec",
+					    "ns_per_op",
+					    "round_disturbed",
+					    "round_preempt_per_s",
+					    "round_oncpu",
+					    "round_cpu_pressure_pct" };
 
 static int write_summary(struct ls_results *r);
 
@@ -74,11 +84,11 @@ static int write_meta(struct ls_results *r, const char *state)
 	ls_buf_printf(&b, "rounds: %s\n", r->rounds_desc);
 	ls_buf_printf(&b, "bpf_sources: %s\n", ls_bpf_sources());
 	ls_buf_printf(&b, "measure_key: %016llx\n", r->measure_key);
-	if (r->extra_work)
+	if (*r->trial)
 		ls_buf_printf(&b,
-			      "test_slowdown: %u (LSBENCH_EXTRA_WORK: of every 64 "
-			      "operations, how many are slowed down): not a benchmark\n",
-			      r->extra_work);
+			      "trial: %s: not a benchmark (compare and report refuse it "
+			      "without --trial)\n",
+			      r->trial);
 	ls_buf_printf(&b, "started_utc: %s\n", r->started);
 	ls_buf_printf(&b, "updated_utc: %s\n", now);
 	ls_buf_printf(&b, "cells: %zu\n", r->nr_rows);
@@ -275,6 +285,25 @@ static int add_profile(struct ls_results *r, struct ls_row *row)
 	return b->err;
 }
 
+/* A round's disturbance as reps.csv's last fields: empty where not measured. */
+static void noise_fields(struct ls_buf *b, const struct ls_noise *n)
+{
+	bool measured = n->secs > 0;
+
+	ls_csv_u64(b, n->disturbed);
+	if (measured) {
+		ls_csv_double(b, n->nvcsw_per_s);
+		ls_csv_double(b, n->oncpu);
+	} else {
+		ls_csv_str(b, NULL);
+		ls_csv_str(b, NULL);
+	}
+	if (measured && isfinite(n->psi_pct))
+		ls_csv_double(b, n->psi_pct);
+	else
+		ls_csv_str(b, NULL);
+}
+
 /* The row's repetitions appended to reps.csv's text. */
 static int add_reps(struct ls_results *r, struct ls_row *row)
 {
@@ -296,6 +325,7 @@ static int add_reps(struct ls_results *r, struct ls_row *row)
 		ls_csv_double(b, reps[i].secs);
 		ls_csv_double(b, reps[i].ops / reps[i].secs);
 		ls_csv_double(b, row->threads * reps[i].secs * 1e9 / reps[i].ops);
+		noise_fields(b, &reps[i].noise);
 		ls_csv_end_row(b);
 	}
 	return b->err;

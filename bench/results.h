@@ -11,6 +11,7 @@
 #include "hist.h"
 #include "profile.h"
 #include "rounds.h"
+#include "disturb.h"
 
 #define LS_SCHEMA_VERSION 3
 
@@ -19,6 +20,7 @@ struct ls_rep {
 	__u64 ops;
 	double secs;
 	unsigned int round; /* 1.. */
+	struct ls_noise noise; /* what disturbed its round */
 };
 
 /* What one cell measured: a summary.csv row. */
@@ -36,6 +38,11 @@ struct ls_row {
 	unsigned int rounds; /* rounds measured */
 	unsigned int nr_reps; /* repetitions kept, over all rounds */
 	unsigned int reps_discarded; /* redone because a producer was kept off its CPU */
+	struct ls_noise noise; /* a round's: what disturbed it (ls_cell_round) */
+	unsigned int rounds_disturbed; /* rounds kept though disturbed (disturb.h) */
+	unsigned int rounds_redone; /* rounds measured again because they were disturbed */
+	char disturbed_why[128]; /* the last disturbed round kept: which, and why */
+	double wall_s; /* wall time of its rounds: setups, redone rounds and teardowns included */
 	struct ls_round_stats ns_rs; /* ns per op over rounds, from reps */
 	long control; /* index of the control's row in the results; -1: none */
 	bool census; /* maps of the cell's type were counted machine-wide */
@@ -85,9 +92,10 @@ struct ls_results {
 	const struct ls_sysinfo *si;
 	char label[72]; /* lsbench run --label; "": none */
 	bool bpf_stats; /* run statistics enabled while measuring */
-	char rounds_desc[160]; /* how rounds are scheduled, for meta.txt */
-	unsigned int extra_work; /* the tests' known slowdown, 0 in a real run */
+	char rounds_desc[256]; /* how rounds are scheduled, for meta.txt */
 	unsigned long long measure_key; /* ls_measure_key() of the run's options */
+	/* What makes the run a trial, not a benchmark (a slowdown, a fault); empty: none. */
+	char trial[128];
 	unsigned long long pid_start; /* this process's start, ticks after boot (meta.txt pid:) */
 	char boot_id[64];
 	struct ls_row *rows;

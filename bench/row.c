@@ -50,6 +50,7 @@ static int reps_add(struct ls_row *acc, const struct ls_row *rnd)
 	acc->reps = reps;
 	for (i = 0; i < rnd->nr_reps; i++) {
 		reps[acc->nr_reps] = rnd->reps[i];
+		reps[acc->nr_reps].noise = rnd->noise;
 		reps[acc->nr_reps++].round = acc->rounds + 1;
 	}
 	return 0;
@@ -91,6 +92,11 @@ static int add_ok_round(struct ls_row *acc, struct ls_row *rnd)
 	acc->timer_ns = mean_in(acc->timer_ns, acc->rounds, rnd->timer_ns);
 	acc->bytes_per_elem = mean_in(acc->bytes_per_elem, acc->rounds, rnd->bytes_per_elem);
 	acc->reps_discarded += rnd->reps_discarded;
+	if (rnd->noise.disturbed) {
+		acc->rounds_disturbed++;
+		snprintf(acc->disturbed_why, sizeof(acc->disturbed_why), "round %u: %s",
+			 acc->rounds + 1, rnd->noise.why);
+	}
 	/* the first round whose profile has samples: perf record may start too late in one */
 	if (!acc->nr_profile && rnd->nr_profile) {
 		free(acc->profile);
@@ -115,6 +121,7 @@ static int add_ok_round(struct ls_row *acc, struct ls_row *rnd)
 int ls_row_add_round(struct ls_row *acc, struct ls_row *rnd)
 {
 	misses_add(acc, rnd);
+	acc->rounds_redone += rnd->rounds_redone;
 	if (acc->status != LS_OK)
 		return 0;
 	if (rnd->status != LS_OK) {
@@ -176,4 +183,20 @@ out:
 	free(rnd);
 	free(ns);
 	free(ops_s);
+}
+
+bool ls_row_noisy(const struct ls_row *row, char *why, size_t len)
+{
+	if (row->rounds_disturbed)
+		snprintf(why, len, "%u of %u rounds disturbed (%s)", row->rounds_disturbed,
+			 row->rounds, row->disturbed_why);
+	else if (row->ns_rs.round_cv > LS_NOISY_CV)
+		snprintf(why, len, "round_cv %.1f%% over %.0f%%", 100 * row->ns_rs.round_cv,
+			 100 * LS_NOISY_CV);
+	else if (row->ns_per_op.cv > LS_NOISY_CV)
+		snprintf(why, len, "cv %.1f%% over %.0f%%", 100 * row->ns_per_op.cv,
+			 100 * LS_NOISY_CV);
+	else if (len)
+		*why = 0;
+	return len && *why;
 }

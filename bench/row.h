@@ -19,4 +19,11 @@ void ls_row_add_bare(struct ls_row *acc, const struct ls_row *bare);
 /* The row's figures from its repetitions: medians of round medians and their interval. */
 void ls_row_summarize(struct ls_row *row);
 
+/*
+ * Whether an ok cell is noisy, and why into why (len > 0): rounds kept
+ * though disturbed, a spread between rounds (round_cv) or within them (cv)
+ * above LS_NOISY_CV.
+ */
+bool ls_row_noisy(const struct ls_row *row, char *why, size_t len);
+
 #endif /* LSBENCH_ROW_H */

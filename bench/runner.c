@@ -58,11 +58,36 @@ static int usable_cpus(int *cpus, int max)
 	return n;
 }
 
+/*
+ * What makes the run a trial rather than a benchmark, into buf (empty: none):
+ * the slowdown of power trials, a test's fault. The results record it.
+ */
+static void trial_desc(const struct ls_run_opts *o, char *buf, size_t len)
+{
+	bool known;
+	const char *fault = ls_fault_active(&known);
+	int n = 0;
+
+	*buf = 0;
+	if (o->slowdown_pct)
+		n = snprintf(buf, len, "slowdown %u%%", o->slowdown_pct);
+	if (fault && n >= 0 && (size_t)n < len)
+		snprintf(buf + n, len - n, "%sfault %s (LSBENCH_FAULT)", n ? "; " : "", fault);
+}
+
 /* Everything that makes a run impossible, found before anything is written. */
 static int preflight(struct ls_run_opts *o, bool *selected, int *cpus, int *nr_cpus)
 {
+	const char *fault;
 	char err[256];
+	bool known;
 
+	fault = ls_fault_active(&known);
+	if (fault && !known) {
+		snprintf(err, sizeof(err), "LSBENCH_FAULT '%s' names no fault of the tests", fault);
+		ls_one_line(err);
+		goto bad;
+	}
 	if (ls_select(ls_scenarios, ls_nr_scenarios, o, selected, err, sizeof(err)) < 0)
 		goto bad;
 	if (!has_bpf_caps()) {
@@ -170,10 +195,9 @@ int ls_run(struct ls_run_opts *o, int argc, char **argv)
 		return 2;
 	}
 	res.measure_key = ls_measure_key(o);
-	res.extra_work = ls_extra_work();
-	if (res.extra_work)
-		fprintf(stderr, "lsbench: LSBENCH_EXTRA_WORK=%u: a slowdown injected for tests\n",
-			res.extra_work);
+	trial_desc(o, res.trial, sizeof(res.trial));
+	if (*res.trial)
+		fprintf(stderr, "lsbench: a trial, not a benchmark: %s\n", res.trial);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	ls_workloads_stop_on(&ls_interrupted);

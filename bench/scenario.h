@@ -99,6 +99,9 @@ struct scenario {
 	bool sockopt_filter; /* the programs filter on the getsockopt option, not a syscall */
 	struct ls_sweep objects; /* default owner counts swept; none: one per thread */
 	struct ls_sweep maps; /* default map counts swept; none: one map */
+	/* With --full, where wider than the default: the rest of the sweep (none: the same). */
+	struct ls_sweep objects_full, maps_full;
+	bool full_only; /* left out of the default matrix: run with --full, or named by -s */
 	struct ls_sweep value_sizes; /* default value sizes swept; none: 8 bytes */
 	int arg; /* for setup: a socket type, an operation */
 	__u32 map_flags; /* cgroup storage: BPF_F_* the store maps are made with */
@@ -140,6 +143,7 @@ struct cell {
 	unsigned int value_size;
 	enum ls_sharing sharing;
 	bool verbose;
+	unsigned int slowdown_pct; /* power trials: BPF operations run again, per 100 */
 	/* interleaved map-count cells: map 0's extra operations, over ops per trigger */
 	__u64 extra_ops;
 	__u64 map0_gets; /* map_steps cells: the gets of map 0 the visit order makes */
@@ -237,9 +241,15 @@ bool ls_counters_check(const struct cell *c, const struct ls_counters *cnt, __u6
  * producer cannot start; stall: the warm-up never ends; unprimed: no storage
  * is primed; unattached: the first owner cgroup lacks the program; census:
  * nothing is trimmed or waited for; slothog: a map holds a cache slot while
- * a cell's maps are made.
+ * a cell's maps are made. A run with a fault is a trial: its results say so.
  */
 bool ls_fault(const char *name);
+
+/*
+ * The fault LSBENCH_FAULT names, NULL when unset or empty; *known is false
+ * when it names none of the faults above (the run refuses it).
+ */
+const char *ls_fault_active(bool *known);
 
 /* Adds a note to an ok cell's reason (after a "; "), and prints it. */
 void ls_cell_note(struct cell *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -26,11 +26,20 @@
 			__VA_ARGS__                                                                \
 		}                                                                                  \
 	}
-#define OWNER_SWEEP SWEEP(1, 100, 10000, 100000)
+/*
+ * Sweeps: the default matrix's, and with --full the whole (the default keeps
+ * one owner and many, the cache cliff and a hundred maps: what the questions
+ * of a helper's cost need; the rest maps the curve between).
+ */
+#define OWNER_SWEEP SWEEP(1, 10000), .objects_full = SWEEP(1, 100, 10000, 100000)
 /* The kernel's local-storage-cache sweep: 16 maps fit the per-owner cache, 17 do not. */
-#define MAP_SWEEP SWEEP(1, 10, 16, 17, 24, 32, 100, 1000)
+#define MAP_SWEEP SWEEP(1, 16, 17, 100), .maps_full = SWEEP(1, 10, 16, 17, 24, 32, 100, 1000)
 #define VALUE_SWEEP SWEEP(8, 64, 4096)
-#define BYID_SWEEP SWEEP(1, 100, 1000, 10000)
+#define BYID_SWEEP SWEEP(1, 10000), .objects_full = SWEEP(1, 100, 1000, 10000)
+/* the cgroup programs on many cgroups: 10 000 made and removed per round only with --full */
+#define CGROUP_SWEEP SWEEP(1, 100), .objects_full = SWEEP(1, 100, 10000)
+/* Left out of the default matrix: variants of what it measures, and bpf(2) on cgroup storage. */
+#define FULL .full_only = true
 #define ACCEPT_MAP_SWEEP SWEEP(1, 16, 64)
 #define LOOP LS_MODE_BIT(LS_MODE_LOOP)
 
@@ -161,20 +170,20 @@
 #define CGSTORE_UAPI_OPS(prefix, mt, prog)                                                         \
 	{ CGSTORE_UAPI(prefix "-uapi-lookup", mt, "lookup", prog, NULL, ls_trigger_cgstore_lookup, \
 		       ls_cgstore_uapi_type, SHARED),                                              \
-	  .objects = SWEEP(1, 100, 10000), .value_sizes = VALUE_SWEEP,                             \
+	  .objects = SWEEP(1, 100, 10000), .value_sizes = VALUE_SWEEP, FULL,                       \
 	  .desc = "bpf(BPF_MAP_LOOKUP_ELEM) on " mt " by struct bpf_cgroup_storage_key" },         \
 		{ CGSTORE_UAPI(prefix "-uapi-lookup-id", mt, "lookup", prog, NULL,                 \
 			       ls_trigger_cgstore_lookup, ls_cgstore_uapi_type, SHARED),           \
-		  .arg = LS_ARG_KEY_ID, .objects = SWEEP(1, 100, 10000),                           \
+		  .arg = LS_ARG_KEY_ID, .objects = SWEEP(1, 100, 10000), FULL,                     \
 		  .desc = "bpf(BPF_MAP_LOOKUP_ELEM) on " mt " by cgroup id (8-byte key)" },        \
 		{ CGSTORE_UAPI(prefix "-uapi-update", mt, "update", prog, NULL,                    \
 			       ls_trigger_cgstore_update, ls_cgstore_uapi_type, SHARED),           \
-		  .objects = SWEEP(1, 100, 10000), .value_sizes = VALUE_SWEEP,                     \
+		  .objects = SWEEP(1, 100, 10000), .value_sizes = VALUE_SWEEP, FULL,               \
 		  .desc = "bpf(BPF_MAP_UPDATE_ELEM, BPF_EXIST) on " mt },                          \
 	{                                                                                          \
 		CGSTORE_UAPI(prefix "-uapi-walk", mt, "walk", prog, NULL, ls_trigger_cgstore_walk, \
 			     ls_cgstore_uapi_type, SHARED),                                        \
-			.objects = SWEEP(1, 100, 10000),                                           \
+			.objects = SWEEP(1, 100, 10000), FULL,                                     \
 			.desc = "bpf(BPF_MAP_GET_NEXT_KEY) over every storage of " mt ", one walk" \
 	}
 
@@ -212,16 +221,17 @@ const struct scenario ls_scenarios[] = {
 	{ SYS("task-get-maps-interleaved", "task_storage", "get", FPROGS(task, task_maps_get8),
 	      "task-empty", GET, ls_task_type, PRIV),
 	  .map_steps = true, .modes = LOOP | FENTRY, .primes = true,
-	  .arg = LS_ARG_MAPS | LS_ARG_INTERLEAVE, .maps = MAP_SWEEP,
+	  .arg = LS_ARG_MAPS | LS_ARG_INTERLEAVE, .maps = MAP_SWEEP, FULL,
 	  .desc = "as task-get-maps, map 0 again after every third map (the kernel's int-get)" },
 	{ SYS("task-hash-get-maps", "hash", "get", FPROGS(task, hash_maps_get), "task-empty", GET,
 	      ls_task_type, PRIV),
 	  .map_steps = true, .modes = LOOP | FENTRY, .primes = true, .arg = LS_ARG_HASH_MAPS,
-	  .maps = MAP_SWEEP, .desc = "control: lookups keyed by thread id in N hash maps in turn" },
+	  .maps = MAP_SWEEP, FULL,
+	  .desc = "control: lookups keyed by thread id in N hash maps in turn" },
 	{ SYS("task-hash-get-random", "hash", "get", FPROGS(task, hash_random_get), "task-empty",
 	      GET, ls_task_type, PRIV),
 	  .map_steps = true, .modes = LOOP | FENTRY, .arg = LS_ARG_BIG_HASH, .maps = SWEEP(1),
-	  .max_maps = 8,
+	  .max_maps = 8, FULL,
 	  .desc = "control: random keys (of 1000) in N hash maps of 4194304 keys, in turn (the "
 		  "kernel's hashmap-control)" },
 	{ SYS("task-byid-empty", "none", "empty", PROGS(task, task_byid_empty), NULL, 0,
@@ -262,7 +272,7 @@ const struct scenario ls_scenarios[] = {
 	{ SYS("cgrp-get-maps-interleaved", "cgrp_storage", "get", PROGS(cgrp, cgrp_maps_get8),
 	      "cgrp-empty", GET, ls_cgrp_type, SHARED),
 	  .map_steps = true, .modes = LOOP, .primes = true, .arg = LS_ARG_MAPS | LS_ARG_INTERLEAVE,
-	  .maps = MAP_SWEEP,
+	  .maps = MAP_SWEEP, FULL,
 	  .desc = "as cgrp-get-maps, map 0 again after every third map (the kernel's int-get)" },
 	{ SYS("cgrp-byid-empty", "none", "empty", PROGS(cgrp, cgrp_byid_empty), NULL, 0,
 	      ls_cgrp_byid_type, SHARED),
@@ -295,7 +305,7 @@ const struct scenario ls_scenarios[] = {
 	  .desc = "bpf_sk_storage_get on existing storage, UDP sockets round-robin (hit)" },
 	{ SOCKOPT("sk-get-tcp", "sk_storage", "get", PROGS(sk, sk_get), "sk-empty", GET, ls_sk_type,
 		  BOTH),
-	  .objects = OWNER_SWEEP, .arg = LS_ARG_PRIME_STORE | LS_ARG_TCP,
+	  .objects = OWNER_SWEEP, .arg = LS_ARG_PRIME_STORE | LS_ARG_TCP, FULL,
 	  .desc = "bpf_sk_storage_get on existing storage, TCP sockets round-robin (hit)" },
 	{ SOCKOPT("sk-miss", "sk_storage", "miss", PROGS(sk, sk_get), "sk-empty", MISS, ls_sk_type,
 		  BOTH),
@@ -315,7 +325,7 @@ const struct scenario ls_scenarios[] = {
 	{ SOCKOPT("sk-get-maps-interleaved", "sk_storage", "get", PROGS(sk, sk_maps_get8),
 		  "sk-empty", GET, ls_sk_type, BOTH),
 	  .map_steps = true, .modes = LOOP,
-	  .arg = LS_ARG_MAPS | LS_ARG_PRIME_STORE | LS_ARG_INTERLEAVE, .maps = MAP_SWEEP,
+	  .arg = LS_ARG_MAPS | LS_ARG_PRIME_STORE | LS_ARG_INTERLEAVE, .maps = MAP_SWEEP, FULL,
 	  .desc = "as sk-get-maps, map 0 again after every third map (the kernel's int-get)" },
 	{ SOCKOPT("sk-get-values", "sk_storage", "get", PROGS(sk, sk_maps_get), "sk-empty", GET,
 		  ls_sk_type, BOTH),
@@ -330,7 +340,8 @@ const struct scenario ls_scenarios[] = {
 	  .desc = "control: empty cgroup_skb/egress program (UDP on loopback)" },
 	{ EGRESS("sk-get-egress", "sk_storage", "get", PROGS(sk, egress_sk_get), "sk-egress-empty",
 		 GET, ls_sk_type, BOTH),
-	  .arg = LS_ARG_SINK | LS_ARG_PRIME_STORE, .objects = SWEEP(1, 100, 10000),
+	  .arg = LS_ARG_SINK | LS_ARG_PRIME_STORE, .objects = SWEEP(1, 10000),
+	  .objects_full = SWEEP(1, 100, 10000),
 	  .desc = "bpf_sk_storage_get per packet on the sending socket, round-robin (hit)" },
 
 	/*
@@ -351,11 +362,11 @@ const struct scenario ls_scenarios[] = {
 	  .desc = "listener's storage in N BPF_F_CLONE maps, cloned to each accepted socket (hit)" },
 	{ ACCEPT("sk-accept-noclone-values", "sk_storage", HOOK_PROG(skclone, accept_noclone),
 		 "sk-accept-empty", MISS, ls_sk_accept_type),
-	  .arg = LS_ARG_MAPS | LS_ARG_PRIME_STORE, .value_sizes = VALUE_SWEEP,
+	  .arg = LS_ARG_MAPS | LS_ARG_PRIME_STORE, .value_sizes = VALUE_SWEEP, FULL,
 	  .desc = "control: as sk-accept-clone-values, without BPF_F_CLONE (miss)" },
 	{ ACCEPT("sk-accept-clone-values", "sk_storage", HOOK_PROG(skclone, accept_clone),
 		 "sk-accept-noclone-values", GET, ls_sk_accept_clone_type),
-	  .arg = LS_ARG_MAPS | LS_ARG_PRIME_STORE, .value_sizes = VALUE_SWEEP,
+	  .arg = LS_ARG_MAPS | LS_ARG_PRIME_STORE, .value_sizes = VALUE_SWEEP, FULL,
 	  .desc = "listener's storage in one BPF_F_CLONE map, by value size, cloned (hit)" },
 
 	/* owner churn: an owner made and destroyed per trigger, with storage made on it or not */
@@ -370,24 +381,24 @@ const struct scenario ls_scenarios[] = {
 	{ CHURN("task-churn-batch-empty", "none", "churn", "tp_btf/sched_process_fork",
 		HOOK_PROG(task, churn_empty), NULL, 0, ls_trigger_threads, ls_task_type),
 	  KBENCH_CREATE(task),
-	  .desc = "control: threads created 32 at a time, then joined, empty program on "
+	  FULL, .desc = "control: threads created 32 at a time, then joined, empty program on "
 		  "sched_process_fork" },
 	{ CHURN("task-churn-batch-storage", "task_storage", "churn", "tp_btf/sched_process_fork",
 		HOOK_PROG(task, churn_task_create64), "task-churn-batch-empty", LS_EXPECT_CREATES,
 		ls_trigger_threads, ls_task_type),
 	  KBENCH_CREATE(task),
-	  .desc = "threads created 32 at a time, then joined; 64 bytes of storage made on each at "
+	  FULL, .desc = "threads created 32 at a time, then joined; 64 bytes of storage made on each at "
 		  "fork (the kernel's local-storage-create, task)" },
 	{ CHURN("sk-churn-lsm-empty", "none", "churn", SOCKET_POST_CREATE,
 		HOOK_PROG(sk, churn_lsm_empty), NULL, 0, ls_trigger_sockets6, ls_sk_lsm_type),
 	  KBENCH_CREATE(sk),
-	  .desc = "control: IPv6 UDP sockets opened 32 at a time, then closed, empty " SOCKET_POST_CREATE
+	  FULL, .desc = "control: IPv6 UDP sockets opened 32 at a time, then closed, empty " SOCKET_POST_CREATE
 		  " program (needs the BPF LSM)" },
 	{ CHURN("sk-churn-lsm-storage", "sk_storage", "churn", SOCKET_POST_CREATE,
 		HOOK_PROG(sk, churn_lsm_sk_create64), "sk-churn-lsm-empty", LS_EXPECT_CREATES,
 		ls_trigger_sockets6, ls_sk_lsm_type),
 	  KBENCH_CREATE(sk),
-	  .desc = "IPv6 UDP sockets opened 32 at a time, then closed; 64 bytes of storage made on "
+	  FULL, .desc = "IPv6 UDP sockets opened 32 at a time, then closed; 64 bytes of storage made on "
 		  "each (the kernel's local-storage-create, socket)" },
 	{ CHURN("sk-churn-empty", "none", "churn", "cgroup/sock_create", HOOK_PROG(sk, churn_empty),
 		NULL, 0, ls_trigger_socket, ls_sk_churn_type),
@@ -417,38 +428,37 @@ const struct scenario ls_scenarios[] = {
 
 	{ EGRESS("cgstore-egress-empty", "none", "empty", PROGS(cgstore, egress_empty), NULL, 0,
 		 ls_cgstore_type, SHARED),
-	  .arg = LS_ARG_SINK, .desc = "control: empty cgroup_skb/egress program" },
+	  .arg = LS_ARG_SINK, FULL, .desc = "control: empty cgroup_skb/egress program" },
 	{ EGRESS("percpu-cgroup-get-egress", "percpu_cgroup_storage", "get",
 		 PROGS(cgstore, egress_pcpu_get), "cgstore-egress-empty", GET, ls_cgstore_type,
 		 SHARED),
-	  .arg = LS_ARG_SINK,
+	  .arg = LS_ARG_SINK, FULL,
 	  .desc = "bpf_get_local_storage per packet on BPF_MAP_TYPE_PERCPU_CGROUP_STORAGE (hit)" },
 	{ EGRESS("cgroup-storage-get-egress", "cgroup_storage", "get",
 		 PROGS(cgstore, egress_shared_get), "cgstore-egress-empty", GET, ls_cgstore_type,
 		 SHARED),
-	  .arg = LS_ARG_SINK,
+	  .arg = LS_ARG_SINK, FULL,
 	  .desc = "bpf_get_local_storage per packet on the shared BPF_MAP_TYPE_CGROUP_STORAGE (hit)" },
 
 	/* map flags on the storage the program reads */
 	{ SOCKOPT("percpu-cgroup-get-rdonly", "percpu_cgroup_storage", "get",
 		  PROGS(cgstore, pcpu_get), "cgstore-empty", GET, ls_cgstore_type, SHARED),
-	  .map_flags = BPF_F_RDONLY_PROG,
+	  .map_flags = BPF_F_RDONLY_PROG, FULL,
 	  .desc = "as percpu-cgroup-get, the map made BPF_F_RDONLY_PROG" },
 	{ SOCKOPT("percpu-cgroup-get-numa", "percpu_cgroup_storage", "get",
 		  PROGS(cgstore, pcpu_get), "cgstore-empty", GET, ls_cgstore_type, SHARED),
-	  .map_flags = BPF_F_NUMA_NODE,
+	  .map_flags = BPF_F_NUMA_NODE, FULL,
 	  .desc = "as percpu-cgroup-get, the map made BPF_F_NUMA_NODE on the last node" },
 
 	/* the program on many cgroups: a socket born in each, asked in turn */
 	{ CGROUPS("cgstore-cgroups-empty", "none", "empty", PROGS(cgstore, empty), NULL, 0, BOTH,
-		  SWEEP(1, 100, 10000)),
+		  CGROUP_SWEEP),
 	  .desc = "control: empty cgroup/getsockopt program on N cgroups, sockets in each" },
 	{ CGROUPS("percpu-cgroup-get-cgroups", "percpu_cgroup_storage", "get",
-		  PROGS(cgstore, pcpu_get), "cgstore-cgroups-empty", GET, SHARED,
-		  SWEEP(1, 100, 10000)),
+		  PROGS(cgstore, pcpu_get), "cgstore-cgroups-empty", GET, SHARED, CGROUP_SWEEP),
 	  .desc = "bpf_get_local_storage per-CPU from N cgroups in turn (each its own storage)" },
 	{ CGROUPS("cgroup-storage-get-cgroups", "cgroup_storage", "get", PROGS(cgstore, shared_get),
-		  "cgstore-cgroups-empty", GET, SHARED, SWEEP(1, 100, 10000)),
+		  "cgstore-cgroups-empty", GET, SHARED, CGROUP_SWEEP),
 	  .desc = "bpf_get_local_storage shared from N cgroups in turn (each its own storage)" },
 
 	/*
@@ -472,18 +482,18 @@ const struct scenario ls_scenarios[] = {
 	 * thread: attaching takes the cgroup mutex) */
 	{ CGSTORE_UAPI("cgstore-attach-empty", "none", "attach", empty, NULL,
 		       ls_trigger_cgstore_attach, ls_cgstore_attach_type, PRIV),
-	  .objects = SWEEP(1, 10000), .max_threads = 1,
+	  .objects = SWEEP(1, 10000), .max_threads = 1, FULL,
 	  .desc = "control: bpf(BPF_LINK_CREATE) of an empty cgroup program on N cgroups in turn, "
 		  "and close" },
 	{ CGSTORE_UAPI("percpu-cgroup-attach", "percpu_cgroup_storage", "attach", pcpu_get,
 		       "cgstore-attach-empty", ls_trigger_cgstore_attach, ls_cgstore_attach_type,
 		       PRIV),
-	  .objects = SWEEP(1, 10000), .max_threads = 1,
+	  .objects = SWEEP(1, 10000), .max_threads = 1, FULL,
 	  .desc = "the same, the program with per-CPU cgroup storage: storage made and freed" },
 	{ CGSTORE_UAPI("cgroup-storage-attach", "cgroup_storage", "attach", shared_get,
 		       "cgstore-attach-empty", ls_trigger_cgstore_attach, ls_cgstore_attach_type,
 		       PRIV),
-	  .objects = SWEEP(1, 10000), .max_threads = 1,
+	  .objects = SWEEP(1, 10000), .max_threads = 1, FULL,
 	  .desc = "the same, the program with shared cgroup storage: storage made and freed" },
 
 	/* from user space: the storages of N cgroups the program is attached to */
@@ -491,7 +501,7 @@ const struct scenario ls_scenarios[] = {
 	CGSTORE_UAPI_OPS("cgroup-storage", "cgroup_storage", shared_get),
 	{ CGSTORE_UAPI("percpu-cgroup-uapi-update-wronly", "percpu_cgroup_storage", "update",
 		       pcpu_get, NULL, ls_trigger_cgstore_update, ls_cgstore_uapi_type, SHARED),
-	  .map_flags = BPF_F_WRONLY,
+	  .map_flags = BPF_F_WRONLY, FULL,
 	  .desc = "as percpu-cgroup-uapi-update, the map made BPF_F_WRONLY (user space may only "
 		  "write)" },
 

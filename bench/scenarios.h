@@ -86,11 +86,6 @@ extern const struct ls_type ls_task_type, ls_task_byid_type, ls_cgrp_type, ls_cg
  */
 int ls_setup(struct cell *c);
 
-/*
- * Tests only: of every 64 operations, how many the BPF side slows down with a
- * few dependent multiplies (LSBENCH_EXTRA_WORK), a known slowdown; 0 when unset.
- */
-unsigned int ls_extra_work(void);
 void ls_teardown(struct cell *c);
 
 /* Triggers: an operation on the producer's next owner; true when the hook was reached. */

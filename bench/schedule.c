@@ -95,11 +95,9 @@ static void progress(const struct plan *p, const struct ls_run_opts *o, unsigned
 	else
 		fmt_secs(left_s, sizeof(left_s), left);
 	cell_desc(key, desc, sizeof(desc));
-	fprintf(stderr, "%slsbench: round %u/%u%s, cell %zu/%zu: %s; %s elapsed, %s%s left%s",
-		tty ? "\r\033[K" : "", round, o->rounds, round > o->rounds ? " (extra)" : "", k + 1,
-		n, desc, el_s,
-		round < o->rounds || o->max_rounds == o->rounds ? "about " : "at least ", left_s,
-		tty ? "" : "\n");
+	fprintf(stderr, "%slsbench: round %u/%u, cell %zu/%zu: %s; %s elapsed, %s%s left%s",
+		tty ? "\r\033[K" : "", round, o->rounds, k + 1, n, desc, el_s,
+		o->max_rounds == o->rounds ? "about " : "at least ", left_s, tty ? "" : "\n");
 }
 
 /* Whether cell i needs no more rounds: not ok, or precise enough after the least. */
@@ -113,6 +111,22 @@ static bool cell_done(const struct ls_row *row, const struct ls_run_opts *o)
 	       ls_round_precision_pct(&row->ns_rs) <= o->precision_pct;
 }
 
+/*
+ * One round of the cell key names into rnd; a round that something disturbed
+ * (disturb.h) is measured again once, and the second kept whatever it met.
+ */
+static void round_of(const struct ls_cell_key *key, const struct ls_run_opts *o, const int *cpus,
+		     struct ls_row *rnd)
+{
+	ls_cell_round(key, o, cpus, rnd);
+	if (rnd->status != LS_OK || !rnd->noise.disturbed || ls_interrupted)
+		return;
+	ls_row_release(rnd);
+	ls_watchdog_beat("set up (again: the round was disturbed)", NULL);
+	ls_cell_round(key, o, cpus, rnd);
+	rnd->rounds_redone = 1;
+}
+
 /* One round of plan cell i, and with --overhead its bare twin, into its row. */
 static int measure_round(struct plan *p, size_t i, const struct ls_run_opts *o, const int *cpus,
 			 struct ls_results *res)
@@ -120,13 +134,13 @@ static int measure_round(struct plan *p, size_t i, const struct ls_run_opts *o, 
 	struct plan_cell *pc = &p->cells[i];
 	struct ls_row rnd, bare;
 	struct ls_run_opts b = *o;
-	double t0 = mono_ns();
+	double t0 = mono_ns(), secs;
 	char name[128];
 	int err;
 
 	cell_desc(&pc->key, name, sizeof(name));
 	ls_watchdog_beat("set up", name);
-	ls_cell_round(&pc->key, o, cpus, &rnd);
+	round_of(&pc->key, o, cpus, &rnd);
 	if (ls_interrupted) {
 		ls_row_release(&rnd);
 		return 0;
@@ -159,9 +173,14 @@ static int measure_round(struct plan *p, size_t i, const struct ls_run_opts *o, 
 			ls_row_add_bare(&res->rows[pc->slot], &bare);
 		ls_row_release(&bare);
 	}
+	secs = (mono_ns() - t0) / 1e9;
+	res->rows[pc->slot].wall_s += secs;
 	pc->done = cell_done(&res->rows[pc->slot], o);
+	pc->rounds = res->rows[pc->slot].rounds;
+	pc->precision_pct = pc->rounds ? ls_round_precision_pct(&res->rows[pc->slot].ns_rs) : NAN;
+	pc->spent_s += secs;
 	p->measured++;
-	p->measuring_ns += mono_ns() - t0;
+	p->measuring_ns += secs * 1e9;
 	return err;
 }
 
@@ -178,42 +197,91 @@ static void link_controls(const struct plan *p, struct ls_results *res)
 	}
 }
 
-/*
- * Whether a cell may be measured in this round: always up to the least
- * rounds; in an extra round only up to the most, and within the time budget.
- */
-static bool round_may_go_on(const struct plan *p, const struct ls_run_opts *o, unsigned int round)
+/* Seconds of the time budget left; unlimited without one. */
+static double budget_left(const struct plan *p, const struct ls_run_opts *o)
 {
-	if (round <= o->rounds)
-		return true;
-	if (round > o->max_rounds)
-		return false;
-	return !o->time_budget_s || (mono_ns() - p->start_ns) / 1e9 < o->time_budget_s;
+	return o->time_budget_s ? o->time_budget_s - (mono_ns() - p->start_ns) / 1e9 : HUGE_VAL;
 }
 
-static int run_rounds(struct plan *p, const struct ls_run_opts *o, const int *cpus,
-		      struct ls_results *res, unsigned long long seed)
+/* Measures plan cell i one round more and writes summary.csv, and with texts the rest. */
+static int measure_and_write(struct plan *p, size_t i, const struct ls_run_opts *o, const int *cpus,
+			     struct ls_results *res, bool texts)
+{
+	int err = measure_round(p, i, o, cpus, res);
+
+	link_controls(p, res);
+	return err ?: ls_results_write(res, texts);
+}
+
+/* The rounds every cell has: each measures every cell still owed one, shuffled afresh. */
+static int least_rounds(struct plan *p, const struct ls_run_opts *o, const int *cpus,
+			struct ls_results *res, unsigned long long *seed)
 {
 	size_t *order = malloc(p->n * sizeof(*order)), n, k;
 	unsigned int round;
 	int err = order ? 0 : -ENOMEM;
 
-	for (round = 1; !err && !ls_interrupted && round_may_go_on(p, o, round); round++) {
-		n = round_order(p, order, &seed);
-		if (!n)
-			break;
-		for (k = 0; k < n && !err && !ls_interrupted && round_may_go_on(p, o, round); k++) {
+	for (round = 1; !err && !ls_interrupted && round <= o->rounds; round++) {
+		n = round_order(p, order, seed);
+		for (k = 0; k < n && !err && !ls_interrupted; k++) {
 			progress(p, o, round, k, n, &p->cells[order[k]].key);
-			err = measure_round(p, order[k], o, cpus, res);
-			link_controls(p, res);
-			err = err ?: ls_results_write(res, false);
+			err = measure_and_write(p, order[k], o, cpus, res, false);
 		}
 		/* a round's repetitions, written whole when it ends */
 		err = err ?: ls_results_write(res, true);
 	}
+	free(order);
+	return err;
+}
+
+/* Where the extra rounds are: the cell, its interval so far, the budget left. */
+static void progress_extra(const struct plan *p, size_t i, const struct ls_run_opts *o)
+{
+	const struct plan_cell *pc = &p->cells[i];
+	double left = budget_left(p, o);
+	char el_s[16], left_s[16], desc[128];
+	bool tty = isatty(STDERR_FILENO);
+
+	fmt_secs(el_s, sizeof(el_s), (mono_ns() - p->start_ns) / 1e9);
+	fmt_secs(left_s, sizeof(left_s), left);
+	cell_desc(&pc->key, desc, sizeof(desc));
+	fprintf(stderr, "%slsbench: extra round %u of %s (+-%.1f%%); %s elapsed%s%s%s%s",
+		tty ? "\r\033[K" : "", pc->rounds + 1, desc, pc->precision_pct, el_s,
+		isinf(left) ? "" : ", ", isinf(left) ? "" : left_s,
+		isinf(left) ? "" : " of budget left", tty ? "" : "\n");
+}
+
+/* Extra rounds write the repetitions every this many, and when they end. */
+#define EXTRA_TEXTS_EVERY 25
+
+/*
+ * Then extra rounds, one at a time, each to the cell with the widest interval
+ * whose round fits in the budget left (ls_plan_widest), until every cell is
+ * precise enough, at its most rounds, or out of time.
+ */
+static int extra_rounds(struct plan *p, const struct ls_run_opts *o, const int *cpus,
+			struct ls_results *res)
+{
+	long k, last = -1;
+	unsigned int n = 0;
+	int err = 0;
+
+	while (!err && !ls_interrupted &&
+	       (k = ls_plan_widest(p, o, budget_left(p, o), last)) >= 0) {
+		progress_extra(p, k, o);
+		err = measure_and_write(p, k, o, cpus, res, ++n % EXTRA_TEXTS_EVERY == 0);
+		last = k;
+	}
+	return err ?: ls_results_write(res, true);
+}
+
+static int run_rounds(struct plan *p, const struct ls_run_opts *o, const int *cpus,
+		      struct ls_results *res, unsigned long long seed)
+{
+	int err = least_rounds(p, o, cpus, res, &seed) ?: extra_rounds(p, o, cpus, res);
+
 	if (isatty(STDERR_FILENO))
 		fprintf(stderr, "\n");
-	free(order);
 	return err;
 }
 
@@ -230,7 +298,7 @@ static void print_header(void)
 static void print_row(const struct ls_results *res, const struct ls_row *row)
 {
 	double added = ls_results_added_ns(res, row);
-	char added_s[32] = "-";
+	char added_s[32] = "-", why[256];
 	bool noisy;
 
 	if (row->status != LS_OK) {
@@ -243,7 +311,7 @@ static void print_row(const struct ls_results *res, const struct ls_row *row)
 	}
 	if (!isnan(added))
 		snprintf(added_s, sizeof(added_s), "%.2f", added);
-	noisy = row->ns_per_op.cv > LS_NOISY_CV || row->ns_rs.round_cv > LS_NOISY_CV;
+	noisy = ls_row_noisy(row, why, sizeof(why));
 	printf("%-26s %-6s %4u %-7s %6u %4u %4u %11.2f %6.2f%% %6.2f%% %6u %10.3f %11s  %s%s\n",
 	       row->sc->name, ls_mode_name(row->mode), row->threads, ls_sharing_name(row->sharing),
 	       row->nr_objects, row->nr_maps, row->value_size, row->ns_per_op.median,
@@ -290,10 +358,10 @@ int ls_schedule_run(const struct ls_run_opts *o, const bool *selected, const int
 	int err = ls_plan_build(&p, o, selected);
 
 	snprintf(res->rounds_desc, sizeof(res->rounds_desc),
-		 "%u to %u per cell, until the 95%% interval is within %g%%%s; %zu cells; "
-		 "shuffle seed %llu",
+		 "%u to %u per cell, until the 95%% interval is within %g%%, the widest first%s; "
+		 "%zu cells; shuffle seed %llu",
 		 o->rounds, o->max_rounds, o->precision_pct,
-		 o->time_budget_s ? " or the time budget is spent" : "", p.n, seed);
+		 o->time_budget_s ? ", within the time budget" : "", p.n, seed);
 	if (!err) {
 		printf("%zu cells (controls included), %u to %u rounds each, shuffle seed %llu\n",
 		       p.n, o->rounds, o->max_rounds, seed);

@@ -22,13 +22,6 @@
 #include "mapcensus.h"
 #include "scenarios.h"
 
-unsigned int ls_extra_work(void)
-{
-	const char *s = getenv("LSBENCH_EXTRA_WORK");
-
-	return s ? (unsigned int)strtoul(s, NULL, 10) : 0;
-}
-
 static int owners_alloc(struct cell *c, unsigned int n)
 {
 	unsigned int i;
@@ -82,7 +75,8 @@ static int owners_sockets(struct cell *c)
 
 	c->owners.fds = ls_sockets_create(c->nr_objects, type, c->reason, sizeof(c->reason));
 	if (!c->owners.fds) {
-		c->status = LS_FAILED;
+		/* a limit of the machine, not a fault of the cell */
+		c->status = errno == EPERM ? LS_UNSUPPORTED : LS_FAILED;
 		return -EMFILE;
 	}
 	c->owners.n = c->nr_objects;
@@ -129,8 +123,8 @@ static int owners_files(struct cell *c)
 	c->owners.fds = f->fds;
 	c->owners.n = f->n;
 	c->owners.names = f->names;
-	if (err && c->status == LS_OK)
-		c->status = LS_FAILED;
+	if (err && c->status == LS_OK) /* the open-file limit: the machine's, or a failure */
+		c->status = err == -EPERM ? LS_UNSUPPORTED : LS_FAILED;
 	return err;
 }
 
@@ -386,7 +380,7 @@ static int load(struct cell *c, const struct ls_type *t)
 	cfg->value_size = c->value_size;
 	cfg->nr_owners = c->sc->arg & LS_ARG_BYID ? c->nr_objects : 0;
 	cfg->time_ops = c->time_ops;
-	cfg->extra_work = ls_extra_work();
+	cfg->slowdown_pct = c->slowdown_pct;
 	cfg->hash_keys = LS_RANDOM_KEYS;
 	if (t->owners == LS_OWN_FILES)
 		cfg->dir_ino = ((struct ls_files *)c->owners.priv)->dir_ino;

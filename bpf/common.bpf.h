@@ -32,6 +32,7 @@ struct ls_op_ctx {
 	__u64 key; /* the hash controls' key: thread id, socket cookie, cgroup id, inode number */
 	__u32 idx; /* operation index: bpf_loop's, or this CPU's trigger count in hook mode */
 	__u32 o; /* owners reached by id: the next one, 0..nr_owners-1 */
+	__u32 slow_acc; /* the slowdown's counter (ls_slow_step) */
 };
 
 /*
@@ -267,6 +268,7 @@ static __always_inline void ls_add(struct ls_counters *c, const struct ls_counte
 	c->failures += l->failures;
 	c->prime_fails += l->prime_fails;
 	c->map0_gets += l->map0_gets;
+	c->slowed += l->slowed;
 }
 
 static __always_inline void ls_commit(const struct ls_counters *l)
@@ -325,30 +327,46 @@ static __always_inline void ls_count_delete(struct ls_op_ctx *ctx, long err)
 }
 
 /*
- * Tests only (cfg.extra_work, from LSBENCH_EXTRA_WORK): after extra_work of
- * every 64 operations, a few dependent multiplies (from 64 on, every
- * operation, and extra_work / 16 of them): a slowdown the tests know is
- * there, in steps small enough to make it about 10%, so that they can check
- * a comparison finds it. 0 in every real run: the verifier then drops the
- * code, cfg being read-only.
+ * The slowdown of power trials (cfg.slowdown_pct, `lsbench run --slowdown
+ * PCT`): the operation run again on PCT of every 100, picked by a counter
+ * carried from operation to operation (slow_acc: this CPU's operations so far
+ * times PCT, mod 100), no random draw. The repeat's operation count, gets of
+ * map 0 and owner turn are put back, and it is counted (slowed); what else it
+ * counts the runner allows for. The control runs the same bookkeeping around
+ * its empty operation, so added_ns_per_op grows by exactly PCT% of the cell's
+ * own operation (under icount, of its instructions). 0 in a benchmark: the
+ * verifier then drops the code, cfg being read-only.
  */
-#define LS_EXTRA_MULS 4
-#define LS_EXTRA_MULS_MAX 1024
-
-static __always_inline void ls_extra_work(struct ls_op_ctx *ctx)
+static __always_inline void ls_slow_start(struct ls_op_ctx *ctx, __u64 done)
 {
-	__u32 i, n, w = cfg.extra_work; /* one load, tested first: all a real run pays */
-	__u64 x;
-
-	if (!w || (ctx->idx & 63) >= w)
-		return;
-	n = w >= 64 ? w / 16 : LS_EXTRA_MULS;
-	x = ctx->idx;
-	for (i = 0; i < n && i < LS_EXTRA_MULS_MAX; i++) {
-		x = x * 6364136223846793005ull + 1442695040888963407ull;
-		barrier_var(x);
-	}
+	if (cfg.slowdown_pct)
+		ctx->slow_acc = done * cfg.slowdown_pct % 100;
 }
+
+static __always_inline bool ls_slow_step(struct ls_op_ctx *ctx)
+{
+	__u32 acc = ctx->slow_acc + cfg.slowdown_pct;
+
+	ctx->slow_acc = acc >= 100 ? acc - 100 : acc;
+	return acc >= 100;
+}
+
+#define LS_SLOWDOWN(ctx, op)                                                                       \
+	do {                                                                                       \
+		if (cfg.slowdown_pct && ls_slow_step(ctx)) {                                       \
+			__u64 ops_ = (ctx)->c.ops, map0_ = (ctx)->c.map0_gets;                     \
+			__u32 o_ = (ctx)->o;                                                       \
+                                                                                                   \
+			barrier_var(ops_);                                                         \
+			barrier_var(map0_);                                                        \
+			barrier_var(o_);                                                           \
+			op(ctx);                                                                   \
+			(ctx)->c.ops = ops_;                                                       \
+			(ctx)->c.map0_gets = map0_;                                                \
+			(ctx)->o = o_;                                                             \
+			(ctx)->c.slowed++;                                                         \
+		}                                                                                  \
+	} while (0)
 
 /*
  * LS_BODY(name, op) defines name_body(ctx, loop): run op once (hook mode)
@@ -367,7 +385,7 @@ static __always_inline void ls_extra_work(struct ls_op_ctx *ctx)
 	static __always_inline void name##_one(struct ls_op_ctx *ctx)                              \
 	{                                                                                          \
 		op(ctx);                                                                           \
-		ls_extra_work(ctx);                                                                \
+		LS_SLOWDOWN(ctx, op);                                                              \
 	}                                                                                          \
                                                                                                    \
 	static long name##_cb(__u32 i, void *data)                                                 \
@@ -387,6 +405,7 @@ static __always_inline void ls_extra_work(struct ls_op_ctx *ctx)
 		if (!pc)                                                                           \
 			return;                                                                    \
 		ctx->c.triggers = 1;                                                               \
+		ls_slow_start(ctx, loop ? pc->triggers *cfg.loop_iters : pc->triggers);            \
 		if (loop) {                                                                        \
 			/* each trigger goes on where the last left off */                         \
 			if (cfg.nr_owners > 1)                                                     \

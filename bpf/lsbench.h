@@ -30,6 +30,7 @@ struct ls_counters {
 	__u64 failures; /* helper calls that returned an error or NULL */
 	__u64 prime_fails; /* primes that could not create: retried by the producer */
 	__u64 map0_gets; /* map-count steps: gets on map 0, checked against the visit order */
+	__u64 slowed; /* power trials: operations run again by the slowdown (common.bpf.h) */
 };
 
 /*
@@ -77,8 +78,7 @@ struct ls_config {
 	__u32 value_size; /* bytes per value of the swept maps: 8, 64 or 4096 */
 	__u32 nr_owners; /* owners reached by id (owner_ids), visited in turn */
 	__u32 time_ops; /* time operations with bpf_ktime_get_ns into op_hist and timer_hist */
-	__u32 extra_work; /* tests only: dependent multiplies after each operation, a known slowdown
-			   */
+	__u32 slowdown_pct; /* power trials only: operations run again, per 100 (common.bpf.h) */
 	__u32 listen_port; /* the TCP listener whose accepted sockets sockops programs check */
 	__u64 dir_ino; /* inode number of the folder whose files are opened */
 	__u32 hash_keys; /* random-key hash control: keys looked up, 0 to hash_keys - 1 */

@@ -30,11 +30,12 @@ static int cmd_list(int argc, char **argv)
 	static const struct ls_cli_cmd cli = {
 		.name = "list",
 		.synopsis = "[GLOB]",
-		.desc = "Prints the scenarios (those matching GLOB) with what each measures.",
+		.desc = "Prints the scenarios (those matching GLOB) with what each measures; (--full): "
+			"not in the default matrix, run with --full or by name.",
 		.opts = no_opts,
 		.max_args = 1,
 	};
-	struct ls_run_opts o = { .modes = LS_MODES_ALL };
+	struct ls_run_opts o = { .modes = LS_MODES_ALL, .full = true };
 	bool selected[256] = {};
 	char err[256];
 	int pos, ret = ls_cli_main(&cli, argc, argv, NULL, &pos);
@@ -53,8 +54,8 @@ static int cmd_list(int argc, char **argv)
 		const struct scenario *sc = &ls_scenarios[i];
 
 		if (selected[i])
-			printf("%-32s %-21s %-13s %-18s %s\n", sc->name, sc->map_type, sc->op,
-			       sc->hook, sc->desc);
+			printf("%-32s %-21s %-13s %-18s %s%s\n", sc->name, sc->map_type, sc->op,
+			       sc->hook, sc->full_only ? "(--full) " : "", sc->desc);
 	}
 	return 0;
 }

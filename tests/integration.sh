@@ -95,8 +95,8 @@ fi
 
 # --- a quick run of everything ----------------------------------------------
 before=$(bpf_objects)
-"$LSBENCH" run -w 0.05 -d 0.05 -r 2 --rounds 1 --objects 1,100 --maps 1,17 --value-size 4096 \
-	-o "$tmp/all" >"$tmp/all.log" 2>&1
+"$LSBENCH" run --full -w 0.05 -d 0.05 -r 2 --rounds 1 --objects 1,100 --maps 1,17 \
+	--value-size 4096 -o "$tmp/all" >"$tmp/all.log" 2>&1
 rc=$?
 csv=$(summary_of "$tmp/all")
 if [ "$rc" -eq 0 ] && [ -n "$csv" ]; then ok "quick run of all scenarios exits 0"; else
@@ -234,7 +234,7 @@ check "--overhead reports bare ns per op and the instrumentation's cost" \
 	awk -F, -v b="$(col bare_ns_per_op "$csv")" -v p="$(col instrumentation_pct "$csv")" \
 	'NR == 2 { exit !($b > 0 && $p != "") }' "$csv"
 
-# --- owners beyond the open-file limit fail their cell, naming the limit ------
+# --- owners beyond the open-file limit: unsupported, naming the limit ----------
 hard=$(ulimit -Hn)
 many=$((hard + 10))
 "$LSBENCH" run --quick -s sk-get -m loop --cpus 1 --objects "1,$many" -o "$tmp/limit" \
@@ -243,11 +243,18 @@ rc=$?
 csv=$(summary_of "$tmp/limit")
 if (ulimit -Hn $((many + 1000))) 2>/dev/null; then
 	check "owners beyond RLIMIT_NOFILE are reached by raising it" rows_ok "$csv" 2
-elif [ "$rc" -eq 1 ] && grep -q ",$many,8,1,.*,failed,.*RLIMIT_NOFILE" "$csv" &&
+fi
+# Without CAP_SYS_RESOURCE the hard limit cannot be raised: a limit of the machine.
+setpriv --bounding-set=-sys_resource -- "$LSBENCH" run --quick -s sk-get -m loop --cpus 1 \
+	--objects "1,$many" -o "$tmp/limit2" >"$tmp/limit2.log" 2>&1
+rc=$?
+csv=$(summary_of "$tmp/limit2")
+if [ "$rc" -eq 0 ] &&
+	grep -q ",$many,8,1,.*,unsupported,\"\?needs [0-9]* open files; RLIMIT_NOFILE is .*(hard $hard), and raising the hard limit needs CAP_SYS_RESOURCE" "$csv" &&
 	grep -q ",1,8,1,.*,ok," "$csv"; then
-	ok "owners beyond RLIMIT_NOFILE fail their cell with the limit named, the run goes on"
+	ok "owners beyond a hard RLIMIT_NOFILE without CAP_SYS_RESOURCE: unsupported, the limit named"
 else
-	not_ok "owners beyond RLIMIT_NOFILE fail their cell with the limit named, the run goes on" \
+	not_ok "owners beyond a hard RLIMIT_NOFILE without CAP_SYS_RESOURCE: unsupported, the limit named" \
 		"exit $rc" "$(cat "$csv")"
 fi
 
@@ -261,6 +268,76 @@ if [ "$rc" -eq 1 ] && grep -q ',failed,"\?counter mismatch: BPF saw [0-9]* trigg
 	ok "a counter mismatch fails the cell loudly"
 else
 	not_ok "a counter mismatch fails the cell loudly" "exit $rc" "$(cat "$csv" "$tmp/fault.log")"
+fi
+trials=$(awk -F, -v t="$(col trial "$csv")" 'NR > 1 && $t == "fault miscount (LSBENCH_FAULT)"' \
+	"$csv" | wc -l)
+if grep -q '^trial: fault miscount (LSBENCH_FAULT): not a benchmark' "$(dirname "$csv")/meta.txt" &&
+	[ "$trials" -ge 1 ] && [ "$trials" -eq "$(tail -n +2 "$csv" | wc -l)" ]; then
+	ok "a run with a test's fault is marked a trial in meta.txt and summary.csv"
+else
+	not_ok "a run with a test's fault is marked a trial in meta.txt and summary.csv" \
+		"$(cat "$(dirname "$csv")/meta.txt")"
+fi
+out=$(LSBENCH_FAULT=nosuch "$LSBENCH" run --quick -s task-get -o "$tmp/nofault" 2>&1)
+rc=$?
+if [ "$rc" -eq 2 ] && [ "$out" = "lsbench: LSBENCH_FAULT 'nosuch' names no fault of the tests" ] &&
+	[ ! -e "$tmp/nofault" ]; then
+	ok "an unknown LSBENCH_FAULT is refused in one line, nothing written"
+else
+	not_ok "an unknown LSBENCH_FAULT is refused in one line, nothing written" "exit $rc" "$out"
+fi
+
+# --- a round disturbed by a competing load is redone once, then kept and marked
+cpu0=$(taskset -pc $$ | sed 's/.*: //; s/[-,].*//')
+taskset -c "$cpu0" sh -c 'while :; do :; done' &
+hog=$!
+"$LSBENCH" run -s task-get -m loop --cpus 1 -w 0.05 -d 0.05 -r 1 --rounds 2 -o "$tmp/hog" \
+	>"$tmp/hog.log" 2>&1
+rc=$?
+kill "$hog"
+wait "$hog" 2>/dev/null
+csv=$(summary_of "$tmp/hog")
+marked=$(awk -F, -v sc="$(col scenario "$csv")" -v d="$(col rounds_disturbed "$csv")" \
+	-v r="$(col rounds_redone "$csv")" -v n="$(col noisy "$csv")" \
+	-v w="$(col noisy_reason "$csv")" \
+	'NR > 1 && $sc == "task-get" && $d == 2 && $r == 2 && $n == 1 && $w ~ /^2 of 2 rounds disturbed/' \
+	"$csv")
+reps_marked=$(awk -F, -v sc="$(col scenario "$(dirname "$csv")/reps.csv")" \
+	-v d="$(col round_disturbed "$(dirname "$csv")/reps.csv")" \
+	'NR > 1 && $sc == "task-get" && $d == 1' "$(dirname "$csv")/reps.csv" | wc -l)
+if [ "$rc" -eq 0 ] && [ -n "$marked" ] && [ "$reps_marked" -eq 2 ] &&
+	grep -q 'task-get .*ok (noisy)' "$tmp/hog.log"; then
+	ok "rounds beside a CPU hog are redone once, then kept, counted and marked noisy with why"
+else
+	not_ok "rounds beside a CPU hog are redone once, then kept, counted and marked noisy with why" \
+		"exit $rc" "$(cat "$csv")"
+fi
+
+# --- extra rounds: to imprecise cells up to --max-rounds, never past the budget ---
+rounds_of() { # CSV: every ok cell's rounds, one line
+	awk -F, -v st="$(col status "$1")" -v r="$(col rounds "$1")" 'NR > 1 && $st == "ok" { print $r }' \
+		"$1" | sort -u | paste -sd' '
+}
+"$LSBENCH" run -s task-get -m loop --cpus 1 -w 0.02 -d 0.05 -r 1 --rounds 2 --max-rounds 4 \
+	--precision 0.001 -o "$tmp/extra" >"$tmp/extra.log" 2>&1
+rc=$?
+csv=$(summary_of "$tmp/extra")
+if [ "$rc" -eq 0 ] && [ "$(rounds_of "$csv")" = 4 ] && grep -q '^lsbench: extra round 4 of ' "$tmp/extra.log" &&
+	grep -q '^rounds: 2 to 4 per cell, until the 95% interval is within 0.001%, the widest first;' \
+		"$(dirname "$csv")/meta.txt"; then
+	ok "cells wider than --precision get extra rounds up to --max-rounds"
+else
+	not_ok "cells wider than --precision get extra rounds up to --max-rounds" "exit $rc" "$(cat "$csv")"
+fi
+"$LSBENCH" run -s task-get -m loop --cpus 1 -w 0.02 -d 0.05 -r 1 --rounds 2 --max-rounds 4 \
+	--precision 0.001 --time-budget 0.1 -o "$tmp/budget" >"$tmp/budget.log" 2>&1
+rc=$?
+csv=$(summary_of "$tmp/budget")
+if [ "$rc" -eq 0 ] && [ "$(rounds_of "$csv")" = 2 ] && ! grep -q 'extra round' "$tmp/budget.log"; then
+	ok "no extra round once the time budget is spent, the least rounds all measured"
+else
+	not_ok "no extra round once the time budget is spent, the least rounds all measured" "exit $rc" \
+		"$(cat "$csv")"
 fi
 
 # --- the accept path: a listener's storage cloned to each accepted socket, or not
@@ -692,8 +769,10 @@ fi
 # at 5% and four rounds a side, drift once made all four cells 1.2 to 1.3x
 # slower and failed the test by chance.
 cmp_run() {
+	out_dir=$1
+	shift
 	"$LSBENCH" run -s task-get -s task-empty -m loop --cpus 1,2 -w 0.05 -d 0.1 -r 3 \
-		--rounds 2 -o "$tmp/$1" >"$tmp/$1.log" 2>&1
+		--rounds 2 -o "$tmp/$out_dir" "$@" >"$tmp/$out_dir.log" 2>&1
 }
 for i in 1 2 3; do cmp_run "cmpA$i"; cmp_run "cmpB$i"; done
 runA=$(dirname "$(summary_of "$tmp/cmpA1")")
@@ -728,26 +807,40 @@ else
 	not_ok "A/A: two alternated runs of the same cells compare with no verdict" "exit $rc" \
 		"$verdicts" "$out"
 fi
-# Power: the same, with a slowdown the BPF side adds after each operation. Three runs a
-# side, alternated: the run is the unit, paired in time (--new repeated: one side).
+# Power: the same, with the BPF side's calibrated slowdown (--slowdown 100: each get run
+# twice), a trial that compare reads only with --trial. Three runs a side, alternated: the
+# run is the unit, paired in time (--new repeated: one side).
 for i in 1 2 3; do
 	cmp_run "powA$i"
-	LSBENCH_EXTRA_WORK=640 cmp_run "powB$i"
+	cmp_run "powB$i" --slowdown 100
 done
-out=$("$LSBENCH" compare -o "$tmp/pow.csv" \
-	--base "$(dirname "$(summary_of "$tmp/powA1")"),$(dirname "$(summary_of "$tmp/powA2")")" \
-	--base "$(dirname "$(summary_of "$tmp/powA3")")" \
-	--new "$(dirname "$(summary_of "$tmp/powB1")")" \
+powA="$(dirname "$(summary_of "$tmp/powA1")"),$(dirname "$(summary_of "$tmp/powA2")")"
+powB1=$(dirname "$(summary_of "$tmp/powB1")")
+out=$("$LSBENCH" compare --trial -o "$tmp/pow.csv" \
+	--base "$powA" --base "$(dirname "$(summary_of "$tmp/powA3")")" \
+	--new "$powB1" \
 	--new "$(dirname "$(summary_of "$tmp/powB2")")" \
 	--new "$(dirname "$(summary_of "$tmp/powB3")")" 2>&1)
 slower=$(awk -F, -v v="$(col verdict "$tmp/pow.csv")" -v s="$(col scenario "$tmp/pow.csv")" \
 	'NR > 1 && $s == "task-get" && $v == "slower"' "$tmp/pow.csv" 2>/dev/null | wc -l)
-if [ "$slower" -eq 2 ] && grep -q '^test_slowdown: 640 ' "$(dirname "$(summary_of "$tmp/powB1")")/meta.txt" &&
+trials=$(awk -F, -v t="$(col trial "$powB1/summary.csv")" 'NR > 1 && $t == "slowdown 100%"' \
+	"$powB1/summary.csv" | wc -l)
+if [ "$slower" -eq 2 ] && [ "$trials" -eq "$(tail -n +2 "$powB1/summary.csv" | wc -l)" ] &&
+	grep -q '^trial: slowdown 100%: not a benchmark' "$powB1/meta.txt" &&
 	echo "$out" | grep -q 'paired in time'; then
-	ok "power: an injected slowdown is found slower in both task-get cells (runs paired), and meta.txt says so"
+	ok "power: a calibrated slowdown is found slower in both task-get cells (runs paired), and meta.txt and summary.csv say so"
 else
-	not_ok "power: an injected slowdown is found slower in both task-get cells, and meta.txt says so" \
+	not_ok "power: a calibrated slowdown is found slower in both task-get cells (runs paired), and meta.txt and summary.csv say so" \
 		"$out"
+fi
+out=$("$LSBENCH" compare -o "$tmp/pow2.csv" "$powA" "$powB1" 2>&1)
+rc=$?
+if [ "$rc" -eq 2 ] && [ "$(echo "$out" | wc -l)" -eq 1 ] &&
+	echo "$out" | grep -q "a trial, not a benchmark (slowdown 100%): give --trial" &&
+	! "$LSBENCH" report -o "$tmp/powrep" "$powB1" >/dev/null 2>&1; then
+	ok "compare and report refuse a trial set without --trial, in one line"
+else
+	not_ok "compare and report refuse a trial set without --trial, in one line" "exit $rc" "$out"
 fi
 # cp_scaled SRC DST FACTOR: a copy of a run with every ns_per_op multiplied.
 cp_scaled() {
@@ -809,7 +902,8 @@ if [ -f "$runA/reps.csv" ]; then
 			"exit $rc" "$out"
 	fi
 	cp -r "$runB" "$tmp/badreps"
-	sed -i '3s/,[^,]*$/,fast/' "$tmp/badreps/reps.csv"
+	awk -F, -v OFS=, -v c="$(col ns_per_op "$runB/reps.csv")" 'NR == 3 { $c = "fast" } 1' \
+		"$runB/reps.csv" >"$tmp/badreps/reps.csv"
 	out=$("$LSBENCH" compare -o "$tmp/c5.csv" "$runA" "$tmp/badreps" 2>&1)
 	rc=$?
 	if [ "$rc" -eq 2 ] && echo "$out" | grep -q "badreps/reps.csv:3: column ns_per_op: 'fast'"; then

@@ -40,15 +40,18 @@ int ls_nofile_reserve(unsigned int need, char *err, size_t len)
 	if (want > nr_open_max()) {
 		snprintf(err, len, "needs %llu open files; the kernel allows %lu (fs.nr_open)",
 			 (unsigned long long)want, nr_open_max());
-		return -EMFILE;
+		return -EPERM;
 	}
 	if (setrlimit(RLIMIT_NOFILE, &rl)) {
-		snprintf(
-			err, len,
-			"needs %llu open files; RLIMIT_NOFILE is %llu (hard %llu) and raising it failed: %s",
-			(unsigned long long)want, (unsigned long long)old.rlim_cur,
-			(unsigned long long)old.rlim_max, strerror(errno));
-		return -EMFILE;
+		int e = errno;
+
+		snprintf(err, len, "needs %llu open files; RLIMIT_NOFILE is %llu (hard %llu)%s: %s",
+			 (unsigned long long)want, (unsigned long long)old.rlim_cur,
+			 (unsigned long long)old.rlim_max,
+			 e == EPERM ? ", and raising the hard limit needs CAP_SYS_RESOURCE"
+				    : " and raising it failed",
+			 strerror(e));
+		return e == EPERM ? -EPERM : -EMFILE;
 	}
 	return 0;
 }
@@ -75,8 +78,10 @@ int *ls_sockets_create(unsigned int n, int type, char *err, size_t len)
 		snprintf(err, len, "out of memory for %u sockets", n);
 		return NULL;
 	}
-	if (ls_nofile_reserve(n, err, len)) {
+	i = -ls_nofile_reserve(n, err, len);
+	if (i) {
 		free(fds);
+		errno = i;
 		return NULL;
 	}
 	for (i = 0; i < n; i++) {

@@ -24,7 +24,9 @@ bool ls_workloads_stopped(void);
 
 /*
  * Makes room for @need more open files: raises RLIMIT_NOFILE (and its hard
- * limit, as root) when short. Returns 0, or -EMFILE with the limit in err.
+ * limit, as root) when short. Returns 0, or with the limit in err -EPERM when
+ * the machine forbids it (a hard limit below @need without CAP_SYS_RESOURCE,
+ * or beyond fs.nr_open), -EMFILE when raising it failed otherwise.
  */
 int ls_nofile_reserve(unsigned int need, char *err, size_t len);
 
@@ -33,7 +35,8 @@ void ls_fds_close(int *fds, unsigned int n);
 
 /*
  * Creates n sockets of @type (SOCK_DGRAM or SOCK_STREAM, AF_INET). Returns
- * the fds or NULL with err set; nothing is left open on failure.
+ * the fds or NULL with err set (and errno EPERM when the machine's open-file
+ * limits forbid so many); nothing is left open on failure.
  */
 int *ls_sockets_create(unsigned int n, int type, char *err, size_t len);
 

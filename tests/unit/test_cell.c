@@ -197,6 +197,40 @@ static void batch_cells_count_every_owner(void **state)
 	assert_false(check(&c, &cnt, 10, reason));
 }
 
+/*
+ * A trial's slowdown: PCT of every 100 operations run again (per CPU, rounded
+ * down), each counting its hit once more; none in a benchmark.
+ */
+static void slowdown_counts_its_repeats(void **state)
+{
+	struct cell c = loop_get;
+	struct ls_counters g = {
+		.triggers = 10, .primes = 2, .ops = 1000, .hits = 1050, .slowed = 50
+	};
+	char reason[256] = "";
+
+	c.slowdown_pct = 5;
+	assert_true(check(&c, &g, 10, reason));
+	g.hits = 1000; /* repeats that counted nothing are allowed: a miss-free hit path */
+	assert_true(check(&c, &g, 10, reason));
+	g.hits = 1101; /* more than two counts per repeat */
+	assert_false(check(&c, &g, 10, reason));
+	g.hits = 1050;
+	g.slowed = 51; /* more repeats than 5% */
+	assert_false(check(&c, &g, 10, reason));
+	assert_non_null(strstr(reason, "the slowdown ran 51 operations again, expected 50"));
+	g.slowed = 49; /* one fewer on a CPU: the rounding */
+	assert_true(check(&c, &g, 10, reason));
+	g.slowed = 0; /* none at all: not a slowdown */
+	assert_false(check(&c, &g, 10, reason));
+	c.slowdown_pct = 0; /* a benchmark: no repeat, and no extra count */
+	assert_false(check(&c, &g, 10, reason));
+	g.hits = 1000;
+	assert_true(check(&c, &g, 10, reason));
+	g.slowed = 1;
+	assert_false(check(&c, &g, 10, reason));
+}
+
 static void names(void **state)
 {
 	assert_string_equal(ls_mode_name(LS_MODE_HOOK), "hook");
@@ -218,6 +252,7 @@ int main(void)
 		cmocka_unit_test(retried_prime_passes_add_up),
 		cmocka_unit_test(accept_cells_check_the_clone),
 		cmocka_unit_test(batch_cells_count_every_owner),
+		cmocka_unit_test(slowdown_counts_its_repeats),
 		cmocka_unit_test(names),
 	};
 

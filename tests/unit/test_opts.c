@@ -37,6 +37,7 @@ static void defaults(void **state)
 	assert_int_equal(o.nr_globs, 0);
 	assert_string_equal(o.output, "results");
 	assert_false(o.quick);
+	assert_int_equal(o.slowdown_pct, 0);
 }
 
 static void all_options(void **state)
@@ -59,6 +60,10 @@ static void all_options(void **state)
 	assert_int_equal(o.modes, LS_MODE_BIT(LS_MODE_FENTRY) | LS_MODE_BIT(LS_MODE_HOOK));
 	assert_float_equal(o.stall_s, 0, 0);
 	assert_true(o.stall_set);
+	assert_int_equal(PARSE(&o, err, "--slowdown", "3"), 0);
+	assert_int_equal(o.slowdown_pct, 3);
+	assert_int_equal(PARSE(&o, err, "--slowdown", "100"), 0);
+	assert_int_equal(o.slowdown_pct, 100);
 	assert_int_equal(PARSE(&o, err, "-s", "task-*", "--scenario", "x", "-w", "0", "-d", "2.5",
 			       "-r", "7", "-m", "loop", "--cpus", "2,1", "--loop-iters", "100",
 			       "-o", "/tmp/r", "-v", "--sharing", "shared"),
@@ -166,6 +171,10 @@ static void bad_values(void **state)
 		{ "-m", "all,hook" },
 		{ "--stall", "-1" },
 		{ "--stall", "x" },
+		{ "--slowdown", "0" },
+		{ "--slowdown", "101" },
+		{ "--slowdown", "2.5" },
+		{ "--slowdown", "-1" },
 		{ "--sharing", "" },
 		{ "--sharing", "public" },
 		{ "--sharing", "private,private" },

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The scenario table as data, and the plan a run makes of it. */
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -53,6 +54,8 @@ static void control_fits(const struct scenario *sc, const struct scenario *ctl,
 	assert_int_equal(ctl->max_threads, sc->max_threads);
 	assert_memory_equal(&ctl->objects, &sc->objects, sizeof(sc->objects));
 	assert_memory_equal(&ctl->maps, &sc->maps, sizeof(sc->maps));
+	assert_memory_equal(&ctl->objects_full, &sc->objects_full, sizeof(sc->objects_full));
+	assert_memory_equal(&ctl->maps_full, &sc->maps_full, sizeof(sc->maps_full));
 	assert_memory_equal(&ctl->value_sizes, &sc->value_sizes, sizeof(sc->value_sizes));
 }
 
@@ -114,7 +117,7 @@ static void controls_measured_like_their_cells(void **state)
 	size_t i, cells = 0, ctls = 0;
 	struct plan p;
 
-	assert_int_equal(PARSE(&o, err, "--cpus", "1,2"), 0);
+	assert_int_equal(PARSE(&o, err, "--cpus", "1,2", "--full"), 0);
 	select_one("sk-get", sel);
 	p = plan_of(sel, &o);
 	for (i = 0; i < p.n; i++) {
@@ -299,6 +302,97 @@ static void cells_are_planned_once(void **state)
 	free(sel);
 }
 
+/*
+ * The default matrix leaves out the scenarios marked full_only and the values
+ * of a sweep only --full adds; --full has them all, and so has what -s names
+ * or an option's own list.
+ */
+static void default_matrix_and_full(void **state)
+{
+	bool *sel = calloc(ls_nr_scenarios, sizeof(*sel));
+	const struct scenario *il = ls_scenario_find("task-get-maps-interleaved");
+	const struct scenario *maps = ls_scenario_find("task-get-maps");
+	unsigned int v[LS_MAX_LIST];
+	struct ls_run_opts o;
+	char err[256];
+	int all, dflt;
+
+	assert_non_null(sel);
+	assert_true(il->full_only && !maps->full_only);
+	assert_int_equal(PARSE(&o, err, "--cpus", "1"), 0);
+	dflt = ls_select(ls_scenarios, ls_nr_scenarios, &o, sel, err, sizeof(err));
+	assert_false(sel[il - ls_scenarios]);
+	assert_true(sel[maps - ls_scenarios]);
+	assert_int_equal(ls_sweep_for(&o, maps, LS_DIM_MAPS, v), maps->maps.n);
+	assert_int_equal(v[maps->maps.n - 1], 100);
+	assert_int_equal(PARSE(&o, err, "--cpus", "1", "--full"), 0);
+	all = ls_select(ls_scenarios, ls_nr_scenarios, &o, sel, err, sizeof(err));
+	assert_int_equal(all, (int)ls_nr_scenarios);
+	assert_true(dflt < all);
+	assert_int_equal(ls_sweep_for(&o, maps, LS_DIM_MAPS, v), maps->maps_full.n);
+	assert_int_equal(v[maps->maps_full.n - 1], 1000);
+	/* named, it runs without --full; a list given is the list */
+	assert_int_equal(PARSE(&o, err, "-s", "task-get-maps*", "--maps", "3"), 0);
+	assert_int_equal(ls_select(ls_scenarios, ls_nr_scenarios, &o, sel, err, sizeof(err)), 2);
+	assert_true(sel[il - ls_scenarios]);
+	assert_int_equal(ls_sweep_for(&o, maps, LS_DIM_MAPS, v), 1);
+	assert_int_equal(v[0], 3);
+	free(sel);
+}
+
+/* A plan of four measured cells, for the extra rounds: 3 to 6 rounds, 1 s each so far. */
+static void extra_plan(struct plan *p, struct plan_cell *c, struct ls_run_opts *o)
+{
+	static const double pct[] = { 3, 9, 1.5, 6 }; /* cell 2 precise enough */
+	char err[256];
+	size_t i;
+
+	assert_int_equal(PARSE(o, err, "--rounds", "3", "--max-rounds", "6"), 0);
+	for (i = 0; i < 4; i++)
+		c[i] = (struct plan_cell){ .rounds = 3, .precision_pct = pct[i], .spent_s = 3 };
+	*p = (struct plan){ .cells = c, .n = 4 };
+}
+
+/* The next extra round goes to the widest interval, never past the most rounds or the budget. */
+static void extra_round_to_the_widest(void **state)
+{
+	struct ls_run_opts o;
+	struct plan_cell c[4];
+	struct plan p;
+
+	extra_plan(&p, c, &o);
+	assert_int_equal(ls_plan_widest(&p, &o, HUGE_VAL, -1), 1);
+	/* not the cell measured last, while another is left */
+	assert_int_equal(ls_plan_widest(&p, &o, HUGE_VAL, 1), 3);
+	c[1].rounds = 6; /* at its most rounds */
+	assert_int_equal(ls_plan_widest(&p, &o, HUGE_VAL, -1), 3);
+	c[3].done = true; /* not ok */
+	assert_int_equal(ls_plan_widest(&p, &o, HUGE_VAL, -1), 0);
+	/* the last one alone is left: it goes on */
+	assert_int_equal(ls_plan_widest(&p, &o, HUGE_VAL, 0), 0);
+	c[0].precision_pct = 2; /* within --precision: done */
+	assert_int_equal(ls_plan_widest(&p, &o, HUGE_VAL, -1), -1);
+}
+
+/* A cell whose round would end past the budget (its mean round so far) is passed over. */
+static void extra_round_within_the_budget(void **state)
+{
+	struct ls_run_opts o;
+	struct plan_cell c[4];
+	struct plan p;
+
+	extra_plan(&p, c, &o);
+	c[1].spent_s = 30; /* 10 s a round */
+	assert_int_equal(ls_plan_widest(&p, &o, 10, -1), 1);
+	assert_int_equal(ls_plan_widest(&p, &o, 9.9, -1), 3);
+	assert_int_equal(ls_plan_widest(&p, &o, 1, -1), 3); /* the others take 1 s */
+	assert_int_equal(ls_plan_widest(&p, &o, 0.99, -1), -1);
+	/* too few rounds yet: not an extra round's */
+	c[3].rounds = 2;
+	c[3].spent_s = 2;
+	assert_int_equal(ls_plan_widest(&p, &o, 1, -1), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -309,6 +403,9 @@ int main(void)
 		cmocka_unit_test(map_counts_without_value_sweep_stay_at_8_bytes),
 		cmocka_unit_test(accept_clone_controlled_by_its_maps_without_the_flag),
 		cmocka_unit_test(map_counts_above_max_maps_left_out),
+		cmocka_unit_test(default_matrix_and_full),
+		cmocka_unit_test(extra_round_to_the_widest),
+		cmocka_unit_test(extra_round_within_the_budget),
 	};
 
 	return cmocka_run_group_tests_name("plan", tests, NULL, NULL);

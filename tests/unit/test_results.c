@@ -273,10 +273,11 @@ static void latency_percentiles_and_hist_csv(void **state)
 	/*
 	 * bpf_lat_p50..p999, max, samples, bpf_timer_ns; no bare twin, weight or misses: empty;
 	 * no rounds: no interval; none discarded; no census of maps, no cache slots read, no
-	 * detectable change
+	 * detectable change; not a trial; no round disturbed or redone, so no noise; no round
+	 * timed
 	 */
 	assert_non_null(strstr(text, ",private,30.000000,30.000000,30.000000,30.000000,30,100,"
-				     "20.000000,,,,,0,,,,,0,,,,\n"));
+				     "20.000000,,,,,0,,,,,0,,,,,,0,0,,\n"));
 	assert_int_equal(ls_results_finish(&r, "complete"), 0);
 	snprintf(path, sizeof(path), "%s/hist.csv.gz", r.dir);
 	text = slurp_gz(path);
@@ -297,9 +298,19 @@ static void latency_percentiles_and_hist_csv(void **state)
 /* reps.csv: one row per repetition of an ok cell, with its round and its own ns per operation. */
 static void repetitions_in_reps_csv(void **state)
 {
-	static const struct ls_rep reps[3] = { { 1000, 0.5, 1 },
-					       { 2000, 0.5, 1 },
-					       { 500, 1.0, 2 } };
+	/* round 1's disturbance not measured, round 2 preempted and under pressure */
+	static const struct ls_rep reps[3] = {
+		{ .ops = 1000, .secs = 0.5, .round = 1 },
+		{ .ops = 2000, .secs = 0.5, .round = 1 },
+		{ .ops = 500,
+		  .secs = 1.0,
+		  .round = 2,
+		  .noise = { .secs = 1,
+			     .nvcsw_per_s = 120,
+			     .oncpu = 0.97,
+			     .psi_pct = 12.5,
+			     .disturbed = true } },
+	};
 	char root[] = "/tmp/lsbench-res-XXXXXX", path[PATH_MAX + 32], cmd[64];
 	char *argv[] = { "lsbench" };
 	struct ls_row row = row_of(&subj, LS_OK, 100), bad = row_of(&subj, LS_FAILED, 0);
@@ -323,14 +334,17 @@ static void repetitions_in_reps_csv(void **state)
 	assert_int_equal(ls_results_add(&r, &bad), 0);
 	snprintf(path, sizeof(path), "%s/reps.csv", r.dir);
 	text = slurp(path);
-	assert_true(starts_with(text, "schema_version,run_id,scenario,map_type,op,hook,mode,"
-				      "nr_maps,nr_objects,value_size,cpus,sharing,round,rep,ops,"
-				      "duration_s,ops_per_sec,ns_per_op\n3,"));
+	assert_true(starts_with(text,
+				"schema_version,run_id,scenario,map_type,op,hook,mode,"
+				"nr_maps,nr_objects,value_size,cpus,sharing,round,rep,ops,"
+				"duration_s,ops_per_sec,ns_per_op,round_disturbed,"
+				"round_preempt_per_s,round_oncpu,round_cpu_pressure_pct\n3,"));
 	/* ns per op is per thread: 2 threads x 0.5 s / 1000 ops; reps counted within rounds */
 	assert_non_null(strstr(text, ",hook,1,1,8,2,shared,1,1,1000,0.500000,2000.000000,"
-				     "1000000.000000\n"));
-	assert_non_null(strstr(text, ",shared,1,2,2000,0.500000,4000.000000,500000.000000\n"));
-	assert_non_null(strstr(text, ",shared,2,1,500,1.000000,500.000000,4000000.000000\n"));
+				     "1000000.000000,0,,,\n"));
+	assert_non_null(strstr(text, ",shared,1,2,2000,0.500000,4000.000000,500000.000000,0,,,\n"));
+	assert_non_null(strstr(text, ",shared,2,1,500,1.000000,500.000000,4000000.000000,1,"
+				     "120.000000,0.970000,12.500000\n"));
 	for (p = text; (p = strchr(p, '\n')); p++)
 		lines++;
 	assert_int_equal(lines, 4); /* the header and three rows: the failed cell none */
@@ -413,6 +427,35 @@ static void a_label_makes_a_set_of_its_own(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+/* A trial (a slowdown, a test's fault) says so in meta.txt and on every row of summary.csv. */
+static void trial_is_marked(void **state)
+{
+	char root[] = "/tmp/lsbench-res-XXXXXX", cmd[64], path[PATH_MAX + 16];
+	struct ls_row row = row_of(&subj, LS_OK, 100);
+	char *argv[] = { "lsbench" }, *text;
+	struct ls_results r;
+	char err[256];
+
+	assert_non_null(mkdtemp(root));
+	assert_int_equal(ls_results_create(&r, root, NULL, &si, true, 1, argv, err, sizeof(err)),
+			 0);
+	snprintf(path, sizeof(path), "%s/meta.txt", r.dir);
+	assert_null(strstr(slurp(path), "trial"));
+	snprintf(r.trial, sizeof(r.trial), "slowdown 5%%");
+	assert_int_equal(ls_results_add(&r, &row), 0);
+	assert_int_equal(ls_results_finish(&r, "complete"), 0);
+	text = slurp(path);
+	assert_non_null(strstr(text, "\nstate: complete\n"));
+	assert_non_null(strstr(text, "\ntrial: slowdown 5%: not a benchmark"));
+	snprintf(path, sizeof(path), "%s/summary.csv", r.dir);
+	text = slurp(path);
+	assert_non_null(strstr(text, ",trial,"));
+	assert_non_null(strstr(text, ",slowdown 5%,"));
+	ls_results_free(&r);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", root);
+	assert_int_equal(system(cmd), 0);
+}
+
 static void unwritable_root_is_one_line_error(void **state)
 {
 	char *argv[] = { "lsbench" };
@@ -438,6 +481,7 @@ int main(void)
 		cmocka_unit_test(repetitions_in_reps_csv),
 		cmocka_unit_test(two_runs_in_one_second_get_two_folders),
 		cmocka_unit_test(a_label_makes_a_set_of_its_own),
+		cmocka_unit_test(trial_is_marked),
 		cmocka_unit_test(unwritable_root_is_one_line_error),
 	};
 

@@ -110,8 +110,8 @@ static struct ls_row round_of(__u64 ops1, __u64 ops2, enum ls_status st)
 
 	r.reps = calloc(2, sizeof(*r.reps));
 	assert_non_null(r.reps);
-	r.reps[0] = (struct ls_rep){ ops1, 1.0, 1 };
-	r.reps[1] = (struct ls_rep){ ops2, 1.0, 1 };
+	r.reps[0] = (struct ls_rep){ .ops = ops1, .secs = 1.0, .round = 1 };
+	r.reps[1] = (struct ls_rep){ .ops = ops2, .secs = 1.0, .round = 1 };
 	r.nr_reps = 2;
 	r.ops = ops1 + ops2;
 	r.cnt.ops = r.cnt.hits = r.ops;

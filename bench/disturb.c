@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-2.0
+/* What disturbed a round: preemptions, time off the CPU, CPU pressure. */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "disturb.h"
+
+bool ls_thread_nvcsw(pid_t tid, unsigned long long *n)
+{
+	char path[64], line[128];
+	bool found = false;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/self/task/%d/status", (int)tid);
+	f = fopen(path, "r");
+	if (!f)
+		return false;
+	while (!found && fgets(line, sizeof(line), f))
+		found = sscanf(line, "nonvoluntary_ctxt_switches: %llu", n) == 1;
+	fclose(f);
+	return found;
+}
+
+double ls_cpu_pressure_us(void)
+{
+	FILE *f = fopen("/proc/pressure/cpu", "r");
+	unsigned long long total;
+	int got;
+
+	if (!f)
+		return NAN;
+	got = fscanf(f, "some avg10=%*f avg60=%*f avg300=%*f total=%llu", &total);
+	fclose(f);
+	return got == 1 ? (double)total : NAN;
+}
+
+int ls_noise_acc_init(struct ls_noise_acc *a, unsigned int nr)
+{
+	*a = (struct ls_noise_acc){ .nr = nr };
+	a->cpu_ns = calloc(nr ?: 1, sizeof(*a->cpu_ns));
+	a->nvcsw = calloc(nr ?: 1, sizeof(*a->nvcsw));
+	if (!a->cpu_ns || !a->nvcsw) {
+		ls_noise_acc_free(a);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+void ls_noise_acc_free(struct ls_noise_acc *a)
+{
+	free(a->cpu_ns);
+	free(a->nvcsw);
+	a->cpu_ns = NULL;
+	a->nvcsw = NULL;
+}
+
+void ls_noise_add(struct ls_noise_acc *a, double secs, const struct ls_noise_mark *m0,
+		  const struct ls_noise_mark *m1, double psi0_us, double psi1_us)
+{
+	unsigned int i;
+
+	a->secs += secs;
+	for (i = 0; i < a->nr; i++) {
+		a->cpu_ns[i] += m1[i].cpu_ns - m0[i].cpu_ns;
+		a->nvcsw[i] += m1[i].nvcsw - m0[i].nvcsw;
+	}
+	a->psi_us += psi1_us - psi0_us; /* NAN stays */
+}
+
+void ls_noise_done(const struct ls_noise_acc *a, unsigned int kept_busy, struct ls_noise *n)
+{
+	unsigned long long most = 0;
+	double least = 1;
+	unsigned int i;
+
+	memset(n, 0, sizeof(*n));
+	n->secs = a->secs;
+	n->kept_busy = kept_busy;
+	n->psi_pct = NAN;
+	if (a->secs > 0) {
+		for (i = 0; i < a->nr; i++) {
+			if (a->nvcsw[i] > most)
+				most = a->nvcsw[i];
+			if (a->cpu_ns[i] / 1e9 / a->secs < least)
+				least = a->cpu_ns[i] / 1e9 / a->secs;
+		}
+		n->nvcsw_per_s = most / a->secs;
+		n->oncpu = least;
+		n->psi_pct = 100 * a->psi_us / 1e6 / a->secs;
+	}
+	ls_noise_judge(n);
+}
+
+void ls_noise_judge(struct ls_noise *n)
+{
+	n->disturbed = true;
+	if (n->kept_busy)
+		snprintf(n->why, sizeof(n->why), "%u repetitions kept with a producer off its CPU",
+			 n->kept_busy);
+	else if (!(n->secs > 0))
+		n->disturbed = false;
+	else if (n->nvcsw_per_s > LS_DISTURB_NVCSW_PER_S)
+		snprintf(n->why, sizeof(n->why), "a producer preempted %.0f times a second",
+			 n->nvcsw_per_s);
+	else if (n->oncpu < LS_DISTURB_ONCPU_MIN)
+		snprintf(n->why, sizeof(n->why), "a producer on its CPU %.1f%% of the time",
+			 100 * n->oncpu);
+	else if (n->psi_pct > LS_DISTURB_PSI_PCT)
+		snprintf(n->why, sizeof(n->why), "tasks waited for a CPU %.0f%% of the time",
+			 n->psi_pct);
+	else
+		n->disturbed = false;
+	if (!n->disturbed)
+		n->why[0] = 0;
+}

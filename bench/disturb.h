@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What disturbed a round: its producers taken off their CPUs (involuntary
+ * context switches, on-CPU time against wall time) and the machine's CPU
+ * pressure (/proc/pressure/cpu), over the repetitions it kept. A disturbed
+ * round measured the machine as much as the cell: the schedule redoes it
+ * once, and keeps the second with a mark.
+ */
+#ifndef LSBENCH_DISTURB_H
+#define LSBENCH_DISTURB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+/*
+ * A round is disturbed when, over its kept repetitions, a producer was
+ * preempted more often than this per second (the runner's own wake-ups, a
+ * few per repetition, stay far below) ...
+ */
+#define LS_DISTURB_NVCSW_PER_S 50.0
+/* ... or was on its CPU for less than this share of the wall time ... */
+#define LS_DISTURB_ONCPU_MIN 0.98
+/* ... or some task waited for a CPU for more than this share (%) of the time. */
+#define LS_DISTURB_PSI_PCT 10.0
+
+/* A round's disturbance, over the wall time of its kept repetitions. */
+struct ls_noise {
+	double secs; /* the repetitions' wall time */
+	double nvcsw_per_s; /* the most preempted producer's involuntary switches per second */
+	double oncpu; /* the least share of the wall time a producer spent on its CPU */
+	double psi_pct; /* CPU pressure, `some`: % of the time a task waited; NAN: no PSI */
+	unsigned int kept_busy; /* repetitions kept with a producer off its CPU (cellrun.c) */
+	bool disturbed;
+	char why[96]; /* what disturbed it, when it was */
+};
+
+/* One producer's counts at an instant. */
+struct ls_noise_mark {
+	double cpu_ns; /* its thread's CPU time */
+	unsigned long long nvcsw; /* its involuntary context switches */
+};
+
+/* Running sums over a round's kept repetitions, for nr producers. */
+struct ls_noise_acc {
+	unsigned int nr;
+	double secs;
+	double *cpu_ns; /* [nr] */
+	unsigned long long *nvcsw; /* [nr] */
+	double psi_us; /* NAN once a read failed */
+};
+
+/* The involuntary context switches of thread tid of this process; false if unread. */
+bool ls_thread_nvcsw(pid_t tid, unsigned long long *n);
+
+/* The machine's CPU pressure so far, `some` total in µs; NAN without PSI. */
+double ls_cpu_pressure_us(void);
+
+/* 0, or -ENOMEM. */
+int ls_noise_acc_init(struct ls_noise_acc *a, unsigned int nr);
+void ls_noise_acc_free(struct ls_noise_acc *a);
+
+/*
+ * Adds a kept repetition: secs of wall time, producer i's counts at its start
+ * (m0[i]) and end (m1[i]), the pressure at both ends (NAN: unread).
+ */
+void ls_noise_add(struct ls_noise_acc *a, double secs, const struct ls_noise_mark *m0,
+		  const struct ls_noise_mark *m1, double psi0_us, double psi1_us);
+
+/* The round's figures from what was added, and whether they disturbed it (ls_noise_judge). */
+void ls_noise_done(const struct ls_noise_acc *a, unsigned int kept_busy, struct ls_noise *n);
+
+/*
+ * Whether n's figures disturbed the round, by the rule of the constants above
+ * and any repetition kept busy; sets n->disturbed and n->why. No figures
+ * (secs 0): not judged.
+ */
+void ls_noise_judge(struct ls_noise *n);
+
+#endif /* LSBENCH_DISTURB_H */

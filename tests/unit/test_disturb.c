@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <math.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+#include "disturb.h"
+#include "row.h"
+
+/* A quiet round: a few preemptions, on its CPU, little pressure. */
+static const struct ls_noise quiet = {
+	.secs = 0.3, .nvcsw_per_s = 10, .oncpu = 0.999, .psi_pct = 1
+};
+
+static struct ls_noise judged(struct ls_noise n)
+{
+	ls_noise_judge(&n);
+	return n;
+}
+
+static void each_rule_disturbs(void **state)
+{
+	struct ls_noise n = quiet;
+
+	assert_false(judged(n).disturbed);
+	assert_string_equal(judged(n).why, "");
+	n.nvcsw_per_s = LS_DISTURB_NVCSW_PER_S + 1;
+	assert_true(judged(n).disturbed);
+	assert_string_equal(judged(n).why, "a producer preempted 51 times a second");
+	n = quiet;
+	n.nvcsw_per_s = LS_DISTURB_NVCSW_PER_S; /* at the limit: not over it */
+	assert_false(judged(n).disturbed);
+	n = quiet;
+	n.oncpu = 0.9;
+	assert_string_equal(judged(n).why, "a producer on its CPU 90.0% of the time");
+	n = quiet;
+	n.psi_pct = 25;
+	assert_string_equal(judged(n).why, "tasks waited for a CPU 25% of the time");
+	n.psi_pct = NAN; /* no PSI on the kernel: not judged by it */
+	assert_false(judged(n).disturbed);
+	n = quiet;
+	n.kept_busy = 2;
+	assert_string_equal(judged(n).why, "2 repetitions kept with a producer off its CPU");
+}
+
+static void nothing_measured_is_not_judged(void **state)
+{
+	struct ls_noise n = { .psi_pct = NAN };
+
+	assert_false(judged(n).disturbed);
+}
+
+/*
+ * The round's figures from its repetitions: the most preempted producer per
+ * second, the least on-CPU share, the pressure over the whole time.
+ */
+static void sums_over_kept_repetitions(void **state)
+{
+	struct ls_noise_mark a0[2] = { { 0, 100 }, { 0, 5 } };
+	struct ls_noise_mark a1[2] = { { 0.5e9, 110 }, { 0.45e9, 5 } };
+	struct ls_noise_mark b0[2] = { { 1e9, 200 }, { 1e9, 5 } };
+	struct ls_noise_mark b1[2] = { { 1.5e9, 200 }, { 1.5e9, 6 } };
+	struct ls_noise_acc acc;
+	struct ls_noise n;
+
+	assert_int_equal(ls_noise_acc_init(&acc, 2), 0);
+	ls_noise_add(&acc, 0.5, a0, a1, 1000, 51000);
+	ls_noise_add(&acc, 0.5, b0, b1, 90000, 90000);
+	ls_noise_done(&acc, 0, &n);
+	assert_float_equal(n.secs, 1, 1e-12);
+	assert_float_equal(n.nvcsw_per_s, 10, 1e-9); /* producer 0: 10 in 1 s */
+	assert_float_equal(n.oncpu, 0.95, 1e-9); /* producer 1: 0.95 s of 1 */
+	assert_float_equal(n.psi_pct, 5, 1e-9); /* 50 ms of 1 s */
+	assert_true(n.disturbed);
+	assert_string_equal(n.why, "a producer on its CPU 95.0% of the time");
+	ls_noise_acc_free(&acc);
+
+	/* a pressure that could not be read is no pressure figure */
+	assert_int_equal(ls_noise_acc_init(&acc, 1), 0);
+	ls_noise_add(&acc, 0.5, a0, a1, NAN, NAN);
+	ls_noise_done(&acc, 0, &n);
+	assert_true(isnan(n.psi_pct));
+	assert_false(n.disturbed);
+	ls_noise_acc_free(&acc);
+}
+
+/* A row is noisy, and says why, when a round was kept disturbed, or by its spread. */
+static void row_noisy_says_why(void **state)
+{
+	struct ls_row row = { .rounds = 4 };
+	char why[256];
+
+	assert_false(ls_row_noisy(&row, why, sizeof(why)));
+	assert_string_equal(why, "");
+	row.ns_rs.round_cv = 0.08;
+	assert_true(ls_row_noisy(&row, why, sizeof(why)));
+	assert_string_equal(why, "round_cv 8.0% over 5%");
+	row.rounds_disturbed = 1;
+	snprintf(row.disturbed_why, sizeof(row.disturbed_why), "round 3: x");
+	assert_true(ls_row_noisy(&row, why, sizeof(why)));
+	assert_string_equal(why, "1 of 4 rounds disturbed (round 3: x)");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(each_rule_disturbs),
+		cmocka_unit_test(nothing_measured_is_not_judged),
+		cmocka_unit_test(sums_over_kept_repetitions),
+		cmocka_unit_test(row_noisy_says_why),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
