@@ -99,6 +99,7 @@ runner_SRCS := \
 	bench/schedule.c \
 	bench/plan.c \
 	bench/cellrun.c \
+	bench/crew.c \
 	bench/window.c \
 	bench/disturb.c \
 	bench/row.c \
