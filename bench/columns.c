@@ -288,7 +288,7 @@ const struct ls_column ls_summary_columns[] = {
 	    "sets without `--trial`"),
 	KEY("rounds_disturbed", disturbed,
 	    "rounds kept though disturbed: over its kept repetitions a producer was preempted "
-	    "more than 50 times a second, or on its CPU under 98% of the time, or tasks waited "
+	    "more than 250 times a second, or on its CPU under 95% of the time, or tasks waited "
 	    "for a CPU over 10% of it (`/proc/pressure/cpu`), or repetitions were kept with a "
 	    "producer off its CPU; a disturbed round is measured again once, and the second "
 	    "kept and counted here if disturbed too"),

@@ -15,12 +15,13 @@
 
 /*
  * A round is disturbed when, over its kept repetitions, a producer was
- * preempted more often than this per second (the runner's own wake-ups, a
- * few per repetition, stay far below) ...
+ * preempted more often than this per second (where the runner's own thread
+ * shares its CPU, as on a one-CPU guest, it and the kernel's threads take it
+ * off some tens of times a second) ...
  */
-#define LS_DISTURB_NVCSW_PER_S 50.0
+#define LS_DISTURB_NVCSW_PER_S 250.0
 /* ... or was on its CPU for less than this share of the wall time ... */
-#define LS_DISTURB_ONCPU_MIN 0.98
+#define LS_DISTURB_ONCPU_MIN 0.95
 /* ... or some task waited for a CPU for more than this share (%) of the time. */
 #define LS_DISTURB_PSI_PCT 10.0
 

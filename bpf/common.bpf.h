@@ -32,7 +32,6 @@ struct ls_op_ctx {
 	__u64 key; /* the hash controls' key: thread id, socket cookie, cgroup id, inode number */
 	__u32 idx; /* operation index: bpf_loop's, or this CPU's trigger count in hook mode */
 	__u32 o; /* owners reached by id: the next one, 0..nr_owners-1 */
-	__u32 slow_acc; /* the slowdown's counter (ls_slow_step) */
 };
 
 /*
@@ -328,44 +327,35 @@ static __always_inline void ls_count_delete(struct ls_op_ctx *ctx, long err)
 
 /*
  * The slowdown of power trials (cfg.slowdown_pct, `lsbench run --slowdown
- * PCT`): the operation run again on PCT of every 100, picked by a counter
- * carried from operation to operation (slow_acc: this CPU's operations so far
- * times PCT, mod 100), no random draw. The repeat's operation count, gets of
- * map 0 and owner turn are put back, and it is counted (slowed); what else it
- * counts the runner allows for. The control runs the same bookkeeping around
- * its empty operation, so added_ns_per_op grows by exactly PCT% of the cell's
- * own operation (under icount, of its instructions). 0 in a benchmark: the
- * verifier then drops the code, cfg being read-only.
+ * PCT`): PCT of every 100 operations run again, counted by this CPU's
+ * operations so far (no random draw): after the trigger's loop, in a loop of
+ * their own (loop modes), or after the trigger's operation (hook mode). A
+ * repeat runs the operation and the loop's harness as the loop runs them, so
+ * a cell and its control both cost PCT% more, and added_ns_per_op grows by
+ * PCT% of the cell's own operation (under icount, of its instructions) but
+ * for the bookkeeping the repeats share. The repeat's operation count, gets
+ * of map 0 and owner turn are put back, and it is counted (slowed); what
+ * else it counts the runner allows for. 0 in a benchmark: the verifier then
+ * drops the code, cfg being read-only.
  */
-static __always_inline void ls_slow_start(struct ls_op_ctx *ctx, __u64 done)
+static __always_inline __u64 ls_slow_upto(__u64 ops)
 {
-	if (cfg.slowdown_pct)
-		ctx->slow_acc = done * cfg.slowdown_pct % 100;
+	return ops * cfg.slowdown_pct / 100;
 }
 
-static __always_inline bool ls_slow_step(struct ls_op_ctx *ctx)
-{
-	__u32 acc = ctx->slow_acc + cfg.slowdown_pct;
-
-	ctx->slow_acc = acc >= 100 ? acc - 100 : acc;
-	return acc >= 100;
-}
-
-#define LS_SLOWDOWN(ctx, op)                                                                       \
+#define LS_REPEAT(ctx, op)                                                                         \
 	do {                                                                                       \
-		if (cfg.slowdown_pct && ls_slow_step(ctx)) {                                       \
-			__u64 ops_ = (ctx)->c.ops, map0_ = (ctx)->c.map0_gets;                     \
-			__u32 o_ = (ctx)->o;                                                       \
+		__u64 ops_ = (ctx)->c.ops, map0_ = (ctx)->c.map0_gets;                             \
+		__u32 o_ = (ctx)->o;                                                               \
                                                                                                    \
-			barrier_var(ops_);                                                         \
-			barrier_var(map0_);                                                        \
-			barrier_var(o_);                                                           \
-			op(ctx);                                                                   \
-			(ctx)->c.ops = ops_;                                                       \
-			(ctx)->c.map0_gets = map0_;                                                \
-			(ctx)->o = o_;                                                             \
-			(ctx)->c.slowed++;                                                         \
-		}                                                                                  \
+		barrier_var(ops_);                                                                 \
+		barrier_var(map0_);                                                                \
+		barrier_var(o_);                                                                   \
+		op(ctx);                                                                           \
+		(ctx)->c.ops = ops_;                                                               \
+		(ctx)->c.map0_gets = map0_;                                                        \
+		(ctx)->o = o_;                                                                     \
+		(ctx)->c.slowed++;                                                                 \
 	} while (0)
 
 /*
@@ -385,7 +375,6 @@ static __always_inline bool ls_slow_step(struct ls_op_ctx *ctx)
 	static __always_inline void name##_one(struct ls_op_ctx *ctx)                              \
 	{                                                                                          \
 		op(ctx);                                                                           \
-		LS_SLOWDOWN(ctx, op);                                                              \
 	}                                                                                          \
                                                                                                    \
 	static long name##_cb(__u32 i, void *data)                                                 \
@@ -397,6 +386,16 @@ static __always_inline bool ls_slow_step(struct ls_op_ctx *ctx)
 		return 0;                                                                          \
 	}                                                                                          \
                                                                                                    \
+	/* the slowdown's repeats (power trials): the operation again, as the loop runs it */      \
+	static long name##_slow_cb(__u32 i, void *data)                                            \
+	{                                                                                          \
+		struct ls_op_ctx *ctx = data;                                                      \
+                                                                                                   \
+		ctx->idx = i;                                                                      \
+		LS_REPEAT(ctx, op);                                                                \
+		return 0;                                                                          \
+	}                                                                                          \
+                                                                                                   \
 	static __always_inline void name##_body(struct ls_op_ctx *ctx, bool loop)                  \
 	{                                                                                          \
 		struct ls_counters *pc = ls_percpu();                                              \
@@ -405,7 +404,6 @@ static __always_inline bool ls_slow_step(struct ls_op_ctx *ctx)
 		if (!pc)                                                                           \
 			return;                                                                    \
 		ctx->c.triggers = 1;                                                               \
-		ls_slow_start(ctx, loop ? pc->triggers *cfg.loop_iters : pc->triggers);            \
 		if (loop) {                                                                        \
 			/* each trigger goes on where the last left off */                         \
 			if (cfg.nr_owners > 1)                                                     \
@@ -421,6 +419,10 @@ static __always_inline bool ls_slow_step(struct ls_op_ctx *ctx)
 				ctx->c.ops++;                                                      \
 				ls_time_nothing();                                                 \
 			}                                                                          \
+			if (cfg.slowdown_pct)                                                      \
+				bpf_loop(ls_slow_upto((pc->triggers + 1) * cfg.loop_iters) -       \
+						 ls_slow_upto(pc->triggers * cfg.loop_iters),      \
+					 name##_slow_cb, ctx, 0);                                  \
 		} else {                                                                           \
 			ctx->idx = pc->triggers;                                                   \
 			if (cfg.nr_owners > 1)                                                     \
@@ -435,6 +437,9 @@ static __always_inline bool ls_slow_step(struct ls_op_ctx *ctx)
 				name##_one(ctx);                                                   \
 			}                                                                          \
 			ctx->c.ops++;                                                              \
+			if (cfg.slowdown_pct &&                                                    \
+			    ls_slow_upto(pc->triggers + 1) != ls_slow_upto(pc->triggers))          \
+				LS_REPEAT(ctx, op);                                                \
 		}                                                                                  \
 		ls_add(pc, &ctx->c);                                                               \
 	}
