@@ -269,8 +269,8 @@ if [ "$rc" -eq 1 ] && grep -q ',failed,"\?counter mismatch: BPF saw [0-9]* trigg
 else
 	not_ok "a counter mismatch fails the cell loudly" "exit $rc" "$(cat "$csv" "$tmp/fault.log")"
 fi
-trials=$(awk -F, -v t="$(col trial "$csv")" 'NR > 1 && $t == "fault miscount (LSBENCH_FAULT)"' \
-	"$csv" | wc -l)
+trials=$(unquote_commas "$csv" | awk -F, -v t="$(col trial "$csv")" \
+	'NR > 1 && $t == "fault miscount (LSBENCH_FAULT)"' | wc -l)
 if grep -q '^trial: fault miscount (LSBENCH_FAULT): not a benchmark' "$(dirname "$csv")/meta.txt" &&
 	[ "$trials" -ge 1 ] && [ "$trials" -eq "$(tail -n +2 "$csv" | wc -l)" ]; then
 	ok "a run with a test's fault is marked a trial in meta.txt and summary.csv"
@@ -280,7 +280,7 @@ else
 fi
 out=$(LSBENCH_FAULT=nosuch "$LSBENCH" run --quick -s task-get -o "$tmp/nofault" 2>&1)
 rc=$?
-if [ "$rc" -eq 2 ] && [ "$out" = "lsbench: LSBENCH_FAULT 'nosuch' names no fault of the tests" ] &&
+if [ "$rc" -eq 2 ] && [ "$out" = "lsbench run: LSBENCH_FAULT 'nosuch' names no fault of the tests" ] &&
 	[ ! -e "$tmp/nofault" ]; then
 	ok "an unknown LSBENCH_FAULT is refused in one line, nothing written"
 else
@@ -297,11 +297,10 @@ rc=$?
 kill "$hog"
 wait "$hog" 2>/dev/null
 csv=$(summary_of "$tmp/hog")
-marked=$(awk -F, -v sc="$(col scenario "$csv")" -v d="$(col rounds_disturbed "$csv")" \
-	-v r="$(col rounds_redone "$csv")" -v n="$(col noisy "$csv")" \
-	-v w="$(col noisy_reason "$csv")" \
-	'NR > 1 && $sc == "task-get" && $d == 2 && $r == 2 && $n == 1 && $w ~ /^2 of 2 rounds disturbed/' \
-	"$csv")
+marked=$(unquote_commas "$csv" | awk -F, -v sc="$(col scenario "$csv")" \
+	-v d="$(col rounds_disturbed "$csv")" -v r="$(col rounds_redone "$csv")" \
+	-v n="$(col noisy "$csv")" -v w="$(col noisy_reason "$csv")" \
+	'NR > 1 && $sc == "task-get" && $d == 2 && $r == 2 && $n == 1 && $w ~ /^"?2 of 2 rounds disturbed/')
 reps_marked=$(awk -F, -v sc="$(col scenario "$(dirname "$csv")/reps.csv")" \
 	-v d="$(col round_disturbed "$(dirname "$csv")/reps.csv")" \
 	'NR > 1 && $sc == "task-get" && $d == 1' "$(dirname "$csv")/reps.csv" | wc -l)
@@ -315,8 +314,8 @@ fi
 
 # --- extra rounds: to imprecise cells up to --max-rounds, never past the budget ---
 rounds_of() { # CSV: every ok cell's rounds, one line
-	awk -F, -v st="$(col status "$1")" -v r="$(col rounds "$1")" 'NR > 1 && $st == "ok" { print $r }' \
-		"$1" | sort -u | paste -sd' '
+	unquote_commas "$1" | awk -F, -v st="$(col status "$1")" -v r="$(col rounds "$1")" \
+		'NR > 1 && $st == "ok" { print $r }' | sort -u | paste -sd' '
 }
 "$LSBENCH" run -s task-get -m loop --cpus 1 -w 0.02 -d 0.05 -r 1 --rounds 2 --max-rounds 4 \
 	--precision 0.001 -o "$tmp/extra" >"$tmp/extra.log" 2>&1
@@ -823,8 +822,8 @@ out=$("$LSBENCH" compare --trial -o "$tmp/pow.csv" \
 	--new "$(dirname "$(summary_of "$tmp/powB3")")" 2>&1)
 slower=$(awk -F, -v v="$(col verdict "$tmp/pow.csv")" -v s="$(col scenario "$tmp/pow.csv")" \
 	'NR > 1 && $s == "task-get" && $v == "slower"' "$tmp/pow.csv" 2>/dev/null | wc -l)
-trials=$(awk -F, -v t="$(col trial "$powB1/summary.csv")" 'NR > 1 && $t == "slowdown 100%"' \
-	"$powB1/summary.csv" | wc -l)
+trials=$(unquote_commas "$powB1/summary.csv" | awk -F, -v t="$(col trial "$powB1/summary.csv")" \
+	'NR > 1 && $t == "slowdown 100%"' | wc -l)
 if [ "$slower" -eq 2 ] && [ "$trials" -eq "$(tail -n +2 "$powB1/summary.csv" | wc -l)" ] &&
 	grep -q '^trial: slowdown 100%: not a benchmark' "$powB1/meta.txt" &&
 	echo "$out" | grep -q 'paired in time'; then
