@@ -380,25 +380,25 @@ const struct scenario ls_scenarios[] = {
 	/* the kernel's local-storage-create: 32 owners made, then ended, per trigger */
 	{ CHURN("task-churn-batch-empty", "none", "churn", "tp_btf/sched_process_fork",
 		HOOK_PROG(task, churn_empty), NULL, 0, ls_trigger_threads, ls_task_type),
-	  KBENCH_CREATE(task),
-	  FULL, .desc = "control: threads created 32 at a time, then joined, empty program on "
+	  KBENCH_CREATE(task), FULL,
+	  .desc = "control: threads created 32 at a time, then joined, empty program on "
 		  "sched_process_fork" },
 	{ CHURN("task-churn-batch-storage", "task_storage", "churn", "tp_btf/sched_process_fork",
 		HOOK_PROG(task, churn_task_create64), "task-churn-batch-empty", LS_EXPECT_CREATES,
 		ls_trigger_threads, ls_task_type),
-	  KBENCH_CREATE(task),
-	  FULL, .desc = "threads created 32 at a time, then joined; 64 bytes of storage made on each at "
+	  KBENCH_CREATE(task), FULL,
+	  .desc = "threads created 32 at a time, then joined; 64 bytes of storage made on each at "
 		  "fork (the kernel's local-storage-create, task)" },
 	{ CHURN("sk-churn-lsm-empty", "none", "churn", SOCKET_POST_CREATE,
 		HOOK_PROG(sk, churn_lsm_empty), NULL, 0, ls_trigger_sockets6, ls_sk_lsm_type),
-	  KBENCH_CREATE(sk),
-	  FULL, .desc = "control: IPv6 UDP sockets opened 32 at a time, then closed, empty " SOCKET_POST_CREATE
+	  KBENCH_CREATE(sk), FULL,
+	  .desc = "control: IPv6 UDP sockets opened 32 at a time, then closed, empty " SOCKET_POST_CREATE
 		  " program (needs the BPF LSM)" },
 	{ CHURN("sk-churn-lsm-storage", "sk_storage", "churn", SOCKET_POST_CREATE,
 		HOOK_PROG(sk, churn_lsm_sk_create64), "sk-churn-lsm-empty", LS_EXPECT_CREATES,
 		ls_trigger_sockets6, ls_sk_lsm_type),
-	  KBENCH_CREATE(sk),
-	  FULL, .desc = "IPv6 UDP sockets opened 32 at a time, then closed; 64 bytes of storage made on "
+	  KBENCH_CREATE(sk), FULL,
+	  .desc = "IPv6 UDP sockets opened 32 at a time, then closed; 64 bytes of storage made on "
 		  "each (the kernel's local-storage-create, socket)" },
 	{ CHURN("sk-churn-empty", "none", "churn", "cgroup/sock_create", HOOK_PROG(sk, churn_empty),
 		NULL, 0, ls_trigger_socket, ls_sk_churn_type),
