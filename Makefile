@@ -152,6 +152,9 @@ analysis_SRCS := \
 	analysis/export.c \
 	analysis/gnuplot.c \
 	analysis/report.c \
+	analysis/rcompare.c \
+	analysis/rplot.c \
+	analysis/rseries.c \
 	analysis/timeline.c
 analysis_USES := lib
 analysis_INC := -Ianalysis -I$(OUTPUT) $(lib_INC)
