@@ -86,8 +86,8 @@ static void lsm_hint(char *out, size_t len)
 		snprintf(out, len, "refused before verification; active LSMs: %s", lsms);
 	else
 		snprintf(out, len,
-			 "refused before verification (BPF LSM off, or not permitted "
-			 "here); securityfs not mounted to tell which");
+			 "refused before verification (BPF LSM off or not permitted; "
+			 "no securityfs to tell which)");
 }
 
 /*

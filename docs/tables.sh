@@ -2,7 +2,8 @@
 # Regenerates the tables the docs take from lsbench itself, each between its page's BEGIN and
 # END markers: docs/scenarios.md's scenario table from `lsbench list`, and results/README.md's
 # summary.csv columns from `lsbench columns`. With --check, writes nothing and exits 1 when a
-# page's table is not what lsbench prints now (tests/docs.sh runs it so).
+# page's table is not what lsbench prints now (tests/docs.sh runs it so). The README's headline
+# figures come from the published set it names (docs/headline.sh).
 # usage: docs/tables.sh [--check] [LSBENCH]   (LSBENCH: default .output/lsbench)
 set -eu
 check=0
@@ -49,6 +50,12 @@ put() {
 	fi
 }
 
+# headline: the README's headline figures from the set its "headline set" line names.
+headline() {
+	docs/headline.sh "$(sed -n 's/^<!-- headline set: \(.*\) -->$/\1/p' README.md)"
+}
+
 put docs/scenarios.md list
+put README.md headline
 put results/README.md columns
 exit "$stale"

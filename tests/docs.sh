@@ -173,8 +173,16 @@ else
 		"$n_lines lines read" "$unknown"
 fi
 
-check "the scenario and column tables are what lsbench list and columns print (docs/tables.sh)" \
+check "the scenario and column tables and the README's headline figures are what lsbench list, columns and the headline set say (docs/tables.sh)" \
 	docs/tables.sh --check "$LSBENCH"
+# The headline comes from a complete set only: a partial one is refused in one line.
+mkdir -p "$tmp/partial"
+printf 'state: partial: interrupted\n' >"$tmp/partial/meta.txt"
+echo scenario >"$tmp/partial/summary.csv"
+out=$(docs/headline.sh "$tmp/partial" 2>&1)
+rc=$?
+check "docs/headline.sh refuses a set that is not complete, in one line with exit 2" \
+	test "$rc" -eq 2 -a "$(echo "$out" | wc -l)" -eq 1
 
 # Relative links: the file part of each [text](target) that is not a URL exists.
 broken=$(for f in README.md docs/*.md results/README.md $(find results -name NOTES.md); do
