@@ -186,6 +186,7 @@ UNIT_TESTS := \
 	test_compare:analysis \
 	test_cmpout:analysis \
 	test_export:analysis \
+	test_anaopts:analysis \
 	test_vmopts:vm
 FUZZERS := \
 	fuzz_opts:runner \

@@ -1,232 +1,150 @@
 // SPDX-License-Identifier: GPL-2.0
-/* lsbench compare's command line: the sides, the rule, the family. */
+/*
+ * lsbench compare's command line, from its option table: the sides, the
+ * family, what is printed; and the rule's options (ls_cmp_rule_opts), which
+ * report, timeline and export take as compare does.
+ */
 #include <errno.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include "compare.h"
 #include "csv.h"
-#include "csvread.h"
 #include "sides.h"
 
-#define MAX_SIDE_ARGS 64
-
-enum {
-	OPT_FAIL = 0x100,
-	OPT_BASE,
-	OPT_NEW,
-	OPT_PAIRED,
-	OPT_UNPAIRED,
-	OPT_FORMAT,
-	OPT_CHANGED,
-	OPT_FORCE,
-	OPT_TRIAL,
-};
-
-void ls_compare_usage(FILE *f)
+/* --bound PCT: a percentage (2 or 2%) above 0 and below 100, into a fraction. */
+static int parse_bound(const struct ls_cli_opt *opt, const char *arg, void *base, char *err,
+		       size_t len)
 {
-	fprintf(f,
-		"usage: lsbench compare [options] BASE NEW [NEW...]\n"
-		"       lsbench compare [options] --base DIR [--base DIR...] --new DIR [--new DIR...]\n"
-		"  BASE, NEW, DIR     a run folder (results/<kernel>/<time>-<host>), a folder of\n"
-		"                     them (results/<kernel>), or several joined by commas; all\n"
-		"                     NEW arguments (all --base, all --new) make one side. With one\n"
-		"                     run a side the unit is the round; with several runs on a\n"
-		"                     side, the run (its median of round medians)\n"
-		"  -b, --bound PCT    equivalence bound: same when the 90%% interval of the ratio\n"
-		"                     lies within -/+PCT (default %g; -t, --threshold: its old name)\n"
-		"  -q, --fdr Q        false discovery rate over the family: slower or faster needs\n"
-		"                     the Benjamini-Hochberg q below Q (default %g)\n"
-		"  -s, --select GLOB  compare only cells of the scenarios GLOB matches (repeatable):\n"
-		"                     the correction spans only these\n"
-		"      --paired       pair the i-th run of each side (by start time): a paired t\n"
-		"      --unpaired     never pair (default: pair when the runs alternated in time,\n"
-		"                     as lsbench vm --kernels A,B runs them)\n"
-		"  -f, --format FMT   text (default), markdown (a table to paste into a patch's\n"
-		"                     cover letter) or csv (compare.csv on standard output\n"
-		"                     unless -o)\n"
-		"      --changed      show only the slower and faster cells, and how many others\n"
-		"  -o, --output FILE  write compare.csv to FILE as well (without -o no file is\n"
-		"                     written)\n"
-		"      --force        compare sides of different CPU models or virtualisation\n"
-		"                     (refused otherwise)\n"
-		"      --fail-on-regression  exit 1 when a cell is slower (a ~ cell is not)\n"
-		"      --trial        read runs marked a trial (lsbench run --slowdown, a test's\n"
-		"                     fault), which are refused otherwise: power trials only\n"
-		"verdicts: slower or faster (the 95%% interval excludes 1 and q < Q), same (shown\n"
-		"within the bound), ~ (neither: the rounds a side that would settle it beside it)\n"
-		"refused: a run on both sides, a side of several kernels; warned: sides whose\n"
-		"BPF programs differ (meta.txt bpf_sources)\n"
-		"exit status: 0; 1 with --fail-on-regression and a slower cell; 2 for bad input\n",
-		LS_CMP_BOUND * 100, LS_CMP_FDR);
-}
+	char *end;
+	double v;
 
-struct cmp_args {
-	struct ls_cmp_opts o;
-	struct ls_cmp_print_opts po;
-	const char *out;
-	bool fail, force;
-	bool trials_ok; /* --trial */
-	const char *base[MAX_SIDE_ARGS], *new[MAX_SIDE_ARGS];
-	size_t nr_base, nr_new;
-};
-
-static int add_side(const char **side, size_t *n, const char *arg)
-{
-	if (*n == MAX_SIDE_ARGS)
-		return -E2BIG;
-	side[(*n)++] = arg;
+	(void)err;
+	(void)len;
+	errno = 0;
+	v = strtod(arg, &end) / 100;
+	if (end != arg && *end == '%')
+		end++;
+	if (end == arg || *end || errno || !(v > 0 && v < 1))
+		return -EINVAL;
+	*(double *)((char *)base + opt->off) = v;
 	return 0;
 }
 
-static int set_opt(void *ctx, int opt, const char *arg)
-{
-	struct cmp_args *a = ctx;
-	double fdr;
-	char *end;
+#define BOUND_WHAT "a percentage above 0 and below 100 (2 or 2%)"
 
-	switch (opt) {
-	case 't':
-	case 'b':
-		return ls_cmp_parse_pct(arg, 1, &a->o.bound);
-	case 'q':
-		errno = 0;
-		fdr = strtod(arg, &end);
-		if (errno || end == arg || *end || !(fdr > 0 && fdr <= 1))
-			return -EINVAL;
-		a->o.fdr = fdr;
-		return 0;
-	case 's':
-		if (a->o.nr_select == LS_CMP_MAX_SELECT)
-			return -E2BIG;
-		a->o.select[a->o.nr_select++] = arg;
-		return 0;
-	case 'o':
-		a->out = arg;
-		return 0;
-	case OPT_FAIL:
-		a->fail = true;
-		return 0;
-	case 'f':
-		if (!strcmp(arg, "text"))
-			a->po.format = LS_CMP_TEXT;
-		else if (!strcmp(arg, "markdown"))
-			a->po.format = LS_CMP_MARKDOWN;
-		else if (!strcmp(arg, "csv"))
-			a->po.format = LS_CMP_CSV;
-		else
-			return -EINVAL;
-		return 0;
-	case OPT_CHANGED:
-		a->po.changed = true;
-		return 0;
-	case OPT_FORCE:
-		a->force = true;
-		return 0;
-	case OPT_TRIAL:
-		a->trials_ok = true;
-		return 0;
-	case OPT_BASE:
-		return add_side(a->base, &a->nr_base, arg);
-	case OPT_NEW:
-		return add_side(a->new, &a->nr_new, arg);
-	case OPT_PAIRED:
-	case OPT_UNPAIRED:
-		a->o.pairing = opt == OPT_PAIRED ? LS_PAIR_ON : LS_PAIR_OFF;
-		return 0;
-	}
-	return -EINVAL;
+const struct ls_cli_opt ls_cmp_bound_opts[] = {
+	{ "--bound", 'b', "PCT",
+	  "equivalence bound: a cell (a step) is the same when the 90% interval of its ratio lies "
+	  "within -/+PCT",
+	  LS_CLI_FN, .parse = parse_bound, .def = LS_STR(LS_CMP_BOUND_PCT), .what = BOUND_WHAT },
+	{ "--threshold", 't', "PCT", "the old name of --bound", LS_CLI_FN, .parse = parse_bound,
+	  .what = BOUND_WHAT },
+	{},
+};
+
+const struct ls_cli_opt ls_cmp_rule_opts[] = {
+	{ .kind = LS_CLI_CHILD, LS_CLI_AT(struct ls_cmp_opts, bound), .child = ls_cmp_bound_opts },
+	{ "--fdr", 'q', "Q",
+	  "false discovery rate over the family: slower or faster needs the Benjamini-Hochberg q "
+	  "below Q",
+	  LS_CLI_REAL, LS_CLI_AT(struct ls_cmp_opts, fdr), .above_min = true, .max = 1,
+	  .def = LS_STR(LS_CMP_FDR) },
+	{},
+};
+
+/* --paired and --unpaired: no value, the pairing their name says. */
+static int parse_pairing(const struct ls_cli_opt *opt, const char *arg, void *base, char *err,
+			 size_t len)
+{
+	(void)arg;
+	(void)err;
+	(void)len;
+	*(enum ls_pairing *)((char *)base + opt->off) = strcmp(opt->name, "--paired") ? LS_PAIR_OFF
+										      : LS_PAIR_ON;
+	return 0;
 }
 
-/* The sides from --base and --new, or from BASE NEW [NEW...]. */
-static int sides(struct cmp_args *a, int argc, char **argv)
+/* By enum ls_cmp_format. */
+static const char *const formats[] = { "text", "markdown", "csv", NULL };
+
+#define ARGS(field) LS_CLI_AT(struct ls_compare_args, field)
+#define COUNT(field) .aux = offsetof(struct ls_compare_args, field)
+
+static const struct ls_cli_opt compare_opts[] = {
+	{ .kind = LS_CLI_CHILD, ARGS(o), .child = ls_cmp_rule_opts },
+	{ "--select", 's', "GLOB",
+	  "compare only cells of the scenarios GLOB matches (repeatable): the correction spans "
+	  "only these",
+	  LS_CLI_STRS, ARGS(o.select), COUNT(o.nr_select), .cap = LS_CMP_MAX_SELECT },
+	{ "--paired", 0, NULL, "pair the i-th run of each side (by start time): a paired t",
+	  LS_CLI_FN, ARGS(o.pairing), .parse = parse_pairing },
+	{ "--unpaired", 0, NULL,
+	  "never pair (default: pair when the runs alternated in time, as lsbench vm --kernels "
+	  "A,B runs them)",
+	  LS_CLI_FN, ARGS(o.pairing), .parse = parse_pairing },
+	{ "--base", 0, "DIR", "a folder of the base side (repeatable), instead of BASE",
+	  LS_CLI_STRS, ARGS(base), COUNT(nr_base), .cap = LS_CMP_MAX_SIDE },
+	{ "--new", 0, "DIR", "a folder of the new side (repeatable), instead of NEW", LS_CLI_STRS,
+	  ARGS(new), COUNT(nr_new), .cap = LS_CMP_MAX_SIDE },
+	{ "--format", 'f', "FMT",
+	  "text, markdown (a table to paste into a patch's cover letter) or csv (compare.csv on "
+	  "standard output unless -o)",
+	  LS_CLI_CHOICE, ARGS(po.format), .names = formats, .def = "text" },
+	{ "--changed", 0, NULL, "show only the slower and faster cells, and how many others",
+	  LS_CLI_FLAG, ARGS(po.changed) },
+	{ "--output", 'o', "FILE",
+	  "write compare.csv to FILE as well, whole or not at all (without -o no file is written)",
+	  LS_CLI_STR, ARGS(out), .what = "a file name" },
+	{ .kind = LS_CLI_CHILD, ARGS(sides), .child = ls_sides_cli_opts },
+	{ "--fail-on-regression", 0, NULL, "exit 1 when a cell is slower (a ~ cell is not)",
+	  LS_CLI_FLAG, ARGS(fail) },
+	{},
+};
+
+/* The sides from --base and --new, or from BASE NEW [NEW...]: argv[pos..argc). */
+static int sides(void *base, int argc, char **argv, int pos, char *err, size_t len)
 {
+	struct ls_compare_args *a = base;
 	int i;
 
-	if (a->nr_base || a->nr_new) {
-		if (optind < argc) {
-			fprintf(stderr,
-				"lsbench compare: give the sides as BASE NEW or with --base "
-				"and --new, not both\n");
-			return -EINVAL;
-		}
-	} else {
-		for (i = optind; i < argc; i++) {
-			if (i == optind ? add_side(a->base, &a->nr_base, argv[i])
-					: add_side(a->new, &a->nr_new, argv[i])) {
-				fprintf(stderr, "lsbench compare: more than %d folders a side\n",
-					MAX_SIDE_ARGS);
-				return -E2BIG;
-			}
-		}
+	if ((a->nr_base || a->nr_new) && pos < argc) {
+		snprintf(err, len, "give the sides as BASE NEW or with --base and --new, not both");
+		return -EINVAL;
+	}
+	if (argc - pos > 1 + LS_CMP_MAX_SIDE) {
+		snprintf(err, len, "more than %d folders a side", LS_CMP_MAX_SIDE);
+		return -EINVAL;
+	}
+	for (i = pos; i < argc; i++) {
+		if (i == pos)
+			a->base[a->nr_base++] = argv[i];
+		else
+			a->new[a->nr_new++] = argv[i];
 	}
 	if (!a->nr_base || !a->nr_new) {
-		fprintf(stderr, "lsbench compare: needs BASE and NEW results folders\n");
+		snprintf(err, len, "needs BASE and NEW results folders");
 		return -EINVAL;
 	}
 	return 0;
 }
 
-int ls_getopt_each(const char *cmd, int argc, char **argv, const char *shortopts,
-		   const struct option *opts, int (*set)(void *ctx, int opt, const char *arg),
-		   void *ctx, void (*usage)(FILE *f))
-{
-	const struct option *o;
-	char q[48];
-	int opt;
-
-	optind = 1;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
-		if (opt == 'h') {
-			usage(stdout);
-			return 1;
-		}
-		if (opt == '?' || opt == ':') {
-			ls_csvr_quote(argv[optind - 1], q, sizeof(q));
-			fprintf(stderr, "lsbench %s: unknown option or missing value: '%s'\n", cmd,
-				q);
-			return -EINVAL;
-		}
-		if (set(ctx, opt, optarg)) {
-			for (o = opts; o->name && o->val != opt; o++)
-				;
-			ls_csvr_quote(optarg, q, sizeof(q));
-			fprintf(stderr, "lsbench %s: bad value for --%s: '%s'\n", cmd,
-				o->name ?: "?", q);
-			return -EINVAL;
-		}
-	}
-	return 0;
-}
-
-static int parse(struct cmp_args *a, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{ "bound", required_argument, NULL, 'b' },
-		{ "threshold", required_argument, NULL, 't' },
-		{ "fdr", required_argument, NULL, 'q' },
-		{ "select", required_argument, NULL, 's' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "base", required_argument, NULL, OPT_BASE },
-		{ "new", required_argument, NULL, OPT_NEW },
-		{ "paired", no_argument, NULL, OPT_PAIRED },
-		{ "unpaired", no_argument, NULL, OPT_UNPAIRED },
-		{ "fail-on-regression", no_argument, NULL, OPT_FAIL },
-		{ "format", required_argument, NULL, 'f' },
-		{ "changed", no_argument, NULL, OPT_CHANGED },
-		{ "force", no_argument, NULL, OPT_FORCE },
-		{ "trial", no_argument, NULL, OPT_TRIAL },
-		{ "help", no_argument, NULL, 'h' },
-		{},
-	};
-	int ret = ls_getopt_each("compare", argc, argv, "+b:t:q:s:o:f:h", opts, set_opt, a,
-				 ls_compare_usage);
-
-	if (ret)
-		return ret;
-	return sides(a, argc, argv);
-}
+const struct ls_cli_cmd ls_compare_cmd = {
+	.name = "compare",
+	.synopsis = "[options] BASE NEW [NEW...]\n"
+		    "[options] --base DIR [--base DIR...] --new DIR [--new DIR...]",
+	.desc = "BASE, NEW, DIR: a run folder (results/<kernel>/<time>-<host>), a folder of them "
+		"(results/<kernel>), or several joined by commas; all NEW arguments (all --base, "
+		"all --new) make one side. With one run a side the unit is the round; with "
+		"several runs on a side, the run (its median of round medians).",
+	.opts = compare_opts,
+	.footer = "Verdicts: slower or faster (the 95% interval excludes 1 and q < Q), same "
+		  "(shown within the bound), ~ (neither: the rounds a side that would settle it "
+		  "beside it). Refused: a run on both sides, a side of several kernels; warned: "
+		  "sides whose BPF programs differ (meta.txt bpf_sources). Exit status: 0; 1 with "
+		  "--fail-on-regression and a slower cell; 2 for bad input.",
+	.max_args = -1,
+	.check = sides,
+};
 
 static int read_side(struct ls_rset *s, const char *const *dirs, size_t n, char *err, size_t len)
 {
@@ -251,36 +169,36 @@ static int write_csv(const struct ls_cmp *c, const char *out)
 	else if (!ret)
 		ret = ls_write_atomic(out, b.data, b.len);
 	if (ret)
-		fprintf(stderr, "lsbench compare: cannot write %s: %s\n", out ?: "compare.csv",
-			strerror(-ret));
+		ls_cli_error(&ls_compare_cmd, "cannot write %s: %s", out ?: "compare.csv",
+			     strerror(-ret));
 	ls_buf_free(&b);
 	return ret;
 }
 
 /* The sides read, checked (sides.c) and compared; 0 or -errno with one line in err. */
 static int build(struct ls_cmp *c, struct ls_rset *base, struct ls_rset *new,
-		 const struct cmp_args *a, char *err, size_t len)
+		 const struct ls_compare_args *a, char *err, size_t len)
 {
 	return read_side(base, a->base, a->nr_base, err, len)
 		       ?: read_side(new, a->new, a->nr_new, err, len)
-		       ?: ls_sides_check("compare", base, new, a->force, stderr, err, len)
+		       ?: ls_sides_check("compare", base, new, a->sides.force, stderr, err, len)
 		       ?: ls_cmp_build(c, base, new, &a->o, err, len);
 }
 
 int ls_compare_main(int argc, char **argv)
 {
-	struct cmp_args a = { .o = LS_CMP_OPTS_DEFAULT };
+	struct ls_compare_args a = {};
 	struct ls_rset base = {}, new = {};
 	struct ls_cmp c;
 	char err[512];
-	int ret = parse(&a, argc, argv);
+	int pos, ret = ls_cli_main(&ls_compare_cmd, argc, argv, &a, &pos);
 
-	if (ret)
-		return ret > 0 ? 0 : 2;
-	base.trials_ok = new.trials_ok = a.trials_ok;
+	if (ret >= 0)
+		return ret;
+	base.trials_ok = new.trials_ok = a.sides.trials_ok;
 	ret = build(&c, &base, &new, &a, err, sizeof(err));
 	if (ret) {
-		fprintf(stderr, "lsbench compare: %s\n", err);
+		ls_cli_error(&ls_compare_cmd, "%s", err);
 		ls_rset_free(&base);
 		ls_rset_free(&new);
 		return 2;

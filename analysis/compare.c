@@ -362,14 +362,3 @@ void ls_cmp_free(struct ls_cmp *c)
 	c->slot_base = c->slot_new = NULL;
 	c->nr_rows = 0;
 }
-
-int ls_cmp_parse_pct(const char *s, double max, double *v)
-{
-	char *end;
-
-	errno = 0;
-	*v = strtod(s, &end) / 100;
-	if (end != s && *end == '%')
-		end++;
-	return end == s || *end || errno || !(*v > 0 && *v <= max) ? -EINVAL : 0;
-}

@@ -4,13 +4,17 @@
 #define LSBENCH_COMPARE_H
 
 #include <stdio.h>
+#include "cli.h"
 #include "cmpstats.h"
 #include "rset.h"
+#include "sides.h"
 
-#define LS_CMP_BOUND 0.02 /* equivalence bound: same within -/+ 2% */
+#define LS_CMP_BOUND_PCT 2 /* equivalence bound: same within -/+ 2% */
+#define LS_CMP_BOUND (LS_CMP_BOUND_PCT / 100.0)
 #define LS_CMP_FDR 0.05 /* Benjamini-Hochberg's false discovery rate */
 #define LS_CMP_LEVEL 0.95 /* of the interval reported and checked */
 #define LS_CMP_MAX_SELECT 64 /* -s patterns */
+#define LS_CMP_MAX_SIDE 64 /* folders a side */
 
 enum ls_cmp_kind {
 	LS_CMP_BOTH, /* ok on both sides: compared */
@@ -120,22 +124,29 @@ void ls_cmp_csv(const struct ls_cmp *c, struct ls_buf *b);
 void ls_cmp_print(const struct ls_cmp *c, const struct ls_cmp_print_opts *po, FILE *f);
 void ls_cmp_free(struct ls_cmp *c);
 
-/* Parses a percentage (2 or 2%) into a fraction in (0, max]; -EINVAL if it is not one. */
-int ls_cmp_parse_pct(const char *s, double max, double *v);
-
-struct option;
-
 /*
- * getopt_long over argv, each option given to set (ctx, its value, its
- * argument): 0, 1 after printing usage for -h, -EINVAL after one line on
- * standard error for an unknown option or a value set refuses.
+ * compare's rule as options (cmpmain.c), a child table of every command that
+ * judges as compare does: ls_cmp_rule_opts, --bound (its old name --threshold)
+ * and --fdr of a struct ls_cmp_opts; ls_cmp_bound_opts, --bound and
+ * --threshold alone, of a double (a fraction).
  */
-int ls_getopt_each(const char *cmd, int argc, char **argv, const char *shortopts,
-		   const struct option *opts, int (*set)(void *ctx, int opt, const char *arg),
-		   void *ctx, void (*usage)(FILE *f));
+extern const struct ls_cli_opt ls_cmp_rule_opts[];
+extern const struct ls_cli_opt ls_cmp_bound_opts[];
+
+/* lsbench compare's settings, as its table (ls_compare_cmd) parses them. */
+struct ls_compare_args {
+	struct ls_cmp_opts o;
+	struct ls_cmp_print_opts po;
+	struct ls_sides_opts sides;
+	const char *out; /* compare.csv's path; NULL: no file */
+	bool fail; /* --fail-on-regression */
+	const char *base[LS_CMP_MAX_SIDE], *new[LS_CMP_MAX_SIDE]; /* --base, --new or BASE NEW */
+	size_t nr_base, nr_new;
+};
+
+extern const struct ls_cli_cmd ls_compare_cmd;
 
 /* `lsbench compare`, argv after the command name. Returns the exit status. */
 int ls_compare_main(int argc, char **argv);
-void ls_compare_usage(FILE *f);
 
 #endif /* LSBENCH_COMPARE_H */

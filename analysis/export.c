@@ -8,7 +8,6 @@
  * verdict), KTAP's SKIP and LAVA's unknown.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -16,32 +15,8 @@
 #include <string.h>
 #include "csv.h"
 #include "compare.h"
-#include "csvread.h"
 #include "export.h"
 #include "rset.h"
-
-static void usage(FILE *f)
-{
-	fprintf(f,
-		"usage: lsbench export [options] RESULTS...\n"
-		"  Writes the cells of RESULTS (run folders, or folders of them) in a format\n"
-		"  other systems read.\n"
-		"  -f, --format F   kcidb (KernelCI's KCIDB JSON, schema %d.%d; default),\n"
-		"                   ktap (kselftest's KTAP) or lava (a line per cell: NAME\n"
-		"                   RESULT VALUE UNIT, as lava/cells.sh reports them)\n"
-		"  -o, --output F   write to F, whole or not at all (default: standard output)\n"
-		"      --origin O   KCIDB origin: the submitter, [a-z0-9_]+ (default lsbench)\n"
-		"      --base DIR   judge each cell against the cells of DIR (repeatable: one\n"
-		"                   side) as lsbench compare does; with -b/--bound PCT and\n"
-		"                   -q/--fdr Q as compare's\n"
-		"  A cell's figure is ns_per_op, in ns; ok is PASS (ok in KTAP, pass in LAVA),\n"
-		"  failed FAIL and unsupported SKIP, with the cell's reason. Against a base, an\n"
-		"  ok cell compare finds slower is FAIL (not ok, fail); one it finds ~, neither\n"
-		"  shown changed nor shown the same (inconclusive: more rounds would tell), is\n"
-		"  DONE in KCIDB (ran, no verdict), SKIP in KTAP and unknown in LAVA; faster\n"
-		"  and same are PASS. The verdict, ratio and interval go in each cell's comment.\n",
-		LS_KCIDB_MAJOR, LS_KCIDB_MINOR);
-}
 
 static void name_part(struct ls_buf *b, const char *s)
 {
@@ -69,17 +44,17 @@ void ls_export_path(const struct ls_key *k, char *buf, size_t size)
 	ls_buf_free(&b);
 }
 
-int ls_export_origin_ok(const char *origin)
+bool ls_export_origin_ok(const char *origin)
 {
 	const char *p;
 
 	if (!*origin)
-		return 0;
+		return false;
 	for (p = origin; *p; p++) {
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
-			return 0;
+			return false;
 	}
-	return 1;
+	return true;
 }
 
 /* A JSON string: quotes, backslashes and control characters escaped. */
@@ -410,103 +385,64 @@ void ls_export(const struct ls_rset *s, const struct ls_cmp *cmp, enum ls_export
 	}
 }
 
-static int parse_format(const char *s, enum ls_export_format *f)
-{
-	if (!strcmp(s, "kcidb"))
-		*f = LS_EXPORT_KCIDB;
-	else if (!strcmp(s, "ktap"))
-		*f = LS_EXPORT_KTAP;
-	else if (!strcmp(s, "lava"))
-		*f = LS_EXPORT_LAVA;
-	else
-		return -EINVAL;
-	return 0;
-}
-
 static int write_out(const char *out, const struct ls_buf *b)
 {
 	int ret;
 
-	if (b->err) {
-		fprintf(stderr, "lsbench export: out of memory\n");
-		return 2;
-	}
+	if (b->err)
+		return ls_cli_error(&ls_export_cmd, "out of memory");
 	if (!out) {
 		fwrite(b->data, 1, b->len, stdout);
 		return fflush(stdout) ? 2 : 0;
 	}
 	ret = ls_write_atomic(out, b->data, b->len);
-	if (ret) {
-		fprintf(stderr, "lsbench export: cannot write %s: %s\n", out, strerror(-ret));
-		return 2;
-	}
-	return 0;
+	return ret ? ls_cli_error(&ls_export_cmd, "cannot write %s: %s", out, strerror(-ret)) : 0;
 }
 
-struct export_args {
-	enum ls_export_format f;
-	const char *out, *origin;
-	struct ls_cmp_opts cmp;
-	const char *base[LS_CMP_MAX_SELECT]; /* --base folders: one side */
-	size_t nr_base;
+/* By enum ls_export_format. */
+static const char *const formats[] = { "kcidb", "ktap", "lava", NULL };
+
+#define ARGS(field) LS_CLI_AT(struct ls_export_args, field)
+
+/* The KCIDB schema written, as text for the usage: "5.0". */
+#define KCIDB_SCHEMA LS_STR(LS_KCIDB_MAJOR) "." LS_STR(LS_KCIDB_MINOR)
+
+static const struct ls_cli_opt export_opts[] = {
+	{ "--format", 'f', "F",
+	  "kcidb (KernelCI's KCIDB JSON, schema " KCIDB_SCHEMA "), ktap (kselftest's KTAP) or "
+	  "lava (a line per cell: NAME RESULT VALUE UNIT, as lava/cells.sh reports them)",
+	  LS_CLI_CHOICE, ARGS(f), .names = formats, .def = "kcidb" },
+	{ "--output", 'o', "F", "write to F, whole or not at all", LS_CLI_STR, ARGS(out),
+	  .def_text = "standard output", .what = "a file name" },
+	{ "--origin", 0, "O", "KCIDB origin: the submitter, [a-z0-9_]+", LS_CLI_STR, ARGS(origin),
+	  .valid = ls_export_origin_ok, .def = "lsbench", .what = "[a-z0-9_]+" },
+	{ "--base", 0, "DIR",
+	  "judge each cell against the cells of DIR (repeatable: one side) as lsbench compare "
+	  "does, by the rule below",
+	  LS_CLI_STRS, ARGS(base), .aux = offsetof(struct ls_export_args, nr_base),
+	  .cap = LS_CMP_MAX_SIDE },
+	{ .kind = LS_CLI_CHILD, ARGS(cmp), .child = ls_cmp_rule_opts },
+	{},
 };
 
-static int set_opt(void *ctx, int opt, const char *arg)
-{
-	struct export_args *a = ctx;
-	char *end;
-
-	switch (opt) {
-	case 'f':
-		return parse_format(arg, &a->f);
-	case 'o':
-		a->out = arg;
-		return 0;
-	case 'O':
-		a->origin = arg;
-		return ls_export_origin_ok(arg) ? 0 : -EINVAL;
-	case 'B':
-		if (a->nr_base == LS_CMP_MAX_SELECT)
-			return -E2BIG;
-		a->base[a->nr_base++] = arg;
-		return 0;
-	case 'b':
-		return ls_cmp_parse_pct(arg, 1, &a->cmp.bound);
-	case 'q':
-		errno = 0;
-		a->cmp.fdr = strtod(arg, &end);
-		return errno || end == arg || *end || !(a->cmp.fdr > 0 && a->cmp.fdr <= 1) ? -EINVAL
-											   : 0;
-	}
-	return -EINVAL;
-}
-
-/* Parses the options; 1 for --help, -EINVAL (said) for bad ones. */
-static int parse(struct export_args *a, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "origin", required_argument, NULL, 'O' },
-		{ "base", required_argument, NULL, 'B' },
-		{ "bound", required_argument, NULL, 'b' },
-		{ "fdr", required_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{},
-	};
-	int ret = ls_getopt_each("export", argc, argv, "+f:o:b:q:h", opts, set_opt, a, usage);
-
-	if (ret)
-		return ret;
-	if (optind >= argc) {
-		fprintf(stderr, "lsbench export: needs a results folder\n");
-		return -EINVAL;
-	}
-	return 0;
-}
+const struct ls_cli_cmd ls_export_cmd = {
+	.name = "export",
+	.synopsis = "[options] RESULTS...",
+	.desc = "Writes the cells of RESULTS (run folders, or folders of them) in a format other "
+		"systems read.",
+	.opts = export_opts,
+	.footer = "A cell's figure is ns_per_op, in ns; ok is PASS (ok in KTAP, pass in LAVA), "
+		  "failed FAIL and unsupported SKIP, with the cell's reason. Against a base, an ok "
+		  "cell compare finds slower is FAIL (not ok, fail); one it finds ~, neither shown "
+		  "changed nor shown the same (inconclusive: more rounds would tell), is DONE in "
+		  "KCIDB (ran, no verdict), SKIP in KTAP and unknown in LAVA; faster and same are "
+		  "PASS. The verdict, ratio and interval go in each cell's comment.",
+	.min_args = 1,
+	.max_args = -1,
+};
 
 /* Reads the set and the base, compares them when there is a base, writes the format. */
-static int export_sets(struct export_args *a, char **dirs, int n)
+static int export_sets(struct ls_export_args *a, char **dirs, int n)
 {
 	struct ls_rset s = {}, base = {};
 	struct ls_buf b = {};
@@ -521,8 +457,7 @@ static int export_sets(struct export_args *a, char **dirs, int n)
 	if (!ret && a->nr_base)
 		ret = ls_cmp_build(&c, &base, &s, &a->cmp, err, sizeof(err));
 	if (ret) {
-		fprintf(stderr, "lsbench export: %s\n", err);
-		ret = 2;
+		ret = ls_cli_error(&ls_export_cmd, "%s", err);
 	} else {
 		ls_export(&s, a->nr_base ? &c : NULL, a->f, a->origin, &b);
 		ret = write_out(a->out, &b);
@@ -536,14 +471,8 @@ static int export_sets(struct export_args *a, char **dirs, int n)
 
 int ls_export_main(int argc, char **argv)
 {
-	struct export_args a = {
-		.f = LS_EXPORT_KCIDB,
-		.origin = "lsbench",
-		.cmp = LS_CMP_OPTS_DEFAULT,
-	};
-	int ret = parse(&a, argc, argv);
+	struct ls_export_args a = {};
+	int pos, ret = ls_cli_main(&ls_export_cmd, argc, argv, &a, &pos);
 
-	if (ret)
-		return ret > 0 ? 0 : 2;
-	return export_sets(&a, argv + optind, argc - optind);
+	return ret >= 0 ? ret : export_sets(&a, argv + pos, argc - pos);
 }

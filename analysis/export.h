@@ -6,7 +6,9 @@
 #ifndef LSBENCH_EXPORT_H
 #define LSBENCH_EXPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include "compare.h"
 
 struct ls_buf;
 struct ls_key;
@@ -30,9 +32,7 @@ enum ls_export_format {
 void ls_export_path(const struct ls_key *k, char *buf, size_t size);
 
 /* Whether origin is a KCIDB origin: [a-z0-9_]+. */
-int ls_export_origin_ok(const char *origin);
-
-struct ls_cmp;
+bool ls_export_origin_ok(const char *origin);
 
 /*
  * Appends the set in format f to b; origin names the submitter (KCIDB). cmp,
@@ -42,6 +42,19 @@ struct ls_cmp;
 void ls_export(const struct ls_rset *s, const struct ls_cmp *cmp, enum ls_export_format f,
 	       const char *origin, struct ls_buf *b);
 
+/* lsbench export's settings, as its table (ls_export_cmd) parses them. */
+struct ls_export_args {
+	enum ls_export_format f;
+	const char *out; /* NULL: standard output */
+	const char *origin;
+	struct ls_cmp_opts cmp; /* the rule, when there is a base */
+	const char *base[LS_CMP_MAX_SIDE]; /* --base folders: one side */
+	size_t nr_base;
+};
+
+extern const struct ls_cli_cmd ls_export_cmd;
+
+/* `lsbench export`, argv after the command name. Returns the exit status. */
 int ls_export_main(int argc, char **argv);
 
 #endif /* LSBENCH_EXPORT_H */

@@ -80,7 +80,7 @@ int ls_report_compare_section(struct report *r, size_t s)
 	ls_buf_printf(h, " against ");
 	ls_report_html_str(h, r->labels[0]);
 	ls_buf_printf(h, "</h2>\n");
-	o.bound = r->bound;
+	o.bound = r->a.bound;
 	ret = ls_cmp_build(&c, &r->sets[0], &r->sets[s], &o, r->err, sizeof(r->err));
 	if (ret == -EINVAL) {
 		ls_buf_printf(h, "<p>Not compared: ");

@@ -18,16 +18,13 @@
 #define MAX_TYPES 16
 
 struct report {
-	const char *out; /* folder of report.html */
+	struct ls_report_args a; /* the command line */
 	char plots[PATH_MAX]; /* <out>/plots */
 	struct ls_rset sets[LS_REPORT_MAX_SETS];
 	char labels[LS_REPORT_MAX_SETS][200]; /* "kernel (label NAME)" per set */
 	size_t nr_sets;
 	const char *types[MAX_TYPES]; /* map types, in order of appearance */
 	size_t nr_types;
-	const char *cell; /* "scenario/mode" of the histogram overlay */
-	double bound; /* compare's equivalence bound, a fraction */
-	bool force; /* compare sets of different CPU models or virtualisation */
 	struct ls_buf html;
 	unsigned int nr_plots;
 	bool tcg[LS_REPORT_MAX_SETS]; /* a run of the set ran under TCG: emulated times */

@@ -6,7 +6,6 @@
  * each other one.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -302,9 +301,9 @@ static int write_report(struct report *r)
 	for (i = 0; i < r->nr_sets; i++)
 		ls_report_load_ci(r, i);
 	set_labels(r);
-	snprintf(r->plots, sizeof(r->plots), "%s/plots", r->out);
-	if (mkdir(r->out, 0755) && errno != EEXIST) {
-		snprintf(r->err, sizeof(r->err), "cannot make %s: %s", r->out, strerror(errno));
+	snprintf(r->plots, sizeof(r->plots), "%s/plots", r->a.out);
+	if (mkdir(r->a.out, 0755) && errno != EEXIST) {
+		snprintf(r->err, sizeof(r->err), "cannot make %s: %s", r->a.out, strerror(errno));
 		return -errno;
 	}
 	if (mkdir(r->plots, 0755) && errno != EEXIST) {
@@ -328,7 +327,7 @@ static int write_report(struct report *r)
 	if (ret)
 		return ret;
 	ls_buf_printf(&r->html, "%s", page_tail);
-	snprintf(path, sizeof(path), "%s/report.html", r->out);
+	snprintf(path, sizeof(path), "%s/report.html", r->a.out);
 	ret = r->html.err ?: ls_write_atomic(path, r->html.data, r->html.len);
 	if (ret)
 		snprintf(r->err, sizeof(r->err), "cannot write %s: %s", path, strerror(-ret));
@@ -343,115 +342,74 @@ static int cell_known(struct report *r)
 	size_t s, i;
 	char sm[160], q[48];
 
-	if (!r->cell)
+	if (!r->a.cell)
 		return 0;
 	for (s = 0; s < r->nr_sets; s++) {
 		for (i = 0; i < r->sets[s].nr_cells; i++) {
 			const struct ls_key *k = &r->sets[s].cells[i].key;
 
 			snprintf(sm, sizeof(sm), "%s/%s", k->scenario, k->mode);
-			if (!strcmp(sm, r->cell))
+			if (!strcmp(sm, r->a.cell))
 				return 0;
 		}
 	}
-	ls_csvr_quote(r->cell, q, sizeof(q));
+	ls_csvr_quote(r->a.cell, q, sizeof(q));
 	snprintf(r->err, sizeof(r->err),
 		 "--cell '%s': no such SCENARIO/MODE in the sets (%s is one)", q, sm);
 	return -EINVAL;
 }
 
-void ls_report_usage(FILE *f)
-{
-	fprintf(f,
-		"usage: lsbench report [options] SET [SET...]\n"
-		"  SET                a run folder, a folder of them, or several joined by\n"
-		"                     commas (merged, as compare's sides); up to %d sets,\n"
-		"                     each a line in the plots; sets after the first are\n"
-		"                     compared with it\n"
-		"  -o, --output DIR   where report.html and plots/ go (default: the run\n"
-		"                     folder, when SET is one)\n"
-		"  -c, --cell S/MODE  the cell of the latency histogram (default task-get/hook)\n"
-		"  -b, --bound PCT    compare's equivalence bound: same within -/+PCT (default\n"
-		"                     %g; -t, --threshold: its old name)\n"
-		"      --force        compare sets of different CPU models or virtualisation\n"
-		"                     (refused otherwise, as compare refuses them)\n"
-		"      --trial        read runs marked a trial (lsbench run --slowdown, a test's\n"
-		"                     fault), which are refused otherwise\n",
-		LS_REPORT_MAX_SETS, LS_CMP_BOUND * 100);
-}
+#define ARGS(field) LS_CLI_AT(struct ls_report_args, field)
+
+static const struct ls_cli_opt report_opts[] = {
+	{ "--output", 'o', "DIR", "where report.html and plots/ go", LS_CLI_STR, ARGS(out),
+	  .def_text = "the run folder, when SET is one", .what = "a folder" },
+	{ "--cell", 'c', "S/MODE", "the cell of the latency histogram", LS_CLI_STR, ARGS(cell),
+	  .def_text = "task-get/hook", .what = "a scenario/mode" },
+	{ .kind = LS_CLI_CHILD, ARGS(bound), .child = ls_cmp_bound_opts },
+	{ .kind = LS_CLI_CHILD, ARGS(sides), .child = ls_sides_cli_opts },
+	{},
+};
+
+#define MAX_SETS LS_STR(LS_REPORT_MAX_SETS)
+
+const struct ls_cli_cmd ls_report_cmd = {
+	.name = "report",
+	.synopsis = "[options] SET [SET...]",
+	.desc = "SET: a run folder, a folder of them, or several joined by commas (merged, as "
+		"compare's sides); up to " MAX_SETS " sets, each a line in the plots; those after "
+		"the first are compared with the first as compare compares them.",
+	.opts = report_opts,
+	.min_args = 1,
+	.max_args = LS_REPORT_MAX_SETS,
+};
 
 int ls_report_main(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "cell", required_argument, NULL, 'c' },
-		{ "bound", required_argument, NULL, 'b' },
-		{ "threshold", required_argument, NULL, 't' },
-		{ "force", no_argument, NULL, 'F' },
-		{ "trial", no_argument, NULL, 'T' },
-		{ "help", no_argument, NULL, 'h' },
-		{},
-	};
 	struct report *r = calloc(1, sizeof(*r));
-	bool trials_ok = false;
-	int opt, ret = 0;
-	char q[48];
+	int pos, ret;
 	size_t i;
 
 	if (!r)
 		return 2;
-	r->bound = LS_CMP_BOUND;
-	optind = 1;
-	opterr = 0;
-	while (!ret && (opt = getopt_long(argc, argv, "+o:c:b:t:h", opts, NULL)) != -1) {
-		switch (opt) {
-		case 'o':
-			r->out = optarg;
-			break;
-		case 'c':
-			r->cell = optarg;
-			break;
-		case 'b':
-		case 't':
-			if (ls_cmp_parse_pct(optarg, 1, &r->bound)) {
-				ls_csvr_quote(optarg, q, sizeof(q));
-				snprintf(r->err, sizeof(r->err), "bad bound: '%s'", q);
-				ret = -EINVAL;
-			}
-			break;
-		case 'F':
-			r->force = true;
-			break;
-		case 'T':
-			trials_ok = true;
-			break;
-		case 'h':
-			ls_report_usage(stdout);
-			free(r);
-			return 0;
-		default:
-			ls_csvr_quote(argv[optind - 1], q, sizeof(q));
-			snprintf(r->err, sizeof(r->err), "unknown option or missing value: '%s'",
-				 q);
-			ret = -EINVAL;
-		}
+	ret = ls_cli_main(&ls_report_cmd, argc, argv, &r->a, &pos);
+	if (ret >= 0) {
+		free(r);
+		return ret;
 	}
-	if (!ret && (optind == argc || argc - optind > LS_REPORT_MAX_SETS)) {
-		snprintf(r->err, sizeof(r->err), "needs 1 to %d result sets", LS_REPORT_MAX_SETS);
-		ret = -EINVAL;
-	}
-	for (i = optind; !ret && i < (size_t)argc; i++) {
-		r->sets[r->nr_sets].trials_ok = trials_ok;
+	ret = 0;
+	for (i = pos; !ret && i < (size_t)argc; i++) {
+		r->sets[r->nr_sets].trials_ok = r->a.sides.trials_ok;
 		ret = ls_rset_add(&r->sets[r->nr_sets++], argv[i], r->err, sizeof(r->err));
 	}
 	ret = ret ?: cell_known(r);
 	/* each set after the first is compared with it: checked as compare checks its sides */
 	for (i = 1; !ret && i < r->nr_sets; i++)
-		ret = ls_sides_check("report", &r->sets[0], &r->sets[i], r->force, stderr, r->err,
-				     sizeof(r->err));
-	if (!ret && !r->out) {
+		ret = ls_sides_check("report", &r->sets[0], &r->sets[i], r->a.sides.force, stderr,
+				     r->err, sizeof(r->err));
+	if (!ret && !r->a.out) {
 		if (r->nr_sets == 1 && r->sets[0].nr_runs == 1) {
-			r->out = r->sets[0].runs[0].dir;
+			r->a.out = r->sets[0].runs[0].dir;
 		} else {
 			snprintf(r->err, sizeof(r->err),
 				 "several runs: name the report folder with -o");
@@ -460,7 +418,7 @@ int ls_report_main(int argc, char **argv)
 	}
 	ret = ret ?: write_report(r);
 	if (ret)
-		fprintf(stderr, "lsbench report: %s\n", r->err);
+		ls_cli_error(&ls_report_cmd, "%s", r->err);
 	for (i = 0; i < r->nr_sets; i++)
 		ls_rset_free(&r->sets[i]);
 	ls_buf_free(&r->html);

@@ -439,7 +439,7 @@ int ls_report_type_plots(struct report *r, const char *type)
 /* The cell of the overlay: --cell, else task-get/hook, else the first with a latency. */
 static const struct ls_rcell *overlay_cell(const struct report *r)
 {
-	const char *want = r->cell ?: "task-get/hook";
+	const char *want = r->a.cell ?: "task-get/hook";
 	const struct ls_rcell *first = NULL;
 	size_t i;
 
@@ -455,7 +455,7 @@ static const struct ls_rcell *overlay_cell(const struct report *r)
 		if (!first)
 			first = c;
 	}
-	return r->cell ? NULL : first;
+	return r->a.cell ? NULL : first;
 }
 
 /* The latency histograms of one cell in every set, as fractions of the samples. */

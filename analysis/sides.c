@@ -10,6 +10,18 @@
 #include <string.h>
 #include "sides.h"
 
+const struct ls_cli_opt ls_sides_cli_opts[] = {
+	{ "--force", 0, NULL,
+	  "compare sides of different CPU models or virtualisation, with a warning (refused "
+	  "otherwise)",
+	  LS_CLI_FLAG, LS_CLI_AT(struct ls_sides_opts, force) },
+	{ "--trial", 0, NULL,
+	  "read runs marked a trial (lsbench run --slowdown, a test's fault), which are refused "
+	  "otherwise: power trials only",
+	  LS_CLI_FLAG, LS_CLI_AT(struct ls_sides_opts, trials_ok) },
+	{},
+};
+
 void ls_run_kernel_name(const struct ls_run_info *ri, char *buf, size_t size)
 {
 	snprintf(buf, size, "%s%s%s%s", ri->kernel, *ri->label ? " (label " : "", ri->label,

@@ -6,7 +6,17 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include "cli.h"
 #include "rset.h"
+
+/* What the checks let through: compare's and report's --force and --trial. */
+struct ls_sides_opts {
+	bool force; /* sides of different CPU models or virtualisation: a warning, not refused */
+	bool trials_ok; /* read runs marked a trial (struct ls_rset's trials_ok) */
+};
+
+/* --force and --trial, of a struct ls_sides_opts: a child table of compare's and report's. */
+extern const struct ls_cli_opt ls_sides_cli_opts[];
 
 /*
  * Refuses (-EINVAL, one line in err) a comparison that means nothing: a run

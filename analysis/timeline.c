@@ -8,7 +8,6 @@
  */
 #include <dirent.h>
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
@@ -16,7 +15,6 @@
 #include <sys/stat.h>
 #include "compare.h"
 #include "csv.h"
-#include "csvread.h"
 #include "gnuplot.h"
 #include "sides.h"
 #include "timeline.h"
@@ -35,30 +33,35 @@ struct timeline {
 	size_t nr_cells;
 	struct ls_cmp steps[LS_TIMELINE_MAX_KERNELS - 1]; /* kernel i to i + 1 */
 	size_t nr_steps; /* built so far */
-	struct ls_cmp_opts opts;
-	const char *out;
+	struct ls_timeline_args a;
 	char plots[PATH_MAX];
 	char err[768];
 };
 
-void ls_timeline_usage(FILE *f)
-{
-	fprintf(f,
-		"usage: lsbench timeline [options] SET...\n"
-		"  Puts result sets of one kernel each in the order of their versions: each\n"
-		"  cell's figure against the kernel, with the 95%% interval of its round\n"
-		"  medians, and the steps between neighbouring kernels that are significant.\n"
-		"  SET: one kernel's results (a run folder, a folder of them, several joined by\n"
-		"  commas), or a results root whose folders are kernels (lsbench vm's -o):\n"
-		"  every kernel in it but compare/ and timeline/.\n"
-		"  -o, --output DIR     where timeline.csv, steps.csv, timeline.md and plots/ go\n"
-		"                       (default timeline)\n"
-		"  -b, --bound PCT      a step is the same when its 90%% interval lies within\n"
-		"                       -/+PCT (default %g; -t, --threshold: its old name)\n"
-		"  -q, --fdr Q          false discovery rate of each step's tests (default %g)\n"
-		"  A step is judged as lsbench compare judges: slower, faster, same or ~.\n",
-		LS_CMP_BOUND * 100, LS_CMP_FDR);
-}
+#define ARGS(field) LS_CLI_AT(struct ls_timeline_args, field)
+
+static const struct ls_cli_opt timeline_opts[] = {
+	{ "--output", 'o', "DIR", "where timeline.csv, steps.csv, timeline.md and plots/ go",
+	  LS_CLI_STR, ARGS(out), .def = "timeline", .what = "a folder" },
+	{ .kind = LS_CLI_CHILD, ARGS(opts), .child = ls_cmp_rule_opts },
+	{},
+};
+
+const struct ls_cli_cmd ls_timeline_cmd = {
+	.name = "timeline",
+	.synopsis = "[options] SET...",
+	.desc = "Puts result sets of one kernel each in the order of their versions: each cell's "
+		"figure against the kernel, with the 95% interval of its round medians, and the "
+		"steps between neighbouring kernels that are significant. SET: one kernel's "
+		"results (a run folder, a folder of them, several joined by commas), or a results "
+		"root whose folders are kernels (lsbench vm's -o): every kernel in it but compare/ "
+		"and timeline/.",
+	.opts = timeline_opts,
+	.footer = "A step is judged as lsbench compare judges: slower, faster, same or ~; the "
+		  "family of each step's tests is its cells.",
+	.min_args = 1,
+	.max_args = -1,
+};
 
 int ls_release_cmp(const char *a, const char *b)
 {
@@ -232,7 +235,7 @@ static int build_steps(struct timeline *t)
 	int ret;
 
 	for (i = 0; i + 1 < t->n; i++) {
-		ret = ls_cmp_build(&t->steps[i], &t->k[i].set, &t->k[i + 1].set, &t->opts, t->err,
+		ret = ls_cmp_build(&t->steps[i], &t->k[i].set, &t->k[i + 1].set, &t->a.opts, t->err,
 				   sizeof(t->err));
 		if (ret)
 			return ret;
@@ -260,7 +263,7 @@ static int write_out(struct timeline *t, const char *name, struct ls_buf *b)
 	char path[PATH_MAX + 64];
 	int ret;
 
-	snprintf(path, sizeof(path), "%s/%s", t->out, name);
+	snprintf(path, sizeof(path), "%s/%s", t->a.out, name);
 	ret = b->err ?: ls_write_atomic(path, b->data ?: "", b->len);
 	if (ret)
 		snprintf(t->err, sizeof(t->err), "cannot write %.300s: %s", path, strerror(-ret));
@@ -399,7 +402,7 @@ static int timeline_md(struct timeline *t, FILE *echo)
 		      "nor shown within -/+%g%% (steps.csv: the rounds that would tell). "
 		      "Plain: the same, within -/+%g%%.\n"
 		      "Kernels (the lsbench revision that measured them):",
-		      t->opts.fdr, t->opts.bound * 100, t->opts.bound * 100);
+		      t->a.opts.fdr, t->a.opts.bound * 100, t->a.opts.bound * 100);
 	for (i = 0; i < t->n; i++)
 		ls_buf_printf(&b, "%s %s (%s)", i ? "," : "", t->k[i].release,
 			      *t->k[i].set.runs[0].rev ? t->k[i].set.runs[0].rev : "?");
@@ -471,8 +474,8 @@ static int write_all(struct timeline *t)
 	size_t c;
 	int ret;
 
-	snprintf(t->plots, sizeof(t->plots), "%s/plots", t->out);
-	if ((mkdir(t->out, 0755) && errno != EEXIST) ||
+	snprintf(t->plots, sizeof(t->plots), "%s/plots", t->a.out);
+	if ((mkdir(t->a.out, 0755) && errno != EEXIST) ||
 	    (mkdir(t->plots, 0755) && errno != EEXIST)) {
 		snprintf(t->err, sizeof(t->err), "cannot create %.300s: %s", t->plots,
 			 strerror(errno));
@@ -495,63 +498,17 @@ static void timeline_free(struct timeline *t)
 	free(t->cells);
 }
 
-static int parse_fdr(const char *s, double *v)
-{
-	char *end;
-
-	errno = 0;
-	*v = strtod(s, &end);
-	return errno || end == s || *end || !(*v > 0) || *v >= 1 ? -EINVAL : 0;
-}
-
 int ls_timeline_main(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "bound", required_argument, NULL, 'b' },
-		{ "threshold", required_argument, NULL, 't' },
-		{ "fdr", required_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{},
-	};
 	static struct timeline t;
-	char q[48];
-	int opt, i, ret = 0;
+	int pos, i, ret;
 
 	memset(&t, 0, sizeof(t));
-	t.opts = (struct ls_cmp_opts)LS_CMP_OPTS_DEFAULT;
-	t.out = "timeline";
-	optind = 1;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "+o:b:t:q:h", opts, NULL)) != -1) {
-		switch (opt) {
-		case 'o':
-			t.out = optarg;
-			break;
-		case 'b':
-		case 't':
-			if (ls_cmp_parse_pct(optarg, 1, &t.opts.bound) || t.opts.bound >= 1)
-				goto bad_value;
-			break;
-		case 'q':
-			if (parse_fdr(optarg, &t.opts.fdr))
-				goto bad_value;
-			break;
-		case 'h':
-			ls_timeline_usage(stdout);
-			return 0;
-		default:
-			ls_csvr_quote(argv[optind - 1], q, sizeof(q));
-			fprintf(stderr, "lsbench timeline: unknown option or missing value: '%s'\n",
-				q);
-			return 2;
-		}
-	}
-	if (optind >= argc) {
-		fprintf(stderr, "lsbench timeline: needs result sets (lsbench timeline --help)\n");
-		return 2;
-	}
-	for (i = optind; !ret && i < argc; i++)
+	ret = ls_cli_main(&ls_timeline_cmd, argc, argv, &t.a, &pos);
+	if (ret >= 0)
+		return ret;
+	ret = 0;
+	for (i = pos; !ret && i < argc; i++)
 		ret = holds(argv[i], 2) && !holds(argv[i], 1) ? root_add(&t, argv[i])
 							      : kernel_add(&t, argv[i]);
 	if (!ret && t.n < 2) {
@@ -564,19 +521,15 @@ int ls_timeline_main(int argc, char **argv)
 		ret = collect_cells(&t) ?: build_steps(&t);
 	}
 	if (ret) {
-		fprintf(stderr, "lsbench timeline: %s\n", t.err);
+		ls_cli_error(&ls_timeline_cmd, "%s", t.err);
 		timeline_free(&t);
 		return 2;
 	}
 	ret = write_all(&t);
 	if (ret)
-		fprintf(stderr, "lsbench timeline: %s\n", t.err);
+		ls_cli_error(&ls_timeline_cmd, "%s", t.err);
 	else
-		printf("written: %s/timeline.csv, steps.csv, timeline.md, plots/\n", t.out);
+		printf("written: %s/timeline.csv, steps.csv, timeline.md, plots/\n", t.a.out);
 	timeline_free(&t);
 	return ret ? 2 : 0;
-bad_value:
-	ls_csvr_quote(optarg, q, sizeof(q));
-	fprintf(stderr, "lsbench timeline: bad value for -%c: '%s'\n", opt, q);
-	return 2;
 }

@@ -413,6 +413,8 @@ int ls_cli_parse(const struct ls_cli_cmd *cmd, int argc, char **argv, void *sett
 		ret = set_defaults(&t, settings, err, len);
 	if (!ret)
 		ret = parse_args(cmd, &t, argc, argv, settings, pos, err, len);
+	if (!ret && cmd->check)
+		ret = cmd->check(settings, argc, argv, *pos, err, len);
 	if (ret == -ENOMEM)
 		snprintf(err, len, "out of memory");
 	free(t.rows);

@@ -77,6 +77,12 @@ struct ls_cli_cmd {
 	int min_args, max_args; /* positional arguments; max_args -1: any number */
 	/* called for every option given, after its parser (may be NULL) */
 	void (*seen)(void *base, const struct ls_cli_opt *opt, const char *arg);
+	/*
+	 * called once all is parsed, with the positional arguments at
+	 * argv[pos..argc), for what no row can check alone (may be NULL): 0, or
+	 * -EINVAL with a one-line message in err
+	 */
+	int (*check)(void *base, int argc, char **argv, int pos, char *err, size_t len);
 };
 
 #define LS_CLI_HELP 1
@@ -84,7 +90,8 @@ struct ls_cli_cmd {
 /*
  * Sets the defaults in settings and parses argv[1..argc) into them; fields
  * without a default keep what they held (zero them first). Positional
- * arguments are moved after the options: the first at *pos. Returns 0,
+ * arguments are moved after the options: the first at *pos. Then cmd->check,
+ * if the command has one. Returns 0,
  * LS_CLI_HELP for -h or --help, or -EINVAL (-ENOMEM) with a one-line message
  * in err that names the option.
  */

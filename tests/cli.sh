@@ -60,7 +60,7 @@ rc=$?
 fails "no command" "^lsbench: no command given" "$LSBENCH"
 fails "unknown command" "^lsbench: unknown command 'frobnicate' (see lsbench help)$" "$LSBENCH" frobnicate
 fails "misspelt command" "unknown command 'comapre': did you mean compare?" "$LSBENCH" comapre
-for c in run vm list clean slots columns version; do
+for c in run vm list clean slots columns version compare report timeline export; do
 	fails "$c: unknown option" "^lsbench $c: unknown option '--frobnicate'$" "$LSBENCH" "$c" --frobnicate
 done
 fails "run: misspelt option" "^lsbench run: unknown option '--roundz': did you mean --rounds?$" \
@@ -71,6 +71,38 @@ fails "run: bad label" "^lsbench run: --label: 'a/b' is not one name" "$LSBENCH"
 fails "run: misspelt scenario" "^lsbench run: no scenario matches 'task-gett': did you mean task-get?$" \
 	"$LSBENCH" run -s task-gett -o "$tmp/none"
 [ ! -e "$tmp/none" ] && ok "run: nothing written on bad input" || not_ok "run: nothing written on bad input"
+
+# compare, report, timeline and export: options anywhere among the folders, compare's rule one
+# table for all four (its errors alike), the arguments counted
+fails "compare: an option after the folders is an option" "^lsbench compare: .*$tmp/nope-a" \
+	"$LSBENCH" compare "$tmp/nope-a" "$tmp/nope-b" -o "$tmp/c.csv"
+[ ! -e "$tmp/c.csv" ] && ok "compare: nothing written on bad input" ||
+	not_ok "compare: nothing written on bad input"
+fails "compare: misspelt option" "^lsbench compare: unknown option '--boud': did you mean --bound?$" \
+	"$LSBENCH" compare --boud 2 a b
+for c in compare timeline export; do
+	fails "$c: bad bound" \
+		"^lsbench $c: --threshold: '100' is not a percentage above 0 and below 100 (2 or 2%)$" \
+		"$LSBENCH" "$c" a b -t 100
+	fails "$c: bad fdr" "^lsbench $c: --fdr: '0' is not a number above 0, up to 1$" \
+		"$LSBENCH" "$c" a b --fdr 0
+done
+fails "report: bad bound" "^lsbench report: --bound: '0' is not a percentage" \
+	"$LSBENCH" report a --bound 0
+fails "report: no --fdr" "^lsbench report: unknown option '--fdr'$" "$LSBENCH" report a --fdr 0.1
+fails "compare: one side" "^lsbench compare: needs BASE and NEW results folders$" \
+	"$LSBENCH" compare a -o "$tmp/c.csv"
+fails "compare: bad format" "^lsbench compare: --format: 'json' is not one of text, markdown or csv$" \
+	"$LSBENCH" compare -f json a b
+fails "export: bad format" "^lsbench export: --format: 'json' is not one of kcidb, ktap or lava$" \
+	"$LSBENCH" export -f json a
+fails "export: bad origin" "^lsbench export: --origin: 'A-b' is not \[a-z0-9_\]+$" \
+	"$LSBENCH" export a --origin A-b
+fails "timeline: no set" "^lsbench timeline: no argument given" "$LSBENCH" timeline -o "$tmp/t"
+[ ! -e "$tmp/t" ] && ok "timeline: nothing written on bad input" ||
+	not_ok "timeline: nothing written on bad input"
+fails "report: nine sets" "^lsbench report: unexpected argument 'i'$" \
+	"$LSBENCH" report a b c d e f g h i
 
 # list [GLOB]
 out=$("$LSBENCH" list 'task-*')

@@ -344,7 +344,7 @@ static void rounds_numbered_sparsely(void **state)
 	ls_rset_free(&s);
 }
 
-/* The command line: the sides as BASE NEW or --base and --new, and what is refused. */
+/* The command line: sides as BASE NEW or --base and --new, options anywhere, what is refused. */
 static void command_line(void **state)
 {
 	char a1[128], a2[128], b1[128], b2[128], csv[128], none[128];
@@ -352,6 +352,7 @@ static void command_line(void **state)
 		"compare", "-o", csv, "--base", a1, "--base", a2, "--new", b1, "--new", b2
 	};
 	char *pos[] = { "compare", "-o", csv, "-b", "3%", a1, b1, b2 };
+	char *after[] = { "compare", a1, b1, "--bound", "3", b2, "-o", csv };
 	char *mixed[] = { "compare", "-o", none, "--base", a1, b2 };
 	char *empty[] = { "compare", "-o", none, "-s", "nothing*", a1, b1 };
 	char *bound[] = { "compare", "-o", none, "--bound", "0", a1, b1 };
@@ -372,6 +373,9 @@ static void command_line(void **state)
 	assert_int_equal(access(csv, F_OK), 0);
 	unlink(csv);
 	assert_int_equal(ls_compare_main(8, pos), 0);
+	assert_int_equal(access(csv, F_OK), 0);
+	unlink(csv);
+	assert_int_equal(ls_compare_main(8, after), 0); /* options anywhere among the folders */
 	assert_int_equal(access(csv, F_OK), 0);
 	assert_int_equal(ls_compare_main(6, mixed), 2);
 	assert_int_equal(ls_compare_main(7, empty), 2);
