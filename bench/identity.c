@@ -27,34 +27,69 @@ static uint64_t fnv_str(uint64_t h, const char *s)
 	return fnv(h, s, strlen(s) + 1);
 }
 
-static uint64_t fnv_list(uint64_t h, const unsigned int *v, size_t n)
+/* The bytes of one value of a row's field. */
+static size_t value_size(const struct ls_cli_opt *opt)
 {
-	h = fnv(h, &n, sizeof(n));
-	return fnv(h, v, n * sizeof(*v));
+	switch (opt->kind) {
+	case LS_CLI_FLAG:
+	case LS_CLI_CLEAR:
+		return sizeof(bool);
+	case LS_CLI_U64:
+		return sizeof(unsigned long long);
+	case LS_CLI_REAL:
+		return sizeof(double);
+	case LS_CLI_STR:
+	case LS_CLI_STRS:
+		return sizeof(const char *);
+	default:
+		return sizeof(unsigned int); /* LS_CLI_FN too: cli.h's measures */
+	}
+}
+
+static bool all_zero(const void *p, size_t n)
+{
+	const unsigned char *c = p;
+
+	while (n--) {
+		if (*c++)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Adds a row that changes what a round measures: its name, then its value
+ * (a list: its count, then its items; strings by their text). A value of
+ * zero (false, 0, an empty list, none) adds nothing, so that an option added
+ * later, off by default, leaves the keys of runs without it as they were.
+ */
+static void add_row(const struct ls_cli_opt *opt, const void *base, void *arg)
+{
+	const char *field = (const char *)base + opt->off;
+	size_t n = opt->aux ? *(const size_t *)((const char *)base + opt->aux) : 1, i;
+	bool text = opt->kind == LS_CLI_STR || opt->kind == LS_CLI_STRS;
+	uint64_t *h = arg;
+
+	if (!opt->measures || !n || all_zero(field, text ? sizeof(char *) : n * value_size(opt)))
+		return;
+	*h = fnv_str(*h, opt->name);
+	*h = fnv(*h, &n, sizeof(n));
+	if (!text) {
+		*h = fnv(*h, field, n * value_size(opt));
+		return;
+	}
+	for (i = 0; i < n; i++)
+		*h = fnv_str(*h, ((const char *const *)field)[i]);
+}
+
+uint64_t ls_measure_hash(uint64_t h, const struct ls_cli_opt *table, const void *settings)
+{
+	ls_cli_each(table, settings, add_row, &h);
+	return h;
 }
 
 uint64_t ls_measure_key(const struct ls_run_opts *o)
 {
-	char flags[160];
-	uint64_t h = 0xcbf29ce484222325ULL;
-	size_t i;
-
-	h = fnv_str(h, ls_bpf_sources());
-	for (i = 0; i < o->nr_globs; i++)
-		h = fnv_str(h, o->globs[i]);
-	snprintf(flags, sizeof(flags), "w%g d%g r%u m%x s%x i%u %d%d%d%d%d%d", o->warmup_s,
-		 o->duration_s, o->repetitions, o->modes, o->sharings, o->loop_iters, o->bpf_stats,
-		 o->latency, o->bpf_latency, o->perf, o->overhead, o->profile);
-	h = fnv_str(h, flags);
-	/* added later: hashed only when set, so that the keys of runs without them stay */
-	if (o->slowdown_pct) {
-		snprintf(flags, sizeof(flags), "slowdown %u", o->slowdown_pct);
-		h = fnv_str(h, flags);
-	}
-	if (o->full)
-		h = fnv_str(h, "full");
-	h = fnv_list(h, o->cpu_counts, o->nr_cpu_counts);
-	h = fnv_list(h, o->objects, o->nr_objects);
-	h = fnv_list(h, o->maps, o->nr_maps);
-	return fnv_list(h, o->value_sizes, o->nr_value_sizes);
+	return ls_measure_hash(fnv_str(0xcbf29ce484222325ULL, ls_bpf_sources()), ls_run_cli_opts,
+			       o);
 }

@@ -16,4 +16,11 @@ const char *ls_bpf_sources(void);
  */
 uint64_t ls_measure_key(const struct ls_run_opts *o);
 
+/*
+ * h continued over the rows of table marked measures (cli.h), with their
+ * values in settings: ls_measure_key's hash, of any table. A row's name and
+ * value go in, in the table's order; a value of zero adds nothing.
+ */
+uint64_t ls_measure_hash(uint64_t h, const struct ls_cli_opt *table, const void *settings);
+
 #endif /* LSBENCH_IDENTITY_H */

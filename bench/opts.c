@@ -52,22 +52,30 @@ static bool label_ok(const char *s)
 #define RUN(field) LS_CLI_AT(struct ls_run_opts, field)
 #define RUN_GIVEN(field) LS_CLI_GIVEN(struct ls_run_opts, field)
 #define RUN_LIST(field, nr) RUN(field), .aux = offsetof(struct ls_run_opts, nr), .cap = LS_MAX_LIST
+/*
+ * The option changes what a round measures: its value is part of the measure
+ * key (bench/identity.c), so that runs pool as rounds of one set only when
+ * they measured the same thing. Every option that changes a round's figures
+ * (what runs, how long, what is instrumented) has it; rounds, budgets, seeds
+ * and output folders do not.
+ */
+#define MEASURES .measures = true
 
 const struct ls_cli_opt ls_run_cli_opts[] = {
 	{ "--scenario", 's', "GLOB",
 	  "run the scenarios matching GLOB (repeatable; default those of the default matrix, "
 	  "every one with --full)",
 	  LS_CLI_STRS, RUN(globs), .aux = offsetof(struct ls_run_opts, nr_globs),
-	  .cap = LS_MAX_GLOBS },
+	  .cap = LS_MAX_GLOBS, MEASURES },
 	{ "--warmup", 'w', "S", "seconds of warm-up per round, not measured", LS_CLI_REAL,
-	  RUN(warmup_s), RUN_GIVEN(timing_set), .max = MAX_SECONDS,
-	  .def = LS_STR(LS_DEF_WARMUP_S) },
+	  RUN(warmup_s), RUN_GIVEN(timing_set), .max = MAX_SECONDS, .def = LS_STR(LS_DEF_WARMUP_S),
+	  MEASURES },
 	{ "--duration", 'd', "S", "seconds per repetition", LS_CLI_REAL, RUN(duration_s),
 	  RUN_GIVEN(timing_set), .max = MAX_SECONDS, .above_min = true,
-	  .def = LS_STR(LS_DEF_DURATION_S) },
+	  .def = LS_STR(LS_DEF_DURATION_S), MEASURES },
 	{ "--repetitions", 'r', "N", "repetitions per round", LS_CLI_UINT, RUN(repetitions),
 	  RUN_GIVEN(timing_set), .min = 1, .max = MAX_REPETITIONS,
-	  .def = LS_STR(LS_DEF_REPETITIONS) },
+	  .def = LS_STR(LS_DEF_REPETITIONS), MEASURES },
 	{ "--rounds", 0, "N",
 	  "independent setups per cell, and more where imprecise; each round measures every cell "
 	  "once, in a shuffled order; given alone, exactly N",
@@ -96,30 +104,32 @@ const struct ls_cli_opt ls_run_cli_opts[] = {
 	{ "--mode", 'm', "LIST",
 	  "hook, loop, fentry (loop's program on fentry of getpgid, as the kernel's bench; task "
 	  "scenarios), comma-separated, or all",
-	  LS_CLI_BITS, RUN(modes), .names = mode_names, .all = "all", .def = "all" },
+	  LS_CLI_BITS, RUN(modes), .names = mode_names, .all = "all", .def = "all", MEASURES },
 	{ "--cpus", 0, "LIST", "producer-thread counts, e.g. 1,2", LS_CLI_UINTS,
 	  RUN_LIST(cpu_counts, nr_cpu_counts), .min = 1, .max = 4096,
-	  .def_text = "1 and powers of two up to all usable CPUs" },
+	  .def_text = "1 and powers of two up to all usable CPUs", MEASURES },
 	{ "--objects", 0, "LIST", "owner counts for scenarios that sweep them", LS_CLI_UINTS,
 	  RUN_LIST(objects, nr_objects), .min = 1, .max = LS_MAX_OBJECTS,
-	  .def_text = "each scenario's own, e.g. 1,10000 (--full: 1,100,10000,100000)" },
+	  .def_text = "each scenario's own, e.g. 1,10000 (--full: 1,100,10000,100000)", MEASURES },
 	{ "--maps", 0, "LIST", "map counts for scenarios that sweep them", LS_CLI_UINTS,
 	  RUN_LIST(maps, nr_maps), .min = 1, .max = LS_MAX_MAPS,
-	  .def_text = "each scenario's own, e.g. 1,16,17,100 (--full: 1,10,16,17,24,32,100,1000)" },
+	  .def_text = "each scenario's own, e.g. 1,16,17,100 (--full: 1,10,16,17,24,32,100,1000)",
+	  MEASURES },
 	{ "--value-size", 0, "LIST", "value sizes for scenarios that sweep them: 8, 64, 4096",
 	  LS_CLI_FN, RUN_LIST(value_sizes, nr_value_sizes), .min = 1, .max = 4096,
 	  .parse = parse_value_sizes, .def_text = "each scenario's own",
-	  .what = "distinct sizes of 8, 64 and 4096 bytes, comma-separated" },
+	  .what = "distinct sizes of 8, 64 and 4096 bytes, comma-separated", MEASURES },
 	{ "--sharing", 0, "LIST",
 	  "private (each thread its own owners), shared (all threads the same owners) or both; "
 	  "scenarios whose owners are one or the other by nature keep theirs",
-	  LS_CLI_BITS, RUN(sharings), .names = sharing_names, .def = "private,shared" },
+	  LS_CLI_BITS, RUN(sharings), .names = sharing_names, .def = "private,shared", MEASURES },
 	{ "--loop-iters", 0, "N", "operations per trigger in loop mode", LS_CLI_UINT,
-	  RUN(loop_iters), .min = 1, .max = MAX_LOOP_ITERS, .def = LS_STR(LS_DEF_LOOP_ITERS) },
+	  RUN(loop_iters), .min = 1, .max = MAX_LOOP_ITERS, .def = LS_STR(LS_DEF_LOOP_ITERS),
+	  MEASURES },
 	{ "--full", 0, NULL,
 	  "the whole matrix: with no -s every scenario, and every sweep's every value (owners, "
 	  "maps) where the default keeps fewer (lsbench list marks what only --full runs)",
-	  LS_CLI_FLAG, RUN(full) },
+	  LS_CLI_FLAG, RUN(full), MEASURES },
 	{ "--quick", 0, NULL,
 	  "a smoke run, not a measurement: -w " LS_STR(QUICK_WARMUP_S) " -d " LS_STR(QUICK_DURATION_S) " -r " LS_STR(
 		  QUICK_REPETITIONS) ", and --rounds " LS_STR(QUICK_ROUNDS) " unless given",
@@ -133,27 +143,27 @@ const struct ls_cli_opt ls_run_cli_opts[] = {
 	  .what = "one name of letters, digits, '.', '_' and '-' (at most " LS_STR(
 		  LS_MAX_LABEL) ")" },
 	{ "--no-bpf-stats", 0, NULL, "do not enable BPF run statistics while measuring",
-	  LS_CLI_CLEAR, RUN(bpf_stats) },
+	  LS_CLI_CLEAR, RUN(bpf_stats), MEASURES },
 	{ "--no-latency", 0, NULL, "do not time each trigger (no latency histograms)", LS_CLI_CLEAR,
-	  RUN(latency) },
+	  RUN(latency), MEASURES },
 	{ "--no-bpf-latency", 0, NULL, "do not time an operation per trigger inside BPF",
-	  LS_CLI_CLEAR, RUN(bpf_latency) },
+	  LS_CLI_CLEAR, RUN(bpf_latency), MEASURES },
 	{ "--no-perf", 0, NULL, "do not count with perf_event_open on the producers", LS_CLI_CLEAR,
-	  RUN(perf) },
+	  RUN(perf), MEASURES },
 	{ "--overhead", 0, NULL,
 	  "also measure each cell bare (none of the four above), reporting what the "
 	  "instrumentation costs",
-	  LS_CLI_FLAG, RUN(overhead) },
+	  LS_CLI_FLAG, RUN(overhead), MEASURES },
 	{ "--profile", 0, NULL,
 	  "perf record -e cpu-clock -g on the producers' CPUs per cell; top kernel symbols in "
 	  "profile.csv",
-	  LS_CLI_FLAG, RUN(profile) },
+	  LS_CLI_FLAG, RUN(profile), MEASURES },
 	{ "--slowdown", 0, "PCT",
 	  "power trials only: every BPF operation costs PCT% more (run again on PCT of every "
 	  "100, 1 to 100); the set is marked a trial, which compare and report refuse without "
 	  "--trial",
 	  LS_CLI_UINT, RUN(slowdown_pct), .min = 1, .max = 100, .def_text = "none",
-	  .what = "a whole percentage from 1 to 100" },
+	  .what = "a whole percentage from 1 to 100", MEASURES },
 	{ "--verbose", 'v', NULL, "print libbpf and verifier messages", LS_CLI_FLAG, RUN(verbose) },
 	{},
 };

@@ -549,6 +549,20 @@ const struct ls_cli_opt *ls_cli_find(const struct ls_cli_opt *table, const char 
 	return NULL;
 }
 
+void ls_cli_each(const struct ls_cli_opt *table, const void *settings,
+		 void (*fn)(const struct ls_cli_opt *opt, const void *settings, void *arg),
+		 void *arg)
+{
+	const struct ls_cli_opt *o;
+
+	for (o = table; !is_end(o); o++) {
+		if (o->kind == LS_CLI_CHILD)
+			ls_cli_each(o->child, (const char *)settings + o->off, fn, arg);
+		else
+			fn(o, settings, arg);
+	}
+}
+
 size_t ls_cli_count(const struct ls_cli_opt *table)
 {
 	const struct ls_cli_opt *o;

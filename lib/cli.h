@@ -58,6 +58,12 @@ struct ls_cli_opt {
 	const char *all; /* LS_CLI_BITS: the word for all of them; NULL: none */
 	ls_cli_parse_fn parse; /* LS_CLI_FN */
 	const struct ls_cli_opt *child; /* LS_CLI_CHILD: its table */
+	/*
+	 * Changes what a round measures: lsbench run's measure key is made of
+	 * these rows' values (bench/identity.c). An LS_CLI_FN row with it fills
+	 * unsigned ints, a list when it has aux.
+	 */
+	bool measures;
 };
 
 /* A macro's value as a string, for defaults: LS_STR(LS_DEF_ROUNDS) */
@@ -114,6 +120,11 @@ int ls_cli_error(const struct ls_cli_cmd *cmd, const char *fmt, ...)
 
 /* The row of the table (children included) whose long name is name, or NULL. */
 const struct ls_cli_opt *ls_cli_find(const struct ls_cli_opt *table, const char *name);
+
+/* Calls fn with every row of table, children's included, and the settings its field is in. */
+void ls_cli_each(const struct ls_cli_opt *table, const void *settings,
+		 void (*fn)(const struct ls_cli_opt *opt, const void *settings, void *arg),
+		 void *arg);
 
 /* Rows of a table, children's included, that take options: their count. */
 size_t ls_cli_count(const struct ls_cli_opt *table);

@@ -5,6 +5,7 @@
 #include <setjmp.h>
 #include <string.h>
 #include <cmocka.h>
+#include "identity.h"
 #include "opts.h"
 #include "cli_check.h"
 
@@ -407,6 +408,139 @@ static void cpu_counts(void **state)
 	assert_non_null(strstr(err, "--cpus 3"));
 }
 
+/* Another value of opt's field in o, of its kind: lists and strings get one item more. */
+static void perturb(const struct ls_cli_opt *opt, struct ls_run_opts *o)
+{
+	char *field = (char *)o + opt->off;
+	size_t *n = opt->aux ? (size_t *)((char *)o + opt->aux) : NULL;
+
+	switch (opt->kind) {
+	case LS_CLI_FLAG:
+	case LS_CLI_CLEAR:
+		*(bool *)field = !*(bool *)field;
+		break;
+	case LS_CLI_REAL:
+		*(double *)field += 1;
+		break;
+	case LS_CLI_U64:
+		*(unsigned long long *)field ^= 1;
+		break;
+	case LS_CLI_STR:
+		*(const char **)field = "perturbed";
+		break;
+	case LS_CLI_STRS:
+		((const char **)field)[(*n)++] = "perturbed";
+		break;
+	case LS_CLI_UINTS:
+	case LS_CLI_FN:
+		if (!n)
+			fail_msg("%s: a function's row without a list", opt->name);
+		((unsigned int *)field)[(*n)++] = 4096;
+		break;
+	default:
+		*(unsigned int *)field ^= 1;
+		break;
+	}
+}
+
+struct rows {
+	const struct ls_cli_opt *row[128];
+	size_t n;
+};
+
+static void collect(const struct ls_cli_opt *opt, const void *settings, void *arg)
+{
+	struct rows *t = arg;
+
+	(void)settings;
+	assert_true(t->n < sizeof(t->row) / sizeof(t->row[0]));
+	t->row[t->n++] = opt;
+}
+
+/*
+ * The measure key is made of the table's rows marked measures, and of them
+ * only: another value of any marked row (its default, a list one longer, a
+ * flag turned) makes another key; of any other row (rounds, seed, output,
+ * label, ...), the same key.
+ */
+static void measure_key_follows_the_marked_rows(void **state)
+{
+	struct rows t = {};
+	struct ls_run_opts o, p;
+	char err[256] = "";
+	char *argv[] = { "run", NULL };
+	unsigned int marked = 0;
+	uint64_t key;
+	size_t i;
+
+	assert_int_equal(ls_run_opts_parse(1, argv, &o, err, sizeof(err)), 0);
+	assert_int_equal(ls_cpu_counts_resolve(&o, 4, err, sizeof(err)), 0);
+	key = ls_measure_key(&o);
+	ls_cli_each(ls_run_cli_opts, &o, collect, &t);
+	assert_int_equal(t.n, ls_cli_count(ls_run_cli_opts));
+	for (i = 0; i < t.n; i++) {
+		p = o;
+		perturb(t.row[i], &p);
+		if ((ls_measure_key(&p) != key) != t.row[i]->measures)
+			fail_msg("%s: the key %s", t.row[i]->name,
+				 t.row[i]->measures ? "stays, though it is marked"
+						    : "moves, though it is not marked");
+		marked += t.row[i]->measures;
+	}
+	assert_true(marked >= 10 && marked < t.n);
+	assert_true(ls_cli_find(ls_run_cli_opts, "--duration")->measures);
+	assert_false(ls_cli_find(ls_run_cli_opts, "--rounds")->measures);
+}
+
+/* Settings of a command that gains an option: wait_s. */
+struct grown {
+	double duration_s;
+	unsigned int sizes[4];
+	size_t nr_sizes;
+	const char *output;
+	double wait_s;
+};
+
+#define GROWN(field) LS_CLI_AT(struct grown, field)
+
+static const struct ls_cli_opt before[] = {
+	{ "--duration", 0, "S", "", LS_CLI_REAL, GROWN(duration_s), .measures = true },
+	{ "--sizes", 0, "LIST", "", LS_CLI_UINTS, GROWN(sizes), .cap = 4,
+	  .aux = offsetof(struct grown, nr_sizes), .measures = true },
+	{ "--output", 0, "DIR", "", LS_CLI_STR, GROWN(output) },
+	{},
+};
+
+static const struct ls_cli_opt after[] = {
+	{ "--duration", 0, "S", "", LS_CLI_REAL, GROWN(duration_s), .measures = true },
+	{ "--sizes", 0, "LIST", "", LS_CLI_UINTS, GROWN(sizes), .cap = 4,
+	  .aux = offsetof(struct grown, nr_sizes), .measures = true },
+	{ "--output", 0, "DIR", "", LS_CLI_STR, GROWN(output) },
+	{ "--wait", 0, "S", "", LS_CLI_REAL, GROWN(wait_s), .measures = true },
+	{},
+};
+
+/*
+ * An option that changes what is measured is one row marked measures: the
+ * key follows it with nothing else to edit, and while it is off (zero) the
+ * keys of runs made before it stay as they were.
+ */
+static void a_new_option_is_one_marked_row(void **state)
+{
+	struct grown g = { .duration_s = 0.1, .sizes = { 8, 64 }, .nr_sizes = 2, .output = "r" };
+	uint64_t old = ls_measure_hash(1, before, &g), h;
+
+	assert_int_equal(ls_measure_hash(1, after, &g), old);
+	g.wait_s = 0.5;
+	h = ls_measure_hash(1, after, &g);
+	assert_int_not_equal(h, old);
+	assert_int_equal(ls_measure_hash(1, before, &g), old);
+	g.output = "elsewhere";
+	assert_int_equal(ls_measure_hash(1, after, &g), h);
+	g.nr_sizes = 1;
+	assert_int_not_equal(ls_measure_hash(1, after, &g), h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -427,6 +561,8 @@ int main(void)
 		cmocka_unit_test(objects),
 		cmocka_unit_test(maps_and_value_sizes),
 		cmocka_unit_test(cpu_counts),
+		cmocka_unit_test(measure_key_follows_the_marked_rows),
+		cmocka_unit_test(a_new_option_is_one_marked_row),
 	};
 
 	return cmocka_run_group_tests_name("opts", tests, NULL, NULL);
