@@ -404,17 +404,23 @@ void ls_summary_csv(const struct ls_results *r, struct ls_buf *b)
 		summary_row(r, &r->rows[i], b);
 }
 
-/* Writes a CSV text kept in memory to its file in the folder, if it has rows. */
-static int write_text(const struct ls_results *r, const char *name, const struct ls_buf *b)
+int ls_results_write_text(const struct ls_results *r, const char *name, const struct ls_buf *b,
+			  bool gz)
 {
 	char path[PATH_MAX + 16];
 
 	if (!b || !b->len)
 		return 0;
 	snprintf(path, sizeof(path), "%s/%s", r->dir, name);
-	if (strlen(name) > 3 && !strcmp(name + strlen(name) - 3, ".gz"))
-		return ls_write_atomic_gz(path, b->data, b->len);
-	return ls_write_atomic(path, b->data, b->len);
+	return gz ? ls_write_atomic_gz(path, b->data, b->len)
+		  : ls_write_atomic(path, b->data, b->len);
+}
+
+/* The run's plain CSV texts, rewritten with summary.csv: repetitions and profiles. */
+static int write_texts(const struct ls_results *r)
+{
+	return ls_results_write_text(r, "reps.csv", r->reps_csv, false)
+		       ?: ls_results_write_text(r, "profile.csv", r->profile_csv, false);
 }
 
 static int write_summary(struct ls_results *r)
@@ -471,8 +477,7 @@ int ls_results_write(struct ls_results *r, bool texts)
 	int err = texts_make(r, texts, false) ?: write_summary(r);
 
 	if (!err && texts)
-		err = write_text(r, "reps.csv", r->reps_csv)
-			      ?: write_text(r, "profile.csv", r->profile_csv);
+		err = write_texts(r);
 	return err ?: write_meta(r, "running");
 }
 
@@ -513,9 +518,8 @@ int ls_results_add(struct ls_results *r, const struct ls_row *row)
 
 int ls_results_finish(struct ls_results *r, const char *state)
 {
-	int err = texts_make(r, true, true) ?: write_summary(r) ?:
-		write_text(r, "reps.csv", r->reps_csv) ?: write_text(r, "profile.csv", r->profile_csv) ?:
-		write_text(r, "hist.csv.gz", r->hist_csv);
+	int err = texts_make(r, true, true) ?: write_summary(r) ?: write_texts(r) ?:
+		ls_results_write_text(r, "hist.csv.gz", r->hist_csv, true);
 
 	return write_meta(r, state) ?: err;
 }

@@ -101,7 +101,7 @@ struct ls_results {
 	struct ls_row *rows;
 	size_t nr_rows;
 	size_t cap_rows;
-	struct ls_buf *hist_csv; /* every histogram so far, written to hist.csv at the end */
+	struct ls_buf *hist_csv; /* every histogram so far, written to hist.csv.gz at the end */
 	struct ls_buf *reps_csv; /* every repetition so far, rewritten with summary.csv */
 	struct ls_buf *profile_csv; /* every profile so far, rewritten with summary.csv */
 };
@@ -130,9 +130,17 @@ long ls_results_slot(struct ls_results *r, const struct ls_row *keys);
 
 /*
  * Rewrites summary.csv atomically with every row, and with texts reps.csv and
- * profile.csv too (ls_results_finish writes them all, and hist.csv).
+ * profile.csv too (ls_results_finish writes them all, and hist.csv.gz).
  */
 int ls_results_write(struct ls_results *r, bool texts);
+
+/*
+ * Writes a text kept in memory (b; nothing when NULL or empty) to the file
+ * name in the run's folder, atomically: compressed with gzip when gz, plain
+ * otherwise, whatever the name. 0 or -errno.
+ */
+int ls_results_write_text(const struct ls_results *r, const char *name, const struct ls_buf *b,
+			  bool gz);
 
 /* Sets the row of row's keys to row (taking what it holds) and writes. */
 int ls_results_add(struct ls_results *r, const struct ls_row *row);

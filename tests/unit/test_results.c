@@ -468,6 +468,37 @@ static void unwritable_root_is_one_line_error(void **state)
 	assert_null(strchr(err, '\n'));
 }
 
+/* The caller says which text is gzip, not the file's name: a name ending in .gz is no sign. */
+static void gzip_by_the_caller_not_the_name(void **state)
+{
+	char root[] = "/tmp/lsbench-res-XXXXXX", path[PATH_MAX + 32], cmd[64];
+	char *argv[] = { "lsbench" };
+	struct ls_buf b = {}, empty = {};
+	struct ls_results r;
+	char err[256];
+
+	assert_non_null(mkdtemp(root));
+	assert_int_equal(ls_results_create(&r, root, NULL, &si, true, 1, argv, err, sizeof(err)),
+			 0);
+	ls_buf_printf(&b, "a,b\n1,2\n");
+	assert_int_equal(ls_results_write_text(&r, "plain.gz", &b, false), 0);
+	assert_int_equal(ls_results_write_text(&r, "packed.csv", &b, true), 0);
+	assert_int_equal(ls_results_write_text(&r, "none.csv", &empty, false), 0);
+	assert_int_equal(ls_results_write_text(&r, "none.gz", NULL, true), 0);
+	snprintf(path, sizeof(path), "%s/plain.gz", r.dir);
+	assert_string_equal(slurp(path), "a,b\n1,2\n");
+	snprintf(path, sizeof(path), "%s/packed.csv", r.dir);
+	assert_string_equal(slurp_gz(path), "a,b\n1,2\n");
+	snprintf(path, sizeof(path), "%s/none.csv", r.dir);
+	assert_int_equal(access(path, F_OK), -1);
+	snprintf(path, sizeof(path), "%s/none.gz", r.dir);
+	assert_int_equal(access(path, F_OK), -1);
+	ls_buf_free(&b);
+	ls_results_free(&r);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", root);
+	assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -483,6 +514,7 @@ int main(void)
 		cmocka_unit_test(a_label_makes_a_set_of_its_own),
 		cmocka_unit_test(trial_is_marked),
 		cmocka_unit_test(unwritable_root_is_one_line_error),
+		cmocka_unit_test(gzip_by_the_caller_not_the_name),
 	};
 
 	return cmocka_run_group_tests_name("results", tests, NULL, NULL);
