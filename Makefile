@@ -181,6 +181,7 @@ UNIT_TESTS := \
 	test_workloads:workloads \
 	test_slots:runner \
 	test_disturb:runner \
+	test_probe:runner \
 	test_csvread:analysis \
 	test_cmpstats:analysis \
 	test_compare:analysis \

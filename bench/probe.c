@@ -6,22 +6,27 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include "probe.h"
 
-#define LS_PROBE_CACHE 32
-
+/* A section's answer, kept for the run. */
 struct probe_result {
-	char section[128];
+	char *section;
 	int err;
 	char why[160];
 };
 
-static struct probe_result cache[LS_PROBE_CACHE];
-static size_t nr_cached;
+/*
+ * Every section asked about so far, none ever dropped: lsbench's objects have
+ * a few dozen sections at most, so the cache grows to hold them all. Probes
+ * run on the runner's thread only.
+ */
+static struct probe_result *cache;
+static size_t nr_cached, cap_cached;
 
 /* Programs whose target is a kernel function or tracepoint found in its BTF. */
 static bool needs_btf_target(enum bpf_prog_type type)
@@ -44,8 +49,9 @@ static int trivial_ret(enum bpf_prog_type type)
 	}
 }
 
-static int probe(const struct bpf_program *prog, char *why, size_t len)
+static int probe(const void *arg, char *why, size_t len)
 {
+	const struct bpf_program *prog = arg;
 	enum bpf_prog_type type = bpf_program__type(prog);
 	enum bpf_attach_type at = bpf_program__expected_attach_type(prog);
 	const char *sec = bpf_program__section_name(prog), *target = strchr(sec, '/');
@@ -88,22 +94,45 @@ static int probe(const struct bpf_program *prog, char *why, size_t len)
 	return err;
 }
 
-int ls_probe_hook(const struct bpf_program *prog, char *why, size_t len)
+/* A new entry of the cache for section, its answer to fill; NULL when out of memory. */
+static struct probe_result *remember(const char *section)
 {
-	const char *sec = bpf_program__section_name(prog);
-	struct probe_result *r;
+	size_t cap = cap_cached ? 2 * cap_cached : 16;
+	struct probe_result *grown, *r;
+
+	if (nr_cached == cap_cached) {
+		grown = realloc(cache, cap * sizeof(*grown));
+		if (!grown)
+			return NULL;
+		cache = grown;
+		cap_cached = cap;
+	}
+	r = &cache[nr_cached];
+	*r = (struct probe_result){ .section = strdup(section) };
+	if (!r->section)
+		return NULL;
+	nr_cached++;
+	return r;
+}
+
+int ls_probe_once(const char *section, ls_probe_fn fn, const void *arg, char *why, size_t len)
+{
+	struct probe_result fresh = {}, *r;
 	size_t i;
 
 	for (i = 0; i < nr_cached; i++) {
-		if (!strcmp(cache[i].section, sec)) {
+		if (!strcmp(cache[i].section, section)) {
 			snprintf(why, len, "%s", cache[i].why);
 			return cache[i].err;
 		}
 	}
-	r = nr_cached < LS_PROBE_CACHE ? &cache[nr_cached++] : &cache[0];
-	snprintf(r->section, sizeof(r->section), "%s", sec);
-	*r->why = 0;
-	r->err = probe(prog, r->why, sizeof(r->why));
+	r = remember(section) ?: &fresh; /* out of memory: answered, not kept */
+	r->err = fn(arg, r->why, sizeof(r->why));
 	snprintf(why, len, "%s", r->why);
 	return r->err;
+}
+
+int ls_probe_hook(const struct bpf_program *prog, char *why, size_t len)
+{
+	return ls_probe_once(bpf_program__section_name(prog), probe, prog, why, len);
 }
