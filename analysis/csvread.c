@@ -232,6 +232,15 @@ int ls_csvr_col(const struct ls_csvr *r, const char *name)
 	return -1;
 }
 
+int ls_csvr_need_col(const struct ls_csvr *r, const char *name, int *col, char *err, size_t len)
+{
+	*col = ls_csvr_col(r, name);
+	if (*col >= 0)
+		return 0;
+	snprintf(err, len, "%s:1: no column '%s' in the header", r->name, name);
+	return -EINVAL;
+}
+
 const char *ls_csvr_str(const struct ls_csvr *r, int col)
 {
 	return col >= 0 && (size_t)col < r->nr_fields ? r->field[col] : "";

@@ -48,6 +48,9 @@ int ls_csvr_next(struct ls_csvr *r, char *err, size_t len);
 /* The index of a header name, or -1. */
 int ls_csvr_col(const struct ls_csvr *r, const char *name);
 
+/* The same for a column that must be there: -EINVAL with "FILE:1: no column 'NAME' ..." in err. */
+int ls_csvr_need_col(const struct ls_csvr *r, const char *name, int *col, char *err, size_t len);
+
 /*
  * The current row's field in column col (a value ls_csvr_col returned);
  * "" for col < 0, so that optional columns read as empty.

@@ -19,7 +19,6 @@ struct key_cols {
 };
 
 /* rsetkey.c: columns and a row's key. */
-int ls_rset_need_col(const struct ls_csvr *r, const char *name, int *col, char *err, size_t len);
 int ls_rset_key_cols_find(const struct ls_csvr *r, bool with_op, unsigned int schema,
 			  struct key_cols *c, char *err, size_t len);
 int ls_rset_read_uint(const struct ls_csvr *r, int col, unsigned int *v, char *err, size_t len);

@@ -129,14 +129,14 @@ static int read_summary(struct ls_rset *run, struct ls_run_info *ri, char *err, 
 	ret = ls_csvr_open(&r, path, err, len);
 	if (ret)
 		return ret;
-	ret = ls_rset_need_col(&r, "schema_version", &c_schema, err, len) ?:
-		      ls_rset_need_col(&r, "run_id", &c_run, err, len) ?:
-		      ls_rset_need_col(&r, "kernel", &c_kernel, err, len) ?:
-		      ls_rset_need_col(&r, "host", &c_host, err, len) ?:
-		      ls_rset_need_col(&r, "status", &c_status, err, len) ?:
-		      ls_rset_need_col(&r, "reason", &c_reason, err, len) ?:
-		      ls_rset_need_col(&r, "ns_per_op", &c_ns, err, len) ?:
-		      ls_rset_need_col(&r, "ops_per_sec", &c_ops, err, len);
+	ret = ls_csvr_need_col(&r, "schema_version", &c_schema, err, len) ?:
+		      ls_csvr_need_col(&r, "run_id", &c_run, err, len) ?:
+		      ls_csvr_need_col(&r, "kernel", &c_kernel, err, len) ?:
+		      ls_csvr_need_col(&r, "host", &c_host, err, len) ?:
+		      ls_csvr_need_col(&r, "status", &c_status, err, len) ?:
+		      ls_csvr_need_col(&r, "reason", &c_reason, err, len) ?:
+		      ls_csvr_need_col(&r, "ns_per_op", &c_ns, err, len) ?:
+		      ls_csvr_need_col(&r, "ops_per_sec", &c_ops, err, len);
 	for (i = 0; i < 4; i++)
 		c_lat[i] = ls_csvr_col(&r, lat_cols[i]);
 	c_noisy = ls_csvr_col(&r, "noisy");
@@ -334,13 +334,13 @@ static int read_reps(struct ls_rset *run, struct ls_run_info *ri, char *err, siz
 	ret = ls_csvr_open(&r, path, err, len);
 	if (ret)
 		return ret;
-	ret = ls_rset_need_col(&r, "schema_version", &c_schema, err, len) ?:
-		      ls_rset_need_col(&r, "run_id", &c_run, err, len) ?:
-		      ls_rset_need_col(&r, "ns_per_op", &c_ns, err, len) ?:
+	ret = ls_csvr_need_col(&r, "schema_version", &c_schema, err, len) ?:
+		      ls_csvr_need_col(&r, "run_id", &c_run, err, len) ?:
+		      ls_csvr_need_col(&r, "ns_per_op", &c_ns, err, len) ?:
 		      ls_rset_key_cols_find(&r, true, ri->schema, &kc, err, len);
 	if (!ret && ri->schema >= LS_ROUNDS_SCHEMA)
-		ret = ls_rset_need_col(&r, "round", &c_round, err, len)
-			      ?: ls_rset_need_col(&r, "rep", &c_rep, err, len);
+		ret = ls_csvr_need_col(&r, "round", &c_round, err, len)
+			      ?: ls_csvr_need_col(&r, "rep", &c_rep, err, len);
 	while (!ret && (ret = ls_csvr_next(&r, err, len)) > 0) {
 		struct ls_key k;
 		double v;
@@ -496,14 +496,14 @@ long ls_rset_hist(const struct ls_run_info *run, const struct ls_key *k, struct 
 	ret = ls_csvr_open(&r, path, err, len);
 	if (ret)
 		return ret;
-	ret = ls_rset_need_col(&r, "schema_version", &c_schema, err, len) ?:
-		      ls_rset_need_col(&r, "lower_ns", &c_lo, err, len) ?:
-		      ls_rset_need_col(&r, "upper_ns", &c_hi, err, len) ?:
-		      ls_rset_need_col(&r, "count", &c_cnt, err, len) ?:
+	ret = ls_csvr_need_col(&r, "schema_version", &c_schema, err, len) ?:
+		      ls_csvr_need_col(&r, "lower_ns", &c_lo, err, len) ?:
+		      ls_csvr_need_col(&r, "upper_ns", &c_hi, err, len) ?:
+		      ls_csvr_need_col(&r, "count", &c_cnt, err, len) ?:
 		      ls_rset_key_cols_find(&r, false, schema, &kc, err, len);
 	/* schema 2: histograms from user space (trigger) and from BPF (bpf_op, bpf_timer) */
 	if (!ret && schema >= 2)
-		ret = ls_rset_need_col(&r, "source", &c_src, err, len);
+		ret = ls_csvr_need_col(&r, "source", &c_src, err, len);
 	while (!ret && (ret = ls_csvr_next(&r, err, len)) > 0) {
 		struct ls_bucket v;
 

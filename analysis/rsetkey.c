@@ -8,15 +8,6 @@
 #include "csvread.h"
 #include "rset-int.h"
 
-int ls_rset_need_col(const struct ls_csvr *r, const char *name, int *col, char *err, size_t len)
-{
-	*col = ls_csvr_col(r, name);
-	if (*col >= 0)
-		return 0;
-	snprintf(err, len, "%s:1: no column '%s' in the header", r->name, name);
-	return -EINVAL;
-}
-
 /* hist.csv has no map_type, op or hook: with_op false skips them. */
 int ls_rset_key_cols_find(const struct ls_csvr *r, bool with_op, unsigned int schema,
 			  struct key_cols *c, char *err, size_t len)
@@ -24,18 +15,18 @@ int ls_rset_key_cols_find(const struct ls_csvr *r, bool with_op, unsigned int sc
 	int ret;
 
 	c->map_type = c->op = c->hook = c->sharing = -1;
-	ret = ls_rset_need_col(r, "scenario", &c->scenario, err, len);
+	ret = ls_csvr_need_col(r, "scenario", &c->scenario, err, len);
 	if (!ret && with_op)
-		ret = ls_rset_need_col(r, "map_type", &c->map_type, err, len) ?:
-			      ls_rset_need_col(r, "op", &c->op, err, len) ?:
-			      ls_rset_need_col(r, "hook", &c->hook, err, len);
+		ret = ls_csvr_need_col(r, "map_type", &c->map_type, err, len) ?:
+			      ls_csvr_need_col(r, "op", &c->op, err, len) ?:
+			      ls_csvr_need_col(r, "hook", &c->hook, err, len);
 	if (!ret && schema >= 2)
-		ret = ls_rset_need_col(r, "sharing", &c->sharing, err, len);
-	return ret ?: ls_rset_need_col(r, "mode", &c->mode, err, len) ?:
-		      ls_rset_need_col(r, "nr_maps", &c->nr_maps, err, len) ?:
-		      ls_rset_need_col(r, "nr_objects", &c->nr_objects, err, len) ?:
-		      ls_rset_need_col(r, "value_size", &c->value_size, err, len) ?:
-		      ls_rset_need_col(r, "cpus", &c->cpus, err, len);
+		ret = ls_csvr_need_col(r, "sharing", &c->sharing, err, len);
+	return ret ?: ls_csvr_need_col(r, "mode", &c->mode, err, len) ?:
+		      ls_csvr_need_col(r, "nr_maps", &c->nr_maps, err, len) ?:
+		      ls_csvr_need_col(r, "nr_objects", &c->nr_objects, err, len) ?:
+		      ls_csvr_need_col(r, "value_size", &c->value_size, err, len) ?:
+		      ls_csvr_need_col(r, "cpus", &c->cpus, err, len);
 }
 
 int ls_rset_read_uint(const struct ls_csvr *r, int col, unsigned int *v, char *err, size_t len)

@@ -62,21 +62,32 @@ static void csv_sep(struct ls_buf *b)
 		ls_buf_printf(b, ",");
 }
 
-void ls_csv_str(struct ls_buf *b, const char *s)
+/* s between quotes, its quotes doubled. */
+static void csv_quote(struct ls_buf *b, const char *s)
 {
 	const char *p;
 
-	csv_sep(b);
-	if (!s)
-		return;
-	if (!strpbrk(s, ",\"\r\n")) {
-		ls_buf_printf(b, "%s", s);
-		return;
-	}
 	ls_buf_printf(b, "\"");
 	for (p = s; *p; p++)
 		ls_buf_printf(b, *p == '"' ? "\"\"" : "%c", *p);
 	ls_buf_printf(b, "\"");
+}
+
+void ls_csv_str(struct ls_buf *b, const char *s)
+{
+	csv_sep(b);
+	if (!s)
+		return;
+	if (strpbrk(s, ",\"\r\n"))
+		csv_quote(b, s);
+	else
+		ls_buf_printf(b, "%s", s);
+}
+
+void ls_csv_quoted(struct ls_buf *b, const char *s)
+{
+	csv_sep(b);
+	csv_quote(b, s ?: "");
 }
 
 void ls_csv_u64(struct ls_buf *b, uint64_t v)
@@ -85,11 +96,16 @@ void ls_csv_u64(struct ls_buf *b, uint64_t v)
 	ls_buf_printf(b, "%" PRIu64, v);
 }
 
-void ls_csv_double(struct ls_buf *b, double v)
+void ls_csv_fixed(struct ls_buf *b, double v, int decimals)
 {
 	csv_sep(b);
 	if (isfinite(v))
-		ls_buf_printf(b, "%.6f", v);
+		ls_buf_printf(b, "%.*f", decimals, v);
+}
+
+void ls_csv_double(struct ls_buf *b, double v)
+{
+	ls_csv_fixed(b, v, 6);
 }
 
 void ls_csv_end_row(struct ls_buf *b)

@@ -23,9 +23,13 @@ void ls_buf_printf(struct ls_buf *b, const char *fmt, ...) __attribute__((format
  * comma; ls_csv_end_row() ends the row.
  */
 void ls_csv_str(struct ls_buf *b, const char *s);
+/* Quoted whatever it holds (NULL: ""), for a free-text column whose fields all look alike. */
+void ls_csv_quoted(struct ls_buf *b, const char *s);
 void ls_csv_u64(struct ls_buf *b, uint64_t v);
 /* Six decimals, never an exponent; a non-finite value (NAN) is an empty field: not measured. */
 void ls_csv_double(struct ls_buf *b, double v);
+/* The same with that many decimals. */
+void ls_csv_fixed(struct ls_buf *b, double v, int decimals);
 void ls_csv_end_row(struct ls_buf *b);
 
 /*

@@ -66,6 +66,22 @@ static void doubles_never_use_exponents(void **state)
 	ls_buf_free(&b);
 }
 
+/* Fixed decimals, empty when not finite; a quoted field is quoted even when it need not be. */
+static void fixed_and_quoted(void **state)
+{
+	struct ls_buf b = {};
+
+	ls_csv_fixed(&b, 2.5, 3);
+	ls_csv_fixed(&b, 0.123456, 4);
+	ls_csv_fixed(&b, NAN, 4);
+	ls_csv_quoted(&b, "plain");
+	ls_csv_quoted(&b, "say \"hi\"");
+	ls_csv_quoted(&b, NULL);
+	ls_csv_end_row(&b);
+	assert_string_equal(b.data, "2.500,0.1235,,\"plain\",\"say \"\"hi\"\"\",\"\"\n");
+	ls_buf_free(&b);
+}
+
 static void printf_grows(void **state)
 {
 	struct ls_buf b = {};
@@ -122,6 +138,7 @@ int main(void)
 		cmocka_unit_test(empty_first_field_keeps_columns),
 		cmocka_unit_test(quoting),
 		cmocka_unit_test(doubles_never_use_exponents),
+		cmocka_unit_test(fixed_and_quoted),
 		cmocka_unit_test(printf_grows),
 		cmocka_unit_test(atomic_write_replaces_whole_file),
 		cmocka_unit_test(atomic_write_into_missing_folder_fails),
