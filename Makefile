@@ -136,7 +136,7 @@ vm_SRCS := \
 	vm/guest.c
 vm_USES := runner workloads lib
 vm_INC := -Ivm $(runner_INC)
-# analysis/: lsbench compare, report, timeline, exports: results read back.
+# analysis/: lsbench compare, report, timeline, exports, crosscheck-summary: results read back.
 analysis_SRCS := \
 	analysis/csvread.c \
 	analysis/cmpstats.c \
@@ -150,6 +150,8 @@ analysis_SRCS := \
 	analysis/sides.c \
 	analysis/cmpmain.c \
 	analysis/export.c \
+	analysis/xsum.c \
+	analysis/xsumout.c \
 	analysis/gnuplot.c \
 	analysis/report.c \
 	analysis/rcompare.c \
@@ -188,6 +190,7 @@ UNIT_TESTS := \
 	test_cmpout:analysis \
 	test_export:analysis \
 	test_anaopts:analysis \
+	test_xsum:analysis \
 	test_vmopts:vm
 FUZZERS := \
 	fuzz_opts:runner \

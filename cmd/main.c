@@ -16,6 +16,7 @@
 #include "timeline.h"
 #include "rev.h"
 #include "vm.h"
+#include "xsum.h"
 
 struct cmd {
 	const char *name;
@@ -127,6 +128,8 @@ static const struct cmd cmds[] = {
 	{ "export", "a result set as KCIDB JSON, KTAP or LAVA test cases", ls_export_main },
 	{ "clean", "remove what runs that died left behind", ls_clean_main },
 	{ "slots", "local-storage maps alive and their per-owner cache slots", ls_slots_main },
+	{ "crosscheck-summary", "the verdicts of crosscheck/crosscheck.sh from its rounds.csv",
+	  ls_xsum_main },
 	{ "version", "print the version and the revision", cmd_version },
 	{ "help", "this list; lsbench help COMMAND: the command's options", cmd_help },
 };
@@ -175,7 +178,7 @@ static int cmd_help(int argc, char **argv)
 	}
 	printf("usage: lsbench [--version] [--help] COMMAND [options] [arguments]\n\n");
 	for (i = 0; i < NR_CMDS; i++)
-		printf("  %-10s %s\n", cmds[i].name, cmds[i].summary);
+		printf("  %-18s %s\n", cmds[i].name, cmds[i].summary);
 	printf("\nlsbench COMMAND --help prints a command's options.\n");
 	return 0;
 }

@@ -9,11 +9,11 @@
 # lsbench's fentry mode (the same attach point); else the second beside loop
 # mode. Per round it runs each cell's pair back to back (which goes first
 # alternates) and writes, in the output folder: rounds.csv (every run),
-# crosscheck.csv (crosscheck/summarize.awk), crosscheck.gp and crosscheck.png.
+# crosscheck.csv (lsbench crosscheck-summary), crosscheck.gp and crosscheck.png.
 # With --vm, all of it runs in a guest of lsbench vm booting that kernel,
 # the bench built here.
 # Each round gives each pair one ratio (the machine's speed, which drifts on
-# a scale of seconds, cancels in it); crosscheck/summarize.awk judges the
+# a scale of seconds, cancels in it); lsbench crosscheck-summary judges the
 # rounds' ratios as an equivalence test. The kernel bench's maps' cache slots
 # are read while it runs (lsbench slots): a run whose maps do not share slots
 # as made alone is "shared-slots" and gives its round no ratio for that pair.
@@ -103,7 +103,7 @@ while [ $# -gt 0 ]; do
 done
 [[ $rounds =~ ^[1-9][0-9]*$ ]] || die "--rounds wants a positive integer"
 [[ $seconds =~ ^[1-9][0-9]*$ ]] || die "--seconds wants a positive integer"
-[[ $threshold =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "--threshold wants a percentage"
+[[ $threshold =~ ^[0-9]{1,3}(\.[0-9]+)?$ ]] || die "--threshold wants a percentage (at most 999)"
 for l in "$maps" "$hash_maps"; do
 	[[ $l =~ ^[1-9][0-9]*(,[1-9][0-9]*)*$ ]] || die "bad map-count list '$l'"
 done
@@ -154,6 +154,12 @@ if [ -n "$list" ]; then
 	exit 0
 fi
 [ -x "$lsbench" ] || die "no runner at $lsbench (make first)"
+# The verdicts are lsbench's (lsbench crosscheck-summary): the runner's, or this tree's build's
+# for a runner older than the command.
+summarizer=$lsbench
+grep -q '^  crosscheck-summary ' <<<"$("$lsbench" help 2>/dev/null)" || summarizer=$top/.output/lsbench
+"$summarizer" crosscheck-summary --help >/dev/null 2>&1 ||
+	die "no lsbench crosscheck-summary at $summarizer (make first)"
 [ "$(id -u)" -eq 0 ] || die "needs root (BPF)"
 [[ $accel =~ ^(auto|kvm|tcg|icount)$ ]] || die "--accel wants auto, kvm, tcg or icount"
 # runs are read back by folder: an earlier run's would be taken for this one's
@@ -364,9 +370,9 @@ for r in $(seq "$rounds"); do
 done
 
 [ "$(wc -l <"$rows")" -gt 1 ] || die "no pair ran (see $out)"
-awk -F, -v threshold="$(awk -v t="$threshold" 'BEGIN { print t / 100 }')" \
-	-f "$here/summarize.awk" "$rows" >"$out/crosscheck.csv"
+"$summarizer" crosscheck-summary --threshold "$threshold" -o "$out/crosscheck.csv" "$rows"
 status=$?
+[ "$status" -ne 2 ] || die "no verdicts: lsbench crosscheck-summary refused $rows"
 "$here/plot.sh" "$out" >&2 || echo "crosscheck: no plot (gnuplot failed)" >&2
 column -s, -t <"$out/crosscheck.csv"
 echo "crosscheck: pairs that measure the same thing judged on their rounds' ratios: agree when" \

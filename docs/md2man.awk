@@ -140,7 +140,7 @@ NR == 1 && /^# / {
 	next
 }
 # NAME: the line "lsbench-CMD - what it does" right after the title.
-section == "" && /^lsbench-[a-z]+ - / {
+section == "" && /^lsbench-[a-z][a-z-]* - / {
 	print ".SH NAME"
 	sub(/ - /, " \\- ")
 	print

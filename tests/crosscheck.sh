@@ -1,11 +1,13 @@
 #!/bin/bash
 # Unit tests of make crosscheck's readers: the kernel bench's output as
 # recorded from its runs (tests/crosscheck/*.txt) and the judgment of
-# crosscheck.csv on a fixture of rounds. Needs neither root nor the bench.
+# crosscheck.csv on a fixture of rounds (lsbench crosscheck-summary, whose
+# statistics tests/unit/test_xsum.c checks). Needs neither root nor the bench.
 # Prints one "ok N - name" or "not ok N - name" line per check.
 set -u
 cd "$(dirname "$0")/.." || exit 1
 data=tests/crosscheck
+lsbench=${LSBENCH:-.output/lsbench}
 . tests/lib.sh
 
 # parses FILE WANT: the parser prints WANT ("ns cv") for the recording.
@@ -51,15 +53,16 @@ refuses "a zero throughput" "Summary: hits throughput    0.000 ± 0.000 M ops/s,
 # The fixture (tests/crosscheck/rounds.csv):
 # - seq-get-16: the machine's speed moves 2x between rounds (15 to 30 ns),
 #   the paired ratios are 1.01 1.02 1.00 1.01: geometric mean 1.0100, 95%
-#   interval 0.9971 to 1.0230 (t 3.182 on 3 degrees of freedom);
+#   interval 0.9971 to 1.0231 (t 3.1824 on 3 degrees of freedom);
 # - int-get-1: ratios 1.50 1.52 1.48, wholly above 1.05;
 # - seq-get-1: one pair (round 2's kernel run failed), so no interval;
 # - seq-get-17: seq-get-16's first three rounds, and a fourth whose kernel
 #   run's maps shared cache slots (40 ns): left out, ratio 1.0100 over three
 #   pairs, interval 0.9854 to 1.0351 (t 4.303);
 # - all-same: those three pooled, below.
+# judge PCT [FIXTURE]: crosscheck.csv of FIXTURE judged within PCT%, on standard output.
 judge() {
-	awk -F, -v threshold="$1" -f crosscheck/summarize.awk "${2:-$data/rounds.csv}"
+	"$lsbench" crosscheck-summary --threshold "$1" "${2:-$data/rounds.csv}"
 }
 # judged_as THRESHOLD WANT_RC CELL WANT_PREFIX NAME [FIXTURE]
 judged_as() {
@@ -73,20 +76,27 @@ judged_as() {
 		not_ok "$5" "exit $rc" "$out"
 	fi
 }
-judged_as 0.05 1 seq-get-16 "seq-get-16,22.500,22.725,1.0100,0.9971,1.0230,4,0.2869,0.2941,agrees," \
+judged_as 5 1 seq-get-16 "seq-get-16,22.500,22.725,1.0100,0.9971,1.0231,4,0.2869,0.2941,agrees," \
 	"paired rounds cancel the machine's drift: the interval lies within 5%, agrees"
-judged_as 0.05 1 int-get-1 "int-get-1,11.000,16.280,1.4999,1.4510,1.5504,3,0.0909,0.0989,DISAGREES," \
+judged_as 5 1 int-get-1 "int-get-1,11.000,16.280,1.4999,1.4510,1.5504,3,0.0909,0.0989,DISAGREES," \
 	"an interval wholly outside 5% disagrees, and the exit status is 1"
-judged_as 0.005 1 seq-get-16 "seq-get-16,22.500,22.725,1.0100,0.9971,1.0230,4,0.2869,0.2941,inconclusive," \
+judged_as 0.5 1 seq-get-16 "seq-get-16,22.500,22.725,1.0100,0.9971,1.0231,4,0.2869,0.2941,inconclusive," \
 	"an interval across the bound is inconclusive, not agreement"
-judged_as 0.05 1 seq-get-1 "seq-get-1,10.000,10.200,1.0200,,,1,,0.0000,inconclusive (one pair)," \
+judged_as 5 1 seq-get-1 "seq-get-1,10.000,10.200,1.0200,,,1,,0.0000,inconclusive (one pair)," \
 	"one pair gives no interval: inconclusive"
 # A folder with runs in it is refused: they would be read as the new run's.
 full=$(mktemp -d)
 mkdir "$full/lsbench"
 exits2 "a used --out folder: exit 2, one line" \
 	"crosscheck: --out $full holds runs: give a new folder (they would be read as this one's)" \
-	crosscheck/crosscheck.sh --lsbench "${LSBENCH:-.output/lsbench}" --out "$full"
+	crosscheck/crosscheck.sh --lsbench "$lsbench" --out "$full"
+# A runner older than crosscheck-summary (its help lists no such command): the verdicts come
+# from this tree's build, and the run goes on (here, to the used folder's refusal).
+printf '#!/bin/sh\necho "  run   measure"\n' >"$full/old-runner"
+chmod +x "$full/old-runner"
+exits2 "a runner without crosscheck-summary: the tree's build judges" \
+	"crosscheck: --out $full holds runs: give a new folder (they would be read as this one's)" \
+	crosscheck/crosscheck.sh --lsbench "$full/old-runner" --out "$full"
 rm -rf "$full"
 # Every local-storage bench of the kernel's that makes an operation's figure is
 # paired with an lsbench scenario that measures the same thing (--list).
@@ -101,7 +111,7 @@ else
 	not_ok "--list pairs every kernel bench as the same thing" "$pairs"
 fi
 missing=$(echo "$pairs" | cut -d, -f3 | sort -u | while read -r sc; do
-	"${LSBENCH:-.output/lsbench}" list | grep -q "^$sc " || echo "$sc"
+	"$lsbench" list | grep -q "^$sc " || echo "$sc"
 done)
 if [ -z "$missing" ]; then ok "--list: every lsbench scenario it names exists"; else
 	not_ok "--list names scenarios lsbench lacks" "$missing"; fi
@@ -117,45 +127,65 @@ exits2 "--pairs with an unknown bench: exit 2, one line" \
 # A/A (--aa): the second side is the kernel's bench again, judged the same way.
 aa_rounds=$(mktemp)
 sed 's/,lsbench,/,again,/' "$data/rounds.csv" >"$aa_rounds"
-if [ "$(judge 0.05 "$aa_rounds" | head -n 1 | cut -d, -f2-3,8-9)" = \
+if [ "$(judge 5 "$aa_rounds" | head -n 1 | cut -d, -f2-3,8-9)" = \
 	"kernel_ns_median,again_ns_median,kernel_spread,again_spread" ] &&
-	[ "$(judge 0.05 "$aa_rounds" | tail -n +2)" = "$(judge 0.05 | tail -n +2)" ]; then
+	[ "$(judge 5 "$aa_rounds" | tail -n +2)" = "$(judge 5 | tail -n +2)" ]; then
 	ok "A/A rounds (side again) are judged as lsbench's, and the header says again"
 else
-	not_ok "A/A rounds (side again)" "$(judge 0.05 "$aa_rounds" | head -n 3)"
+	not_ok "A/A rounds (side again)" "$(judge 5 "$aa_rounds" | head -n 3)"
 fi
 rm -f "$aa_rounds"
 no_disagreement=$(mktemp)
 grep -v '^int-get-1,' "$data/rounds.csv" >"$no_disagreement"
-judged_as 0.05 3 seq-get-1 "seq-get-1," "inconclusive without disagreement exits 3" "$no_disagreement"
+judged_as 5 3 seq-get-1 "seq-get-1," "inconclusive without disagreement exits 3" "$no_disagreement"
 grep -v -e '^int-get-1,' -e '^seq-get-1,' "$data/rounds.csv" >"$no_disagreement"
-judged_as 0.05 0 seq-get-16 "seq-get-16," "every same-thing pair agreeing exits 0" "$no_disagreement"
+judged_as 5 0 seq-get-16 "seq-get-16," "every same-thing pair agreeing exits 0" "$no_disagreement"
 rm -f "$no_disagreement"
-judged_as 0.05 1 seq-get-17 'seq-get-17,20.000,20.100,1.0100,0.9854,1.0351,3,0.3525,0.3057,agrees,1,"n6"' \
+judged_as 5 1 seq-get-17 'seq-get-17,20.000,20.100,1.0100,0.9854,1.0351,3,0.3525,0.3057,agrees,1,"n6"' \
 	"a kernel run whose maps shared cache slots gives no pair, and is counted"
 # all-same: per round the mean log ratio of the same-thing cells there, (1.01 1.50 1.02 1.01),
 # (1.02 1.52 1.02), (1.00 1.48 1.00), (1.01): 1.1065, interval 1.0007 to 1.2234 over 4 rounds
-judged_as 0.05 1 all-same "all-same,,,1.1065,1.0007,1.2234,4,,,inconclusive,," \
+judged_as 5 1 all-same "all-same,,,1.1065,1.0007,1.2234,4,,,inconclusive,," \
 	"the same-thing cells pooled round by round, judged as one"
-judged_as 0.05 1 int-get-16 'int-get-16,10.000,20.000,2.0000,,,1,,,differs,0,"n2"' \
+judged_as 5 1 int-get-16 'int-get-16,10.000,20.000,2.0000,,,1,,,differs,0,"n2"' \
 	"pairs that differ by design are reported, not judged"
-judged_as 0.05 1 create-socket 'create-socket,,900.000,,,,0,,,unsupported,0,' \
+judged_as 5 1 create-socket 'create-socket,,900.000,,,,0,,,unsupported,0,' \
 	"a refused bench is unsupported"
 # create-socket-lsm: a same-thing pair whose hook (the BPF LSM's) both sides were refused;
 # the fixture without int-get-1 and seq-get-1 exits 0 with it (above): not a failure
-judged_as 0.05 1 create-socket-lsm 'create-socket-lsm,,,,,,0,,,unsupported,0,' \
+judged_as 5 1 create-socket-lsm 'create-socket-lsm,,,,,,0,,,unsupported,0,' \
 	"a same-thing pair refused on both sides is unsupported, not failed"
-if judge 0.05 | grep -q '^all-same,.*"the 4 cells that measure the same thing pooled'; then
+if judge 5 | grep -q '^all-same,.*"the 4 cells that measure the same thing pooled'; then
 	ok "a pair refused on both sides is not pooled into all-same"
 else
-	not_ok "a pair refused on both sides is not pooled" "$(judge 0.05 | tail -n 1)"
+	not_ok "a pair refused on both sides is not pooled" "$(judge 5 | tail -n 1)"
 fi
+
+# -o FILE: the same crosscheck.csv, written whole, with the same exit status; bad input: exit 2,
+# one line naming the row, and no file.
+tmp=$(mktemp -d)
+"$lsbench" crosscheck-summary -o "$tmp/crosscheck.csv" "$data/rounds.csv"
+rc=$?
+if [ "$rc" -eq 1 ] && [ "$(cat "$tmp/crosscheck.csv")" = "$(judge 5)" ]; then
+	ok "-o writes what standard output gets, with the exit status"
+else
+	not_ok "-o writes what standard output gets" "exit $rc"
+fi
+sed '3 s/,lsbench,/,bench,/' "$data/rounds.csv" >"$tmp/bad.csv"
+exits2 "a bad row: exit 2, one line naming it" \
+	"lsbench crosscheck-summary: $tmp/bad.csv:3: column side: 'bench' is not kernel, lsbench or again" \
+	"$lsbench" crosscheck-summary -o "$tmp/out.csv" "$tmp/bad.csv"
+if [ -e "$tmp/out.csv" ]; then not_ok "bad input writes no file" "$tmp/out.csv exists"; else
+	ok "bad input writes no file"; fi
+exits2 "--threshold out of range: exit 2, one line" \
+	"lsbench crosscheck-summary: --threshold: '-1' is not a number from 0 to 1000" \
+	"$lsbench" crosscheck-summary --threshold -1 "$data/rounds.csv"
+rm -rf "$tmp"
 
 # The kernel bench's maps' slots, as lsbench slots recorded them while its
 # 17-map run went on (tests/crosscheck/seq-get-17.slots.csv: a cgroup-storage
 # map of another run among them), judged by lsbench slots --layout, the
 # runner's own rule: map i shares a slot exactly with maps i ± 16, ...
-lsbench=${LSBENCH:-.output/lsbench}
 slots=$data/seq-get-17.slots.csv
 # layout NAME WANT FILE: lsbench slots --layout task_storage FILE prints WANT.
 layout() {

@@ -54,7 +54,7 @@ opts_of_page() {
 				if (w[i] ~ /^--?[A-Za-z0-9]/)
 					print w[i]
 		}' "$1" >"$list"
-	also=$(sed -n 's/^<!-- and the options of \(docs\/lsbench-[a-z]*\.md\) -->$/\1/p' "$1")
+	also=$(sed -n 's/^<!-- and the options of \(docs\/lsbench-[a-z-]*\.md\) -->$/\1/p' "$1")
 	[ -z "$also" ] || opts_of_page "$also" >>"$list"
 	sort -u "$list"
 	rm -f "$list"
@@ -73,7 +73,7 @@ page_vs_help() {
 command_lines() {
 	awk '
 		function emit(s) {
-			while (match(s, /(^|[ `(])(\.output\/)?lsbench [a-z]+( [^`|;&#]*)?/)) {
+			while (match(s, /(^|[ `(])(\.output\/)?lsbench [a-z][a-z-]*( [^`|;&#]*)?/)) {
 				c = substr(s, RSTART, RLENGTH)
 				sub(/^[ `(]/, "", c)
 				sub(/^(\.output\/)?lsbench /, "", c)
@@ -90,7 +90,7 @@ command_lines() {
 			# A console block: commands after "$ ", the rest is their output.
 			if (console && !sub(/^\$ /, "", line))
 				next
-			if (line ~ /^(\.output\/)?lsbench [a-z]+( |$)/)
+			if (line ~ /^(\.output\/)?lsbench [a-z][a-z-]*( |$)/)
 				emit(line)
 			next
 		}
@@ -142,7 +142,7 @@ check "command lines with options the code lacks are found (continued lines, spa
 
 # Every command has a page; every page is a command's, with its sections and the options of
 # its --help.
-commands=$("$LSBENCH" help | awk '/^  [a-z]+( |$)/ && $1 != "version" && $1 != "help" { print $1 }' |
+commands=$("$LSBENCH" help | awk '/^  [a-z][a-z-]*( |$)/ && $1 != "version" && $1 != "help" { print $1 }' |
 	sort -u)
 missing=""
 for c in $commands; do
