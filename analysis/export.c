@@ -5,7 +5,9 @@
  * test definition in lava/ reports (one "NAME RESULT VALUE UNIT" line each).
  * With a base set, each cell compared with it carries compare's verdict: a
  * slower cell fails, a ~ (inconclusive) one is KCIDB's DONE (ran, no
- * verdict), KTAP's SKIP and LAVA's unknown.
+ * verdict), KTAP's SKIP and LAVA's unknown. A kernel is named as compare
+ * names it: its release, with its label (lsbench run --label) when it has one,
+ * so that two labelled builds of one release stay two kernels.
  */
 #include <errno.h>
 #include <math.h>
@@ -119,11 +121,12 @@ static const struct ls_cmp_row *cell_row(const struct ls_cmp *cmp, const struct 
 static void verdict_text(const struct ls_cmp *cmp, const struct ls_cmp_row *r, char *buf,
 			 size_t size)
 {
-	char needed[48];
+	char needed[48], kernel[256];
 	int n;
 
+	ls_run_kernel_name(&cmp->base->runs[r->base->run], kernel, sizeof(kernel));
 	n = snprintf(buf, size, "%s%s against %s: %.3f", ls_cmp_row_noisy(r) ? "noisy, " : "",
-		     ls_verdict_name(r->verdict), cmp->base->runs[r->base->run].kernel, r->ratio);
+		     ls_verdict_name(r->verdict), kernel, r->ratio);
 	if (isfinite(r->j.ci_lo) && n > 0 && (size_t)n < size)
 		n += snprintf(buf + n, size - n, " (%.3f to %.3f)", r->j.ci_lo, r->j.ci_hi);
 	ls_cmp_row_needed(r, needed, sizeof(needed));
@@ -154,34 +157,47 @@ static void kcidb_verdict(struct ls_buf *b, const struct ls_cmp_row *r)
 		ls_buf_printf(b, ", \"rounds_needed\": %u", r->j.units_needed);
 }
 
-/* Whether run i is the first of the set with its kernel. */
+/* Whether run i is the first of the set with its kernel (release and label). */
 static bool first_of_kernel(const struct ls_rset *s, size_t i)
 {
+	char a[256], k[256];
 	size_t j;
 
+	ls_run_kernel_name(&s->runs[i], k, sizeof(k));
 	for (j = 0; j < i; j++) {
-		if (!strcmp(s->runs[j].kernel, s->runs[i].kernel))
+		ls_run_kernel_name(&s->runs[j], a, sizeof(a));
+		if (!strcmp(a, k))
 			return false;
 	}
 	return true;
 }
 
-/* The kernels of the set: one checkout and one build each, named by release. */
+/*
+ * The kernels of the set: one checkout and one build each, named by release
+ * and label ("6.19.0 (label patched)"); the release, and the label where there
+ * is one, in the checkout's misc.
+ */
 static void kcidb_kernels(const struct ls_rset *s, const char *origin, struct ls_buf *b)
 {
 	const char *sep = "";
+	char k[256];
 	size_t i;
 
 	ls_buf_printf(b, "  \"checkouts\": [");
 	for (i = 0; i < s->nr_runs; i++) {
 		if (!first_of_kernel(s, i))
 			continue;
+		ls_run_kernel_name(&s->runs[i], k, sizeof(k));
 		ls_buf_printf(b, "%s\n    {", sep);
-		json_id(b, "id", origin, s->runs[i].kernel, NULL);
+		json_id(b, "id", origin, k, NULL);
 		ls_buf_printf(
 			b, ", \"origin\": \"%s\", \"valid\": true, \"misc\": {\"kernel_release\": ",
 			origin);
 		json_str(b, s->runs[i].kernel);
+		if (*s->runs[i].label) {
+			ls_buf_printf(b, ", \"label\": ");
+			json_str(b, s->runs[i].label);
+		}
 		ls_buf_printf(b, "}}");
 		sep = ",";
 	}
@@ -192,10 +208,11 @@ static void kcidb_kernels(const struct ls_rset *s, const char *origin, struct ls
 
 		if (!first_of_kernel(s, i))
 			continue;
+		ls_run_kernel_name(r, k, sizeof(k));
 		ls_buf_printf(b, "%s\n    {", sep);
-		json_id(b, "id", origin, r->kernel, NULL);
+		json_id(b, "id", origin, k, NULL);
 		ls_buf_printf(b, ", \"origin\": \"%s\", ", origin);
-		json_id(b, "checkout_id", origin, r->kernel, NULL);
+		json_id(b, "checkout_id", origin, k, NULL);
 		ls_buf_printf(b, ", \"status\": \"PASS\"");
 		if (*r->arch) {
 			ls_buf_printf(b, ", \"architecture\": ");
@@ -214,13 +231,14 @@ static void kcidb_test(const struct ls_rset *s, const struct ls_cmp *cmp, const 
 {
 	const struct ls_run_info *r = cell_run(s, c);
 	const struct ls_cmp_row *row = cell_row(cmp, c);
-	char path[256], text[320];
+	char path[256], text[320], k[256];
 
 	ls_export_path(&c->key, path, sizeof(path));
+	ls_run_kernel_name(r, k, sizeof(k));
 	ls_buf_printf(b, "\n    {");
 	json_id(b, "id", origin, r->run_id, path);
 	ls_buf_printf(b, ", \"origin\": \"%s\", ", origin);
-	json_id(b, "build_id", origin, r->kernel, NULL);
+	json_id(b, "build_id", origin, k, NULL);
 	ls_buf_printf(b, ", \"path\": \"%s\", \"status\": \"%s\"", path, kcidb_status(c, row));
 	if (*r->started && strlen(r->started) == 20) /* 2026-11-29T12:32:37Z */
 		ls_buf_printf(b, ", \"start_time\": \"%s\"", r->started);
@@ -306,10 +324,10 @@ static void ktap(const struct ls_rset *s, const struct ls_cmp *cmp, struct ls_bu
 	char path[256], kernels[512];
 	size_t i;
 
-	ls_rset_kernels(s, kernels, sizeof(kernels));
+	ls_rset_kernel_names(s, kernels, sizeof(kernels));
 	ls_buf_printf(b, "KTAP version 1\n# lsbench: kernel %s\n", kernels);
 	if (cmp) {
-		ls_rset_kernels(cmp->base, kernels, sizeof(kernels));
+		ls_rset_kernel_names(cmp->base, kernels, sizeof(kernels));
 		ls_buf_printf(b,
 			      "# compared with kernel %s: slower is not ok, ~ (inconclusive) "
 			      "SKIP\n",

@@ -126,8 +126,17 @@ void ls_key_csv(struct ls_buf *b, const struct ls_key *k);
 /* "scenario mode c<cpus> o<owners> m<maps> v<bytes>[ shared]": one short line. */
 void ls_key_label(const struct ls_key *k, char *buf, size_t size);
 
-/* The kernels of a set, comma-separated, each once. */
+/*
+ * A run's kernel as a reader names it: its release, and its label (lsbench run
+ * --label) when it has one: "6.1.0-50-amd64", "6.19.0 (label patched)". Two
+ * labelled builds of one release are two kernels.
+ */
+void ls_run_kernel_name(const struct ls_run_info *ri, char *buf, size_t size);
+
+/* The releases of a set's runs, comma-separated, each once (labels left out). */
 void ls_rset_kernels(const struct ls_rset *s, char *buf, size_t size);
+/* The kernels of a set as ls_run_kernel_name names them, comma-separated, each once. */
+void ls_rset_kernel_names(const struct ls_rset *s, char *buf, size_t size);
 void ls_rset_hosts(const struct ls_rset *s, char *buf, size_t size);
 
 /* One bucket of a latency histogram (hist.csv). */

@@ -254,17 +254,36 @@ int ls_rset_add(struct ls_rset *s, const char *path, char *err, size_t len)
 	return ret;
 }
 
-/* Joins the distinct values of one field of the runs. */
-static void join_runs(const struct ls_rset *s, size_t off, char *buf, size_t size)
+void ls_run_kernel_name(const struct ls_run_info *ri, char *buf, size_t size)
 {
+	snprintf(buf, size, "%s%s%s%s", ri->kernel, *ri->label ? " (label " : "", ri->label,
+		 *ri->label ? ")" : "");
+}
+
+static void run_release(const struct ls_run_info *ri, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s", ri->kernel);
+}
+
+static void run_host(const struct ls_run_info *ri, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s", ri->host);
+}
+
+/* Joins the distinct names of the runs, as name gives them. */
+static void join_runs(const struct ls_rset *s,
+		      void (*name)(const struct ls_run_info *, char *, size_t), char *buf,
+		      size_t size)
+{
+	char v[256], w[256];
 	size_t i, j, n = 0;
 
 	buf[0] = 0;
 	for (i = 0; i < s->nr_runs; i++) {
-		const char *v = (const char *)&s->runs[i] + off;
-
+		name(&s->runs[i], v, sizeof(v));
 		for (j = 0; j < i; j++) {
-			if (!strcmp(v, (const char *)&s->runs[j] + off))
+			name(&s->runs[j], w, sizeof(w));
+			if (!strcmp(v, w))
 				break;
 		}
 		if (j < i)
@@ -277,12 +296,17 @@ static void join_runs(const struct ls_rset *s, size_t off, char *buf, size_t siz
 
 void ls_rset_kernels(const struct ls_rset *s, char *buf, size_t size)
 {
-	join_runs(s, offsetof(struct ls_run_info, kernel), buf, size);
+	join_runs(s, run_release, buf, size);
+}
+
+void ls_rset_kernel_names(const struct ls_rset *s, char *buf, size_t size)
+{
+	join_runs(s, ls_run_kernel_name, buf, size);
 }
 
 void ls_rset_hosts(const struct ls_rset *s, char *buf, size_t size)
 {
-	join_runs(s, offsetof(struct ls_run_info, host), buf, size);
+	join_runs(s, run_host, buf, size);
 }
 
 void ls_rset_free(struct ls_rset *s)

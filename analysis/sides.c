@@ -22,12 +22,6 @@ const struct ls_cli_opt ls_sides_cli_opts[] = {
 	{},
 };
 
-void ls_run_kernel_name(const struct ls_run_info *ri, char *buf, size_t size)
-{
-	snprintf(buf, size, "%s%s%s%s", ri->kernel, *ri->label ? " (label " : "", ri->label,
-		 *ri->label ? ")" : "");
-}
-
 /* The run of both sides that is one folder, by its real path; NULL when none. */
 static const char *same_run(const struct ls_rset *base, const struct ls_rset *new)
 {

@@ -30,7 +30,4 @@ extern const struct ls_cli_opt ls_sides_cli_opts[];
 int ls_sides_check(const char *cmd, const struct ls_rset *base, const struct ls_rset *new,
 		   bool force, FILE *warn, char *err, size_t len);
 
-/* A side's kernel as a reader names it: "6.1.0-50-amd64", "6.19.0 (label patched)". */
-void ls_run_kernel_name(const struct ls_run_info *ri, char *buf, size_t size);
-
 #endif /* LSBENCH_SIDES_H */

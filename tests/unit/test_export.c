@@ -259,6 +259,78 @@ static void verdicts_against_a_base(void **state)
 	ls_buf_free(&b);
 }
 
+/* Two labelled builds of one release (lsbench run --label), a cell each. */
+static struct ls_run_info labelled_runs[2] = {
+	{ .run_id = "20261206T100000Z-host", .kernel = "6.19.0", .label = "base", .schema = 3 },
+	{ .run_id = "20261206T110000Z-host", .kernel = "6.19.0", .label = "patched", .schema = 3 },
+};
+static struct ls_rcell labelled_cells[2];
+static struct ls_rset labelled = {
+	.runs = labelled_runs, .nr_runs = 2, .cells = labelled_cells, .nr_cells = 2
+};
+
+/* A base of the first build's run alone (its cells are base_cells, as compared() sets them). */
+static struct ls_rset labelled_base = {
+	.runs = labelled_runs, .nr_runs = 1, .cells = base_cells, .nr_cells = 1
+};
+
+static char *export_labelled(enum ls_export_format f, const struct ls_cmp *c, struct ls_buf *b)
+{
+	labelled_cells[0] = cells[0];
+	labelled_cells[1] = cells[1];
+	labelled_cells[1].run = 1;
+	memset(b, 0, sizeof(*b));
+	ls_export(&labelled, c, f, "lsbench", b);
+	assert_int_equal(b->err, 0);
+	ls_buf_printf(b, "%c", 0);
+	return b->data;
+}
+
+/*
+ * Two labelled builds of one release are two kernels, named as compare names
+ * them: a checkout and a build each, each cell's test in its own build, both in
+ * KTAP's header; a base's label in the verdict.
+ */
+static void labelled_builds_are_two_kernels(void **state)
+{
+	struct ls_cmp_row row;
+	struct ls_cmp c;
+	struct ls_buf b;
+	char *s;
+
+	(void)state;
+	s = export_labelled(LS_EXPORT_KCIDB, NULL, &b);
+	assert_non_null(strstr(s, "{\"id\": \"lsbench:6.19.0 (label base)\", \"origin\": "
+				  "\"lsbench\", \"valid\": true, \"misc\": {\"kernel_release\": "
+				  "\"6.19.0\", \"label\": \"base\"}}"));
+	assert_non_null(strstr(s, "{\"id\": \"lsbench:6.19.0 (label patched)\", \"origin\": "
+				  "\"lsbench\", \"valid\": true, \"misc\": {\"kernel_release\": "
+				  "\"6.19.0\", \"label\": \"patched\"}}"));
+	assert_non_null(strstr(s, "\"checkout_id\": \"lsbench:6.19.0 (label base)\""));
+	assert_non_null(strstr(s, "\"checkout_id\": \"lsbench:6.19.0 (label patched)\""));
+	assert_non_null(strstr(s, "\"build_id\": \"lsbench:6.19.0 (label base)\", \"path\": "
+				  "\"lsbench.task-get."));
+	assert_non_null(strstr(s, "\"build_id\": \"lsbench:6.19.0 (label patched)\", \"path\": "
+				  "\"lsbench.cgrp-get."));
+	assert_int_equal(count(s, "\"kernel_release\""), 2);
+	ls_buf_free(&b);
+	s = export_labelled(LS_EXPORT_KTAP, NULL, &b);
+	assert_non_null(strstr(s, "KTAP version 1\n# lsbench: kernel 6.19.0 (label base), 6.19.0 "
+				  "(label patched)\n1..2\n"));
+	ls_buf_free(&b);
+
+	/* against a labelled base: the verdict and KTAP's header name its label */
+	compared(&c, &row, LS_SAME);
+	c.base = &labelled_base;
+	c.new = &labelled;
+	row.new = &labelled_cells[0];
+	s = export_labelled(LS_EXPORT_KTAP, &c, &b);
+	assert_non_null(strstr(s, "\n# compared with kernel 6.19.0 (label base): "));
+	assert_non_null(strstr(s, "\n# lsbench.task-get.loop.private.c1.o1.m1.v8: same against "
+				  "6.19.0 (label base): 1.012 (0.981 to 1.044)\nok 1 "));
+	ls_buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -268,6 +340,7 @@ int main(void)
 		cmocka_unit_test(ktap_lines),
 		cmocka_unit_test(lava_lines),
 		cmocka_unit_test(verdicts_against_a_base),
+		cmocka_unit_test(labelled_builds_are_two_kernels),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
