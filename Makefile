@@ -102,6 +102,7 @@ runner_SRCS := \
 	bench/crew.c \
 	bench/window.c \
 	bench/disturb.c \
+	bench/speed.c \
 	bench/row.c \
 	bench/rounds.c \
 	bench/scenarios.c \
@@ -184,6 +185,7 @@ UNIT_TESTS := \
 	test_slots:runner \
 	test_disturb:runner \
 	test_probe:runner \
+	test_speed:runner \
 	test_csvread:analysis \
 	test_cmpstats:analysis \
 	test_compare:analysis \

@@ -19,6 +19,7 @@
 #include "crew.h"
 #include "disturb.h"
 #include "scenarios.h"
+#include "speed.h"
 #include "watchdog.h"
 #include "window.h"
 
@@ -134,6 +135,56 @@ static void keep_rep(const struct cell *c, struct ls_row *row, const struct samp
 }
 
 /*
+ * The speed probes (speed.h) around a round's repetitions: each producer's
+ * slowdown (%) before the repetition and after it, the last repetition's and
+ * those of the repetitions kept.
+ */
+struct rep_speed {
+	double *ns, *before, *after; /* [producers] */
+	double last; /* the last repetition's slowdown */
+	double *kept; /* [repetitions] */
+	double fault; /* LSBENCH_FAULT=slowcpu: the run's first round reads this much slower */
+};
+
+static int rep_speed_init(struct rep_speed *sp, unsigned int producers, unsigned int reps)
+{
+	static bool faulted;
+
+	sp->fault = ls_fault("slowcpu") && !faulted ? 2 : 1;
+	faulted = true;
+	sp->ns = calloc(3 * producers + reps + 1, sizeof(double));
+	if (!sp->ns)
+		return -ENOMEM;
+	sp->before = sp->ns + producers;
+	sp->after = sp->before + producers;
+	sp->kept = sp->after + producers;
+	return 0;
+}
+
+/* Every producer's speed probe now, into the reference, and its slowdown into pct. */
+static void speed_probe(const struct crew *cr, struct rep_speed *sp, double *pct)
+{
+	unsigned int i;
+
+	ls_crew_probe(cr, sp->ns);
+	for (i = 0; i < cr->n; i++) {
+		ls_speed_ref_add(&ls_speed_run, cr->cpus[i], sp->ns[i]);
+		pct[i] = ls_speed_slow_pct(&ls_speed_run, cr->cpus[i], sp->fault * sp->ns[i]);
+	}
+}
+
+/* After a repetition: the probes that end it (and start the next), its slowdown. */
+static void speed_after(const struct crew *cr, struct rep_speed *sp)
+{
+	double *t = sp->before;
+
+	speed_probe(cr, sp, sp->after);
+	sp->last = ls_speed_rep_pct(sp->before, sp->after, cr->n);
+	sp->before = sp->after;
+	sp->after = t;
+}
+
+/*
  * Samples the repetitions after the warm-up; threads are running. A
  * repetition in which a producer was kept off its CPU is discarded, counted
  * and done again, up to LS_REDO_MAX times per repetition asked; after that a
@@ -149,10 +200,13 @@ static void cell_sample(struct cell *c, const struct crew *cr, const struct ls_r
 	struct ls_noise_acc noise;
 	struct ls_window w;
 	struct sample s = { .m0 = marks, .m1 = marks ? marks + cr->n : NULL };
+	struct rep_speed sp;
+	int speed_err = rep_speed_init(&sp, cr->n, o->repetitions);
 
 	row->reps = calloc(o->repetitions, sizeof(*row->reps));
-	if (!row->reps || !marks || ls_noise_acc_init(&noise, cr->n)) {
+	if (!row->reps || !marks || speed_err || ls_noise_acc_init(&noise, cr->n)) {
 		free(marks);
+		free(sp.ns);
 		ls_cell_fail(c, 0, "out of memory");
 		return;
 	}
@@ -162,11 +216,13 @@ static void cell_sample(struct cell *c, const struct crew *cr, const struct ls_r
 	ls_sleep_s(o->warmup_s);
 	ls_window_begin(&src, &w);
 	ls_crew_record(true);
+	speed_probe(cr, &sp, sp.before);
 	for (tries = 0; row->nr_reps < o->repetitions && !ls_interrupted; tries++) {
 		if (sample_one(c, cr, o, &s)) {
 			ls_cell_fail(c, 0, "cannot read counters");
 			break;
 		}
+		speed_after(cr, &sp);
 		if (disturbed(c, cr, &s)) {
 			if (tries < judged) {
 				row->reps_discarded++;
@@ -182,11 +238,14 @@ static void cell_sample(struct cell *c, const struct crew *cr, const struct ls_r
 				(unsigned long long)s.c1.triggers);
 			break;
 		}
+		sp.kept[row->nr_reps] = sp.last;
 		keep_rep(c, row, &s, &noise);
 	}
 	ls_crew_record(false);
 	ls_window_end(&src, &w, row);
 	ls_noise_done(&noise, kept_disturbed, &row->noise);
+	ls_noise_speed(&row->noise, ls_speed_round_pct(sp.kept, row->nr_reps));
+	free(sp.ns);
 	ls_noise_acc_free(&noise);
 	free(marks);
 	if (kept_disturbed && c->status == LS_OK)

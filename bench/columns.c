@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
-/* summary.csv's columns: names, meanings and writers in one table. */
+/* summary.csv's columns: names, meanings and writers in one table; reps.csv's names and meanings.
+ */
 #include <math.h>
 #include "columns.h"
 #include "results.h"
 #include "row.h"
+#include "speed.h"
+#include "cli.h"
 
 static struct ls_field str(const char *s)
 {
@@ -290,8 +293,10 @@ const struct ls_column ls_summary_columns[] = {
 	    "rounds kept though disturbed: over its kept repetitions a producer was preempted "
 	    "more than 250 times a second, or on its CPU under 95% of the time, or tasks waited "
 	    "for a CPU over 10% of it (`/proc/pressure/cpu`), or repetitions were kept with a "
-	    "producer off its CPU; a disturbed round is measured again once, and the second "
-	    "kept and counted here if disturbed too"),
+	    "producer off its CPU, or its CPUs ran over " LS_STR(
+		    LS_SPEED_SLOW_PCT) "% slow "
+				       "(reps.csv's `round_slow_pct`); a disturbed round is measured again once, and the second "
+				       "kept and counted here if disturbed too"),
 	KEY("rounds_redone", redone, "rounds measured again because they were disturbed"),
 	FIG("noisy_reason", noisy_reason,
 	    "why `noisy` is 1: the disturbed rounds (the last one and what disturbed it), or the "
@@ -312,4 +317,42 @@ void ls_columns_markdown(FILE *f)
 		fprintf(f, "| `%s` | %s | %s |\n", ls_summary_columns[i].name,
 			ls_summary_columns[i].figure ? "ok cells" : "every cell",
 			ls_summary_columns[i].doc);
+}
+
+const struct ls_file_column ls_reps_columns[] = {
+	{ "round", "the round's number, from 1: repetitions of one round share one setup" },
+	{ "rep", "the repetition's number within its round, from 1" },
+	{ "ops", "operations in the repetition, all threads" },
+	{ "duration_s", "s: measured length of the repetition" },
+	{ "ops_per_sec", "operations/s, all threads" },
+	{ "ns_per_op",
+	  "ns per operation per thread (threads x duration / ops); what compare tests" },
+	{ "round_disturbed",
+	  "1 when the round was kept though disturbed (summary.csv's `rounds_disturbed` says by "
+	  "what), else 0; the `round_*` columns are the round's, over its kept repetitions" },
+	{ "round_preempt_per_s",
+	  "involuntary context switches per second of the most preempted producer; empty where not "
+	  "read (owner churn)" },
+	{ "round_oncpu", "the least share of the wall time a producer spent on its CPU (1: all)" },
+	{ "round_cpu_pressure_pct",
+	  "%: of the time some task waited for a CPU (`/proc/pressure/cpu`, `some`); empty without "
+	  "PSI" },
+	{ "round_slow_pct",
+	  "%: how much slower than usual the producers' CPUs ran plain user-space work (a speed "
+	  "probe timed on each producer's thread before and after each repetition, against a low "
+	  "quantile of the run's probes on that CPU): each repetition's most slowed producer, the "
+	  "median over the round's; over " LS_STR(
+		  LS_SPEED_SLOW_PCT) "% the round is disturbed (not under plain TCG, where "
+				     "it is recorded only); empty where not probed" },
+};
+
+const size_t ls_nr_reps_columns = sizeof(ls_reps_columns) / sizeof(ls_reps_columns[0]);
+
+void ls_reps_columns_markdown(FILE *f)
+{
+	size_t i;
+
+	fprintf(f, "| column | unit: meaning |\n|---|---|\n");
+	for (i = 0; i < ls_nr_reps_columns; i++)
+		fprintf(f, "| `%s` | %s |\n", ls_reps_columns[i].name, ls_reps_columns[i].doc);
 }

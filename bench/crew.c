@@ -15,11 +15,14 @@
 #include "crew.h"
 #include "mapseq.h"
 #include "scenarios.h"
+#include "speed.h"
 #include "watchdog.h"
 
 #define NSEC_PER_SEC 1000000000.0
 #define TIMER_SAMPLES 1001
 #define PRIME_PASSES_MAX 100
+/* How long the runner waits for its producers' speed probes. */
+#define PROBE_WAIT_NS 1e9
 
 static atomic_int producers_stop;
 static atomic_int recording; /* producers time their triggers: the measured repetitions */
@@ -121,12 +124,24 @@ static void gate_open(struct gate *g, int state)
 	pthread_mutex_unlock(&g->lock);
 }
 
+/* Runs the speed probe when the runner asked for one since the last. */
+static void producer_probe(struct producer *p)
+{
+	unsigned int asked = __atomic_load_n(&p->probe_asked, __ATOMIC_ACQUIRE);
+
+	if (asked == p->probe_done)
+		return;
+	p->probe_ns = ls_speed_probe();
+	__atomic_store_n(&p->probe_done, asked, __ATOMIC_RELEASE);
+}
+
 static void producer_loop(struct producer *p)
 {
 	bool (*trigger)(struct ls_thread * t) = p->trigger ?: trigger_syscall;
 	__u64 n = 0;
 
 	while (!atomic_load_explicit(&producers_stop, memory_order_relaxed)) {
+		producer_probe(p);
 		if (p->hist && atomic_load_explicit(&recording, memory_order_relaxed)) {
 			double t0 = ls_now_ns();
 			bool ok = trigger(&p->t);
@@ -182,6 +197,26 @@ int ls_crew_counts(const struct cell *c, const struct crew *cr, struct ls_counte
 	for (i = 0; i < cr->n; i++)
 		ls_counters_add(sum, &cr->p[i].t.user);
 	return 0;
+}
+
+void ls_crew_probe(const struct crew *cr, double *ns)
+{
+	double until = ls_now_ns() + PROBE_WAIT_NS;
+	unsigned int i, asked;
+
+	for (i = 0; i < cr->started; i++)
+		__atomic_add_fetch(&cr->p[i].probe_asked, 1, __ATOMIC_RELEASE);
+	for (i = 0; i < cr->n; i++) {
+		ns[i] = NAN;
+		asked = __atomic_load_n(&cr->p[i].probe_asked, __ATOMIC_RELAXED);
+		while (i < cr->started && ls_now_ns() < until) {
+			if (__atomic_load_n(&cr->p[i].probe_done, __ATOMIC_ACQUIRE) == asked) {
+				ns[i] = cr->p[i].probe_ns;
+				break;
+			}
+			usleep(50);
+		}
+	}
 }
 
 __u64 ls_crew_triggers(const struct crew *cr)

@@ -41,6 +41,8 @@ struct producer {
 	double timer_ns;
 	__u64 prime_passes;
 	__u64 triggers; /* so far: stored relaxed after each, read whole after the join */
+	unsigned int probe_asked, probe_done; /* speed probes the runner asked for, and done */
+	double probe_ns; /* the last one's reading (speed.h) */
 } __attribute__((aligned(64)));
 
 /* A cell's producers, their counters and CPUs side by side for the window. */
@@ -71,6 +73,13 @@ void ls_crew_record(bool on);
 
 /* What the cell has done so far: the BPF side's counters, or the producers' own. 0 or -errno. */
 int ls_crew_counts(const struct cell *c, const struct crew *cr, struct ls_counters *sum);
+
+/*
+ * Has every producer run the speed probe (speed.h) on its thread, between two
+ * of its triggers, and waits for them: ns[i] is producer i's reading, NAN
+ * where it did not answer within a second.
+ */
+void ls_crew_probe(const struct crew *cr, double *ns);
 
 /* The triggers the producers issued so far. */
 __u64 ls_crew_triggers(const struct crew *cr);

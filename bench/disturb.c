@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
-/* What disturbed a round: preemptions, time off the CPU, CPU pressure. */
+/* What disturbed a round: preemptions, time off the CPU, CPU pressure, slow CPUs. */
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "disturb.h"
+#include "speed.h"
 
 bool ls_thread_nvcsw(pid_t tid, unsigned long long *n)
 {
@@ -79,6 +80,7 @@ void ls_noise_done(const struct ls_noise_acc *a, unsigned int kept_busy, struct 
 	n->secs = a->secs;
 	n->kept_busy = kept_busy;
 	n->psi_pct = NAN;
+	n->slow_pct = NAN;
 	if (a->secs > 0) {
 		for (i = 0; i < a->nr; i++) {
 			if (a->nvcsw[i] > most)
@@ -93,23 +95,36 @@ void ls_noise_done(const struct ls_noise_acc *a, unsigned int kept_busy, struct 
 	ls_noise_judge(n);
 }
 
+void ls_noise_speed(struct ls_noise *n, double slow_pct)
+{
+	n->slow_pct = slow_pct;
+	n->slow_unjudged = !ls_speed_judged;
+	ls_noise_judge(n);
+}
+
+bool ls_noise_slow(const struct ls_noise *n)
+{
+	return !n->slow_unjudged && n->slow_pct > LS_SPEED_SLOW_PCT;
+}
+
 void ls_noise_judge(struct ls_noise *n)
 {
 	n->disturbed = true;
 	if (n->kept_busy)
 		snprintf(n->why, sizeof(n->why), "%u repetitions kept with a producer off its CPU",
 			 n->kept_busy);
-	else if (!(n->secs > 0))
-		n->disturbed = false;
-	else if (n->nvcsw_per_s > LS_DISTURB_NVCSW_PER_S)
+	else if (n->secs > 0 && n->nvcsw_per_s > LS_DISTURB_NVCSW_PER_S)
 		snprintf(n->why, sizeof(n->why), "a producer preempted %.0f times a second",
 			 n->nvcsw_per_s);
-	else if (n->oncpu < LS_DISTURB_ONCPU_MIN)
+	else if (n->secs > 0 && n->oncpu < LS_DISTURB_ONCPU_MIN)
 		snprintf(n->why, sizeof(n->why), "a producer on its CPU %.1f%% of the time",
 			 100 * n->oncpu);
-	else if (n->psi_pct > LS_DISTURB_PSI_PCT)
+	else if (n->secs > 0 && n->psi_pct > LS_DISTURB_PSI_PCT)
 		snprintf(n->why, sizeof(n->why), "tasks waited for a CPU %.0f%% of the time",
 			 n->psi_pct);
+	else if (ls_noise_slow(n))
+		snprintf(n->why, sizeof(n->why), "the CPU ran %.0f%% slow (speed probe)",
+			 n->slow_pct);
 	else
 		n->disturbed = false;
 	if (!n->disturbed)

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * What disturbed a round: its producers taken off their CPUs (involuntary
- * context switches, on-CPU time against wall time) and the machine's CPU
- * pressure (/proc/pressure/cpu), over the repetitions it kept. A disturbed
+ * context switches, on-CPU time against wall time), the machine's CPU
+ * pressure (/proc/pressure/cpu), over the repetitions it kept, and its CPUs
+ * running slow (speed.h). A disturbed
  * round measured the machine as much as the cell: the schedule redoes it
  * once, and keeps the second with a mark.
  */
@@ -22,8 +23,9 @@
 #define LS_DISTURB_NVCSW_PER_S 250.0
 /* ... or was on its CPU for less than this share of the wall time ... */
 #define LS_DISTURB_ONCPU_MIN 0.95
-/* ... or some task waited for a CPU for more than this share (%) of the time. */
+/* ... or some task waited for a CPU for more than this share (%) of the time ... */
 #define LS_DISTURB_PSI_PCT 10.0
+/* ... or its CPUs ran more than LS_SPEED_SLOW_PCT slow (speed.h). */
 
 /* A round's disturbance, over the wall time of its kept repetitions. */
 struct ls_noise {
@@ -32,6 +34,8 @@ struct ls_noise {
 	double oncpu; /* the least share of the wall time a producer spent on its CPU */
 	double psi_pct; /* CPU pressure, `some`: % of the time a task waited; NAN: no PSI */
 	unsigned int kept_busy; /* repetitions kept with a producer off its CPU (cellrun.c) */
+	double slow_pct; /* how much slower (%) its CPUs ran than usual (speed.h); NAN: unprobed */
+	bool slow_unjudged; /* slow_pct recorded, not judged: under plain TCG */
 	bool disturbed;
 	char why[96]; /* what disturbed it, when it was */
 };
@@ -72,9 +76,18 @@ void ls_noise_add(struct ls_noise_acc *a, double secs, const struct ls_noise_mar
 void ls_noise_done(const struct ls_noise_acc *a, unsigned int kept_busy, struct ls_noise *n);
 
 /*
+ * The round's slowdown (speed.h), and whether that disturbed it (judged again);
+ * under plain TCG (ls_speed_judged false) it is recorded, not judged.
+ */
+void ls_noise_speed(struct ls_noise *n, double slow_pct);
+
+/* Whether n's CPUs ran slow enough to disturb it. */
+bool ls_noise_slow(const struct ls_noise *n);
+
+/*
  * Whether n's figures disturbed the round, by the rule of the constants above
  * and any repetition kept busy; sets n->disturbed and n->why. No figures
- * (secs 0): not judged.
+ * (secs 0, as in owner churn): judged by its speed alone.
  */
 void ls_noise_judge(struct ls_noise *n);
 

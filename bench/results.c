@@ -26,18 +26,8 @@ static const char *const hist_columns[] = { CELL_COLUMNS, "source", "lower_ns", 
 
 static const char *const profile_columns[] = { CELL_COLUMNS, "rank", "symbol", "share_pct" };
 
-/* Then each repetition's round: what disturbed it (disturb.h), added after ns_per_op. */
-static const char *const reps_columns[] = { CELL_COLUMNS,
-					    "round",
-					    "rep",
-					    "ops",
-					    "duration_s",
-					    "ops_per_sec",
-					    "ns_per_op",
-					    "round_disturbed",
-					    "round_preempt_per_s",
-					    "round_oncpu",
-					    "round_cpu_pressure_pct" };
+/* reps.csv's: the keys, then its table's (columns.h). */
+static const char *const reps_keys[] = { CELL_COLUMNS };
 
 static int write_summary(struct ls_results *r);
 
@@ -247,7 +237,9 @@ static void cell_keys(const struct ls_results *r, const struct ls_row *row, stru
 }
 
 /* A CSV text with its header row, made on first use. */
-static struct ls_buf *csv_with_header(struct ls_buf **b, const char *const *cols, size_t n)
+/* The file's text, begun with its header: cols[0..n), then more[0..nmore) names. */
+static struct ls_buf *csv_with_header(struct ls_buf **b, const char *const *cols, size_t n,
+				      const struct ls_file_column *more, size_t nmore)
 {
 	size_t i;
 
@@ -258,6 +250,8 @@ static struct ls_buf *csv_with_header(struct ls_buf **b, const char *const *cols
 		return NULL;
 	for (i = 0; i < n; i++)
 		ls_csv_str(*b, cols[i]);
+	for (i = 0; i < nmore; i++)
+		ls_csv_str(*b, more[i].name);
 	ls_csv_end_row(*b);
 	return *b;
 }
@@ -272,7 +266,7 @@ static int add_profile(struct ls_results *r, struct ls_row *row)
 	if (!syms || row->status != LS_OK)
 		return 0;
 	b = csv_with_header(&r->profile_csv, profile_columns,
-			    sizeof(profile_columns) / sizeof(profile_columns[0]));
+			    sizeof(profile_columns) / sizeof(profile_columns[0]), NULL, 0);
 	if (!b)
 		return -ENOMEM;
 	for (i = 0; i < row->nr_profile; i++) {
@@ -302,6 +296,10 @@ static void noise_fields(struct ls_buf *b, const struct ls_noise *n)
 		ls_csv_double(b, n->psi_pct);
 	else
 		ls_csv_str(b, NULL);
+	if (isfinite(n->slow_pct))
+		ls_csv_double(b, n->slow_pct);
+	else
+		ls_csv_str(b, NULL);
 }
 
 /* The row's repetitions appended to reps.csv's text. */
@@ -313,8 +311,8 @@ static int add_reps(struct ls_results *r, struct ls_row *row)
 
 	if (!reps || row->status != LS_OK)
 		return 0;
-	b = csv_with_header(&r->reps_csv, reps_columns,
-			    sizeof(reps_columns) / sizeof(reps_columns[0]));
+	b = csv_with_header(&r->reps_csv, reps_keys, sizeof(reps_keys) / sizeof(reps_keys[0]),
+			    ls_reps_columns, ls_nr_reps_columns);
 	if (!b)
 		return -ENOMEM;
 	for (i = 0; i < row->nr_reps; i++) {
@@ -340,7 +338,7 @@ static int hist_rows(struct ls_results *r, const struct ls_row *row, const char 
 	uint64_t lo, hi;
 
 	b = csv_with_header(&r->hist_csv, hist_columns,
-			    sizeof(hist_columns) / sizeof(hist_columns[0]));
+			    sizeof(hist_columns) / sizeof(hist_columns[0]), NULL, 0);
 	if (!b)
 		return -ENOMEM;
 	for (i = 0; i < LS_HIST_BUCKETS; i++) {

@@ -18,6 +18,7 @@
 #include "runner.h"
 #include "watchdog.h"
 #include "schedule.h"
+#include "speed.h"
 #include "scenarios.h"
 #include "rev.h"
 #include "workloads.h"
@@ -159,6 +160,19 @@ static int run_into(struct ls_results *res, const struct ls_run_opts *o, const b
 	return any_failed(res) ? 1 : 0;
 }
 
+/*
+ * The speed probes' reference per CPU (speed.h), from the first probes of
+ * the CPUs the run may use; without it rounds are not judged by speed.
+ */
+static void speed_start(const struct ls_sysinfo *si, const int *cpus, int nr_cpus)
+{
+	if (!ls_speed_start(si->virt, cpus, nr_cpus))
+		fprintf(stderr, "lsbench: rounds not judged by speed: a CPU could not be probed\n");
+	else if (!ls_speed_judged)
+		fprintf(stderr, "lsbench: speed probes recorded, not judged: under TCG the guest's "
+				"timings are emulated and move with the host's load\n");
+}
+
 int ls_run(struct ls_run_opts *o, int argc, char **argv)
 {
 	bool *selected = calloc(ls_nr_scenarios, sizeof(*selected));
@@ -205,7 +219,9 @@ int ls_run(struct ls_run_opts *o, int argc, char **argv)
 	printf("lsbench %s: kernel %s, %u CPUs online, virt %s\n", LSBENCH_REV, si.kernel,
 	       si.nr_online, si.virt);
 	printf("results: %s\n", res.dir);
+	speed_start(&si, cpus, nr_cpus);
 	status = run_into(&res, o, selected, cpus);
+	ls_speed_ref_free(&ls_speed_run);
 	ls_results_free(&res);
 	free(selected);
 	return status;

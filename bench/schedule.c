@@ -11,6 +11,7 @@
 #include "scenarios.h"
 #include "plan.h"
 #include "schedule.h"
+#include "speed.h"
 #include "watchdog.h"
 
 static double mono_ns(void)
@@ -112,6 +113,31 @@ static bool cell_done(const struct ls_row *row, const struct ls_run_opts *o)
 }
 
 /*
+ * A round its CPUs ran slow: slow spells last seconds, so wait for the speed
+ * probe to come back before the round is measured again (speed.h), and say
+ * so with -v.
+ */
+static void speed_wait(const struct ls_cell_key *key, const struct ls_run_opts *o, const int *cpus,
+		       const struct ls_noise *n)
+{
+	double waited;
+	bool back;
+
+	ls_watchdog_beat("waiting for the CPU's speed", NULL);
+	waited = ls_speed_wait(cpus, key->threads, &back);
+	if (!o->verbose)
+		return;
+	if (back)
+		fprintf(stderr, "lsbench: %s: %s; %.1f s later its CPUs ran within %d%% again\n",
+			key->sc->name, n->why, waited, LS_SPEED_SLOW_PCT);
+	else
+		fprintf(stderr,
+			"lsbench: %s: %s; its CPUs still ran slow after %.1f s: measured again "
+			"anyway\n",
+			key->sc->name, n->why, waited);
+}
+
+/*
  * One round of the cell key names into rnd; a round that something disturbed
  * (disturb.h) is measured again once, and the second kept whatever it met.
  */
@@ -121,6 +147,8 @@ static void round_of(const struct ls_cell_key *key, const struct ls_run_opts *o,
 	ls_cell_round(key, o, cpus, rnd);
 	if (rnd->status != LS_OK || !rnd->noise.disturbed || ls_interrupted)
 		return;
+	if (ls_noise_slow(&rnd->noise))
+		speed_wait(key, o, cpus, &rnd->noise);
 	ls_row_release(rnd);
 	ls_watchdog_beat("set up (again: the round was disturbed)", NULL);
 	ls_cell_round(key, o, cpus, rnd);

@@ -61,19 +61,33 @@ static int cmd_list(int argc, char **argv)
 	return 0;
 }
 
+/* The files whose columns `lsbench columns` prints. */
+static const char *const column_files[] = { "summary.csv", "reps.csv", NULL };
+
 static int cmd_columns(int argc, char **argv)
 {
+	static const struct ls_cli_opt opts[] = {
+		{ "--file", 'f', "FILE",
+		  "the file whose columns to print: summary.csv (its columns, the cells each is "
+		  "written for, units and meanings) or reps.csv (those after the cell keys)",
+		  LS_CLI_CHOICE, 0, .names = column_files, .def = "summary.csv" },
+		{},
+	};
 	static const struct ls_cli_cmd cli = {
 		.name = "columns",
-		.synopsis = "",
-		.desc = "Prints summary.csv's columns with what they mean, as markdown.",
-		.opts = no_opts,
+		.synopsis = "[--file FILE]",
+		.desc = "Prints a results file's columns with what they mean, as markdown.",
+		.opts = opts,
 	};
-	int pos, ret = ls_cli_main(&cli, argc, argv, NULL, &pos);
+	unsigned int file = 0;
+	int pos, ret = ls_cli_main(&cli, argc, argv, &file, &pos);
 
 	if (ret >= 0)
 		return ret;
-	ls_columns_markdown(stdout);
+	if (file)
+		ls_reps_columns_markdown(stdout);
+	else
+		ls_columns_markdown(stdout);
 	return 0;
 }
 
@@ -118,7 +132,8 @@ static int cmd_help(int argc, char **argv);
 
 static const struct cmd cmds[] = {
 	{ "list", "print the scenarios (matching a glob) with what they measure", cmd_list },
-	{ "columns", "print summary.csv's columns with what they mean", cmd_columns },
+	{ "columns", "print summary.csv's (or reps.csv's) columns with what they mean",
+	  cmd_columns },
 	{ "run", "measure scenarios on this kernel", cmd_run },
 	{ "vm", "run on other kernels, each booted in qemu", ls_vm_main },
 	{ "compare", "compare result sets cell by cell", ls_compare_main },

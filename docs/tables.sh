@@ -1,9 +1,9 @@
 #!/bin/bash
 # Regenerates the tables the docs take from lsbench itself, each between its page's BEGIN and
 # END markers: docs/scenarios.md's scenario table from `lsbench list`, and results/README.md's
-# summary.csv columns from `lsbench columns`. With --check, writes nothing and exits 1 when a
-# page's table is not what lsbench prints now (tests/docs.sh runs it so). The README's headline
-# figures come from the published set it names (docs/headline.sh).
+# summary.csv and reps.csv columns from `lsbench columns`. With --check, writes nothing and exits 1
+# when a page's table is not what lsbench prints now (tests/docs.sh runs it so). The README's
+# headline figures come from the published set it names (docs/headline.sh).
 # usage: docs/tables.sh [--check] [LSBENCH]   (LSBENCH: default .output/lsbench)
 set -eu
 check=0
@@ -29,6 +29,11 @@ list() {
 # columns: `lsbench columns`, which is a markdown table already.
 columns() {
 	"$lsbench" columns
+}
+
+# reps_columns: `lsbench columns --file reps.csv`, reps.csv's columns after the keys.
+reps_columns() {
+	"$lsbench" columns --file reps.csv
 }
 
 # put PAGE GENERATOR: PAGE with the lines between its markers for GENERATOR replaced by its output.
@@ -58,4 +63,5 @@ headline() {
 put docs/scenarios.md list
 put README.md headline
 put results/README.md columns
+put results/README.md reps_columns
 exit "$stale"

@@ -312,6 +312,24 @@ else
 		"exit $rc" "$(cat "$csv")"
 fi
 
+# --- a round its CPU ran slow (the speed probe) is redone once the probe is back, and counted
+LSBENCH_FAULT=slowcpu "$LSBENCH" run -v -s task-get -m loop --cpus 1 -w 0.05 -d 0.05 -r 1 \
+	--rounds 2 -o "$tmp/slow" >"$tmp/slow.log" 2>&1
+rc=$?
+csv=$(summary_of "$tmp/slow")
+reps=$(dirname "$csv")/reps.csv
+redone=$(unquote_commas "$csv" | awk -F, -v r="$(col rounds_redone "$csv")" \
+	-v st="$(col status "$csv")" 'NR > 1 && $st == "ok" { n += $r } END { print n + 0 }')
+unprobed=$(awk -F, -v s="$(col round_slow_pct "$reps")" 'NR > 1 && $s == ""' "$reps" | wc -l)
+if [ "$rc" -eq 0 ] && [ "$redone" -ge 1 ] && [ "$unprobed" -eq 0 ] &&
+	grep -Eq '^lsbench: [a-z-]+: the CPU ran [0-9]+% slow \(speed probe\); ' \
+		"$tmp/slow.log"; then
+	ok "a round whose speed probe read slow is redone after waiting for it, and counted"
+else
+	not_ok "a round whose speed probe read slow is redone after waiting for it, and counted" \
+		"exit $rc, $redone redone, $unprobed unprobed" "$(grep 'speed' "$tmp/slow.log")"
+fi
+
 # --- extra rounds: to imprecise cells up to --max-rounds, never past the budget ---
 rounds_of() { # CSV: every ok cell's rounds, one line
 	unquote_commas "$1" | awk -F, -v st="$(col status "$1")" -v r="$(col rounds "$1")" \

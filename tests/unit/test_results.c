@@ -298,10 +298,10 @@ static void latency_percentiles_and_hist_csv(void **state)
 /* reps.csv: one row per repetition of an ok cell, with its round and its own ns per operation. */
 static void repetitions_in_reps_csv(void **state)
 {
-	/* round 1's disturbance not measured, round 2 preempted and under pressure */
+	/* round 1's disturbance not measured, round 2 preempted, under pressure and slow */
 	static const struct ls_rep reps[3] = {
-		{ .ops = 1000, .secs = 0.5, .round = 1 },
-		{ .ops = 2000, .secs = 0.5, .round = 1 },
+		{ .ops = 1000, .secs = 0.5, .round = 1, .noise = { .slow_pct = NAN } },
+		{ .ops = 2000, .secs = 0.5, .round = 1, .noise = { .slow_pct = NAN } },
 		{ .ops = 500,
 		  .secs = 1.0,
 		  .round = 2,
@@ -309,6 +309,7 @@ static void repetitions_in_reps_csv(void **state)
 			     .nvcsw_per_s = 120,
 			     .oncpu = 0.97,
 			     .psi_pct = 12.5,
+			     .slow_pct = 23,
 			     .disturbed = true } },
 	};
 	char root[] = "/tmp/lsbench-res-XXXXXX", path[PATH_MAX + 32], cmd[64];
@@ -334,17 +335,18 @@ static void repetitions_in_reps_csv(void **state)
 	assert_int_equal(ls_results_add(&r, &bad), 0);
 	snprintf(path, sizeof(path), "%s/reps.csv", r.dir);
 	text = slurp(path);
-	assert_true(starts_with(text,
-				"schema_version,run_id,scenario,map_type,op,hook,mode,"
-				"nr_maps,nr_objects,value_size,cpus,sharing,round,rep,ops,"
-				"duration_s,ops_per_sec,ns_per_op,round_disturbed,"
-				"round_preempt_per_s,round_oncpu,round_cpu_pressure_pct\n3,"));
+	assert_true(starts_with(text, "schema_version,run_id,scenario,map_type,op,hook,mode,"
+				      "nr_maps,nr_objects,value_size,cpus,sharing,round,rep,ops,"
+				      "duration_s,ops_per_sec,ns_per_op,round_disturbed,"
+				      "round_preempt_per_s,round_oncpu,round_cpu_pressure_pct,"
+				      "round_slow_pct\n3,"));
 	/* ns per op is per thread: 2 threads x 0.5 s / 1000 ops; reps counted within rounds */
 	assert_non_null(strstr(text, ",hook,1,1,8,2,shared,1,1,1000,0.500000,2000.000000,"
-				     "1000000.000000,0,,,\n"));
-	assert_non_null(strstr(text, ",shared,1,2,2000,0.500000,4000.000000,500000.000000,0,,,\n"));
+				     "1000000.000000,0,,,,\n"));
+	assert_non_null(
+		strstr(text, ",shared,1,2,2000,0.500000,4000.000000,500000.000000,0,,,,\n"));
 	assert_non_null(strstr(text, ",shared,2,1,500,1.000000,500.000000,4000000.000000,1,"
-				     "120.000000,0.970000,12.500000\n"));
+				     "120.000000,0.970000,12.500000,23.000000\n"));
 	for (p = text; (p = strchr(p, '\n')); p++)
 		lines++;
 	assert_int_equal(lines, 4); /* the header and three rows: the failed cell none */

@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: GPL-2.0
+/* A speed probe per CPU, the run's reference per CPU and a round's slowdown from them. */
+#include <math.h>
+#include <sched.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cellrun.h"
+#include "crew.h"
+#include "speed.h"
+
+/* Histogram bins: LS_SPEED_BIN_RATIO apart from LS_SPEED_BIN_LO ns, up to about a second. */
+#define LS_SPEED_BIN_LO 100.0
+#define LS_SPEED_BIN_RATIO 1.0025
+#define LS_SPEED_BINS 6500
+
+struct ls_speed_ref ls_speed_run;
+bool ls_speed_judged = true;
+
+/* One part: dependent multiply-adds the compiler may neither fold nor reorder. */
+static uint64_t lcg_steps(uint64_t x)
+{
+	unsigned int i;
+
+	for (i = 0; i < LS_SPEED_STEPS; i++) {
+		x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+		__asm__ volatile("" : "+r"(x));
+	}
+	return x;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+double ls_speed_probe(void)
+{
+	double part[LS_SPEED_PARTS], t0;
+	uint64_t x = 1;
+	unsigned int i;
+
+	for (i = 0; i < LS_SPEED_PARTS; i++) {
+		t0 = ls_now_ns();
+		x = lcg_steps(x);
+		part[i] = ls_now_ns() - t0;
+	}
+	__asm__ volatile("" : : "r"(x));
+	qsort(part, LS_SPEED_PARTS, sizeof(part[0]), cmp_double);
+	return part[LS_SPEED_PARTS / 2];
+}
+
+double ls_speed_probe_on(int cpu)
+{
+	cpu_set_t was, on;
+	double ns;
+
+	if (cpu < 0 || cpu >= CPU_SETSIZE || sched_getaffinity(0, sizeof(was), &was))
+		return NAN;
+	CPU_ZERO(&on);
+	CPU_SET(cpu, &on);
+	if (sched_setaffinity(0, sizeof(on), &on))
+		return NAN;
+	ns = ls_speed_probe();
+	sched_setaffinity(0, sizeof(was), &was);
+	return ns;
+}
+
+static int bin_of(double ns)
+{
+	double b = floor(log(ns / LS_SPEED_BIN_LO) / log(LS_SPEED_BIN_RATIO));
+
+	return b < 0 ? 0 : b >= LS_SPEED_BINS ? LS_SPEED_BINS - 1 : (int)b;
+}
+
+/* Makes room for CPU cpu's histogram: false when out of memory. */
+static bool ref_grow(struct ls_speed_ref *r, int cpu)
+{
+	unsigned int n = cpu + 1, **bins;
+	unsigned long *cnt;
+
+	if ((unsigned int)cpu < r->nr_cpus)
+		return r->bins[cpu] || (r->bins[cpu] = calloc(LS_SPEED_BINS, sizeof(unsigned int)));
+	bins = realloc(r->bins, n * sizeof(*bins));
+	if (bins)
+		r->bins = bins;
+	cnt = bins ? realloc(r->n, n * sizeof(*cnt)) : NULL;
+	if (!cnt)
+		return false;
+	r->n = cnt;
+	memset(bins + r->nr_cpus, 0, (n - r->nr_cpus) * sizeof(*bins));
+	memset(cnt + r->nr_cpus, 0, (n - r->nr_cpus) * sizeof(*cnt));
+	r->nr_cpus = n;
+	return (r->bins[cpu] = calloc(LS_SPEED_BINS, sizeof(unsigned int)));
+}
+
+bool ls_speed_ref_add(struct ls_speed_ref *r, int cpu, double ns)
+{
+	if (cpu < 0 || !(ns > 0) || !isfinite(ns) || !ref_grow(r, cpu))
+		return false;
+	r->bins[cpu][bin_of(ns)]++;
+	r->n[cpu]++;
+	return true;
+}
+
+double ls_speed_ref_ns(const struct ls_speed_ref *r, int cpu)
+{
+	unsigned long seen = 0, want;
+	int i;
+
+	if (cpu < 0 || (unsigned int)cpu >= r->nr_cpus || r->n[cpu] < LS_SPEED_REF_MIN)
+		return NAN;
+	want = (unsigned long)ceil(LS_SPEED_REF_Q * r->n[cpu]);
+	for (i = 0; i < LS_SPEED_BINS; i++) {
+		seen += r->bins[cpu][i];
+		if (seen >= want)
+			break;
+	}
+	/* the bin's middle, on the log scale */
+	return LS_SPEED_BIN_LO * pow(LS_SPEED_BIN_RATIO, i + 0.5);
+}
+
+double ls_speed_slow_pct(const struct ls_speed_ref *r, int cpu, double ns)
+{
+	return 100 * (ns / ls_speed_ref_ns(r, cpu) - 1);
+}
+
+void ls_speed_ref_free(struct ls_speed_ref *r)
+{
+	unsigned int i;
+
+	for (i = 0; i < r->nr_cpus; i++)
+		free(r->bins[i]);
+	free(r->bins);
+	free(r->n);
+	memset(r, 0, sizeof(*r));
+}
+
+double ls_speed_rep_pct(const double *before, const double *after, unsigned int n)
+{
+	double most = NAN, pct;
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		pct = (before[i] + after[i]) / 2;
+		if (!isnan(pct) && (isnan(most) || pct > most))
+			most = pct;
+	}
+	return most;
+}
+
+double ls_speed_round_pct(const double *rep_pct, unsigned int n)
+{
+	double *x = malloc((n ?: 1) * sizeof(*x)), med = NAN;
+	unsigned int i, k = 0;
+
+	for (i = 0; x && i < n; i++) {
+		if (!isnan(rep_pct[i]))
+			x[k++] = rep_pct[i];
+	}
+	if (k) {
+		qsort(x, k, sizeof(*x), cmp_double);
+		med = k % 2 ? x[k / 2] : (x[k / 2 - 1] + x[k / 2]) / 2;
+	}
+	free(x);
+	return med;
+}
+
+bool ls_speed_start(const char *virt, const int *cpus, unsigned int n)
+{
+	unsigned int i, k;
+
+	ls_speed_judged = strcmp(virt, "tcg") != 0;
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < LS_SPEED_REF_MIN; k++) {
+			if (!ls_speed_ref_add(&ls_speed_run, cpus[i], ls_speed_probe_on(cpus[i])))
+				return false;
+		}
+	}
+	return true;
+}
+
+/* Whether every CPU of cpus[0..n) reads within LS_SPEED_SLOW_PCT of its reference now. */
+static bool all_back(const int *cpus, unsigned int n)
+{
+	double ns;
+	unsigned int i;
+	bool back = true;
+
+	for (i = 0; i < n; i++) {
+		ns = ls_speed_probe_on(cpus[i]);
+		ls_speed_ref_add(&ls_speed_run, cpus[i], ns);
+		back = back && !(ls_speed_slow_pct(&ls_speed_run, cpus[i], ns) > LS_SPEED_SLOW_PCT);
+	}
+	return back;
+}
+
+double ls_speed_wait(const int *cpus, unsigned int n, bool *back)
+{
+	double t0 = ls_now_ns(), waited = 0;
+
+	while (!(*back = all_back(cpus, n)) && waited < LS_SPEED_WAIT_S && !ls_interrupted) {
+		ls_sleep_s(LS_SPEED_POLL_S);
+		waited = (ls_now_ns() - t0) / 1e9;
+	}
+	return waited;
+}
