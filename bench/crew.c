@@ -21,8 +21,12 @@
 #define NSEC_PER_SEC 1000000000.0
 #define TIMER_SAMPLES 1001
 #define PRIME_PASSES_MAX 100
-/* How long the runner waits for its producers' speed probes. */
+/*
+ * How long the runner waits for its producers' speed probes, and how often it
+ * looks: seldom, since its wake-ups may land on a producer's CPU mid-probe.
+ */
 #define PROBE_WAIT_NS 1e9
+#define PROBE_POLL_US 500
 
 static atomic_int producers_stop;
 static atomic_int recording; /* producers time their triggers: the measured repetitions */
@@ -209,12 +213,14 @@ void ls_crew_probe(const struct crew *cr, double *ns)
 	for (i = 0; i < cr->n; i++) {
 		ns[i] = NAN;
 		asked = __atomic_load_n(&cr->p[i].probe_asked, __ATOMIC_RELAXED);
-		while (i < cr->started && ls_now_ns() < until) {
+		while (i < cr->started) {
 			if (__atomic_load_n(&cr->p[i].probe_done, __ATOMIC_ACQUIRE) == asked) {
 				ns[i] = cr->p[i].probe_ns;
 				break;
 			}
-			usleep(50);
+			if (ls_now_ns() > until)
+				break;
+			usleep(PROBE_POLL_US);
 		}
 	}
 }

@@ -165,6 +165,9 @@ check "summary.csv's header is lsbench columns' table" test \
 	"$(head -n 1 "$csv")" = "$("$LSBENCH" columns | sed -n 's/^| `\([a-z_0-9]*\)` .*/\1/p' | paste -sd,)"
 check "results/README.md documents every column as lsbench columns says" \
 	grep -qF "$("$LSBENCH" columns | sed -n 5p)" "$(dirname "$0")/../results/README.md"
+check "reps.csv's header ends with lsbench columns --file reps.csv's table" test \
+	"$(head -n 1 "$(dirname "$csv")/reps.csv" | cut -d, -f13-)" = \
+	"$("$LSBENCH" columns --file reps.csv | sed -n 's/^| `\([a-z_0-9]*\)` .*/\1/p' | paste -sd,)"
 
 # The kernel's bench's shapes: random keys in maps of 4194304 keys (17 such maps are more than
 # the scenario's max_maps: left out), and owners made 32 per trigger, one program run each.
