@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * lsbench export: a result set as KCIDB JSON (schema v5: one checkout and one
- * build per kernel, a test per cell), as KTAP, or as the LAVA test cases the
- * test definition in lava/ reports (one "NAME RESULT VALUE UNIT" line each).
+ * build per kernel, a test per cell and kernel, each under its kernel's build
+ * with the figure of that kernel's runs alone), as KTAP, or as the LAVA test
+ * cases the test definition in lava/ reports (one "NAME RESULT VALUE UNIT"
+ * line each); KTAP and LAVA report one kernel and refuse a set of several.
  * With a base set, each cell compared with it carries compare's verdict: a
  * slower cell fails, a ~ (inconclusive) one is KCIDB's DONE (ran, no
  * verdict), KTAP's SKIP and LAVA's unknown. A kernel is named as compare
@@ -19,6 +21,7 @@
 #include "compare.h"
 #include "export.h"
 #include "rset.h"
+#include "sides.h"
 
 static void name_part(struct ls_buf *b, const char *s)
 {
@@ -170,6 +173,16 @@ static bool first_of_kernel(const struct ls_rset *s, size_t i)
 			return false;
 	}
 	return true;
+}
+
+/* How many kernels the set's runs are of. */
+static size_t nr_kernels(const struct ls_rset *s)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < s->nr_runs; i++)
+		n += first_of_kernel(s, i);
+	return n;
 }
 
 /*
@@ -387,9 +400,23 @@ static void lava(const struct ls_rset *s, const struct ls_cmp *cmp, struct ls_bu
 	}
 }
 
-void ls_export(const struct ls_rset *s, const struct ls_cmp *cmp, enum ls_export_format f,
-	       const char *origin, struct ls_buf *b)
+/* By enum ls_export_format. */
+static const char *const formats[] = { "kcidb", "ktap", "lava", NULL };
+
+int ls_export(const struct ls_rset *s, const struct ls_cmp *cmp, enum ls_export_format f,
+	      const char *origin, struct ls_buf *b, char *err, size_t len)
 {
+	char kernels[512];
+	size_t n = nr_kernels(s);
+
+	if (f != LS_EXPORT_KCIDB && n > 1) {
+		ls_rset_kernel_names(s, kernels, sizeof(kernels));
+		snprintf(err, len,
+			 "%s reports one kernel, the results hold %zu (%s): export each alone, "
+			 "or all as kcidb",
+			 formats[f], n, kernels);
+		return -EINVAL;
+	}
 	switch (f) {
 	case LS_EXPORT_KCIDB:
 		kcidb(s, cmp, origin, b);
@@ -401,6 +428,7 @@ void ls_export(const struct ls_rset *s, const struct ls_cmp *cmp, enum ls_export
 		lava(s, cmp, b);
 		break;
 	}
+	return 0;
 }
 
 static int write_out(const char *out, const struct ls_buf *b)
@@ -416,9 +444,6 @@ static int write_out(const char *out, const struct ls_buf *b)
 	ret = ls_write_atomic(out, b->data, b->len);
 	return ret ? ls_cli_error(&ls_export_cmd, "cannot write %s: %s", out, strerror(-ret)) : 0;
 }
-
-/* By enum ls_export_format. */
-static const char *const formats[] = { "kcidb", "ktap", "lava", NULL };
 
 #define ARGS(field) LS_CLI_AT(struct ls_export_args, field)
 
@@ -454,18 +479,25 @@ const struct ls_cli_cmd ls_export_cmd = {
 		  "cell compare finds slower is FAIL (not ok, fail); one it finds ~, neither shown "
 		  "changed nor shown the same (inconclusive: more rounds would tell), is DONE in "
 		  "KCIDB (ran, no verdict), SKIP in KTAP and unknown in LAVA; faster and same are "
-		  "PASS. The verdict, ratio and interval go in each cell's comment.",
+		  "PASS. The verdict, ratio and interval go in each cell's comment. A kernel is "
+		  "its release, with its label (lsbench run --label) where it has one: KCIDB "
+		  "writes each kernel's cells under its own build, each with the figures of that "
+		  "kernel's runs alone; KTAP and LAVA report one kernel and refuse RESULTS of "
+		  "several, as --base refuses a side of several.",
 	.min_args = 1,
 	.max_args = -1,
 };
 
-/* Reads the set and the base, compares them when there is a base, writes the format. */
+/*
+ * Reads the set, its kernels apart, and the base; compares them when there is
+ * a base, each side of one kernel; writes the format.
+ */
 static int export_sets(struct ls_export_args *a, char **dirs, int n)
 {
-	struct ls_rset s = {}, base = {};
+	struct ls_rset s = { .by_kernel = true }, base = {};
 	struct ls_buf b = {};
 	struct ls_cmp c = {};
-	char err[512];
+	char err[1024];
 	int i, ret = 0;
 
 	for (i = 0; !ret && i < n; i++)
@@ -473,13 +505,15 @@ static int export_sets(struct ls_export_args *a, char **dirs, int n)
 	for (i = 0; !ret && (size_t)i < a->nr_base; i++)
 		ret = ls_rset_add(&base, a->base[i], err, sizeof(err));
 	if (!ret && a->nr_base)
-		ret = ls_cmp_build(&c, &base, &s, &a->cmp, err, sizeof(err));
-	if (ret) {
+		ret = ls_sides_one_kernel("base", &base, err, sizeof(err)) ?:
+		      ls_sides_one_kernel("new", &s, err, sizeof(err)) ?:
+		      ls_cmp_build(&c, &base, &s, &a->cmp, err, sizeof(err));
+	if (!ret)
+		ret = ls_export(&s, a->nr_base ? &c : NULL, a->f, a->origin, &b, err, sizeof(err));
+	if (ret)
 		ret = ls_cli_error(&ls_export_cmd, "%s", err);
-	} else {
-		ls_export(&s, a->nr_base ? &c : NULL, a->f, a->origin, &b);
+	else
 		ret = write_out(a->out, &b);
-	}
 	ls_buf_free(&b);
 	ls_cmp_free(&c);
 	ls_rset_free(&base);

@@ -37,10 +37,14 @@ bool ls_export_origin_ok(const char *origin);
 /*
  * Appends the set in format f to b; origin names the submitter (KCIDB). cmp,
  * when not NULL, compares a base set with s: its verdicts go with s's cells
- * (slower fails; ~ is KCIDB's DONE, KTAP's SKIP, LAVA's unknown).
+ * (slower fails; ~ is KCIDB's DONE, KTAP's SKIP, LAVA's unknown). KCIDB writes
+ * each cell under the build of its run's kernel: read s by_kernel (struct
+ * ls_rset), so that no cell pools the runs of several kernels. Returns 0, or
+ * -EINVAL with one line in err and nothing appended when f reports one kernel
+ * (KTAP, LAVA) and s's runs are of several.
  */
-void ls_export(const struct ls_rset *s, const struct ls_cmp *cmp, enum ls_export_format f,
-	       const char *origin, struct ls_buf *b);
+int ls_export(const struct ls_rset *s, const struct ls_cmp *cmp, enum ls_export_format f,
+	      const char *origin, struct ls_buf *b, char *err, size_t len);
 
 /* lsbench export's settings, as its table (ls_export_cmd) parses them. */
 struct ls_export_args {

@@ -29,7 +29,10 @@ int ls_rset_key_read(const struct ls_csvr *r, const struct key_cols *c, struct l
 int ls_rset_add_run(struct ls_rset *s, const char *dir, char *err, size_t len);
 int ls_rset_cell_center(struct ls_rcell *c, unsigned int schema);
 
-/* rsetmerge.c: cells and repetitions added; a run's cells merged into s. */
+/*
+ * rsetmerge.c: cells and repetitions added; a run's cells merged into s, its
+ * info at s->runs[run_idx] already.
+ */
 int ls_rset_add_cell(struct ls_rset *s, struct ls_rcell **out);
 int ls_rset_add_rep(struct ls_rcell *c, double v, unsigned int round);
 int ls_rset_merge(struct ls_rset *s, struct ls_rset *run, size_t run_idx, unsigned int schema);

@@ -466,8 +466,9 @@ int ls_rset_add_run(struct ls_rset *s, const char *dir, char *err, size_t len)
 			s->runs = p;
 	}
 	if (!ret) {
+		s->runs[s->nr_runs] = ri; /* before the merge, which reads its kernel */
 		ret = ls_rset_merge(s, &run, s->nr_runs, ri.schema);
-		s->runs[s->nr_runs++] = ri;
+		s->nr_runs++;
 		s->schema = ri.schema;
 	}
 	if (ret == -ENOMEM)

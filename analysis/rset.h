@@ -97,20 +97,27 @@ struct ls_rset {
 	size_t cap_cells;
 	unsigned int schema; /* of every run in the set; 0 while empty */
 	bool trials_ok; /* set before adding: runs marked a trial are read, not refused */
+	/*
+	 * Set before adding: a cell per key and kernel (ls_run_kernel_name), cells
+	 * of runs of different kernels kept apart rather than pooled, for export,
+	 * which files each kernel's figures under its own build.
+	 */
+	bool by_kernel;
 };
 
 /*
  * Adds what path names: a run folder (it holds summary.csv), a folder of run
  * folders (results/<kernel>/) or of those (results/), or several of these
- * separated by commas. Cells found in several runs are merged: their
- * repetitions pooled, each run's rounds kept as rounds of their own. Returns 0, or -errno with one
- * line naming the file (and line) in err: malformed CSV, mismatched files, a schema_version this
- * lsbench does not read or that differs from the set's, a trial run (a slowdown or a fault
- * injected: not a benchmark) unless s->trials_ok.
+ * separated by commas. Cells found in several runs (of one kernel, when
+ * s->by_kernel) are merged: their repetitions pooled, each run's rounds kept
+ * as rounds of their own. Returns 0, or -errno with one line naming the file
+ * (and line) in err: malformed CSV, mismatched files, a schema_version this
+ * lsbench does not read or that differs from the set's, a trial run (a
+ * slowdown or a fault injected: not a benchmark) unless s->trials_ok.
  */
 int ls_rset_add(struct ls_rset *s, const char *path, char *err, size_t len);
 
-/* The cell with key k, or NULL. */
+/* The cell with key k (in a set by_kernel, the first kernel's that has it), or NULL. */
 struct ls_rcell *ls_rset_find(const struct ls_rset *s, const struct ls_key *k);
 
 /* Orders keys by scenario, mode, sharing, cpus, objects, maps, value size, the rest. */

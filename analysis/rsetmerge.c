@@ -103,6 +103,29 @@ static int take_cell(struct ls_rcell *to, struct ls_rcell *from, size_t run_idx)
 	return set_round_runs(to, 0, to->nr_rounds, run_idx);
 }
 
+/*
+ * The cell of s that the cell of key k of run run_idx (in s->runs already)
+ * pools into: the one of its key, and of its kernel when s->by_kernel; NULL
+ * when none.
+ */
+static struct ls_rcell *pool_of(const struct ls_rset *s, const struct ls_key *k, size_t run_idx)
+{
+	char kernel[256], other[256];
+	size_t i;
+
+	if (!s->by_kernel)
+		return ls_rset_find(s, k);
+	ls_run_kernel_name(&s->runs[run_idx], kernel, sizeof(kernel));
+	for (i = 0; i < s->nr_cells; i++) {
+		if (ls_key_cmp(&s->cells[i].key, k))
+			continue;
+		ls_run_kernel_name(&s->runs[s->cells[i].run], other, sizeof(other));
+		if (!strcmp(kernel, other))
+			return &s->cells[i];
+	}
+	return NULL;
+}
+
 /* Moves run's cells into s, pooling the repetitions of cells s already has. */
 int ls_rset_merge(struct ls_rset *s, struct ls_rset *run, size_t run_idx, unsigned int schema)
 {
@@ -112,7 +135,7 @@ int ls_rset_merge(struct ls_rset *s, struct ls_rset *run, size_t run_idx, unsign
 
 	for (i = 0; i < run->nr_cells; i++) {
 		from = &run->cells[i];
-		to = ls_rset_find(s, &from->key);
+		to = pool_of(s, &from->key, run_idx);
 		if (!to) {
 			ret = ls_rset_add_cell(s, &to) ?: take_cell(to, from, run_idx);
 			if (ret)

@@ -41,8 +41,7 @@ static const char *same_run(const struct ls_rset *base, const struct ls_rset *ne
 	return NULL;
 }
 
-/* -EINVAL with the two kernels named when the runs of side s are of more than one. */
-static int one_kernel(const char *name, const struct ls_rset *s, char *err, size_t len)
+int ls_sides_one_kernel(const char *name, const struct ls_rset *s, char *err, size_t len)
 {
 	char k0[256], k[256];
 	size_t i;
@@ -147,7 +146,8 @@ int ls_sides_check(const char *cmd, const struct ls_rset *base, const struct ls_
 			 dir);
 		return -EINVAL;
 	}
-	ret = one_kernel("base", base, err, len) ?: one_kernel("new", new, err, len) ?:
+	ret = ls_sides_one_kernel("base", base, err, len) ?:
+		ls_sides_one_kernel("new", new, err, len) ?:
 		one_machine(cmd, sides, offsetof(struct ls_run_info, cpu_model), "CPU model",
 			    "CPU models",
 			    force, warn, err, len) ?:

@@ -19,6 +19,13 @@ struct ls_sides_opts {
 extern const struct ls_cli_opt ls_sides_cli_opts[];
 
 /*
+ * -EINVAL, with two of its kernels named in err, when the runs of side s (the
+ * side's name: "base", "new") are of more than one kernel (ls_run_kernel_name:
+ * release and label); 0 otherwise.
+ */
+int ls_sides_one_kernel(const char *name, const struct ls_rset *s, char *err, size_t len);
+
+/*
  * Refuses (-EINVAL, one line in err) a comparison that means nothing: a run
  * on both sides, a side whose runs are of several kernels (or labels), or,
  * unless force, sides of different CPU models or virtualisation (with force

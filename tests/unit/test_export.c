@@ -1,17 +1,25 @@
 // SPDX-License-Identifier: GPL-2.0
-/* lsbench export: cell names, origins, and the three formats of a small set. */
+/*
+ * lsbench export: cell names, origins, the three formats of a small set, and
+ * sets of several kernels read from fixture folders.
+ */
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <cmocka.h>
 #include "compare.h"
 #include "csv.h"
 #include "export.h"
 #include "rset.h"
+#include "cmpfix.h"
 
 static struct ls_run_info run = {
 	.run_id = "20261129T120000Z-host",
@@ -102,22 +110,28 @@ static void compared(struct ls_cmp *c, struct ls_cmp_row *row, enum ls_verdict v
 	}
 }
 
-static char *export_cmp(enum ls_export_format f, const struct ls_cmp *c, struct ls_buf *b)
+/* s in format f (against c when not NULL), as a string in b. */
+static char *export_set(const struct ls_rset *s, enum ls_export_format f, const struct ls_cmp *c,
+			struct ls_buf *b)
 {
+	char err[512] = "";
+
 	memset(b, 0, sizeof(*b));
-	ls_export(&set, c, f, "lsbench", b);
+	assert_int_equal(ls_export(s, c, f, "lsbench", b, err, sizeof(err)), 0);
+	assert_string_equal(err, "");
 	assert_int_equal(b->err, 0);
 	ls_buf_printf(b, "%c", 0);
 	return b->data;
 }
 
+static char *export_cmp(enum ls_export_format f, const struct ls_cmp *c, struct ls_buf *b)
+{
+	return export_set(&set, f, c, b);
+}
+
 static char *export(enum ls_export_format f, struct ls_buf *b)
 {
-	memset(b, 0, sizeof(*b));
-	ls_export(&set, NULL, f, "lsbench", b);
-	assert_int_equal(b->err, 0);
-	ls_buf_printf(b, "%c", 0);
-	return b->data;
+	return export_set(&set, f, NULL, b);
 }
 
 static int count(const char *s, const char *what)
@@ -274,32 +288,35 @@ static struct ls_rset labelled_base = {
 	.runs = labelled_runs, .nr_runs = 1, .cells = base_cells, .nr_cells = 1
 };
 
-static char *export_labelled(enum ls_export_format f, const struct ls_cmp *c, struct ls_buf *b)
+/* The second build's run alone, with its task-get cell: a new side of one kernel. */
+static struct ls_rset labelled_new = {
+	.runs = &labelled_runs[1], .nr_runs = 1, .cells = labelled_cells, .nr_cells = 1
+};
+
+static void labelled_fill(void)
 {
 	labelled_cells[0] = cells[0];
 	labelled_cells[1] = cells[1];
 	labelled_cells[1].run = 1;
-	memset(b, 0, sizeof(*b));
-	ls_export(&labelled, c, f, "lsbench", b);
-	assert_int_equal(b->err, 0);
-	ls_buf_printf(b, "%c", 0);
-	return b->data;
 }
 
 /*
  * Two labelled builds of one release are two kernels, named as compare names
- * them: a checkout and a build each, each cell's test in its own build, both in
- * KTAP's header; a base's label in the verdict.
+ * them: a checkout and a build each, each cell's test in its own build; KTAP,
+ * which reports one kernel, refuses them, naming both; a base's label in the
+ * verdict.
  */
 static void labelled_builds_are_two_kernels(void **state)
 {
 	struct ls_cmp_row row;
 	struct ls_cmp c;
 	struct ls_buf b;
+	char err[512];
 	char *s;
 
 	(void)state;
-	s = export_labelled(LS_EXPORT_KCIDB, NULL, &b);
+	labelled_fill();
+	s = export_set(&labelled, LS_EXPORT_KCIDB, NULL, &b);
 	assert_non_null(strstr(s, "{\"id\": \"lsbench:6.19.0 (label base)\", \"origin\": "
 				  "\"lsbench\", \"valid\": true, \"misc\": {\"kernel_release\": "
 				  "\"6.19.0\", \"label\": \"base\"}}"));
@@ -314,21 +331,166 @@ static void labelled_builds_are_two_kernels(void **state)
 				  "\"lsbench.cgrp-get."));
 	assert_int_equal(count(s, "\"kernel_release\""), 2);
 	ls_buf_free(&b);
-	s = export_labelled(LS_EXPORT_KTAP, NULL, &b);
-	assert_non_null(strstr(s, "KTAP version 1\n# lsbench: kernel 6.19.0 (label base), 6.19.0 "
-				  "(label patched)\n1..2\n"));
-	ls_buf_free(&b);
+	memset(&b, 0, sizeof(b));
+	assert_int_equal(ls_export(&labelled, NULL, LS_EXPORT_KTAP, "lsbench", &b, err,
+				   sizeof(err)),
+			 -EINVAL);
+	assert_string_equal(err, "ktap reports one kernel, the results hold 2 (6.19.0 (label "
+				 "base), 6.19.0 (label patched)): export each alone, or all as "
+				 "kcidb");
+	assert_int_equal(b.len, 0);
 
 	/* against a labelled base: the verdict and KTAP's header name its label */
 	compared(&c, &row, LS_SAME);
 	c.base = &labelled_base;
-	c.new = &labelled;
+	c.new = &labelled_new;
 	row.new = &labelled_cells[0];
-	s = export_labelled(LS_EXPORT_KTAP, &c, &b);
-	assert_non_null(strstr(s, "\n# compared with kernel 6.19.0 (label base): "));
+	s = export_set(&labelled_new, LS_EXPORT_KTAP, &c, &b);
+	assert_non_null(strstr(s, "KTAP version 1\n# lsbench: kernel 6.19.0 (label patched)\n# "
+				  "compared with kernel 6.19.0 (label base): "));
 	assert_non_null(strstr(s, "\n# lsbench.task-get.loop.private.c1.o1.m1.v8: same against "
 				  "6.19.0 (label base): 1.012 (0.981 to 1.044)\nok 1 "));
 	ls_buf_free(&b);
+}
+
+/*
+ * Fixture folders under root: kernel 6.1 in two runs (a and b), 7.2 in one (c),
+ * and two labelled builds of 6.19.0 (base, patched), each with cell x. 6.1's
+ * rounds have medians 100, 110 and 121 (pooled: 110), 7.2's 50, base's 200 and
+ * patched's 300: pooled across kernels, no figure would be any kernel's.
+ */
+static int fixtures(void **state)
+{
+	char dir[128];
+
+	(void)state;
+	snprintf(root, sizeof(root), "/tmp/lsbench-ut.XXXXXX");
+	if (!mkdtemp(root))
+		return -1;
+	snprintf(dir, sizeof(dir), "%s/k61", root);
+	mkdir(dir, 0755);
+	make_run("k61/a", 3, "6.1", "x:ok:100,100,100/110,110,110", NULL);
+	make_run("k61/b", 3, "6.1", "x:ok:121,121,121", NULL);
+	make_run("c", 3, "7.2", "x:ok:50,50,50/50,50,50", NULL);
+	make_run("base", 3, "6.19.0", "x:ok:200,200,200/200,200,200", NULL);
+	make_run("patched", 3, "6.19.0", "x:ok:300,300,300/300,300,300", NULL);
+	snprintf(dir, sizeof(dir), "%s/base", root);
+	put(dir, "meta.txt", "label: base\n");
+	snprintf(dir, sizeof(dir), "%s/patched", root);
+	put(dir, "meta.txt", "label: patched\n");
+	return 0;
+}
+
+/*
+ * lsbench export -f format -o out ARGS..., NULL-terminated: options ("-...")
+ * as given, other words fixture folders under root. Its exit status.
+ */
+static int export_main(const char *out, const char *format, ...)
+{
+	char paths[8][160], *argv[16] = { "export", "-f", (char *)format, "-o", (char *)out };
+	const char *a;
+	int argc = 5, n = 0;
+	va_list ap;
+
+	va_start(ap, format);
+	while ((a = va_arg(ap, const char *))) {
+		if (a[0] == '-') {
+			argv[argc++] = (char *)a;
+			continue;
+		}
+		snprintf(paths[n], sizeof(paths[n]), "%s/%s", root, a);
+		argv[argc++] = paths[n++];
+	}
+	va_end(ap);
+	unlink(out);
+	return ls_export_main(argc, argv);
+}
+
+/* What export_main wrote to out, NUL-terminated; NULL when it wrote nothing. */
+static char *slurp(const char *out)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = fopen(out, "r");
+
+	if (!f)
+		return NULL;
+	assert_true(getdelim(&text, &len, 0, f) > 0);
+	fclose(f);
+	return text;
+}
+
+#define X_TEST "\"path\": \"lsbench.x.loop.private.c1.o1.m1.v8\", \"status\": \"PASS\", "
+
+/*
+ * Two kernels in one KCIDB export: cell x once per kernel, under that kernel's
+ * build, with the figure of that kernel's runs alone (6.1's two runs pooled,
+ * even when another kernel's run is read between them); the labelled builds of
+ * 6.19.0 likewise.
+ */
+static void kcidb_files_each_kernel_apart(void **state)
+{
+	char out[128], *s;
+
+	(void)state;
+	snprintf(out, sizeof(out), "%s/kcidb.json", root);
+	assert_int_equal(export_main(out, "kcidb", "k61/a", "c", "k61/b", NULL), 0);
+	s = slurp(out);
+	assert_non_null(s);
+	assert_int_equal(count(s, "\"path\": "), 2);
+	assert_int_equal(count(s, "\"checkout_id\": "), 2);
+	assert_non_null(strstr(s, "\"build_id\": \"lsbench:6.1\", " X_TEST
+				  "\"number\": {\"value\": 110.000000, "));
+	assert_non_null(strstr(s, "\"build_id\": \"lsbench:7.2\", " X_TEST
+				  "\"number\": {\"value\": 50.000000, "));
+	assert_non_null(strstr(s, "\"id\": \"lsbench:run-k61/a:lsbench.x."));
+	assert_non_null(strstr(s, "\"id\": \"lsbench:run-c:lsbench.x."));
+	assert_non_null(strstr(s, "\"rounds\": 3")); /* 6.1's runs, pooled */
+	free(s);
+
+	assert_int_equal(export_main(out, "kcidb", "base", "patched", NULL), 0);
+	s = slurp(out);
+	assert_non_null(s);
+	assert_int_equal(count(s, "\"path\": "), 2);
+	assert_non_null(strstr(s, "\"build_id\": \"lsbench:6.19.0 (label base)\", " X_TEST
+				  "\"number\": {\"value\": 200.000000, "));
+	assert_non_null(strstr(s, "\"build_id\": \"lsbench:6.19.0 (label patched)\", " X_TEST
+				  "\"number\": {\"value\": 300.000000, "));
+	free(s);
+}
+
+/*
+ * KTAP and LAVA report one kernel: results of several are refused, nothing
+ * written; so is a side of several kernels against a base. One kernel a side
+ * is exported.
+ */
+static void one_kernel_formats_refuse_several(void **state)
+{
+	static const char *const formats[] = { "ktap", "lava" };
+	char out[128], *s;
+	size_t i;
+
+	(void)state;
+	snprintf(out, sizeof(out), "%s/out", root);
+	for (i = 0; i < 2; i++) {
+		assert_int_equal(export_main(out, formats[i], "k61", "c", NULL), 2);
+		assert_null(slurp(out));
+		assert_int_equal(export_main(out, formats[i], "base", "patched", NULL), 2);
+		assert_null(slurp(out));
+		assert_int_equal(export_main(out, formats[i], "k61", NULL), 0);
+		s = slurp(out);
+		assert_non_null(strstr(s, "lsbench.x.loop.private.c1.o1.m1.v8"));
+		free(s);
+	}
+	assert_int_equal(export_main(out, "kcidb", "--base", "k61", "c", "patched", NULL), 2);
+	assert_null(slurp(out));
+	assert_int_equal(
+		export_main(out, "kcidb", "--base", "base", "--base", "c", "patched", NULL), 2);
+	assert_null(slurp(out));
+	assert_int_equal(export_main(out, "ktap", "--base", "base", "patched", NULL), 0);
+	s = slurp(out);
+	assert_non_null(strstr(s, "\n# compared with kernel 6.19.0 (label base): "));
+	free(s);
 }
 
 int main(void)
@@ -341,7 +503,9 @@ int main(void)
 		cmocka_unit_test(lava_lines),
 		cmocka_unit_test(verdicts_against_a_base),
 		cmocka_unit_test(labelled_builds_are_two_kernels),
+		cmocka_unit_test(kcidb_files_each_kernel_apart),
+		cmocka_unit_test(one_kernel_formats_refuse_several),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, fixtures, teardown);
 }
