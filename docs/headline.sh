@@ -75,7 +75,11 @@ function fig(x) { return x == "" ? "" : (x >= 100 ? sprintf("%.0f", x) : sprintf
 	if (v("status") != "ok") why["`" v("status") "`: " v("reason")]++
 }
 function cell(s, owners, maps) { return s "|loop|1|" owners "|" maps "|8" }
-function bytes(t) { return t in bmin ? (bmin[t] == bmax[t] ? sprintf("%.0f B", bmin[t]) : sprintf("%.0f to %.0f B", bmin[t], bmax[t])) : "-" }
+function bytes(t,    lo, hi) {
+	if (!(t in bmin)) return "-"
+	lo = sprintf("%.0f", bmin[t]); hi = sprintf("%.0f", bmax[t])
+	return lo == hi ? lo " B" : lo " to " hi " B"
+}
 function row(label, s, owners, weight,    k) {
 	k = cell(s, owners, 1)
 	if (k in ns)
