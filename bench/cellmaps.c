@@ -60,6 +60,9 @@ int ls_maps_spec(struct cell *c, const struct ls_type *t, struct bpf_object *obj
 	spec->key_size = bpf_map__key_size(inner);
 	spec->value_size = bpf_map__value_size(inner);
 	spec->max_entries = bpf_map__max_entries(inner);
+	/* big_hash_maps' template is one key long: its maps are of LS_BIG_HASH_ENTRIES */
+	if (c->sc->arg & LS_ARG_BIG_HASH)
+		spec->max_entries = LS_BIG_HASH_ENTRIES;
 	spec->flags = bpf_map__map_flags(inner);
 	spec->btf_key = bpf_map__btf_key_type_id(inner);
 	spec->btf_value = bpf_map__btf_value_type_id(inner);

@@ -38,9 +38,12 @@ LS_STORE_MAPS(task_maps, BPF_MAP_TYPE_TASK_STORAGE)
 LS_OUTER(hash_maps, BPF_MAP_TYPE_HASH, struct ls_val, 0, 4096)
 /*
  * The random-key control: preallocated hash maps of int keys and values, every
- * key filled by the runner, as the kernel's hashmap-control makes its own.
+ * key filled by the runner, as the kernel's hashmap-control makes its own. The
+ * runner makes them of LS_BIG_HASH_ENTRIES keys; the template libbpf makes and
+ * frees at every load of this object has one (a hash map's size is not part of
+ * what an array of maps checks its maps against), not millions preallocated.
  */
-LS_OUTER(big_hash_maps, BPF_MAP_TYPE_HASH, int, 0, LS_BIG_HASH_ENTRIES)
+LS_OUTER(big_hash_maps, BPF_MAP_TYPE_HASH, int, 0, 1)
 
 static __always_inline void empty_op(struct ls_op_ctx *ctx)
 {
