@@ -187,14 +187,16 @@ static void speed_after(const struct crew *cr, struct rep_speed *sp)
 /*
  * Samples the repetitions after the warm-up; threads are running. A
  * repetition in which a producer was kept off its CPU is discarded, counted
- * and done again, up to LS_REDO_MAX times per repetition asked; after that a
- * busy machine's repetitions are kept as they come, and the row says so.
+ * and done again, up to LS_REDO_MAX times per repetition asked (none in a
+ * smoke run, --quick); after that a busy machine's repetitions are kept as
+ * they come, and the row says so.
  * What disturbed the kept ones goes to row->noise.
  */
 static void cell_sample(struct cell *c, const struct crew *cr, const struct ls_run_opts *o,
 			struct ls_row *row)
 {
-	unsigned int tries, judged = o->repetitions * (1 + LS_REDO_MAX), kept_disturbed = 0;
+	unsigned int tries, judged = o->quick ? 0 : o->repetitions * (1 + LS_REDO_MAX);
+	unsigned int kept_disturbed = 0;
 	struct ls_noise_mark *marks = calloc(2 * cr->n, sizeof(*marks));
 	struct ls_window_src src = { c, cr->perf, cr->cpus };
 	struct ls_noise_acc noise;

@@ -11,6 +11,8 @@
 #define QUICK_DURATION_S 0.05
 #define QUICK_REPETITIONS 2
 #define QUICK_ROUNDS 2
+/* a smoke run measures nothing worth doing again */
+#define QUICK_KEEPS "; disturbed repetitions and rounds kept, not done again"
 #define MAX_ROUNDS 1000
 #define MAX_SECONDS 3600
 #define MAX_REPETITIONS 1000
@@ -132,7 +134,7 @@ const struct ls_cli_opt ls_run_cli_opts[] = {
 	  LS_CLI_FLAG, RUN(full), MEASURES },
 	{ "--quick", 0, NULL,
 	  "a smoke run, not a measurement: -w " LS_STR(QUICK_WARMUP_S) " -d " LS_STR(QUICK_DURATION_S) " -r " LS_STR(
-		  QUICK_REPETITIONS) ", and --rounds " LS_STR(QUICK_ROUNDS) " unless given",
+		  QUICK_REPETITIONS) ", and --rounds " LS_STR(QUICK_ROUNDS) " unless given" QUICK_KEEPS,
 	  LS_CLI_FLAG, RUN(quick) },
 	{ "--output", 'o', "DIR", "results root", LS_CLI_STR, RUN(output), .def = "results",
 	  .what = "a folder" },

@@ -140,12 +140,13 @@ static void speed_wait(const struct ls_cell_key *key, const struct ls_run_opts *
 /*
  * One round of the cell key names into rnd; a round that something disturbed
  * (disturb.h) is measured again once, and the second kept whatever it met.
+ * A smoke run (--quick) keeps the first: it measures nothing worth the time.
  */
 static void round_of(const struct ls_cell_key *key, const struct ls_run_opts *o, const int *cpus,
 		     struct ls_row *rnd)
 {
 	ls_cell_round(key, o, cpus, rnd);
-	if (rnd->status != LS_OK || !rnd->noise.disturbed || ls_interrupted)
+	if (rnd->status != LS_OK || !rnd->noise.disturbed || ls_interrupted || o->quick)
 		return;
 	if (ls_noise_slow(&rnd->noise))
 		speed_wait(key, o, cpus, &rnd->noise);
