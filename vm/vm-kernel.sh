@@ -58,7 +58,8 @@ apt_cmd() {
 		-o Dir::Cache::srcpkgcache= -o APT::Sandbox::User=root -o APT::Architecture=amd64 "$@"
 }
 
-# apt_update SUITE...: the private package lists of those suites.
+# apt_update SUITE...: the private package lists of those suites. The other suites' lists
+# stay (no list cleanup): updated again, a list that has not changed is not fetched again.
 apt_update() {
 	local uri s
 	uri=$(mirror)
@@ -67,7 +68,7 @@ apt_update() {
 	for s in "$@"; do
 		echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $uri $s main"
 	done >"$cache/apt/sources.list"
-	apt_cmd apt-get update >"$cache/apt/update.log" 2>&1 ||
+	apt_cmd apt-get -o APT::Get::List-Cleanup=false update >"$cache/apt/update.log" 2>&1 ||
 		die 1 "apt-get update of $* failed: $(grep -m1 -E '^(E|Err):' "$cache/apt/update.log")"
 }
 
