@@ -1,12 +1,24 @@
 #!/bin/bash
 # Helpers of the shell tests, sourced: one "ok N - name" or "not ok N - name"
 # line per check (TAP), with the reasons of a failure as "#   " lines.
-# TEST_PREFIX (optional) goes before every name.
+# TEST_PREFIX (optional) goes before every name. A check that took
+# LS_SLOW_S seconds or more (default 3) is followed by "# N s": the time since
+# the check before it (or the start), so that the output shows where the time
+# of make test goes.
 n=0
+took_mark=$SECONDS
+
+# took: "# N s" after a check that took long; the next check is timed from here.
+took() {
+	local s=$((SECONDS - took_mark))
+	[ "$s" -lt "${LS_SLOW_S:-3}" ] || echo "# $s s"
+	took_mark=$SECONDS
+}
 
 ok() {
 	n=$((n + 1))
 	echo "ok $n - ${TEST_PREFIX:-}$1"
+	took
 }
 
 not_ok() {
@@ -14,6 +26,7 @@ not_ok() {
 	echo "not ok $n - ${TEST_PREFIX:-}$1"
 	shift
 	for line in "$@"; do echo "#   $line"; done
+	took
 }
 
 # check NAME COMMAND...: passes when COMMAND exits 0.

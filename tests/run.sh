@@ -8,9 +8,18 @@ shift
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 t0=$(date +%s)
-# section NAME: its header, with the time since the start (make test must stay under 15 minutes)
+last=unit
+last_t=$t0
+times=
+# section NAME: its header, with the time since the start (make test must stay under 15 minutes);
+# the time each section took is summed up at the end.
 section() {
-	echo "# $1 (at $(($(date +%s) - t0)) s)"
+	local now
+	now=$(date +%s)
+	times="$times, $last $((now - last_t)) s"
+	last=$1
+	last_t=$now
+	echo "# $1 (at $((now - t0)) s)"
 }
 
 for t in "$@"; do
@@ -19,7 +28,7 @@ for t in "$@"; do
 	# A binary that dies before reporting counts as a failure of its own.
 	[ "${PIPESTATUS[0]}" -lt 128 ] || echo "not ok - $t crashed" | tee -a "$log"
 done
-echo "# layers"
+section layers
 # shellcheck disable=SC2086 # LAYER_SPEC is a list of LAYER=USES words
 tests/layers.sh "$out" ${LAYER_SPEC:?the layers: LAYER=USES ... from the Makefile} 2>&1 | tee -a "$log"
 section docs
@@ -72,5 +81,6 @@ LSBENCH="$out/lsbench" tests/vm.sh 2>&1 | tee -a "$log"
 passed=$(grep -c '^ok ' "$log")
 failed=$(grep -c '^not ok ' "$log")
 section "end"
+echo "# sections:${times#,}"
 echo "tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
