@@ -100,7 +100,7 @@ build() {
 	dir=$out/btf/$rel
 	log=$out/btf/$rel.log
 	mkdir -p "$dir"
-	if make --no-print-directory OUTPUT="$dir" VMLINUX_BTF="$btf" bpf >"$log" 2>&1; then
+	if make -j"$(nproc)" --no-print-directory OUTPUT="$dir" VMLINUX_BTF="$btf" bpf >"$log" 2>&1; then
 		grep -q 'BPF_MAP_TYPE_CGRP_STORAGE\b' "$dir/vmlinux.h" && has=with || has=without
 		echo "ok - $name ($rel): every BPF object builds against its BTF ($has cgroup storage)"
 	else
