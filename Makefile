@@ -145,6 +145,7 @@ analysis_SRCS := \
 	analysis/rsetkey.c \
 	analysis/rsetmerge.c \
 	analysis/compare.c \
+	analysis/cmpguard.c \
 	analysis/cmpout.c \
 	analysis/cmpprint.c \
 	analysis/cmptable.c \

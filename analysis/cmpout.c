@@ -90,6 +90,7 @@ static void csv_side(struct ls_buf *b, const struct ls_rcell *base, const struct
 /* What the verdict rests on: the intervals, the change, what it could see and would need. */
 static void csv_judgement(struct ls_buf *b, const struct ls_cmp *c, const struct ls_cmp_row *r)
 {
+	char why[LS_CMP_WHY_SIZE];
 	bool both = r->kind == LS_CMP_BOTH;
 
 	ls_csv_double(b, r->ratio);
@@ -108,7 +109,8 @@ static void csv_judgement(struct ls_buf *b, const struct ls_cmp *c, const struct
 	csv_count(b, r->has_test, r->t.nb);
 	csv_count(b, both, r->base_noisy);
 	csv_count(b, both, r->new_noisy);
-	ls_csv_str(b, both ? ls_why_text(r->j.why) : NULL);
+	ls_cmp_row_why(r, why, sizeof(why));
+	ls_csv_str(b, both ? why : NULL);
 }
 
 void ls_cmp_csv(const struct ls_cmp *c, struct ls_buf *b)

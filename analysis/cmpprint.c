@@ -148,7 +148,10 @@ static void fmt_verdict(char *buf, size_t size, const struct ls_cmp_row *r)
 
 	ls_cmp_row_needed(r, needed, sizeof(needed));
 	snprintf(buf, size, "%s%s%s%s%s", ls_cmp_row_noisy(r) ? "noisy " : "",
-		 ls_verdict_name(r->verdict), r->j.why == LS_WHY_FEW ? " (too few)" : "",
+		 ls_verdict_name(r->verdict),
+		 r->j.why == LS_WHY_FEW	      ? " (too few)"
+		 : r->j.why == LS_WHY_CONTROL ? " (control moved)"
+					      : "",
 		 *needed ? ", need " : "", needed);
 }
 
@@ -335,14 +338,22 @@ static void print_geomeans(const struct ls_cmp *c, FILE *f)
 static void print_counts(const struct ls_cmp *c, const struct ls_cmp_print_opts *po, FILE *f)
 {
 	size_t i, hidden = 0;
+	char withheld[48];
 
 	for (i = 0; i < c->nr_rows; i++)
 		hidden += !shown(po, &c->rows[i]);
+	snprintf(withheld, sizeof(withheld), " (%zu for a moved control)", c->nr_withheld);
 	fprintf(f,
-		"%zu cells: %zu slower, %zu faster, %zu same, %zu ~; %zu not ok on a side, %zu only "
-		"in base, %zu only in new\n",
-		c->nr_rows, c->nr_slower, c->nr_faster, c->nr_same, c->nr_unsure, c->nr_not_ok,
-		c->nr_base_only, c->nr_new_only);
+		"%zu cells: %zu slower, %zu faster, %zu same, %zu ~%s; %zu not ok on a side, %zu "
+		"only in base, %zu only in new\n",
+		c->nr_rows, c->nr_slower, c->nr_faster, c->nr_same, c->nr_unsure,
+		c->nr_withheld ? withheld : "", c->nr_not_ok, c->nr_base_only, c->nr_new_only);
+	/* A control's move is information: the whole side may have run at another speed. */
+	if (c->nr_ctl_moved)
+		fprintf(f,
+			"%zu controls moved: verdicts of their cells withheld (the sides ran at "
+			"different machine speeds, or the hooks' paths changed)\n",
+			c->nr_ctl_moved);
 	if (po->changed)
 		fprintf(f, "%zu cells not shown (same, ~ or not compared): --changed hides them\n",
 			hidden);

@@ -153,7 +153,7 @@ static int add_row(struct ls_cmp *c, const struct ls_rcell *base, const struct l
 	return 0;
 }
 
-/* Benjamini-Hochberg over the family, then each compared cell's verdict. */
+/* Benjamini-Hochberg over the family, each compared cell's verdict, then the control guard. */
 static int verdicts(struct ls_cmp *c)
 {
 	double *p = malloc((c->nr_rows + 1) * sizeof(*p));
@@ -176,6 +176,13 @@ static int verdicts(struct ls_cmp *c)
 			continue;
 		ls_judge(r->has_test ? &r->t : NULL, r->q, ls_cmp_row_noisy(r), &c->rule, &r->j);
 		r->verdict = r->j.verdict;
+	}
+	if (!ret)
+		ls_cmp_guard(c);
+	for (i = 0; !ret && i < c->nr_rows; i++) {
+		r = &c->rows[i];
+		if (r->kind != LS_CMP_BOTH)
+			continue;
 		c->nr_slower += r->verdict == LS_SLOWER;
 		c->nr_faster += r->verdict == LS_FASTER;
 		c->nr_same += r->verdict == LS_SAME;

@@ -59,6 +59,9 @@ struct ls_cmp_row {
 	bool base_noisy, new_noisy;
 	/* Each side's spread: the upper half-width of its figure's 95% interval, a fraction */
 	double base_hw, new_hw;
+	/* Its control's ratio and verdict, when its control is compared too; else NAN */
+	double ctl_ratio;
+	enum ls_verdict ctl_verdict;
 };
 
 struct ls_cmp {
@@ -74,6 +77,8 @@ struct ls_cmp {
 	size_t nr_tested; /* the family: compared cells with 2 units a side or more */
 	size_t nr_few; /* compared cells with fewer: ~ */
 	size_t nr_noisy; /* compared cells noisy on a side */
+	size_t nr_ctl_moved; /* compared controls judged slower or faster */
+	size_t nr_withheld; /* cells made ~ for their control moved their way (cmpguard.c) */
 };
 
 /*
@@ -103,6 +108,19 @@ void ls_cmp_row_needed(const struct ls_cmp_row *r, char *buf, size_t size);
 
 /* One line saying what a comparison did: units, pairing, the family, the rule. */
 void ls_cmp_method(const struct ls_cmp *c, char *buf, size_t size);
+
+/* Whether a key is a control's: an empty program (map_type none, op empty). */
+bool ls_key_is_control(const struct ls_key *k);
+
+/*
+ * The control guard over the judged rows: each cell's control (cmpguard.c
+ * says how it is found), and lib/verdict.c's ls_guard_control on it.
+ */
+void ls_cmp_guard(struct ls_cmp *c);
+
+/* Why a row is ~, as words: ls_why_text, with the control's move for LS_WHY_CONTROL. */
+#define LS_CMP_WHY_SIZE 160
+void ls_cmp_row_why(const struct ls_cmp_row *r, char *buf, size_t size);
 
 /* The row's key. */
 const struct ls_key *ls_cmp_row_key(const struct ls_cmp_row *r);

@@ -124,7 +124,7 @@ static const struct ls_cmp_row *cell_row(const struct ls_cmp *cmp, const struct 
 static void verdict_text(const struct ls_cmp *cmp, const struct ls_cmp_row *r, char *buf,
 			 size_t size)
 {
-	char needed[48], kernel[256];
+	char needed[48], kernel[256], why[LS_CMP_WHY_SIZE];
 	int n;
 
 	ls_run_kernel_name(&cmp->base->runs[r->base->run], kernel, sizeof(kernel));
@@ -133,8 +133,9 @@ static void verdict_text(const struct ls_cmp *cmp, const struct ls_cmp_row *r, c
 	if (isfinite(r->j.ci_lo) && n > 0 && (size_t)n < size)
 		n += snprintf(buf + n, size - n, " (%.3f to %.3f)", r->j.ci_lo, r->j.ci_hi);
 	ls_cmp_row_needed(r, needed, sizeof(needed));
+	ls_cmp_row_why(r, why, sizeof(why));
 	if (r->verdict == LS_UNSURE && n > 0 && (size_t)n < size)
-		snprintf(buf + n, size - n, ", inconclusive: %s%s%s", ls_why_text(r->j.why),
+		snprintf(buf + n, size - n, ", inconclusive: %s%s%s", why,
 			 *needed ? "; would tell with " : "", needed);
 }
 

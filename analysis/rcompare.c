@@ -61,7 +61,10 @@ static void compared_cells(struct ls_buf *h, const struct ls_cmp_row *row)
 		ls_buf_printf(h, "<td>-</td>");
 	ls_cmp_row_needed(row, needed, sizeof(needed));
 	ls_buf_printf(h, "<td>%s%s%s%s%s</td></tr>\n", ls_cmp_row_noisy(row) ? "noisy " : "",
-		      ls_cmp_row_verdict(row), row->j.why == LS_WHY_FEW ? " (too few units)" : "",
+		      ls_cmp_row_verdict(row),
+		      row->j.why == LS_WHY_FEW	     ? " (too few units)"
+		      : row->j.why == LS_WHY_CONTROL ? " (its control moved too)"
+						     : "",
 		      *needed ? ": needs " : "", needed);
 }
 

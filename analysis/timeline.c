@@ -305,6 +305,8 @@ static int timeline_csv(struct timeline *t)
 /* What a step's verdict rests on, as compare.csv has it. */
 static void step_judgement(struct ls_buf *b, const struct ls_cmp_row *row)
 {
+	char why[LS_CMP_WHY_SIZE];
+
 	ls_csv_double(b, 100 * (row->ratio - 1));
 	ls_csv_double(b, row->j.tost_lo);
 	ls_csv_double(b, row->j.tost_hi);
@@ -316,7 +318,8 @@ static void step_judgement(struct ls_buf *b, const struct ls_cmp_row *row)
 	ls_csv_str(b, ls_unit_name(row->unit));
 	ls_csv_u64(b, row->base_noisy);
 	ls_csv_u64(b, row->new_noisy);
-	ls_csv_str(b, ls_why_text(row->j.why));
+	ls_cmp_row_why(row, why, sizeof(why));
+	ls_csv_str(b, why);
 }
 
 static int steps_csv(struct timeline *t)

@@ -194,6 +194,7 @@ enum ls_why {
 	LS_WHY_FEW, /* fewer than LS_MIN_UNITS units on a side */
 	LS_WHY_WIDE, /* the interval reaches beyond the bound and the change is not significant */
 	LS_WHY_NOISY, /* would be same, but a side is noisy */
+	LS_WHY_CONTROL, /* would be slower or faster, but its control moved the same way */
 };
 
 struct ls_judgement {
@@ -222,6 +223,16 @@ void ls_judge(const struct ls_ttest *t, double q, bool noisy, const struct ls_ru
  * else (also) shown within it. LS_MAX_UNITS when neither is reached by then.
  */
 unsigned int ls_units_needed(const struct ls_ttest *t, const struct ls_rule *rule);
+
+/*
+ * The control guard, part of the one rule: a cell judged slower (faster)
+ * whose control (the empty program measured beside it) is judged slower
+ * (faster) in the same comparison becomes ~ (LS_WHY_CONTROL): the sides may
+ * have run at different machine speeds, which the rounds of one run cannot
+ * see. A cell judged same, or moved against its control, keeps its verdict.
+ * Returns whether it withheld the verdict.
+ */
+bool ls_guard_control(struct ls_judgement *cell, enum ls_verdict control);
 
 const char *ls_verdict_name(enum ls_verdict v);
 const char *ls_why_text(enum ls_why w);

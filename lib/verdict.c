@@ -3,7 +3,7 @@
  * The verdict on a comparison, one rule for compare, the timeline, report,
  * the exports and --fail-on-regression: slower or faster only when shown
  * changed, same only when shown within the bound, else ~ with the units a
- * side that would settle it.
+ * side that would settle it; and a cell whose control moved its way is ~.
  */
 #include <math.h>
 #include "stats.h"
@@ -84,6 +84,17 @@ void ls_judge(const struct ls_ttest *t, double q, bool noisy, const struct ls_ru
 	}
 }
 
+bool ls_guard_control(struct ls_judgement *cell, enum ls_verdict control)
+{
+	if ((cell->verdict != LS_SLOWER && cell->verdict != LS_FASTER) || control != cell->verdict)
+		return false;
+	/* More rounds would not settle it: the doubt is between the runs, not within them. */
+	cell->verdict = LS_UNSURE;
+	cell->why = LS_WHY_CONTROL;
+	cell->units_needed = 0;
+	return true;
+}
+
 const char *ls_verdict_name(enum ls_verdict v)
 {
 	static const char *const names[] = { "same", "faster", "slower", "~" };
@@ -98,7 +109,9 @@ const char *ls_why_text(enum ls_why w)
 		"too few rounds",
 		"interval across the bound",
 		"noisy",
+		"its control moved too: the sides ran at different machine speeds, or the hook's "
+		"path changed",
 	};
 
-	return w <= LS_WHY_NOISY ? text[w] : "";
+	return w <= LS_WHY_CONTROL ? text[w] : "";
 }

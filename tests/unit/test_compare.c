@@ -16,6 +16,15 @@
 #include "csv.h"
 #include "cmpfix.h"
 
+static void assert_counts(const struct ls_cmp *c, size_t slower, size_t faster, size_t same,
+			  size_t unsure)
+{
+	assert_int_equal(c->nr_slower, slower);
+	assert_int_equal(c->nr_faster, faster);
+	assert_int_equal(c->nr_same, same);
+	assert_int_equal(c->nr_unsure, unsure);
+}
+
 static void verdicts(void **state)
 {
 	const struct ls_cmp_row *r;
@@ -66,14 +75,74 @@ static void verdicts(void **state)
 	assert_int_equal(row_of(&c, "broken")->kind, LS_CMP_NOT_OK);
 	assert_int_equal(row_of(&c, "gone")->kind, LS_CMP_BASE_ONLY);
 	assert_int_equal(row_of(&c, "added")->kind, LS_CMP_NEW_ONLY);
-	assert_int_equal(c.nr_slower, 2);
-	assert_int_equal(c.nr_faster, 1);
-	assert_int_equal(c.nr_same, 1);
-	assert_int_equal(c.nr_unsure, 3);
+	assert_counts(&c, 2, 1, 1, 3);
 	/* Sorted by effect: the significant cells first, the biggest change first. */
 	assert_string_equal(c.rows[0].base->key.scenario, "fast");
 	assert_string_equal(c.rows[1].base->key.scenario, "slow");
 	assert_string_equal(c.rows[2].base->key.scenario, "small");
+	done(&c, &base, &new);
+}
+
+/*
+ * The control guard: a cell changed the way its control moved is ~, with the
+ * control's move in why; against its control's move, or with it unmoved, the
+ * verdict stands; a same cell stays same; controls keep theirs.
+ */
+static void control_guard(void **state)
+{
+	static const char *const names[] = { "a-get",	"a-empty", "b-get",   "b-empty", "c-get",
+					     "c-empty", "d-get",   "d-empty", "e-get",	 "e-empty" };
+	static const double base_ns[] = { 100, 20, 100, 20, 100, 20, 100, 20, 100, 20 };
+	static const double new_ns[] = { 110, 22, 110, 20.02, 110, 17, 90, 17, 100.1, 22 };
+	char b[2][10][256], why[LS_CMP_WHY_SIZE], *out = NULL;
+	const struct ls_cmp_print_opts po = { .format = LS_CMP_TEXT };
+	const struct ls_cmp_row *r;
+	struct ls_rset base, new;
+	struct ls_cmp c;
+	size_t i, len;
+	FILE *f;
+
+	for (i = 0; i < 10; i++) {
+		cell_spec(b[0][i], 256, names[i], base_ns[i], 0.005, 5, 0);
+		cell_spec(b[1][i], 256, names[i], new_ns[i], 0.005, 5, 1);
+	}
+	make_run("gbase", 3, "6.1", b[0][0], b[0][1], b[0][2], b[0][3], b[0][4], b[0][5], b[0][6],
+		 b[0][7], b[0][8], b[0][9], NULL);
+	make_run("gnew", 3, "6.1", b[1][0], b[1][1], b[1][2], b[1][3], b[1][4], b[1][5], b[1][6],
+		 b[1][7], b[1][8], b[1][9], NULL);
+	build(&c, &base, &new, "gbase", "gnew");
+	/* Slower with its control slower: ~, why names the control's move. */
+	r = row_of(&c, "a-get");
+	assert_int_equal(r->verdict, LS_UNSURE);
+	assert_int_equal(r->j.why, LS_WHY_CONTROL);
+	assert_int_equal(r->j.units_needed, 0);
+	assert_true(r->q < 0.05 && r->j.ci_lo > 1);
+	ls_cmp_row_why(r, why, sizeof(why));
+	assert_non_null(strstr(why, "its control moved too (+10.0%)"));
+	assert_int_equal(row_of(&c, "a-empty")->verdict, LS_SLOWER);
+	/* Slower, its control the same: slower. */
+	assert_int_equal(row_of(&c, "b-empty")->verdict, LS_SAME);
+	assert_int_equal(row_of(&c, "b-get")->verdict, LS_SLOWER);
+	/* Slower, its control faster: slower. */
+	assert_int_equal(row_of(&c, "c-empty")->verdict, LS_FASTER);
+	assert_int_equal(row_of(&c, "c-get")->verdict, LS_SLOWER);
+	/* Faster with its control faster: ~. */
+	assert_int_equal(row_of(&c, "d-get")->verdict, LS_UNSURE);
+	assert_int_equal(row_of(&c, "d-get")->j.why, LS_WHY_CONTROL);
+	assert_int_equal(row_of(&c, "d-empty")->verdict, LS_FASTER);
+	/* Same, its control slower: same. */
+	assert_int_equal(row_of(&c, "e-get")->verdict, LS_SAME);
+	assert_int_equal(row_of(&c, "e-empty")->verdict, LS_SLOWER);
+	assert_int_equal(c.nr_ctl_moved, 4);
+	assert_int_equal(c.nr_withheld, 2);
+	assert_counts(&c, 4, 2, 2, 2);
+	f = open_memstream(&out, &len);
+	assert_non_null(f);
+	ls_cmp_print(&c, &po, f);
+	fclose(f);
+	assert_non_null(strstr(out, "2 ~ (2 for a moved control);"));
+	assert_non_null(strstr(out, "4 controls moved: verdicts of their cells withheld"));
+	free(out);
 	done(&c, &base, &new);
 }
 
@@ -469,6 +538,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(verdicts),
+		cmocka_unit_test(control_guard),
 		cmocka_unit_test(q_is_bh_of_the_tested),
 		cmocka_unit_test(the_same_data_finds_nothing),
 		cmocka_unit_test(geomean_per_type),

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * compare's control guard (lib/verdict.c's ls_guard_control): each compared
+ * cell's control found among the compared rows, and a cell judged changed the
+ * way its control moved made ~, for the whole run may have run at another
+ * machine speed, which the rounds of one run cannot see.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include "compare.h"
+
+bool ls_key_is_control(const struct ls_key *k)
+{
+	return !strcmp(k->op, "empty") && !strcmp(k->map_type, "none");
+}
+
+/* The length of the common prefix of a and b up to its last '-': "task-" of task-get and
+ * task-empty. */
+static size_t family_prefix(const char *a, const char *b)
+{
+	size_t i, last = 0;
+
+	for (i = 0; a[i] && a[i] == b[i]; i++) {
+		if (a[i] == '-')
+			last = i + 1;
+	}
+	return last;
+}
+
+/*
+ * How well ctl fits as cell's control; 0: it cannot be. The runner measures a
+ * cell's control (its scenario's, an empty program) in the same hook, mode,
+ * threads and owners, in the cell's sharing where the control has it. The
+ * results do not name the control: it is the empty program of that hook whose
+ * scenario shares the longest prefix with the cell's (task-get: task-empty,
+ * not cgrp-empty, though both run on sys_enter), the same sharing preferred.
+ */
+static size_t fit(const struct ls_key *cell, const struct ls_key *ctl)
+{
+	size_t p;
+
+	if (!ls_key_is_control(ctl) || strcmp(cell->hook, ctl->hook) ||
+	    strcmp(cell->mode, ctl->mode) || cell->cpus != ctl->cpus ||
+	    cell->nr_objects != ctl->nr_objects)
+		return 0;
+	p = family_prefix(cell->scenario, ctl->scenario);
+	return p ? 2 * p + !strcmp(cell->sharing, ctl->sharing) : 0;
+}
+
+static const struct ls_cmp_row *control_row(const struct ls_cmp *c, const struct ls_cmp_row *r)
+{
+	const struct ls_cmp_row *best = NULL;
+	size_t i, f, best_fit = 0;
+
+	for (i = 0; i < c->nr_rows; i++) {
+		if (c->rows[i].kind != LS_CMP_BOTH)
+			continue;
+		f = fit(&r->base->key, &c->rows[i].base->key);
+		if (f > best_fit) {
+			best = &c->rows[i];
+			best_fit = f;
+		}
+	}
+	return best;
+}
+
+void ls_cmp_guard(struct ls_cmp *c)
+{
+	const struct ls_cmp_row *ctl;
+	struct ls_cmp_row *r;
+	size_t i;
+
+	for (i = 0; i < c->nr_rows; i++) {
+		r = &c->rows[i];
+		r->ctl_ratio = NAN;
+		if (r->kind != LS_CMP_BOTH || ls_key_is_control(&r->base->key))
+			continue;
+		ctl = control_row(c, r);
+		if (!ctl)
+			continue;
+		r->ctl_ratio = ctl->ratio;
+		r->ctl_verdict = ctl->verdict;
+		if (ls_guard_control(&r->j, ctl->verdict)) {
+			r->verdict = r->j.verdict;
+			c->nr_withheld++;
+		}
+	}
+	for (i = 0; i < c->nr_rows; i++) {
+		r = &c->rows[i];
+		c->nr_ctl_moved += r->kind == LS_CMP_BOTH && ls_key_is_control(&r->base->key) &&
+				   (r->verdict == LS_SLOWER || r->verdict == LS_FASTER);
+	}
+}
+
+void ls_cmp_row_why(const struct ls_cmp_row *r, char *buf, size_t size)
+{
+	*buf = 0;
+	if (r->kind != LS_CMP_BOTH)
+		return;
+	if (r->j.why == LS_WHY_CONTROL)
+		snprintf(buf, size,
+			 "its control moved too (%+.1f%%): the sides ran at different machine "
+			 "speeds, or the hook's path changed",
+			 100 * (r->ctl_ratio - 1));
+	else
+		snprintf(buf, size, "%s", ls_why_text(r->j.why));
+}
