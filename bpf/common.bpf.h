@@ -328,22 +328,30 @@ static __always_inline void ls_count_delete(struct ls_op_ctx *ctx, long err)
 /*
  * The slowdown of power trials (cfg.slowdown_pct, `lsbench run --slowdown
  * PCT`): PCT of every 100 operations run again, counted by this CPU's
- * operations so far (no random draw): after the trigger's loop, in a loop of
- * their own (loop modes), or after the trigger's operation (hook mode). A
- * repeat runs the operation and the loop's harness as the loop runs them, so
- * a cell and its control both cost PCT% more, and added_ns_per_op grows by
- * PCT% of the cell's own operation (under icount, of its instructions) but
- * for the bookkeeping the repeats share. The repeat's operation count, gets
- * of map 0 and owner turn are put back, and it is counted (slowed); what
- * else it counts the runner allows for. 0 in a benchmark: the verifier then
- * drops the code, cfg being read-only.
+ * operations so far (no random draw). In loop modes the repeats run after the
+ * trigger's loop, in a bpf_loop of their own through the loop's own callback,
+ * so that a repeat costs what an operation of the loop costs, harness and
+ * all; in hook mode the operation runs again after the trigger's. A cell and
+ * its control then both cost PCT% more, and added_ns_per_op grows by PCT% of
+ * the cell's own operation (under icount, of its instructions). The repeats'
+ * operation count, gets of map 0 and owner turn are put back (in loop modes
+ * once per trigger, outside the repeats), and the repeats are counted
+ * (slowed); what else they count the runner allows for. 0 in a benchmark: the
+ * verifier then drops the code, cfg being read-only.
  */
 static __always_inline __u64 ls_slow_upto(__u64 ops)
 {
 	return ops * cfg.slowdown_pct / 100;
 }
 
-#define LS_REPEAT(ctx, op)                                                                         \
+/* How many of the n operations after this CPU's first done the slowdown repeats. */
+static __always_inline __u32 ls_slow_after(__u64 done, __u64 n)
+{
+	return ls_slow_upto(done + n) - ls_slow_upto(done);
+}
+
+/* Runs repeat, the slowdown's repeats; puts back the operation count, map 0's gets, owner turn. */
+#define LS_PUT_BACK(ctx, repeat)                                                                   \
 	do {                                                                                       \
 		__u64 ops_ = (ctx)->c.ops, map0_ = (ctx)->c.map0_gets;                             \
 		__u32 o_ = (ctx)->o;                                                               \
@@ -351,11 +359,10 @@ static __always_inline __u64 ls_slow_upto(__u64 ops)
 		barrier_var(ops_);                                                                 \
 		barrier_var(map0_);                                                                \
 		barrier_var(o_);                                                                   \
-		op(ctx);                                                                           \
+		repeat;                                                                            \
 		(ctx)->c.ops = ops_;                                                               \
 		(ctx)->c.map0_gets = map0_;                                                        \
 		(ctx)->o = o_;                                                                     \
-		(ctx)->c.slowed++;                                                                 \
 	} while (0)
 
 /*
@@ -386,19 +393,10 @@ static __always_inline __u64 ls_slow_upto(__u64 ops)
 		return 0;                                                                          \
 	}                                                                                          \
                                                                                                    \
-	/* the slowdown's repeats (power trials): the operation again, as the loop runs it */      \
-	static long name##_slow_cb(__u32 i, void *data)                                            \
-	{                                                                                          \
-		struct ls_op_ctx *ctx = data;                                                      \
-                                                                                                   \
-		ctx->idx = i;                                                                      \
-		LS_REPEAT(ctx, op);                                                                \
-		return 0;                                                                          \
-	}                                                                                          \
-                                                                                                   \
 	static __always_inline void name##_body(struct ls_op_ctx *ctx, bool loop)                  \
 	{                                                                                          \
 		struct ls_counters *pc = ls_percpu();                                              \
+		__u32 slow;                                                                        \
 		__u64 t0;                                                                          \
                                                                                                    \
 		if (!pc)                                                                           \
@@ -419,10 +417,13 @@ static __always_inline __u64 ls_slow_upto(__u64 ops)
 				ctx->c.ops++;                                                      \
 				ls_time_nothing();                                                 \
 			}                                                                          \
-			if (cfg.slowdown_pct)                                                      \
-				bpf_loop(ls_slow_upto((pc->triggers + 1) * cfg.loop_iters) -       \
-						 ls_slow_upto(pc->triggers * cfg.loop_iters),      \
-					 name##_slow_cb, ctx, 0);                                  \
+			/* the slowdown's repeats: the loop's own callback, in a loop */           \
+			if (cfg.slowdown_pct) {                                                    \
+				slow = ls_slow_after(pc->triggers * cfg.loop_iters,                \
+						     cfg.loop_iters);                              \
+				LS_PUT_BACK(ctx, slow = bpf_loop(slow, name##_cb, ctx, 0));        \
+				ctx->c.slowed += slow;                                             \
+			}                                                                          \
 		} else {                                                                           \
 			ctx->idx = pc->triggers;                                                   \
 			if (cfg.nr_owners > 1)                                                     \
@@ -437,9 +438,10 @@ static __always_inline __u64 ls_slow_upto(__u64 ops)
 				name##_one(ctx);                                                   \
 			}                                                                          \
 			ctx->c.ops++;                                                              \
-			if (cfg.slowdown_pct &&                                                    \
-			    ls_slow_upto(pc->triggers + 1) != ls_slow_upto(pc->triggers))          \
-				LS_REPEAT(ctx, op);                                                \
+			if (cfg.slowdown_pct && ls_slow_after(pc->triggers, 1)) {                  \
+				LS_PUT_BACK(ctx, op(ctx));                                         \
+				ctx->c.slowed++;                                                   \
+			}                                                                          \
 		}                                                                                  \
 		ls_add(pc, &ctx->c);                                                               \
 	}

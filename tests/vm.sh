@@ -154,6 +154,65 @@ else
 fi
 check_clean "an --exec guest"
 
+# The calibrated slowdown's size, exact under icount (a nanosecond is an instruction): in one
+# guest, task-get in loop mode at one CPU as it is, slowed by 10% and by 1%. A repeat is the
+# operation as the loop runs it, in cell and control alike, so added_ns_per_op (net of the
+# control, task-empty) grows by the slowdown's share of the cell's own operation.
+mkdir "$tmp/slow"
+cat >"$tmp/slow/prog.sh" <<'EOF'
+#!/bin/bash
+cd "$(dirname "$0")" || exit 1
+for k in 0 10 1; do
+	slow=()
+	[ "$k" = 0 ] || slow=(--slowdown "$k")
+	"$LSBENCH" run -s task-get -m loop --cpus 1 -w 0.05 -d 0.2 -r 3 --rounds 1 --label "s$k" \
+		-o res "${slow[@]}" >"s$k.log" 2>&1 || exit
+done
+EOF
+chmod +x "$tmp/slow/prog.sh"
+start=$(date +%s)
+out=$("$LSBENCH" vm --kernel "$KERNEL" --accel icount --timeout 600 --exec "$tmp/slow/prog.sh" 2>&1)
+rc=$?
+secs=$(($(date +%s) - start))
+# added K: task-get's added_ns_per_op in the run slowed by K% (0: none)
+added() {
+	local csv
+	csv=$(ls "$tmp"/slow/res/*-s"$1"/*/summary.csv 2>/dev/null | head -n 1)
+	[ -n "$csv" ] && awk -F, -v sc="$(col scenario "$csv")" -v m="$(col mode "$csv")" \
+		-v c="$(col cpus "$csv")" -v a="$(col added_ns_per_op "$csv")" \
+		'NR > 1 && $sc == "task-get" && $m == "loop" && $c == 1 && $a > 0 { print $a }' "$csv"
+}
+a0=$(added 0) a10=$(added 10) a1=$(added 1)
+# within K LO HI: added K over added 0, when within [LO, HI]
+within() {
+	awk -v a="$(added "$1")" -v b="$a0" -v lo="$2" -v hi="$3" \
+		'BEGIN { r = b > 0 ? a / b : 0; printf "%.4f", r; exit !(b > 0 && a > 0 && r >= lo && r <= hi) }'
+}
+if [ "$rc" -eq 0 ] && r10=$(within 10 1.08 1.12) && r1=$(within 1 1.005 1.015); then
+	ok "--slowdown 10 and 1 under icount: task-get's added_ns_per_op ${r10}x and ${r1}x its own ($a0 ns) ($secs s)"
+else
+	not_ok "--slowdown 10 and 1 under icount: added_ns_per_op within 1.08 to 1.12x and 1.005 to 1.015x (exit $rc, $secs s)" \
+		"added_ns_per_op: $a0, slowed 10%: $a10, 1%: $a1" "$(echo "$out" | grep -v '^\[' | tail -n 8)" \
+		"$(tail -n 5 "$tmp"/slow/s*.log 2>/dev/null)"
+fi
+# The slowed set is a trial: meta.txt says so, compare and report refuse it without --trial.
+base=$(dirname "$(ls "$tmp"/slow/res/*-s0/*/meta.txt 2>/dev/null | head -n 1)")
+slow=$(dirname "$(ls "$tmp"/slow/res/*-s10/*/meta.txt 2>/dev/null | head -n 1)")
+cmp=$("$LSBENCH" compare -o "$tmp/slow/c.csv" "$base" "$slow" 2>&1)
+crc=$?
+rep=$("$LSBENCH" report -o "$tmp/slow/rep" "$base" "$slow" 2>&1)
+rrc=$?
+if grep -q '^trial: slowdown 10%: not a benchmark' "$slow/meta.txt" && ! grep -q '^trial' "$base/meta.txt" &&
+	[ "$crc" -eq 2 ] && [ "$rrc" -eq 2 ] && [ "$(printf '%s\n%s\n' "$cmp" "$rep" | grep -c 'give --trial')" -eq 2 ] &&
+	[ ! -e "$tmp/slow/c.csv" ] && [ ! -e "$tmp/slow/rep" ] &&
+	"$LSBENCH" compare --trial -o "$tmp/slow/c.csv" "$base" "$slow" >/dev/null 2>&1; then
+	ok "meta.txt records the slowdown; compare and report refuse the set without --trial, compare reads it with"
+else
+	not_ok "the slowed set: meta.txt, and compare and report without --trial" \
+		"meta: $(grep '^trial' "$slow/meta.txt" 2>/dev/null)" "compare (exit $crc): $cmp" "report (exit $rrc): $rep"
+fi
+check_clean "the slowdown's guest"
+
 # A guest whose kernel reports a CPU stuck for a minute is killed and booted
 # once more (here a program prints the kernel's line itself, each boot).
 printf '%s\n' '#!/bin/bash' 'echo "[  99.0] watchdog: BUG: soft lockup - CPU#1 stuck for 61s! [lsbench:130]"' \
