@@ -165,7 +165,7 @@ cd "$(dirname "$0")" || exit 1
 for k in 0 10 1; do
 	slow=()
 	[ "$k" = 0 ] || slow=(--slowdown "$k")
-	"$LSBENCH" run -s task-get -m loop --cpus 1 -w 0.05 -d 0.2 -r 3 --rounds 1 --label "s$k" \
+	"$LSBENCH" run -s task-get -m loop --cpus 1 -w 0.01 -d 0.05 -r 2 --rounds 1 --label "s$k" \
 		-o res "${slow[@]}" >"s$k.log" 2>&1 || exit
 done
 EOF
@@ -174,26 +174,29 @@ start=$(date +%s)
 out=$("$LSBENCH" vm --kernel "$KERNEL" --accel icount --timeout 600 --exec "$tmp/slow/prog.sh" 2>&1)
 rc=$?
 secs=$(($(date +%s) - start))
-# added K: task-get's added_ns_per_op in the run slowed by K% (0: none)
-added() {
+# fig K SCENARIO COLUMN: SCENARIO's figure (loop mode, one CPU) in the run slowed by K% (0: none)
+fig() {
 	local csv
 	csv=$(ls "$tmp"/slow/res/*-s"$1"/*/summary.csv 2>/dev/null | head -n 1)
 	[ -n "$csv" ] && awk -F, -v sc="$(col scenario "$csv")" -v m="$(col mode "$csv")" \
-		-v c="$(col cpus "$csv")" -v a="$(col added_ns_per_op "$csv")" \
-		'NR > 1 && $sc == "task-get" && $m == "loop" && $c == 1 && $a > 0 { print $a }' "$csv"
+		-v c="$(col cpus "$csv")" -v f="$(col "$3" "$csv")" -v want="$2" \
+		'NR > 1 && $sc == want && $m == "loop" && $c == 1 && $f > 0 { print $f }' "$csv"
 }
-a0=$(added 0) a10=$(added 10) a1=$(added 1)
-# within K LO HI: added K over added 0, when within [LO, HI]
-within() {
-	awk -v a="$(added "$1")" -v b="$a0" -v lo="$2" -v hi="$3" \
-		'BEGIN { r = b > 0 ? a / b : 0; printf "%.4f", r; exit !(b > 0 && a > 0 && r >= lo && r <= hi) }'
+# ratio K SCENARIO COLUMN LO HI: the figure slowed by K% over its own, when within [LO, HI]
+ratio() {
+	awk -v a="$(fig "$1" "$2" "$3")" -v b="$(fig 0 "$2" "$3")" -v lo="$4" -v hi="$5" \
+		'BEGIN { r = b > 0 ? a / b : 0; printf "%.4f", r; exit !(a > 0 && r >= lo && r <= hi) }'
 }
-if [ "$rc" -eq 0 ] && r10=$(within 10 1.08 1.12) && r1=$(within 1 1.005 1.015); then
-	ok "--slowdown 10 and 1 under icount: task-get's added_ns_per_op ${r10}x and ${r1}x its own ($a0 ns) ($secs s)"
+name="--slowdown 10 and 1 under icount: task-get's added_ns_per_op 1.08 to 1.12 and 1.005 to 1.015 times its own, task-empty's ns_per_op 1.08 to 1.12"
+r10=$(ratio 10 task-get added_ns_per_op 1.08 1.12) && r1=$(ratio 1 task-get added_ns_per_op 1.005 1.015) &&
+	c10=$(ratio 10 task-empty ns_per_op 1.08 1.12)
+if [ $? -eq 0 ] && [ "$rc" -eq 0 ]; then
+	ok "$name: ${r10}x, ${r1}x and ${c10}x ($secs s)"
 else
-	not_ok "--slowdown 10 and 1 under icount: added_ns_per_op within 1.08 to 1.12x and 1.005 to 1.015x (exit $rc, $secs s)" \
-		"added_ns_per_op: $a0, slowed 10%: $a10, 1%: $a1" "$(echo "$out" | grep -v '^\[' | tail -n 8)" \
-		"$(tail -n 5 "$tmp"/slow/s*.log 2>/dev/null)"
+	not_ok "$name (exit $rc, $secs s)" \
+		"task-get added_ns_per_op: $(fig 0 task-get added_ns_per_op), slowed 10%: $(fig 10 task-get added_ns_per_op), 1%: $(fig 1 task-get added_ns_per_op)" \
+		"task-empty ns_per_op: $(fig 0 task-empty ns_per_op), slowed 10%: $(fig 10 task-empty ns_per_op)" \
+		"$(echo "$out" | grep -v '^\[' | tail -n 8)" "$(tail -n 5 "$tmp"/slow/s*.log 2>/dev/null)"
 fi
 # The slowed set is a trial: meta.txt says so, compare and report refuse it without --trial.
 base=$(dirname "$(ls "$tmp"/slow/res/*-s0/*/meta.txt 2>/dev/null | head -n 1)")
