@@ -113,9 +113,9 @@ static bool cell_done(const struct ls_row *row, const struct ls_run_opts *o)
 }
 
 /*
- * A round its CPUs ran slow: slow spells last seconds, so wait for the speed
- * probe to come back before the round is measured again (speed.h), and say
- * so with -v.
+ * A round its CPUs ran slow (whatever else disturbed it): slow spells last
+ * seconds, so wait for the speed probe to come back before the round is
+ * measured again (speed.h), and say so with -v.
  */
 static void speed_wait(const struct ls_cell_key *key, const struct ls_run_opts *o, const int *cpus,
 		       const struct ls_noise *n)
@@ -128,13 +128,15 @@ static void speed_wait(const struct ls_cell_key *key, const struct ls_run_opts *
 	if (!o->verbose)
 		return;
 	if (back)
-		fprintf(stderr, "lsbench: %s: %s; %.1f s later its CPUs ran within %d%% again\n",
-			key->sc->name, n->why, waited, LS_SPEED_SLOW_PCT);
+		fprintf(stderr,
+			"lsbench: %s: the CPU ran %.0f%% slow (speed probe); %.1f s later its CPUs "
+			"ran within %d%% again\n",
+			key->sc->name, n->slow_pct, waited, LS_SPEED_SLOW_PCT);
 	else
 		fprintf(stderr,
-			"lsbench: %s: %s; its CPUs still ran slow after %.1f s: measured again "
-			"anyway\n",
-			key->sc->name, n->why, waited);
+			"lsbench: %s: the CPU ran %.0f%% slow (speed probe); its CPUs still ran slow "
+			"after %.1f s: measured again anyway\n",
+			key->sc->name, n->slow_pct, waited);
 }
 
 /*
