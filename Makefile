@@ -194,7 +194,8 @@ UNIT_TESTS := \
 	test_export:analysis \
 	test_anaopts:analysis \
 	test_xsum:analysis \
-	test_vmopts:vm
+	test_vmopts:vm \
+	test_vmwait:vm
 FUZZERS := \
 	fuzz_opts:runner \
 	fuzz_csv:analysis

@@ -194,8 +194,14 @@ void ls_vm_guest_run(struct vm_ctx *v, struct guest *g)
 		       v->o->timeout_s);
 		break;
 	case WAIT_NO_BOOT:
-		printf("lsbench vm: guest %s did not reach its init within %g s: killed\n",
-		       g->release, BOOT_LIMIT_S);
+		printf("lsbench vm: guest %s had not reached its init and its console had printed "
+		       "nothing for %g s: killed\n",
+		       g->release, ls_vm_boot_limit_s());
+		break;
+	case WAIT_BOOT_CEILING:
+		printf("lsbench vm: guest %s did not reach its init within %g s, its console "
+		       "printing still: killed\n",
+		       g->release, ls_vm_boot_limit_s() * BOOT_CEILING_X);
 		break;
 	case WAIT_EARLY_EXIT:
 		printf("lsbench vm: guest %s stopped before its init could reach the host (its "

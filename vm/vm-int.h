@@ -15,7 +15,14 @@
 #include "vm.h"
 
 #define MAX_TIMEOUT_S LS_VM_MAX_TIMEOUT_S
-#define BOOT_LIMIT_S 120.0 /* from qemu's start to the guest's init */
+/*
+ * A guest that has not reached its init is killed when its console has printed
+ * nothing for BOOT_LIMIT_S (it is hung), or BOOT_CEILING_X times that after
+ * qemu's start however much it prints: under TCG a boot's wall time grows with
+ * the host's load, its progress on the console does not stop.
+ */
+#define BOOT_LIMIT_S 120.0
+#define BOOT_CEILING_X 10
 #define LOCKUP_LIMIT_S 60 /* a guest CPU stuck this long in its kernel: the guest is lost */
 #define QEMU "qemu-system-x86_64"
 
@@ -49,7 +56,8 @@ struct vm_ctx {
 enum wait_end {
 	WAIT_EXITED,
 	WAIT_TIMEOUT,
-	WAIT_NO_BOOT,
+	WAIT_NO_BOOT, /* not at its init, its console silent for the boot limit */
+	WAIT_BOOT_CEILING, /* not at its init at the boot ceiling, printing still */
 	WAIT_INTERRUPTED,
 	WAIT_EARLY_EXIT,
 	WAIT_LOCKUP,
@@ -63,6 +71,7 @@ extern volatile sig_atomic_t ls_vm_interrupted;
 
 /* qemu.c: children and the boot. */
 double ls_vm_now_s(void);
+double ls_vm_boot_limit_s(void);
 pid_t ls_vm_spawn(char *const argv[], int out_fd);
 enum wait_end ls_vm_child_wait(pid_t pid, int fd, struct console *con, char *capture, size_t cap,
 			       double limit_s, const char *booted, int *status);
