@@ -20,8 +20,8 @@
  * round keeps two, and the time goes to more rounds where the interval is
  * wide (the widest first, schedule.c).
  */
-#define LS_DEF_WARMUP_S 0.1
-#define LS_DEF_DURATION_S 0.1
+#define LS_DEF_WARMUP_S 0.05
+#define LS_DEF_DURATION_S 0.05
 #define LS_DEF_REPETITIONS 2
 #define LS_DEF_ROUNDS 3
 #define LS_DEF_MAX_ROUNDS 10
