@@ -33,6 +33,10 @@ if [ "$rc" -eq 0 ] && [ -s "$job/job.yaml" ] && [ -s "$job/ramdisk.cpio.gz" ] &&
 else
 	not_ok "job written (exit $rc)" "$(echo "$out" | tail -n 5)"
 fi
+# The release the suite gave, for the job and the boot below: naming the suite again would
+# update its package lists again, which takes long.
+release=$(echo "$out" | sed -n 's/^lava: a job for \([^ ]*\), device type .*/\1/p' | tail -n 1)
+case $KERNEL in */* | *.deb) release= ;; esac
 
 # The dispatcher is installed by the first lava.sh run below; the schema check needs it first.
 command -v lava-run >/dev/null ||
@@ -46,7 +50,7 @@ from lava_common.schemas import validate
 validate(yaml.safe_load(open(sys.argv[1])), strict=True)' "$1"
 }
 check "qemu job valid (lava_common.schemas, strict)" strict "$job/job.yaml"
-"$top/lava/lava.sh" job --out "$tmp/lab" --kernel "$KERNEL" --lsbench "$STATIC" \
+"$top/lava/lava.sh" job --out "$tmp/lab" --kernel "${release:-$KERNEL}" --lsbench "$STATIC" \
 	--device-type x86 --boot-method ipxe --base-url https://lab.example/lsbench >/dev/null 2>&1
 check "lab device job valid (tftp, ipxe)" strict "$tmp/lab/job.yaml"
 if strict "$top/lava/lsbench.yaml" >/dev/null 2>&1; then
@@ -91,7 +95,7 @@ fi
 # The same set run by lsbench vm: the two compare cell for cell.
 vm=$tmp/vm
 # shellcheck disable=SC2086 # args is split on purpose
-out=$("$LSBENCH" vm --kernel "$KERNEL" --accel tcg --timeout 600 --stall 120 -s task-get -s task-empty \
+out=$("$LSBENCH" vm --kernel "${release:-$KERNEL}" --accel tcg --timeout 600 --stall 120 -s task-get -s task-empty \
 	$args -o "$vm" 2>&1)
 rc=$?
 "$LSBENCH" compare -o "$tmp/compare.csv" "$vm" "$set" >"$tmp/compare.txt" 2>&1
