@@ -134,6 +134,67 @@ static void keep_rep(const struct cell *c, struct ls_row *row, const struct samp
 		ls_noise_add(noise, r->secs, s->m0, s->m1, s->psi0, s->psi1);
 }
 
+/* Repetitions without operations that the machine disturbed: how many, and the first's figures. */
+struct empty_reps {
+	unsigned int n;
+	struct ls_noise first;
+};
+
+/*
+ * A repetition without operations. On a machine that left the producers
+ * alone it is lsbench's failure (they ran and nothing was measured): the cell
+ * fails, loudly. Disturbed (by the round's rule, disturb.h, over this
+ * repetition), the machine kept them from running: it is counted in e, and
+ * the caller discards it. Owner churn waits for the owners it makes, so only
+ * the CPU pressure judges it, as when the producers' clocks were not read.
+ * Returns whether it was disturbed.
+ */
+static bool empty_rep(struct cell *c, const struct crew *cr, const struct sample *s,
+		      struct empty_reps *e)
+{
+	bool producers = s->marks_ok && c->sc->trigger_kind != LS_TRIG_CHURN;
+	struct ls_noise n;
+
+	if (ls_noise_one(producers ? cr->n : 0, (s->t1 - s->t0) / NSEC_PER_SEC, s->m0, s->m1,
+			 s->psi0, s->psi1, &n)) {
+		ls_cell_fail(c, 0, "out of memory");
+		return false;
+	}
+	if (!n.disturbed) {
+		ls_cell_fail(c, 0,
+			     "no operations in a repetition, its producers undisturbed (%llu "
+			     "triggers so far, BPF saw %llu)",
+			     (unsigned long long)ls_crew_triggers(cr),
+			     (unsigned long long)s->c1.triggers);
+		return false;
+	}
+	if (!e->n++)
+		e->first = n;
+	return true;
+}
+
+/*
+ * The tests' faults, on a round's first repetition: LSBENCH_FAULT=emptyrep,
+ * it counts no operations, its producers on their CPUs throughout, never
+ * preempted, the CPU pressure unchanged; emptybusy, no operations, its
+ * producers never on their CPUs.
+ */
+static void fault_empty(const struct crew *cr, struct sample *s)
+{
+	bool busy = ls_fault("emptybusy");
+	unsigned int i;
+
+	if (!busy && !ls_fault("emptyrep"))
+		return;
+	s->c1.ops = s->c0.ops;
+	s->marks_ok = true;
+	s->psi1 = s->psi0;
+	for (i = 0; i < cr->n; i++) {
+		s->m1[i].nvcsw = s->m0[i].nvcsw;
+		s->m1[i].cpu_ns = s->m0[i].cpu_ns + (busy ? 0 : s->t1 - s->t0);
+	}
+}
+
 /*
  * The speed probes (speed.h) around a round's repetitions: each producer's
  * slowdown (%) before the repetition and after it, the last repetition's and
@@ -189,14 +250,17 @@ static void speed_after(const struct crew *cr, struct rep_speed *sp)
  * repetition in which a producer was kept off its CPU is discarded, counted
  * and done again, up to LS_REDO_MAX times per repetition asked (none in a
  * smoke run, --quick); after that a busy machine's repetitions are kept as
- * they come, and the row says so.
- * What disturbed the kept ones goes to row->noise.
+ * they come, and the row says so. One without operations cannot be kept:
+ * when the machine disturbed it, it is discarded and done again up to
+ * LS_REDO_MAX times per repetition asked, smoke run or not, and makes the
+ * round disturbed (the schedule redoes it); when it was not disturbed, the
+ * cell fails. What disturbed the kept ones goes to row->noise.
  */
 static void cell_sample(struct cell *c, const struct crew *cr, const struct ls_run_opts *o,
 			struct ls_row *row)
 {
-	unsigned int tries, judged = o->quick ? 0 : o->repetitions * (1 + LS_REDO_MAX);
-	unsigned int kept_disturbed = 0;
+	unsigned int tries_max = o->repetitions * (1 + LS_REDO_MAX), tries;
+	unsigned int judged = o->quick ? 0 : tries_max, kept_disturbed = 0;
 	struct ls_noise_mark *marks = calloc(2 * cr->n, sizeof(*marks));
 	struct ls_window_src src = { c, cr->perf, cr->cpus };
 	struct ls_noise_acc noise;
@@ -204,6 +268,7 @@ static void cell_sample(struct cell *c, const struct crew *cr, const struct ls_r
 	struct sample s = { .m0 = marks, .m1 = marks ? marks + cr->n : NULL };
 	struct rep_speed sp;
 	int speed_err = rep_speed_init(&sp, cr->n, o->repetitions);
+	struct empty_reps empty = {};
 
 	row->reps = calloc(o->repetitions, sizeof(*row->reps));
 	if (!row->reps || !marks || speed_err || ls_noise_acc_init(&noise, cr->n)) {
@@ -225,20 +290,22 @@ static void cell_sample(struct cell *c, const struct crew *cr, const struct ls_r
 			break;
 		}
 		speed_after(cr, &sp);
+		if (!tries)
+			fault_empty(cr, &s);
+		if (s.c1.ops == s.c0.ops) {
+			if (!empty_rep(c, cr, &s, &empty))
+				break;
+			row->reps_discarded++;
+			if (tries >= tries_max) /* not kept, so done again even in a smoke run */
+				break;
+			continue;
+		}
 		if (disturbed(c, cr, &s)) {
 			if (tries < judged) {
 				row->reps_discarded++;
 				continue;
 			}
 			kept_disturbed++;
-		}
-		if (s.c1.ops == s.c0.ops) {
-			ls_cell_fail(
-				c, 0,
-				"no operations in a repetition (%llu triggers so far, BPF saw %llu)",
-				(unsigned long long)ls_crew_triggers(cr),
-				(unsigned long long)s.c1.triggers);
-			break;
 		}
 		sp.kept[row->nr_reps] = sp.last;
 		keep_rep(c, row, &s, &noise);
@@ -250,6 +317,13 @@ static void cell_sample(struct cell *c, const struct crew *cr, const struct ls_r
 	free(sp.ns);
 	ls_noise_acc_free(&noise);
 	free(marks);
+	if (empty.n)
+		ls_noise_empty(&row->noise, empty.n, &empty.first);
+	if (empty.n && !row->nr_reps && c->status == LS_OK && !ls_interrupted)
+		ls_cell_fail(
+			c, 0,
+			"busy machine: no repetition kept; %u without operations, disturbed (%s)",
+			empty.n, empty.first.why);
 	if (kept_disturbed && c->status == LS_OK)
 		snprintf(
 			c->reason, sizeof(c->reason),

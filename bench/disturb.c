@@ -107,6 +107,27 @@ bool ls_noise_slow(const struct ls_noise *n)
 	return !n->slow_unjudged && n->slow_pct > LS_SPEED_SLOW_PCT;
 }
 
+int ls_noise_one(unsigned int nr, double secs, const struct ls_noise_mark *m0,
+		 const struct ls_noise_mark *m1, double psi0_us, double psi1_us, struct ls_noise *n)
+{
+	struct ls_noise_acc a;
+
+	if (ls_noise_acc_init(&a, nr))
+		return -ENOMEM;
+	ls_noise_add(&a, secs, m0, m1, psi0_us, psi1_us);
+	ls_noise_done(&a, 0, n);
+	ls_noise_acc_free(&a);
+	return 0;
+}
+
+void ls_noise_empty(struct ls_noise *n, unsigned int empty, const struct ls_noise *rep)
+{
+	n->disturbed = true;
+	/* 43 characters at most before the repetition's why, which holds a few words */
+	snprintf(n->why, sizeof(n->why), "%u repetition%s without operations: %.52s", empty,
+		 empty == 1 ? "" : "s", rep->why);
+}
+
 void ls_noise_judge(struct ls_noise *n)
 {
 	n->disturbed = true;

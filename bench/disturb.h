@@ -85,6 +85,22 @@ void ls_noise_speed(struct ls_noise *n, double slow_pct);
 bool ls_noise_slow(const struct ls_noise *n);
 
 /*
+ * One repetition's figures, judged as a round's are (ls_noise_judge): nr
+ * producers' counts at its start (m0) and end (m1), nr 0 for the CPU
+ * pressure alone; for a repetition that has no figure of its own to keep.
+ * 0, or -ENOMEM.
+ */
+int ls_noise_one(unsigned int nr, double secs, const struct ls_noise_mark *m0,
+		 const struct ls_noise_mark *m1, double psi0_us, double psi1_us,
+		 struct ls_noise *n);
+
+/*
+ * Marks round n disturbed by empty repetitions without operations, each
+ * disturbed (rep: the first one's figures, ls_noise_one), and says so in n->why.
+ */
+void ls_noise_empty(struct ls_noise *n, unsigned int empty, const struct ls_noise *rep);
+
+/*
  * Whether n's figures disturbed the round, by the rule of the constants above
  * and any repetition kept busy; sets n->disturbed and n->why. No figures
  * (secs 0, as in owner churn): judged by its speed alone.

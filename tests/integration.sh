@@ -379,6 +379,28 @@ else
 		"exit $rc, $redone redone, $unprobed unprobed" "$(grep 'speed' "$tmp/slow.log")"
 fi
 
+# --- a repetition without operations: where the machine kept the producers
+# off their CPUs, the round is disturbed (redone, counted, the cell noisy with
+# why); where it left them alone, the cell fails loudly (a self-check)
+LSBENCH_FAULT=emptybusy "$LSBENCH" run -s task-get -m loop --cpus 1 -w 0.05 -d 0.05 -r 2 \
+	--rounds 2 -o "$tmp/emptybusy" >"$tmp/emptybusy.log" 2>&1
+rc=$?
+csv=$(summary_of "$tmp/emptybusy")
+marked=$(unquote_commas "$csv" | awk -F, -v sc="$(col scenario "$csv")" \
+	-v st="$(col status "$csv")" -v d="$(col rounds_disturbed "$csv")" \
+	-v r="$(col rounds_redone "$csv")" -v x="$(col reps_discarded "$csv")" \
+	-v w="$(col noisy_reason "$csv")" \
+	'NR > 1 && $sc == "task-get" && $st == "ok" && $d == 2 && $r == 2 && $x >= 2 &&
+	$w ~ /^"?2 of 2 rounds disturbed \(round 2: 1 repetition without operations: a producer on its CPU 0\.0%/')
+if [ "$rc" -eq 0 ] && [ -n "$marked" ] && grep -q 'task-get .*ok (noisy)' "$tmp/emptybusy.log"; then
+	ok "a repetition without operations, producers off their CPUs: the round redone, counted, noisy with why"
+else
+	not_ok "a repetition without operations, producers off their CPUs: the round redone, counted, noisy" \
+		"exit $rc" "$(cat "$csv" "$tmp/emptybusy.log")"
+fi
+fault_fails emptyrep loop 'no operations in a repetition, its producers undisturbed (' \
+	"a repetition without operations, producers undisturbed: the cell fails loudly"
+
 # --- extra rounds: to imprecise cells up to --max-rounds, never past the budget ---
 rounds_of() { # CSV: every ok cell's rounds, one line
 	unquote_commas "$1" | awk -F, -v st="$(col status "$1")" -v r="$(col rounds "$1")" \

@@ -103,6 +103,45 @@ static void row_noisy_says_why(void **state)
 	assert_string_equal(why, "1 of 4 rounds disturbed (round 3: x)");
 }
 
+/*
+ * A repetition without operations has no figure to keep: it is judged alone,
+ * as a round is; with no producers to judge (owner churn), by the CPU
+ * pressure alone. Empty repetitions that were disturbed mark their round.
+ */
+static void empty_repetition_judged_alone(void **state)
+{
+	struct ls_noise_mark m0[2] = { { 0, 5 }, { 0, 5 } };
+	struct ls_noise_mark m1[2] = { { 0.1e9, 5 }, { 0.1e9, 6 } };
+	struct ls_noise n, round = quiet;
+
+	assert_int_equal(ls_noise_one(2, 0.1, m0, m1, 1000, 1000, &n), 0);
+	assert_false(n.disturbed);
+	m1[1].cpu_ns = 0; /* a producer never on its CPU */
+	assert_int_equal(ls_noise_one(2, 0.1, m0, m1, 1000, 1000, &n), 0);
+	assert_true(n.disturbed);
+	assert_string_equal(n.why, "a producer on its CPU 0.0% of the time");
+	m1[1].nvcsw = 5 + 100; /* preempted 1000 times a second */
+	assert_int_equal(ls_noise_one(2, 0.1, m0, m1, 1000, 1000, &n), 0);
+	assert_string_equal(n.why, "a producer preempted 1000 times a second");
+	assert_int_equal(ls_noise_one(0, 0.1, m0, m1, 1000, 1000, &n), 0);
+	assert_false(n.disturbed);
+	assert_int_equal(ls_noise_one(0, 0.1, m0, m1, 0, 50000, &n), 0); /* 50 ms of 100 */
+	assert_true(n.disturbed);
+	assert_string_equal(n.why, "tasks waited for a CPU 50% of the time");
+
+	ls_noise_judge(&round);
+	assert_false(round.disturbed);
+	ls_noise_empty(&round, 2, &n);
+	assert_true(round.disturbed);
+	assert_string_equal(
+		round.why,
+		"2 repetitions without operations: tasks waited for a CPU 50% of the time");
+	ls_noise_empty(&round, 1, &n);
+	assert_string_equal(
+		round.why,
+		"1 repetition without operations: tasks waited for a CPU 50% of the time");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -110,6 +149,7 @@ int main(void)
 		cmocka_unit_test(nothing_measured_is_not_judged),
 		cmocka_unit_test(sums_over_kept_repetitions),
 		cmocka_unit_test(row_noisy_says_why),
+		cmocka_unit_test(empty_repetition_judged_alone),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
