@@ -248,6 +248,16 @@ rc=$?
 	not_ok "timeout (exit $rc)" "$(echo "$out" | tail -n 3)"
 check_clean "a killed guest"
 
+# A booting guest whose console is silent for the boot limit is killed and
+# says so. LSBENCH_VM_BOOT_LIMIT_S (for tests only) shortens the limit to 1 s:
+# a quiet TCG boot prints nothing for longer than that before its init.
+out=$(LSBENCH_VM_BOOT_LIMIT_S=1 "$LSBENCH" vm --kernel "$KERNEL" --accel tcg --timeout 600 -s task-get --quick -o "$res" 2>&1)
+rc=$?
+[ "$rc" -eq 1 ] && echo "$out" | grep -q 'its console had printed nothing for 1 s: killed' &&
+	ok "a booting guest silent for the boot limit is killed and reported" ||
+	not_ok "silent boot (exit $rc)" "$(echo "$out" | tail -n 3)"
+check_clean "a guest killed at boot"
+
 # SIGTERM while the guest runs: exit status 130, guest stopped.
 "$LSBENCH" vm --kernel "$boot" --accel tcg -s task-get --quick -o "$res" >"$tmp/sig.log" 2>&1 &
 pid=$!
