@@ -28,7 +28,8 @@ static __u64 field_get(const struct ls_counters *cnt, size_t off)
 /*
  * Whether the operations the slowdown ran again are as many as it picks:
  * PCT of every 100 operations on each producer's CPU, rounded down per CPU
- * (so up to one fewer per producer). Cells counted from user space have none.
+ * (so up to one fewer per producer). Cells counted from user space and empty
+ * controls (slowdown_pct 0) have none.
  */
 static bool slowed_ok(const struct cell *c, const struct ls_counters *cnt, __u64 base_ops,
 		      char *reason, size_t len)

@@ -468,7 +468,7 @@ static void cell_init(struct cell *c, const struct ls_cell_key *key, const struc
 		.value_size = key->value_size,
 		.sharing = key->sharing,
 		.verbose = o->verbose,
-		.slowdown_pct = o->slowdown_pct,
+		.slowdown_pct = ls_scenario_slowdown(key->sc, o->slowdown_pct),
 		.counters_fd = -1,
 		.prog_fd = -1,
 		.time_ops = o->bpf_latency,

@@ -164,7 +164,7 @@ static int attach_each(struct cell *c, struct ls_cgstore *s)
 					    s->n, strerror(errno));
 	}
 	after = before >= 0 ? ls_memcg_usage(c->weigh_cg) : -1;
-	if (after >= 0 && s->n >= LS_MEM_MIN_ELEMS && strcmp(c->sc->map_type, "none"))
+	if (after >= 0 && s->n >= LS_MEM_MIN_ELEMS && ls_scenario_has_map(c->sc))
 		c->bytes_per_elem = (double)(after - before) / s->n;
 	for (i = 0; i < s->n; i++) {
 		close(cgs[i].fd);

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 #include <linux/types.h>
 #include <netinet/in.h>
 #include "lsbench.h"
@@ -143,7 +144,8 @@ struct cell {
 	unsigned int value_size;
 	enum ls_sharing sharing;
 	bool verbose;
-	unsigned int slowdown_pct; /* power trials: BPF operations run again, per 100 */
+	/* power trials: BPF operations run again, per 100; 0 on a control (ls_scenario_slowdown) */
+	unsigned int slowdown_pct;
 	/* interleaved map-count cells: map 0's extra operations, over ops per trigger */
 	__u64 extra_ops;
 	__u64 map0_gets; /* map_steps cells: the gets of map 0 the visit order makes */
@@ -194,6 +196,22 @@ const char *ls_status_name(enum ls_status status);
 static inline bool ls_scenario_has_prog(const struct scenario *sc)
 {
 	return sc->progs[LS_MODE_HOOK] || sc->progs[LS_MODE_LOOP];
+}
+
+/* Whether the scenario has a map under test: not an empty control (map_type none). */
+static inline bool ls_scenario_has_map(const struct scenario *sc)
+{
+	return strcmp(sc->map_type, "none") != 0;
+}
+
+/*
+ * The slowdown a cell of the scenario runs with in a power trial of pct: the
+ * trial's on a cell with a map under test, none on an empty control, which
+ * runs as in a benchmark so that the cell moves and its control does not.
+ */
+static inline unsigned int ls_scenario_slowdown(const struct scenario *sc, unsigned int pct)
+{
+	return ls_scenario_has_map(sc) ? pct : 0;
 }
 
 static inline unsigned int ls_scenario_modes(const struct scenario *sc)

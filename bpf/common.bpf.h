@@ -331,13 +331,16 @@ static __always_inline void ls_count_delete(struct ls_op_ctx *ctx, long err)
  * operations so far (no random draw). In loop modes the repeats run after the
  * trigger's loop, in a bpf_loop of their own through the loop's own callback,
  * so that a repeat costs what an operation of the loop costs, harness and
- * all; in hook mode the operation runs again after the trigger's. A cell and
- * its control then both cost PCT% more, and added_ns_per_op grows by PCT% of
- * the cell's own operation (under icount, of its instructions). The repeats'
- * operation count, gets of map 0 and owner turn are put back (in loop modes
- * once per trigger, outside the repeats), and the repeats are counted
- * (slowed); what else they count the runner allows for. 0 in a benchmark: the
- * verifier then drops the code, cfg being read-only.
+ * all; in hook mode the operation runs again after the trigger's. A slowed
+ * cell's ns_per_op then grows by PCT% (under icount, its instructions). Only
+ * cells with a map under test are slowed: the runner gives an empty control
+ * 0, so it runs as in a benchmark, and added_ns_per_op grows by PCT% of the
+ * cell's whole ns_per_op: the cell moves and its control does not, as under a
+ * kernel change to a helper. The repeats' operation count, gets of map 0 and
+ * owner turn are put back (in loop modes once per trigger, outside the
+ * repeats), and the repeats are counted (slowed); what else they count the
+ * runner allows for. 0 in a benchmark or a control: the verifier then drops
+ * the code, cfg being read-only.
  */
 static __always_inline __u64 ls_slow_upto(__u64 ops)
 {

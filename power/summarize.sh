@@ -3,7 +3,8 @@
 # Summarizes power trials' comparisons (power/power.sh): DIR/compare/t<N>-k<K>.csv
 # into DIR/power.csv, a row per slowdown, and DIR/compare/t<N>-aa.csv into
 # DIR/aa.csv. A slowed cell is one with a map under test (map_type not none):
-# the empty controls run no operation to slow. usage: power/summarize.sh DIR
+# lsbench run --slowdown leaves the empty controls as in a benchmark.
+# usage: power/summarize.sh DIR
 set -u
 dir=${1:?usage: power/summarize.sh DIR}
 [ -d "$dir/compare" ] || { echo "power: no $dir/compare" >&2; exit 2; }

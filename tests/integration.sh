@@ -872,11 +872,10 @@ fi
 # Three runs a side, alternated: the run is the unit, paired in time (--new repeated: one side).
 powA="$runB,$runB2"
 powB1=$(dirname "$(summary_of "$tmp/powB1")")
-out=$("$LSBENCH" compare --trial -o "$tmp/pow.csv" \
-	--base "$powA" --base "$runB3" \
-	--new "$powB1" \
-	--new "$(dirname "$(summary_of "$tmp/powB2")")" \
-	--new "$(dirname "$(summary_of "$tmp/powB3")")" 2>&1)
+pow_sides=(--base "$powA" --base "$runB3" --new "$powB1"
+	--new "$(dirname "$(summary_of "$tmp/powB2")")"
+	--new "$(dirname "$(summary_of "$tmp/powB3")")")
+out=$("$LSBENCH" compare --trial -o "$tmp/pow.csv" "${pow_sides[@]}" 2>&1)
 slower=$(awk -F, -v v="$(col verdict "$tmp/pow.csv")" -v s="$(col scenario "$tmp/pow.csv")" \
 	'NR > 1 && $s == "task-get" && $v == "slower"' "$tmp/pow.csv" 2>/dev/null | wc -l)
 trials=$(unquote_commas "$powB1/summary.csv" | awk -F, -v t="$(col trial "$powB1/summary.csv")" \
@@ -888,6 +887,30 @@ if [ "$slower" -eq 2 ] && [ "$trials" -eq "$(tail -n +2 "$powB1/summary.csv" | w
 else
 	not_ok "power: a calibrated slowdown is found slower in both task-get cells (runs paired), and meta.txt and summary.csv say so" \
 		"$out"
+fi
+# Only cells with a map under test are slowed: the empty control runs as in a benchmark,
+# so task-empty is an A/A, judged at an FDR of 1% as the A/A above (never slower), its rows
+# ok in every slowed run (the self-check expects no repeat there), while task-get's hits
+# count its repeats (twice its operations; once in a run not slowed).
+"$LSBENCH" compare --trial --fdr 0.01 -o "$tmp/powctl.csv" "${pow_sides[@]}" >/dev/null 2>&1
+ctl_slower=$(awk -F, -v v="$(col verdict "$tmp/powctl.csv")" -v s="$(col scenario "$tmp/powctl.csv")" \
+	'NR > 1 && $s == "task-empty" && $v != "slower"' "$tmp/powctl.csv" 2>/dev/null | wc -l)
+# repeats_seen CSV: "scenario status hits/(triggers*loop_iters)" for each row.
+repeats_seen() {
+	unquote_commas "$1" | awk -F, -v s="$(col scenario "$1")" -v st="$(col status "$1")" \
+		-v hi="$(col hits "$1")" -v tr="$(col triggers "$1")" -v it="$(col loop_iters "$1")" \
+		'NR > 1 { printf "%s %s %.1f\n", $s, $st, $tr * $it ? $hi / ($tr * $it) : -1 }'
+}
+repeats=$(for i in 1 2 3; do repeats_seen "$(summary_of "$tmp/powB$i")"; done)
+base_repeats=$(repeats_seen "$runB/summary.csv")
+if [ "$ctl_slower" -eq 2 ] && [ "$(echo "$repeats" | grep -c '^task-empty ok ')" -eq 6 ] &&
+	[ "$(echo "$repeats" | grep -cE '^task-get ok (1\.[5-9]|2\.[0-4])')" -eq 6 ] &&
+	[ "$(echo "$base_repeats" | grep -cE '^task-get ok (0\.[5-9]|1\.[0-4])')" -eq 2 ]; then
+	ok "power: the slowdown repeats task-get's operations, not its control's (task-empty not found slower)"
+else
+	not_ok "power: the slowdown repeats task-get's operations, not its control's (task-empty not found slower)" \
+		"task-empty not slower: $ctl_slower of 2" "$(cat "$tmp/powctl.csv" 2>/dev/null)" \
+		"$repeats" "base: $base_repeats"
 fi
 out=$("$LSBENCH" compare -o "$tmp/pow2.csv" "$powA" "$powB1" 2>&1)
 rc=$?

@@ -231,6 +231,17 @@ static void slowdown_counts_its_repeats(void **state)
 	assert_false(check(&c, &g, 10, reason));
 }
 
+/* A trial slows the cells with a map under test; an empty control runs as in a benchmark. */
+static void slowdown_spares_controls(void **state)
+{
+	(void)state;
+	assert_int_equal(ls_scenario_slowdown(ls_scenario_find("task-get"), 10), 10);
+	assert_int_equal(ls_scenario_slowdown(ls_scenario_find("sk-get"), 100), 100);
+	assert_int_equal(ls_scenario_slowdown(ls_scenario_find("task-empty"), 10), 0);
+	assert_int_equal(ls_scenario_slowdown(ls_scenario_find("cgrp-churn-empty"), 5), 0);
+	assert_int_equal(ls_scenario_slowdown(ls_scenario_find("task-get"), 0), 0);
+}
+
 static void names(void **state)
 {
 	assert_string_equal(ls_mode_name(LS_MODE_HOOK), "hook");
@@ -253,6 +264,7 @@ int main(void)
 		cmocka_unit_test(accept_cells_check_the_clone),
 		cmocka_unit_test(batch_cells_count_every_owner),
 		cmocka_unit_test(slowdown_counts_its_repeats),
+		cmocka_unit_test(slowdown_spares_controls),
 		cmocka_unit_test(names),
 	};
 
