@@ -109,8 +109,8 @@ const char *ls_why_text(enum ls_why w)
 		"too few rounds",
 		"interval across the bound",
 		"noisy",
-		"its control moved too: the sides ran at different machine speeds, or the hook's "
-		"path changed",
+		("its control moved too: the sides ran at different machine speeds, or the hook's "
+		 "path changed"),
 	};
 
 	return w <= LS_WHY_CONTROL ? text[w] : "";
