@@ -95,14 +95,15 @@ void ls_cmp_guard(struct ls_cmp *c)
 
 void ls_cmp_row_why(const struct ls_cmp_row *r, char *buf, size_t size)
 {
+	const char *why = ls_why_text(r->j.why), *colon = strchr(why, ':');
+
 	*buf = 0;
 	if (r->kind != LS_CMP_BOTH)
 		return;
-	if (r->j.why == LS_WHY_CONTROL)
-		snprintf(buf, size,
-			 "its control moved too (%+.1f%%): the sides ran at different machine "
-			 "speeds, or the hook's path changed",
-			 100 * (r->ctl_ratio - 1));
+	/* the control's reason with its move before the colon: "... too (+3.4%): ..." */
+	if (r->j.why == LS_WHY_CONTROL && colon)
+		snprintf(buf, size, "%.*s (%+.1f%%)%s", (int)(colon - why), why,
+			 100 * (r->ctl_ratio - 1), colon);
 	else
-		snprintf(buf, size, "%s", ls_why_text(r->j.why));
+		snprintf(buf, size, "%s", why);
 }
