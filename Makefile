@@ -306,6 +306,17 @@ timeline-icount: deps
 		$(addprefix -s ,$(TIMELINE_SCENARIOS)) -m loop --cpus 1 --objects 1 --maps 1,16,17 \
 		--value-size 8,4096 --rounds $(TIMELINE_ROUNDS) -o $(TIMELINE_OUT) || [ $$? -eq 1 ]
 
+# The same in hook mode, where a user compares the whole path of one operation
+# (the syscall, the hook's runner, the helper): the gets and their controls.
+TIMELINE_HOOK_OUT ?= results/timeline-icount-hook
+TIMELINE_HOOK_SCENARIOS := task-get cgrp-get sk-get percpu-cgroup-get
+.PHONY: timeline-icount-hook
+timeline-icount-hook: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)$(OUTPUT)/lsbench vm --timeline 6.1 --accel icount --timeout 3600 \
+		$(addprefix -s ,$(TIMELINE_HOOK_SCENARIOS)) -m hook --cpus 1 --objects 1 \
+		--rounds $(TIMELINE_ROUNDS) -o $(TIMELINE_HOOK_OUT) || [ $$? -eq 1 ]
+
 # Power trials (power/power.sh --help): the focused recipe as it is and slowed
 # by 1, 2, 3, 5 and 10%, trial after trial, resumable; power.csv and aa.csv.
 # make power POWER_ARGS='--trials 10' (or --recipe matrix)

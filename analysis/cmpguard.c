@@ -65,6 +65,21 @@ static const struct ls_cmp_row *control_row(const struct ls_cmp *c, const struct
 	return best;
 }
 
+const struct ls_rcell *ls_cmp_control_cell(const struct ls_rset *s, const struct ls_key *k)
+{
+	const struct ls_rcell *best = NULL;
+	size_t i, f, best_fit = 0;
+
+	for (i = 0; i < s->nr_cells; i++) {
+		f = fit(k, &s->cells[i].key);
+		if (f > best_fit) {
+			best = &s->cells[i];
+			best_fit = f;
+		}
+	}
+	return best;
+}
+
 void ls_cmp_guard(struct ls_cmp *c)
 {
 	const struct ls_cmp_row *ctl;

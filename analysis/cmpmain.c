@@ -82,6 +82,11 @@ static const struct ls_cli_opt compare_opts[] = {
 	  "never pair (default: pair when the runs alternated in time, as lsbench vm --kernels "
 	  "A,B runs them)",
 	  LS_CLI_FN, ARGS(o.pairing), .parse = parse_pairing },
+	{ "--over-control", 0, NULL,
+	  "judge each cell's ns per op over its control's (the empty program on its hook) in the "
+	  "same run and round: a machine speed that moves both cancels; for changes that leave "
+	  "the hook's path alone (the controls are judged as measured, beside)",
+	  LS_CLI_FLAG, ARGS(o.over_control) },
 	{ "--base", 0, "DIR", "a folder of the base side (repeatable), instead of BASE",
 	  LS_CLI_STRS, ARGS(base), COUNT(nr_base), .cap = LS_CMP_MAX_SIDE },
 	{ "--new", 0, "DIR", "a folder of the new side (repeatable), instead of NEW", LS_CLI_STRS,

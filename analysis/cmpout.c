@@ -54,6 +54,7 @@ static const char *const csv_columns[] = {
 	"new_precision_pct",
 	"base_added_ns_per_op",
 	"new_added_ns_per_op",
+	"over_control",
 };
 
 /* p and q with 6 significant figures: small ones are what matter. */
@@ -136,6 +137,7 @@ void ls_cmp_csv(const struct ls_cmp *c, struct ls_buf *b)
 		ls_csv_double(b, 100 * r->new_hw);
 		ls_csv_double(b, r->kind == LS_CMP_BOTH ? r->base->added_ns : NAN);
 		ls_csv_double(b, r->kind == LS_CMP_BOTH ? r->new->added_ns : NAN);
+		csv_count(b, r->kind == LS_CMP_BOTH, r->over_ctl);
 		ls_csv_end_row(b);
 	}
 }

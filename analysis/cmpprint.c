@@ -288,7 +288,7 @@ static void print_side(FILE *f, const char *name, const struct ls_rset *s)
 
 static void print_text_head(const struct ls_cmp *c, FILE *f)
 {
-	char method[256];
+	char method[320];
 
 	print_side(f, "base", c->base);
 	print_side(f, "new", c->new);
@@ -439,6 +439,10 @@ static void print_md_head(const struct ls_cmp *c, FILE *f)
 		c->base->nr_runs == 1 && c->new->nr_runs == 1 ? "rounds"
 		: c->paired				      ? "runs (paired)"
 							      : "runs");
+	if (c->opts.over_control)
+		fprintf(f,
+			"A cell's change is judged over its control's (the empty program on its "
+			"hook, measured in the same run and round), which is judged beside it.\n\n");
 	fprintf(f,
 		"slower/faster: the change's 95%% CI excludes 0 and q < %g (Benjamini-Hochberg over "
 		"%zu cells); same: its %d%% CI within ±%g%%; else ~; detect: the change a cell "

@@ -21,6 +21,44 @@ unsigned int ls_cell_nr_runs(const struct ls_rcell *c)
 	return n;
 }
 
+/* Which of its run's units u's i-th is: 0 for the run's first. */
+static size_t nth_of_run(const struct ls_units *u, size_t i)
+{
+	size_t j, n = 0;
+
+	for (j = 0; j < i; j++)
+		n += u->run[j] == u->run[i];
+	return n;
+}
+
+int ls_units_over(struct ls_units *u, const struct ls_units *ctl)
+{
+	double *logs = malloc((u->n + 1) * sizeof(*logs));
+	unsigned int *run = malloc((u->n + 1) * sizeof(*run));
+	size_t i, j, k = 0;
+
+	if (!logs || !run) {
+		free(logs);
+		free(run);
+		return -ENOMEM;
+	}
+	for (i = 0; i < u->n; i++) {
+		for (j = 0; j < ctl->n; j++) {
+			if (ctl->run[j] == u->run[i] && nth_of_run(ctl, j) == nth_of_run(u, i))
+				break;
+		}
+		if (j < ctl->n) {
+			logs[k] = u->logs[i] - ctl->logs[j];
+			run[k++] = u->run[i];
+		}
+	}
+	ls_units_free(u);
+	u->logs = logs;
+	u->run = run;
+	u->n = k;
+	return 0;
+}
+
 void ls_units_free(struct ls_units *u)
 {
 	free(u->logs);

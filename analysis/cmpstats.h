@@ -28,6 +28,14 @@ struct ls_units {
 	size_t n;
 };
 
+/*
+ * Each unit of u less the unit of its control (ctl: the control cell's units, by the same
+ * rule) of the same run and, by rounds, the same place among that run's rounds: the log of
+ * the cell's ns over its control's, measured close in time. Units without one are dropped.
+ * 0 or -ENOMEM (u unchanged).
+ */
+int ls_units_over(struct ls_units *u, const struct ls_units *ctl);
+
 /* The runs a cell's rounds come from. */
 unsigned int ls_cell_nr_runs(const struct ls_rcell *c);
 

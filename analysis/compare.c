@@ -48,6 +48,40 @@ static double side_spread(const struct ls_units *u)
 	return expm1(ls_t_crit(1 - LS_CMP_LEVEL, u->n - 1) * sqrt(v / u->n));
 }
 
+/*
+ * --over-control: each side's units over those of the cell's control in that side's set
+ * (the same run; by rounds, the same round), so that a machine speed that moves a run's
+ * cells together cancels. A cell whose control is not ok on both sides is judged as
+ * measured. 0 or -ENOMEM.
+ */
+static int over_control(const struct ls_cmp *c, struct ls_cmp_row *r, bool by_run,
+			struct ls_units *ua, struct ls_units *ub)
+{
+	const struct ls_rcell *cb = ls_cmp_control_cell(c->base, &r->base->key), *cn;
+	struct ls_units ca, cu;
+	int ret;
+
+	cn = cb ? ls_rset_find(c->new, &cb->key) : NULL; /* the same control on both sides */
+	if (!cb || !cn || strcmp(cb->status, "ok") || strcmp(cn->status, "ok"))
+		return 0;
+	ret = ls_cell_units(cb, by_run, &ca);
+	if (ret)
+		return ret == -EINVAL ? 0 : ret;
+	ret = ls_cell_units(cn, by_run, &cu);
+	if (ret) {
+		ls_units_free(&ca);
+		return ret == -EINVAL ? 0 : ret;
+	}
+	ret = ls_units_over(ua, &ca) ?: ls_units_over(ub, &cu);
+	ls_units_free(&ca);
+	ls_units_free(&cu);
+	if (ret)
+		return ret;
+	r->over_ctl = true;
+	r->ratio /= cn->ns_per_op / cb->ns_per_op;
+	return 0;
+}
+
 static int test_pair(const struct ls_cmp *c, struct ls_cmp_row *r)
 {
 	bool by_run = ls_cell_nr_runs(r->base) > 1 || ls_cell_nr_runs(r->new) > 1;
@@ -68,6 +102,13 @@ static int test_pair(const struct ls_cmp *c, struct ls_cmp_row *r)
 	}
 	r->base_hw = side_spread(&ua);
 	r->new_hw = side_spread(&ub);
+	if (c->opts.over_control && !ls_key_is_control(&r->base->key))
+		ret = over_control(c, r, by_run, &ua, &ub);
+	if (ret) {
+		ls_units_free(&ua);
+		ls_units_free(&ub);
+		return ret;
+	}
 	if (by_run && c->paired) {
 		r->unit = LS_UNIT_PAIR;
 		la = malloc((ua.n + 1) * sizeof(*la));
@@ -353,10 +394,11 @@ void ls_cmp_method(const struct ls_cmp *c, char *buf, size_t size)
 			 "the run (%zu and %zu runs; a cell in one run a side: "
 			 "the round)",
 			 nb, nn);
-	snprintf(buf, size, "unit: %s, %s; family: %zu tested cells (%s)", unit,
+	snprintf(buf, size, "unit: %s, %s%s; family: %zu tested cells (%s)", unit,
 		 !c->paired	   ? "not paired"
 		 : c->paired_asked ? "paired as --paired asks (i-th run of each side)"
 				   : "paired in time (the runs alternated)",
+		 c->opts.over_control ? ", each over its control's in the same run (round)" : "",
 		 c->nr_tested, c->opts.nr_select ? "those -s selects" : "every cell compared");
 }
 

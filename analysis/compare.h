@@ -34,6 +34,8 @@ struct ls_cmp_opts {
 	double bound; /* fraction */
 	double fdr;
 	enum ls_pairing pairing;
+	/* judge each cell's units over its control's (the same run, the same round) */
+	bool over_control;
 	const char *select[LS_CMP_MAX_SELECT]; /* scenario globs: the family; none: every cell */
 	size_t nr_select;
 };
@@ -62,6 +64,8 @@ struct ls_cmp_row {
 	/* Its control's ratio and verdict, when its control is compared too; else NAN */
 	double ctl_ratio;
 	enum ls_verdict ctl_verdict;
+	/* judged over its control (--over-control): ratio and test are of cell / control */
+	bool over_ctl;
 };
 
 struct ls_cmp {
@@ -112,9 +116,14 @@ void ls_cmp_method(const struct ls_cmp *c, char *buf, size_t size);
 /* Whether a key is a control's: an empty program (map_type none, op empty). */
 bool ls_key_is_control(const struct ls_key *k);
 
+/* The control cell of the cell of key k in s (cmpguard.c says how it is found); NULL: none. */
+const struct ls_rcell *ls_cmp_control_cell(const struct ls_rset *s, const struct ls_key *k);
+
 /*
  * The control guard over the judged rows: each cell's control (cmpguard.c
- * says how it is found), and lib/verdict.c's ls_guard_control on it.
+ * says how it is found), and lib/verdict.c's ls_guard_control on it, over
+ * the control or not: a machine speed need not scale a cell and its control
+ * alike, so what is left of it over the control is not a finding either.
  */
 void ls_cmp_guard(struct ls_cmp *c);
 

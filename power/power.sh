@@ -5,7 +5,12 @@
 # in an order that rotates from trial to trial; then compare judges every
 # slowed run against its trial's base, and each base against the next trial's
 # (the A/A). power.csv counts, per k, the slowed cells found slower; aa.csv
-# what the same comparison finds where nothing changed.
+# what the same comparison finds where nothing changed. With --runs N, each
+# comparison takes N trials' runs a side (the base runs of trials t..t+N-1
+# against their slowed runs, paired in time; the A/A: the bases of every
+# other trial against those between), in windows that slide by one trial (so
+# neighbouring comparisons share runs: their counts are not independent);
+# with --over-control, compare judges each cell over its control.
 #
 # Resumable: a run is done when its folder holds a complete run; one that was
 # cut off is removed and run again; a call with more trials or other slowdowns
@@ -22,8 +27,12 @@ usage: power/power.sh [options] [-- lsbench run options]
   --slowdowns LIST   slowdowns in %, comma-separated (default 1,2,3,5,10)
   --lsbench PATH     the binary (default .output/lsbench)
   --summarize        only compare and summarize the runs there are
+  --runs N           runs a side in each comparison, N trials' (default 1)
+  --over-control     compare judges each cell over its control
 Writes DIR/runs/t<trial>-<base|k<k>>/, DIR/compare/*.csv, DIR/power.csv,
-DIR/aa.csv. Exit status 0, 1 when a run failed, 2 for bad input.
+DIR/aa.csv; with --runs N or --over-control, DIR/compare/<variant>/ and
+DIR/power-<variant>.csv, DIR/aa-<variant>.csv (variant: rN, rN-oc).
+Exit status 0, 1 when a run failed, 2 for bad input.
 EOF
 }
 die() {
@@ -32,6 +41,7 @@ die() {
 }
 
 out="" recipe=focused trials=10 slowdowns=1,2,3,5,10 lsbench=.output/lsbench summarize=0
+runs=1 oc=()
 while [ $# -gt 0 ]; do
 	case $1 in
 	--out) out=${2:-}; shift ;;
@@ -40,6 +50,8 @@ while [ $# -gt 0 ]; do
 	--slowdowns) slowdowns=${2:-}; shift ;;
 	--lsbench) lsbench=${2:-}; shift ;;
 	--summarize) summarize=1 ;;
+	--runs) runs=${2:-}; shift ;;
+	--over-control) oc=(--over-control) ;;
 	-h | --help) usage; exit 0 ;;
 	--) shift; break ;;
 	*) die "unknown option '$1' (power/power.sh --help)" ;;
@@ -48,6 +60,7 @@ while [ $# -gt 0 ]; do
 done
 [ -n "$out" ] || die "--out DIR is required"
 [[ $trials =~ ^[1-9][0-9]{0,2}$ ]] || die "invalid --trials '$trials': a whole number from 1 to 999"
+[[ $runs =~ ^[1-9][0-9]?$ ]] || die "invalid --runs '$runs': a whole number from 1 to 99"
 [[ $slowdowns =~ ^[1-9][0-9]?(,[1-9][0-9]?)*$ ]] ||
 	die "invalid --slowdowns '$slowdowns': whole percentages from 1 to 99, comma-separated"
 case $recipe in
@@ -56,7 +69,10 @@ matrix) args=(--time-budget 1020) ;;
 *) die "invalid --recipe '$recipe': focused or matrix" ;;
 esac
 [ "$summarize" = 1 ] || [ -x "$lsbench" ] || die "no lsbench at $lsbench (make, or --lsbench PATH)"
-mkdir -p "$out/runs" "$out/compare" || die "cannot create $out"
+variant=""
+[ "$runs" = 1 ] && [ ${#oc[@]} = 0 ] || variant=r$runs${oc:+-oc}
+cmp_dir=$out/compare${variant:+/$variant}
+mkdir -p "$out/runs" "$cmp_dir" || die "cannot create $out"
 IFS=, read -r -a ks <<<"$slowdowns"
 
 # complete DIR: whether DIR holds a run that completed.
@@ -103,18 +119,36 @@ if [ "$summarize" = 0 ]; then
 	done
 fi
 
-# judge A B NAME: compare --trial of two runs into compare/NAME.csv.
+# judge A B NAME: compare --trial of two sides (run folders joined by commas) into
+# NAME.csv of the variant's comparisons.
 judge() {
-	[ -s "$out/compare/$3.csv" ] && return 0
-	complete "$1" && complete "$2" || return 0
-	"$lsbench" compare --trial -o "$out/compare/$3.csv" "$1" "$2" >/dev/null 2>"$out/compare/$3.err" ||
-		{ echo "power: compare $3 failed: $(head -n 1 "$out/compare/$3.err")"; status=1; }
-}
-for ((t = 1; t <= trials; t++)); do
-	for k in "${ks[@]}"; do
-		judge "$out/runs/t$t-base" "$out/runs/t$t-k$k" "t$t-k$k"
+	local side sides
+	[ -s "$cmp_dir/$3.csv" ] && return 0
+	IFS=, read -r -a sides <<<"$1,$2"
+	for side in "${sides[@]}"; do
+		complete "$side" || return 0
 	done
-	[ "$t" -lt "$trials" ] && judge "$out/runs/t$t-base" "$out/runs/t$((t + 1))-base" "t$t-aa"
+	"$lsbench" compare --trial -o "$cmp_dir/$3.csv" "$1" "$2" "${oc[@]}" >/dev/null \
+		2>"$cmp_dir/$3.err" ||
+		{ echo "power: compare $3 failed: $(head -n 1 "$cmp_dir/$3.err")"; status=1; }
+}
+# side NAME FIRST STEP: the runs t<FIRST>-NAME, t<FIRST+STEP>-NAME, ... ($runs of them),
+# joined by commas.
+side() {
+	local i s=""
+	for ((i = 0; i < runs; i++)); do
+		s=$s${s:+,}$out/runs/t$(($2 + i * $3))-$1
+	done
+	echo "$s"
+}
+for ((t = 1; t + runs - 1 <= trials; t++)); do
+	for k in "${ks[@]}"; do
+		judge "$(side base "$t" 1)" "$(side "k$k" "$t" 1)" "t$t-k$k"
+	done
+	# the A/A: a trial's base against the next's; with N runs, every other trial's base
+	# against those between, alternated in time
+	[ "$t" -le $((trials - 2 * runs + 1)) ] &&
+		judge "$(side base "$t" 2)" "$(side base $((t + 1)) 2)" "t$t-aa"
 done
-power/summarize.sh "$out" || status=1
+power/summarize.sh "$out" $variant || status=1
 exit $status

@@ -3,11 +3,15 @@
 # Summarizes power trials' comparisons (power/power.sh): DIR/compare/t<N>-k<K>.csv
 # into DIR/power.csv, a row per slowdown, and DIR/compare/t<N>-aa.csv into
 # DIR/aa.csv. A slowed cell is one with a map under test (map_type not none):
-# lsbench run --slowdown leaves the empty controls as in a benchmark.
-# usage: power/summarize.sh DIR
+# lsbench run --slowdown leaves the empty controls as in a benchmark. With a
+# VARIANT (power.sh --runs N, --over-control: rN, rN-oc), DIR/compare/VARIANT/
+# into DIR/power-VARIANT.csv and DIR/aa-VARIANT.csv.
+# usage: power/summarize.sh DIR [VARIANT]
 set -u
-dir=${1:?usage: power/summarize.sh DIR}
-[ -d "$dir/compare" ] || { echo "power: no $dir/compare" >&2; exit 2; }
+dir=${1:?usage: power/summarize.sh DIR [VARIANT]}
+variant=${2:-}
+cmp=$dir/compare${variant:+/$variant}
+[ -d "$cmp" ] || { echo "power: no $cmp" >&2; exit 2; }
 
 # count FILE...: the compare.csv files summed by their kind (k<K> or aa), a
 # line each: kind, comparisons, cells, slower, faster, same, ~, % found
@@ -56,18 +60,24 @@ count() {
 	}' "$@"
 }
 
-mapfile -t files < <(find "$dir/compare" -name 't*-*.csv' | sort)
-[ ${#files[@]} -gt 0 ] || { echo "power: no comparisons in $dir/compare yet"; exit 0; }
+mapfile -t files < <(find "$cmp" -maxdepth 1 -name 't*-*.csv' | sort)
+[ ${#files[@]} -gt 0 ] || { echo "power: no comparisons in $cmp yet"; exit 0; }
+power=$dir/power${variant:+-$variant}.csv
+aa=$dir/aa${variant:+-$variant}.csv
 lines=$(count "${files[@]}") || exit 1
 head="comparisons,cells,slower,faster,same,inconclusive,found_slower_pct,median_ratio,median_detectable_pct"
 {
 	echo "slowdown_pct,$head"
 	echo "$lines" | grep '^k' | sed 's/^k//' | sort -t, -k1,1n
-} >"$dir/power.csv.tmp" && mv "$dir/power.csv.tmp" "$dir/power.csv"
+} >"$power.tmp" && mv "$power.tmp" "$power"
 {
 	echo "$head"
 	echo "$lines" | grep '^aa,' | cut -d, -f2-
-} >"$dir/aa.csv.tmp" && mv "$dir/aa.csv.tmp" "$dir/aa.csv"
-column -s, -t "$dir/power.csv"
-echo "A/A (each trial's base against the next's):"
-column -s, -t "$dir/aa.csv"
+} >"$aa.tmp" && mv "$aa.tmp" "$aa"
+column -s, -t "$power"
+if [ -z "$variant" ]; then
+	echo "A/A (each trial's base against the next's):"
+else
+	echo "A/A ($variant: every other trial's base against those between):"
+fi
+column -s, -t "$aa"

@@ -870,31 +870,46 @@ fi
 # Power: the B runs against the same with the BPF side's calibrated slowdown (--slowdown 100:
 # each get run twice), run right after each, a trial that compare reads only with --trial.
 # Three runs a side, alternated: the run is the unit, paired in time (--new repeated: one side).
+# Whether the slowdown is found is a question of the host's noise, not of correctness: that is
+# checked under icount, where instructions hold still (tests/vm.sh), and measured by the power
+# trials (power/power.sh). Here: the trial is marked, compared, and its repeats counted.
 powA="$runB,$runB2"
 powB1=$(dirname "$(summary_of "$tmp/powB1")")
 pow_sides=(--base "$powA" --base "$runB3" --new "$powB1"
 	--new "$(dirname "$(summary_of "$tmp/powB2")")"
 	--new "$(dirname "$(summary_of "$tmp/powB3")")")
 out=$("$LSBENCH" compare --trial -o "$tmp/pow.csv" "${pow_sides[@]}" 2>&1)
-slower=$(awk -F, -v v="$(col verdict "$tmp/pow.csv")" -v s="$(col scenario "$tmp/pow.csv")" \
-	'NR > 1 && $s == "task-get" && $v == "slower"' "$tmp/pow.csv" 2>/dev/null | wc -l)
+rc=$?
+compared=$(awk -F, -v s="$(col scenario "$tmp/pow.csv")" -v u="$(col unit "$tmp/pow.csv")" \
+	-v b="$(col base_units "$tmp/pow.csv")" -v n="$(col new_units "$tmp/pow.csv")" \
+	'NR > 1 && $u == "pair" && $b == 3 && $n == 3 { print $s }' "$tmp/pow.csv" 2>/dev/null | sort | uniq -c |
+	awk '{ printf "%s %s;", $2, $1 }')
 trials=$(unquote_commas "$powB1/summary.csv" | awk -F, -v t="$(col trial "$powB1/summary.csv")" \
 	'NR > 1 && $t == "slowdown 100%"' | wc -l)
-if [ "$slower" -eq 2 ] && [ "$trials" -eq "$(tail -n +2 "$powB1/summary.csv" | wc -l)" ] &&
+if [ "$rc" -le 1 ] && [ "$compared" = "task-empty 2;task-get 2;" ] &&
+	[ "$trials" -eq "$(tail -n +2 "$powB1/summary.csv" | wc -l)" ] &&
 	grep -q '^trial: slowdown 100%: not a benchmark' "$powB1/meta.txt" &&
 	echo "$out" | grep -q 'paired in time'; then
-	ok "power: a calibrated slowdown is found slower in both task-get cells (runs paired), and meta.txt and summary.csv say so"
+	ok "power: three slowed runs a side compare with --trial, run by run, paired in time; meta.txt and summary.csv mark the trial"
 else
-	not_ok "power: a calibrated slowdown is found slower in both task-get cells (runs paired), and meta.txt and summary.csv say so" \
-		"$out"
+	not_ok "power: three slowed runs a side compare with --trial, run by run, paired in time; meta.txt and summary.csv mark the trial" \
+		"exit $rc" "compared: $compared" "trial rows: $trials" "$out"
 fi
-# Only cells with a map under test are slowed: the empty control runs as in a benchmark,
-# so task-empty is an A/A, judged at an FDR of 1% as the A/A above (never slower), its rows
-# ok in every slowed run (the self-check expects no repeat there), while task-get's hits
+# --over-control: each get judged over its control, the controls as measured; the method
+# line and compare.csv's over_control say which.
+out=$("$LSBENCH" compare --trial --over-control -o "$tmp/powoc.csv" "${pow_sides[@]}" 2>&1)
+rc=$?
+oc=$(awk -F, -v s="$(col scenario "$tmp/powoc.csv")" -v o="$(col over_control "$tmp/powoc.csv")" \
+	'NR > 1 { print $s, $o }' "$tmp/powoc.csv" 2>/dev/null | sort | uniq -c | awk '{ printf "%s %s %s;", $2, $3, $1 }')
+if [ "$rc" -le 1 ] && [ "$oc" = "task-empty 0 2;task-get 1 2;" ] &&
+	echo "$out" | grep -q 'each over its control.s in the same run'; then
+	ok "compare --over-control: the gets judged over their controls, the controls as measured"
+else
+	not_ok "compare --over-control: the gets over their controls" "exit $rc" "over_control: $oc" "$out"
+fi
+# Only cells with a map under test are slowed: the empty control runs as in a benchmark, its
+# rows ok in every slowed run (the self-check expects no repeat there), while task-get's hits
 # count its repeats (twice its operations; once in a run not slowed).
-"$LSBENCH" compare --trial --fdr 0.01 -o "$tmp/powctl.csv" "${pow_sides[@]}" >/dev/null 2>&1
-ctl_slower=$(awk -F, -v v="$(col verdict "$tmp/powctl.csv")" -v s="$(col scenario "$tmp/powctl.csv")" \
-	'NR > 1 && $s == "task-empty" && $v != "slower"' "$tmp/powctl.csv" 2>/dev/null | wc -l)
 # repeats_seen CSV: "scenario status hits/(triggers*loop_iters)" for each row.
 repeats_seen() {
 	unquote_commas "$1" | awk -F, -v s="$(col scenario "$1")" -v st="$(col status "$1")" \
@@ -903,13 +918,12 @@ repeats_seen() {
 }
 repeats=$(for i in 1 2 3; do repeats_seen "$(summary_of "$tmp/powB$i")"; done)
 base_repeats=$(repeats_seen "$runB/summary.csv")
-if [ "$ctl_slower" -eq 2 ] && [ "$(echo "$repeats" | grep -c '^task-empty ok ')" -eq 6 ] &&
+if [ "$(echo "$repeats" | grep -c '^task-empty ok ')" -eq 6 ] &&
 	[ "$(echo "$repeats" | grep -cE '^task-get ok (1\.[5-9]|2\.[0-4])')" -eq 6 ] &&
 	[ "$(echo "$base_repeats" | grep -cE '^task-get ok (0\.[5-9]|1\.[0-4])')" -eq 2 ]; then
-	ok "power: the slowdown repeats task-get's operations, not its control's (task-empty not found slower)"
+	ok "power: the slowdown repeats task-get's operations, not its control's"
 else
-	not_ok "power: the slowdown repeats task-get's operations, not its control's (task-empty not found slower)" \
-		"task-empty not slower: $ctl_slower of 2" "$(cat "$tmp/powctl.csv" 2>/dev/null)" \
+	not_ok "power: the slowdown repeats task-get's operations, not its control's" \
 		"$repeats" "base: $base_repeats"
 fi
 out=$("$LSBENCH" compare -o "$tmp/pow2.csv" "$powA" "$powB1" 2>&1)

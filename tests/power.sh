@@ -28,9 +28,10 @@ run)
 	mkdir -p "$2/k/r" && printf 'state: complete\n' >"$2/k/r/meta.txt" &&
 		echo "$args" >"$2/args" ;;
 compare)
+	echo "compare $*" >>"${FAKE_LOG:?}"
 	out=$3
 	v=same
-	grep -q -- '--slowdown' "$5/args" && v=slower
+	grep -q -- '--slowdown' "${5%%,*}/args" && v=slower
 	printf 'scenario,map_type,verdict,ratio,detectable_pct,why\n' >"$out"
 	printf 'task-get,task_storage,%s,1.05,"2.5",x\ntask-empty,none,same,1.0,1.0,"a, b"\n' "$v" >>"$out" ;;
 esac
@@ -74,6 +75,30 @@ row=$(sed -n 2p "$tmp/p/aa.csv")
 [ "$row" = "2,4,0,0,4,0,0.0,1.025,1.75" ] && ok "aa.csv: two comparisons, four cells same" ||
 	not_ok "aa.csv" "$(cat "$tmp/p/aa.csv")"
 
+# --runs 2 --over-control: each comparison two trials' runs a side, paired trial by
+# trial; the A/A every other trial's base against those between; compare told to
+# judge over the control; its own folder and summaries, the others left alone.
+: >"$tmp/log"
+before=$(cat "$tmp/p/power.csv")
+out=$(power/power.sh --lsbench "$fake" --out "$tmp/p" --trials 3 --slowdowns 3,10 --summarize \
+	--runs 2 --over-control 2>&1)
+rc=$?
+p=$tmp/p/runs
+want_k="compare --trial -o $tmp/p/compare/r2-oc/t2-k3.csv $p/t2-base,$p/t3-base $p/t2-k3,$p/t3-k3 --over-control"
+if [ "$rc" -eq 0 ] && grep -qxF -- "$want_k" "$tmp/log" && [ "$(grep -c '^compare ' "$tmp/log")" -eq 4 ] &&
+	[ ! -e "$tmp/p/compare/r2-oc/t1-aa.csv" ] && [ "$(cat "$tmp/p/power.csv")" = "$before" ] &&
+	[ "$(grep '^3,' "$tmp/p/power-r2-oc.csv")" = "3,2,2,2,0,0,0,100.0,1.05,2.5" ] && [ -s "$tmp/p/aa-r2-oc.csv" ]; then
+	ok "--runs 2 --over-control: two trials' runs a side, compare over the control, power-r2-oc.csv"
+else
+	not_ok "--runs 2 --over-control (exit $rc)" "$out" "$(cat "$tmp/log")"
+fi
+: >"$tmp/log"
+power/power.sh --lsbench "$fake" --out "$tmp/p" --trials 4 --slowdowns 3,10 --runs 2 >/dev/null 2>&1
+want_aa="compare --trial -o $tmp/p/compare/r2/t1-aa.csv $p/t1-base,$p/t3-base $p/t2-base,$p/t4-base"
+grep -qxF -- "$want_aa" "$tmp/log" &&
+	ok "--runs 2: the A/A alternates: trials 1 and 3 against 2 and 4" ||
+	not_ok "--runs 2: the A/A" "$(cat "$tmp/log")"
+
 bad() {
 	local name=$1 out rc
 	shift
@@ -89,3 +114,4 @@ bad "no --out" --trials 2
 bad "zero trials" --out "$tmp/q" --trials 0
 bad "a slowdown of 0" --out "$tmp/q" --slowdowns 0,5
 bad "an unknown recipe" --out "$tmp/q" --recipe all
+bad "zero runs a side" --out "$tmp/q" --runs 0

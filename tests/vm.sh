@@ -174,6 +174,15 @@ for k in 0 10 1; do
 	"$LSBENCH" run -s task-get -m loop --cpus 1 -w 0.01 -d 0.05 -r 2 --rounds 1 --label "s$k" \
 		-o res "${slow[@]}" >"s$k.log" 2>&1 || exit
 done
+# two more pairs, as it is and slowed by 10%, alternated: three runs a side
+for i in 2 3; do
+	for k in 0 10; do
+		slow=()
+		[ "$k" = 0 ] || slow=(--slowdown "$k")
+		"$LSBENCH" run -s task-get -m loop --cpus 1 -w 0.01 -d 0.05 -r 2 --rounds 1 \
+			--label "s$k" -o res "${slow[@]}" >"s$k-$i.log" 2>&1 || exit
+	done
+done
 EOF
 chmod +x "$tmp/slow/prog.sh"
 start=$(date +%s)
@@ -227,6 +236,31 @@ if grep -q '^trial: slowdown 10%: not a benchmark' "$slow/meta.txt" && ! grep -q
 else
 	not_ok "the slowed set: meta.txt, and compare and report without --trial" \
 		"meta: $(grep '^trial' "$slow/meta.txt" 2>/dev/null)" "compare (exit $crc): $cmp" "report (exit $rrc): $rep"
+fi
+# Power, end to end: three runs a side, alternated (the run is the unit, paired in time), the
+# slowed side 10% slower in instructions. task-get is found slower, by 8 to 12%; its control,
+# not slowed, moves by less than 1% whichever way (its verdict is not asked for: a real move of
+# a hundredth of an instruction is a verdict under icount, and not this test's question).
+# (a side's runs: the folder of its label's runs)
+pcmp=$("$LSBENCH" compare --trial -o "$tmp/slow/p.csv" "$(ls -d "$tmp"/slow/res/*-s0 | head -n 1)" \
+	"$(ls -d "$tmp"/slow/res/*-s10 | head -n 1)" 2>&1)
+prc=$?
+# row SCENARIO: "verdict change_pct ci_low ci_high unit" of SCENARIO's row in p.csv
+row() {
+	awk -F, -v s="$(col scenario "$tmp/slow/p.csv")" -v v="$(col verdict "$tmp/slow/p.csv")" \
+		-v c="$(col change_pct "$tmp/slow/p.csv")" -v lo="$(col ci_low "$tmp/slow/p.csv")" \
+		-v hi="$(col ci_high "$tmp/slow/p.csv")" -v u="$(col unit "$tmp/slow/p.csv")" -v want="$1" \
+		'NR > 1 && $s == want { print $v, $c, $lo, $hi, $u }' "$tmp/slow/p.csv" 2>/dev/null
+}
+get=$(row task-get)
+ctl=$(row task-empty)
+name="power under icount: --slowdown 10, three runs a side paired: task-get slower by 8 to 12%, task-empty within 1%"
+if [ "$prc" -le 1 ] && echo "$pcmp" | grep -q 'paired in time' &&
+	echo "$get" | awk '{ exit !($1 == "slower" && $2 >= 8 && $2 <= 12 && $5 == "pair") }' &&
+	echo "$ctl" | awk '{ exit !($3 >= 0.99 && $4 <= 1.01 && $5 == "pair") }'; then
+	ok "$name: task-get $get, task-empty $ctl"
+else
+	not_ok "$name (exit $prc)" "task-get: $get" "task-empty: $ctl" "$pcmp"
 fi
 check_clean "the slowdown's guest"
 

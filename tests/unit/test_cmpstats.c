@@ -6,6 +6,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <cmocka.h>
 #include "cmpstats.h"
 
@@ -281,6 +282,31 @@ static void paired_against_unpaired(void **state)
 	assert_int_equal(ls_ttest_paired(la, lb, 1, &t), -EINVAL);
 }
 
+/* Units over their control's: matched by run and by place among the run's units. */
+static void units_over_control(void **state)
+{
+	static const double logs[] = { 1, 2, 3, 4 };
+	static const unsigned int run[] = { 0, 0, 1, 1 };
+	double clogs[] = { 0.5, 1, 1.5 };
+	unsigned int crun[] = { 0, 1, 1 };
+	struct ls_units u = { malloc(sizeof(logs)), malloc(sizeof(run)), 4 };
+	struct ls_units ctl = { clogs, crun, 3 };
+
+	assert_non_null(u.logs);
+	assert_non_null(u.run);
+	memcpy(u.logs, logs, sizeof(logs));
+	memcpy(u.run, run, sizeof(run));
+	assert_int_equal(ls_units_over(&u, &ctl), 0);
+	assert_int_equal(u.n, 3); /* run 0's second unit has no control unit: dropped */
+	assert_float_equal(u.logs[0], 0.5, 0);
+	assert_float_equal(u.logs[1], 2, 0);
+	assert_float_equal(u.logs[2], 2.5, 0);
+	assert_int_equal(u.run[0], 0);
+	assert_int_equal(u.run[1], 1);
+	assert_int_equal(u.run[2], 1);
+	ls_units_free(&u);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -294,6 +320,7 @@ int main(void)
 		cmocka_unit_test(four_verdicts),
 		cmocka_unit_test(verdict_follows_q),
 		cmocka_unit_test(paired_against_unpaired),
+		cmocka_unit_test(units_over_control),
 	};
 
 	return cmocka_run_group_tests_name("cmpstats", tests, NULL, NULL);

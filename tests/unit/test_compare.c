@@ -220,7 +220,7 @@ static void csv_has_every_column(void **state)
 				       "detectable_pct,rounds_needed,unit,base_units,new_units,"
 				       "base_noisy,new_noisy,why,family,fdr,base_kernel,new_kernel,"
 				       "base_precision_pct,new_precision_pct,base_added_ns_per_op,"
-				       "new_added_ns_per_op\n"));
+				       "new_added_ns_per_op,over_control\n"));
 	assert_non_null(strstr(b.data, "\n3,slow,task_storage,get,tp_btf/sys_enter,loop,1,1,8,1,"
 				       "private,slower,ok,ok,,,15,15,5,5,"));
 	/* Not tested: ~, ci, p and q empty, the reason, the family of six. */
@@ -353,6 +353,98 @@ static void alternated_runs_are_paired(void **state)
 	started("p/b1", "08");
 	build(&c, &base, &new, "p/a1,p/a2,p/a3", "p/b1,p/b2,p/b3");
 	assert_false(c.paired); /* a1 a2 a3 b3 b2 b1: one side after the other */
+	done(&c, &base, &new);
+}
+
+/* "NAME:ok:..." of two rounds, at ns and ns * (1 + jitter), two repetitions each. */
+static char *two_rounds(char *buf, size_t size, const char *name, double ns, double jitter)
+{
+	snprintf(buf, size, "%s:ok:%.4f,%.4f/%.4f,%.4f", name, ns, ns, ns * (1 + jitter),
+		 ns * (1 + jitter));
+	return buf;
+}
+
+/*
+ * o/NAME: a run in which the machine ran at speed (a factor on every figure): x-get at 100
+ * ns (new: 103) over x-empty at 20; z-get at 100 (new: 110) over z-empty at 20 (new: 21);
+ * y-get as x-get, without a control.
+ */
+static void speed_run(const char *name, const char *when, double speed, bool new_side,
+		      const double *jit)
+{
+	char x[128], xe[128], y[128], z[128], ze[128];
+	double get = new_side ? 103 : 100;
+
+	make_run(name, 3, "6.1", two_rounds(x, sizeof(x), "x-get", get * speed, jit[0]),
+		 two_rounds(xe, sizeof(xe), "x-empty", 20 * speed, jit[1]),
+		 two_rounds(y, sizeof(y), "y-get", get * speed, jit[0]),
+		 two_rounds(z, sizeof(z), "z-get", (new_side ? 110 : 100) * speed, jit[1]),
+		 two_rounds(ze, sizeof(ze), "z-empty", (new_side ? 21 : 20) * speed, jit[0]), NULL);
+	started(name, when);
+}
+
+/*
+ * --over-control: three runs a side alternated, one base run in a slow spell (every figure
+ * 1.4 times), one new run 1.1 times; the new x-get 3% slower in each run. Judged as
+ * measured, the spell hides it (~); over its control, the spell cancels and it is slower, by
+ * 3%. The control itself, and a cell without one, are judged as measured. Then the machine
+ * at one speed: z-get moved 10% and its control 5%, shown: 4.8% over it, but the guard holds
+ * over the control too (~, the control moved): a machine speed need not scale a cell and its
+ * control alike.
+ */
+static void over_control_cancels_speed(void **state)
+{
+	static const double jit[3][2] = { { 0.001, -0.002 }, { -0.001, 0.001 }, { 0.002, 0 } };
+	struct ls_cmp_opts o = LS_CMP_OPTS_DEFAULT;
+	const struct ls_cmp_row *r;
+	struct ls_rset base, new;
+	struct ls_cmp c;
+
+	subdir("o");
+	speed_run("o/a1", "01", 1, false, jit[0]);
+	speed_run("o/b1", "02", 1, true, jit[1]);
+	speed_run("o/a2", "03", 1.4, false, jit[2]);
+	speed_run("o/b2", "04", 1, true, jit[0]);
+	speed_run("o/a3", "05", 1, false, jit[1]);
+	speed_run("o/b3", "06", 1.1, true, jit[2]);
+	build(&c, &base, &new, "o/a1,o/a2,o/a3", "o/b1,o/b2,o/b3");
+	assert_true(c.paired);
+	assert_int_equal(row_of(&c, "x-get")->verdict, LS_UNSURE);
+	assert_false(row_of(&c, "x-get")->over_ctl);
+	done(&c, &base, &new);
+	o.over_control = true;
+	build_with(&c, &base, &new, "o/a1,o/a2,o/a3", "o/b1,o/b2,o/b3", &o);
+	r = row_of(&c, "x-get");
+	assert_true(r->over_ctl);
+	assert_int_equal(r->unit, LS_UNIT_PAIR);
+	assert_int_equal(r->t.na, 3);
+	assert_int_equal(r->verdict, LS_SLOWER);
+	assert_float_equal(r->ratio, 1.03, 0.003);
+	assert_true(r->j.ci_lo > 1.01 && r->j.ci_hi < 1.05);
+	/* the control moved with the machine: judged as measured */
+	r = row_of(&c, "x-empty");
+	assert_false(r->over_ctl);
+	assert_int_not_equal(r->verdict, LS_SLOWER);
+	r = row_of(&c, "y-get");
+	assert_false(r->over_ctl);
+	assert_int_equal(r->verdict, LS_UNSURE);
+	done(&c, &base, &new);
+	subdir("q");
+	speed_run("q/a1", "01", 1, false, jit[0]);
+	speed_run("q/b1", "02", 1, true, jit[1]);
+	speed_run("q/a2", "03", 1, false, jit[2]);
+	speed_run("q/b2", "04", 1, true, jit[0]);
+	speed_run("q/a3", "05", 1, false, jit[1]);
+	speed_run("q/b3", "06", 1, true, jit[2]);
+	build_with(&c, &base, &new, "q/a1,q/a2,q/a3", "q/b1,q/b2,q/b3", &o);
+	assert_int_equal(row_of(&c, "z-empty")->verdict, LS_SLOWER);
+	r = row_of(&c, "z-get");
+	assert_true(r->over_ctl);
+	assert_float_equal(r->ratio, 110.0 / 105, 0.003);
+	assert_true(r->q < 0.05 && r->j.ci_lo > 1);
+	assert_int_equal(r->verdict, LS_UNSURE);
+	assert_int_equal(r->j.why, LS_WHY_CONTROL);
+	assert_int_equal(row_of(&c, "x-get")->verdict, LS_SLOWER); /* its control unmoved */
 	done(&c, &base, &new);
 }
 
@@ -546,6 +638,7 @@ int main(void)
 		cmocka_unit_test(merged_runs_keep_rounds_apart),
 		cmocka_unit_test(merged_sides_are_tested),
 		cmocka_unit_test(alternated_runs_are_paired),
+		cmocka_unit_test(over_control_cancels_speed),
 		cmocka_unit_test(family_is_the_selection),
 		cmocka_unit_test(command_line),
 		cmocka_unit_test(rounds_numbered_sparsely),
