@@ -288,7 +288,7 @@ static void print_side(FILE *f, const char *name, const struct ls_rset *s)
 
 static void print_text_head(const struct ls_cmp *c, FILE *f)
 {
-	char method[320];
+	char method[400];
 
 	print_side(f, "base", c->base);
 	print_side(f, "new", c->new);
@@ -439,6 +439,11 @@ static void print_md_head(const struct ls_cmp *c, FILE *f)
 		c->base->nr_runs == 1 && c->new->nr_runs == 1 ? "rounds"
 		: c->paired				      ? "runs (paired)"
 							      : "runs");
+	if (c->base->nr_runs >= 5 || c->new->nr_runs >= 5)
+		fprintf(f,
+			"With 5 or more runs (pairs), 20%% of them are set aside from each end "
+			"before the test (Yuen's trimmed t): one run in a slow spell cannot carry "
+			"it.\n\n");
 	if (c->opts.over_control)
 		fprintf(f,
 			"A cell's change is judged over its control's (the empty program on its "

@@ -116,8 +116,10 @@ static int test_pair(const struct ls_cmp *c, struct ls_cmp_row *r)
 		ret = -ENOMEM;
 		if (la && lb) {
 			k = ls_units_pair(&ua, c->slot_base, &ub, c->slot_new, la, lb);
-			ret = k >= LS_MIN_UNITS ? ls_ttest_paired(la, lb, k, &r->t) : -EINVAL;
+			ret = k >= LS_MIN_UNITS ? ls_ttest_yuen_paired(la, lb, k, &r->t) : -EINVAL;
 		}
+	} else if (by_run) {
+		ret = ls_ttest_yuen(ua.logs, ua.n, ub.logs, ub.n, &r->t);
 	} else {
 		ret = ls_ttest_welch(ua.logs, ua.n, ub.logs, ub.n, &r->t);
 	}
@@ -385,15 +387,18 @@ void ls_cmp_row_needed(const struct ls_cmp_row *r, char *buf, size_t size)
 void ls_cmp_method(const struct ls_cmp *c, char *buf, size_t size)
 {
 	size_t nb = c->base->nr_runs, nn = c->new->nr_runs;
-	char unit[96];
+	char unit[160];
 
 	if (nb == 1 && nn == 1)
 		snprintf(unit, sizeof(unit), "the round (one run a side)");
 	else
 		snprintf(unit, sizeof(unit),
-			 "the run (%zu and %zu runs; a cell in one run a side: "
+			 "the run (%zu and %zu runs%s; a cell in one run a side: "
 			 "the round)",
-			 nb, nn);
+			 nb, nn,
+			 nb >= 5 || nn >= 5
+				 ? ", 20% trimmed from each end, Yuen's t, with 5 or more"
+				 : "");
 	snprintf(buf, size, "unit: %s, %s%s; family: %zu tested cells (%s)", unit,
 		 !c->paired	   ? "not paired"
 		 : c->paired_asked ? "paired as --paired asks (i-th run of each side)"

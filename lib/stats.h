@@ -109,6 +109,7 @@ struct ls_ttest {
 	double df; /* Welch-Satterthwaite; paired n - 1 */
 	double t; /* d / se */
 	double p; /* two-sided, of no change */
+	size_t ga, gb; /* units trimmed from each end of a side (Yuen's tests); 0: none */
 };
 
 /*
@@ -123,6 +124,19 @@ int ls_ttest_welch(const double *la, size_t na, const double *lb, size_t nb, str
 
 /* The paired t test of lb[i] - la[i], n >= 2 pairs, else -EINVAL. */
 int ls_ttest_paired(const double *la, const double *lb, size_t n, struct ls_ttest *t);
+
+/*
+ * Trimmed tests (Yuen's): from each end of a side (of the differences, when paired),
+ * floor(LS_TRIM * n) units are set aside, so that a unit or two far from the others (a run
+ * in a slow spell) cannot carry the mean nor the spread. d is then the difference of the
+ * trimmed means; se comes from the winsorized spread, df from the units kept (h - 1 each).
+ * With fewer than 5 units a side nothing is trimmed and they are Welch's test and the
+ * paired t, exactly. va and vb hold each side's variance as the untrimmed tests would use
+ * it (se_at, planning): n times its squared standard error.
+ */
+#define LS_TRIM 0.2
+int ls_ttest_yuen(const double *la, size_t na, const double *lb, size_t nb, struct ls_ttest *t);
+int ls_ttest_yuen_paired(const double *la, const double *lb, size_t n, struct ls_ttest *t);
 
 /* d -/+ the two-sided (1 - level) critical value of t times se: the level interval of d. */
 void ls_ttest_ci(const struct ls_ttest *t, double level, double *lo, double *hi);

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 #include "stats.h"
 
 /* t and p from d, se and df; se 0 (constant sides) gives p 1 or 0. */
@@ -109,6 +110,7 @@ int ls_ttest_welch(const double *la, size_t na, const double *lb, size_t nb, str
 	t->paired = false;
 	t->na = na;
 	t->nb = nb;
+	t->ga = t->gb = 0;
 	t->d = mb - ma;
 	ea = t->va / na;
 	eb = t->vb / nb;
@@ -139,9 +141,111 @@ int ls_ttest_paired(const double *la, const double *lb, size_t n, struct ls_ttes
 		return ret;
 	t->paired = true;
 	t->na = t->nb = n;
+	t->ga = t->gb = 0;
 	t->va = t->vb = var / 2;
 	t->se = sqrt(var / n);
 	t->df = n - 1.0;
+	t_and_p(t);
+	return 0;
+}
+
+static int cmp_double(const void *pa, const void *pb)
+{
+	double a = *(const double *)pa, b = *(const double *)pb;
+
+	return (a > b) - (a < b);
+}
+
+/*
+ * x sorted in place, floor(LS_TRIM n) set aside from each end (*g): its trimmed mean, and
+ * the squared standard error of it, the winsorized sum of squares over h (h - 1), h the
+ * units kept. -EINVAL for fewer than 2 units kept or a value not finite.
+ */
+static int trimmed(double *x, size_t n, size_t *g, double *mean, double *se2)
+{
+	double s = 0, m = 0, w;
+	size_t i, h;
+
+	for (i = 0; i < n; i++) {
+		if (!isfinite(x[i]))
+			return -EINVAL;
+	}
+	qsort(x, n, sizeof(*x), cmp_double);
+	*g = (size_t)floor(LS_TRIM * n);
+	h = n - 2 * *g;
+	if (h < 2)
+		return -EINVAL;
+	for (i = *g; i < n - *g; i++)
+		*mean += x[i];
+	*mean /= h;
+	for (i = 0; i < n; i++)
+		m += i < *g ? x[*g] : i >= n - *g ? x[n - *g - 1] : x[i];
+	m /= n;
+	for (i = 0; i < n; i++) {
+		w = (i < *g ? x[*g] : i >= n - *g ? x[n - *g - 1] : x[i]) - m;
+		s += w * w;
+	}
+	*se2 = s / ((double)h * (h - 1));
+	return 0;
+}
+
+int ls_ttest_yuen_paired(const double *la, const double *lb, size_t n, struct ls_ttest *t)
+{
+	double *diff, se2;
+	size_t i, h;
+	int ret;
+
+	if (n < 5)
+		return ls_ttest_paired(la, lb, n, t);
+	diff = malloc(n * sizeof(*diff));
+	if (!diff)
+		return -ENOMEM;
+	for (i = 0; i < n; i++)
+		diff[i] = lb[i] - la[i];
+	t->d = 0;
+	ret = trimmed(diff, n, &t->ga, &t->d, &se2);
+	free(diff);
+	if (ret)
+		return ret;
+	h = n - 2 * t->ga;
+	t->gb = t->ga;
+	t->paired = true;
+	t->na = t->nb = n;
+	t->va = t->vb = se2 * n / 2;
+	t->se = sqrt(se2);
+	t->df = h - 1.0;
+	t_and_p(t);
+	return 0;
+}
+
+int ls_ttest_yuen(const double *la, size_t na, const double *lb, size_t nb, struct ls_ttest *t)
+{
+	double *x, ma = 0, mb = 0, ea, eb;
+	size_t ha, hb;
+	int ret;
+
+	if ((na < 5 && nb < 5) || na < 2 || nb < 2)
+		return ls_ttest_welch(la, na, lb, nb, t);
+	x = malloc((na + nb) * sizeof(*x));
+	if (!x)
+		return -ENOMEM;
+	memcpy(x, la, na * sizeof(*x));
+	memcpy(x + na, lb, nb * sizeof(*x));
+	ret = trimmed(x, na, &t->ga, &ma, &ea) ?: trimmed(x + na, nb, &t->gb, &mb, &eb);
+	free(x);
+	if (ret)
+		return ret;
+	ha = na - 2 * t->ga;
+	hb = nb - 2 * t->gb;
+	t->paired = false;
+	t->na = na;
+	t->nb = nb;
+	t->d = mb - ma;
+	t->va = ea * na;
+	t->vb = eb * nb;
+	t->se = sqrt(ea + eb);
+	t->df = ea + eb > 0 ? (ea + eb) * (ea + eb) / (ea * ea / (ha - 1) + eb * eb / (hb - 1))
+			    : ha + hb - 2.0;
 	t_and_p(t);
 	return 0;
 }

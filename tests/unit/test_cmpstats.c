@@ -282,6 +282,72 @@ static void paired_against_unpaired(void **state)
 	assert_int_equal(ls_ttest_paired(la, lb, 1, &t), -EINVAL);
 }
 
+/*
+ * Yuen's trimmed tests by hand. Paired, differences 1, 2, 3, 4, 100: one set aside from each
+ * end, trimmed mean 3, winsorized 2, 2, 3, 4, 4 (sum of squares 4): se^2 = 4 / (3 * 2), df 2.
+ * Two sides 1..5 and 2, 3, 4, 5, 60: trimmed means 3 and 4, each se^2 2/3, df 4. Under five
+ * units a side they are the paired t and Welch's test, exactly.
+ */
+static void yuen_by_hand(void **state)
+{
+	const double zero[] = { 0, 0, 0, 0, 0 }, d[] = { 1, 2, 3, 4, 100 };
+	const double a[] = { 5, 1, 4, 2, 3 }, b[] = { 60, 2, 3, 4, 5 };
+	struct ls_ttest t, u;
+
+	assert_int_equal(ls_ttest_yuen_paired(zero, d, 5, &t), 0);
+	assert_true(t.paired);
+	assert_int_equal(t.ga, 1);
+	assert_float_equal(t.d, 3, 1e-14);
+	assert_float_equal(t.se, sqrt(4.0 / 6), 1e-14);
+	assert_float_equal(t.df, 2, 0);
+	assert_float_equal(t.p, ls_t_p2(3 / sqrt(4.0 / 6), 2), 1e-14);
+	assert_float_equal(ls_ttest_se_at(&t, 5), t.se, 1e-14);
+	assert_int_equal(ls_ttest_yuen(a, 5, b, 5, &t), 0);
+	assert_false(t.paired);
+	assert_int_equal(t.ga, 1);
+	assert_int_equal(t.gb, 1);
+	assert_float_equal(t.d, 1, 1e-14);
+	assert_float_equal(t.se, sqrt(4.0 / 3), 1e-14);
+	assert_float_equal(t.df, 4, 1e-12);
+	/* four units: nothing trimmed, the paired t and Welch's */
+	assert_int_equal(ls_ttest_yuen_paired(zero, d, 4, &t), 0);
+	assert_int_equal(ls_ttest_paired(zero, d, 4, &u), 0);
+	assert_int_equal(t.ga, 0);
+	assert_float_equal(t.se, u.se, 0);
+	assert_float_equal(t.p, u.p, 0);
+	assert_int_equal(ls_ttest_yuen(a, 4, b, 4, &t), 0);
+	assert_int_equal(ls_ttest_welch(a, 4, b, 4, &u), 0);
+	assert_float_equal(t.p, u.p, 0);
+	assert_float_equal(t.df, u.df, 0);
+	/* one unit on a side: Welch's planning spread, not a test */
+	assert_int_equal(ls_ttest_yuen(a, 5, b, 1, &t), 0);
+	assert_true(isnan(t.p));
+}
+
+/*
+ * Ten pairs 3% apart, one of them in a slow spell (1.5 times on one side): the paired t is
+ * carried by it and finds nothing; the trimmed t sets it aside and finds the 3%.
+ */
+static void yuen_sets_a_slow_run_aside(void **state)
+{
+	const double jitter[] = { 0.1, -0.2, 0.15, -0.1, 0.05, 0, -0.05, 0.2, -0.15, 0.1 };
+	double la[10], lb[10];
+	struct ls_ttest t;
+	size_t i;
+
+	for (i = 0; i < 10; i++) {
+		la[i] = log(100);
+		lb[i] = log(103) + jitter[i] / 100;
+	}
+	lb[6] = log(150);
+	assert_int_equal(ls_ttest_paired(la, lb, 10, &t), 0);
+	assert_true(t.p > 0.05);
+	assert_int_equal(ls_ttest_yuen_paired(la, lb, 10, &t), 0);
+	assert_int_equal(t.ga, 2);
+	assert_true(t.p < 0.001);
+	assert_float_equal(exp(t.d), 1.03, 0.002);
+}
+
 /* Units over their control's: matched by run and by place among the run's units. */
 static void units_over_control(void **state)
 {
@@ -321,6 +387,8 @@ int main(void)
 		cmocka_unit_test(verdict_follows_q),
 		cmocka_unit_test(paired_against_unpaired),
 		cmocka_unit_test(units_over_control),
+		cmocka_unit_test(yuen_by_hand),
+		cmocka_unit_test(yuen_sets_a_slow_run_aside),
 	};
 
 	return cmocka_run_group_tests_name("cmpstats", tests, NULL, NULL);
