@@ -190,6 +190,7 @@ UNIT_TESTS := \
 	test_csvread:analysis \
 	test_cmpstats:analysis \
 	test_compare:analysis \
+	test_cmpguard:analysis \
 	test_cmpout:analysis \
 	test_export:analysis \
 	test_anaopts:analysis \

@@ -31,21 +31,26 @@ static size_t family_prefix(const char *a, const char *b)
 /*
  * How well ctl fits as cell's control; 0: it cannot be. The runner measures a
  * cell's control (its scenario's, an empty program) in the same hook, mode,
- * threads and owners, in the cell's sharing where the control has it. The
- * results do not name the control: it is the empty program of that hook whose
- * scenario shares the longest prefix with the cell's (task-get: task-empty,
- * not cgrp-empty, though both run on sys_enter), the same sharing preferred.
+ * threads and owners, in the cell's sharing where the control has it. Where
+ * summary.csv names the control (its control column), it is that scenario
+ * (percpu-cgroup-get: cgstore-empty). Older sets do not name it: it is then
+ * the empty program of that hook whose scenario shares the longest prefix
+ * with the cell's (task-get: task-empty, not cgrp-empty, though both run on
+ * sys_enter). The same sharing preferred either way.
  */
-static size_t fit(const struct ls_key *cell, const struct ls_key *ctl)
+static size_t fit(const struct ls_rcell *cell, const struct ls_key *ctl)
 {
+	const struct ls_key *k = &cell->key;
 	size_t p;
 
-	if (!ls_key_is_control(ctl) || strcmp(cell->hook, ctl->hook) ||
-	    strcmp(cell->mode, ctl->mode) || cell->cpus != ctl->cpus ||
-	    cell->nr_objects != ctl->nr_objects)
+	if (strcmp(k->hook, ctl->hook) || strcmp(k->mode, ctl->mode) || k->cpus != ctl->cpus ||
+	    k->nr_objects != ctl->nr_objects)
 		return 0;
-	p = family_prefix(cell->scenario, ctl->scenario);
-	return p ? 2 * p + !strcmp(cell->sharing, ctl->sharing) : 0;
+	if (*cell->control)
+		p = !strcmp(cell->control, ctl->scenario);
+	else
+		p = ls_key_is_control(ctl) ? family_prefix(k->scenario, ctl->scenario) : 0;
+	return p ? 2 * p + !strcmp(k->sharing, ctl->sharing) : 0;
 }
 
 static const struct ls_cmp_row *control_row(const struct ls_cmp *c, const struct ls_cmp_row *r)
@@ -56,7 +61,7 @@ static const struct ls_cmp_row *control_row(const struct ls_cmp *c, const struct
 	for (i = 0; i < c->nr_rows; i++) {
 		if (c->rows[i].kind != LS_CMP_BOTH)
 			continue;
-		f = fit(&r->base->key, &c->rows[i].base->key);
+		f = fit(r->base, &c->rows[i].base->key);
 		if (f > best_fit) {
 			best = &c->rows[i];
 			best_fit = f;
@@ -65,13 +70,13 @@ static const struct ls_cmp_row *control_row(const struct ls_cmp *c, const struct
 	return best;
 }
 
-const struct ls_rcell *ls_cmp_control_cell(const struct ls_rset *s, const struct ls_key *k)
+const struct ls_rcell *ls_cmp_control_cell(const struct ls_rset *s, const struct ls_rcell *cell)
 {
 	const struct ls_rcell *best = NULL;
 	size_t i, f, best_fit = 0;
 
 	for (i = 0; i < s->nr_cells; i++) {
-		f = fit(k, &s->cells[i].key);
+		f = fit(cell, &s->cells[i].key);
 		if (f > best_fit) {
 			best = &s->cells[i];
 			best_fit = f;

@@ -57,7 +57,7 @@ static double side_spread(const struct ls_units *u)
 static int over_control(const struct ls_cmp *c, struct ls_cmp_row *r, bool by_run,
 			struct ls_units *ua, struct ls_units *ub)
 {
-	const struct ls_rcell *cb = ls_cmp_control_cell(c->base, &r->base->key), *cn;
+	const struct ls_rcell *cb = ls_cmp_control_cell(c->base, r->base), *cn;
 	struct ls_units ca, cu;
 	int ret;
 

@@ -116,8 +116,8 @@ void ls_cmp_method(const struct ls_cmp *c, char *buf, size_t size);
 /* Whether a key is a control's: an empty program (map_type none, op empty). */
 bool ls_key_is_control(const struct ls_key *k);
 
-/* The control cell of the cell of key k in s (cmpguard.c says how it is found); NULL: none. */
-const struct ls_rcell *ls_cmp_control_cell(const struct ls_rset *s, const struct ls_key *k);
+/* The control cell in s of cell, a cell of s (cmpguard.c says how it is found); NULL: none. */
+const struct ls_rcell *ls_cmp_control_cell(const struct ls_rset *s, const struct ls_rcell *cell);
 
 /*
  * The control guard over the judged rows: each cell's control (cmpguard.c

@@ -118,7 +118,7 @@ static int read_summary(struct ls_rset *run, struct ls_run_info *ri, char *err, 
 	static const char *const lat_cols[] = { "lat_p50_ns", "lat_p90_ns", "lat_p99_ns",
 						"lat_p999_ns" };
 	int c_schema = -1, c_run = -1, c_kernel = -1, c_host = -1, c_status = -1, c_reason = -1;
-	int c_ns = -1, c_ops = -1, c_lat[4], c_noisy, c_rcv, c_added, c_trial;
+	int c_ns = -1, c_ops = -1, c_lat[4], c_noisy, c_rcv, c_added, c_trial, c_ctl;
 	char path[PATH_MAX + 16];
 	struct key_cols kc;
 	struct ls_csvr r;
@@ -143,6 +143,7 @@ static int read_summary(struct ls_rset *run, struct ls_run_info *ri, char *err, 
 	c_rcv = ls_csvr_col(&r, "round_cv");
 	c_added = ls_csvr_col(&r, "added_ns_per_op");
 	c_trial = ls_csvr_col(&r, "trial");
+	c_ctl = ls_csvr_col(&r, "control");
 	/* The schema is known from the first row; the header must then fit it. */
 	while (!ret && (ret = ls_csvr_next(&r, err, len)) > 0) {
 		struct ls_key k;
@@ -197,6 +198,8 @@ static int read_summary(struct ls_rset *run, struct ls_run_info *ri, char *err, 
 		if (!ret && c_added >= 0)
 			ret = ls_csvr_double(&r, c_added, true, &c->added_ns, err, len);
 		c->nr_added = !isnan(c->added_ns);
+		if (!ret && c_ctl >= 0)
+			ret = ls_csvr_copy(&r, c_ctl, c->control, sizeof(c->control), err, len);
 		for (i = 0; !ret && i < 4; i++)
 			ret = ls_csvr_double(&r, c_lat[i], true, &c->lat[i], err, len);
 		if (!ret)

@@ -58,6 +58,8 @@ struct ls_rcell {
 	unsigned int line; /* its line in that run's summary.csv */
 	char status[16];
 	char reason[256];
+	/* summary.csv's control: the scenario of its control; "" where not named (older sets) */
+	char control[64];
 	/*
 	 * Schema 3: the geometric mean over rounds of each round's median, from
 	 * reps.csv. Schema 2: summary.csv's median; over the pooled repetitions

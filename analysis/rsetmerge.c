@@ -143,6 +143,10 @@ int ls_rset_merge(struct ls_rset *s, struct ls_rset *run, size_t run_idx, unsign
 			continue;
 		}
 		to->nr_runs++;
+		/* the control any run names (older runs name none), whichever run's cell is kept */
+		if (!*to->control)
+			memcpy(to->control, from->control, sizeof(to->control));
+		memcpy(from->control, to->control, sizeof(from->control));
 		if (strcmp(from->status, "ok"))
 			continue;
 		if (strcmp(to->status, "ok")) {

@@ -135,6 +135,7 @@ GET(trial, str(*r->trial ? r->trial : NULL))
 GET(disturbed, u64(row->rounds_disturbed))
 GET(redone, u64(row->rounds_redone))
 GET(cell_seconds, row->wall_s > 0 ? dbl(row->wall_s) : none)
+GET(control, str(ls_results_control_name(r, row)))
 
 #define KEY(n, fn, d)                                                                              \
 	{                                                                                          \
@@ -304,6 +305,11 @@ const struct ls_column ls_summary_columns[] = {
 	KEY("cell_seconds", cell_seconds,
 	    "s: the wall time the cell's rounds took, setups, warm-ups, redone rounds and "
 	    "teardowns included: what the cell cost the run"),
+	KEY("control", control,
+	    "the scenario of the cell's control: the empty program measured beside it in the same "
+	    "rounds, mode and threads, which `added_ns_per_op` subtracts and `compare` guards the "
+	    "cell by; written whatever the control's status, empty on a control and on a cell "
+	    "without one"),
 };
 
 const size_t ls_nr_summary_columns = sizeof(ls_summary_columns) / sizeof(ls_summary_columns[0]);

@@ -157,15 +157,30 @@ int ls_results_create(struct ls_results *r, const char *root, const char *label,
 	return 0;
 }
 
-/* The control row for row: the one the scheduler measured beside it, when ok. */
-static const struct ls_row *control_of(const struct ls_results *r, const struct ls_row *row)
+/* The control row for row: the one the scheduler measured beside it, ok or not. */
+static const struct ls_row *control_beside(const struct ls_results *r, const struct ls_row *row)
 {
 	const struct ls_row *c;
 
 	if (row->control < 0 || (size_t)row->control >= r->nr_rows)
 		return NULL;
 	c = &r->rows[row->control];
-	return c->status == LS_OK && c->mode == row->mode && c->threads == row->threads ? c : NULL;
+	return c->mode == row->mode && c->threads == row->threads ? c : NULL;
+}
+
+/* The control row for row, when ok. */
+static const struct ls_row *control_of(const struct ls_results *r, const struct ls_row *row)
+{
+	const struct ls_row *c = control_beside(r, row);
+
+	return c && c->status == LS_OK ? c : NULL;
+}
+
+const char *ls_results_control_name(const struct ls_results *r, const struct ls_row *row)
+{
+	const struct ls_row *c = control_beside(r, row);
+
+	return c ? c->sc->name : NULL;
 }
 
 double ls_results_added_ns(const struct ls_results *r, const struct ls_row *row)

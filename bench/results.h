@@ -153,6 +153,13 @@ int ls_results_add(struct ls_results *r, const struct ls_row *row);
 double ls_results_added_ns(const struct ls_results *r, const struct ls_row *row);
 
 /*
+ * The scenario of the cell's control: the row the scheduler measured beside
+ * it (row->control) in its mode and threads, whatever its status; NULL when
+ * there is none (on a control, or on a cell without one).
+ */
+const char *ls_results_control_name(const struct ls_results *r, const struct ls_row *row);
+
+/*
  * Scaling efficiency: the cell's throughput over threads times that of the
  * same cell with one thread in this run (1 for one thread), or NAN.
  */

@@ -47,9 +47,10 @@ static inline const char *fix_type(const char *sc)
 	return n > 6 && !strcmp(sc + n - 6, "-empty") ? "none,empty" : "task_storage,get";
 }
 
+/* ctl: the control column's field; NULL: the set has no such column. */
 static inline void summary_row(struct ls_buf *sum, unsigned int schema, const char *run_id,
 			       const char *kernel, const char *sc, const char *st, double ns,
-			       int rounds)
+			       int rounds, const char *ctl)
 {
 	ls_buf_printf(sum, "%u,%s,%s,h,%s,%s,tp_btf/sys_enter,loop,1,1,8,1,%s,%s,", schema,
 		      run_id, kernel, sc, fix_type(sc), st,
@@ -62,13 +63,27 @@ static inline void summary_row(struct ls_buf *sum, unsigned int schema, const ch
 		ls_buf_printf(sum, ",%d,%f,%f,1.0,0.01,0,1,0", rounds, ns * 0.99, ns * 1.01);
 	else if (schema >= 3)
 		ls_buf_printf(sum, ",,,,,,,,");
-	ls_buf_printf(sum, "\n");
+	ls_buf_printf(sum, "%s%s\n", ctl ? "," : "", ctl ?: "");
+}
+
+/* Whether a NULL-ended list of cell specs names a control ("scenario>control:..."). */
+static inline bool names_control(va_list ap)
+{
+	const char *cell;
+
+	while ((cell = va_arg(ap, const char *))) {
+		if (strchr(cell, '>'))
+			return true;
+	}
+	return false;
 }
 
 /*
  * A run folder root/name whose cells are "scenario:status:ns,ns/ns,ns,ns/...":
  * ns per repetition, rounds separated by '/' (schema 3; before, one round).
  * summary.csv's ns_per_op is the first repetition's: compare must not use it.
+ * "scenario>control:..." names the cell's control; summary.csv has a control
+ * column when a cell does so.
  */
 static inline void make_run(const char *name, unsigned int schema, const char *kernel, ...)
 {
@@ -76,19 +91,27 @@ static inline void make_run(const char *name, unsigned int schema, const char *k
 	char dir[128], run_id[64];
 	const char *cell;
 	va_list ap;
+	bool with_ctl;
 
 	snprintf(dir, sizeof(dir), "%s/%s", root, name);
 	snprintf(run_id, sizeof(run_id), "run-%s", name);
-	ls_buf_printf(&sum, "%s%s\n", SUMMARY_HEADER, schema >= 3 ? SUMMARY_HEADER_3 : "");
+	va_start(ap, kernel);
+	with_ctl = names_control(ap);
+	va_end(ap);
+	ls_buf_printf(&sum, "%s%s%s\n", SUMMARY_HEADER, schema >= 3 ? SUMMARY_HEADER_3 : "",
+		      with_ctl ? ",control" : "");
 	ls_buf_printf(&reps, "%s", schema >= 3 ? REPS_HEADER_3 : REPS_HEADER);
 	va_start(ap, kernel);
 	while ((cell = va_arg(ap, const char *))) {
-		char sc[64], st[16], ns[1024] = "", *tok, *save, *rsave, *rtok;
+		char sc[64], st[16], ns[1024] = "", *tok, *save, *rsave, *rtok, *ctl;
 		int rep, round = 0;
 
 		assert_true(sscanf(cell, "%63[^:]:%15[^:]:%1023s", sc, st, ns) >= 2);
+		ctl = strchr(sc, '>');
+		if (ctl)
+			*ctl++ = 0;
 		summary_row(&sum, schema, run_id, kernel, sc, st, atof(ns),
-			    1 + (int)(strchr(ns, '/') != NULL));
+			    1 + (int)(strchr(ns, '/') != NULL), with_ctl ? ctl ?: "" : NULL);
 		for (rtok = strtok_r(ns, "/", &rsave); rtok && !strcmp(st, "ok");
 		     rtok = strtok_r(NULL, "/", &rsave)) {
 			round++;

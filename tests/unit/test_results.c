@@ -96,6 +96,20 @@ static char *slurp_gz(const char *path)
 	return buf;
 }
 
+/* Whether line n (from 0) of text ends with suffix. */
+static bool line_ends_with(const char *text, int n, const char *suffix)
+{
+	const char *end;
+
+	for (; n > 0 && text; n--) {
+		text = strchr(text, '\n');
+		text = text ? text + 1 : NULL;
+	}
+	end = text ? strchr(text, '\n') : NULL;
+	return end && end - text >= (long)strlen(suffix) &&
+	       !strncmp(end - strlen(suffix), suffix, strlen(suffix));
+}
+
 static void header_starts_with_required_columns(void **state)
 {
 	struct ls_results r = { .si = &si };
@@ -142,6 +156,12 @@ static void rows_statuses_and_added_cost(void **state)
 	assert_non_null(strstr(text, "ok,,30.500000,"));
 	/* Not measured: empty figures, the status and a quoted reason. */
 	assert_non_null(strstr(text, ",2,3,1.000000,,,,,,unsupported,\"kernel said no, twice\","));
+	/* The last column names the control measured beside: none on the control itself, nor
+	 * beside the two-thread cell (its control ran on one). */
+	assert_true(line_ends_with(text, 0, ",control"));
+	assert_true(line_ends_with(text, 1, ","));
+	assert_true(line_ends_with(text, 2, ",ctl"));
+	assert_true(line_ends_with(text, 3, ","));
 
 	assert_int_equal(ls_results_finish(&r, "complete"), 0);
 	snprintf(path, sizeof(path), "%s/meta.txt", r.dir);
@@ -179,10 +199,15 @@ static void control_is_the_row_measured_beside(void **state)
 	assert_float_equal(ls_results_added_ns(&r, &rows[2]), 50, 1e-9);
 	assert_float_equal(ls_results_added_ns(&r, &rows[3]), 50, 1e-9);
 	assert_true(isnan(ls_results_added_ns(&r, &rows[4])));
-	rows[0].status = LS_FAILED; /* a failed control gives no added cost */
+	assert_string_equal(ls_results_control_name(&r, &rows[3]), "ctl");
+	assert_null(ls_results_control_name(&r, &rows[4]));
+	assert_null(ls_results_control_name(&r, &rows[0]));
+	rows[0].status = LS_FAILED; /* a failed control gives no added cost, but is named */
 	assert_true(isnan(ls_results_added_ns(&r, &rows[3])));
+	assert_string_equal(ls_results_control_name(&r, &rows[3]), "ctl");
 	rows[3].control = 7; /* out of range */
 	assert_true(isnan(ls_results_added_ns(&r, &rows[3])));
+	assert_null(ls_results_control_name(&r, &rows[3]));
 }
 
 static void counters_absent_stay_empty(void **state)
@@ -274,10 +299,10 @@ static void latency_percentiles_and_hist_csv(void **state)
 	 * bpf_lat_p50..p999, max, samples, bpf_timer_ns; no bare twin, weight or misses: empty;
 	 * no rounds: no interval; none discarded; no census of maps, no cache slots read, no
 	 * detectable change; not a trial; no round disturbed or redone, so no noise; no round
-	 * timed
+	 * timed; no control
 	 */
 	assert_non_null(strstr(text, ",private,30.000000,30.000000,30.000000,30.000000,30,100,"
-				     "20.000000,,,,,0,,,,,0,,,,,,0,0,,\n"));
+				     "20.000000,,,,,0,,,,,0,,,,,,0,0,,,\n"));
 	assert_int_equal(ls_results_finish(&r, "complete"), 0);
 	snprintf(path, sizeof(path), "%s/hist.csv.gz", r.dir);
 	text = slurp_gz(path);
