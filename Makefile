@@ -326,6 +326,8 @@ POWER_OUT ?= results/power/focused
 power: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)power/power.sh --lsbench $(OUTPUT)/lsbench --out $(POWER_OUT) $(POWER_ARGS)
+	$(Q)for n in 5 10; do power/power.sh --summarize --runs $$n --lsbench $(OUTPUT)/lsbench \
+		--out $(POWER_OUT) $(POWER_ARGS) || exit; done
 
 test-deps:
 	$(call install,$(TEST_DEPS),--no-install-recommends)
