@@ -89,6 +89,7 @@ void ls_cmp_guard(struct ls_cmp *c)
 {
 	const struct ls_cmp_row *ctl;
 	struct ls_cmp_row *r;
+	double raw;
 	size_t i;
 
 	for (i = 0; i < c->nr_rows; i++) {
@@ -101,7 +102,9 @@ void ls_cmp_guard(struct ls_cmp *c)
 			continue;
 		r->ctl_ratio = ctl->ratio;
 		r->ctl_verdict = ctl->verdict;
-		if (ls_guard_control(&r->j, ctl->verdict)) {
+		/* the cell's move as measured: over its control, its ratio times the control's */
+		raw = r->over_ctl ? r->ratio * ctl->ratio : r->ratio;
+		if (ls_guard_control(&r->j, raw, ctl->verdict, ctl->ratio)) {
 			r->verdict = r->j.verdict;
 			c->nr_withheld++;
 		}

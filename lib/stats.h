@@ -241,12 +241,18 @@ unsigned int ls_units_needed(const struct ls_ttest *t, const struct ls_rule *rul
 /*
  * The control guard, part of the one rule: a cell judged slower (faster)
  * whose control (the empty program measured beside it) is judged slower
- * (faster) in the same comparison becomes ~ (LS_WHY_CONTROL): the sides may
- * have run at different machine speeds, which the rounds of one run cannot
- * see. A cell judged same, or moved against its control, keeps its verdict.
+ * (faster) in the same comparison, by at least LS_GUARD_SHARE of the cell's
+ * move (on the log scale: ratios as measured), becomes ~ (LS_WHY_CONTROL):
+ * the sides may have run at different machine speeds, which the rounds of
+ * one run cannot see. A machine speed moves a cell and its control by
+ * similar factors; a control that moved by a sliver of the cell's move (an
+ * instruction in 20 under icount, beside a helper's 18%) cannot explain it.
+ * A cell judged same, or moved against its control, keeps its verdict.
  * Returns whether it withheld the verdict.
  */
-bool ls_guard_control(struct ls_judgement *cell, enum ls_verdict control);
+#define LS_GUARD_SHARE 0.5
+bool ls_guard_control(struct ls_judgement *cell, double cell_ratio, enum ls_verdict control,
+		      double ctl_ratio);
 
 const char *ls_verdict_name(enum ls_verdict v);
 const char *ls_why_text(enum ls_why w);

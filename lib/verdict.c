@@ -84,9 +84,11 @@ void ls_judge(const struct ls_ttest *t, double q, bool noisy, const struct ls_ru
 	}
 }
 
-bool ls_guard_control(struct ls_judgement *cell, enum ls_verdict control)
+bool ls_guard_control(struct ls_judgement *cell, double cell_ratio, enum ls_verdict control,
+		      double ctl_ratio)
 {
-	if ((cell->verdict != LS_SLOWER && cell->verdict != LS_FASTER) || control != cell->verdict)
+	if ((cell->verdict != LS_SLOWER && cell->verdict != LS_FASTER) ||
+	    control != cell->verdict || !(log(ctl_ratio) / log(cell_ratio) >= LS_GUARD_SHARE))
 		return false;
 	/* More rounds would not settle it: the doubt is between the runs, not within them. */
 	cell->verdict = LS_UNSURE;

@@ -348,6 +348,27 @@ static void yuen_sets_a_slow_run_aside(void **state)
 	assert_float_equal(exp(t.d), 1.03, 0.002);
 }
 
+/*
+ * The guard withholds a verdict its control's move could explain: a control moved its way by
+ * at least half the cell's move (log scale). A sliver (an instruction in 20 beside 18%), a move
+ * against it, or a same cell: the verdict stands.
+ */
+static void guard_needs_a_share(void **state)
+{
+	struct ls_judgement j = { .verdict = LS_FASTER };
+
+	assert_false(ls_guard_control(&j, 0.82, LS_FASTER, 0.999));
+	assert_int_equal(j.verdict, LS_FASTER);
+	assert_false(ls_guard_control(&j, 0.82, LS_SLOWER, 1.2));
+	assert_true(ls_guard_control(&j, 0.82, LS_FASTER, 0.88));
+	assert_int_equal(j.verdict, LS_UNSURE);
+	assert_int_equal(j.why, LS_WHY_CONTROL);
+	j = (struct ls_judgement){ .verdict = LS_SLOWER };
+	assert_true(ls_guard_control(&j, 1.4, LS_SLOWER, 1.2)); /* a slow spell: 1.4x and 1.2x */
+	j = (struct ls_judgement){ .verdict = LS_SAME };
+	assert_false(ls_guard_control(&j, 1.001, LS_SLOWER, 1.1));
+}
+
 /* Units over their control's: matched by run and by place among the run's units. */
 static void units_over_control(void **state)
 {
@@ -387,6 +408,7 @@ int main(void)
 		cmocka_unit_test(verdict_follows_q),
 		cmocka_unit_test(paired_against_unpaired),
 		cmocka_unit_test(units_over_control),
+		cmocka_unit_test(guard_needs_a_share),
 		cmocka_unit_test(yuen_by_hand),
 		cmocka_unit_test(yuen_sets_a_slow_run_aside),
 	};
