@@ -85,8 +85,22 @@ const struct ls_rcell *ls_cmp_control_cell(const struct ls_rset *s, const struct
 	return best;
 }
 
+/* Whether every run of s ran under icount: its figures are instructions, not time. */
+static bool all_icount(const struct ls_rset *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->nr_runs; i++) {
+		if (strcmp(s->runs[i].virt, "icount"))
+			return false;
+	}
+	return s->nr_runs > 0;
+}
+
 void ls_cmp_guard(struct ls_cmp *c)
 {
+	/* Under icount there is no machine speed for a control to betray: no guard. */
+	bool off = all_icount(c->base) && all_icount(c->new);
 	const struct ls_cmp_row *ctl;
 	struct ls_cmp_row *r;
 	double raw;
@@ -104,7 +118,7 @@ void ls_cmp_guard(struct ls_cmp *c)
 		r->ctl_verdict = ctl->verdict;
 		/* the cell's move as measured: over its control, its ratio times the control's */
 		raw = r->over_ctl ? r->ratio * ctl->ratio : r->ratio;
-		if (ls_guard_control(&r->j, raw, ctl->verdict, ctl->ratio)) {
+		if (!off && ls_guard_control(&r->j, raw, ctl->verdict, ctl->ratio)) {
 			r->verdict = r->j.verdict;
 			c->nr_withheld++;
 		}

@@ -124,6 +124,8 @@ const struct ls_rcell *ls_cmp_control_cell(const struct ls_rset *s, const struct
  * says how it is found), and lib/verdict.c's ls_guard_control on it, over
  * the control or not: a machine speed need not scale a cell and its control
  * alike, so what is left of it over the control is not a finding either.
+ * Sides wholly measured under icount (meta.txt virt) are not guarded: their
+ * figures count instructions, which no machine speed moves.
  */
 void ls_cmp_guard(struct ls_cmp *c);
 
