@@ -131,6 +131,7 @@ judge() {
 	"$lsbench" compare --trial -o "$cmp_dir/$3.csv" "$1" "$2" "${oc[@]}" >/dev/null \
 		2>"$cmp_dir/$3.err" ||
 		{ echo "power: compare $3 failed: $(head -n 1 "$cmp_dir/$3.err")"; status=1; }
+	[ -s "$cmp_dir/$3.err" ] || rm -f "$cmp_dir/$3.err"
 }
 # side NAME FIRST STEP: the runs t<FIRST>-NAME, t<FIRST+STEP>-NAME, ... ($runs of them),
 # joined by commas.
