@@ -246,7 +246,7 @@ unsigned int ls_units_needed(const struct ls_ttest *t, const struct ls_rule *rul
  * the sides may have run at different machine speeds, which the rounds of
  * one run cannot see. A machine speed moves a cell and its control by
  * similar factors; a control that moved by a sliver of the cell's move (an
- * instruction in 20 under icount, beside a helper's 18%) cannot explain it.
+ * tenth of a percent, beside a helper's 18%) cannot explain it.
  * A cell judged same, or moved against its control, keeps its verdict.
  * Returns whether it withheld the verdict.
  */

@@ -58,11 +58,26 @@ static double f_quantile(double p, double d1, double d2)
  * less power than one with the df of the true variances, at small levels
  * much less; tests/unit/test_tdist.c checks the result against simulation.
  */
+/* The units a trimmed test keeps of n: n less floor(LS_TRIM n) from each end. */
+static double kept(size_t n)
+{
+	return n - 2 * floor(LS_TRIM * n);
+}
+
 static size_t planned_df(const struct ls_ttest *t, size_t na, size_t nb, double *df)
 {
 	double c;
 	size_t i;
 
+	/* a trimmed test's df: of the units it keeps (Yuen's), planned at those kept of n */
+	if ((t->ga || t->gb) && t->paired) {
+		df[0] = kept(na) - 1;
+		return 1;
+	}
+	if (t->ga || t->gb) {
+		df[0] = kept(na) + kept(nb) - 2;
+		return 1;
+	}
 	if (t->paired || !(t->va > 0 && t->vb > 0)) {
 		df[0] = t->paired ? na - 1.0 : na + nb - 2.0;
 		return 1;

@@ -87,8 +87,11 @@ void ls_judge(const struct ls_ttest *t, double q, bool noisy, const struct ls_ru
 bool ls_guard_control(struct ls_judgement *cell, double cell_ratio, enum ls_verdict control,
 		      double ctl_ratio)
 {
+	double lr = log(cell_ratio), lc = log(ctl_ratio);
+
+	/* the control moved the cell's way, by at least the share of its move */
 	if ((cell->verdict != LS_SLOWER && cell->verdict != LS_FASTER) ||
-	    control != cell->verdict || !(log(ctl_ratio) / log(cell_ratio) >= LS_GUARD_SHARE))
+	    control != cell->verdict || !(lr * lc > 0 && fabs(lc) >= LS_GUARD_SHARE * fabs(lr)))
 		return false;
 	/* More rounds would not settle it: the doubt is between the runs, not within them. */
 	cell->verdict = LS_UNSURE;

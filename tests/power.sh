@@ -87,7 +87,8 @@ p=$tmp/p/runs
 want_k="compare --trial -o $tmp/p/compare/r2-oc/t2-k3.csv $p/t2-base,$p/t3-base $p/t2-k3,$p/t3-k3 --over-control"
 if [ "$rc" -eq 0 ] && grep -qxF -- "$want_k" "$tmp/log" && [ "$(grep -c '^compare ' "$tmp/log")" -eq 4 ] &&
 	[ ! -e "$tmp/p/compare/r2-oc/t1-aa.csv" ] && [ "$(cat "$tmp/p/power.csv")" = "$before" ] &&
-	[ "$(grep '^3,' "$tmp/p/power-r2-oc.csv")" = "3,2,2,2,0,0,0,100.0,1.05,2.5" ] && [ -s "$tmp/p/aa-r2-oc.csv" ]; then
+	[ "$(grep '^3,' "$tmp/p/power-r2-oc.csv")" = "3,2,2,2,0,0,0,100.0,1.05,2.5" ] &&
+	[ "$(wc -l <"$tmp/p/aa-r2-oc.csv")" -eq 1 ]; then
 	ok "--runs 2 --over-control: two trials' runs a side, compare over the control, power-r2-oc.csv"
 else
 	not_ok "--runs 2 --over-control (exit $rc)" "$out" "$(cat "$tmp/log")"

@@ -332,7 +332,7 @@ static void yuen_sets_a_slow_run_aside(void **state)
 {
 	const double jitter[] = { 0.1, -0.2, 0.15, -0.1, 0.05, 0, -0.05, 0.2, -0.15, 0.1 };
 	double la[10], lb[10];
-	struct ls_ttest t;
+	struct ls_ttest t, u;
 	size_t i;
 
 	for (i = 0; i < 10; i++) {
@@ -346,6 +346,10 @@ static void yuen_sets_a_slow_run_aside(void **state)
 	assert_int_equal(t.ga, 2);
 	assert_true(t.p < 0.001);
 	assert_float_equal(exp(t.d), 1.03, 0.002);
+	/* it plans on the six pairs it keeps (df 5), not ten: a larger detectable change */
+	u = t;
+	u.ga = u.gb = 0;
+	assert_true(ls_ttest_detectable(&t, 0, 0.05, 0.8) > ls_ttest_detectable(&u, 0, 0.05, 0.8));
 }
 
 /*
@@ -367,6 +371,12 @@ static void guard_needs_a_share(void **state)
 	assert_true(ls_guard_control(&j, 1.4, LS_SLOWER, 1.2)); /* a slow spell: 1.4x and 1.2x */
 	j = (struct ls_judgement){ .verdict = LS_SAME };
 	assert_false(ls_guard_control(&j, 1.001, LS_SLOWER, 1.1));
+	/* no move of the cell, or none known: nothing to explain */
+	j = (struct ls_judgement){ .verdict = LS_SLOWER };
+	assert_false(ls_guard_control(&j, 1, LS_SLOWER, 1.1));
+	assert_false(ls_guard_control(&j, NAN, LS_SLOWER, 1.1));
+	assert_false(ls_guard_control(&j, 1.2, LS_SLOWER, NAN));
+	assert_int_equal(j.verdict, LS_SLOWER);
 }
 
 /* Units over their control's: matched by run and by place among the run's units. */
