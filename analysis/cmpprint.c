@@ -439,11 +439,12 @@ static void print_md_head(const struct ls_cmp *c, FILE *f)
 		c->base->nr_runs == 1 && c->new->nr_runs == 1 ? "rounds"
 		: c->paired				      ? "runs (paired)"
 							      : "runs");
-	if (c->base->nr_runs >= 5 || c->new->nr_runs >= 5)
+	if (c->base->nr_runs >= LS_TRIM_MIN || c->new->nr_runs >= LS_TRIM_MIN)
 		fprintf(f,
-			"With 5 or more runs (pairs), 20%% of them are set aside from each end "
+			"With %d or more runs (pairs), %g%% of them are set aside from each end "
 			"before the test (Yuen's trimmed t): one run in a slow spell cannot carry "
-			"it.\n\n");
+			"it.\n\n",
+			LS_TRIM_MIN, 100 * LS_TRIM);
 	if (c->opts.over_control)
 		fprintf(f,
 			"A cell's change is judged over its control's (the empty program on its "

@@ -387,18 +387,19 @@ void ls_cmp_row_needed(const struct ls_cmp_row *r, char *buf, size_t size)
 void ls_cmp_method(const struct ls_cmp *c, char *buf, size_t size)
 {
 	size_t nb = c->base->nr_runs, nn = c->new->nr_runs;
-	char unit[160];
+	char unit[160], trim[96] = "";
 
+	if (nb >= LS_TRIM_MIN || nn >= LS_TRIM_MIN)
+		snprintf(trim, sizeof(trim),
+			 ", %g%% trimmed from each end, Yuen's t, with %d or more", 100 * LS_TRIM,
+			 LS_TRIM_MIN);
 	if (nb == 1 && nn == 1)
 		snprintf(unit, sizeof(unit), "the round (one run a side)");
 	else
 		snprintf(unit, sizeof(unit),
 			 "the run (%zu and %zu runs%s; a cell in one run a side: "
 			 "the round)",
-			 nb, nn,
-			 nb >= 5 || nn >= 5
-				 ? ", 20% trimmed from each end, Yuen's t, with 5 or more"
-				 : "");
+			 nb, nn, trim);
 	snprintf(buf, size, "unit: %s, %s%s; family: %zu tested cells (%s)", unit,
 		 !c->paired	   ? "not paired"
 		 : c->paired_asked ? "paired as --paired asks (i-th run of each side)"

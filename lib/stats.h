@@ -135,6 +135,7 @@ int ls_ttest_paired(const double *la, const double *lb, size_t n, struct ls_ttes
  * it (se_at, planning): n times its squared standard error.
  */
 #define LS_TRIM 0.2
+#define LS_TRIM_MIN 5 /* the fewest units a side of which floor(LS_TRIM n) sets one aside */
 int ls_ttest_yuen(const double *la, size_t na, const double *lb, size_t nb, struct ls_ttest *t);
 int ls_ttest_yuen_paired(const double *la, const double *lb, size_t n, struct ls_ttest *t);
 

@@ -10,6 +10,12 @@
 #include <string.h>
 #include "stats.h"
 
+/* The units a trimmed test keeps of n: n less floor(LS_TRIM n) from each end. */
+static double kept(size_t n)
+{
+	return n - 2 * floor(LS_TRIM * n);
+}
+
 /* t and p from d, se and df; se 0 (constant sides) gives p 1 or 0. */
 static void t_and_p(struct ls_ttest *t)
 {
@@ -58,12 +64,6 @@ static double f_quantile(double p, double d1, double d2)
  * less power than one with the df of the true variances, at small levels
  * much less; tests/unit/test_tdist.c checks the result against simulation.
  */
-/* The units a trimmed test keeps of n: n less floor(LS_TRIM n) from each end. */
-static double kept(size_t n)
-{
-	return n - 2 * floor(LS_TRIM * n);
-}
-
 static size_t planned_df(const struct ls_ttest *t, size_t na, size_t nb, double *df)
 {
 	double c;
@@ -140,16 +140,24 @@ int ls_ttest_welch(const double *la, size_t na, const double *lb, size_t nb, str
 	return 0;
 }
 
+/* lb[i] - la[i] for the n pairs, allocated; NULL: out of memory. */
+static double *pair_diffs(const double *la, const double *lb, size_t n)
+{
+	double *diff = malloc((n + 1) * sizeof(*diff));
+	size_t i;
+
+	for (i = 0; diff && i < n; i++)
+		diff[i] = lb[i] - la[i];
+	return diff;
+}
+
 int ls_ttest_paired(const double *la, const double *lb, size_t n, struct ls_ttest *t)
 {
-	double *diff = malloc((n + 1) * sizeof(*diff)), var;
-	size_t i;
+	double *diff = pair_diffs(la, lb, n), var;
 	int ret;
 
 	if (!diff)
 		return -ENOMEM;
-	for (i = 0; i < n; i++)
-		diff[i] = lb[i] - la[i];
 	ret = ls_mean_var(diff, n, &t->d, &var);
 	free(diff);
 	if (ret)
@@ -176,6 +184,12 @@ static int cmp_double(const void *pa, const void *pb)
  * the squared standard error of it, the winsorized sum of squares over h (h - 1), h the
  * units kept. -EINVAL for fewer than 2 units kept or a value not finite.
  */
+/* x[i] of x sorted, winsorized: the g at each end taken as the nearest kept unit. */
+static double winsorized(const double *x, size_t n, size_t g, size_t i)
+{
+	return i < g ? x[g] : i >= n - g ? x[n - g - 1] : x[i];
+}
+
 static int trimmed(double *x, size_t n, size_t *g, double *mean, double *se2)
 {
 	double s = 0, m = 0, w;
@@ -194,10 +208,10 @@ static int trimmed(double *x, size_t n, size_t *g, double *mean, double *se2)
 		*mean += x[i];
 	*mean /= h;
 	for (i = 0; i < n; i++)
-		m += i < *g ? x[*g] : i >= n - *g ? x[n - *g - 1] : x[i];
+		m += winsorized(x, n, *g, i);
 	m /= n;
 	for (i = 0; i < n; i++) {
-		w = (i < *g ? x[*g] : i >= n - *g ? x[n - *g - 1] : x[i]) - m;
+		w = winsorized(x, n, *g, i) - m;
 		s += w * w;
 	}
 	*se2 = s / ((double)h * (h - 1));
@@ -207,16 +221,14 @@ static int trimmed(double *x, size_t n, size_t *g, double *mean, double *se2)
 int ls_ttest_yuen_paired(const double *la, const double *lb, size_t n, struct ls_ttest *t)
 {
 	double *diff, se2;
-	size_t i, h;
+	size_t h;
 	int ret;
 
-	if (n < 5)
+	if (n < LS_TRIM_MIN)
 		return ls_ttest_paired(la, lb, n, t);
-	diff = malloc(n * sizeof(*diff));
+	diff = pair_diffs(la, lb, n);
 	if (!diff)
 		return -ENOMEM;
-	for (i = 0; i < n; i++)
-		diff[i] = lb[i] - la[i];
 	t->d = 0;
 	ret = trimmed(diff, n, &t->ga, &t->d, &se2);
 	free(diff);
@@ -239,7 +251,7 @@ int ls_ttest_yuen(const double *la, size_t na, const double *lb, size_t nb, stru
 	size_t ha, hb;
 	int ret;
 
-	if ((na < 5 && nb < 5) || na < 2 || nb < 2)
+	if ((na < LS_TRIM_MIN && nb < LS_TRIM_MIN) || na < 2 || nb < 2)
 		return ls_ttest_welch(la, na, lb, nb, t);
 	x = malloc((na + nb) * sizeof(*x));
 	if (!x)
