@@ -13,6 +13,7 @@
 #include <sys/syscall.h>
 #include <linux/capability.h>
 #include "bpfutil.h"
+#include "clean.h"
 #include "identity.h"
 #include "results.h"
 #include "runner.h"
@@ -187,6 +188,12 @@ int ls_run(struct ls_run_opts *o, int argc, char **argv)
 		free(selected);
 		return 2;
 	}
+	/*
+	 * The input is good: before anything is made, what runs that died left
+	 * behind. Not before: bad input gets its one line and nothing else.
+	 */
+	if (!geteuid())
+		ls_clean(o->output, "lsbench run");
 	ls_sysinfo_read(&si);
 	/* emulated, every step takes many times as long */
 	if (!o->stall_set && !strcmp(si.virt, "tcg"))

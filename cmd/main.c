@@ -104,9 +104,6 @@ static int cmd_run(int argc, char **argv)
 	}
 	if (ret)
 		return ls_cli_error(&ls_run_cmd, "%s", err);
-	/* before anything is made: what runs that died left behind */
-	if (!geteuid())
-		ls_clean(o.output, "lsbench run");
 	/* meta.txt's command line: lsbench and its arguments */
 	return ls_run(&o, argc + 1, argv - 1);
 }

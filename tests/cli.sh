@@ -75,6 +75,18 @@ fails "run: bad label" "^lsbench run: --label: 'a/b' is not one name" "$LSBENCH"
 fails "run: misspelt scenario" "^lsbench run: no scenario matches 'task-gett': did you mean task-get?$" \
 	"$LSBENCH" run -s task-gett -o "$tmp/none"
 [ ! -e "$tmp/none" ] && ok "run: nothing written on bad input" || not_ok "run: nothing written on bad input"
+# What a run that died left behind: bad input still gets its one line and leaves it be; the next
+# good run (here lsbench clean) removes it and says so.
+dead=$(sh -c 'echo $$')
+left=$(mktemp -d "/tmp/lsbench-$dead-vm.XXXXXX")
+fails "run: misspelt scenario beside what a dead run left" \
+	"^lsbench run: no scenario matches 'task-gett': did you mean task-get?$" \
+	"$LSBENCH" run -s task-gett -o "$tmp/none"
+"$LSBENCH" clean -o "$tmp/none" 2>"$tmp/err"
+[ ! -e "$left" ] && grep -q "^lsbench: removed temporary $left left by run pid $dead " "$tmp/err" &&
+	ok "clean: what a dead run left, removed after the bad input" ||
+	not_ok "clean: what a dead run left" "exists: $([ -e "$left" ] && echo yes)" "$(cat "$tmp/err")"
+rm -rf "$left"
 
 # compare, report, timeline and export: options anywhere among the folders, compare's rule one
 # table for all four (its errors alike), the arguments counted

@@ -22,6 +22,10 @@ section() {
 	echo "# $1 (at $((now - t0)) s)"
 }
 
+# What runs that died before the tests left behind (a killed benchmark, a session cut off) is
+# removed first and said, so that no test reads another run's leftovers as its own output.
+mkdir -p "$out/clean-root"
+"$out/lsbench" clean -o "$out/clean-root" 2>&1 | sed 's/^/# before the tests: /'
 for t in "$@"; do
 	echo "# unit: $t"
 	CMOCKA_MESSAGE_OUTPUT=TAP "$out/tests/$t" 2>&1 | tee -a "$log"
