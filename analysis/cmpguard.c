@@ -32,11 +32,12 @@ static size_t family_prefix(const char *a, const char *b)
  * How well ctl fits as cell's control; 0: it cannot be. The runner measures a
  * cell's control (its scenario's, an empty program) in the same hook, mode,
  * threads and owners, in the cell's sharing where the control has it. Where
- * summary.csv names the control (its control column), it is that scenario
- * (percpu-cgroup-get: cgstore-empty). Older sets do not name it: it is then
- * the empty program of that hook whose scenario shares the longest prefix
- * with the cell's (task-get: task-empty, not cgrp-empty, though both run on
- * sys_enter). The same sharing preferred either way.
+ * summary.csv has a control column, the control is the scenario it names
+ * (percpu-cgroup-get: cgstore-empty), and an empty field means none. Older
+ * sets have no such column: the control is then the empty program of that
+ * hook whose scenario shares the longest prefix with the cell's (task-get:
+ * task-empty, not cgrp-empty, though both run on sys_enter). The same sharing
+ * preferred either way.
  */
 static size_t fit(const struct ls_rcell *cell, const struct ls_key *ctl)
 {
@@ -46,28 +47,11 @@ static size_t fit(const struct ls_rcell *cell, const struct ls_key *ctl)
 	if (strcmp(k->hook, ctl->hook) || strcmp(k->mode, ctl->mode) || k->cpus != ctl->cpus ||
 	    k->nr_objects != ctl->nr_objects)
 		return 0;
-	if (*cell->control)
-		p = !strcmp(cell->control, ctl->scenario);
+	if (cell->control_named)
+		p = *cell->control && !strcmp(cell->control, ctl->scenario);
 	else
 		p = ls_key_is_control(ctl) ? family_prefix(k->scenario, ctl->scenario) : 0;
 	return p ? 2 * p + !strcmp(k->sharing, ctl->sharing) : 0;
-}
-
-static const struct ls_cmp_row *control_row(const struct ls_cmp *c, const struct ls_cmp_row *r)
-{
-	const struct ls_cmp_row *best = NULL;
-	size_t i, f, best_fit = 0;
-
-	for (i = 0; i < c->nr_rows; i++) {
-		if (c->rows[i].kind != LS_CMP_BOTH)
-			continue;
-		f = fit(r->base, &c->rows[i].base->key);
-		if (f > best_fit) {
-			best = &c->rows[i];
-			best_fit = f;
-		}
-	}
-	return best;
 }
 
 const struct ls_rcell *ls_cmp_control_cell(const struct ls_rset *s, const struct ls_rcell *cell)
@@ -83,6 +67,19 @@ const struct ls_rcell *ls_cmp_control_cell(const struct ls_rset *s, const struct
 		}
 	}
 	return best;
+}
+
+/* The compared row of r's control in the base set; NULL unless both sides have it. */
+static const struct ls_cmp_row *control_row(const struct ls_cmp *c, const struct ls_cmp_row *r)
+{
+	const struct ls_rcell *ctl = ls_cmp_control_cell(c->base, r->base);
+	size_t i;
+
+	for (i = 0; ctl && i < c->nr_rows; i++) {
+		if (c->rows[i].base == ctl)
+			return c->rows[i].kind == LS_CMP_BOTH ? &c->rows[i] : NULL;
+	}
+	return NULL;
 }
 
 /* Whether every run of s ran under icount: its figures are instructions, not time. */

@@ -198,7 +198,8 @@ static int read_summary(struct ls_rset *run, struct ls_run_info *ri, char *err, 
 		if (!ret && c_added >= 0)
 			ret = ls_csvr_double(&r, c_added, true, &c->added_ns, err, len);
 		c->nr_added = !isnan(c->added_ns);
-		if (!ret && c_ctl >= 0)
+		c->control_named = c_ctl >= 0;
+		if (!ret && c->control_named)
 			ret = ls_csvr_copy(&r, c_ctl, c->control, sizeof(c->control), err, len);
 		for (i = 0; !ret && i < 4; i++)
 			ret = ls_csvr_double(&r, c_lat[i], true, &c->lat[i], err, len);

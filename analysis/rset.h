@@ -58,8 +58,13 @@ struct ls_rcell {
 	unsigned int line; /* its line in that run's summary.csv */
 	char status[16];
 	char reason[256];
-	/* summary.csv's control: the scenario of its control; "" where not named (older sets) */
+	/*
+	 * summary.csv's control: the scenario of its control, "" for none. Older
+	 * sets have no such column (control_named false): their controls are
+	 * found by name (cmpguard.c).
+	 */
 	char control[64];
+	bool control_named;
 	/*
 	 * Schema 3: the geometric mean over rounds of each round's median, from
 	 * reps.csv. Schema 2: summary.csv's median; over the pooled repetitions

@@ -144,9 +144,12 @@ int ls_rset_merge(struct ls_rset *s, struct ls_rset *run, size_t run_idx, unsign
 		}
 		to->nr_runs++;
 		/* the control any run names (older runs name none), whichever run's cell is kept */
-		if (!*to->control)
+		if (!to->control_named) {
 			memcpy(to->control, from->control, sizeof(to->control));
+			to->control_named = from->control_named;
+		}
 		memcpy(from->control, to->control, sizeof(from->control));
+		from->control_named = to->control_named;
 		if (strcmp(from->status, "ok"))
 			continue;
 		if (strcmp(to->status, "ok")) {

@@ -18,21 +18,21 @@
 
 /*
  * root/NAME: p-get (new: 10% slower) beside q-empty (new: 10% slower too) and p-empty
- * (unmoved), and p-put (10% slower); with named, summary.csv names p-get's control q-empty
- * and p-put's z-empty, which the run does not have.
+ * (unmoved), p-put and p-miss (10% slower); with named, summary.csv names p-get's control
+ * q-empty, p-put's z-empty, which the run does not have, and none for p-miss.
  */
 static void guard_run(const char *name, bool named, bool new_side)
 {
 	double f = new_side ? 1.1 : 1;
 	int order = new_side;
-	char b[4][256];
+	char b[5][256];
 
 	make_run(name, 3, "6.1",
 		 cell_spec(b[0], 256, named ? "p-get>q-empty" : "p-get", 100 * f, 0.005, 5, order),
 		 cell_spec(b[1], 256, "q-empty", 20 * f, 0.005, 5, order),
 		 cell_spec(b[2], 256, "p-empty", 20, 0.005, 5, order),
 		 cell_spec(b[3], 256, named ? "p-put>z-empty" : "p-put", 100 * f, 0.005, 5, order),
-		 NULL);
+		 cell_spec(b[4], 256, "p-miss", 100 * f, 0.005, 5, order), NULL);
 }
 
 static const char *control_of(const struct ls_rset *s, const struct ls_cmp *c, const char *sc)
@@ -46,7 +46,8 @@ static const char *control_of(const struct ls_rset *s, const struct ls_cmp *c, c
  * A control named by the column though it shares no prefix with its cell
  * (cgroup-storage-get: cgstore-empty): p-get's is q-empty, which moved with
  * it, so p-get is ~ by the guard, and over it (--over-control) unchanged. A
- * named control the set lacks is none, not one guessed by the prefix.
+ * named control the set lacks is none, not one guessed by the prefix, and so
+ * is an empty field where the set has the column (p-miss: no p-empty).
  */
 static void named_control_is_used(void **state)
 {
@@ -62,6 +63,8 @@ static void named_control_is_used(void **state)
 	assert_string_equal(row_of(&c, "q-empty")->base->control, "");
 	assert_string_equal(control_of(&base, &c, "p-get"), "q-empty");
 	assert_string_equal(control_of(&base, &c, "p-put"), "(none)");
+	assert_string_equal(control_of(&base, &c, "p-miss"), "(none)");
+	assert_true(isnan(row_of(&c, "p-miss")->ctl_ratio));
 	r = row_of(&c, "p-get");
 	assert_int_equal(r->verdict, LS_UNSURE);
 	assert_int_equal(r->j.why, LS_WHY_CONTROL);
@@ -97,6 +100,7 @@ static void without_the_column_the_prefix(void **state)
 	assert_string_equal(row_of(&c, "p-get")->base->control, "");
 	assert_string_equal(control_of(&base, &c, "p-get"), "p-empty");
 	assert_string_equal(control_of(&base, &c, "p-put"), "p-empty");
+	assert_string_equal(control_of(&base, &c, "p-miss"), "p-empty");
 	r = row_of(&c, "p-get");
 	assert_int_equal(r->verdict, LS_SLOWER);
 	assert_float_equal(r->ctl_ratio, 1, 0.005);
