@@ -295,17 +295,19 @@ static void print_text_head(const struct ls_cmp *c, FILE *f)
 	ls_cmp_method(c, method, sizeof(method));
 	fprintf(f,
 		"base ns, new ns: ns per op, the geometric mean of the units ± the upper half of "
-		"its 95%% interval; +ns: over the control (added_ns_per_op), where both sides "
-		"have it\n"
+		"the 95%% interval of the units as the test takes them (over the control with "
+		"--over-control, trimmed from %d runs); +ns: over the control (added_ns_per_op), "
+		"where both sides have it\n"
 		"change: new / base - 1 and its %d%% CI (above 0: slower); %s\n"
-		"p: Welch's t on the logs of the units (paired t when paired); "
+		"p: Welch's t on the logs of the units (paired t when paired; Yuen's trimmed t "
+		"from %d runs); "
 		"q: p adjusted by Benjamini-Hochberg over the family; units: a side (r: runs, "
 		"p: pairs)\n"
 		"slower/faster: CI excludes 0 and q < %g; same: the %d%% CI (TOST) within -/+%g%%; "
 		"else ~, with the units a side that would settle it\n"
 		"detect: the change the cell finds with 80%% power at q < %g if it is the only one "
 		"changed\n",
-		(int)(LS_CMP_LEVEL * 100), method, c->rule.fdr,
+		LS_TRIM_MIN, (int)(LS_CMP_LEVEL * 100), method, LS_TRIM_MIN, c->rule.fdr,
 		(int)lround(100 * (1 - 2 * c->rule.tost_alpha)), 100 * c->rule.bound, c->rule.fdr);
 }
 

@@ -37,17 +37,6 @@ static int need_rounds(const struct ls_rset *s, const char *side, char *err, siz
  * verdict is lib/verdict.c's. (Rank tests cannot reach small p with 3 to 10
  * units a side, nor a bootstrap see enough distinct resamples.)
  */
-/* The upper half-width of the 95% interval of a side's geometric mean, a fraction; NAN for one
- * unit. */
-static double side_spread(const struct ls_units *u)
-{
-	double m, v;
-
-	if (ls_mean_var(u->logs, u->n, &m, &v))
-		return NAN;
-	return expm1(ls_t_crit(1 - LS_CMP_LEVEL, u->n - 1) * sqrt(v / u->n));
-}
-
 /*
  * --over-control: each side's units over those of the cell's control in that side's set
  * (the same run; by rounds, the same round), so that a machine speed that moves a run's
@@ -100,8 +89,6 @@ static int test_pair(const struct ls_cmp *c, struct ls_cmp_row *r)
 		ls_units_free(&ua);
 		return ret;
 	}
-	r->base_hw = side_spread(&ua);
-	r->new_hw = side_spread(&ub);
 	if (c->opts.over_control && !ls_key_is_control(&r->base->key))
 		ret = over_control(c, r, by_run, &ua, &ub);
 	if (ret) {
@@ -109,6 +96,9 @@ static int test_pair(const struct ls_cmp *c, struct ls_cmp_row *r)
 		ls_units_free(&ub);
 		return ret;
 	}
+	/* each side's spread as the test takes it: over the control, trimmed (by run) */
+	r->base_hw = ls_half_width(ua.logs, ua.n, by_run, 1 - LS_CMP_LEVEL);
+	r->new_hw = ls_half_width(ub.logs, ub.n, by_run, 1 - LS_CMP_LEVEL);
 	if (by_run && c->paired) {
 		r->unit = LS_UNIT_PAIR;
 		la = malloc((ua.n + 1) * sizeof(*la));

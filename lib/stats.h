@@ -137,6 +137,12 @@ int ls_ttest_paired(const double *la, const double *lb, size_t n, struct ls_ttes
 #define LS_TRIM 0.2
 #define LS_TRIM_MIN 5 /* the fewest units a side of which floor(LS_TRIM n) sets one aside */
 int ls_ttest_yuen(const double *la, size_t na, const double *lb, size_t nb, struct ls_ttest *t);
+/*
+ * The upper half-width, a fraction, of the (1 - alpha) interval of the mean of
+ * n logs, back on the ratio scale; trimmed as Yuen's test takes a side from
+ * LS_TRIM_MIN units when trim. NAN for fewer than 2 units (or a value not finite).
+ */
+double ls_half_width(const double *l, size_t n, bool trim, double alpha);
 int ls_ttest_yuen_paired(const double *la, const double *lb, size_t n, struct ls_ttest *t);
 
 /* d -/+ the two-sided (1 - level) critical value of t times se: the level interval of d. */

@@ -179,17 +179,17 @@ static int cmp_double(const void *pa, const void *pb)
 	return (a > b) - (a < b);
 }
 
-/*
- * x sorted in place, floor(LS_TRIM n) set aside from each end (*g): its trimmed mean, and
- * the squared standard error of it, the winsorized sum of squares over h (h - 1), h the
- * units kept. -EINVAL for fewer than 2 units kept or a value not finite.
- */
 /* x[i] of x sorted, winsorized: the g at each end taken as the nearest kept unit. */
 static double winsorized(const double *x, size_t n, size_t g, size_t i)
 {
 	return i < g ? x[g] : i >= n - g ? x[n - g - 1] : x[i];
 }
 
+/*
+ * x sorted in place, floor(LS_TRIM n) set aside from each end (*g): its trimmed mean, and
+ * the squared standard error of it, the winsorized sum of squares over h (h - 1), h the
+ * units kept. -EINVAL for fewer than 2 units kept or a value not finite.
+ */
 static int trimmed(double *x, size_t n, size_t *g, double *mean, double *se2)
 {
 	double s = 0, m = 0, w;
@@ -342,4 +342,26 @@ int ls_bh(const double *p, size_t n, double *q)
 	}
 	free(v);
 	return 0;
+}
+
+double ls_half_width(const double *l, size_t n, bool trim, double alpha)
+{
+	double *x, mean = 0, se2;
+	size_t g;
+	int ret;
+
+	if (n < 2)
+		return NAN;
+	if (!trim || n < LS_TRIM_MIN) {
+		if (ls_mean_var(l, n, &mean, &se2))
+			return NAN;
+		return expm1(ls_t_crit(alpha, n - 1.0) * sqrt(se2 / n));
+	}
+	x = malloc(n * sizeof(*x));
+	if (!x)
+		return NAN;
+	memcpy(x, l, n * sizeof(*x));
+	ret = trimmed(x, n, &g, &mean, &se2);
+	free(x);
+	return ret ? NAN : expm1(ls_t_crit(alpha, n - 2.0 * g - 1) * sqrt(se2));
 }

@@ -325,6 +325,27 @@ static void yuen_by_hand(void **state)
 }
 
 /*
+ * A side's half-width by hand: 2, 3, 4, 5, 60 trimmed is 3, 4, 5 kept, winsorized 3, 3, 4,
+ * 5, 5 (sum of squares 4): se^2 = 4 / (3 * 2), t on 2 df; untrimmed, or under five units,
+ * the t interval of the mean on n - 1 df. One unit: none.
+ */
+static void half_width_by_hand(void **state)
+{
+	const double b[] = { 60, 2, 3, 4, 5 }, c[] = { 1, 2, 3, 4 };
+	double m, v;
+
+	assert_float_equal(ls_half_width(b, 5, true, 0.05),
+			   expm1(ls_t_crit(0.05, 2) * sqrt(4.0 / 6)), 1e-12);
+	assert_int_equal(ls_mean_var(b, 5, &m, &v), 0);
+	assert_float_equal(ls_half_width(b, 5, false, 0.05),
+			   expm1(ls_t_crit(0.05, 4) * sqrt(v / 5)), 1e-12);
+	assert_int_equal(ls_mean_var(c, 4, &m, &v), 0);
+	assert_float_equal(ls_half_width(c, 4, true, 0.05), expm1(ls_t_crit(0.05, 3) * sqrt(v / 4)),
+			   1e-12);
+	assert_true(isnan(ls_half_width(c, 1, true, 0.05)));
+}
+
+/*
  * Ten pairs 3% apart, one of them in a slow spell (1.5 times on one side): the paired t is
  * carried by it and finds nothing; the trimmed t sets it aside and finds the 3%.
  */
@@ -420,6 +441,7 @@ int main(void)
 		cmocka_unit_test(units_over_control),
 		cmocka_unit_test(guard_needs_a_share),
 		cmocka_unit_test(yuen_by_hand),
+		cmocka_unit_test(half_width_by_hand),
 		cmocka_unit_test(yuen_sets_a_slow_run_aside),
 	};
 
