@@ -272,10 +272,26 @@ kernel_run() {
 # A runner that measures in rounds of its own (--rounds, --max-rounds) does one
 # per run here: the rounds are crosscheck's, interleaved with the kernel's bench.
 # (Its other options and columns are those of runners before rounds.)
+run_help=$("$lsbench" run --help 2>&1)
 lsbench_rounds=()
-if "$lsbench" run --help 2>&1 | grep -q -- '--max-rounds'; then
+if grep -q -- '--max-rounds' <<<"$run_help"; then
 	lsbench_rounds=(--rounds 1 --max-rounds 1)
 fi
+# The kernel's bench runs its programs and its loop and nothing else: lsbench
+# runs bare beside it, without the instruments it adds by default (BPF run
+# statistics, which time every program run on the machine, the raw_tp/kmalloc
+# counter's too; an operation timed in BPF and each trigger timed in user
+# space; perf counters on the producers). Inside the measured window they
+# cost every run of a program, so they weigh on the hook-mode pairs (one
+# program run per owner made), not on the loop-mode gets (one per 10 000).
+# Those of its options this runner has.
+lsbench_bare=()
+for f in --no-bpf-stats --no-latency --no-bpf-latency --no-perf; do
+	if grep -q -- "^ *$f " <<<"$run_help"; then
+		lsbench_bare+=("$f")
+	fi
+done
+[ ${#lsbench_bare[@]} -eq 0 ] || echo "lsbench-options ${lsbench_bare[*]}" >>"$out/bench.txt"
 
 # lsbench_run NAME SCENARIO MODE MAPS: one run; prints "ns cv status slots" of
 # its cell, read from summary.csv by column name (slots "-" where it has no
@@ -284,7 +300,7 @@ lsbench_run() {
 	local dir=$out/lsbench/$1 csv
 	# as the kernel's: its warm-up, then its seconds in half-second repetitions
 	"$lsbench" run -s "$2" -m "$3" --cpus 1 --maps "$4" -w "$warmup" -d 0.5 -r $((seconds * 2)) \
-		"${lsbench_rounds[@]}" -o "$dir" </dev/null >"$dir.log" 2>&1
+		"${lsbench_rounds[@]}" "${lsbench_bare[@]}" -o "$dir" </dev/null >"$dir.log" 2>&1
 	csv=$(find "$dir" -name summary.csv)
 	# one run in that folder, or its figure is not known to be this run's
 	if [ -z "$csv" ] || [ "$(echo "$csv" | wc -l)" -ne 1 ]; then
