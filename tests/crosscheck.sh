@@ -2,7 +2,8 @@
 # Unit tests of make crosscheck's readers: the kernel bench's output as
 # recorded from its runs (tests/crosscheck/*.txt) and the judgment of
 # crosscheck.csv on a fixture of rounds (lsbench crosscheck-summary, whose
-# statistics tests/unit/test_xsum.c checks). Needs neither root nor the bench.
+# statistics tests/unit/test_xsum.c checks), and what it runs lsbench with
+# (fake bench and runner; root, else skipped). Needs no kernel bench.
 # Prints one "ok N - name" or "not ok N - name" line per check.
 set -u
 cd "$(dirname "$0")/.." || exit 1
@@ -209,3 +210,60 @@ exits2 "a bad row: exit 2, one line naming it" \
 	"lsbench slots: $fixture:3: not a row of lsbench slots" \
 	"$lsbench" slots --layout task_storage "$fixture"
 rm -f "$fixture"
+
+# What crosscheck runs lsbench with, on a fake kernel bench and a fake runner
+# that records its arguments (bpftool faked too: no map of the machine's is
+# waited for). A runner whose run --help lists the instruments' --no-*
+# options runs bare, as the kernel's bench; one without them (older) runs as
+# it can. crosscheck refuses to run but as root.
+fake=$(mktemp -d)
+mkdir -p "$fake/asis" "$fake/fit" "$fake/path"
+touch "$fake/asis/patches.log"
+printf '%s\n' '#!/bin/sh' 'echo "Benchmark '\''local-storage-create'\'' started."' \
+	'echo "Summary: creates   94.459 ± 0.032k/s ( 94.459k/prod), 2.00 kmallocs/create"' \
+	>"$fake/asis/bench"
+printf '%s\n' '#!/bin/sh' 'echo "[]"' >"$fake/path/bpftool"
+# the runner: its run --help holds the options in $fake/help
+cat >"$fake/lsbench" <<'RUNNER'
+#!/bin/bash
+here=$(dirname "$0")
+case "$1 ${2:-}" in
+"version "*) echo "lsbench fake (revision fake)" ;;
+"run --help") cat "$here/help" ;;
+"run "*)
+	echo "$*" >>"$here/runs"
+	while [ $# -gt 0 ] && [ "$1" != -o ]; do shift; done
+	mkdir -p "$2/set" && printf '%s\n' scenario,nr_maps,status,ns_per_op,cv \
+		sk-churn-lsm-storage,1,ok,10600,0.001 >"$2/set/summary.csv"
+	;;
+*) exit 1 ;;
+esac
+RUNNER
+chmod +x "$fake/asis/bench" "$fake/path/bpftool" "$fake/lsbench"
+bare="--no-bpf-stats --no-latency --no-bpf-latency --no-perf"
+# ran_with NAME HELP WANT: crosscheck's lsbench runs, with run --help printing
+# HELP, got the options WANT of the four (in that order), and bench.txt says so.
+ran_with() {
+	local got listed
+	printf '%s\n' "$2" >"$fake/help"
+	rm -rf "$fake/runs" "$fake/out"
+	if [ "$(id -u)" -ne 0 ]; then
+		ok "$1 # skip: crosscheck runs as root only"
+		return
+	fi
+	PATH=$fake/path:$PATH crosscheck/crosscheck.sh --prebuilt "$fake/asis,$fake/fit" \
+		--lsbench "$fake/lsbench" --pairs create-socket --rounds 1 --seconds 1 \
+		--out "$fake/out" >/dev/null 2>&1
+	got=$(grep -o -- '--no-[a-z-]*' "$fake/runs" 2>/dev/null | tr '\n' ' ')
+	listed=$(sed -n 's/^lsbench-options //p' "$fake/out/bench.txt" 2>/dev/null)
+	if [ "${got% }" = "$3" ] && [ "$listed" = "$3" ] && [ "$(wc -l <"$fake/runs")" -eq 1 ]; then
+		ok "$1"
+	else
+		not_ok "$1" "runs: $(cat "$fake/runs" 2>/dev/null)" "bench.txt: '$listed'" "want '$3'"
+	fi
+}
+ran_with "lsbench runs bare beside the kernel's bench" \
+	"$(for f in $bare; do printf '      %-18sdo not ...\n' "$f"; done)" "$bare"
+ran_with "a runner without the instruments' options runs without them" \
+	"      --max-rounds N    at most" ""
+rm -rf "$fake"
