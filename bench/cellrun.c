@@ -505,7 +505,9 @@ void ls_cell_round(const struct ls_cell_key *key, const struct ls_run_opts *o, c
 		   struct ls_row *row)
 {
 	struct footprint before;
+	double t0, t1, t2;
 	struct cell c;
+	int ret;
 
 	cell_init(&c, key, o);
 	row_init(row, key, o);
@@ -517,7 +519,11 @@ void ls_cell_round(const struct ls_cell_key *key, const struct ls_run_opts *o, c
 		return;
 	}
 	footprint_read(&before);
-	if (!ls_setup(&c)) {
+	t0 = ls_now_ns();
+	ret = ls_setup(&c);
+	t1 = ls_now_ns();
+	row->setup_s = (t1 - t0) / 1e9;
+	if (!ret) {
 		row->census = true; /* taken by setup, and again by teardown */
 		/* BPF_ENABLE_STATS: run counts and times of programs while the fd is open. */
 		if (o->bpf_stats && c.prog_fd >= 0)
@@ -529,9 +535,12 @@ void ls_cell_round(const struct ls_cell_key *key, const struct ls_run_opts *o, c
 		if (ls_fault("leakfd"))
 			open("/dev/null", O_RDONLY);
 	}
+	t2 = ls_now_ns();
+	row->measure_s = (t2 - t1) / 1e9;
 	ls_watchdog_beat("tear down", NULL);
 	ls_teardown(&c);
 	footprint_check(&c, &before);
+	row->teardown_s = (ls_now_ns() - t2) / 1e9;
 	row->status = c.status;
 	snprintf(row->reason, sizeof(row->reason), "%s", c.reason);
 	row->bytes_per_elem = c.bytes_per_elem;

@@ -40,8 +40,33 @@ static void sanitize(char *s)
 	}
 }
 
+static unsigned long long mono_now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000000000ULL + ts.tv_nsec;
+}
+
+void ls_time_split_desc(const struct ls_results *r, char *buf, size_t len)
+{
+	const struct ls_time_split *s = &r->spent;
+	double wall = (mono_now_ns() - r->start_ns) / 1e9;
+	double other = wall - s->setup_s - s->measure_s - s->teardown_s - s->redone_s -
+		       s->speed_wait_s - s->write_s;
+
+	snprintf(
+		buf, len,
+		"wall %.1f s: setup %.1f s, measuring %.1f s (repetitions kept %.1f s), teardown "
+		"%.1f s, rounds redone %.1f s, waiting for the CPUs' speed %.1f s, writing %.1f s, "
+		"the rest %.1f s",
+		wall, s->setup_s, s->measure_s, s->kept_s, s->teardown_s, s->redone_s,
+		s->speed_wait_s, s->write_s, other);
+}
+
 static int write_meta(struct ls_results *r, const char *state)
 {
+	char split[320];
 	const struct ls_sysinfo *si = r->si;
 	struct ls_buf b = {};
 	char path[PATH_MAX + 16], now[32];
@@ -82,6 +107,8 @@ static int write_meta(struct ls_results *r, const char *state)
 	ls_buf_printf(&b, "started_utc: %s\n", r->started);
 	ls_buf_printf(&b, "updated_utc: %s\n", now);
 	ls_buf_printf(&b, "cells: %zu\n", r->nr_rows);
+	ls_time_split_desc(r, split, sizeof(split));
+	ls_buf_printf(&b, "time_split: %s\n", split);
 	if (b.err) {
 		ls_buf_free(&b);
 		return b.err;
@@ -108,6 +135,7 @@ int ls_results_create(struct ls_results *r, const char *root, const char *label,
 	int i, ret;
 
 	memset(r, 0, sizeof(*r));
+	r->start_ns = mono_now_ns();
 	r->si = si;
 	r->bpf_stats = bpf_stats;
 	ls_proc_start(getpid(), &r->pid_start);

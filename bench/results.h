@@ -43,6 +43,7 @@ struct ls_row {
 	unsigned int rounds_redone; /* rounds measured again because they were disturbed */
 	char disturbed_why[128]; /* the last disturbed round kept: which, and why */
 	double wall_s; /* wall time of its rounds: setups, redone rounds and teardowns included */
+	double setup_s, measure_s, teardown_s; /* a round's (ls_cell_round): where its time went */
 	struct ls_round_stats ns_rs; /* ns per op over rounds, from reps */
 	long control; /* index of the control's row in the results; -1: none */
 	bool census; /* maps of the cell's type were counted machine-wide */
@@ -83,6 +84,17 @@ struct ls_row {
 	__u64 bpf_lat_max, bpf_lat_samples;
 };
 
+/* Where a run's wall time went, in seconds (meta.txt time_split:). */
+struct ls_time_split {
+	double setup_s; /* waiting for earlier cells' maps to be freed; programs, maps, owners made */
+	double measure_s; /* warm-ups, repetitions and the speed probes beside them */
+	double kept_s; /* of measure_s: the repetitions kept, their measured windows */
+	double teardown_s; /* owners, maps and programs undone, the process's threads reaped */
+	double redone_s; /* the first go of rounds measured again for a disturbance, whole */
+	double speed_wait_s; /* waiting for the CPUs' speed to come back before a redo */
+	double write_s; /* summary.csv and the rest written */
+};
+
 /* A run's results folder and the rows written to it so far. */
 struct ls_results {
 	char dir[PATH_MAX];
@@ -101,6 +113,8 @@ struct ls_results {
 	struct ls_row *rows;
 	size_t nr_rows;
 	size_t cap_rows;
+	unsigned long long start_ns; /* CLOCK_MONOTONIC at ls_results_create */
+	struct ls_time_split spent;
 	struct ls_buf *hist_csv; /* every histogram so far, written to hist.csv.gz at the end */
 	struct ls_buf *reps_csv; /* every repetition so far, rewritten with summary.csv */
 	struct ls_buf *profile_csv; /* every profile so far, rewritten with summary.csv */
@@ -127,6 +141,12 @@ int ls_results_create(struct ls_results *r, const char *root, const char *label,
  * none; -ENOMEM. The results own what their rows hold.
  */
 long ls_results_slot(struct ls_results *r, const struct ls_row *keys);
+
+/*
+ * Where the run's wall time went so far (meta.txt's time_split: line): "wall
+ * 1080.2 s: setup 301.0 s, measuring ...".
+ */
+void ls_time_split_desc(const struct ls_results *r, char *buf, size_t len);
 
 /*
  * Rewrites summary.csv atomically with every row, and with texts reps.csv and

@@ -139,19 +139,41 @@ static void speed_wait(const struct ls_cell_key *key, const struct ls_run_opts *
 			key->sc->name, n->slow_pct, waited);
 }
 
+/* A round's phases added to where the run's time went; kept: its repetitions were kept. */
+static void time_add(struct ls_time_split *spent, const struct ls_row *rnd, bool kept)
+{
+	unsigned int i;
+
+	if (!kept) {
+		spent->redone_s += rnd->setup_s + rnd->measure_s + rnd->teardown_s;
+		return;
+	}
+	spent->setup_s += rnd->setup_s;
+	spent->measure_s += rnd->measure_s;
+	spent->teardown_s += rnd->teardown_s;
+	for (i = 0; i < rnd->nr_reps; i++)
+		spent->kept_s += rnd->reps[i].secs;
+}
+
 /*
  * One round of the cell key names into rnd; a round that something disturbed
  * (disturb.h) is measured again once, and the second kept whatever it met.
  * A smoke run (--quick) keeps the first: it measures nothing worth the time.
+ * The first go's time, and any wait for the CPUs' speed, go to spent.
  */
 static void round_of(const struct ls_cell_key *key, const struct ls_run_opts *o, const int *cpus,
-		     struct ls_row *rnd)
+		     struct ls_row *rnd, struct ls_time_split *spent)
 {
+	double t0;
+
 	ls_cell_round(key, o, cpus, rnd);
 	if (rnd->status != LS_OK || !rnd->noise.disturbed || ls_interrupted || o->quick)
 		return;
+	t0 = mono_ns();
 	if (ls_noise_slow(&rnd->noise))
 		speed_wait(key, o, cpus, &rnd->noise);
+	spent->speed_wait_s += (mono_ns() - t0) / 1e9;
+	time_add(spent, rnd, false);
 	ls_row_release(rnd);
 	ls_watchdog_beat("set up (again: the round was disturbed)", NULL);
 	ls_cell_round(key, o, cpus, rnd);
@@ -171,7 +193,8 @@ static int measure_round(struct plan *p, size_t i, const struct ls_run_opts *o, 
 
 	cell_desc(&pc->key, name, sizeof(name));
 	ls_watchdog_beat("set up", name);
-	round_of(&pc->key, o, cpus, &rnd);
+	round_of(&pc->key, o, cpus, &rnd, &res->spent);
+	time_add(&res->spent, &rnd, true);
 	if (ls_interrupted) {
 		ls_row_release(&rnd);
 		return 0;
@@ -199,6 +222,7 @@ static int measure_round(struct plan *p, size_t i, const struct ls_run_opts *o, 
 		b.latency = b.bpf_latency = b.bpf_stats = b.perf = b.profile = false;
 		ls_watchdog_beat("set up (bare)", NULL);
 		ls_cell_round(&pc->key, &b, cpus, &bare);
+		time_add(&res->spent, &bare, true);
 		ls_row_summarize(&bare);
 		if (!ls_interrupted)
 			ls_row_add_bare(&res->rows[pc->slot], &bare);
@@ -212,6 +236,16 @@ static int measure_round(struct plan *p, size_t i, const struct ls_run_opts *o, 
 	pc->spent_s += secs;
 	p->measured++;
 	p->measuring_ns += secs * 1e9;
+	return err;
+}
+
+/* ls_results_write, its time counted. */
+static int write_timed(struct ls_results *res, bool texts)
+{
+	double t0 = mono_ns();
+	int err = ls_results_write(res, texts);
+
+	res->spent.write_s += (mono_ns() - t0) / 1e9;
 	return err;
 }
 
@@ -241,7 +275,7 @@ static int measure_and_write(struct plan *p, size_t i, const struct ls_run_opts 
 	int err = measure_round(p, i, o, cpus, res);
 
 	link_controls(p, res);
-	return err ?: ls_results_write(res, texts);
+	return err ?: write_timed(res, texts);
 }
 
 /* The rounds every cell has: each measures every cell still owed one, shuffled afresh. */
@@ -259,7 +293,7 @@ static int least_rounds(struct plan *p, const struct ls_run_opts *o, const int *
 			err = measure_and_write(p, order[k], o, cpus, res, false);
 		}
 		/* a round's repetitions, written whole when it ends */
-		err = err ?: ls_results_write(res, true);
+		err = err ?: write_timed(res, true);
 	}
 	free(order);
 	return err;
@@ -303,7 +337,7 @@ static int extra_rounds(struct plan *p, const struct ls_run_opts *o, const int *
 		err = measure_and_write(p, k, o, cpus, res, ++n % EXTRA_TEXTS_EVERY == 0);
 		last = k;
 	}
-	return err ?: ls_results_write(res, true);
+	return err ?: write_timed(res, true);
 }
 
 static int run_rounds(struct plan *p, const struct ls_run_opts *o, const int *cpus,

@@ -862,6 +862,21 @@ if [ -z "$rounds_bad" ]; then ok "every ok cell has two rounds and an interval a
 	not_ok "every ok cell has two rounds and an interval around its figure" "$rounds_bad"; fi
 check "meta.txt records the rounds and the shuffle's seed" \
 	grep -q '^rounds: 2 to 2 per cell.*shuffle seed [0-9]' "$runA/meta.txt"
+# time_split: the parts of the wall time, none negative but the rest (a clock's rounding), the
+# repetitions kept within measuring, and what they add up to the wall time.
+split=$(sed -n 's/^time_split: //p' "$runA/meta.txt")
+if echo "$split" | awk '{
+	gsub(/[:,()]/, " ")
+	for (i = 1; i < NF; i++) if ($(i + 1) == "s" && $i ~ /^-?[0-9.]+$/) v[++n] = $i
+	# wall, setup, measuring, kept, teardown, redone, speed, writing, rest
+	ok = n == 9 && v[1] > 0 && v[3] > 0 && v[4] > 0 && v[4] <= v[3] && v[9] > -0.2
+	for (i = 2; i <= 8; i++) ok = ok && v[i] >= 0
+	sum = v[2] + v[3] + v[5] + v[6] + v[7] + v[8] + v[9]
+	exit !(ok && sum > v[1] - 0.2 && sum < v[1] + 0.2) }'; then
+	ok "meta.txt: time_split, where the wall time went: $split"
+else
+	not_ok "meta.txt: time_split" "$split"
+fi
 if [ "$rc" -eq 0 ] && [ "${nr_judged:-0}" -ge 4 ] && [ -z "$verdicts" ] &&
 	echo "$out" | grep -q 'Benjamini-Hochberg'; then
 	ok "A/A: three alternated runs a side compared, each of $nr_judged cells one of the four verdicts"
