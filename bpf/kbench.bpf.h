@@ -10,7 +10,9 @@
 
 /*
  * On lsm.s/socket_post_create (sleepable; needs the BPF LSM), hook mode
- * only: the owner is each socket the run's process creates, as there.
+ * only: the owner is each socket the run's process creates, as there. From
+ * 6.17 the verifier types sock->sk as a trusted pointer that may be NULL and
+ * refuses it to bpf_sk_storage_get unchecked: the check costs a branch.
  */
 #define LS_SOCKET_POST_CREATE_PROG(name, op)                                                       \
 	LS_BODY(name, op)                                                                          \
@@ -24,6 +26,8 @@
 		if (!ls_our_tgid())                                                                \
 			return 0;                                                                  \
 		oc.sk = (struct bpf_sock *)sock->sk;                                               \
+		if (!oc.sk)                                                                        \
+			return 0;                                                                  \
 		name##_body(&oc, false);                                                           \
 		return 0;                                                                          \
 	}
