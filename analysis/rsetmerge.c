@@ -143,8 +143,12 @@ int ls_rset_merge(struct ls_rset *s, struct ls_rset *run, size_t run_idx, unsign
 			continue;
 		}
 		to->nr_runs++;
-		/* the control any run names (older runs name none), whichever run's cell is kept */
-		if (!to->control_named) {
+		/*
+		 * the control any run names (older runs have no column; a run cut off
+		 * before the control was measured leaves it empty), whichever run's
+		 * cell is kept
+		 */
+		if (!to->control_named || (!*to->control && *from->control)) {
 			memcpy(to->control, from->control, sizeof(to->control));
 			to->control_named = from->control_named;
 		}

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include "clean.h"
 #include "columns.h"
+#include "crew.h"
 #include "csv.h"
 #include "identity.h"
 #include "paths.h"
@@ -40,18 +41,10 @@ static void sanitize(char *s)
 	}
 }
 
-static unsigned long long mono_now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000000000ULL + ts.tv_nsec;
-}
-
 void ls_time_split_desc(const struct ls_results *r, char *buf, size_t len)
 {
 	const struct ls_time_split *s = &r->spent;
-	double wall = (mono_now_ns() - r->start_ns) / 1e9;
+	double wall = (ls_now_ns() - r->start_ns) / 1e9;
 	double other = wall - s->setup_s - s->measure_s - s->teardown_s - s->redone_s -
 		       s->speed_wait_s - s->write_s;
 
@@ -66,7 +59,7 @@ void ls_time_split_desc(const struct ls_results *r, char *buf, size_t len)
 
 static int write_meta(struct ls_results *r, const char *state)
 {
-	char split[320];
+
 	const struct ls_sysinfo *si = r->si;
 	struct ls_buf b = {};
 	char path[PATH_MAX + 16], now[32];
@@ -107,8 +100,8 @@ static int write_meta(struct ls_results *r, const char *state)
 	ls_buf_printf(&b, "started_utc: %s\n", r->started);
 	ls_buf_printf(&b, "updated_utc: %s\n", now);
 	ls_buf_printf(&b, "cells: %zu\n", r->nr_rows);
-	ls_time_split_desc(r, split, sizeof(split));
-	ls_buf_printf(&b, "time_split: %s\n", split);
+	ls_time_split_desc(r, r->split, sizeof(r->split));
+	ls_buf_printf(&b, "time_split: %s\n", r->split);
 	if (b.err) {
 		ls_buf_free(&b);
 		return b.err;
@@ -135,7 +128,7 @@ int ls_results_create(struct ls_results *r, const char *root, const char *label,
 	int i, ret;
 
 	memset(r, 0, sizeof(*r));
-	r->start_ns = mono_now_ns();
+	r->start_ns = ls_now_ns();
 	r->si = si;
 	r->bpf_stats = bpf_stats;
 	ls_proc_start(getpid(), &r->pid_start);
@@ -515,10 +508,12 @@ static int texts_make(struct ls_results *r, bool texts, bool hist)
 
 int ls_results_write(struct ls_results *r, bool texts)
 {
+	double t0 = ls_now_ns();
 	int err = texts_make(r, texts, false) ?: write_summary(r);
 
 	if (!err && texts)
 		err = write_texts(r);
+	r->spent.write_s += (ls_now_ns() - t0) / 1e9;
 	return err ?: write_meta(r, "running");
 }
 
@@ -559,9 +554,11 @@ int ls_results_add(struct ls_results *r, const struct ls_row *row)
 
 int ls_results_finish(struct ls_results *r, const char *state)
 {
+	double t0 = ls_now_ns();
 	int err = texts_make(r, true, true) ?: write_summary(r) ?: write_texts(r) ?:
 		ls_results_write_text(r, "hist.csv.gz", r->hist_csv, true);
 
+	r->spent.write_s += (ls_now_ns() - t0) / 1e9;
 	return write_meta(r, state) ?: err;
 }
 

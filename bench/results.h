@@ -86,11 +86,13 @@ struct ls_row {
 
 /* Where a run's wall time went, in seconds (meta.txt time_split:). */
 struct ls_time_split {
-	double setup_s; /* waiting for earlier cells' maps to be freed; programs, maps, owners made */
+	double setup_s; /* waiting for earlier cells' maps to be freed; programs, maps, owners made
+			 */
 	double measure_s; /* warm-ups, repetitions and the speed probes beside them */
 	double kept_s; /* of measure_s: the repetitions kept, their measured windows */
 	double teardown_s; /* owners, maps and programs undone, the process's threads reaped */
-	double redone_s; /* the first go of rounds measured again for a disturbance, whole */
+	double redone_s; /* the first go of rounds measured again for a disturbance, whole, and a
+			    round an interruption cut off */
 	double speed_wait_s; /* waiting for the CPUs' speed to come back before a redo */
 	double write_s; /* summary.csv and the rest written */
 };
@@ -113,8 +115,9 @@ struct ls_results {
 	struct ls_row *rows;
 	size_t nr_rows;
 	size_t cap_rows;
-	unsigned long long start_ns; /* CLOCK_MONOTONIC at ls_results_create */
+	double start_ns; /* ls_now_ns() at ls_results_create */
 	struct ls_time_split spent;
+	char split[320]; /* the time split meta.txt holds, as last written */
 	struct ls_buf *hist_csv; /* every histogram so far, written to hist.csv.gz at the end */
 	struct ls_buf *reps_csv; /* every repetition so far, rewritten with summary.csv */
 	struct ls_buf *profile_csv; /* every profile so far, rewritten with summary.csv */
@@ -144,7 +147,7 @@ long ls_results_slot(struct ls_results *r, const struct ls_row *keys);
 
 /*
  * Where the run's wall time went so far (meta.txt's time_split: line): "wall
- * 1080.2 s: setup 301.0 s, measuring ...".
+ * W s: setup S s, measuring M s (repetitions kept K s), ...".
  */
 void ls_time_split_desc(const struct ls_results *r, char *buf, size_t len);
 

@@ -131,7 +131,7 @@ static bool any_failed(const struct ls_results *res)
 static int run_into(struct ls_results *res, const struct ls_run_opts *o, const bool *selected,
 		    const int *cpus)
 {
-	char state[160], split[320];
+	char state[160];
 	/* a step sleeps a warm-up or a repetition's slice at most: never a stall */
 	double longest = o->warmup_s > o->duration_s ? o->warmup_s : o->duration_s;
 	int err = ls_watchdog_start(o->stall_s && o->stall_s < 2 * longest + 5 ? 2 * longest + 5
@@ -157,8 +157,8 @@ static int run_into(struct ls_results *res, const struct ls_run_opts *o, const b
 		return 130;
 	}
 	ls_results_finish(res, "complete");
-	ls_time_split_desc(res, split, sizeof(split));
-	printf("%zu cells written to %s/summary.csv\ntime: %s\n", res->nr_rows, res->dir, split);
+	printf("%zu cells written to %s/summary.csv\ntime: %s\n", res->nr_rows, res->dir,
+	       res->split);
 	return any_failed(res) ? 1 : 0;
 }
 

@@ -194,11 +194,12 @@ static int measure_round(struct plan *p, size_t i, const struct ls_run_opts *o, 
 	cell_desc(&pc->key, name, sizeof(name));
 	ls_watchdog_beat("set up", name);
 	round_of(&pc->key, o, cpus, &rnd, &res->spent);
-	time_add(&res->spent, &rnd, true);
 	if (ls_interrupted) {
+		time_add(&res->spent, &rnd, false); /* measured, not kept */
 		ls_row_release(&rnd);
 		return 0;
 	}
+	time_add(&res->spent, &rnd, true);
 	if (pc->slot < 0)
 		pc->slot = ls_results_slot(res, &(struct ls_row){ .sc = rnd.sc,
 								  .mode = rnd.mode,
@@ -222,7 +223,7 @@ static int measure_round(struct plan *p, size_t i, const struct ls_run_opts *o, 
 		b.latency = b.bpf_latency = b.bpf_stats = b.perf = b.profile = false;
 		ls_watchdog_beat("set up (bare)", NULL);
 		ls_cell_round(&pc->key, &b, cpus, &bare);
-		time_add(&res->spent, &bare, true);
+		time_add(&res->spent, &bare, !ls_interrupted);
 		ls_row_summarize(&bare);
 		if (!ls_interrupted)
 			ls_row_add_bare(&res->rows[pc->slot], &bare);
@@ -236,16 +237,6 @@ static int measure_round(struct plan *p, size_t i, const struct ls_run_opts *o, 
 	pc->spent_s += secs;
 	p->measured++;
 	p->measuring_ns += secs * 1e9;
-	return err;
-}
-
-/* ls_results_write, its time counted. */
-static int write_timed(struct ls_results *res, bool texts)
-{
-	double t0 = mono_ns();
-	int err = ls_results_write(res, texts);
-
-	res->spent.write_s += (mono_ns() - t0) / 1e9;
 	return err;
 }
 
@@ -275,7 +266,7 @@ static int measure_and_write(struct plan *p, size_t i, const struct ls_run_opts 
 	int err = measure_round(p, i, o, cpus, res);
 
 	link_controls(p, res);
-	return err ?: write_timed(res, texts);
+	return err ?: ls_results_write(res, texts);
 }
 
 /* The rounds every cell has: each measures every cell still owed one, shuffled afresh. */
@@ -293,7 +284,7 @@ static int least_rounds(struct plan *p, const struct ls_run_opts *o, const int *
 			err = measure_and_write(p, order[k], o, cpus, res, false);
 		}
 		/* a round's repetitions, written whole when it ends */
-		err = err ?: write_timed(res, true);
+		err = err ?: ls_results_write(res, true);
 	}
 	free(order);
 	return err;
@@ -337,7 +328,7 @@ static int extra_rounds(struct plan *p, const struct ls_run_opts *o, const int *
 		err = measure_and_write(p, k, o, cpus, res, ++n % EXTRA_TEXTS_EVERY == 0);
 		last = k;
 	}
-	return err ?: write_timed(res, true);
+	return err ?: ls_results_write(res, true);
 }
 
 static int run_rounds(struct plan *p, const struct ls_run_opts *o, const int *cpus,

@@ -346,16 +346,17 @@ int ls_bh(const double *p, size_t n, double *q)
 
 double ls_half_width(const double *l, size_t n, bool trim, double alpha)
 {
-	double *x, mean = 0, se2;
+	double *x, mean = 0, se2, v;
 	size_t g;
 	int ret;
 
 	if (n < 2)
 		return NAN;
-	if (!trim || n < LS_TRIM_MIN) {
-		if (ls_mean_var(l, n, &mean, &se2))
+	/* (trimmed() sets nothing aside below LS_TRIM_MIN: the same interval) */
+	if (!trim) {
+		if (ls_mean_var(l, n, &mean, &v))
 			return NAN;
-		return expm1(ls_t_crit(alpha, n - 1.0) * sqrt(se2 / n));
+		return expm1(ls_t_crit(alpha, n - 1.0) * sqrt(v / n));
 	}
 	x = malloc(n * sizeof(*x));
 	if (!x)

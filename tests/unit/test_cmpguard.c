@@ -130,12 +130,36 @@ static void merged_runs_keep_the_name(void **state)
 	ls_rset_free(&s);
 }
 
+/*
+ * A run cut off before p-get's control was measured has the column but leaves p-get's field
+ * empty; merged with a run that names it, the set keeps the name, whichever run is first.
+ */
+static void cut_off_run_keeps_the_name(void **state)
+{
+	struct ls_rset s;
+	char b[2][256];
+	size_t i;
+
+	make_run("mpart", 3, "6.1", cell_spec(b[0], 256, "p-get", 100, 0.005, 5, 0),
+		 cell_spec(b[1], 256, "p-put>z-empty", 100, 0.005, 5, 0), NULL);
+	guard_run("mfull", true, false);
+	load(&s, "mpart,mfull");
+	for (i = 0; i < s.nr_cells && strcmp(s.cells[i].key.scenario, "p-get"); i++)
+		;
+	assert_true(i < s.nr_cells);
+	assert_int_equal(s.cells[i].nr_runs, 2);
+	assert_true(s.cells[i].control_named);
+	assert_string_equal(s.cells[i].control, "q-empty");
+	ls_rset_free(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(named_control_is_used),
 		cmocka_unit_test(without_the_column_the_prefix),
 		cmocka_unit_test(merged_runs_keep_the_name),
+		cmocka_unit_test(cut_off_run_keeps_the_name),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
