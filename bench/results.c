@@ -59,7 +59,6 @@ void ls_time_split_desc(const struct ls_results *r, char *buf, size_t len)
 
 static int write_meta(struct ls_results *r, const char *state)
 {
-
 	const struct ls_sysinfo *si = r->si;
 	struct ls_buf b = {};
 	char path[PATH_MAX + 16], now[32];
