@@ -49,7 +49,7 @@ BUILD_LIBS := \
 	libelf:libelf-dev \
 	zlib:zlib1g-dev
 
-# One BPF object per map type, and the iterator that reads maps' cache slots.
+# One BPF object per map type, the iterator that reads maps' cache slots and the speed probe.
 BPF_OBJS := \
 	task \
 	cgrp \
@@ -57,7 +57,8 @@ BPF_OBJS := \
 	inode \
 	cgstore \
 	skclone \
-	slots
+	slots \
+	speed
 
 # The layers of lsbench, one folder and one static archive each
 # (.output/lib<layer>.a), one source per line; cmd/main.c, the subcommands,

@@ -344,8 +344,8 @@ const struct ls_file_column ls_reps_columns[] = {
 	  "%: of the time some task waited for a CPU (`/proc/pressure/cpu`, `some`); empty without "
 	  "PSI" },
 	{ "round_slow_pct",
-	  "%: how much slower than usual the producers' CPUs ran plain user-space work (a speed "
-	  "probe timed on each producer's thread before and after each repetition, against a low "
+	  "%: how much slower than usual the producers' CPUs ran BPF's loop harness (a speed "
+	  "probe, empty bpf_loop steps, or arithmetic where meta.txt's speed_probe says so, timed on each producer's thread before and after each repetition, against a low "
 	  "quantile of the run's probes on that CPU): each repetition's most slowed producer, the "
 	  "median over the round's; over " LS_STR(
 		  LS_SPEED_SLOW_PCT) "% the round is disturbed (not under plain TCG, where "

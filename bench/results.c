@@ -88,6 +88,8 @@ static int write_meta(struct ls_results *r, const char *state)
 	ls_buf_printf(&b, "smt_active: %s\n", si->smt);
 	ls_buf_printf(&b, "turbo: %s\n", si->turbo);
 	ls_buf_printf(&b, "bpf_stats: %s\n", r->bpf_stats ? "on (BPF_ENABLE_STATS)" : "off");
+	if (r->speed_probe)
+		ls_buf_printf(&b, "speed_probe: %s\n", r->speed_probe);
 	ls_buf_printf(&b, "rounds: %s\n", r->rounds_desc);
 	ls_buf_printf(&b, "bpf_sources: %s\n", ls_bpf_sources());
 	ls_buf_printf(&b, "measure_key: %016llx\n", r->measure_key);

@@ -110,6 +110,7 @@ struct ls_results {
 	unsigned long long measure_key; /* ls_measure_key() of the run's options */
 	/* What makes the run a trial, not a benchmark (a slowdown, a fault); empty: none. */
 	char trial[128];
+	const char *speed_probe; /* what the speed probe times (speed.h), once chosen */
 	unsigned long long pid_start; /* this process's start, ticks after boot (meta.txt pid:) */
 	char boot_id[64];
 	struct ls_row *rows;

@@ -163,11 +163,20 @@ static int run_into(struct ls_results *res, const struct ls_run_opts *o, const b
 }
 
 /*
- * The speed probes' reference per CPU (speed.h), from the first probes of
- * the CPUs the run may use; without it rounds are not judged by speed.
+ * The speed probe (speed.h), said in meta.txt, and its reference per CPU from
+ * the first probes of the CPUs the run may use; without it rounds are not
+ * judged by speed.
  */
-static void speed_start(const struct ls_sysinfo *si, const int *cpus, int nr_cpus)
+static void speed_start(struct ls_results *res, const struct ls_sysinfo *si, const int *cpus,
+			int nr_cpus)
 {
+	bool bpf = ls_speed_load();
+
+	res->speed_probe = bpf ? LS_SPEED_BPF : LS_SPEED_ARITH;
+	if (!bpf)
+		fprintf(stderr,
+			"lsbench: the speed probe times arithmetic: its BPF program did not "
+			"load or run\n");
 	if (!ls_speed_start(si->virt, cpus, nr_cpus))
 		fprintf(stderr, "lsbench: rounds not judged by speed: a CPU could not be probed\n");
 	else if (!ls_speed_judged)
@@ -227,9 +236,10 @@ int ls_run(struct ls_run_opts *o, int argc, char **argv)
 	printf("lsbench %s: kernel %s, %u CPUs online, virt %s\n", LSBENCH_REV, si.kernel,
 	       si.nr_online, si.virt);
 	printf("results: %s\n", res.dir);
-	speed_start(&si, cpus, nr_cpus);
+	speed_start(&res, &si, cpus, nr_cpus);
 	status = run_into(&res, o, selected, cpus);
 	ls_speed_ref_free(&ls_speed_run);
+	ls_speed_unload();
 	ls_results_free(&res);
 	free(selected);
 	return status;

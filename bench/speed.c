@@ -5,9 +5,12 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
 #include "cellrun.h"
 #include "crew.h"
 #include "speed.h"
+#include "speed.skel.h"
 
 /* Histogram bins: LS_SPEED_BIN_RATIO apart from LS_SPEED_BIN_LO ns, up to about a second. */
 #define LS_SPEED_BIN_LO 100.0
@@ -17,16 +20,32 @@
 struct ls_speed_ref ls_speed_run;
 bool ls_speed_judged = true;
 
-/* One part: dependent multiply-adds the compiler may neither fold nor reorder. */
-static uint64_t lcg_steps(uint64_t x)
+/* The BPF probe (bpf/speed.bpf.c) once loaded; NULL: the arithmetic probe. */
+static struct speed_bpf *probe_skel;
+
+/* One arithmetic part: dependent multiply-adds the compiler may neither fold nor reorder. */
+static double lcg_part(void)
 {
+	double t0 = ls_now_ns();
+	uint64_t x = 1;
 	unsigned int i;
 
 	for (i = 0; i < LS_SPEED_STEPS; i++) {
 		x = x * 6364136223846793005ULL + 1442695040888963407ULL;
 		__asm__ volatile("" : "+r"(x));
 	}
-	return x;
+	return ls_now_ns() - t0;
+}
+
+/* One BPF part on the calling thread's CPU, as the program timed it; NAN if it could not run. */
+static double bpf_part(void)
+{
+	LIBBPF_OPTS(bpf_test_run_opts, opts);
+
+	if (bpf_prog_test_run_opts(bpf_program__fd(probe_skel->progs.speed_probe), &opts) ||
+	    !opts.retval)
+		return NAN;
+	return opts.retval;
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -38,18 +57,39 @@ static int cmp_double(const void *a, const void *b)
 
 double ls_speed_probe(void)
 {
-	double part[LS_SPEED_PARTS], t0;
-	uint64_t x = 1;
+	double part[LS_SPEED_PARTS];
 	unsigned int i;
 
 	for (i = 0; i < LS_SPEED_PARTS; i++) {
-		t0 = ls_now_ns();
-		x = lcg_steps(x);
-		part[i] = ls_now_ns() - t0;
+		part[i] = probe_skel ? bpf_part() : lcg_part();
+		if (isnan(part[i]))
+			return NAN;
 	}
-	__asm__ volatile("" : : "r"(x));
 	qsort(part, LS_SPEED_PARTS, sizeof(part[0]), cmp_double);
 	return part[LS_SPEED_PARTS / 2];
+}
+
+bool ls_speed_load(void)
+{
+	struct speed_bpf *skel = speed_bpf__open();
+
+	if (skel) {
+		skel->rodata->steps = LS_SPEED_STEPS;
+		if (!speed_bpf__load(skel)) {
+			probe_skel = skel;
+			if (!isnan(bpf_part()))
+				return true;
+			probe_skel = NULL;
+		}
+	}
+	speed_bpf__destroy(skel);
+	return false;
+}
+
+void ls_speed_unload(void)
+{
+	speed_bpf__destroy(probe_skel);
+	probe_skel = NULL;
 }
 
 double ls_speed_probe_on(int cpu)

@@ -1,13 +1,18 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * A speed probe: how fast a CPU runs plain user-space work right now. On a
+ * A speed probe: how fast a CPU runs BPF's loop harness right now. On a
  * virtual machine a CPU can run slow for seconds (another guest on its core,
  * the host's frequency) while the guest sees its thread on its CPU the whole
- * time, unpreempted: only timing a fixed amount of work tells. Each producer
- * times the probe on its CPU before and after each repetition; the run keeps
- * a reference per CPU, a low quantile of every probe so far there, and a
- * round whose repetitions ran more than LS_SPEED_SLOW_PCT slower than it is
- * disturbed (disturb.h).
+ * time, unpreempted: only timing a fixed amount of work tells. The work is
+ * what the cells run: empty bpf_loop steps, timed inside BPF
+ * (bpf/speed.bpf.c). A guest's CPU can run such calls and branches half as
+ * fast again for seconds while plain arithmetic keeps its speed (a core
+ * shared with another guest would do that), so arithmetic is the fallback
+ * only, where the BPF probe does not load. Each producer times the probe on
+ * its CPU before and after each repetition; the run keeps a reference per
+ * CPU, a low quantile of every probe so far there, and a round whose
+ * repetitions ran more than LS_SPEED_SLOW_PCT slower than it is disturbed
+ * (disturb.h).
  */
 #ifndef LSBENCH_SPEED_H
 #define LSBENCH_SPEED_H
@@ -15,9 +20,10 @@
 #include <stdbool.h>
 
 /*
- * The probe: LS_SPEED_PARTS parts of LS_SPEED_STEPS dependent multiply-adds
- * each (a few tens of µs a part on a current x86 CPU); its reading is the
- * median part, so that an interrupt landing in one part does not move it.
+ * The probe: LS_SPEED_PARTS parts of LS_SPEED_STEPS bpf_loop steps (or
+ * dependent multiply-adds) each, a few tens of µs a part on a current x86
+ * CPU; its reading is the median part, so that an interrupt landing in one
+ * part does not move it.
  */
 #define LS_SPEED_PARTS 7
 #define LS_SPEED_STEPS 20000
@@ -45,7 +51,18 @@ extern struct ls_speed_ref ls_speed_run;
 /* Whether the run judges rounds by their speed (ls_speed_start; not under plain TCG). */
 extern bool ls_speed_judged;
 
-/* One probe on the calling thread's CPU: the median part's time in ns. */
+/* What the probe times, as meta.txt says it. */
+#define LS_SPEED_BPF "bpf_loop steps, timed in BPF"
+#define LS_SPEED_ARITH "user-space arithmetic (the BPF probe did not load)"
+
+/*
+ * Loads the BPF probe and checks that it runs: true if it does; false, and
+ * the probe times arithmetic, if not.
+ */
+bool ls_speed_load(void);
+void ls_speed_unload(void);
+
+/* One probe on the calling thread's CPU: the median part's time in ns; NAN if it failed. */
 double ls_speed_probe(void);
 
 /* One probe on CPU cpu: the calling thread moves there for it, then back; NAN if it cannot. */

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 #include "disturb.h"
 #include "speed.h"
@@ -196,6 +197,22 @@ static void probe_reads(void **state)
 	assert_true(isnan(ls_speed_probe_on(-1)));
 }
 
+/* As root, the BPF probe loads, runs and reads; unloaded, the arithmetic probe reads again. */
+static void bpf_probe_reads(void **state)
+{
+	double ns;
+
+	(void)state;
+	if (geteuid())
+		skip();
+	assert_true(ls_speed_load());
+	ns = ls_speed_probe();
+	ls_speed_unload();
+	assert_true(isfinite(ns) && ns > 0);
+	ns = ls_speed_probe();
+	assert_true(isfinite(ns) && ns > 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -208,6 +225,7 @@ int main(void)
 		cmocka_unit_test(slow_round_disturbed),
 		cmocka_unit_test(start_by_virt),
 		cmocka_unit_test(probe_reads),
+		cmocka_unit_test(bpf_probe_reads),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
