@@ -22,8 +22,12 @@ static void *park(void *arg)
 
 	pthread_mutex_lock(&t->lock);
 	t->tids[p->idx] = gettid();
+	/*
+	 * Only the creator waits for this: a broadcast on the parked threads'
+	 * own condition would wake every one parked so far, n^2 / 2 wakeups.
+	 */
 	t->ready++;
-	pthread_cond_broadcast(&t->cond);
+	pthread_cond_signal(&t->ready_cond);
 	while (!t->release)
 		pthread_cond_wait(&t->cond, &t->lock);
 	pthread_mutex_unlock(&t->lock);
@@ -39,6 +43,7 @@ int ls_threads_create(struct ls_threads *t, unsigned int n, char *err, size_t le
 
 	memset(t, 0, sizeof(*t));
 	pthread_mutex_init(&t->lock, NULL);
+	pthread_cond_init(&t->ready_cond, NULL);
 	pthread_cond_init(&t->cond, NULL);
 	t->threads = calloc(n, sizeof(*t->threads));
 	t->tids = calloc(n, sizeof(*t->tids));
@@ -67,7 +72,7 @@ int ls_threads_create(struct ls_threads *t, unsigned int n, char *err, size_t le
 	pthread_attr_destroy(&attr);
 	pthread_mutex_lock(&t->lock);
 	while (t->ready < t->n)
-		pthread_cond_wait(&t->cond, &t->lock);
+		pthread_cond_wait(&t->ready_cond, &t->lock);
 	pthread_mutex_unlock(&t->lock);
 	if (ret) {
 		ls_threads_destroy(t);
@@ -89,6 +94,7 @@ void ls_threads_destroy(struct ls_threads *t)
 	free(t->threads);
 	free(t->tids);
 	free(t->args);
+	pthread_cond_destroy(&t->ready_cond);
 	pthread_cond_destroy(&t->cond);
 	pthread_mutex_destroy(&t->lock);
 	memset(t, 0, sizeof(*t));

@@ -114,7 +114,8 @@ struct ls_threads {
 	unsigned int ready;
 	bool release;
 	pthread_mutex_t lock;
-	pthread_cond_t cond;
+	pthread_cond_t ready_cond; /* a thread parked: the creator alone waits on it */
+	pthread_cond_t cond; /* release: the parked threads wait on it */
 };
 
 int ls_threads_create(struct ls_threads *t, unsigned int n, char *err, size_t len);
