@@ -179,15 +179,14 @@ static int root_add(struct timeline *t, const char *dir)
 static void cell_ci(const struct ls_rcell *c, double *lo, double *hi)
 {
 	struct ls_units u;
-	double mean, var, h;
+	double center, h;
 
 	*lo = *hi = NAN;
 	if (c->nr_rounds < 2 || ls_cell_units(c, false, &u))
 		return;
-	if (!ls_mean_var(u.logs, u.n, &mean, &var)) {
-		h = ls_t_crit(1 - LS_CMP_LEVEL, u.n - 1) * sqrt(var / u.n);
-		*lo = exp(mean - h);
-		*hi = exp(mean + h);
+	if (!ls_log_interval(u.logs, u.n, false, 1 - LS_CMP_LEVEL, &center, &h)) {
+		*lo = exp(center - h);
+		*hi = exp(center + h);
 	}
 	ls_units_free(&u);
 }

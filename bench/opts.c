@@ -84,8 +84,8 @@ const struct ls_cli_opt ls_run_cli_opts[] = {
 	  LS_CLI_UINT, RUN(rounds), RUN_GIVEN(rounds_set), .min = 1, .max = MAX_ROUNDS,
 	  .def = LS_STR(LS_DEF_ROUNDS) },
 	{ "--max-rounds", 0, "N",
-	  "rounds at most: cells whose 95% interval is wider than --precision get more rounds, the "
-	  "widest first, up to N",
+	  "rounds at most: cells whose 95% interval is wider than --precision get more rounds, "
+	  "first those expected to be within it soonest, up to N",
 	  LS_CLI_UINT, RUN(max_rounds), RUN_GIVEN(max_rounds_set), .min = 1, .max = MAX_ROUNDS,
 	  .def = LS_STR(LS_DEF_MAX_ROUNDS) },
 	{ "--precision", 0, "P", "target half-width of the 95% interval, in %", LS_CLI_REAL,

@@ -18,7 +18,7 @@
  * Defaults: short rounds, many of them. The round, a setup of its own, is the
  * unit of evidence: its repetitions only show the spread within it, so a
  * round keeps two, and the time goes to more rounds where the interval is
- * wide (the widest first, schedule.c).
+ * wide (first where it buys a cell its precision soonest, plan.h).
  */
 #define LS_DEF_WARMUP_S 0.05
 #define LS_DEF_DURATION_S 0.05

@@ -5,8 +5,10 @@
  * measured with the same owners, threads and sharing.
  */
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include "plan.h"
+#include "stats.h"
 #include "scenarios.h"
 
 static bool key_eq(const struct ls_cell_key *a, const struct ls_cell_key *b)
@@ -197,7 +199,31 @@ static bool may_extra(const struct plan_cell *c, const struct ls_run_opts *o, do
 	       c->precision_pct > o->precision_pct && c->spent_s / c->rounds <= left_s;
 }
 
-long ls_plan_widest(const struct plan *p, const struct ls_run_opts *o, double left_s, long last)
+/*
+ * The seconds more cell c is expected to need to be within o->precision_pct:
+ * the rounds its interval's spread so far needs, each as long as its rounds
+ * so far; HUGE_VAL where even o->max_rounds would not do.
+ */
+static double to_finish_s(const struct plan_cell *c, const struct ls_run_opts *o)
+{
+	unsigned int m = ls_units_to_reach(c->precision_pct, c->rounds, o->precision_pct,
+					   o->max_rounds, 0.05);
+
+	return m ? (m - c->rounds) * c->spent_s / c->rounds : HUGE_VAL;
+}
+
+/* Whether cell a's next round goes before cell b's: the sooner done, then the wider. */
+static bool goes_before(const struct plan_cell *a, const struct plan_cell *b,
+			const struct ls_run_opts *o)
+{
+	double ta = to_finish_s(a, o), tb = to_finish_s(b, o);
+
+	if (ta != tb)
+		return ta < tb;
+	return a->precision_pct > b->precision_pct;
+}
+
+long ls_plan_next(const struct plan *p, const struct ls_run_opts *o, double left_s, long last)
 {
 	long best = -1;
 	size_t i;
@@ -205,7 +231,7 @@ long ls_plan_widest(const struct plan *p, const struct ls_run_opts *o, double le
 	for (i = 0; i < p->n; i++) {
 		if ((long)i == last || !may_extra(&p->cells[i], o, left_s))
 			continue;
-		if (best < 0 || p->cells[i].precision_pct > p->cells[best].precision_pct)
+		if (best < 0 || goes_before(&p->cells[i], &p->cells[best], o))
 			best = i;
 	}
 	if (best < 0 && last >= 0 && (size_t)last < p->n && may_extra(&p->cells[last], o, left_s))

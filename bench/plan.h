@@ -11,7 +11,7 @@ struct plan_cell {
 	long control; /* plan index of its control; -1: none */
 	long slot; /* its row in the results; -1: not measured yet */
 	bool done; /* precise enough, or not ok */
-	/* As measured so far, for the extra rounds (ls_plan_widest). */
+	/* As measured so far, for the extra rounds (ls_plan_next). */
 	unsigned int rounds;
 	double precision_pct; /* its 95% interval's half-width */
 	double spent_s; /* wall time of its rounds, setups and redone rounds included */
@@ -38,10 +38,14 @@ int ls_plan_build(struct plan *p, const struct ls_run_opts *o, const bool *selec
  * The cell the next extra round goes to: of the cells not done, measured
  * o->rounds times at least and fewer than o->max_rounds, whose interval is
  * still wider than o->precision_pct and whose next round is expected (its
- * rounds' mean wall time) to end within left_s seconds, the widest interval;
- * the cell measured last (last) only when no other is left, so that one
- * cell's rounds do not follow each other in the machine's drift. -1: none.
+ * rounds' mean wall time) to end within left_s seconds, the one expected to
+ * be within o->precision_pct soonest (the rounds its spread so far needs
+ * times its mean round), so that a time budget brings as many cells as it
+ * can within it; among those that cannot be by o->max_rounds, the widest
+ * interval. The cell measured last (last) only when no other is left, so
+ * that one cell's rounds do not follow each other in the machine's drift.
+ * -1: none.
  */
-long ls_plan_widest(const struct plan *p, const struct ls_run_opts *o, double left_s, long last);
+long ls_plan_next(const struct plan *p, const struct ls_run_opts *o, double left_s, long last);
 
 #endif /* LSBENCH_PLAN_H */

@@ -10,16 +10,17 @@
 /* The t interval of the mean of log(x[0..n)), n >= 2, exponentiated. */
 static void log_t_interval(const double *x, size_t n, double *lo, double *hi)
 {
-	double m = 0, ss = 0, hw;
+	double *l = malloc(n * sizeof(*l)), center, hw;
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		m += log(x[i]) / n;
-	for (i = 0; i < n; i++)
-		ss += (log(x[i]) - m) * (log(x[i]) - m);
-	hw = ls_t_crit(0.05, n - 1) * sqrt(ss / (n - 1)) / sqrt((double)n);
-	*lo = exp(m - hw);
-	*hi = exp(m + hw);
+	*lo = *hi = NAN;
+	for (i = 0; l && i < n; i++)
+		l[i] = log(x[i]);
+	if (l && !ls_log_interval(l, n, false, 0.05, &center, &hw)) {
+		*lo = exp(center - hw);
+		*hi = exp(center + hw);
+	}
+	free(l);
 }
 
 /* What a comparison of a run like this one with another would detect (rounds.h). */

@@ -311,9 +311,9 @@ static void progress_extra(const struct plan *p, size_t i, const struct ls_run_o
 #define EXTRA_TEXTS_EVERY 25
 
 /*
- * Then extra rounds, one at a time, each to the cell with the widest interval
- * whose round fits in the budget left (ls_plan_widest), until every cell is
- * precise enough, at its most rounds, or out of time.
+ * Then extra rounds, one at a time, each to the cell expected to be precise
+ * enough soonest whose round fits in the budget left (ls_plan_next), until
+ * every cell is precise enough, at its most rounds, or out of time.
  */
 static int extra_rounds(struct plan *p, const struct ls_run_opts *o, const int *cpus,
 			struct ls_results *res)
@@ -322,8 +322,7 @@ static int extra_rounds(struct plan *p, const struct ls_run_opts *o, const int *
 	unsigned int n = 0;
 	int err = 0;
 
-	while (!err && !ls_interrupted &&
-	       (k = ls_plan_widest(p, o, budget_left(p, o), last)) >= 0) {
+	while (!err && !ls_interrupted && (k = ls_plan_next(p, o, budget_left(p, o), last)) >= 0) {
 		progress_extra(p, k, o);
 		err = measure_and_write(p, k, o, cpus, res, ++n % EXTRA_TEXTS_EVERY == 0);
 		last = k;
@@ -414,7 +413,8 @@ int ls_schedule_run(const struct ls_run_opts *o, const bool *selected, const int
 	int err = ls_plan_build(&p, o, selected);
 
 	snprintf(res->rounds_desc, sizeof(res->rounds_desc),
-		 "%u to %u per cell, until the 95%% interval is within %g%%, the widest first%s; "
+		 "%u to %u per cell, until the 95%% interval is within %g%%, the soonest within it "
+		 "first%s; "
 		 "%zu cells; shuffle seed %llu",
 		 o->rounds, o->max_rounds, o->precision_pct,
 		 o->time_budget_s ? ", within the time budget" : "", p.n, seed);

@@ -138,11 +138,23 @@ int ls_ttest_paired(const double *la, const double *lb, size_t n, struct ls_ttes
 #define LS_TRIM_MIN 5 /* the fewest units a side of which floor(LS_TRIM n) sets one aside */
 int ls_ttest_yuen(const double *la, size_t na, const double *lb, size_t nb, struct ls_ttest *t);
 /*
- * The upper half-width, a fraction, of the (1 - alpha) interval of the mean of
- * n logs, back on the ratio scale; trimmed as Yuen's test takes a side from
- * LS_TRIM_MIN units when trim. NAN for fewer than 2 units (or a value not finite).
+ * The (1 - alpha) interval of the mean of n >= 2 logs l: its center and half-width (*hw),
+ * on the log scale; when trim, of the trimmed mean, as Yuen's test takes a side (from
+ * LS_TRIM_MIN units). 0, -EINVAL (fewer than 2 units, a value not finite) or -ENOMEM.
+ */
+int ls_log_interval(const double *l, size_t n, bool trim, double alpha, double *center, double *hw);
+/*
+ * The upper half-width, a fraction, of that interval back on the ratio scale. NAN for fewer
+ * than 2 units (or a value not finite).
  */
 double ls_half_width(const double *l, size_t n, bool trim, double alpha);
+/*
+ * The units a (1 - alpha) t interval of n units, half-width hw, needs to be
+ * within target, the units' spread staying what it is: n when it is, the
+ * fewest up to most that are expected to be, 0 when none is (or n < 2).
+ */
+unsigned int ls_units_to_reach(double hw, unsigned int n, double target, unsigned int most,
+			       double alpha);
 int ls_ttest_yuen_paired(const double *la, const double *lb, size_t n, struct ls_ttest *t);
 
 /* d -/+ the two-sided (1 - level) critical value of t times se: the level interval of d. */

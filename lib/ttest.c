@@ -344,25 +344,58 @@ int ls_bh(const double *p, size_t n, double *q)
 	return 0;
 }
 
-double ls_half_width(const double *l, size_t n, bool trim, double alpha)
+int ls_log_interval(const double *l, size_t n, bool trim, double alpha, double *center, double *hw)
 {
-	double *x, mean = 0, se2, v;
+	double *x, v, se2;
 	size_t g;
 	int ret;
 
 	if (n < 2)
-		return NAN;
+		return -EINVAL;
 	/* (trimmed() sets nothing aside below LS_TRIM_MIN: the same interval) */
 	if (!trim) {
-		if (ls_mean_var(l, n, &mean, &v))
-			return NAN;
-		return expm1(ls_t_crit(alpha, n - 1.0) * sqrt(v / n));
+		ret = ls_mean_var(l, n, center, &v);
+		if (!ret)
+			*hw = ls_t_crit(alpha, n - 1.0) * sqrt(v / n);
+		return ret;
 	}
 	x = malloc(n * sizeof(*x));
 	if (!x)
-		return NAN;
+		return -ENOMEM;
 	memcpy(x, l, n * sizeof(*x));
-	ret = trimmed(x, n, &g, &mean, &se2);
+	*center = 0;
+	ret = trimmed(x, n, &g, center, &se2);
 	free(x);
-	return ret ? NAN : expm1(ls_t_crit(alpha, n - 2.0 * g - 1) * sqrt(se2));
+	if (!ret)
+		*hw = ls_t_crit(alpha, n - 2.0 * g - 1) * sqrt(se2);
+	return ret;
+}
+
+/* The t interval's half-width at n units over their spread (t / sqrt(n)). */
+static double width_at(unsigned int n, double alpha)
+{
+	return ls_t_crit(alpha, n - 1.0) / sqrt(n);
+}
+
+unsigned int ls_units_to_reach(double hw, unsigned int n, double target, unsigned int most,
+			       double alpha)
+{
+	unsigned int m;
+
+	if (hw <= target)
+		return n;
+	if (n < 2 || !isfinite(hw))
+		return 0;
+	for (m = n + 1; m <= most; m++) {
+		if (hw * width_at(m, alpha) / width_at(n, alpha) <= target)
+			return m;
+	}
+	return 0;
+}
+
+double ls_half_width(const double *l, size_t n, bool trim, double alpha)
+{
+	double center, hw;
+
+	return ls_log_interval(l, n, trim, alpha, &center, &hw) ? NAN : expm1(hw);
 }

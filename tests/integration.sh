@@ -411,7 +411,7 @@ rounds_of() { # CSV: every ok cell's rounds, one line
 rc=$?
 csv=$(summary_of "$tmp/extra")
 if [ "$rc" -eq 0 ] && [ "$(rounds_of "$csv")" = 4 ] && grep -q '^lsbench: extra round 4 of ' "$tmp/extra.log" &&
-	grep -q '^rounds: 2 to 4 per cell, until the 95% interval is within 0.001%, the widest first;' \
+	grep -q '^rounds: 2 to 4 per cell, until the 95% interval is within 0.001%, the soonest within it first;' \
 		"$(dirname "$csv")/meta.txt"; then
 	ok "cells wider than --precision get extra rounds up to --max-rounds"
 else

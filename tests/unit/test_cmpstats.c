@@ -343,6 +343,29 @@ static void half_width_by_hand(void **state)
 	assert_float_equal(ls_half_width(c, 4, true, 0.05), expm1(ls_t_crit(0.05, 3) * sqrt(v / 4)),
 			   1e-12);
 	assert_true(isnan(ls_half_width(c, 1, true, 0.05)));
+	/* the interval's center: the trimmed mean (3, 4, 5 kept), or the mean */
+	assert_int_equal(ls_log_interval(b, 5, true, 0.05, &m, &v), 0);
+	assert_float_equal(m, 4, 1e-14);
+	assert_float_equal(v, ls_t_crit(0.05, 2) * sqrt(4.0 / 6), 1e-12);
+	assert_int_equal(ls_log_interval(b, 5, false, 0.05, &m, &v), 0);
+	assert_float_equal(m, 14.8, 1e-12);
+	assert_int_equal(ls_log_interval(c, 1, false, 0.05, &m, &v), -EINVAL);
+}
+
+/*
+ * The units an interval needs: at 3 units (t(2) / sqrt 3 = 2.484), 3% is 1.92% at 4 (t(3) /
+ * 2 = 1.591), 3.9% 1.95% at 5 (t(4) / sqrt 5 = 1.242) and 2.5% at 4; 9% is 3.8% at 6.
+ */
+static void units_to_reach_by_hand(void **state)
+{
+	(void)state;
+	assert_int_equal(ls_units_to_reach(3, 3, 2, 6, 0.05), 4);
+	assert_int_equal(ls_units_to_reach(3.9, 3, 2, 6, 0.05), 5);
+	assert_int_equal(ls_units_to_reach(3.9, 3, 2, 4, 0.05), 0);
+	assert_int_equal(ls_units_to_reach(9, 3, 2, 6, 0.05), 0);
+	assert_int_equal(ls_units_to_reach(2, 3, 2, 6, 0.05), 3); /* within: no more */
+	assert_int_equal(ls_units_to_reach(3, 1, 2, 6, 0.05), 0); /* no spread to go by */
+	assert_int_equal(ls_units_to_reach(NAN, 3, 2, 6, 0.05), 0);
 }
 
 /*
@@ -441,6 +464,7 @@ int main(void)
 		cmocka_unit_test(units_over_control),
 		cmocka_unit_test(guard_needs_a_share),
 		cmocka_unit_test(yuen_by_hand),
+		cmocka_unit_test(units_to_reach_by_hand),
 		cmocka_unit_test(half_width_by_hand),
 		cmocka_unit_test(yuen_sets_a_slow_run_aside),
 	};

@@ -353,25 +353,46 @@ static void extra_plan(struct plan *p, struct plan_cell *c, struct ls_run_opts *
 	*p = (struct plan){ .cells = c, .n = 4 };
 }
 
-/* The next extra round goes to the widest interval, never past the most rounds or the budget. */
-static void extra_round_to_the_widest(void **state)
+/*
+ * The next extra round goes to the cell expected to be within --precision
+ * soonest; where none can be by --max-rounds, to the widest; never past the
+ * most rounds or the budget. With 1 s rounds at three, to 2%: 3% needs one
+ * round more (3 x t(3)/2 / (t(2)/sqrt 3) = 1.92), 9% and 6% none of three.
+ */
+static void extra_round_to_the_soonest_done(void **state)
 {
 	struct ls_run_opts o;
 	struct plan_cell c[4];
 	struct plan p;
 
 	extra_plan(&p, c, &o);
-	assert_int_equal(ls_plan_widest(&p, &o, HUGE_VAL, -1), 1);
-	/* not the cell measured last, while another is left */
-	assert_int_equal(ls_plan_widest(&p, &o, HUGE_VAL, 1), 3);
+	assert_int_equal(ls_plan_next(&p, &o, HUGE_VAL, -1), 0);
+	/* not the cell measured last, while another is left: the widest of those that cannot */
+	assert_int_equal(ls_plan_next(&p, &o, HUGE_VAL, 0), 1);
 	c[1].rounds = 6; /* at its most rounds */
-	assert_int_equal(ls_plan_widest(&p, &o, HUGE_VAL, -1), 3);
+	assert_int_equal(ls_plan_next(&p, &o, HUGE_VAL, 0), 3);
 	c[3].done = true; /* not ok */
-	assert_int_equal(ls_plan_widest(&p, &o, HUGE_VAL, -1), 0);
+	assert_int_equal(ls_plan_next(&p, &o, HUGE_VAL, -1), 0);
 	/* the last one alone is left: it goes on */
-	assert_int_equal(ls_plan_widest(&p, &o, HUGE_VAL, 0), 0);
+	assert_int_equal(ls_plan_next(&p, &o, HUGE_VAL, 0), 0);
 	c[0].precision_pct = 2; /* within --precision: done */
-	assert_int_equal(ls_plan_widest(&p, &o, HUGE_VAL, -1), -1);
+	assert_int_equal(ls_plan_next(&p, &o, HUGE_VAL, -1), -1);
+}
+
+/* Sooner done by time, not by rounds: two 1 s rounds go before one of 10 s. */
+static void extra_round_by_time_to_precision(void **state)
+{
+	struct ls_run_opts o;
+	struct plan_cell c[4];
+	struct plan p;
+
+	extra_plan(&p, c, &o);
+	c[0].spent_s = 30; /* one round more, of 10 s */
+	c[3].precision_pct = 3.9; /* two rounds more, of 1 s: 3.9 x t(4)/sqrt 5 / (t(2)/sqrt 3)
+				     = 1.95 */
+	assert_int_equal(ls_plan_next(&p, &o, HUGE_VAL, -1), 3);
+	c[3].spent_s = 18; /* now 6 s a round: 12 s against 10 */
+	assert_int_equal(ls_plan_next(&p, &o, HUGE_VAL, -1), 0);
 }
 
 /* A cell whose round would end past the budget (its mean round so far) is passed over. */
@@ -382,15 +403,15 @@ static void extra_round_within_the_budget(void **state)
 	struct plan p;
 
 	extra_plan(&p, c, &o);
-	c[1].spent_s = 30; /* 10 s a round */
-	assert_int_equal(ls_plan_widest(&p, &o, 10, -1), 1);
-	assert_int_equal(ls_plan_widest(&p, &o, 9.9, -1), 3);
-	assert_int_equal(ls_plan_widest(&p, &o, 1, -1), 3); /* the others take 1 s */
-	assert_int_equal(ls_plan_widest(&p, &o, 0.99, -1), -1);
+	c[0].spent_s = 30; /* 10 s a round */
+	assert_int_equal(ls_plan_next(&p, &o, 10, -1), 0);
+	assert_int_equal(ls_plan_next(&p, &o, 9.9, -1), 1);
+	assert_int_equal(ls_plan_next(&p, &o, 1, -1), 1); /* the others take 1 s */
+	assert_int_equal(ls_plan_next(&p, &o, 0.99, -1), -1);
 	/* too few rounds yet: not an extra round's */
-	c[3].rounds = 2;
-	c[3].spent_s = 2;
-	assert_int_equal(ls_plan_widest(&p, &o, 1, -1), 0);
+	c[1].rounds = 2;
+	c[1].spent_s = 2;
+	assert_int_equal(ls_plan_next(&p, &o, 1, -1), 3);
 }
 
 int main(void)
@@ -404,7 +425,8 @@ int main(void)
 		cmocka_unit_test(accept_clone_controlled_by_its_maps_without_the_flag),
 		cmocka_unit_test(map_counts_above_max_maps_left_out),
 		cmocka_unit_test(default_matrix_and_full),
-		cmocka_unit_test(extra_round_to_the_widest),
+		cmocka_unit_test(extra_round_to_the_soonest_done),
+		cmocka_unit_test(extra_round_by_time_to_precision),
 		cmocka_unit_test(extra_round_within_the_budget),
 	};
 
