@@ -32,7 +32,7 @@
 /* ... once it has this many (the run's start probes each CPU as many times). */
 #define LS_SPEED_REF_MIN 16
 /* A round whose repetitions read more than this (%) slower than the reference is disturbed. */
-#define LS_SPEED_SLOW_PCT 5
+#define LS_SPEED_SLOW_PCT 15
 /* Before a slow round is measured again: probe every LS_SPEED_POLL_S, for at most LS_SPEED_WAIT_S.
  */
 #define LS_SPEED_POLL_S 0.1
