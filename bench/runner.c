@@ -4,6 +4,7 @@
  * results folder and hands the cells to the schedule.
  */
 #include <errno.h>
+#include <malloc.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -26,6 +27,8 @@
 
 #define CAP_BPF_BIT 39
 #define CAP_PERFMON_BIT 38
+/* Allocations up to this size come from the heap, and freed ones stay there (keep_freed_memory). */
+#define LS_KEEP_BYTES (64 << 20)
 
 static void on_signal(int sig)
 {
@@ -184,6 +187,19 @@ static void speed_start(struct ls_results *res, const struct ls_sysinfo *si, con
 				"timings are emulated and move with the host's load\n");
 }
 
+/*
+ * Every round loads its cell's BPF object, and libbpf reads and parses the
+ * kernel's BTF (megabytes) for each. Left to glibc, those buffers are mapped
+ * and unmapped, or trimmed from the heap, each time, and every round faults
+ * their pages in afresh: ten times the parse's own time in a guest whose page
+ * faults are dear. Kept in the heap, they are reused.
+ */
+static void keep_freed_memory(void)
+{
+	mallopt(M_MMAP_THRESHOLD, LS_KEEP_BYTES);
+	mallopt(M_TRIM_THRESHOLD, 4 * LS_KEEP_BYTES);
+}
+
 int ls_run(struct ls_run_opts *o, int argc, char **argv)
 {
 	bool *selected = calloc(ls_nr_scenarios, sizeof(*selected));
@@ -194,6 +210,7 @@ int ls_run(struct ls_run_opts *o, int argc, char **argv)
 	int nr_cpus, status;
 	char err[512];
 
+	keep_freed_memory();
 	if (!selected || preflight(o, selected, cpus, &nr_cpus)) {
 		free(selected);
 		return 2;
