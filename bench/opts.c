@@ -7,8 +7,8 @@
 #include <string.h>
 #include "opts.h"
 
-#define QUICK_WARMUP_S 0.05
-#define QUICK_DURATION_S 0.05
+#define QUICK_WARMUP_S 0.02
+#define QUICK_DURATION_S 0.02
 #define QUICK_REPETITIONS 2
 #define QUICK_ROUNDS 2
 /* a smoke run measures nothing worth doing again */

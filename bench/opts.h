@@ -17,14 +17,15 @@
 /*
  * Defaults: short rounds, many of them. The round, a setup of its own, is the
  * unit of evidence: its repetitions only show the spread within it, so a
- * round keeps two, and the time goes to more rounds where the interval is
- * wide (first where it buys a cell its precision soonest, plan.h).
+ * round keeps two, short ones (their spread within a round is the same at 20
+ * ms as at 50), and the time goes to more rounds where the interval is wide
+ * (first where it buys a cell its precision soonest, plan.h), up to twenty.
  */
-#define LS_DEF_WARMUP_S 0.05
-#define LS_DEF_DURATION_S 0.05
+#define LS_DEF_WARMUP_S 0.02
+#define LS_DEF_DURATION_S 0.02
 #define LS_DEF_REPETITIONS 2
 #define LS_DEF_ROUNDS 3
-#define LS_DEF_MAX_ROUNDS 10
+#define LS_DEF_MAX_ROUNDS 20
 #define LS_DEF_PRECISION_PCT 2.0
 #define LS_DEF_STALL_S 600
 #define LS_DEF_LOOP_ITERS 10000 /* as the kernel's bench */
