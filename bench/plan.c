@@ -202,17 +202,19 @@ static bool may_extra(const struct plan_cell *c, const struct ls_run_opts *o, do
 /*
  * The seconds more cell c is expected to need to be within o->precision_pct:
  * the rounds its interval's spread so far needs, each as long as its rounds
- * so far; HUGE_VAL where even o->max_rounds would not do.
+ * so far, counted past o->max_rounds too (up to LS_PLAN_HORIZON), so that
+ * cells that cannot be within it by then go by how near they would come, the
+ * hopeless last; HUGE_VAL past the horizon.
  */
 static double to_finish_s(const struct plan_cell *c, const struct ls_run_opts *o)
 {
 	unsigned int m = ls_units_to_reach(c->precision_pct, c->rounds, o->precision_pct,
-					   o->max_rounds, 0.05);
+					   LS_PLAN_HORIZON, 0.05);
 
 	return m ? (m - c->rounds) * c->spent_s / c->rounds : HUGE_VAL;
 }
 
-/* Whether cell a's next round goes before cell b's: the sooner done, then the wider. */
+/* Whether cell a's next round goes before cell b's: the sooner within, then the wider. */
 static bool goes_before(const struct plan_cell *a, const struct plan_cell *b,
 			const struct ls_run_opts *o)
 {

@@ -40,12 +40,15 @@ int ls_plan_build(struct plan *p, const struct ls_run_opts *o, const bool *selec
  * still wider than o->precision_pct and whose next round is expected (its
  * rounds' mean wall time) to end within left_s seconds, the one expected to
  * be within o->precision_pct soonest (the rounds its spread so far needs
- * times its mean round), so that a time budget brings as many cells as it
- * can within it; among those that cannot be by o->max_rounds, the widest
- * interval. The cell measured last (last) only when no other is left, so
- * that one cell's rounds do not follow each other in the machine's drift.
- * -1: none.
+ * times its mean round, counted past o->max_rounds too), so that a time
+ * budget brings as many cells as it can within it and spends the rest on
+ * those nearest, the hopeless last; on a tie, the widest interval. The cell
+ * measured last (last) only when no other is left, so that one cell's rounds
+ * do not follow each other in the machine's drift. -1: none.
  */
+/* The most rounds ls_plan_next looks ahead when it weighs a cell's time to precision. */
+#define LS_PLAN_HORIZON 100000
+
 long ls_plan_next(const struct plan *p, const struct ls_run_opts *o, double left_s, long last);
 
 #endif /* LSBENCH_PLAN_H */

@@ -380,17 +380,25 @@ static double width_at(unsigned int n, double alpha)
 unsigned int ls_units_to_reach(double hw, unsigned int n, double target, unsigned int most,
 			       double alpha)
 {
-	unsigned int m;
+	unsigned int lo = n, hi = most, mid;
+	double need;
 
 	if (hw <= target)
 		return n;
-	if (n < 2 || !isfinite(hw))
+	if (n < 2 || !isfinite(hw) || most <= n)
 		return 0;
-	for (m = n + 1; m <= most; m++) {
-		if (hw * width_at(m, alpha) / width_at(n, alpha) <= target)
-			return m;
+	/* the width over the spread m units must come to; it shrinks as units are added */
+	need = target / hw * width_at(n, alpha);
+	if (width_at(most, alpha) > need)
+		return 0;
+	while (hi - lo > 1) { /* width_at(lo) > need >= width_at(hi) */
+		mid = lo + (hi - lo) / 2;
+		if (width_at(mid, alpha) <= need)
+			hi = mid;
+		else
+			lo = mid;
 	}
-	return 0;
+	return hi;
 }
 
 double ls_half_width(const double *l, size_t n, bool trim, double alpha)

@@ -355,9 +355,10 @@ static void extra_plan(struct plan *p, struct plan_cell *c, struct ls_run_opts *
 
 /*
  * The next extra round goes to the cell expected to be within --precision
- * soonest; where none can be by --max-rounds, to the widest; never past the
- * most rounds or the budget. With 1 s rounds at three, to 2%: 3% needs one
- * round more (3 x t(3)/2 / (t(2)/sqrt 3) = 1.92), 9% and 6% none of three.
+ * soonest, its rounds counted past --max-rounds too (the nearer of two that
+ * cannot be by then goes first); never past the most rounds or the budget.
+ * With 1 s rounds at three, to 2%: 3% needs one round more (3 x t(3)/2 /
+ * (t(2)/sqrt 3) = 1.92), 6% and 9% more than three.
  */
 static void extra_round_to_the_soonest_done(void **state)
 {
@@ -367,16 +368,20 @@ static void extra_round_to_the_soonest_done(void **state)
 
 	extra_plan(&p, c, &o);
 	assert_int_equal(ls_plan_next(&p, &o, HUGE_VAL, -1), 0);
-	/* not the cell measured last, while another is left: the widest of those that cannot */
-	assert_int_equal(ls_plan_next(&p, &o, HUGE_VAL, 0), 1);
-	c[1].rounds = 6; /* at its most rounds */
+	/* not the cell measured last, while another is left: of 6% and 9%, the nearer */
 	assert_int_equal(ls_plan_next(&p, &o, HUGE_VAL, 0), 3);
-	c[3].done = true; /* not ok */
+	c[3].rounds = 6; /* at its most rounds */
+	assert_int_equal(ls_plan_next(&p, &o, HUGE_VAL, 0), 1);
+	c[1].done = true; /* not ok */
 	assert_int_equal(ls_plan_next(&p, &o, HUGE_VAL, -1), 0);
 	/* the last one alone is left: it goes on */
 	assert_int_equal(ls_plan_next(&p, &o, HUGE_VAL, 0), 0);
 	c[0].precision_pct = 2; /* within --precision: done */
 	assert_int_equal(ls_plan_next(&p, &o, HUGE_VAL, -1), -1);
+	/* the same spread an hour away: by time, not by width */
+	c[1] = (struct plan_cell){ .rounds = 3, .precision_pct = 200, .spent_s = 6 };
+	c[3] = (struct plan_cell){ .rounds = 3, .precision_pct = 10, .spent_s = 0.3 };
+	assert_int_equal(ls_plan_next(&p, &o, HUGE_VAL, -1), 3);
 }
 
 /* Sooner done by time, not by rounds: two 1 s rounds go before one of 10 s. */
@@ -403,15 +408,17 @@ static void extra_round_within_the_budget(void **state)
 	struct plan p;
 
 	extra_plan(&p, c, &o);
-	c[0].spent_s = 30; /* 10 s a round */
+	c[0].spent_s = 30; /* 10 s a round, and one more to be within */
+	c[1].precision_pct = 60; /* hundreds of 1 s rounds more */
+	c[3].precision_pct = 40;
 	assert_int_equal(ls_plan_next(&p, &o, 10, -1), 0);
-	assert_int_equal(ls_plan_next(&p, &o, 9.9, -1), 1);
-	assert_int_equal(ls_plan_next(&p, &o, 1, -1), 1); /* the others take 1 s */
+	assert_int_equal(ls_plan_next(&p, &o, 9.9, -1), 3);
+	assert_int_equal(ls_plan_next(&p, &o, 1, -1), 3); /* the others take 1 s */
 	assert_int_equal(ls_plan_next(&p, &o, 0.99, -1), -1);
 	/* too few rounds yet: not an extra round's */
-	c[1].rounds = 2;
-	c[1].spent_s = 2;
-	assert_int_equal(ls_plan_next(&p, &o, 1, -1), 3);
+	c[3].rounds = 2;
+	c[3].spent_s = 2;
+	assert_int_equal(ls_plan_next(&p, &o, 1, -1), 1);
 }
 
 int main(void)
