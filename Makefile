@@ -404,8 +404,9 @@ $(OUTPUT)/rev.h: FORCE | $(OUTPUT)
 # What the BPF programs are made of, hashed: their sources without their
 # comments (gcc -fpreprocessed strips them, expanding nothing), the compiler
 # and its flags. A run records it (meta.txt bpf_sources:), and runs are
-# pooled only when it is the same (bench/identity.c).
-BPF_SOURCES = $(sort $(wildcard bpf/*.c bpf/*.h))
+# pooled only when it is the same (bench/identity.c). The speed probe's
+# program is timed between repetitions, never within one: not counted.
+BPF_SOURCES = $(sort $(filter-out bpf/speed.bpf.c,$(wildcard bpf/*.c bpf/*.h)))
 $(OUTPUT)/bpfsrc.h: $(BPF_SOURCES) FORCE | $(OUTPUT)
 	$(Q){ for f in $(BPF_SOURCES); do echo "$$f"; gcc -w -fpreprocessed -dD -E -P "$$f"; done; \
 		echo '$(BPF_CFLAGS)'; $(CLANG) --version | head -n 1; } | \
