@@ -206,17 +206,23 @@ static bool may_extra(const struct plan_cell *c, const struct ls_run_opts *o, do
  * cells that cannot be within it by then go by how near they would come, the
  * hopeless last; HUGE_VAL past the horizon.
  */
-static double to_finish_s(const struct plan_cell *c, const struct ls_run_opts *o)
+static double to_finish_s(struct plan_cell *c, const struct ls_run_opts *o)
 {
-	unsigned int m = ls_units_to_reach(c->precision_pct, c->rounds, o->precision_pct,
-					   LS_PLAN_HORIZON, 0.05);
+	unsigned int m;
 
-	return m ? (m - c->rounds) * c->spent_s / c->rounds : HUGE_VAL;
+	if (c->finish.rounds == c->rounds && c->finish.precision_pct == c->precision_pct &&
+	    c->finish.spent_s == c->spent_s)
+		return c->finish.s;
+	m = ls_units_to_reach(c->precision_pct, c->rounds, o->precision_pct, LS_PLAN_HORIZON, 0.05);
+	c->finish.rounds = c->rounds;
+	c->finish.precision_pct = c->precision_pct;
+	c->finish.spent_s = c->spent_s;
+	c->finish.s = m ? (m - c->rounds) * c->spent_s / c->rounds : HUGE_VAL;
+	return c->finish.s;
 }
 
 /* Whether cell a's next round goes before cell b's: the sooner within, then the wider. */
-static bool goes_before(const struct plan_cell *a, const struct plan_cell *b,
-			const struct ls_run_opts *o)
+static bool goes_before(struct plan_cell *a, struct plan_cell *b, const struct ls_run_opts *o)
 {
 	double ta = to_finish_s(a, o), tb = to_finish_s(b, o);
 
@@ -225,7 +231,7 @@ static bool goes_before(const struct plan_cell *a, const struct plan_cell *b,
 	return a->precision_pct > b->precision_pct;
 }
 
-long ls_plan_next(const struct plan *p, const struct ls_run_opts *o, double left_s, long last)
+long ls_plan_next(struct plan *p, const struct ls_run_opts *o, double left_s, long last)
 {
 	long best = -1;
 	size_t i;

@@ -15,6 +15,11 @@ struct plan_cell {
 	unsigned int rounds;
 	double precision_pct; /* its 95% interval's half-width */
 	double spent_s; /* wall time of its rounds, setups and redone rounds included */
+	/* ls_plan_next's time to precision, kept with what it was weighed from (t is dear) */
+	struct {
+		double s, precision_pct, spent_s;
+		unsigned int rounds;
+	} finish;
 };
 
 struct plan {
@@ -49,6 +54,6 @@ int ls_plan_build(struct plan *p, const struct ls_run_opts *o, const bool *selec
 /* The most rounds ls_plan_next looks ahead when it weighs a cell's time to precision. */
 #define LS_PLAN_HORIZON 100000
 
-long ls_plan_next(const struct plan *p, const struct ls_run_opts *o, double left_s, long last);
+long ls_plan_next(struct plan *p, const struct ls_run_opts *o, double left_s, long last);
 
 #endif /* LSBENCH_PLAN_H */
