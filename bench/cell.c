@@ -154,7 +154,8 @@ const char *ls_fault_active(bool *known)
 {
 	static const char *const faults[] = { "miscount", "leakfd",  "thread",	 "stall",
 					      "unprimed", "census",  "slothog",	 "unattached",
-					      "badload",  "slowcpu", "emptyrep", "emptybusy" };
+					      "badload",  "slowcpu", "slowcpu2", "emptyrep",
+					      "emptybusy" };
 	const char *f = getenv("LSBENCH_FAULT");
 	size_t i;
 

@@ -134,6 +134,7 @@ GET(slots, row->cache_slots ? u64(row->cache_slots) : none)
 GET(trial, str(*r->trial ? r->trial : NULL))
 GET(disturbed, u64(row->rounds_disturbed))
 GET(redone, u64(row->rounds_redone))
+GET(dropped, u64(row->rounds_dropped))
 GET(cell_seconds, row->wall_s > 0 ? dbl(row->wall_s) : none)
 GET(control, str(ls_results_control_name(r, row)))
 
@@ -310,6 +311,10 @@ const struct ls_column ls_summary_columns[] = {
 	    "rounds, mode and threads, which `added_ns_per_op` subtracts and `compare` guards the "
 	    "cell by; written whatever the control's status, empty on a control and on a cell "
 	    "without one"),
+	KEY("rounds_dropped", dropped,
+	    "rounds left out: its CPUs still ran slow (the speed probe) when the round was "
+	    "measured again after waiting, where the cell had a round kept already; the cell is "
+	    "owed another in its place"),
 };
 
 const size_t ls_nr_summary_columns = sizeof(ls_summary_columns) / sizeof(ls_summary_columns[0]);

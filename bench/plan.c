@@ -192,11 +192,20 @@ int ls_plan_build(struct plan *p, const struct ls_run_opts *o, const bool *selec
 	return err;
 }
 
-/* Whether cell c may have an extra round that ends within left_s seconds. */
+/*
+ * Whether cell c may have an extra round that ends within left_s seconds:
+ * one owed for a round left out before it had o->rounds, or one more where
+ * its interval is wider than o->precision_pct; never after o->max_rounds
+ * rounds left out.
+ */
 static bool may_extra(const struct plan_cell *c, const struct ls_run_opts *o, double left_s)
 {
-	return !c->done && c->rounds >= o->rounds && c->rounds < o->max_rounds &&
-	       c->precision_pct > o->precision_pct && c->spent_s / c->rounds <= left_s;
+	bool owed = c->rounds < o->rounds && c->dropped;
+	bool wide = c->rounds >= o->rounds && c->rounds < o->max_rounds &&
+		    c->precision_pct > o->precision_pct;
+
+	return !c->done && (owed || wide) && c->dropped <= o->max_rounds &&
+	       c->spent_s / c->rounds <= left_s;
 }
 
 /*
@@ -210,6 +219,8 @@ static double to_finish_s(struct plan_cell *c, const struct ls_run_opts *o)
 {
 	unsigned int m;
 
+	if (c->rounds < o->rounds)
+		return 0; /* owed: first */
 	if (c->finish.rounds == c->rounds && c->finish.precision_pct == c->precision_pct &&
 	    c->finish.spent_s == c->spent_s)
 		return c->finish.s;

@@ -15,6 +15,7 @@ struct plan_cell {
 	unsigned int rounds;
 	double precision_pct; /* its 95% interval's half-width */
 	double spent_s; /* wall time of its rounds, setups and redone rounds included */
+	unsigned int dropped; /* rounds left out (schedule.c), each owed again */
 	/* ls_plan_next's time to precision, kept with what it was weighed from (t is dear) */
 	struct {
 		double s, precision_pct, spent_s;
@@ -40,10 +41,12 @@ long ls_plan_add(struct plan *p, const struct ls_cell_key *key);
 int ls_plan_build(struct plan *p, const struct ls_run_opts *o, const bool *selected);
 
 /*
- * The cell the next extra round goes to: of the cells not done, measured
- * o->rounds times at least and fewer than o->max_rounds, whose interval is
- * still wider than o->precision_pct and whose next round is expected (its
- * rounds' mean wall time) to end within left_s seconds, the one expected to
+ * The cell the next extra round goes to: first a cell owed a round it had
+ * left out (schedule.c) before it had o->rounds; else, of the cells not done,
+ * measured o->rounds times at least and fewer than o->max_rounds, whose
+ * interval is still wider than o->precision_pct and whose next round is
+ * expected (its rounds' mean wall time) to end within left_s seconds (and
+ * with no more than o->max_rounds rounds left out), the one expected to
  * be within o->precision_pct soonest (the rounds its spread so far needs
  * times its mean round, counted past o->max_rounds too), so that a time
  * budget brings as many cells as it can within it and spends the rest on

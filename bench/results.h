@@ -41,6 +41,7 @@ struct ls_row {
 	struct ls_noise noise; /* a round's: what disturbed it (ls_cell_round) */
 	unsigned int rounds_disturbed; /* rounds kept though disturbed (disturb.h) */
 	unsigned int rounds_redone; /* rounds measured again because they were disturbed */
+	unsigned int rounds_dropped; /* rounds left out: still slow when measured again */
 	char disturbed_why[128]; /* the last disturbed round kept: which, and why */
 	double wall_s; /* wall time of its rounds: setups, redone rounds and teardowns included */
 	double setup_s, measure_s, teardown_s; /* a round's (ls_cell_round): where its time went */

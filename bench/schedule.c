@@ -156,19 +156,37 @@ static void time_add(struct ls_time_split *spent, const struct ls_row *rnd, bool
 }
 
 /*
- * One round of the cell key names into rnd; a round that something disturbed
- * (disturb.h) is measured again once, and the second kept whatever it met.
- * A smoke run (--quick) keeps the first: it measures nothing worth the time.
- * The first go's time, and any wait for the CPUs' speed, go to spent.
+ * LSBENCH_FAULT=slowcpu2, the tests': the run's first round that may be left
+ * out reads slow, and so does its measuring again.
  */
-static void round_of(const struct ls_cell_key *key, const struct ls_run_opts *o, const int *cpus,
-		     struct ls_row *rnd, struct ls_time_split *spent)
+static void fault_still_slow(struct ls_row *rnd, bool may_drop, bool again)
+{
+	static bool done;
+
+	if (done || !may_drop || rnd->status != LS_OK || !ls_fault("slowcpu2"))
+		return;
+	ls_noise_speed(&rnd->noise, 4 * LS_SPEED_SLOW_PCT);
+	done = again;
+}
+
+/*
+ * One round of the cell key names into rnd; a round that something disturbed
+ * (disturb.h) is measured again once, and the second kept whatever it met,
+ * but for a slow spell: a round its CPUs still ran slow in is left out where
+ * may_drop (the cell has a round kept), as a figure from a slow spell would
+ * carry the interval. A smoke run (--quick) keeps the first: it measures
+ * nothing worth the time. The first go's time, and any wait for the CPUs'
+ * speed, go to spent. Returns whether the round is to be left out.
+ */
+static bool round_of(const struct ls_cell_key *key, const struct ls_run_opts *o, const int *cpus,
+		     struct ls_row *rnd, struct ls_time_split *spent, bool may_drop)
 {
 	double t0;
 
 	ls_cell_round(key, o, cpus, rnd);
+	fault_still_slow(rnd, may_drop, false);
 	if (rnd->status != LS_OK || !rnd->noise.disturbed || ls_interrupted || o->quick)
-		return;
+		return false;
 	t0 = mono_ns();
 	if (ls_noise_slow(&rnd->noise))
 		speed_wait(key, o, cpus, &rnd->noise);
@@ -177,7 +195,24 @@ static void round_of(const struct ls_cell_key *key, const struct ls_run_opts *o,
 	ls_row_release(rnd);
 	ls_watchdog_beat("set up (again: the round was disturbed)", NULL);
 	ls_cell_round(key, o, cpus, rnd);
+	fault_still_slow(rnd, may_drop, true);
 	rnd->rounds_redone = 1;
+	return may_drop && rnd->status == LS_OK && ls_noise_slow(&rnd->noise) && !ls_interrupted;
+}
+
+/* A round left out (round_of): counted, its time the cell's, and the cell owed another. */
+static void drop_round(struct plan *p, size_t i, struct ls_results *res, double secs)
+{
+	struct plan_cell *pc = &p->cells[i];
+	struct ls_row *row = &res->rows[pc->slot];
+
+	row->rounds_dropped++;
+	row->rounds_redone++;
+	row->wall_s += secs;
+	pc->dropped++;
+	pc->spent_s += secs;
+	p->measured++;
+	p->measuring_ns += secs * 1e9;
 }
 
 /* One round of plan cell i, and with --overhead its bare twin, into its row. */
@@ -189,14 +224,17 @@ static int measure_round(struct plan *p, size_t i, const struct ls_run_opts *o, 
 	struct ls_run_opts b = *o;
 	double t0 = mono_ns(), secs;
 	char name[128];
+	bool drop;
 	int err;
 
 	cell_desc(&pc->key, name, sizeof(name));
 	ls_watchdog_beat("set up", name);
-	round_of(&pc->key, o, cpus, &rnd, &res->spent);
-	if (ls_interrupted) {
+	drop = round_of(&pc->key, o, cpus, &rnd, &res->spent, pc->slot >= 0 && pc->rounds > 0);
+	if (ls_interrupted || drop) {
 		time_add(&res->spent, &rnd, false); /* measured, not kept */
 		ls_row_release(&rnd);
+		if (drop)
+			drop_round(p, i, res, (mono_ns() - t0) / 1e9);
 		return 0;
 	}
 	time_add(&res->spent, &rnd, true);

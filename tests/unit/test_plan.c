@@ -421,6 +421,29 @@ static void extra_round_within_the_budget(void **state)
 	assert_int_equal(ls_plan_next(&p, &o, 1, -1), 1);
 }
 
+/*
+ * A round left out (still slow when measured again) is owed: a cell short of
+ * --rounds for it goes first, until --max-rounds rounds have been left out.
+ */
+static void extra_round_owed_for_one_left_out(void **state)
+{
+	struct ls_run_opts o;
+	struct plan_cell c[4];
+	struct plan p;
+
+	extra_plan(&p, c, &o);
+	c[2].rounds = 2; /* within --precision on two, but short of three */
+	c[2].spent_s = 2;
+	assert_int_equal(ls_plan_next(&p, &o, HUGE_VAL, -1), 0);
+	c[2].dropped = 1;
+	assert_int_equal(ls_plan_next(&p, &o, HUGE_VAL, -1), 2);
+	assert_int_equal(ls_plan_next(&p, &o, 1, -1), 2); /* 1 s a round, in the budget */
+	c[2].dropped = 7; /* more than --max-rounds (6) left out: no more */
+	assert_int_equal(ls_plan_next(&p, &o, HUGE_VAL, -1), 0);
+	c[0].dropped = 7; /* nor for a wide one */
+	assert_int_equal(ls_plan_next(&p, &o, HUGE_VAL, -1), 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -435,6 +458,7 @@ int main(void)
 		cmocka_unit_test(extra_round_to_the_soonest_done),
 		cmocka_unit_test(extra_round_by_time_to_precision),
 		cmocka_unit_test(extra_round_within_the_budget),
+		cmocka_unit_test(extra_round_owed_for_one_left_out),
 	};
 
 	return cmocka_run_group_tests_name("plan", tests, NULL, NULL);
