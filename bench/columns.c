@@ -300,6 +300,11 @@ const struct ls_column ls_summary_columns[] = {
 				       "(reps.csv's `round_slow_pct`); a disturbed round is measured again once, and the second "
 				       "kept and counted here if disturbed too"),
 	KEY("rounds_redone", redone, "rounds measured again because they were disturbed"),
+	KEY("rounds_dropped", dropped,
+	    "rounds left out: its CPUs still ran slow (the speed probe) when the round was "
+	    "measured again after waiting, where the cell had a round kept already (up to "
+	    "`--max-rounds` a cell); one left out before the cell had `--rounds` is measured "
+	    "again first among the extra rounds"),
 	FIG("noisy_reason", noisy_reason,
 	    "why `noisy` is 1: the disturbed rounds (the last one and what disturbed it), or the "
 	    "spread; empty otherwise"),
@@ -311,10 +316,6 @@ const struct ls_column ls_summary_columns[] = {
 	    "rounds, mode and threads, which `added_ns_per_op` subtracts and `compare` guards the "
 	    "cell by; written whatever the control's status, empty on a control and on a cell "
 	    "without one"),
-	KEY("rounds_dropped", dropped,
-	    "rounds left out: its CPUs still ran slow (the speed probe) when the round was "
-	    "measured again after waiting, where the cell had a round kept already; the cell is "
-	    "owed another in its place"),
 };
 
 const size_t ls_nr_summary_columns = sizeof(ls_summary_columns) / sizeof(ls_summary_columns[0]);
@@ -350,7 +351,8 @@ const struct ls_file_column ls_reps_columns[] = {
 	  "PSI" },
 	{ "round_slow_pct",
 	  "%: how much slower than usual the producers' CPUs ran BPF's loop harness (a speed "
-	  "probe, empty bpf_loop steps, or arithmetic where meta.txt's speed_probe says so, timed on each producer's thread before and after each repetition, against a low "
+	  "probe, empty bpf_loop steps, or arithmetic where meta.txt's speed_probe says so, "
+	  "timed on each producer's thread before and after each repetition, against a low "
 	  "quantile of the run's probes on that CPU): each repetition's most slowed producer, the "
 	  "median over the round's; over " LS_STR(
 		  LS_SPEED_SLOW_PCT) "% the round is disturbed (not under plain TCG, where "

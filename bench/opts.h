@@ -17,8 +17,8 @@
 /*
  * Defaults: short rounds, many of them. The round, a setup of its own, is the
  * unit of evidence: its repetitions only show the spread within it, so a
- * round keeps two, short ones (their spread within a round is the same at 20
- * ms as at 50), and the time goes to more rounds where the interval is wide
+ * round keeps two, short ones (the spread within a round does not grow with
+ * them shorter), and the time goes to more rounds where the interval is wide
  * (first where it buys a cell its precision soonest, plan.h), up to twenty.
  */
 #define LS_DEF_WARMUP_S 0.02

@@ -194,9 +194,9 @@ int ls_plan_build(struct plan *p, const struct ls_run_opts *o, const bool *selec
 
 /*
  * Whether cell c may have an extra round that ends within left_s seconds:
- * one owed for a round left out before it had o->rounds, or one more where
- * its interval is wider than o->precision_pct; never after o->max_rounds
- * rounds left out.
+ * one owed for a round left out before it had o->rounds (schedule.c leaves
+ * out o->max_rounds at most a cell), or one more where its interval is wider
+ * than o->precision_pct.
  */
 static bool may_extra(const struct plan_cell *c, const struct ls_run_opts *o, double left_s)
 {
@@ -204,8 +204,7 @@ static bool may_extra(const struct plan_cell *c, const struct ls_run_opts *o, do
 	bool wide = c->rounds >= o->rounds && c->rounds < o->max_rounds &&
 		    c->precision_pct > o->precision_pct;
 
-	return !c->done && (owed || wide) && c->dropped <= o->max_rounds &&
-	       c->spent_s / c->rounds <= left_s;
+	return !c->done && (owed || wide) && c->spent_s / c->rounds <= left_s;
 }
 
 /*

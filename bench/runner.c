@@ -191,8 +191,8 @@ static void speed_start(struct ls_results *res, const struct ls_sysinfo *si, con
  * Every round loads its cell's BPF object, and libbpf reads and parses the
  * kernel's BTF (megabytes) for each. Left to glibc, those buffers are mapped
  * and unmapped, or trimmed from the heap, each time, and every round faults
- * their pages in afresh: ten times the parse's own time in a guest whose page
- * faults are dear. Kept in the heap, they are reused.
+ * their pages in afresh, which costs more than the parse in a guest whose
+ * page faults are dear. Kept in the heap, they are reused.
  */
 static void keep_freed_memory(void)
 {

@@ -200,8 +200,13 @@ static bool round_of(const struct ls_cell_key *key, const struct ls_run_opts *o,
 	return may_drop && rnd->status == LS_OK && ls_noise_slow(&rnd->noise) && !ls_interrupted;
 }
 
-/* A round left out (round_of): counted, its time the cell's, and the cell owed another. */
-static void drop_round(struct plan *p, size_t i, struct ls_results *res, double secs)
+/*
+ * A round left out (round_of): counted, its time the cell's in summary.csv;
+ * not in the cell's round time the plan weighs, as the slow spell was the
+ * machine's, not the cell's.
+ */
+static void drop_round(struct plan *p, size_t i, const struct ls_run_opts *o,
+		       struct ls_results *res, double secs)
 {
 	struct plan_cell *pc = &p->cells[i];
 	struct ls_row *row = &res->rows[pc->slot];
@@ -210,9 +215,11 @@ static void drop_round(struct plan *p, size_t i, struct ls_results *res, double 
 	row->rounds_redone++;
 	row->wall_s += secs;
 	pc->dropped++;
-	pc->spent_s += secs;
 	p->measured++;
 	p->measuring_ns += secs * 1e9;
+	if (o->verbose)
+		fprintf(stderr, "lsbench: %s: the round measured again still ran slow: left out\n",
+			pc->key.sc->name);
 }
 
 /* One round of plan cell i, and with --overhead its bare twin, into its row. */
@@ -229,12 +236,13 @@ static int measure_round(struct plan *p, size_t i, const struct ls_run_opts *o, 
 
 	cell_desc(&pc->key, name, sizeof(name));
 	ls_watchdog_beat("set up", name);
-	drop = round_of(&pc->key, o, cpus, &rnd, &res->spent, pc->slot >= 0 && pc->rounds > 0);
+	drop = round_of(&pc->key, o, cpus, &rnd, &res->spent,
+			pc->slot >= 0 && pc->rounds > 0 && pc->dropped < o->max_rounds);
 	if (ls_interrupted || drop) {
 		time_add(&res->spent, &rnd, false); /* measured, not kept */
 		ls_row_release(&rnd);
 		if (drop)
-			drop_round(p, i, res, (mono_ns() - t0) / 1e9);
+			drop_round(p, i, o, res, (mono_ns() - t0) / 1e9);
 		return 0;
 	}
 	time_add(&res->spent, &rnd, true);

@@ -5,9 +5,9 @@
  * the host's frequency) while the guest sees its thread on its CPU the whole
  * time, unpreempted: only timing a fixed amount of work tells. The work is
  * what the cells run: empty bpf_loop steps, timed inside BPF
- * (bpf/speed.bpf.c). A guest's CPU can run such calls and branches half as
- * fast again for seconds while plain arithmetic keeps its speed (a core
- * shared with another guest would do that), so arithmetic is the fallback
+ * (bpf/speed.bpf.c). A guest's CPU can run such calls and branches much
+ * slower for seconds while plain arithmetic keeps its speed (a core shared
+ * with another guest would do that), so arithmetic is the fallback
  * only, where the BPF probe does not load. Each producer times the probe on
  * its CPU before and after each repetition; the run keeps a reference per
  * CPU, a low quantile of every probe so far there, and a round whose

@@ -423,7 +423,7 @@ static void extra_round_within_the_budget(void **state)
 
 /*
  * A round left out (still slow when measured again) is owed: a cell short of
- * --rounds for it goes first, until --max-rounds rounds have been left out.
+ * --rounds for it goes first, within the budget.
  */
 static void extra_round_owed_for_one_left_out(void **state)
 {
@@ -438,10 +438,10 @@ static void extra_round_owed_for_one_left_out(void **state)
 	c[2].dropped = 1;
 	assert_int_equal(ls_plan_next(&p, &o, HUGE_VAL, -1), 2);
 	assert_int_equal(ls_plan_next(&p, &o, 1, -1), 2); /* 1 s a round, in the budget */
-	c[2].dropped = 7; /* more than --max-rounds (6) left out: no more */
+	c[2].spent_s = 20; /* 10 s a round: past the budget, not owed now */
+	assert_int_equal(ls_plan_next(&p, &o, 9, -1), 0);
+	c[2].rounds = 3; /* owed no more: within --precision, done with extra rounds */
 	assert_int_equal(ls_plan_next(&p, &o, HUGE_VAL, -1), 0);
-	c[0].dropped = 7; /* nor for a wide one */
-	assert_int_equal(ls_plan_next(&p, &o, HUGE_VAL, -1), 3);
 }
 
 int main(void)
