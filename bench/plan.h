@@ -40,23 +40,22 @@ long ls_plan_add(struct plan *p, const struct ls_cell_key *key);
  */
 int ls_plan_build(struct plan *p, const struct ls_run_opts *o, const bool *selected);
 
+/* The most rounds ls_plan_next looks ahead when it weighs a cell's time to precision. */
+#define LS_PLAN_HORIZON 100000
+
 /*
  * The cell the next extra round goes to: first a cell owed a round it had
  * left out (schedule.c) before it had o->rounds; else, of the cells not done,
  * measured o->rounds times at least and fewer than o->max_rounds, whose
  * interval is still wider than o->precision_pct and whose next round is
- * expected (its rounds' mean wall time) to end within left_s seconds (and
- * with no more than o->max_rounds rounds left out), the one expected to
- * be within o->precision_pct soonest (the rounds its spread so far needs
- * times its mean round, counted past o->max_rounds too), so that a time
- * budget brings as many cells as it can within it and spends the rest on
- * those nearest, the hopeless last; on a tie, the widest interval. The cell
- * measured last (last) only when no other is left, so that one cell's rounds
- * do not follow each other in the machine's drift. -1: none.
+ * expected (its rounds' mean wall time) to end within left_s seconds, the
+ * one expected to be within o->precision_pct soonest (the rounds its spread
+ * so far needs times its mean round, counted past o->max_rounds too), so
+ * that a time budget brings as many cells as it can within it and spends the
+ * rest on those nearest, the hopeless last; on a tie, the widest interval.
+ * The cell measured last (last) only when no other is left, so that one
+ * cell's rounds do not follow each other in the machine's drift. -1: none.
  */
-/* The most rounds ls_plan_next looks ahead when it weighs a cell's time to precision. */
-#define LS_PLAN_HORIZON 100000
-
 long ls_plan_next(struct plan *p, const struct ls_run_opts *o, double left_s, long last);
 
 #endif /* LSBENCH_PLAN_H */

@@ -87,8 +87,7 @@ struct ls_row {
 
 /* Where a run's wall time went, in seconds (meta.txt time_split:). */
 struct ls_time_split {
-	double setup_s; /* waiting for earlier cells' maps to be freed; programs, maps, owners made
-			 */
+	double setup_s; /* waiting for earlier cells' maps freed; programs, maps, owners made */
 	double measure_s; /* warm-ups, repetitions and the speed probes beside them */
 	double kept_s; /* of measure_s: the repetitions kept, their measured windows */
 	double teardown_s; /* owners, maps and programs undone, the process's threads reaped */

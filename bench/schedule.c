@@ -7,20 +7,13 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include "crew.h"
 #include "row.h"
 #include "scenarios.h"
 #include "plan.h"
 #include "schedule.h"
 #include "speed.h"
 #include "watchdog.h"
-
-static double mono_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e9 + ts.tv_nsec;
-}
 
 /* splitmix64: a small reproducible stream for the shuffles. */
 static unsigned long long rng_next(unsigned long long *s)
@@ -83,7 +76,7 @@ static void cell_desc(const struct ls_cell_key *key, char *buf, size_t len)
 static void progress(const struct plan *p, const struct ls_run_opts *o, unsigned int round,
 		     size_t k, size_t n, const struct ls_cell_key *key)
 {
-	double el = (mono_ns() - p->start_ns) / 1e9, per, left;
+	double el = (ls_now_ns() - p->start_ns) / 1e9, per, left;
 	size_t owed = n - k + (round < o->rounds ? (o->rounds - round) * p->n : 0);
 	char el_s[16], left_s[16], desc[128];
 	bool tty = isatty(STDERR_FILENO);
@@ -187,10 +180,10 @@ static bool round_of(const struct ls_cell_key *key, const struct ls_run_opts *o,
 	fault_still_slow(rnd, may_drop, false);
 	if (rnd->status != LS_OK || !rnd->noise.disturbed || ls_interrupted || o->quick)
 		return false;
-	t0 = mono_ns();
+	t0 = ls_now_ns();
 	if (ls_noise_slow(&rnd->noise))
 		speed_wait(key, o, cpus, &rnd->noise);
-	spent->speed_wait_s += (mono_ns() - t0) / 1e9;
+	spent->speed_wait_s += (ls_now_ns() - t0) / 1e9;
 	time_add(spent, rnd, false);
 	ls_row_release(rnd);
 	ls_watchdog_beat("set up (again: the round was disturbed)", NULL);
@@ -229,7 +222,7 @@ static int measure_round(struct plan *p, size_t i, const struct ls_run_opts *o, 
 	struct plan_cell *pc = &p->cells[i];
 	struct ls_row rnd, bare;
 	struct ls_run_opts b = *o;
-	double t0 = mono_ns(), secs;
+	double t0 = ls_now_ns(), secs;
 	char name[128];
 	bool drop;
 	int err;
@@ -242,7 +235,7 @@ static int measure_round(struct plan *p, size_t i, const struct ls_run_opts *o, 
 		time_add(&res->spent, &rnd, false); /* measured, not kept */
 		ls_row_release(&rnd);
 		if (drop)
-			drop_round(p, i, o, res, (mono_ns() - t0) / 1e9);
+			drop_round(p, i, o, res, (ls_now_ns() - t0) / 1e9);
 		return 0;
 	}
 	time_add(&res->spent, &rnd, true);
@@ -275,7 +268,7 @@ static int measure_round(struct plan *p, size_t i, const struct ls_run_opts *o, 
 			ls_row_add_bare(&res->rows[pc->slot], &bare);
 		ls_row_release(&bare);
 	}
-	secs = (mono_ns() - t0) / 1e9;
+	secs = (ls_now_ns() - t0) / 1e9;
 	res->rows[pc->slot].wall_s += secs;
 	pc->done = cell_done(&res->rows[pc->slot], o);
 	pc->rounds = res->rows[pc->slot].rounds;
@@ -302,7 +295,7 @@ static void link_controls(const struct plan *p, struct ls_results *res)
 /* Seconds of the time budget left; unlimited without one. */
 static double budget_left(const struct plan *p, const struct ls_run_opts *o)
 {
-	return o->time_budget_s ? o->time_budget_s - (mono_ns() - p->start_ns) / 1e9 : HUGE_VAL;
+	return o->time_budget_s ? o->time_budget_s - (ls_now_ns() - p->start_ns) / 1e9 : HUGE_VAL;
 }
 
 /* Measures plan cell i one round more and writes summary.csv, and with texts the rest. */
@@ -344,7 +337,7 @@ static void progress_extra(const struct plan *p, size_t i, const struct ls_run_o
 	char el_s[16], left_s[16], desc[128];
 	bool tty = isatty(STDERR_FILENO);
 
-	fmt_secs(el_s, sizeof(el_s), (mono_ns() - p->start_ns) / 1e9);
+	fmt_secs(el_s, sizeof(el_s), (ls_now_ns() - p->start_ns) / 1e9);
 	fmt_secs(left_s, sizeof(left_s), left);
 	cell_desc(&pc->key, desc, sizeof(desc));
 	fprintf(stderr, "%slsbench: extra round %u of %s (+-%.1f%%); %s elapsed%s%s%s%s",
@@ -455,7 +448,7 @@ int ls_schedule_run(const struct ls_run_opts *o, const bool *selected, const int
 		    struct ls_results *res)
 {
 	unsigned long long seed = ls_schedule_seed(o);
-	struct plan p = { .start_ns = mono_ns() };
+	struct plan p = { .start_ns = ls_now_ns() };
 	int err = ls_plan_build(&p, o, selected);
 
 	snprintf(res->rounds_desc, sizeof(res->rounds_desc),
