@@ -76,24 +76,26 @@ static double crew_oncpu(const struct crew *cr, const struct ls_noise_mark *m0,
 
 /*
  * One repetition's sample: counters, producers' CPU time and preemptions,
- * and the machine's CPU pressure at both ends.
+ * and the machine's CPU pressure and other CPUs' busy time at both ends.
  */
 struct sample {
 	struct ls_counters c0, c1;
 	double t0, t1;
 	struct ls_noise_mark *m0, *m1;
-	double psi0, psi1;
+	struct ls_machine_mark x0, x1;
 	bool marks_ok;
 };
 
 static int sample_one(const struct cell *c, const struct crew *cr, const struct ls_run_opts *o,
 		      struct sample *s)
 {
-	int err = ls_crew_counts(c, cr, &s->c0);
 	unsigned int slices;
+	int err;
 
+	/* the slower reads first: the counts and the clock as near together as they can be */
 	s->marks_ok = crew_marks(cr, s->m0);
-	s->psi0 = ls_cpu_pressure_us();
+	ls_machine_read(cr->cpus, cr->n, &s->x0);
+	err = ls_crew_counts(c, cr, &s->c0);
 	s->t0 = ls_now_ns();
 	for (slices = 0; !err && slices < LS_REP_STRETCH_MAX && !ls_interrupted; slices++) {
 		ls_watchdog_beat("sampling", NULL);
@@ -103,7 +105,7 @@ static int sample_one(const struct cell *c, const struct crew *cr, const struct 
 			break;
 	}
 	s->t1 = ls_now_ns();
-	s->psi1 = ls_cpu_pressure_us();
+	ls_machine_read(cr->cpus, cr->n, &s->x1);
 	s->marks_ok = s->marks_ok && crew_marks(cr, s->m1);
 	return err;
 }
@@ -131,7 +133,7 @@ static void keep_rep(const struct cell *c, struct ls_row *row, const struct samp
 	r->round = 1;
 	row->ops += r->ops;
 	if (s->marks_ok && c->sc->trigger_kind != LS_TRIG_CHURN)
-		ls_noise_add(noise, r->secs, s->m0, s->m1, s->psi0, s->psi1);
+		ls_noise_add(noise, r->secs, s->m0, s->m1, &s->x0, &s->x1);
 }
 
 /* Repetitions without operations that the machine disturbed: how many, and the first's figures. */
@@ -156,7 +158,7 @@ static bool empty_rep(struct cell *c, const struct crew *cr, const struct sample
 	struct ls_noise n;
 
 	if (ls_noise_one(producers ? cr->n : 0, (s->t1 - s->t0) / NSEC_PER_SEC, s->m0, s->m1,
-			 s->psi0, s->psi1, &n)) {
+			 &s->x0, &s->x1, &n)) {
 		ls_cell_fail(c, 0, "out of memory");
 		return false;
 	}
@@ -176,7 +178,7 @@ static bool empty_rep(struct cell *c, const struct crew *cr, const struct sample
 /*
  * The tests' faults, on a round's first repetition: LSBENCH_FAULT=emptyrep,
  * it counts no operations, its producers on their CPUs throughout, never
- * preempted, the CPU pressure unchanged; emptybusy, no operations, its
+ * preempted, the machine's counts unchanged; emptybusy, no operations, its
  * producers never on their CPUs.
  */
 static void fault_empty(const struct crew *cr, struct sample *s)
@@ -188,7 +190,7 @@ static void fault_empty(const struct crew *cr, struct sample *s)
 		return;
 	s->c1.ops = s->c0.ops;
 	s->marks_ok = true;
-	s->psi1 = s->psi0;
+	s->x1 = s->x0;
 	for (i = 0; i < cr->n; i++) {
 		s->m1[i].nvcsw = s->m0[i].nvcsw;
 		s->m1[i].cpu_ns = s->m0[i].cpu_ns + (busy ? 0 : s->t1 - s->t0);
@@ -205,6 +207,7 @@ struct rep_speed {
 	double last; /* the last repetition's slowdown */
 	double *kept; /* [repetitions] */
 	double fault; /* LSBENCH_FAULT=slowcpu: the run's first round reads this much slower */
+	bool fault_start; /* LSBENCH_FAULT=slowstart: the run's first probe reads slow */
 };
 
 static int rep_speed_init(struct rep_speed *sp, unsigned int producers, unsigned int reps)
@@ -212,6 +215,7 @@ static int rep_speed_init(struct rep_speed *sp, unsigned int producers, unsigned
 	static bool faulted;
 
 	sp->fault = ls_fault("slowcpu") && !faulted ? 2 : 1;
+	sp->fault_start = ls_fault("slowstart") && !faulted;
 	faulted = true;
 	sp->ns = calloc(3 * producers + reps + 1, sizeof(double));
 	if (!sp->ns)
@@ -222,16 +226,24 @@ static int rep_speed_init(struct rep_speed *sp, unsigned int producers, unsigned
 	return 0;
 }
 
-/* Every producer's speed probe now, into the reference, and its slowdown into pct. */
-static void speed_probe(const struct crew *cr, struct rep_speed *sp, double *pct)
+/*
+ * Every producer's speed probe now, into the reference, and its slowdown into
+ * pct (as read fault times slower); returns the largest slowdown, NAN if none
+ * could be read.
+ */
+static double speed_probe(const struct crew *cr, struct rep_speed *sp, double *pct, double fault)
 {
+	double most = NAN;
 	unsigned int i;
 
 	ls_crew_probe(cr, sp->ns);
 	for (i = 0; i < cr->n; i++) {
 		ls_speed_ref_add(&ls_speed_run, cr->cpus[i], sp->ns[i]);
-		pct[i] = ls_speed_slow_pct(&ls_speed_run, cr->cpus[i], sp->fault * sp->ns[i]);
+		pct[i] = ls_speed_slow_pct(&ls_speed_run, cr->cpus[i], fault * sp->ns[i]);
+		if (pct[i] > most || isnan(most))
+			most = pct[i];
 	}
+	return most;
 }
 
 /* After a repetition: the probes that end it (and start the next), its slowdown. */
@@ -239,10 +251,45 @@ static void speed_after(const struct crew *cr, struct rep_speed *sp)
 {
 	double *t = sp->before;
 
-	speed_probe(cr, sp, sp->after);
+	speed_probe(cr, sp, sp->after, sp->fault);
 	sp->last = ls_speed_rep_pct(sp->before, sp->after, cr->n);
 	sp->before = sp->after;
 	sp->after = t;
+}
+
+/*
+ * The probes that start a round's first repetition, after its warm-up and
+ * before its window opens. Its CPUs running slow (speed.h), slow spells last
+ * seconds and a round's setup is worth keeping through one: the producers,
+ * still running, probe their CPUs every LS_SPEED_POLL_S until they read
+ * within LS_SPEED_SLOW_PCT again, for at most LS_SPEED_WAIT_S, and the last
+ * probes start the repetition. A spell that outlasts the wait, or begins
+ * within the round, makes the round slow, and the schedule measures it again
+ * or leaves it out (schedule.c). Not in a smoke run (--quick). Returns the
+ * seconds waited.
+ */
+static double speed_start(const struct cell *c, const struct crew *cr, const struct ls_run_opts *o,
+			  struct rep_speed *sp)
+{
+	double slow = speed_probe(cr, sp, sp->before, sp->fault_start ? 2 * sp->fault : sp->fault);
+	double t0 = ls_now_ns(), waited = 0;
+	bool back = false;
+
+	if (o->quick || !ls_speed_judged || !(slow > LS_SPEED_SLOW_PCT))
+		return 0;
+	ls_watchdog_beat("waiting for the CPU's speed", NULL);
+	while (!back && waited < LS_SPEED_WAIT_S && !ls_interrupted) {
+		ls_sleep_s(LS_SPEED_POLL_S);
+		back = !(speed_probe(cr, sp, sp->before, 1) > LS_SPEED_SLOW_PCT);
+		waited = (ls_now_ns() - t0) / NSEC_PER_SEC;
+	}
+	if (o->verbose)
+		fprintf(stderr,
+			"lsbench: %s: its CPUs ran %.0f%% slow after the warm-up (speed probe); %s "
+			"after %.1f s\n",
+			c->sc->name, slow,
+			back ? "within the bound again" : "still slow, measured anyway", waited);
+	return waited;
 }
 
 /*
@@ -281,9 +328,9 @@ static void cell_sample(struct cell *c, const struct crew *cr, const struct ls_r
 	while (ls_fault("stall") && !ls_interrupted)
 		pause(); /* a cell that never ends: the watchdog's test */
 	ls_sleep_s(o->warmup_s);
+	row->speed_wait_s = speed_start(c, cr, o, &sp);
 	ls_window_begin(&src, &w);
 	ls_crew_record(true);
-	speed_probe(cr, &sp, sp.before);
 	for (tries = 0; row->nr_reps < o->repetitions && !ls_interrupted; tries++) {
 		if (sample_one(c, cr, o, &s)) {
 			ls_cell_fail(c, 0, "cannot read counters");

@@ -302,9 +302,8 @@ const struct ls_column ls_summary_columns[] = {
 	KEY("rounds_redone", redone, "rounds measured again because they were disturbed"),
 	KEY("rounds_dropped", dropped,
 	    "rounds left out: its CPUs still ran slow (the speed probe) when the round was "
-	    "measured again after waiting, where the cell had a round kept already (up to "
-	    "`--max-rounds` a cell); one left out before the cell had `--rounds` is measured "
-	    "again first among the extra rounds"),
+	    "measured again after waiting (up to `--max-rounds` a cell); one left out before the "
+	    "cell had `--rounds` is measured again first among the extra rounds"),
 	FIG("noisy_reason", noisy_reason,
 	    "why `noisy` is 1: the disturbed rounds (the last one and what disturbed it), or the "
 	    "spread; empty otherwise"),
@@ -357,6 +356,13 @@ const struct ls_file_column ls_reps_columns[] = {
 	  "median over the round's; over " LS_STR(
 		  LS_SPEED_SLOW_PCT) "% the round is disturbed (not under plain TCG, where "
 				     "it is recorded only); empty where not probed" },
+	{ "round_others_busy_pct",
+	  "%: of the time the online CPUs without a producer were busy (`/proc/stat`: all but idle "
+	  "and iowait), their mean; over " LS_STR(
+		  LS_DISTURB_OTHERS_PCT) "% the round is disturbed (a competing load shares the "
+					 "caches, the memory and, on a virtual machine, perhaps "
+					 "the core); empty where every CPU has a producer, or "
+					 "not read (owner churn)" },
 };
 
 const size_t ls_nr_reps_columns = sizeof(ls_reps_columns) / sizeof(ls_reps_columns[0]);

@@ -37,6 +37,54 @@ double ls_cpu_pressure_us(void)
 	return got == 1 ? (double)total : NAN;
 }
 
+/* Whether cpu is one of cpus[0..n). */
+static bool among(int cpu, const int *cpus, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		if (cpus[i] == cpu)
+			return true;
+	}
+	return false;
+}
+
+unsigned int ls_others_ticks(const int *cpus, unsigned int n, double *busy, double *all,
+			     unsigned long long *key)
+{
+	unsigned long long user, nice, sys, idle, iowait, irq, softirq, steal;
+	FILE *f = fopen("/proc/stat", "r");
+	unsigned int others = 0;
+	char line[256];
+	int cpu;
+
+	*busy = *all = NAN;
+	*key = 0;
+	if (!f)
+		return 0;
+	*busy = *all = 0;
+	while (fgets(line, sizeof(line), f)) {
+		/* cpuN lines, not the sum over all ("cpu ") */
+		if (strncmp(line, "cpu", 3) || line[3] < '0' || line[3] > '9' ||
+		    sscanf(line, "cpu%d %llu %llu %llu %llu %llu %llu %llu %llu", &cpu, &user,
+			   &nice, &sys, &idle, &iowait, &irq, &softirq, &steal) != 9 ||
+		    among(cpu, cpus, n))
+			continue;
+		*busy += user + nice + sys + irq + softirq + steal;
+		*all += user + nice + sys + idle + iowait + irq + softirq + steal;
+		*key += (unsigned long long)(cpu + 1) * (cpu + 1);
+		others++;
+	}
+	fclose(f);
+	return others;
+}
+
+void ls_machine_read(const int *cpus, unsigned int n, struct ls_machine_mark *m)
+{
+	m->psi_us = ls_cpu_pressure_us();
+	m->others = ls_others_ticks(cpus, n, &m->others_busy, &m->others_all, &m->others_key);
+}
+
 int ls_noise_acc_init(struct ls_noise_acc *a, unsigned int nr)
 {
 	*a = (struct ls_noise_acc){ .nr = nr };
@@ -58,7 +106,8 @@ void ls_noise_acc_free(struct ls_noise_acc *a)
 }
 
 void ls_noise_add(struct ls_noise_acc *a, double secs, const struct ls_noise_mark *m0,
-		  const struct ls_noise_mark *m1, double psi0_us, double psi1_us)
+		  const struct ls_noise_mark *m1, const struct ls_machine_mark *x0,
+		  const struct ls_machine_mark *x1)
 {
 	unsigned int i;
 
@@ -67,7 +116,13 @@ void ls_noise_add(struct ls_noise_acc *a, double secs, const struct ls_noise_mar
 		a->cpu_ns[i] += m1[i].cpu_ns - m0[i].cpu_ns;
 		a->nvcsw[i] += m1[i].nvcsw - m0[i].nvcsw;
 	}
-	a->psi_us += psi1_us - psi0_us; /* NAN stays */
+	a->psi_us += x1->psi_us - x0->psi_us; /* NAN stays */
+	if (!a->nr)
+		return; /* the CPU pressure alone (owner churn runs its owners on the others) */
+	if (x0->others != x1->others || x0->others_key != x1->others_key) /* CPUs online changed */
+		a->others_busy = NAN;
+	a->others_busy += x1->others_busy - x0->others_busy; /* NAN stays */
+	a->others_all += x1->others_all - x0->others_all;
 }
 
 void ls_noise_done(const struct ls_noise_acc *a, unsigned int kept_busy, struct ls_noise *n)
@@ -80,6 +135,7 @@ void ls_noise_done(const struct ls_noise_acc *a, unsigned int kept_busy, struct 
 	n->secs = a->secs;
 	n->kept_busy = kept_busy;
 	n->psi_pct = NAN;
+	n->others_pct = NAN;
 	n->slow_pct = NAN;
 	if (a->secs > 0) {
 		for (i = 0; i < a->nr; i++) {
@@ -91,6 +147,7 @@ void ls_noise_done(const struct ls_noise_acc *a, unsigned int kept_busy, struct 
 		n->nvcsw_per_s = most / a->secs;
 		n->oncpu = least;
 		n->psi_pct = 100 * a->psi_us / 1e6 / a->secs;
+		n->others_pct = a->others_all > 0 ? 100 * a->others_busy / a->others_all : NAN;
 	}
 	ls_noise_judge(n);
 }
@@ -108,13 +165,14 @@ bool ls_noise_slow(const struct ls_noise *n)
 }
 
 int ls_noise_one(unsigned int nr, double secs, const struct ls_noise_mark *m0,
-		 const struct ls_noise_mark *m1, double psi0_us, double psi1_us, struct ls_noise *n)
+		 const struct ls_noise_mark *m1, const struct ls_machine_mark *x0,
+		 const struct ls_machine_mark *x1, struct ls_noise *n)
 {
 	struct ls_noise_acc a;
 
 	if (ls_noise_acc_init(&a, nr))
 		return -ENOMEM;
-	ls_noise_add(&a, secs, m0, m1, psi0_us, psi1_us);
+	ls_noise_add(&a, secs, m0, m1, x0, x1);
 	ls_noise_done(&a, 0, n);
 	ls_noise_acc_free(&a);
 	return 0;
@@ -143,6 +201,9 @@ void ls_noise_judge(struct ls_noise *n)
 	else if (n->secs > 0 && n->psi_pct > LS_DISTURB_PSI_PCT)
 		snprintf(n->why, sizeof(n->why), "tasks waited for a CPU %.0f%% of the time",
 			 n->psi_pct);
+	else if (n->secs > 0 && n->others_pct > LS_DISTURB_OTHERS_PCT)
+		snprintf(n->why, sizeof(n->why), "the other CPUs busy %.0f%% of the time",
+			 n->others_pct);
 	else if (ls_noise_slow(n))
 		snprintf(n->why, sizeof(n->why), "the CPU ran %.0f%% slow (speed probe)",
 			 n->slow_pct);

@@ -2,8 +2,10 @@
 /*
  * What disturbed a round: its producers taken off their CPUs (involuntary
  * context switches, on-CPU time against wall time), the machine's CPU
- * pressure (/proc/pressure/cpu), over the repetitions it kept, and its CPUs
- * running slow (speed.h). A disturbed
+ * pressure (/proc/pressure/cpu), the machine's other CPUs kept busy (a
+ * competing load shares the caches, the memory and, on a virtual machine,
+ * perhaps the core), over the repetitions it kept, and its CPUs running slow
+ * (speed.h). A disturbed
  * round measured the machine as much as the cell: the schedule redoes it
  * once, and keeps the second with a mark.
  */
@@ -25,6 +27,13 @@
 #define LS_DISTURB_ONCPU_MIN 0.95
 /* ... or some task waited for a CPU for more than this share (%) of the time ... */
 #define LS_DISTURB_PSI_PCT 10.0
+/*
+ * ... or the CPUs without a producer were busy more than this share (%) of
+ * their clock ticks (a round's few: a tick is 10 ms, counted whole to what
+ * ran at it, so a CPU half busy can read 60 or 75%; a competing load reads
+ * 100) ...
+ */
+#define LS_DISTURB_OTHERS_PCT 90
 /* ... or its CPUs ran more than LS_SPEED_SLOW_PCT slow (speed.h). */
 
 /* A round's disturbance, over the wall time of its kept repetitions. */
@@ -33,6 +42,7 @@ struct ls_noise {
 	double nvcsw_per_s; /* the most preempted producer's involuntary switches per second */
 	double oncpu; /* the least share of the wall time a producer spent on its CPU */
 	double psi_pct; /* CPU pressure, `some`: % of the time a task waited; NAN: no PSI */
+	double others_pct; /* % of their ticks the CPUs without a producer were busy; NAN: none */
 	unsigned int kept_busy; /* repetitions kept with a producer off its CPU (cellrun.c) */
 	double slow_pct; /* how much slower (%) its CPUs ran than usual (speed.h); NAN: unprobed */
 	bool slow_unjudged; /* slow_pct recorded, not judged: under plain TCG */
@@ -46,6 +56,14 @@ struct ls_noise_mark {
 	unsigned long long nvcsw; /* its involuntary context switches */
 };
 
+/* The machine's counts at an instant. */
+struct ls_machine_mark {
+	double psi_us; /* CPU pressure, `some` total (µs); NAN without PSI */
+	double others_busy, others_all; /* the CPUs without a producer: clock ticks busy, in all */
+	unsigned int others; /* how many such CPUs */
+	unsigned long long others_key; /* which: a sum over their numbers, to tell a change */
+};
+
 /* Running sums over a round's kept repetitions, for nr producers. */
 struct ls_noise_acc {
 	unsigned int nr;
@@ -53,6 +71,7 @@ struct ls_noise_acc {
 	double *cpu_ns; /* [nr] */
 	unsigned long long *nvcsw; /* [nr] */
 	double psi_us; /* NAN once a read failed */
+	double others_busy, others_all; /* the other CPUs' clock ticks busy, in all; NAN: unread */
 };
 
 /* The involuntary context switches of thread tid of this process; false if unread. */
@@ -61,16 +80,28 @@ bool ls_thread_nvcsw(pid_t tid, unsigned long long *n);
 /* The machine's CPU pressure so far, `some` total in µs; NAN without PSI. */
 double ls_cpu_pressure_us(void);
 
+/*
+ * The clock ticks so far of the online CPUs not in cpus[0..n), from
+ * /proc/stat: busy (all but idle and iowait) into *busy, in all into *all
+ * (NAN when unread), a key of which they are into *key; returns how many.
+ */
+unsigned int ls_others_ticks(const int *cpus, unsigned int n, double *busy, double *all,
+			     unsigned long long *key);
+
+/* The machine's counts now (the others: the CPUs not in cpus[0..n)). */
+void ls_machine_read(const int *cpus, unsigned int n, struct ls_machine_mark *m);
+
 /* 0, or -ENOMEM. */
 int ls_noise_acc_init(struct ls_noise_acc *a, unsigned int nr);
 void ls_noise_acc_free(struct ls_noise_acc *a);
 
 /*
  * Adds a kept repetition: secs of wall time, producer i's counts at its start
- * (m0[i]) and end (m1[i]), the pressure at both ends (NAN: unread).
+ * (m0[i]) and end (m1[i]), the machine's at both ends (x0, x1).
  */
 void ls_noise_add(struct ls_noise_acc *a, double secs, const struct ls_noise_mark *m0,
-		  const struct ls_noise_mark *m1, double psi0_us, double psi1_us);
+		  const struct ls_noise_mark *m1, const struct ls_machine_mark *x0,
+		  const struct ls_machine_mark *x1);
 
 /* The round's figures from what was added, and whether they disturbed it (ls_noise_judge). */
 void ls_noise_done(const struct ls_noise_acc *a, unsigned int kept_busy, struct ls_noise *n);
@@ -86,13 +117,13 @@ bool ls_noise_slow(const struct ls_noise *n);
 
 /*
  * One repetition's figures, judged as a round's are (ls_noise_judge): nr
- * producers' counts at its start (m0) and end (m1), nr 0 for the CPU
- * pressure alone; for a repetition that has no figure of its own to keep.
- * 0, or -ENOMEM.
+ * producers' counts at its start (m0) and end (m1) and the machine's (x0,
+ * x1), nr 0 for the CPU pressure alone; for a repetition that has no figure
+ * of its own to keep. 0, or -ENOMEM.
  */
 int ls_noise_one(unsigned int nr, double secs, const struct ls_noise_mark *m0,
-		 const struct ls_noise_mark *m1, double psi0_us, double psi1_us,
-		 struct ls_noise *n);
+		 const struct ls_noise_mark *m1, const struct ls_machine_mark *x0,
+		 const struct ls_machine_mark *x1, struct ls_noise *n);
 
 /*
  * Marks round n disturbed by empty repetitions without operations, each

@@ -92,7 +92,7 @@ const struct ls_cli_opt ls_run_cli_opts[] = {
 	  RUN(precision_pct), .max = 100, .above_min = true, .def = LS_STR(LS_DEF_PRECISION_PCT) },
 	{ "--time-budget", 0, "S",
 	  "start no extra round that would end after S seconds of the run, by the cell's rounds "
-	  "so far",
+	  "so far (but one of a cell with none kept yet)",
 	  LS_CLI_REAL, RUN(time_budget_s), .max = MAX_SECONDS, .above_min = true,
 	  .def_text = "none" },
 	{ "--stall", 0, "S",

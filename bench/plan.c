@@ -196,7 +196,8 @@ int ls_plan_build(struct plan *p, const struct ls_run_opts *o, const bool *selec
  * Whether cell c may have an extra round that ends within left_s seconds:
  * one owed for a round left out before it had o->rounds (schedule.c leaves
  * out o->max_rounds at most a cell), or one more where its interval is wider
- * than o->precision_pct.
+ * than o->precision_pct. A cell with every round left out so far has one
+ * whatever the budget: without it the cell has no figure.
  */
 static bool may_extra(const struct plan_cell *c, const struct ls_run_opts *o, double left_s)
 {
@@ -204,7 +205,9 @@ static bool may_extra(const struct plan_cell *c, const struct ls_run_opts *o, do
 	bool wide = c->rounds >= o->rounds && c->rounds < o->max_rounds &&
 		    c->precision_pct > o->precision_pct;
 
-	return !c->done && (owed || wide) && c->spent_s / c->rounds <= left_s;
+	if (c->done || !(owed || wide))
+		return false;
+	return !c->rounds || c->spent_s / c->rounds <= left_s;
 }
 
 /*

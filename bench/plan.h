@@ -14,8 +14,12 @@ struct plan_cell {
 	/* As measured so far, for the extra rounds (ls_plan_next). */
 	unsigned int rounds;
 	double precision_pct; /* its 95% interval's half-width */
-	double spent_s; /* wall time of its rounds, setups and redone rounds included */
+	double spent_s; /* wall time of its rounds, setups and redone rounds included, waits for the
+			   CPUs' speed not */
 	unsigned int dropped; /* rounds left out (schedule.c), each owed again */
+	/* of those, left out before the cell had a row (its first kept round adds them there) */
+	unsigned int dropped_unrowed;
+	double dropped_unrowed_s;
 	/* ls_plan_next's time to precision, kept with what it was weighed from (t is dear) */
 	struct {
 		double s, precision_pct, spent_s;
@@ -45,7 +49,8 @@ int ls_plan_build(struct plan *p, const struct ls_run_opts *o, const bool *selec
 
 /*
  * The cell the next extra round goes to: first a cell owed a round it had
- * left out (schedule.c) before it had o->rounds; else, of the cells not done,
+ * left out (schedule.c) before it had o->rounds, whatever left_s where it has
+ * none kept (it has no figure else); else, of the cells not done,
  * measured o->rounds times at least and fewer than o->max_rounds, whose
  * interval is still wider than o->precision_pct and whose next round is
  * expected (its rounds' mean wall time) to end within left_s seconds, the

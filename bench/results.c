@@ -337,6 +337,10 @@ static void noise_fields(struct ls_buf *b, const struct ls_noise *n)
 		ls_csv_double(b, n->slow_pct);
 	else
 		ls_csv_str(b, NULL);
+	if (measured && isfinite(n->others_pct))
+		ls_csv_double(b, n->others_pct);
+	else
+		ls_csv_str(b, NULL);
 }
 
 /* The row's repetitions appended to reps.csv's text. */

@@ -45,6 +45,7 @@ struct ls_row {
 	char disturbed_why[128]; /* the last disturbed round kept: which, and why */
 	double wall_s; /* wall time of its rounds: setups, redone rounds and teardowns included */
 	double setup_s, measure_s, teardown_s; /* a round's (ls_cell_round): where its time went */
+	double speed_wait_s; /* of a round's measure_s: waiting for its CPUs' speed (cellrun.c) */
 	struct ls_round_stats ns_rs; /* ns per op over rounds, from reps */
 	long control; /* index of the control's row in the results; -1: none */
 	bool census; /* maps of the cell's type were counted machine-wide */
@@ -88,12 +89,13 @@ struct ls_row {
 /* Where a run's wall time went, in seconds (meta.txt time_split:). */
 struct ls_time_split {
 	double setup_s; /* waiting for earlier cells' maps freed; programs, maps, owners made */
-	double measure_s; /* warm-ups, repetitions and the speed probes beside them */
+	double measure_s; /* warm-ups, repetitions and the speed probes beside them, but waits */
 	double kept_s; /* of measure_s: the repetitions kept, their measured windows */
 	double teardown_s; /* owners, maps and programs undone, the process's threads reaped */
 	double redone_s; /* the first go of rounds measured again for a disturbance, whole, and a
 			    round an interruption cut off */
-	double speed_wait_s; /* waiting for the CPUs' speed to come back before a redo */
+	double speed_wait_s; /* waiting for the CPUs' speed to come back: within a round, before its
+				next repetition, and before a round is measured again */
 	double write_s; /* summary.csv and the rest written */
 };
 

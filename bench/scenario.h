@@ -260,10 +260,10 @@ bool ls_counters_check(const struct cell *c, const struct ls_counters *cnt, __u6
  * is primed; unattached: the first owner cgroup lacks the program; census:
  * nothing is trimmed or waited for; slothog: a map holds a cache slot while
  * a cell's maps are made; slowcpu: the speed probes of the run's first round
- * read twice as long (speed.h); emptyrep: a round's first repetition counts
- * no operations, its producers undisturbed; emptybusy: the same, its
- * producers off their CPUs (cellrun.c). A run with a fault is a trial: its
- * results say so.
+ * read twice as long (speed.h), but those of a wait for their speed; slowstart: the probe that
+ * starts the run's first round does (cellrun.c); emptyrep: a round's first repetition counts no
+ * operations, its producers undisturbed; emptybusy: the same, its producers off their CPUs
+ * (cellrun.c). A run with a fault is a trial: its results say so.
  */
 bool ls_fault(const char *name);
 

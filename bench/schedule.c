@@ -132,17 +132,22 @@ static void speed_wait(const struct ls_cell_key *key, const struct ls_run_opts *
 			key->sc->name, n->slow_pct, waited);
 }
 
-/* A round's phases added to where the run's time went; kept: its repetitions were kept. */
+/*
+ * A round's phases added to where the run's time went; kept: its repetitions
+ * were kept. Its waits for the CPUs' speed are waits whichever.
+ */
 static void time_add(struct ls_time_split *spent, const struct ls_row *rnd, bool kept)
 {
 	unsigned int i;
 
+	spent->speed_wait_s += rnd->speed_wait_s;
 	if (!kept) {
-		spent->redone_s += rnd->setup_s + rnd->measure_s + rnd->teardown_s;
+		spent->redone_s +=
+			rnd->setup_s + rnd->measure_s - rnd->speed_wait_s + rnd->teardown_s;
 		return;
 	}
 	spent->setup_s += rnd->setup_s;
-	spent->measure_s += rnd->measure_s;
+	spent->measure_s += rnd->measure_s - rnd->speed_wait_s;
 	spent->teardown_s += rnd->teardown_s;
 	for (i = 0; i < rnd->nr_reps; i++)
 		spent->kept_s += rnd->reps[i].secs;
@@ -166,10 +171,10 @@ static void fault_still_slow(struct ls_row *rnd, bool may_drop, bool again)
  * One round of the cell key names into rnd; a round that something disturbed
  * (disturb.h) is measured again once, and the second kept whatever it met,
  * but for a slow spell: a round its CPUs still ran slow in is left out where
- * may_drop (the cell has a round kept), as a figure from a slow spell would
- * carry the interval. A smoke run (--quick) keeps the first: it measures
- * nothing worth the time. The first go's time, and any wait for the CPUs'
- * speed, go to spent. Returns whether the round is to be left out.
+ * may_drop (the cell has left out fewer than --max-rounds, and the run has
+ * time left), as a figure from a slow spell would carry the interval. A smoke run (--quick)
+ * keeps the first: it measures nothing worth the time. The first go's time, and any wait for the
+ * CPUs' speed, go to spent. Returns whether the round is to be left out.
  */
 static bool round_of(const struct ls_cell_key *key, const struct ls_run_opts *o, const int *cpus,
 		     struct ls_row *rnd, struct ls_time_split *spent, bool may_drop)
@@ -202,17 +207,37 @@ static void drop_round(struct plan *p, size_t i, const struct ls_run_opts *o,
 		       struct ls_results *res, double secs)
 {
 	struct plan_cell *pc = &p->cells[i];
-	struct ls_row *row = &res->rows[pc->slot];
 
-	row->rounds_dropped++;
-	row->rounds_redone++;
-	row->wall_s += secs;
+	if (pc->slot >= 0) {
+		res->rows[pc->slot].rounds_dropped++;
+		res->rows[pc->slot].rounds_redone++;
+		res->rows[pc->slot].wall_s += secs;
+	} else {
+		pc->dropped_unrowed++;
+		pc->dropped_unrowed_s += secs;
+	}
 	pc->dropped++;
 	p->measured++;
 	p->measuring_ns += secs * 1e9;
 	if (o->verbose)
 		fprintf(stderr, "lsbench: %s: the round measured again still ran slow: left out\n",
 			pc->key.sc->name);
+}
+
+/* Seconds of the time budget left; unlimited without one. */
+static double budget_left(const struct plan *p, const struct ls_run_opts *o)
+{
+	return o->time_budget_s ? o->time_budget_s - (ls_now_ns() - p->start_ns) / 1e9 : HUGE_VAL;
+}
+
+/* The rounds a cell left out before it had a row, into its row. */
+static void add_unrowed(struct plan_cell *pc, struct ls_row *row)
+{
+	row->rounds_dropped += pc->dropped_unrowed;
+	row->rounds_redone += pc->dropped_unrowed;
+	row->wall_s += pc->dropped_unrowed_s;
+	pc->dropped_unrowed = 0;
+	pc->dropped_unrowed_s = 0;
 }
 
 /* One round of plan cell i, and with --overhead its bare twin, into its row. */
@@ -222,15 +247,16 @@ static int measure_round(struct plan *p, size_t i, const struct ls_run_opts *o, 
 	struct plan_cell *pc = &p->cells[i];
 	struct ls_row rnd, bare;
 	struct ls_run_opts b = *o;
-	double t0 = ls_now_ns(), secs;
+	double t0 = ls_now_ns(), waited0 = res->spent.speed_wait_s, secs;
 	char name[128];
 	bool drop;
 	int err;
 
 	cell_desc(&pc->key, name, sizeof(name));
 	ls_watchdog_beat("set up", name);
+	/* past the budget rounds are kept as they come: none is owed then */
 	drop = round_of(&pc->key, o, cpus, &rnd, &res->spent,
-			pc->slot >= 0 && pc->rounds > 0 && pc->dropped < o->max_rounds);
+			pc->dropped < o->max_rounds && budget_left(p, o) > 0);
 	if (ls_interrupted || drop) {
 		time_add(&res->spent, &rnd, false); /* measured, not kept */
 		ls_row_release(&rnd);
@@ -258,6 +284,7 @@ static int measure_round(struct plan *p, size_t i, const struct ls_run_opts *o, 
 	}
 	err = ls_row_add_round(&res->rows[pc->slot], &rnd);
 	ls_row_release(&rnd);
+	add_unrowed(pc, &res->rows[pc->slot]);
 	if (o->overhead && !err && !ls_interrupted) {
 		b.latency = b.bpf_latency = b.bpf_stats = b.perf = b.profile = false;
 		ls_watchdog_beat("set up (bare)", NULL);
@@ -273,7 +300,8 @@ static int measure_round(struct plan *p, size_t i, const struct ls_run_opts *o, 
 	pc->done = cell_done(&res->rows[pc->slot], o);
 	pc->rounds = res->rows[pc->slot].rounds;
 	pc->precision_pct = pc->rounds ? ls_round_precision_pct(&res->rows[pc->slot].ns_rs) : NAN;
-	pc->spent_s += secs;
+	/* the waits for the CPUs' speed were the machine's, not the cell's */
+	pc->spent_s += secs - (res->spent.speed_wait_s - waited0);
 	p->measured++;
 	p->measuring_ns += secs * 1e9;
 	return err;
@@ -290,12 +318,6 @@ static void link_controls(const struct plan *p, struct ls_results *res)
 		if (pc->slot >= 0 && pc->control >= 0)
 			res->rows[pc->slot].control = p->cells[pc->control].slot;
 	}
-}
-
-/* Seconds of the time budget left; unlimited without one. */
-static double budget_left(const struct plan *p, const struct ls_run_opts *o)
-{
-	return o->time_budget_s ? o->time_budget_s - (ls_now_ns() - p->start_ns) / 1e9 : HUGE_VAL;
 }
 
 /* Measures plan cell i one round more and writes summary.csv, and with texts the rest. */
@@ -334,16 +356,17 @@ static void progress_extra(const struct plan *p, size_t i, const struct ls_run_o
 {
 	const struct plan_cell *pc = &p->cells[i];
 	double left = budget_left(p, o);
-	char el_s[16], left_s[16], desc[128];
+	char el_s[16], left_s[16], desc[128], prec[32] = "no round kept";
 	bool tty = isatty(STDERR_FILENO);
 
 	fmt_secs(el_s, sizeof(el_s), (ls_now_ns() - p->start_ns) / 1e9);
 	fmt_secs(left_s, sizeof(left_s), left);
 	cell_desc(&pc->key, desc, sizeof(desc));
-	fprintf(stderr, "%slsbench: extra round %u of %s (+-%.1f%%); %s elapsed%s%s%s%s",
-		tty ? "\r\033[K" : "", pc->rounds + 1, desc, pc->precision_pct, el_s,
-		isinf(left) ? "" : ", ", isinf(left) ? "" : left_s,
-		isinf(left) ? "" : " of budget left", tty ? "" : "\n");
+	if (pc->rounds)
+		snprintf(prec, sizeof(prec), "+-%.1f%%", pc->precision_pct);
+	fprintf(stderr, "%slsbench: extra round %u of %s (%s); %s elapsed%s%s%s%s",
+		tty ? "\r\033[K" : "", pc->rounds + 1, desc, prec, el_s, isinf(left) ? "" : ", ",
+		isinf(left) ? "" : left_s, isinf(left) ? "" : " of budget left", tty ? "" : "\n");
 }
 
 /* Extra rounds write the repetitions every this many, and when they end. */

@@ -5,6 +5,7 @@
 #include <setjmp.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 #include "disturb.h"
 #include "row.h"
@@ -13,6 +14,23 @@
 static const struct ls_noise quiet = {
 	.secs = 0.3, .nvcsw_per_s = 10, .oncpu = 0.999, .psi_pct = 1
 };
+
+/*
+ * The machine's counts: pressure (µs), the other CPUs' ticks busy (all
+ * theirs: 100 a second each, from 0 at t 0) and how many.
+ */
+static const struct ls_machine_mark *mk(double psi_us, double busy, double t, unsigned int others)
+{
+	static struct ls_machine_mark m[8];
+	static unsigned int next;
+	struct ls_machine_mark *x = &m[next++ % 8];
+
+	*x = (struct ls_machine_mark){ .psi_us = psi_us,
+				       .others_busy = busy,
+				       .others_all = 100 * t * others,
+				       .others = others };
+	return x;
+}
 
 static struct ls_noise judged(struct ls_noise n)
 {
@@ -41,6 +59,13 @@ static void each_rule_disturbs(void **state)
 	n.psi_pct = NAN; /* no PSI on the kernel: not judged by it */
 	assert_false(judged(n).disturbed);
 	n = quiet;
+	n.others_pct = 95;
+	assert_string_equal(judged(n).why, "the other CPUs busy 95% of the time");
+	n.others_pct = LS_DISTURB_OTHERS_PCT; /* at the limit: not over it */
+	assert_false(judged(n).disturbed);
+	n.others_pct = NAN; /* every CPU has a producer */
+	assert_false(judged(n).disturbed);
+	n = quiet;
 	n.kept_busy = 2;
 	assert_string_equal(judged(n).why, "2 repetitions kept with a producer off its CPU");
 }
@@ -66,24 +91,52 @@ static void sums_over_kept_repetitions(void **state)
 	struct ls_noise n;
 
 	assert_int_equal(ls_noise_acc_init(&acc, 2), 0);
-	ls_noise_add(&acc, 0.5, a0, a1, 1000, 51000);
-	ls_noise_add(&acc, 0.5, b0, b1, 90000, 90000);
+	ls_noise_add(&acc, 0.5, a0, a1, mk(1000, 0, 0, 2), mk(51000, 50, 0.5, 2));
+	ls_noise_add(&acc, 0.5, b0, b1, mk(90000, 0, 1, 2), mk(90000, 10, 1.5, 2));
 	ls_noise_done(&acc, 0, &n);
 	assert_float_equal(n.secs, 1, 1e-12);
 	assert_float_equal(n.nvcsw_per_s, 10, 1e-9); /* producer 0: 10 in 1 s */
 	assert_float_equal(n.oncpu, 0.945, 1e-9); /* producer 1: 0.945 s of 1 */
 	assert_float_equal(n.psi_pct, 5, 1e-9); /* 50 ms of 1 s */
+	assert_float_equal(n.others_pct, 30, 1e-9); /* 60 ticks busy of 200 */
 	assert_true(n.disturbed);
 	assert_string_equal(n.why, "a producer on its CPU 94.5% of the time");
 	ls_noise_acc_free(&acc);
 
-	/* a pressure that could not be read is no pressure figure */
+	/* a pressure that could not be read is no pressure figure; no other CPU, no share */
 	assert_int_equal(ls_noise_acc_init(&acc, 1), 0);
-	ls_noise_add(&acc, 0.5, a0, a1, NAN, NAN);
+	ls_noise_add(&acc, 0.5, a0, a1, mk(NAN, NAN, 0, 0), mk(NAN, NAN, 0, 0));
 	ls_noise_done(&acc, 0, &n);
 	assert_true(isnan(n.psi_pct));
+	assert_true(isnan(n.others_pct));
 	assert_false(n.disturbed);
 	ls_noise_acc_free(&acc);
+
+	/* a competing load on the other CPU; the CPUs online changed: no share */
+	assert_int_equal(ls_noise_acc_init(&acc, 1), 0);
+	ls_noise_add(&acc, 0.5, a0, a1, mk(0, 300, 3, 1), mk(0, 348, 3.5, 1));
+	ls_noise_done(&acc, 0, &n);
+	assert_float_equal(n.others_pct, 96, 1e-9);
+	assert_string_equal(n.why, "the other CPUs busy 96% of the time");
+	ls_noise_add(&acc, 0.5, a0, a1, mk(0, 300, 3, 1), mk(0, 400, 4, 2));
+	ls_noise_done(&acc, 0, &n);
+	assert_true(isnan(n.others_pct));
+	ls_noise_acc_free(&acc);
+}
+
+/* The other CPUs' ticks, as /proc/stat has them: every online CPU's but the producers'. */
+static void others_busy_read(void **state)
+{
+	long online = sysconf(_SC_NPROCESSORS_ONLN);
+	unsigned long long key, all_key;
+	double busy, all;
+
+	assert_true(online >= 1);
+	assert_int_equal(ls_others_ticks((int[]){ 0 }, 1, &busy, &all, &key), online - 1);
+	assert_true(busy >= 0 && busy <= all);
+	assert_int_equal(ls_others_ticks(NULL, 0, &busy, &all, &all_key), online);
+	assert_true(all_key == key + 1); /* CPU 0's part: 1 */
+	assert_true(busy > 0 && busy < all); /* this process has run; the machine has idled */
 }
 
 /* A row is noisy, and says why, when a round was kept disturbed, or by its spread. */
@@ -114,18 +167,26 @@ static void empty_repetition_judged_alone(void **state)
 	struct ls_noise_mark m1[2] = { { 0.1e9, 5 }, { 0.1e9, 6 } };
 	struct ls_noise n, round = quiet;
 
-	assert_int_equal(ls_noise_one(2, 0.1, m0, m1, 1000, 1000, &n), 0);
+	assert_int_equal(ls_noise_one(2, 0.1, m0, m1, mk(1000, 10, 1, 1), mk(1000, 10, 1.1, 1), &n),
+			 0);
 	assert_false(n.disturbed);
 	m1[1].cpu_ns = 0; /* a producer never on its CPU */
-	assert_int_equal(ls_noise_one(2, 0.1, m0, m1, 1000, 1000, &n), 0);
+	assert_int_equal(ls_noise_one(2, 0.1, m0, m1, mk(1000, 10, 1, 1), mk(1000, 10, 1.1, 1), &n),
+			 0);
 	assert_true(n.disturbed);
 	assert_string_equal(n.why, "a producer on its CPU 0.0% of the time");
 	m1[1].nvcsw = 5 + 100; /* preempted 1000 times a second */
-	assert_int_equal(ls_noise_one(2, 0.1, m0, m1, 1000, 1000, &n), 0);
+	assert_int_equal(ls_noise_one(2, 0.1, m0, m1, mk(1000, 10, 1, 1), mk(1000, 10, 1.1, 1), &n),
+			 0);
 	assert_string_equal(n.why, "a producer preempted 1000 times a second");
-	assert_int_equal(ls_noise_one(0, 0.1, m0, m1, 1000, 1000, &n), 0);
+	/* no producers (owner churn): the other CPUs, where its owners run, not judged */
+	assert_int_equal(ls_noise_one(0, 0.1, m0, m1, mk(1000, 10, 1, 1), mk(1000, 20, 1.1, 1), &n),
+			 0);
 	assert_false(n.disturbed);
-	assert_int_equal(ls_noise_one(0, 0.1, m0, m1, 0, 50000, &n), 0); /* 50 ms of 100 */
+	assert_true(isnan(n.others_pct));
+	/* 50 ms of 100 */
+	assert_int_equal(ls_noise_one(0, 0.1, m0, m1, mk(0, 10, 1, 1), mk(50000, 10, 1.1, 1), &n),
+			 0);
 	assert_true(n.disturbed);
 	assert_string_equal(n.why, "tasks waited for a CPU 50% of the time");
 
@@ -148,6 +209,7 @@ int main(void)
 		cmocka_unit_test(each_rule_disturbs),
 		cmocka_unit_test(nothing_measured_is_not_judged),
 		cmocka_unit_test(sums_over_kept_repetitions),
+		cmocka_unit_test(others_busy_read),
 		cmocka_unit_test(row_noisy_says_why),
 		cmocka_unit_test(empty_repetition_judged_alone),
 	};

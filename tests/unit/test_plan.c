@@ -444,6 +444,28 @@ static void extra_round_owed_for_one_left_out(void **state)
 	assert_int_equal(ls_plan_next(&p, &o, HUGE_VAL, -1), 0);
 }
 
+/*
+ * A cell whose every round so far was left out has no figure: its round is
+ * owed whatever the budget, and goes first.
+ */
+static void extra_round_owed_to_a_cell_without_one(void **state)
+{
+	struct ls_run_opts o;
+	struct plan_cell c[4];
+	struct plan p;
+
+	extra_plan(&p, c, &o);
+	c[2].rounds = 0;
+	c[2].spent_s = 0;
+	c[2].precision_pct = NAN;
+	c[2].dropped = 3;
+	assert_int_equal(ls_plan_next(&p, &o, HUGE_VAL, -1), 2);
+	assert_int_equal(ls_plan_next(&p, &o, 0, -1), 2); /* no budget left: owed all the same */
+	assert_int_equal(ls_plan_next(&p, &o, 0, 2), 2); /* and again, being the only one */
+	c[2].done = true; /* not ok: none owed */
+	assert_int_equal(ls_plan_next(&p, &o, 0, -1), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -459,6 +481,7 @@ int main(void)
 		cmocka_unit_test(extra_round_by_time_to_precision),
 		cmocka_unit_test(extra_round_within_the_budget),
 		cmocka_unit_test(extra_round_owed_for_one_left_out),
+		cmocka_unit_test(extra_round_owed_to_a_cell_without_one),
 	};
 
 	return cmocka_run_group_tests_name("plan", tests, NULL, NULL);
