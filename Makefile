@@ -320,7 +320,8 @@ timeline-icount-hook: deps
 		--rounds $(TIMELINE_ROUNDS) -o $(TIMELINE_HOOK_OUT) || [ $$? -eq 1 ]
 
 # Power trials (power/power.sh --help): the focused recipe as it is and slowed
-# by 1, 2, 3, 5 and 10%, trial after trial, resumable; power.csv and aa.csv.
+# by 1, 2, 3, 5 and 10%, trial after trial, resumable; power.csv and aa.csv,
+# and their curve, power.svg (power/curve.sh).
 # make power POWER_ARGS='--trials 10' (or --recipe matrix)
 POWER_OUT ?= results/power/focused
 .PHONY: power
@@ -329,6 +330,7 @@ power: deps
 	$(Q)power/power.sh --lsbench $(OUTPUT)/lsbench --out $(POWER_OUT) $(POWER_ARGS)
 	$(Q)for n in 5 10; do power/power.sh --summarize --runs $$n --lsbench $(OUTPUT)/lsbench \
 		--out $(POWER_OUT) $(POWER_ARGS) || exit; done
+	$(Q)power/curve.sh $(POWER_OUT)
 
 test-deps:
 	$(call install,$(TEST_DEPS),--no-install-recommends)

@@ -75,6 +75,20 @@ row=$(sed -n 2p "$tmp/p/aa.csv")
 [ "$row" = "2,4,0,0,4,0,0.0,1.025,1.75" ] && ok "aa.csv: two comparisons, four cells same" ||
 	not_ok "aa.csv" "$(cat "$tmp/p/aa.csv")"
 
+# the curve: a line per summary, the A/A at 0; without a summary, one line and exit 2
+out=$(power/curve.sh "$tmp/p" 2>&1)
+rc=$?
+if [ "$rc" -eq 0 ] && grep -q '<svg' "$tmp/p/power.svg" && grep -q '1 run a side' "$tmp/p/power.svg" &&
+	[ ! -e "$tmp/p/power.svg.tmp" ]; then
+	ok "power.svg: the curve of power.csv, titled by how it was judged"
+else
+	not_ok "power.svg (exit $rc)" "$out"
+fi
+out=$(power/curve.sh "$tmp/none" 2>&1)
+rc=$?
+[ "$rc" -eq 2 ] && [ "$(echo "$out" | wc -l)" -eq 1 ] && [ ! -e "$tmp/none/power.svg" ] &&
+	ok "curve.sh without a summary: $out" || not_ok "curve.sh without a summary (exit $rc)" "$out"
+
 # --runs 2 --over-control: each comparison two trials' runs a side, paired trial by
 # trial; the A/A every other trial's base against those between; compare told to
 # judge over the control; its own folder and summaries, the others left alone.
