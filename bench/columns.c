@@ -301,8 +301,9 @@ const struct ls_column ls_summary_columns[] = {
 				       "kept and counted here if disturbed too"),
 	KEY("rounds_redone", redone, "rounds measured again because they were disturbed"),
 	KEY("rounds_dropped", dropped,
-	    "rounds left out: its CPUs still ran slow (the speed probe) when the round was "
-	    "measured again after waiting (up to `--max-rounds` a cell); one left out before the "
+	    "rounds left out: its CPUs still ran slow (the speed probe), and nothing else "
+	    "disturbed it, when the round was measured again after waiting (up to `--max-rounds` "
+	    "a cell, within the time budget); one left out before the "
 	    "cell had `--rounds` is measured again first among the extra rounds"),
 	FIG("noisy_reason", noisy_reason,
 	    "why `noisy` is 1: the disturbed rounds (the last one and what disturbed it), or the "

@@ -164,6 +164,15 @@ bool ls_noise_slow(const struct ls_noise *n)
 	return !n->slow_unjudged && n->slow_pct > LS_SPEED_SLOW_PCT;
 }
 
+bool ls_noise_slow_spell(const struct ls_noise *n)
+{
+	struct ls_noise other = *n;
+
+	other.slow_pct = NAN;
+	ls_noise_judge(&other);
+	return ls_noise_slow(n) && !other.disturbed;
+}
+
 int ls_noise_one(unsigned int nr, double secs, const struct ls_noise_mark *m0,
 		 const struct ls_noise_mark *m1, const struct ls_machine_mark *x0,
 		 const struct ls_machine_mark *x1, struct ls_noise *n)

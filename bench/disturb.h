@@ -116,6 +116,13 @@ void ls_noise_speed(struct ls_noise *n, double slow_pct);
 bool ls_noise_slow(const struct ls_noise *n);
 
 /*
+ * Whether n's CPUs ran slow and nothing else disturbed it: a slow spell of
+ * the machine's. Beside a task sharing a producer's CPU the probe reads slow
+ * too, and that round is the load's, not a spell's.
+ */
+bool ls_noise_slow_spell(const struct ls_noise *n);
+
+/*
  * One repetition's figures, judged as a round's are (ls_noise_judge): nr
  * producers' counts at its start (m0) and end (m1) and the machine's (x0,
  * x1), nr 0 for the CPU pressure alone; for a repetition that has no figure

@@ -170,11 +170,13 @@ static void fault_still_slow(struct ls_row *rnd, bool may_drop, bool again)
 /*
  * One round of the cell key names into rnd; a round that something disturbed
  * (disturb.h) is measured again once, and the second kept whatever it met,
- * but for a slow spell: a round its CPUs still ran slow in is left out where
- * may_drop (the cell has left out fewer than --max-rounds, and the run has
- * time left), as a figure from a slow spell would carry the interval. A smoke run (--quick)
- * keeps the first: it measures nothing worth the time. The first go's time, and any wait for the
- * CPUs' speed, go to spent. Returns whether the round is to be left out.
+ * but for a slow spell: a round its CPUs still ran slow in, and nothing else
+ * disturbed (ls_noise_slow_spell), is left out where may_drop (the cell has
+ * left out fewer than --max-rounds, and the run has time left), as a figure
+ * from a slow spell would carry the interval. A smoke run (--quick) keeps
+ * the first: it measures nothing worth the time. The first go's time, and any
+ * wait for the CPUs' speed, go to spent. Returns whether the round is to be
+ * left out.
  */
 static bool round_of(const struct ls_cell_key *key, const struct ls_run_opts *o, const int *cpus,
 		     struct ls_row *rnd, struct ls_time_split *spent, bool may_drop)
@@ -195,7 +197,8 @@ static bool round_of(const struct ls_cell_key *key, const struct ls_run_opts *o,
 	ls_cell_round(key, o, cpus, rnd);
 	fault_still_slow(rnd, may_drop, true);
 	rnd->rounds_redone = 1;
-	return may_drop && rnd->status == LS_OK && ls_noise_slow(&rnd->noise) && !ls_interrupted;
+	return may_drop && rnd->status == LS_OK && ls_noise_slow_spell(&rnd->noise) &&
+	       !ls_interrupted;
 }
 
 /*

@@ -158,8 +158,15 @@ static void slow_round_disturbed(void **state)
 	ls_noise_speed(&n, 23.4);
 	assert_true(n.disturbed);
 	assert_true(ls_noise_slow(&n));
+	assert_true(ls_noise_slow_spell(&n)); /* slow, and nothing else: the machine's spell */
 	assert_string_equal(n.why, "the CPU ran 23% slow (speed probe)");
+	n.oncpu = 0.5; /* beside a task on its CPU the probe reads slow too: the load's */
+	ls_noise_judge(&n);
+	assert_true(ls_noise_slow(&n));
+	assert_false(ls_noise_slow_spell(&n));
+	n.oncpu = 1;
 	ls_noise_speed(&n, NAN);
+	assert_false(ls_noise_slow_spell(&n));
 	assert_false(n.disturbed);
 	/* owner churn has no figures of its producers: its speed still judges it */
 	n = (struct ls_noise){ .psi_pct = NAN };
