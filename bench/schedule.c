@@ -155,7 +155,8 @@ static void time_add(struct ls_time_split *spent, const struct ls_row *rnd, bool
 
 /*
  * LSBENCH_FAULT=slowcpu2, the tests': the run's first round that may be left
- * out reads slow, and so does its measuring again.
+ * out reads slow, and so does its measuring again, and nothing else disturbs
+ * them (a slow spell alone, whatever the machine is doing).
  */
 static void fault_still_slow(struct ls_row *rnd, bool may_drop, bool again)
 {
@@ -163,6 +164,10 @@ static void fault_still_slow(struct ls_row *rnd, bool may_drop, bool again)
 
 	if (done || !may_drop || rnd->status != LS_OK || !ls_fault("slowcpu2"))
 		return;
+	rnd->noise.kept_busy = 0;
+	rnd->noise.nvcsw_per_s = 0;
+	rnd->noise.oncpu = 1;
+	rnd->noise.psi_pct = rnd->noise.others_pct = NAN;
 	ls_noise_speed(&rnd->noise, 4 * LS_SPEED_SLOW_PCT);
 	done = again;
 }
