@@ -16,6 +16,7 @@
 #include "paths.h"
 #include "results.h"
 #include "rev.h"
+#include "speed.h"
 
 /* The columns that tell a scenario's cells apart, first in hist.csv.gz and reps.csv. */
 #define CELL_COLUMNS                                                                               \
@@ -57,6 +58,27 @@ void ls_time_split_desc(const struct ls_results *r, char *buf, size_t len)
 		s->speed_wait_s, s->write_s, other);
 }
 
+/*
+ * The run's speed reference (speed.h) of each CPU probed, in ns a probe's
+ * part: what the run judged its rounds' speed against, so that runs of one
+ * machine can be told apart by it (a run that starts in a slow state has a
+ * slow reference). Nothing before any CPU has one.
+ */
+static void speed_reference(struct ls_buf *b)
+{
+	unsigned int cpu, n = 0;
+	double ns;
+
+	for (cpu = 0; cpu < ls_speed_run.nr_cpus; cpu++) {
+		ns = ls_speed_ref_ns(&ls_speed_run, cpu);
+		if (isnan(ns))
+			continue;
+		ls_buf_printf(b, "%scpu%u %.0f ns", n++ ? ", " : "speed_reference: ", cpu, ns);
+	}
+	if (n)
+		ls_buf_printf(b, "\n");
+}
+
 static int write_meta(struct ls_results *r, const char *state)
 {
 	const struct ls_sysinfo *si = r->si;
@@ -90,6 +112,7 @@ static int write_meta(struct ls_results *r, const char *state)
 	ls_buf_printf(&b, "bpf_stats: %s\n", r->bpf_stats ? "on (BPF_ENABLE_STATS)" : "off");
 	if (r->speed_probe)
 		ls_buf_printf(&b, "speed_probe: %s\n", r->speed_probe);
+	speed_reference(&b);
 	ls_buf_printf(&b, "rounds: %s\n", r->rounds_desc);
 	ls_buf_printf(&b, "bpf_sources: %s\n", ls_bpf_sources());
 	ls_buf_printf(&b, "measure_key: %016llx\n", r->measure_key);

@@ -442,14 +442,17 @@ rc=$?
 csv=$(summary_of "$tmp/slowstart")
 got=$(unquote_commas "$csv" | awk -F, -v st="$(col status "$csv")" -v r="$(col rounds "$csv")" \
 	'NR > 1 && $st == "ok" { n++; if ($r == 2) two++ } END { print n, two }')
+# and the reference the rounds were judged against, per CPU probed, in meta.txt
 if [ "$rc" -eq 0 ] && [ "$got" = "2 2" ] &&
+	grep -Eq '^speed_reference: cpu[0-9]+ [1-9][0-9]* ns(, cpu[0-9]+ [1-9][0-9]* ns)*$' \
+		"$(dirname "$csv")/meta.txt" &&
 	grep -Eq '^lsbench: [a-z-]+: its CPUs ran [0-9]+% slow after the warm-up \(speed probe\); (within the bound again|still slow, measured anyway) after [0-9.]+ s$' \
 		"$tmp/slowstart.log" &&
 	grep -Eq "^time_split: .*waiting for the CPUs' speed ([1-9][0-9]*\.[0-9]|0\.[1-9]) s" \
 		"$(dirname "$csv")/meta.txt"; then
-	ok "a round whose CPU reads slow after its warm-up waits for its speed, its setup kept"
+	ok "a round whose CPU reads slow after its warm-up waits for its speed, its setup kept; meta.txt has the reference"
 else
-	not_ok "a round whose CPU reads slow after its warm-up waits for its speed, its setup kept" \
+	not_ok "a round whose CPU reads slow after its warm-up waits for its speed, its setup kept; meta.txt has the reference" \
 		"exit $rc; cells ok, with two rounds: $got" "$(grep -E 'slow|speed' "$tmp/slowstart.log")"
 fi
 
