@@ -206,6 +206,16 @@ static bool round_of(const struct ls_cell_key *key, const struct ls_run_opts *o,
 	       !ls_interrupted;
 }
 
+/* The rounds a cell left out that its row does not count yet, into its row. */
+static void add_unrowed(struct plan_cell *pc, struct ls_row *row)
+{
+	row->rounds_dropped += pc->dropped_unrowed;
+	row->rounds_redone += pc->dropped_unrowed;
+	row->wall_s += pc->dropped_unrowed_s;
+	pc->dropped_unrowed = 0;
+	pc->dropped_unrowed_s = 0;
+}
+
 /*
  * A round left out (round_of): counted, its time the cell's in summary.csv;
  * not in the cell's round time the plan weighs, as the slow spell was the
@@ -216,14 +226,10 @@ static void drop_round(struct plan *p, size_t i, const struct ls_run_opts *o,
 {
 	struct plan_cell *pc = &p->cells[i];
 
-	if (pc->slot >= 0) {
-		res->rows[pc->slot].rounds_dropped++;
-		res->rows[pc->slot].rounds_redone++;
-		res->rows[pc->slot].wall_s += secs;
-	} else {
-		pc->dropped_unrowed++;
-		pc->dropped_unrowed_s += secs;
-	}
+	pc->dropped_unrowed++;
+	pc->dropped_unrowed_s += secs;
+	if (pc->slot >= 0) /* else its first round kept adds it */
+		add_unrowed(pc, &res->rows[pc->slot]);
 	pc->dropped++;
 	p->measured++;
 	p->measuring_ns += secs * 1e9;
@@ -236,16 +242,6 @@ static void drop_round(struct plan *p, size_t i, const struct ls_run_opts *o,
 static double budget_left(const struct plan *p, const struct ls_run_opts *o)
 {
 	return o->time_budget_s ? o->time_budget_s - (ls_now_ns() - p->start_ns) / 1e9 : HUGE_VAL;
-}
-
-/* The rounds a cell left out before it had a row, into its row. */
-static void add_unrowed(struct plan_cell *pc, struct ls_row *row)
-{
-	row->rounds_dropped += pc->dropped_unrowed;
-	row->rounds_redone += pc->dropped_unrowed;
-	row->wall_s += pc->dropped_unrowed_s;
-	pc->dropped_unrowed = 0;
-	pc->dropped_unrowed_s = 0;
 }
 
 /* One round of plan cell i, and with --overhead its bare twin, into its row. */
