@@ -147,6 +147,7 @@ analysis_SRCS := \
 	analysis/rsetmerge.c \
 	analysis/compare.c \
 	analysis/cmpguard.c \
+	analysis/cmpruns.c \
 	analysis/cmpout.c \
 	analysis/cmpprint.c \
 	analysis/cmptable.c \

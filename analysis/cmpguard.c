@@ -94,10 +94,15 @@ static bool all_icount(const struct ls_rset *s)
 	return s->nr_runs > 0;
 }
 
+bool ls_cmp_in_instructions(const struct ls_cmp *c)
+{
+	return all_icount(c->base) && all_icount(c->new);
+}
+
 void ls_cmp_guard(struct ls_cmp *c)
 {
 	/* Under icount there is no machine speed for a control to betray: no guard. */
-	bool off = all_icount(c->base) && all_icount(c->new);
+	bool off = ls_cmp_in_instructions(c);
 	const struct ls_cmp_row *ctl;
 	struct ls_cmp_row *r;
 	double raw;

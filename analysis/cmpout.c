@@ -55,6 +55,8 @@ static const char *const csv_columns[] = {
 	"base_added_ns_per_op",
 	"new_added_ns_per_op",
 	"over_control",
+	"runs_spread_pct",
+	"runs_needed",
 };
 
 /* p and q with 6 significant figures: small ones are what matter. */
@@ -104,7 +106,7 @@ static void csv_judgement(struct ls_buf *b, const struct ls_cmp *c, const struct
 	ls_csv_double(b, r->j.tost_hi);
 	ls_csv_double(b, 100 * c->rule.bound);
 	ls_csv_double(b, 100 * r->j.detectable);
-	csv_count(b, r->j.units_needed, r->j.units_needed);
+	csv_count(b, r->j.units_needed && !r->j.runs_needed, r->j.units_needed);
 	ls_csv_str(b, both ? ls_unit_name(r->unit) : NULL);
 	csv_count(b, r->has_test, r->t.na);
 	csv_count(b, r->has_test, r->t.nb);
@@ -138,6 +140,9 @@ void ls_cmp_csv(const struct ls_cmp *c, struct ls_buf *b)
 		ls_csv_double(b, r->kind == LS_CMP_BOTH ? r->base->added_ns : NAN);
 		ls_csv_double(b, r->kind == LS_CMP_BOTH ? r->new->added_ns : NAN);
 		csv_count(b, r->kind == LS_CMP_BOTH, r->over_ctl);
+		/* the runs' term: how far two runs apart (one standard deviation), and its need */
+		ls_csv_double(b, 100 * expm1(sqrt(r->runs_var)));
+		csv_count(b, r->j.units_needed && r->j.runs_needed, r->j.units_needed);
 		ls_csv_end_row(b);
 	}
 }

@@ -288,7 +288,7 @@ static void print_side(FILE *f, const char *name, const struct ls_rset *s)
 
 static void print_text_head(const struct ls_cmp *c, FILE *f)
 {
-	char method[400];
+	char method[LS_CMP_METHOD_SIZE];
 
 	print_side(f, "base", c->base);
 	print_side(f, "new", c->new);

@@ -166,7 +166,7 @@ static int add_row(struct ls_cmp *c, const struct ls_rcell *base, const struct l
 	memset(r, 0, sizeof(*r));
 	r->base = base;
 	r->new = new;
-	r->ratio = r->p = r->q = r->base_hw = r->new_hw = NAN;
+	r->ratio = r->p = r->q = r->base_hw = r->new_hw = r->runs_var = NAN;
 	if (!new) {
 		r->kind = LS_CMP_BASE_ONLY;
 		c->nr_base_only++;
@@ -186,7 +186,10 @@ static int add_row(struct ls_cmp *c, const struct ls_rcell *base, const struct l
 	return 0;
 }
 
-/* Benjamini-Hochberg over the family, each compared cell's verdict, then the control guard. */
+/*
+ * The runs' spread in each test of one run a side, Benjamini-Hochberg over the family, each
+ * compared cell's verdict, then the control guard.
+ */
 static int verdicts(struct ls_cmp *c)
 {
 	double *p = malloc((c->nr_rows + 1) * sizeof(*p));
@@ -195,6 +198,7 @@ static int verdicts(struct ls_cmp *c)
 	size_t i;
 	int ret = -ENOMEM;
 
+	ls_cmp_runs_term(c);
 	for (i = 0; p && i < c->nr_rows; i++) {
 		p[i] = c->rows[i].p;
 		c->nr_tested += !isnan(p[i]);
@@ -370,14 +374,16 @@ void ls_cmp_row_needed(const struct ls_cmp_row *r, char *buf, size_t size)
 	*buf = 0;
 	if (r->kind != LS_CMP_BOTH || r->verdict != LS_UNSURE || !n)
 		return;
-	snprintf(buf, size, "%s%u %s%s", n >= LS_MAX_UNITS ? ">" : "", n, ls_unit_name(r->unit),
-		 r->unit == LS_UNIT_PAIR ? "s" : "s a side");
+	/* the runs' spread in the test: more rounds of these runs would not settle it */
+	snprintf(buf, size, "%s%u %s%s", n >= LS_MAX_UNITS ? ">" : "", n,
+		 r->j.runs_needed ? "run" : ls_unit_name(r->unit),
+		 r->unit == LS_UNIT_PAIR && !r->j.runs_needed ? "s" : "s a side");
 }
 
 void ls_cmp_method(const struct ls_cmp *c, char *buf, size_t size)
 {
 	size_t nb = c->base->nr_runs, nn = c->new->nr_runs;
-	char unit[160], trim[96] = "";
+	char unit[160], trim[96] = "", runs[240];
 
 	if (nb >= LS_TRIM_MIN || nn >= LS_TRIM_MIN)
 		snprintf(trim, sizeof(trim),
@@ -390,12 +396,14 @@ void ls_cmp_method(const struct ls_cmp *c, char *buf, size_t size)
 			 "the run (%zu and %zu runs%s; a cell in one run a side: "
 			 "the round)",
 			 nb, nn, trim);
-	snprintf(buf, size, "unit: %s, %s%s; family: %zu tested cells (%s)", unit,
+	ls_cmp_runs_text(c, runs, sizeof(runs));
+	snprintf(buf, size, "unit: %s, %s%s%s; family: %zu tested cells (%s)", unit,
 		 !c->paired	   ? "not paired"
 		 : c->paired_asked ? "paired as --paired asks (i-th run of each side)"
 				   : "paired in time (the runs alternated)",
 		 c->opts.over_control ? ", each over its control's in the same run (round)" : "",
-		 c->nr_tested, c->opts.nr_select ? "those -s selects" : "every cell compared");
+		 runs, c->nr_tested,
+		 c->opts.nr_select ? "those -s selects" : "every cell compared");
 }
 
 void ls_cmp_free(struct ls_cmp *c)

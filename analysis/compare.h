@@ -36,6 +36,8 @@ struct ls_cmp_opts {
 	enum ls_pairing pairing;
 	/* judge each cell's units over its control's (the same run, the same round) */
 	bool over_control;
+	/* one run a side judged on its rounds alone, without the runs' term (cmpruns.c) */
+	bool rounds_only;
 	const char *select[LS_CMP_MAX_SELECT]; /* scenario globs: the family; none: every cell */
 	size_t nr_select;
 };
@@ -66,7 +68,18 @@ struct ls_cmp_row {
 	enum ls_verdict ctl_verdict;
 	/* judged over its control (--over-control): ratio and test are of cell / control */
 	bool over_ctl;
+	/* the runs' variance (logs) in its test, one run a side (cmpruns.c); NAN: none */
+	double runs_var;
 };
+
+/* The runs' spread of one mode's cells, from the controls (cmpruns.c). */
+struct ls_runs_term {
+	char mode[16];
+	size_t k; /* controls it is estimated from: its degrees of freedom */
+	double var; /* variance of the log ratio of two runs of one kernel; 0: within the rounds' */
+	bool pooled; /* the mode has no control: estimated from every mode's */
+};
+#define LS_CMP_MAX_TERMS 4
 
 struct ls_cmp {
 	const struct ls_rset *base, *new;
@@ -83,6 +96,9 @@ struct ls_cmp {
 	size_t nr_noisy; /* compared cells noisy on a side */
 	size_t nr_ctl_moved; /* compared controls judged slower or faster */
 	size_t nr_withheld; /* cells made ~ for their control moved their way (cmpguard.c) */
+	struct ls_runs_term terms[LS_CMP_MAX_TERMS]; /* the runs' spread by mode (cmpruns.c) */
+	size_t nr_terms;
+	size_t nr_unmeasured; /* cells of one run a side judged without it: no control */
 };
 
 /*
@@ -111,6 +127,7 @@ bool ls_cmp_row_noisy(const struct ls_cmp_row *r);
 void ls_cmp_row_needed(const struct ls_cmp_row *r, char *buf, size_t size);
 
 /* One line saying what a comparison did: units, pairing, the family, the rule. */
+#define LS_CMP_METHOD_SIZE 640
 void ls_cmp_method(const struct ls_cmp *c, char *buf, size_t size);
 
 /* Whether a key is a control's: an empty program (map_type none, op empty). */
@@ -128,6 +145,20 @@ const struct ls_rcell *ls_cmp_control_cell(const struct ls_rset *s, const struct
  * figures count instructions, which no machine speed moves.
  */
 void ls_cmp_guard(struct ls_cmp *c);
+
+/* Whether both sides were wholly measured under icount: figures in instructions. */
+bool ls_cmp_in_instructions(const struct ls_cmp *c);
+
+/*
+ * The runs' term of cmpruns.c: with one run a side, each tested cell's test
+ * takes in the variance by which two runs differ, as the controls measured it
+ * (their mode's, else every mode's). Not under icount, nor by runs, nor
+ * without a control (nr_unmeasured counts those cells).
+ */
+void ls_cmp_runs_term(struct ls_cmp *c);
+
+/* The runs' term as words for the method line ("; one run a side: ..."); "" when none. */
+void ls_cmp_runs_text(const struct ls_cmp *c, char *buf, size_t size);
 
 /* Why a row is ~, as words: ls_why_text, with the control's move for LS_WHY_CONTROL. */
 #define LS_CMP_WHY_SIZE 160

@@ -19,7 +19,7 @@ static void html_ns(struct ls_buf *b, double v)
 /* What compare did, as compare says it: units, test, correction, the four verdicts. */
 static void compare_method(struct ls_buf *h, const struct ls_cmp *c)
 {
-	char method[400];
+	char method[LS_CMP_METHOD_SIZE];
 
 	ls_cmp_method(c, method, sizeof(method));
 	ls_buf_printf(

@@ -110,6 +110,12 @@ struct ls_ttest {
 	double t; /* d / se */
 	double p; /* two-sided, of no change */
 	size_t ga, gb; /* units trimmed from each end of a side (Yuen's tests); 0: none */
+	/*
+	 * A spread of d that more units cannot reduce, in se and df (ls_ttest_add_runs): the
+	 * variance by which two runs of the same kernel differ, when each side is one run and
+	 * its units are rounds; dfx its degrees of freedom. 0: none.
+	 */
+	double vx, dfx;
 };
 
 /*
@@ -121,6 +127,15 @@ struct ls_ttest {
  * two values, or a value is not finite.
  */
 int ls_ttest_welch(const double *la, size_t na, const double *lb, size_t nb, struct ls_ttest *t);
+
+/*
+ * Adds to a test of one run a side the spread its rounds cannot see: vx, the variance
+ * (logs) by which two runs of the same kernel differ, estimated with dfx degrees of
+ * freedom. se becomes sqrt(se^2 + vx), df the Welch-Satterthwaite df of the sum, and t
+ * and p follow; the spread of the rounds stays in va and vb. A test without p (one unit
+ * on a side) keeps p NAN. vx <= 0 changes nothing.
+ */
+void ls_ttest_add_runs(struct ls_ttest *t, double vx, double dfx);
 
 /* The paired t test of lb[i] - la[i], n >= 2 pairs, else -EINVAL. */
 int ls_ttest_paired(const double *la, const double *lb, size_t n, struct ls_ttest *t);
@@ -166,7 +181,10 @@ void ls_ttest_ci(const struct ls_ttest *t, double level, double *lo, double *hi)
  */
 bool ls_ttest_equivalent(const struct ls_ttest *t, double bound, double alpha);
 
-/* The standard error of the same test with n units a side (pairs) at the spread observed. */
+/*
+ * The standard error of the same test with n units a side (pairs) at the spread observed;
+ * vx, which more units of the same runs cannot reduce, stays in it.
+ */
 double ls_ttest_se_at(const struct ls_ttest *t, size_t n);
 
 /*
@@ -238,6 +256,7 @@ struct ls_judgement {
 	double detectable; /* fraction, at the units it has; NAN when unknown */
 	unsigned int units_needed; /* a side, to resolve a ~ at the spread seen; 0: not ~ or unknown
 				    */
+	bool runs_needed; /* units_needed counts runs a side: more rounds would not settle it */
 };
 
 /*
@@ -256,6 +275,13 @@ void ls_judge(const struct ls_ttest *t, double q, bool noisy, const struct ls_ru
  * else (also) shown within it. LS_MAX_UNITS when neither is reached by then.
  */
 unsigned int ls_units_needed(const struct ls_ttest *t, const struct ls_rule *rule);
+
+/*
+ * The runs a side that would settle t (ls_units_needed) if each side were that many
+ * runs like these: each run's figure as uncertain as a side is now, the rounds' spread
+ * and vx together. 0 without vx.
+ */
+unsigned int ls_runs_needed(const struct ls_ttest *t, const struct ls_rule *rule);
 
 /*
  * The control guard, part of the one rule: a cell judged slower (faster)

@@ -69,6 +69,11 @@ static size_t planned_df(const struct ls_ttest *t, size_t na, size_t nb, double 
 	double c;
 	size_t i;
 
+	/* with the runs' spread, whose df no unit adds to: the df of the test as it is */
+	if (t->vx > 0) {
+		df[0] = t->df;
+		return 1;
+	}
 	/* a trimmed test's df: of the units it keeps (Yuen's), planned at those kept of n */
 	if ((t->ga || t->gb) && t->paired) {
 		df[0] = kept(na) - 1;
@@ -99,7 +104,23 @@ double ls_ttest_shift(const struct ls_ttest *t, size_t na, size_t nb, double alp
 
 double ls_ttest_se_at(const struct ls_ttest *t, size_t n)
 {
-	return sqrt((t->va + t->vb) / n);
+	return sqrt((t->va + t->vb) / n + t->vx);
+}
+
+void ls_ttest_add_runs(struct ls_ttest *t, double vx, double dfx)
+{
+	double w = t->se * t->se, wdf = t->df;
+
+	if (!(vx > 0) || !(dfx > 0))
+		return;
+	t->vx = vx;
+	t->dfx = dfx;
+	t->se = sqrt(w + vx);
+	if (isnan(t->p))
+		return; /* not a test: only the spread, for planning */
+	/* Welch-Satterthwaite over the rounds' part (its df) and the runs' (dfx) */
+	t->df = (w + vx) * (w + vx) / (w * w / wdf + vx * vx / dfx);
+	t_and_p(t);
 }
 
 /*
@@ -126,6 +147,7 @@ int ls_ttest_welch(const double *la, size_t na, const double *lb, size_t nb, str
 	t->na = na;
 	t->nb = nb;
 	t->ga = t->gb = 0;
+	t->vx = t->dfx = 0;
 	t->d = mb - ma;
 	ea = t->va / na;
 	eb = t->vb / nb;
@@ -165,6 +187,7 @@ int ls_ttest_paired(const double *la, const double *lb, size_t n, struct ls_ttes
 	t->paired = true;
 	t->na = t->nb = n;
 	t->ga = t->gb = 0;
+	t->vx = t->dfx = 0;
 	t->va = t->vb = var / 2;
 	t->se = sqrt(var / n);
 	t->df = n - 1.0;
@@ -236,6 +259,7 @@ int ls_ttest_yuen_paired(const double *la, const double *lb, size_t n, struct ls
 		return ret;
 	h = n - 2 * t->ga;
 	t->gb = t->ga;
+	t->vx = t->dfx = 0;
 	t->paired = true;
 	t->na = t->nb = n;
 	t->va = t->vb = se2 * n / 2;
@@ -264,6 +288,7 @@ int ls_ttest_yuen(const double *la, size_t na, const double *lb, size_t nb, stru
 		return ret;
 	ha = na - 2 * t->ga;
 	hb = nb - 2 * t->gb;
+	t->vx = t->dfx = 0;
 	t->paired = false;
 	t->na = na;
 	t->nb = nb;
@@ -298,7 +323,7 @@ bool ls_ttest_equivalent(const struct ls_ttest *t, double bound, double alpha)
 double ls_ttest_detectable(const struct ls_ttest *t, size_t n, double alpha, double power)
 {
 	size_t na = n ?: t->na, nb = n ?: t->nb;
-	double se = sqrt(t->va / na + t->vb / nb);
+	double se = sqrt(t->va / na + t->vb / nb + t->vx);
 
 	if (isnan(se) || na < 2 || nb < 2)
 		return NAN;

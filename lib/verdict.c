@@ -51,6 +51,22 @@ unsigned int ls_units_needed(const struct ls_ttest *t, const struct ls_rule *rul
 	return lo;
 }
 
+unsigned int ls_runs_needed(const struct ls_ttest *t, const struct ls_rule *rule)
+{
+	/* each side one run now: a run's figure as uncertain as the side is, the spreads shared */
+	double v = t->va / t->na + t->vb / t->nb + t->vx;
+	struct ls_ttest run = { .na = 1, .nb = 1, .d = t->d, .va = v / 2, .vb = v / 2 };
+
+	return t->vx > 0 ? ls_units_needed(&run, rule) : 0;
+}
+
+/* The units a side a ~ needs: runs when the runs' spread is in the test, else its units. */
+static void plan(const struct ls_ttest *t, const struct ls_rule *rule, struct ls_judgement *j)
+{
+	j->runs_needed = t->vx > 0;
+	j->units_needed = j->runs_needed ? ls_runs_needed(t, rule) : ls_units_needed(t, rule);
+}
+
 static void ratio_interval(const struct ls_ttest *t, double level, double *lo, double *hi)
 {
 	ls_ttest_ci(t, level, lo, hi);
@@ -66,7 +82,7 @@ void ls_judge(const struct ls_ttest *t, double q, bool noisy, const struct ls_ru
 	if (!t)
 		return;
 	if (t->na < LS_MIN_UNITS || t->nb < LS_MIN_UNITS || isnan(t->p)) {
-		j->units_needed = ls_units_needed(t, rule);
+		plan(t, rule, j);
 		return;
 	}
 	j->detectable = ls_ttest_detectable(t, 0, single_change_alpha(rule), rule->power);
@@ -80,7 +96,7 @@ void ls_judge(const struct ls_ttest *t, double q, bool noisy, const struct ls_ru
 		j->why = noisy ? LS_WHY_NOISY : LS_WHY_NONE;
 	} else {
 		j->why = LS_WHY_WIDE;
-		j->units_needed = ls_units_needed(t, rule);
+		plan(t, rule, j);
 	}
 }
 
@@ -97,6 +113,7 @@ bool ls_guard_control(struct ls_judgement *cell, double cell_ratio, enum ls_verd
 	cell->verdict = LS_UNSURE;
 	cell->why = LS_WHY_CONTROL;
 	cell->units_needed = 0;
+	cell->runs_needed = false;
 	return true;
 }
 

@@ -151,7 +151,7 @@ static void csv_and_nothing_unasked(void **state)
 	assert_int_equal(main_to(out, 5, as_csv), 0);
 	text = slurp(out);
 	assert_int_equal(strncmp(text, "schema_version,scenario,", 24), 0);
-	assert_non_null(strstr(text, ",new_added_ns_per_op,over_control\n3,fast,"));
+	assert_non_null(strstr(text, ",over_control,runs_spread_pct,runs_needed\n3,fast,"));
 	free(text);
 	assert_int_equal(main_to(out, 7, to_file), 0);
 	text = slurp(csv);

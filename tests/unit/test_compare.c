@@ -96,6 +96,10 @@ static void control_guard(void **state)
 	static const double new_ns[] = { 110, 22, 110, 20.02, 110, 17, 90, 17, 100.1, 22 };
 	char b[2][10][256], why[LS_CMP_WHY_SIZE], dir[128], *out = NULL;
 	const struct ls_cmp_print_opts po = { .format = LS_CMP_TEXT };
+	/* the guard alone: the runs' term (these controls moved by 10 to 15%) would widen all */
+	const struct ls_cmp_opts o = { .bound = LS_CMP_BOUND,
+				       .fdr = LS_CMP_FDR,
+				       .rounds_only = true };
 	const struct ls_cmp_row *r;
 	struct ls_rset base, new;
 	struct ls_cmp c;
@@ -110,7 +114,7 @@ static void control_guard(void **state)
 		 b[0][7], b[0][8], b[0][9], NULL);
 	make_run("gnew", 3, "6.1", b[1][0], b[1][1], b[1][2], b[1][3], b[1][4], b[1][5], b[1][6],
 		 b[1][7], b[1][8], b[1][9], NULL);
-	build(&c, &base, &new, "gbase", "gnew");
+	build_with(&c, &base, &new, "gbase", "gnew", &o);
 	/* Slower with its control slower: ~, why names the control's move. */
 	r = row_of(&c, "a-get");
 	assert_int_equal(r->verdict, LS_UNSURE);
@@ -149,10 +153,83 @@ static void control_guard(void **state)
 		snprintf(dir, sizeof(dir), "%s/%s", root, i ? "gnew" : "gbase");
 		put(dir, "meta.txt", "schema_version: 3\nvirt: icount\n");
 	}
-	build(&c, &base, &new, "gbase", "gnew");
+	build_with(&c, &base, &new, "gbase", "gnew", &o);
 	assert_int_equal(row_of(&c, "a-get")->verdict, LS_SLOWER);
 	assert_int_equal(row_of(&c, "d-get")->verdict, LS_FASTER);
 	assert_int_equal(c.nr_withheld, 0);
+	done(&c, &base, &new);
+}
+
+/*
+ * The runs' term: one run a side, rounds 0.5% apart, four controls moved by -3 to +5% (the
+ * machine at another speed, as runs minutes apart are): a get moved 4% is ~ and says how many
+ * runs a side would settle it, where on its rounds alone it is slower; 30% stays slower; the
+ * method line says how far runs differ. Under icount no term; without a control none either.
+ */
+static void runs_term_from_controls(void **state)
+{
+	static const char *const names[] = { "w-empty", "x-empty", "y-empty",
+					     "z-empty", "aa-get",  "big-get" };
+	static const double new_ns[] = { 20.8, 19.4, 21, 20.6, 104, 130 };
+	struct ls_cmp_opts o = LS_CMP_OPTS_DEFAULT;
+	char b[2][6][256], method[LS_CMP_METHOD_SIZE], need[48], dir[128];
+	const struct ls_cmp_row *r;
+	struct ls_rset base, new;
+	struct ls_buf csv = {};
+	struct ls_cmp c;
+	size_t i;
+
+	for (i = 0; i < 6; i++) {
+		cell_spec(b[0][i], 256, names[i], i < 4 ? 20 : 100, 0.005, 5, 0);
+		cell_spec(b[1][i], 256, names[i], new_ns[i], 0.005, 5, 1);
+	}
+	make_run("rbase", 3, "6.1", b[0][0], b[0][1], b[0][2], b[0][3], b[0][4], b[0][5], NULL);
+	make_run("rnew", 3, "6.1", b[1][0], b[1][1], b[1][2], b[1][3], b[1][4], b[1][5], NULL);
+	build(&c, &base, &new, "rbase", "rnew");
+	assert_int_equal(c.nr_terms, 1);
+	assert_string_equal(c.terms[0].mode, "loop");
+	assert_int_equal(c.terms[0].k, 4);
+	/* the controls' squared moves, less their rounds' share: about 3.8% */
+	assert_float_equal(sqrt(c.terms[0].var), 0.038, 0.003);
+	r = row_of(&c, "aa-get");
+	assert_int_equal(r->verdict, LS_UNSURE);
+	assert_int_equal(r->j.why, LS_WHY_WIDE);
+	assert_true(r->j.runs_needed && r->j.units_needed >= 2);
+	assert_float_equal(r->runs_var, c.terms[0].var, 1e-12);
+	assert_true(r->j.ci_lo < 1 && r->j.ci_hi > 1.08);
+	ls_cmp_row_needed(r, need, sizeof(need));
+	assert_non_null(strstr(need, " runs a side"));
+	assert_int_equal(row_of(&c, "big-get")->verdict, LS_SLOWER);
+	assert_int_equal(row_of(&c, "y-empty")->verdict, LS_UNSURE);
+	ls_cmp_method(&c, method, sizeof(method));
+	assert_non_null(strstr(method, "one run a side: two runs differ by loop +-3."));
+	assert_non_null(strstr(method, "(4 controls), in each test"));
+	ls_cmp_csv(&c, &csv);
+	assert_non_null(strstr(csv.data, ",0,3.8"));
+	ls_buf_free(&csv);
+	done(&c, &base, &new);
+	/* on the rounds alone, the 4% is slower and so are the controls that moved */
+	o.rounds_only = true;
+	build_with(&c, &base, &new, "rbase", "rnew", &o);
+	assert_int_equal(c.nr_terms, 0);
+	assert_int_equal(row_of(&c, "aa-get")->verdict, LS_SLOWER);
+	assert_int_equal(row_of(&c, "y-empty")->verdict, LS_SLOWER);
+	done(&c, &base, &new);
+	/* instructions: no machine speed, no term */
+	for (i = 0; i < 2; i++) {
+		snprintf(dir, sizeof(dir), "%s/%s", root, i ? "rnew" : "rbase");
+		put(dir, "meta.txt", "schema_version: 3\nvirt: icount\n");
+	}
+	build(&c, &base, &new, "rbase", "rnew");
+	assert_int_equal(c.nr_terms, 0);
+	assert_true(isnan(row_of(&c, "aa-get")->runs_var));
+	done(&c, &base, &new);
+	/* no control compared: judged on the rounds, and said */
+	build(&c, &base, &new, "base", "new");
+	assert_int_equal(c.nr_terms, 0);
+	assert_int_equal(c.nr_unmeasured, 6);
+	ls_cmp_method(&c, method, sizeof(method));
+	assert_non_null(strstr(method, "6 cells of one run a side judged on their rounds alone"));
 	done(&c, &base, &new);
 }
 
@@ -230,7 +307,8 @@ static void csv_has_every_column(void **state)
 				       "detectable_pct,rounds_needed,unit,base_units,new_units,"
 				       "base_noisy,new_noisy,why,family,fdr,base_kernel,new_kernel,"
 				       "base_precision_pct,new_precision_pct,base_added_ns_per_op,"
-				       "new_added_ns_per_op,over_control\n"));
+				       "new_added_ns_per_op,over_control,runs_spread_pct,"
+				       "runs_needed\n"));
 	assert_non_null(strstr(b.data, "\n3,slow,task_storage,get,tp_btf/sys_enter,loop,1,1,8,1,"
 				       "private,slower,ok,ok,,,15,15,5,5,"));
 	/* Not tested: ~, ci, p and q empty, the reason, the family of six. */
@@ -642,6 +720,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(verdicts),
 		cmocka_unit_test(control_guard),
+		cmocka_unit_test(runs_term_from_controls),
 		cmocka_unit_test(q_is_bh_of_the_tested),
 		cmocka_unit_test(the_same_data_finds_nothing),
 		cmocka_unit_test(geomean_per_type),

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <cmocka.h>
 #include "stats.h"
 
@@ -140,6 +141,58 @@ static void welch_size_under_the_null(void **state)
 	assert_true(covered > 0.935 * 4000 && covered < 0.965 * 4000);
 }
 
+/* One cell's test of 3 rounds a side, spread 0.5%, of runs whose levels differ by sd run. */
+static void one_run_a_side(uint64_t *seed, double run, struct ls_ttest *w)
+{
+	double a[3], b[3], ua = run * normal(seed), ub = run * normal(seed);
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		a[i] = ua + 0.005 * normal(seed);
+		b[i] = ub + 0.005 * normal(seed);
+	}
+	assert_int_equal(ls_ttest_welch(a, 3, b, 3, w), 0);
+}
+
+/*
+ * The runs' term (compare's, from the controls): runs whose levels differ by 2% and rounds
+ * 0.5% apart, one run a side, 4000 fixed-seed A/As. On its rounds alone a cell is "changed"
+ * most of the time; with the variance four controls measured in the same runs added, about
+ * 5% of the time at p < 0.05, and its 95% interval covers no change about 95% of the time.
+ */
+static void runs_term_size_under_the_null(void **state)
+{
+	int trial, k, alone = 0, hits = 0, covered = 0;
+	uint64_t seed = 0x7a0;
+	const struct ls_rule rule = LS_RULE_DEFAULT;
+	struct ls_ttest w, ctl;
+	double sum, lo, hi, se;
+
+	for (trial = 0; trial < 4000; trial++) {
+		for (k = 0, sum = 0; k < 4; k++) {
+			one_run_a_side(&seed, 0.02, &ctl);
+			sum += ctl.d * ctl.d - ctl.se * ctl.se;
+		}
+		one_run_a_side(&seed, 0.02, &w);
+		alone += w.p < 0.05;
+		ls_ttest_add_runs(&w, sum > 0 ? sum / 4 : 0, 4);
+		hits += w.p < 0.05;
+		ls_ttest_ci(&w, 0.95, &lo, &hi);
+		covered += lo <= 0 && hi >= 0;
+	}
+	assert_true(alone > 0.5 * 4000);
+	assert_true(hits > 0.02 * 4000 && hits < 0.08 * 4000);
+	assert_true(covered > 0.92 * 4000 && covered < 0.98 * 4000);
+	/* nothing to add, nothing changed; without the term, no runs to plan */
+	se = w.se;
+	ls_ttest_add_runs(&w, 0, 4);
+	assert_true(w.se == se);
+	one_run_a_side(&seed, 0.02, &w);
+	assert_int_equal(ls_runs_needed(&w, &rule), 0);
+	printf("# runs' term: p < 0.05 in %d of 4000 A/As on the rounds alone, %d with it\n", alone,
+	       hits);
+}
+
 #define TRIALS 4000
 #define MAX_N 8
 
@@ -238,6 +291,7 @@ int main(void)
 		cmocka_unit_test(betai_known_values),
 		cmocka_unit_test(power_and_its_inverse),
 		cmocka_unit_test(welch_size_under_the_null),
+		cmocka_unit_test(runs_term_size_under_the_null),
 		cmocka_unit_test(detectable_against_simulation),
 	};
 

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * compare's runs term. With one run a side the units are rounds, and rounds
+ * of one run agree more closely than two runs do: a machine's speed drifts
+ * over minutes (on the 2-CPU development machine runs minutes apart differ
+ * by 2 to 6% while their rounds agree within 1%), so a test on rounds alone
+ * calls that drift a change. The controls measure it: an empty program that
+ * no change to a helper touches, measured in the same runs, moves by what
+ * separates the runs. Their squared log ratios, less what their rounds
+ * account for, estimate the variance by which two runs differ; each cell's
+ * test of one run a side takes it in (lib/ttest.c's ls_ttest_add_runs), so
+ * its interval is as wide as the runs make it, and a ~ says how many runs a
+ * side would settle it. A change that moves the controls too (the hook's
+ * path) widens every interval of its mode: one run a side cannot tell it
+ * from the machine. Estimated per mode (loop, hook), from every control
+ * compared in that mode, or from all when a mode has none. Not under icount
+ * (instructions: no machine speed), nor where runs are the units (several
+ * runs a side measure their own spread), nor without a control, nor when
+ * asked to judge on the rounds alone (opts.rounds_only).
+ */
+#include <math.h>
+#include <string.h>
+#include "compare.h"
+
+/* A row whose test is of one run a side: the rows the term is for. */
+static bool of_rounds(const struct ls_cmp_row *r)
+{
+	return r->kind == LS_CMP_BOTH && r->has_test && r->unit == LS_UNIT_ROUND;
+}
+
+/* A control's row that measures the runs' spread: tested, of one run a side. */
+static bool measures(const struct ls_cmp_row *r, const char *mode)
+{
+	return of_rounds(r) && ls_key_is_control(&r->base->key) && !isnan(r->t.p) &&
+	       (!mode || !strcmp(r->base->key.mode, mode));
+}
+
+/* The runs' variance from the controls of mode (NULL: all) into *term; false: no control. */
+static bool estimate(const struct ls_cmp *c, const char *mode, struct ls_runs_term *term)
+{
+	const struct ls_cmp_row *r;
+	double sum = 0;
+	size_t i, k = 0;
+
+	for (i = 0; i < c->nr_rows; i++) {
+		r = &c->rows[i];
+		if (!measures(r, mode))
+			continue;
+		/* what the control moved beyond what its rounds account for */
+		sum += r->t.d * r->t.d - (r->t.se * r->t.se);
+		k++;
+	}
+	if (!k)
+		return false;
+	term->k = k;
+	term->var = sum > 0 ? sum / k : 0;
+	return true;
+}
+
+/* The term of a row's mode: the mode's own, else the one of all controls; NULL: none. */
+static struct ls_runs_term *term_of(struct ls_cmp *c, const char *mode)
+{
+	struct ls_runs_term *t;
+	size_t i;
+
+	for (i = 0; i < c->nr_terms; i++) {
+		if (!strcmp(c->terms[i].mode, mode))
+			return &c->terms[i];
+	}
+	if (c->nr_terms >= LS_CMP_MAX_TERMS)
+		return NULL;
+	t = &c->terms[c->nr_terms];
+	memset(t, 0, sizeof(*t));
+	snprintf(t->mode, sizeof(t->mode), "%s", mode);
+	if (!estimate(c, mode, t)) {
+		if (!estimate(c, NULL, t))
+			return NULL;
+		t->pooled = true;
+	}
+	c->nr_terms++;
+	return t;
+}
+
+void ls_cmp_runs_term(struct ls_cmp *c)
+{
+	struct ls_runs_term *term;
+	struct ls_cmp_row *r;
+	size_t i;
+
+	if (c->opts.rounds_only || ls_cmp_in_instructions(c))
+		return;
+	for (i = 0; i < c->nr_rows; i++) {
+		r = &c->rows[i];
+		if (!of_rounds(r))
+			continue;
+		term = term_of(c, r->base->key.mode);
+		if (!term) {
+			c->nr_unmeasured += !isnan(r->t.p);
+			continue;
+		}
+		r->runs_var = term->var;
+		ls_ttest_add_runs(&r->t, term->var, term->k);
+		r->p = r->t.p;
+	}
+}
+
+/* "loop +-1.3% (4 controls)": one mode's term, its spread one standard deviation. */
+static int term_text(const struct ls_runs_term *t, char *buf, size_t size)
+{
+	return snprintf(buf, size, "%s +-%.1f%% (%zu control%s%s)", t->mode,
+			100 * expm1(sqrt(t->var)), t->k, t->k > 1 ? "s" : "",
+			t->pooled ? " of every mode" : "");
+}
+
+void ls_cmp_runs_text(const struct ls_cmp *c, char *buf, size_t size)
+{
+	size_t i, n = 0;
+
+	*buf = 0;
+	if (c->nr_terms)
+		n += snprintf(buf, size, "; one run a side: two runs differ by ");
+	for (i = 0; i < c->nr_terms && n < size; i++) {
+		n += i ? snprintf(buf + n, size - n, ", ") : 0;
+		if (n < size)
+			n += term_text(&c->terms[i], buf + n, size - n);
+	}
+	if (c->nr_terms && n < size)
+		n += snprintf(buf + n, size - n, ", in each test");
+	if (c->nr_unmeasured && n < size)
+		snprintf(buf + n, size - n,
+			 "; %zu cells of one run a side judged on their rounds alone: no control "
+			 "compared to measure how far runs differ",
+			 c->nr_unmeasured);
+}
