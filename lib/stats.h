@@ -131,9 +131,9 @@ int ls_ttest_welch(const double *la, size_t na, const double *lb, size_t nb, str
 /*
  * Adds to a test of one run a side the spread its rounds cannot see: vx, the variance
  * (logs) by which two runs of the same kernel differ, estimated with dfx degrees of
- * freedom. se becomes sqrt(se^2 + vx), df the Welch-Satterthwaite df of the sum, and t
- * and p follow; the spread of the rounds stays in va and vb. A test without p (one unit
- * on a side) keeps p NAN. vx <= 0 changes nothing.
+ * freedom. se becomes sqrt(se^2 + vx), df the Welch-Satterthwaite df of the sum (at most
+ * the test's own: the term cannot make it surer), and t and p follow; the spread of the rounds
+ * stays in va and vb. A test without p (one unit on a side) keeps p NAN. vx <= 0 changes nothing.
  */
 void ls_ttest_add_runs(struct ls_ttest *t, double vx, double dfx);
 

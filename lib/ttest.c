@@ -118,8 +118,11 @@ void ls_ttest_add_runs(struct ls_ttest *t, double vx, double dfx)
 	t->se = sqrt(w + vx);
 	if (isnan(t->p))
 		return; /* not a test: only the spread, for planning */
-	/* Welch-Satterthwaite over the rounds' part (its df) and the runs' (dfx) */
-	t->df = (w + vx) * (w + vx) / (w * w / wdf + vx * vx / dfx);
+	/*
+	 * Welch-Satterthwaite over the rounds' part (its df) and the runs' (dfx), but never
+	 * more than the rounds' own: a spread added cannot make the test surer than it was
+	 */
+	t->df = fmin((w + vx) * (w + vx) / (w * w / wdf + vx * vx / dfx), wdf);
 	t_and_p(t);
 }
 
