@@ -1,6 +1,6 @@
 set terminal pngcairo size 1000,640 noenhanced font 'DejaVu Sans,10'
-set output 'results/compare/20261129T122613Z-aa/plots/throughput-none-2.png'
-set title "map type none: throughput against producer threads (part 2 of 3)\n[1] 6.18.44-fc-v657 on vm\n[2] 6.18.44-fc-v657 on vm #2"
+set output '/tmp/rep/plots/throughput-none-2.png'
+set title "map type none: throughput against producer threads (part 2 of 3)\n[1] 6.18.44-fc-v657\n[2] 6.18.44-fc-v657, run 20261129T120540Z-vm"
 set xlabel "producer threads (CPUs)"
 set ylabel "throughput, all threads (million operations/s, log)"
 set grid
@@ -10,27 +10,27 @@ set logscale y
 set terminal pngcairo size 1000,804 noenhanced font 'DejaVu Sans,10'
 set xtics ("1" 1, "2" 2)
 set xlabel offset 0,-0.8
-plot 'results/compare/20261129T122613Z-aa/plots/throughput-none-2.csv' index 0 using 1:2 with linespoints lw 1.5 lc 1 dt 1 pt 1 title "sk-egress-empty/hook o100 [1]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none-2.csv' index 1 using 1:2 with linespoints lw 1.5 lc 2 dt 1 pt 2 title "sk-egress-empty/hook o10000 [1]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none-2.csv' index 2 using 1:2 with linespoints lw 1.5 lc 3 dt 1 pt 3 title "sk-egress-empty/loop [1]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none-2.csv' index 3 using 1:2 with linespoints lw 1.5 lc 4 dt 1 pt 4 title "sk-egress-empty/loop [2]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none-2.csv' index 4 using 1:2 with linespoints lw 1.5 lc 5 dt 1 pt 5 title "sk-egress-empty/loop o100 [1]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none-2.csv' index 5 using 1:2 with linespoints lw 1.5 lc 6 dt 1 pt 6 title "sk-egress-empty/loop o100 [2]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none-2.csv' index 6 using 1:2 with linespoints lw 1.5 lc 7 dt 1 pt 7 title "sk-egress-empty/loop o10000 [1]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none-2.csv' index 7 using 1:2 with linespoints lw 1.5 lc 8 dt 1 pt 8 title "sk-egress-empty/loop o10000 [2]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none-2.csv' index 8 using 1:2 with linespoints lw 1.5 lc 1 dt 2 pt 9 title "sk-empty/hook [1]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none-2.csv' index 9 using 1:2 with linespoints lw 1.5 lc 2 dt 2 pt 10 title "sk-empty/hook o100 [1]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none-2.csv' index 10 using 1:2 with linespoints lw 1.5 lc 3 dt 2 pt 11 title "sk-empty/hook o10000 [1]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none-2.csv' index 11 using 1:2 with linespoints lw 1.5 lc 4 dt 2 pt 12 title "sk-empty/loop [1]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none-2.csv' index 12 using 1:2 with linespoints lw 1.5 lc 5 dt 2 pt 13 title "sk-empty/loop [2]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none-2.csv' index 13 using 1:2 with linespoints lw 1.5 lc 6 dt 2 pt 1 title "sk-empty/loop o100 [1]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none-2.csv' index 14 using 1:2 with linespoints lw 1.5 lc 7 dt 2 pt 2 title "sk-empty/loop o100 [2]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none-2.csv' index 15 using 1:2 with linespoints lw 1.5 lc 8 dt 2 pt 3 title "sk-empty/loop o10000 [1]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none-2.csv' index 16 using 1:2 with linespoints lw 1.5 lc 1 dt 3 pt 4 title "sk-empty/loop o10000 [2]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none-2.csv' index 17 using 1:2 with linespoints lw 1.5 lc 2 dt 3 pt 5 title "task-byid-empty/hook o100 shared [1]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none-2.csv' index 18 using 1:2 with linespoints lw 1.5 lc 3 dt 3 pt 6 title "task-byid-empty/hook o1000 shared [1]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none-2.csv' index 19 using 1:2 with linespoints lw 1.5 lc 4 dt 3 pt 7 title "task-byid-empty/hook o10000 shared [1]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none-2.csv' index 20 using 1:2 with linespoints lw 1.5 lc 5 dt 3 pt 8 title "task-byid-empty/loop o100 shared [1]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none-2.csv' index 21 using 1:2 with linespoints lw 1.5 lc 6 dt 3 pt 9 title "task-byid-empty/loop o100 shared [2]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none-2.csv' index 22 using 1:2 with linespoints lw 1.5 lc 7 dt 3 pt 10 title "task-byid-empty/loop o1000 shared [1]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none-2.csv' index 23 using 1:2 with linespoints lw 1.5 lc 8 dt 3 pt 11 title "task-byid-empty/loop o1000 shared [2]"
+plot '/tmp/rep/plots/throughput-none-2.csv' index 0 using 1:2 with linespoints lw 1.5 lc rgb '#1f77b4' dt 1 pt 1 title "sk-egress-empty/hook o100 [1]", \
+     '/tmp/rep/plots/throughput-none-2.csv' index 1 using 1:2 with linespoints lw 1.5 lc rgb '#d62728' dt 1 pt 2 title "sk-egress-empty/hook o10000 [1]", \
+     '/tmp/rep/plots/throughput-none-2.csv' index 2 using 1:2 with linespoints lw 1.5 lc rgb '#2ca02c' dt 1 pt 3 title "sk-egress-empty/loop [1]", \
+     '/tmp/rep/plots/throughput-none-2.csv' index 3 using 1:2 with linespoints lw 1.5 lc rgb '#2ca02c' dt 2 pt 3 title "sk-egress-empty/loop [2]", \
+     '/tmp/rep/plots/throughput-none-2.csv' index 4 using 1:2 with linespoints lw 1.5 lc rgb '#9467bd' dt 1 pt 4 title "sk-egress-empty/loop o100 [1]", \
+     '/tmp/rep/plots/throughput-none-2.csv' index 5 using 1:2 with linespoints lw 1.5 lc rgb '#9467bd' dt 2 pt 4 title "sk-egress-empty/loop o100 [2]", \
+     '/tmp/rep/plots/throughput-none-2.csv' index 6 using 1:2 with linespoints lw 1.5 lc rgb '#ff7f0e' dt 1 pt 5 title "sk-egress-empty/loop o10000 [1]", \
+     '/tmp/rep/plots/throughput-none-2.csv' index 7 using 1:2 with linespoints lw 1.5 lc rgb '#ff7f0e' dt 2 pt 5 title "sk-egress-empty/loop o10000 [2]", \
+     '/tmp/rep/plots/throughput-none-2.csv' index 8 using 1:2 with linespoints lw 1.5 lc rgb '#17becf' dt 1 pt 6 title "sk-empty/hook [1]", \
+     '/tmp/rep/plots/throughput-none-2.csv' index 9 using 1:2 with linespoints lw 1.5 lc rgb '#8c564b' dt 1 pt 7 title "sk-empty/hook o100 [1]", \
+     '/tmp/rep/plots/throughput-none-2.csv' index 10 using 1:2 with linespoints lw 1.5 lc rgb '#e377c2' dt 1 pt 8 title "sk-empty/hook o10000 [1]", \
+     '/tmp/rep/plots/throughput-none-2.csv' index 11 using 1:2 with linespoints lw 1.5 lc rgb '#7f7f7f' dt 1 pt 9 title "sk-empty/loop [1]", \
+     '/tmp/rep/plots/throughput-none-2.csv' index 12 using 1:2 with linespoints lw 1.5 lc rgb '#7f7f7f' dt 2 pt 9 title "sk-empty/loop [2]", \
+     '/tmp/rep/plots/throughput-none-2.csv' index 13 using 1:2 with linespoints lw 1.5 lc rgb '#bcbd22' dt 1 pt 10 title "sk-empty/loop o100 [1]", \
+     '/tmp/rep/plots/throughput-none-2.csv' index 14 using 1:2 with linespoints lw 1.5 lc rgb '#bcbd22' dt 2 pt 10 title "sk-empty/loop o100 [2]", \
+     '/tmp/rep/plots/throughput-none-2.csv' index 15 using 1:2 with linespoints lw 1.5 lc rgb '#000080' dt 1 pt 11 title "sk-empty/loop o10000 [1]", \
+     '/tmp/rep/plots/throughput-none-2.csv' index 16 using 1:2 with linespoints lw 1.5 lc rgb '#000080' dt 2 pt 11 title "sk-empty/loop o10000 [2]", \
+     '/tmp/rep/plots/throughput-none-2.csv' index 17 using 1:2 with linespoints lw 1.5 lc rgb '#008000' dt 1 pt 12 title "task-byid-empty/hook o100 shared [1]", \
+     '/tmp/rep/plots/throughput-none-2.csv' index 18 using 1:2 with linespoints lw 1.5 lc rgb '#1f77b4' dt 1 pt 13 title "task-byid-empty/hook o1000 shared [1]", \
+     '/tmp/rep/plots/throughput-none-2.csv' index 19 using 1:2 with linespoints lw 1.5 lc rgb '#d62728' dt 1 pt 1 title "task-byid-empty/hook o10000 shared [1]", \
+     '/tmp/rep/plots/throughput-none-2.csv' index 20 using 1:2 with linespoints lw 1.5 lc rgb '#2ca02c' dt 1 pt 2 title "task-byid-empty/loop o100 shared [1]", \
+     '/tmp/rep/plots/throughput-none-2.csv' index 21 using 1:2 with linespoints lw 1.5 lc rgb '#2ca02c' dt 2 pt 2 title "task-byid-empty/loop o100 shared [2]", \
+     '/tmp/rep/plots/throughput-none-2.csv' index 22 using 1:2 with linespoints lw 1.5 lc rgb '#9467bd' dt 1 pt 3 title "task-byid-empty/loop o1000 shared [1]", \
+     '/tmp/rep/plots/throughput-none-2.csv' index 23 using 1:2 with linespoints lw 1.5 lc rgb '#9467bd' dt 2 pt 3 title "task-byid-empty/loop o1000 shared [2]"

@@ -1,6 +1,6 @@
 set terminal pngcairo size 1000,640 noenhanced font 'DejaVu Sans,10'
-set output 'results/compare/20261129T122613Z-aa/plots/throughput-none.png'
-set title "map type none: throughput against producer threads (part 1 of 3)\n[1] 6.18.44-fc-v657 on vm\n[2] 6.18.44-fc-v657 on vm #2"
+set output '/tmp/rep/plots/throughput-none.png'
+set title "map type none: throughput against producer threads (part 1 of 3)\n[1] 6.18.44-fc-v657\n[2] 6.18.44-fc-v657, run 20261129T120540Z-vm"
 set xlabel "producer threads (CPUs)"
 set ylabel "throughput, all threads (million operations/s, log)"
 set grid
@@ -10,27 +10,27 @@ set logscale y
 set terminal pngcairo size 1000,804 noenhanced font 'DejaVu Sans,10'
 set xtics ("1" 1, "2" 2)
 set xlabel offset 0,-0.8
-plot 'results/compare/20261129T122613Z-aa/plots/throughput-none.csv' index 0 using 1:2 with linespoints lw 1.5 lc 1 dt 1 pt 1 title "cgrp-byid-empty/hook o100 shared [1]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none.csv' index 1 using 1:2 with linespoints lw 1.5 lc 2 dt 1 pt 2 title "cgrp-byid-empty/hook o1000 shared [1]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none.csv' index 2 using 1:2 with linespoints lw 1.5 lc 3 dt 1 pt 3 title "cgrp-byid-empty/hook o10000 shared [1]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none.csv' index 3 using 1:2 with linespoints lw 1.5 lc 4 dt 1 pt 4 title "cgrp-byid-empty/loop o100 shared [1]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none.csv' index 4 using 1:2 with linespoints lw 1.5 lc 5 dt 1 pt 5 title "cgrp-byid-empty/loop o100 shared [2]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none.csv' index 5 using 1:2 with linespoints lw 1.5 lc 6 dt 1 pt 6 title "cgrp-byid-empty/loop o1000 shared [1]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none.csv' index 6 using 1:2 with linespoints lw 1.5 lc 7 dt 1 pt 7 title "cgrp-byid-empty/loop o1000 shared [2]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none.csv' index 7 using 1:2 with linespoints lw 1.5 lc 8 dt 1 pt 8 title "cgrp-byid-empty/loop o10000 shared [1]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none.csv' index 8 using 1:2 with linespoints lw 1.5 lc 1 dt 2 pt 9 title "cgrp-byid-empty/loop o10000 shared [2]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none.csv' index 9 using 1:2 with linespoints lw 1.5 lc 2 dt 2 pt 10 title "cgrp-churn-empty/hook [1]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none.csv' index 10 using 1:2 with linespoints lw 1.5 lc 3 dt 2 pt 11 title "cgrp-empty/hook shared [1]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none.csv' index 11 using 1:2 with linespoints lw 1.5 lc 4 dt 2 pt 12 title "cgrp-empty/loop shared [1]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none.csv' index 12 using 1:2 with linespoints lw 1.5 lc 5 dt 2 pt 13 title "cgrp-empty/loop shared [2]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none.csv' index 13 using 1:2 with linespoints lw 1.5 lc 6 dt 2 pt 1 title "cgrp-sockopt-empty/hook shared [1]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none.csv' index 14 using 1:2 with linespoints lw 1.5 lc 7 dt 2 pt 2 title "cgrp-sockopt-empty/loop shared [1]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none.csv' index 15 using 1:2 with linespoints lw 1.5 lc 8 dt 2 pt 3 title "cgrp-sockopt-empty/loop shared [2]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none.csv' index 16 using 1:2 with linespoints lw 1.5 lc 1 dt 3 pt 4 title "cgstore-egress-empty/hook shared [1]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none.csv' index 17 using 1:2 with linespoints lw 1.5 lc 2 dt 3 pt 5 title "cgstore-egress-empty/loop shared [1]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none.csv' index 18 using 1:2 with linespoints lw 1.5 lc 3 dt 3 pt 6 title "cgstore-egress-empty/loop shared [2]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none.csv' index 19 using 1:2 with linespoints lw 1.5 lc 4 dt 3 pt 7 title "cgstore-empty/hook shared [1]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none.csv' index 20 using 1:2 with linespoints lw 1.5 lc 5 dt 3 pt 8 title "cgstore-empty/loop shared [1]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none.csv' index 21 using 1:2 with linespoints lw 1.5 lc 6 dt 3 pt 9 title "cgstore-empty/loop shared [2]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none.csv' index 22 using 1:2 with linespoints lw 1.5 lc 7 dt 3 pt 10 title "sk-churn-empty/hook [1]", \
-     'results/compare/20261129T122613Z-aa/plots/throughput-none.csv' index 23 using 1:2 with linespoints lw 1.5 lc 8 dt 3 pt 11 title "sk-egress-empty/hook [1]"
+plot '/tmp/rep/plots/throughput-none.csv' index 0 using 1:2 with linespoints lw 1.5 lc rgb '#1f77b4' dt 1 pt 1 title "cgrp-byid-empty/hook o100 shared [1]", \
+     '/tmp/rep/plots/throughput-none.csv' index 1 using 1:2 with linespoints lw 1.5 lc rgb '#d62728' dt 1 pt 2 title "cgrp-byid-empty/hook o1000 shared [1]", \
+     '/tmp/rep/plots/throughput-none.csv' index 2 using 1:2 with linespoints lw 1.5 lc rgb '#2ca02c' dt 1 pt 3 title "cgrp-byid-empty/hook o10000 shared [1]", \
+     '/tmp/rep/plots/throughput-none.csv' index 3 using 1:2 with linespoints lw 1.5 lc rgb '#9467bd' dt 1 pt 4 title "cgrp-byid-empty/loop o100 shared [1]", \
+     '/tmp/rep/plots/throughput-none.csv' index 4 using 1:2 with linespoints lw 1.5 lc rgb '#9467bd' dt 2 pt 4 title "cgrp-byid-empty/loop o100 shared [2]", \
+     '/tmp/rep/plots/throughput-none.csv' index 5 using 1:2 with linespoints lw 1.5 lc rgb '#ff7f0e' dt 1 pt 5 title "cgrp-byid-empty/loop o1000 shared [1]", \
+     '/tmp/rep/plots/throughput-none.csv' index 6 using 1:2 with linespoints lw 1.5 lc rgb '#ff7f0e' dt 2 pt 5 title "cgrp-byid-empty/loop o1000 shared [2]", \
+     '/tmp/rep/plots/throughput-none.csv' index 7 using 1:2 with linespoints lw 1.5 lc rgb '#17becf' dt 1 pt 6 title "cgrp-byid-empty/loop o10000 shared [1]", \
+     '/tmp/rep/plots/throughput-none.csv' index 8 using 1:2 with linespoints lw 1.5 lc rgb '#17becf' dt 2 pt 6 title "cgrp-byid-empty/loop o10000 shared [2]", \
+     '/tmp/rep/plots/throughput-none.csv' index 9 using 1:2 with linespoints lw 1.5 lc rgb '#8c564b' dt 1 pt 7 title "cgrp-churn-empty/hook [1]", \
+     '/tmp/rep/plots/throughput-none.csv' index 10 using 1:2 with linespoints lw 1.5 lc rgb '#e377c2' dt 1 pt 8 title "cgrp-empty/hook shared [1]", \
+     '/tmp/rep/plots/throughput-none.csv' index 11 using 1:2 with linespoints lw 1.5 lc rgb '#7f7f7f' dt 1 pt 9 title "cgrp-empty/loop shared [1]", \
+     '/tmp/rep/plots/throughput-none.csv' index 12 using 1:2 with linespoints lw 1.5 lc rgb '#7f7f7f' dt 2 pt 9 title "cgrp-empty/loop shared [2]", \
+     '/tmp/rep/plots/throughput-none.csv' index 13 using 1:2 with linespoints lw 1.5 lc rgb '#bcbd22' dt 1 pt 10 title "cgrp-sockopt-empty/hook shared [1]", \
+     '/tmp/rep/plots/throughput-none.csv' index 14 using 1:2 with linespoints lw 1.5 lc rgb '#000080' dt 1 pt 11 title "cgrp-sockopt-empty/loop shared [1]", \
+     '/tmp/rep/plots/throughput-none.csv' index 15 using 1:2 with linespoints lw 1.5 lc rgb '#000080' dt 2 pt 11 title "cgrp-sockopt-empty/loop shared [2]", \
+     '/tmp/rep/plots/throughput-none.csv' index 16 using 1:2 with linespoints lw 1.5 lc rgb '#008000' dt 1 pt 12 title "cgstore-egress-empty/hook shared [1]", \
+     '/tmp/rep/plots/throughput-none.csv' index 17 using 1:2 with linespoints lw 1.5 lc rgb '#1f77b4' dt 1 pt 13 title "cgstore-egress-empty/loop shared [1]", \
+     '/tmp/rep/plots/throughput-none.csv' index 18 using 1:2 with linespoints lw 1.5 lc rgb '#1f77b4' dt 2 pt 13 title "cgstore-egress-empty/loop shared [2]", \
+     '/tmp/rep/plots/throughput-none.csv' index 19 using 1:2 with linespoints lw 1.5 lc rgb '#d62728' dt 1 pt 1 title "cgstore-empty/hook shared [1]", \
+     '/tmp/rep/plots/throughput-none.csv' index 20 using 1:2 with linespoints lw 1.5 lc rgb '#2ca02c' dt 1 pt 2 title "cgstore-empty/loop shared [1]", \
+     '/tmp/rep/plots/throughput-none.csv' index 21 using 1:2 with linespoints lw 1.5 lc rgb '#2ca02c' dt 2 pt 2 title "cgstore-empty/loop shared [2]", \
+     '/tmp/rep/plots/throughput-none.csv' index 22 using 1:2 with linespoints lw 1.5 lc rgb '#9467bd' dt 1 pt 3 title "sk-churn-empty/hook [1]", \
+     '/tmp/rep/plots/throughput-none.csv' index 23 using 1:2 with linespoints lw 1.5 lc rgb '#ff7f0e' dt 1 pt 4 title "sk-egress-empty/hook [1]"
