@@ -104,12 +104,18 @@ void ls_cmp_runs_term(struct ls_cmp *c)
 	}
 }
 
-/* "loop +-1.3% (4 controls)": one mode's term, its spread one standard deviation. */
+/*
+ * "loop +-1.3% (4 controls)": one mode's term, its spread one standard deviation; "loop
+ * within the rounds' spread" when the controls moved within what their rounds account for.
+ */
 static int term_text(const struct ls_runs_term *t, char *buf, size_t size)
 {
-	return snprintf(buf, size, "%s +-%.1f%% (%zu control%s%s)", t->mode,
-			100 * expm1(sqrt(t->var)), t->k, t->k > 1 ? "s" : "",
-			t->pooled ? " of every mode" : "");
+	char spread[48] = " within the rounds' spread";
+
+	if (t->var > 0)
+		snprintf(spread, sizeof(spread), " +-%.1f%%", 100 * expm1(sqrt(t->var)));
+	return snprintf(buf, size, "%s%s (%zu control%s%s)", t->mode, spread, t->k,
+			t->k > 1 ? "s" : "", t->pooled ? " of every mode" : "");
 }
 
 void ls_cmp_runs_text(const struct ls_cmp *c, char *buf, size_t size)
@@ -118,14 +124,14 @@ void ls_cmp_runs_text(const struct ls_cmp *c, char *buf, size_t size)
 
 	*buf = 0;
 	if (c->nr_terms)
-		n += snprintf(buf, size, "; one run a side: two runs differ by ");
+		n += snprintf(buf, size,
+			      "; one run a side: how far two runs differ, as the controls "
+			      "show it, in each test: ");
 	for (i = 0; i < c->nr_terms && n < size; i++) {
 		n += i ? snprintf(buf + n, size - n, ", ") : 0;
 		if (n < size)
 			n += term_text(&c->terms[i], buf + n, size - n);
 	}
-	if (c->nr_terms && n < size)
-		n += snprintf(buf + n, size - n, ", in each test");
 	if (c->nr_unmeasured && n < size)
 		snprintf(buf + n, size - n,
 			 "; %zu cells of one run a side judged on their rounds alone: no control "

@@ -202,8 +202,8 @@ static void runs_term_from_controls(void **state)
 	assert_int_equal(row_of(&c, "big-get")->verdict, LS_SLOWER);
 	assert_int_equal(row_of(&c, "y-empty")->verdict, LS_UNSURE);
 	ls_cmp_method(&c, method, sizeof(method));
-	assert_non_null(strstr(method, "one run a side: two runs differ by loop +-3."));
-	assert_non_null(strstr(method, "(4 controls), in each test"));
+	assert_non_null(strstr(method, "as the controls show it, in each test: loop +-3."));
+	assert_non_null(strstr(method, "(4 controls); family"));
 	ls_cmp_csv(&c, &csv);
 	assert_non_null(strstr(csv.data, ",0,3.8"));
 	ls_buf_free(&csv);
