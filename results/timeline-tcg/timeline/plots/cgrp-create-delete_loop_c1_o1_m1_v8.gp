@@ -1,4 +1,4 @@
-cd "/tmp/tlt/plots"
+cd "results/timeline-tcg/timeline/plots"
 set terminal pngcairo size 900,420
 set output 'cgrp-create-delete_loop_c1_o1_m1_v8.png'
 set title "cgrp-create-delete loop c1 o1 m1 v8"
