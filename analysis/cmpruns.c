@@ -35,11 +35,16 @@ static bool measures(const struct ls_cmp_row *r, const char *mode)
 	       (!mode || !strcmp(r->base->key.mode, mode));
 }
 
-/* The runs' variance from the controls of mode (NULL: all) into *term; false: no control. */
+/*
+ * The runs' spread from the controls of mode (NULL: all) into *term; false: no control. var:
+ * their squared moves less their rounds' share (a cell judged as measured moves with the
+ * machine too); mean, var_mean: their mean move, and how far a control strays from it beyond
+ * its rounds (k >= 2), for cells judged over it (--over-control).
+ */
 static bool estimate(const struct ls_cmp *c, const char *mode, struct ls_runs_term *term)
 {
+	double sum = 0, sum_d = 0, sum_se2 = 0, dev = 0;
 	const struct ls_cmp_row *r;
-	double sum = 0;
 	size_t i, k = 0;
 
 	for (i = 0; i < c->nr_rows; i++) {
@@ -48,12 +53,22 @@ static bool estimate(const struct ls_cmp *c, const char *mode, struct ls_runs_te
 			continue;
 		/* what the control moved beyond what its rounds account for */
 		sum += r->t.d * r->t.d - (r->t.se * r->t.se);
+		sum_d += r->t.d;
+		sum_se2 += r->t.se * r->t.se;
 		k++;
 	}
 	if (!k)
 		return false;
 	term->k = k;
 	term->var = sum > 0 ? sum / k : 0;
+	term->mean = sum_d / k;
+	term->se2_mean = sum_se2 / k / k;
+	for (i = 0; k > 1 && i < c->nr_rows; i++) {
+		r = &c->rows[i];
+		if (measures(r, mode))
+			dev += (r->t.d - term->mean) * (r->t.d - term->mean);
+	}
+	term->var_mean = k > 1 ? fmax(0, dev / (k - 1) - sum_se2 / k) : NAN;
 	return true;
 }
 
@@ -81,13 +96,46 @@ static struct ls_runs_term *term_of(struct ls_cmp *c, const char *mode)
 	return t;
 }
 
+static void add(struct ls_cmp_row *r, double var, double df)
+{
+	r->runs_var = var;
+	ls_ttest_add_runs(&r->t, var, df);
+	r->p = r->t.p;
+}
+
+/*
+ * --over-control, one run a side: the cell's move less its mode's controls' mean move, which
+ * takes out what moved every cell alike (the machine's speed), judged with what is left of
+ * the runs' spread: how far a control strays from that mean beyond its rounds, for the cell
+ * and (a k-th) for the mean, and the mean's own rounds; k - 1 degrees of freedom. Over a
+ * single control that cannot be measured: then as measured, counted.
+ */
+static void over_mean(struct ls_cmp *c, struct ls_cmp_row *r, const struct ls_runs_term *term)
+{
+	if (term->k < 2) {
+		c->nr_not_over++;
+		add(r, term->var, term->k);
+		return;
+	}
+	r->t.d -= term->mean;
+	r->ratio /= exp(term->mean);
+	r->over_ctl = true;
+	c->nr_over_mean++;
+	add(r, term->var_mean * (1 + 1.0 / term->k) + term->se2_mean, term->k - 1.0);
+}
+
+bool ls_cmp_runs_term_applies(const struct ls_cmp *c)
+{
+	return !c->opts.rounds_only && !ls_cmp_in_instructions(c);
+}
+
 void ls_cmp_runs_term(struct ls_cmp *c)
 {
 	struct ls_runs_term *term;
 	struct ls_cmp_row *r;
 	size_t i;
 
-	if (c->opts.rounds_only || ls_cmp_in_instructions(c))
+	if (!ls_cmp_runs_term_applies(c))
 		return;
 	for (i = 0; i < c->nr_rows; i++) {
 		r = &c->rows[i];
@@ -98,24 +146,39 @@ void ls_cmp_runs_term(struct ls_cmp *c)
 			c->nr_unmeasured += !isnan(r->t.p);
 			continue;
 		}
-		r->runs_var = term->var;
-		ls_ttest_add_runs(&r->t, term->var, term->k);
-		r->p = r->t.p;
+		if (c->opts.over_control && !ls_key_is_control(&r->base->key))
+			over_mean(c, r, term);
+		else
+			add(r, term->var, term->k);
 	}
 }
 
-/*
- * "loop +-1.3% (4 controls)": one mode's term, its spread one standard deviation; "loop
- * within the rounds' spread" when the controls moved within what their rounds account for.
- */
-static int term_text(const struct ls_runs_term *t, char *buf, size_t size)
+/* " +-1.3%", or " within the rounds' spread" for a variance of 0. */
+static void spread_text(double var, char *buf, size_t size)
 {
-	char spread[48] = " within the rounds' spread";
+	if (var > 0)
+		snprintf(buf, size, " +-%.1f%%", 100 * expm1(sqrt(var)));
+	else
+		snprintf(buf, size, " within the rounds' spread");
+}
 
-	if (t->var > 0)
-		snprintf(spread, sizeof(spread), " +-%.1f%%", 100 * expm1(sqrt(t->var)));
-	return snprintf(buf, size, "%s%s (%zu control%s%s)", t->mode, spread, t->k,
-			t->k > 1 ? "s" : "", t->pooled ? " of every mode" : "");
+/*
+ * "loop +-1.3% (4 controls)": one mode's term, one standard deviation; over the controls'
+ * mean (--over-control), that mean's move and how far a cell strays from it besides.
+ */
+static int term_text(const struct ls_cmp *c, const struct ls_runs_term *t, char *buf, size_t size)
+{
+	char spread[48], over[128] = "";
+
+	spread_text(t->var, spread, sizeof(spread));
+	if (c->opts.over_control && t->k > 1) {
+		spread_text(t->var_mean, over, sizeof(over));
+		snprintf(over + strlen(over), sizeof(over) - strlen(over),
+			 " from the controls' mean move (%+.1f%%)", 100 * expm1(t->mean));
+	}
+	return snprintf(buf, size, "%s%s%s%s (%zu control%s%s)", t->mode, spread,
+			*over ? ", a cell" : "", over, t->k, t->k > 1 ? "s" : "",
+			t->pooled ? " of every mode" : "");
 }
 
 void ls_cmp_runs_text(const struct ls_cmp *c, char *buf, size_t size)
@@ -130,8 +193,13 @@ void ls_cmp_runs_text(const struct ls_cmp *c, char *buf, size_t size)
 	for (i = 0; i < c->nr_terms && n < size; i++) {
 		n += i ? snprintf(buf + n, size - n, ", ") : 0;
 		if (n < size)
-			n += term_text(&c->terms[i], buf + n, size - n);
+			n += term_text(c, &c->terms[i], buf + n, size - n);
 	}
+	if (c->nr_not_over && n < size)
+		n += snprintf(buf + n, size - n,
+			      "; %zu cells judged as measured: over the controls with one run a "
+			      "side needs two of its mode",
+			      c->nr_not_over);
 	if (c->nr_unmeasured && n < size)
 		snprintf(buf + n, size - n,
 			 "; %zu cells of one run a side judged on their rounds alone: no control "

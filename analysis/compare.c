@@ -89,7 +89,9 @@ static int test_pair(const struct ls_cmp *c, struct ls_cmp_row *r)
 		ls_units_free(&ua);
 		return ret;
 	}
-	if (c->opts.over_control && !ls_key_is_control(&r->base->key))
+	/* one run a side with the runs' term: over the controls' mean move instead (cmpruns.c) */
+	if (c->opts.over_control && !ls_key_is_control(&r->base->key) &&
+	    (by_run || !ls_cmp_runs_term_applies(c)))
 		ret = over_control(c, r, by_run, &ua, &ub);
 	if (ret) {
 		ls_units_free(&ua);
@@ -401,7 +403,9 @@ void ls_cmp_method(const struct ls_cmp *c, char *buf, size_t size)
 		 !c->paired	   ? "not paired"
 		 : c->paired_asked ? "paired as --paired asks (i-th run of each side)"
 				   : "paired in time (the runs alternated)",
-		 c->opts.over_control ? ", each over its control's in the same run (round)" : "",
+		 !c->opts.over_control ? ""
+		 : c->nr_over_mean ? ", each over its mode's controls' mean move (one run a side)"
+				   : ", each over its control's in the same run (round)",
 		 runs, c->nr_tested,
 		 c->opts.nr_select ? "those -s selects" : "every cell compared");
 }

@@ -78,6 +78,9 @@ struct ls_runs_term {
 	size_t k; /* controls it is estimated from: its degrees of freedom */
 	double var; /* variance of the log ratio of two runs of one kernel; 0: within the rounds' */
 	bool pooled; /* the mode has no control: estimated from every mode's */
+	double mean; /* the controls' mean move (logs): what --over-control takes out */
+	double var_mean; /* how far a control strays from it beyond its rounds; NAN: one control */
+	double se2_mean; /* the mean's own squared standard error, from the controls' rounds */
 };
 #define LS_CMP_MAX_TERMS 4
 
@@ -99,6 +102,9 @@ struct ls_cmp {
 	struct ls_runs_term terms[LS_CMP_MAX_TERMS]; /* the runs' spread by mode (cmpruns.c) */
 	size_t nr_terms;
 	size_t nr_unmeasured; /* cells of one run a side judged without it: no control */
+	size_t nr_not_over; /* --over-control asked, one run a side, a single control: as measured
+			     */
+	size_t nr_over_mean; /* cells of one run a side judged over their mode's controls' mean */
 };
 
 /*
@@ -156,6 +162,9 @@ bool ls_cmp_in_instructions(const struct ls_cmp *c);
  * without a control (nr_unmeasured counts those cells).
  */
 void ls_cmp_runs_term(struct ls_cmp *c);
+
+/* Whether the runs' term is for this comparison: not on the rounds alone, nor under icount. */
+bool ls_cmp_runs_term_applies(const struct ls_cmp *c);
 
 /* The runs' term as words for the method line ("; one run a side: ..."); "" when none. */
 void ls_cmp_runs_text(const struct ls_cmp *c, char *buf, size_t size);

@@ -171,6 +171,7 @@ static void runs_term_from_controls(void **state)
 	static const char *const names[] = { "w-empty", "x-empty", "y-empty",
 					     "z-empty", "aa-get",  "big-get" };
 	static const double new_ns[] = { 20.8, 19.4, 21, 20.6, 104, 130 };
+	static const double alike[] = { 1.04, 1.042, 1.038, 1.04, 1.04, 1.07 };
 	struct ls_cmp_opts o = LS_CMP_OPTS_DEFAULT;
 	char b[2][6][256], method[LS_CMP_METHOD_SIZE], need[48], dir[128];
 	const struct ls_cmp_row *r;
@@ -223,6 +224,46 @@ static void runs_term_from_controls(void **state)
 	build(&c, &base, &new, "rbase", "rnew");
 	assert_int_equal(c.nr_terms, 0);
 	assert_true(isnan(row_of(&c, "aa-get")->runs_var));
+	done(&c, &base, &new);
+	/*
+	 * --over-control: the controls moved alike (+3.8 to +4.2%: the machine), so over their
+	 * mean a get moved with them is the same and one moved 7% is 3% slower, where as
+	 * measured both are ~ for the runs' spread; over a single control, as measured.
+	 */
+	for (i = 0; i < 6; i++) {
+		cell_spec(b[0][i], 256, names[i], i < 4 ? 20 : 100, 0.002, 5, 0);
+		cell_spec(b[1][i], 256, names[i], (i < 4 ? 20 : 100) * alike[i], 0.002, 5, 1);
+	}
+	make_run("obase", 3, "6.1", b[0][0], b[0][1], b[0][2], b[0][3], b[0][4], b[0][5], NULL);
+	make_run("onew", 3, "6.1", b[1][0], b[1][1], b[1][2], b[1][3], b[1][4], b[1][5], NULL);
+	build(&c, &base, &new, "obase", "onew");
+	assert_int_equal(row_of(&c, "aa-get")->verdict, LS_UNSURE);
+	assert_int_equal(row_of(&c, "big-get")->verdict, LS_UNSURE);
+	done(&c, &base, &new);
+	o.rounds_only = false;
+	o.over_control = true;
+	build_with(&c, &base, &new, "obase", "onew", &o);
+	assert_float_equal(c.terms[0].mean, log(1.04), 0.002);
+	r = row_of(&c, "aa-get");
+	assert_true(r->over_ctl);
+	assert_float_equal(r->ratio, 1, 0.003);
+	assert_int_equal(r->verdict, LS_SAME);
+	r = row_of(&c, "big-get");
+	assert_float_equal(r->ratio, 1.07 / 1.04, 0.003);
+	assert_int_equal(r->verdict, LS_SLOWER);
+	assert_false(row_of(&c, "x-empty")->over_ctl);
+	ls_cmp_method(&c, method, sizeof(method));
+	assert_non_null(strstr(method, "each over its mode's controls' mean move"));
+	assert_non_null(strstr(method, "from the controls' mean move (+4.0%)"));
+	done(&c, &base, &new);
+	/* over a single control, as measured and said */
+	make_run("sbase", 3, "6.1", b[0][0], b[0][4], NULL);
+	make_run("snew", 3, "6.1", b[1][0], b[1][4], NULL);
+	build_with(&c, &base, &new, "sbase", "snew", &o);
+	assert_int_equal(c.nr_not_over, 1);
+	assert_false(row_of(&c, "aa-get")->over_ctl);
+	ls_cmp_method(&c, method, sizeof(method));
+	assert_non_null(strstr(method, "1 cells judged as measured: over the controls"));
 	done(&c, &base, &new);
 	/* no control compared: judged on the rounds, and said */
 	build(&c, &base, &new, "base", "new");
