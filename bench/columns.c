@@ -285,7 +285,8 @@ const struct ls_column ls_summary_columns[] = {
 	    "the change (%) `lsbench compare` of this run against another like it (as many "
 	    "rounds, the same spread) finds with 80% power for a cell compared alone (p < "
 	    "0.05); empty with one round. A comparison of many cells needs more (its "
-	    "compare.csv says how much)"),
+	    "compare.csv says how much), and so does one whose runs differ beyond their rounds "
+	    "(compare measures that from the controls: `runs_spread_pct`)"),
 	KEY("trial", trial,
 	    "empty in a benchmark; in a trial, what made it one: `slowdown K%` (`--slowdown`: "
 	    "each BPF operation run again on K of every 100, for power trials) or `fault NAME` "
