@@ -35,15 +35,26 @@ static bool measures(const struct ls_cmp_row *r, const char *mode)
 	       (!mode || !strcmp(r->base->key.mode, mode));
 }
 
+/* A control's weight: the inverse of its test's squared standard error (its rounds'). */
+static double weight(const struct ls_cmp_row *r)
+{
+	return 1 / fmax(r->t.se * r->t.se, 1e-12);
+}
+
 /*
- * The runs' spread from the controls of mode (NULL: all) into *term; false: no control. var:
- * their squared moves less their rounds' share (a cell judged as measured moves with the
- * machine too); mean, var_mean: their mean move, and how far a control strays from it beyond
- * its rounds (k >= 2), for cells judged over it (--over-control).
+ * The runs' spread from the controls of mode (NULL: all) into *term; false: no control.
+ * A control moves by the runs' difference plus its rounds' noise; how much of its move the
+ * rounds account for differs from control to control (a round of 1% against one of 50%), so
+ * each weighs by its rounds' precision, as a random-effects meta-analysis weighs studies
+ * (DerSimonian and Laird's moments): with w = 1 / se^2, var = (sum w d^2 - k) / sum w, the
+ * moves around zero (a cell judged as measured moves with the machine too); var_mean the same
+ * around their weighted mean ((Q - (k - 1)) / (sum w - sum w^2 / sum w)), and mean, se2_mean
+ * that mean weighed by 1 / (se^2 + var_mean) and its variance, for cells judged over it
+ * (--over-control; k >= 2). A control whose rounds say nothing (se 0: icount) is not weighed.
  */
 static bool estimate(const struct ls_cmp *c, const char *mode, struct ls_runs_term *term)
 {
-	double sum = 0, sum_d = 0, sum_se2 = 0, dev = 0;
+	double sw = 0, sw2 = 0, swd = 0, swd2 = 0, q, w, re = 0, red = 0;
 	const struct ls_cmp_row *r;
 	size_t i, k = 0;
 
@@ -51,24 +62,36 @@ static bool estimate(const struct ls_cmp *c, const char *mode, struct ls_runs_te
 		r = &c->rows[i];
 		if (!measures(r, mode))
 			continue;
-		/* what the control moved beyond what its rounds account for */
-		sum += r->t.d * r->t.d - (r->t.se * r->t.se);
-		sum_d += r->t.d;
-		sum_se2 += r->t.se * r->t.se;
+		w = weight(r);
+		sw += w;
+		sw2 += w * w;
+		swd += w * r->t.d;
+		swd2 += w * r->t.d * r->t.d;
 		k++;
 	}
 	if (!k)
 		return false;
 	term->k = k;
-	term->var = sum > 0 ? sum / k : 0;
-	term->mean = sum_d / k;
-	term->se2_mean = sum_se2 / k / k;
-	for (i = 0; k > 1 && i < c->nr_rows; i++) {
+	/* as many controls as weigh alike: the df of a spread the precise few may carry */
+	term->df = sw * sw / sw2;
+	term->var = fmax(0, (swd2 - k) / sw);
+	term->var_mean = NAN;
+	term->mean = swd / sw;
+	term->se2_mean = 1 / sw;
+	if (k < 2)
+		return true;
+	q = swd2 - swd * swd / sw; /* the weighted squares around the weighted mean */
+	term->var_mean = fmax(0, (q - (k - 1)) / (sw - sw2 / sw));
+	for (i = 0; i < c->nr_rows; i++) {
 		r = &c->rows[i];
-		if (measures(r, mode))
-			dev += (r->t.d - term->mean) * (r->t.d - term->mean);
+		if (!measures(r, mode))
+			continue;
+		w = 1 / (1 / weight(r) + term->var_mean);
+		re += w;
+		red += w * r->t.d;
 	}
-	term->var_mean = k > 1 ? fmax(0, dev / (k - 1) - sum_se2 / k) : NAN;
+	term->mean = red / re;
+	term->se2_mean = 1 / re;
 	return true;
 }
 
@@ -106,22 +129,22 @@ static void add(struct ls_cmp_row *r, double var, double df)
 /*
  * --over-control, one run a side: the cell's move less its mode's controls' mean move, which
  * takes out what moved every cell alike (the machine's speed), judged with what is left of
- * the runs' spread: how far a control strays from that mean beyond its rounds, for the cell
- * and (a k-th) for the mean, and the mean's own rounds; k - 1 degrees of freedom. Over a
- * single control that cannot be measured: then as measured, counted.
+ * the runs' spread: how far a control strays from that mean beyond its rounds, and the mean's
+ * own uncertainty; one degree of freedom less than the controls weigh as. Over a single control
+ * that cannot be measured: then as measured, counted.
  */
 static void over_mean(struct ls_cmp *c, struct ls_cmp_row *r, const struct ls_runs_term *term)
 {
 	if (term->k < 2) {
 		c->nr_not_over++;
-		add(r, term->var, term->k);
+		add(r, term->var, term->df);
 		return;
 	}
 	r->t.d -= term->mean;
 	r->ratio /= exp(term->mean);
 	r->over_ctl = true;
 	c->nr_over_mean++;
-	add(r, term->var_mean * (1 + 1.0 / term->k) + term->se2_mean, term->k - 1.0);
+	add(r, term->var_mean + term->se2_mean, fmax(1, term->df - 1));
 }
 
 bool ls_cmp_runs_term_applies(const struct ls_cmp *c)
@@ -149,7 +172,7 @@ void ls_cmp_runs_term(struct ls_cmp *c)
 		if (c->opts.over_control && !ls_key_is_control(&r->base->key))
 			over_mean(c, r, term);
 		else
-			add(r, term->var, term->k);
+			add(r, term->var, term->df);
 	}
 }
 

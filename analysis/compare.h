@@ -75,7 +75,9 @@ struct ls_cmp_row {
 /* The runs' spread of one mode's cells, from the controls (cmpruns.c). */
 struct ls_runs_term {
 	char mode[16];
-	size_t k; /* controls it is estimated from: its degrees of freedom */
+	size_t k; /* controls it is estimated from */
+	double df; /* its degrees of freedom: as many controls as weigh alike, (sum w)^2 / sum w^2
+		    */
 	double var; /* variance of the log ratio of two runs of one kernel; 0: within the rounds' */
 	bool pooled; /* the mode has no control: estimated from every mode's */
 	double mean; /* the controls' mean move (logs): what --over-control takes out */

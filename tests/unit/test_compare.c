@@ -256,6 +256,24 @@ static void runs_term_from_controls(void **state)
 	assert_non_null(strstr(method, "each over its mode's controls' mean move"));
 	assert_non_null(strstr(method, "from the controls' mean move (+4.0%)"));
 	done(&c, &base, &new);
+	/*
+	 * Each control weighs by its rounds' precision: beside three tight controls moved -3 to
+	 * +5%, one whose rounds are 40% apart (moved 0) does not hide their moves, as it would
+	 * in their plain mean (its rounds' share, subtracted, outweighs the others' moves).
+	 */
+	cell_spec(b[0][0], 256, names[0], 20, 0.4, 5, 0);
+	cell_spec(b[1][0], 256, names[0], 20, 0.4, 5, 0);
+	for (i = 1; i < 6; i++) {
+		cell_spec(b[0][i], 256, names[i], i < 4 ? 20 : 100, 0.002, 5, 0);
+		cell_spec(b[1][i], 256, names[i], new_ns[i], 0.002, 5, 1);
+	}
+	make_run("wbase", 3, "6.1", b[0][0], b[0][1], b[0][2], b[0][3], b[0][4], b[0][5], NULL);
+	make_run("wnew", 3, "6.1", b[1][0], b[1][1], b[1][2], b[1][3], b[1][4], b[1][5], NULL);
+	build(&c, &base, &new, "wbase", "wnew");
+	assert_int_equal(c.terms[0].k, 4);
+	assert_true(sqrt(c.terms[0].var) > 0.03 && sqrt(c.terms[0].var) < 0.05);
+	assert_int_equal(row_of(&c, "aa-get")->verdict, LS_UNSURE);
+	done(&c, &base, &new);
 	/* over a single control, as measured and said */
 	make_run("sbase", 3, "6.1", b[0][0], b[0][4], NULL);
 	make_run("snew", 3, "6.1", b[1][0], b[1][4], NULL);
