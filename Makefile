@@ -100,6 +100,7 @@ runner_SRCS := \
 	bench/schedule.c \
 	bench/plan.c \
 	bench/cellrun.c \
+	bench/trigtime.c \
 	bench/crew.c \
 	bench/window.c \
 	bench/disturb.c \
@@ -189,6 +190,7 @@ UNIT_TESTS := \
 	test_disturb:runner \
 	test_probe:runner \
 	test_speed:runner \
+	test_trigtime:runner \
 	test_csvread:analysis \
 	test_cmpstats:analysis \
 	test_compare:analysis \

@@ -212,6 +212,8 @@ int ls_obj_load_attach(struct cell *c, struct bpf_object *obj)
 		snprintf(c->reason, sizeof(c->reason), "BPF object has no counters map");
 		return -ENOENT;
 	}
+	map = c->mode == LS_MODE_HOOK ? NULL : bpf_object__find_map_by_name(obj, "trig_ends");
+	c->trig_ends_fd = map ? bpf_map__fd(map) : -1;
 	return 0;
 }
 

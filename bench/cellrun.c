@@ -20,6 +20,7 @@
 #include "disturb.h"
 #include "scenarios.h"
 #include "speed.h"
+#include "trigtime.h"
 #include "watchdog.h"
 #include "window.h"
 
@@ -76,7 +77,9 @@ static double crew_oncpu(const struct crew *cr, const struct ls_noise_mark *m0,
 
 /*
  * One repetition's sample: counters, producers' CPU time and preemptions,
- * and the machine's CPU pressure and other CPUs' busy time at both ends.
+ * and the machine's CPU pressure and other CPUs' busy time at both ends; in
+ * loop modes where each producer's last trigger ended (trigtime.h), and its
+ * last speed probe's span as the repetition began.
  */
 struct sample {
 	struct ls_counters c0, c1;
@@ -84,7 +87,56 @@ struct sample {
 	struct ls_noise_mark *m0, *m1;
 	struct ls_machine_mark x0, x1;
 	bool marks_ok;
+	struct ls_trig_end *e0, *e1; /* [producers] */
+	__u64 *probe_from, *probe_to; /* [producers] */
+	double *away; /* [producers]: the time each spent on a probe in the repetition */
+	bool ends_ok;
 };
+
+/* The sample's arrays for n producers: 0, or -ENOMEM (then sample_free). */
+static int sample_alloc(struct sample *s, unsigned int n)
+{
+	*s = (struct sample){
+		.m0 = calloc(2 * n, sizeof(*s->m0)),
+		.e0 = calloc(2 * n, sizeof(*s->e0)),
+		.probe_from = calloc(2 * n, sizeof(*s->probe_from)),
+		.away = calloc(n, sizeof(*s->away)),
+	};
+	if (!s->m0 || !s->e0 || !s->probe_from || !s->away)
+		return -ENOMEM;
+	s->m1 = s->m0 + n;
+	s->e1 = s->e0 + n;
+	s->probe_to = s->probe_from + n;
+	return 0;
+}
+
+static void sample_free(struct sample *s)
+{
+	free(s->m0);
+	free(s->e0);
+	free(s->probe_from);
+	free(s->away);
+}
+
+/*
+ * Where the producers' last triggers ended, at the repetition's start (e0)
+ * or its end: false in hook mode, or when they cannot be read.
+ */
+static bool sample_ends(const struct cell *c, const struct crew *cr, struct ls_trig_end *e)
+{
+	return c->trig_ends_fd >= 0 && e && !ls_trig_ends_read(c->trig_ends_fd, cr->cpus, cr->n, e);
+}
+
+/* Each producer's last speed probe, run between the repetitions: its span. */
+static void sample_probes(const struct crew *cr, struct sample *s)
+{
+	unsigned int i;
+
+	for (i = 0; s->probe_from && i < cr->n; i++) {
+		s->probe_from[i] = __atomic_load_n(&cr->p[i].probe_from_ns, __ATOMIC_RELAXED);
+		s->probe_to[i] = __atomic_load_n(&cr->p[i].probe_to_ns, __ATOMIC_RELAXED);
+	}
+}
 
 static int sample_one(const struct cell *c, const struct crew *cr, const struct ls_run_opts *o,
 		      struct sample *s)
@@ -95,7 +147,9 @@ static int sample_one(const struct cell *c, const struct crew *cr, const struct 
 	/* the slower reads first: the counts and the clock as near together as they can be */
 	s->marks_ok = crew_marks(cr, s->m0);
 	ls_machine_read(cr->cpus, cr->n, &s->x0);
+	sample_probes(cr, s);
 	err = ls_crew_counts(c, cr, &s->c0);
+	s->ends_ok = sample_ends(c, cr, s->e0);
 	s->t0 = ls_now_ns();
 	for (slices = 0; !err && slices < LS_REP_STRETCH_MAX && !ls_interrupted; slices++) {
 		ls_watchdog_beat("sampling", NULL);
@@ -104,6 +158,7 @@ static int sample_one(const struct cell *c, const struct crew *cr, const struct 
 		if (s->c1.triggers - s->c0.triggers >= LS_REP_MIN_TRIGGERS)
 			break;
 	}
+	s->ends_ok = s->ends_ok && sample_ends(c, cr, s->e1);
 	s->t1 = ls_now_ns();
 	ls_machine_read(cr->cpus, cr->n, &s->x1);
 	s->marks_ok = s->marks_ok && crew_marks(cr, s->m1);
@@ -122,18 +177,57 @@ static bool disturbed(const struct cell *c, const struct crew *cr, const struct 
 	return crew_oncpu(cr, s->m0, s->m1, s->t1 - s->t0) < LS_ONCPU_MIN;
 }
 
-/* Appends a kept repetition to row, and what disturbed it to the round's sums. */
-static void keep_rep(const struct cell *c, struct ls_row *row, const struct sample *s,
-		     struct ls_noise_acc *noise)
+/*
+ * The time producer i spent on the speed probe that began the repetition
+ * when it ran after the producer's start stamp: between two of its triggers,
+ * so inside its span. The clock's start is read after the probe, which it
+ * never measured, nor should the span. A probe still running (its end
+ * before its start) or outside the span: none.
+ */
+static double probe_away_ns(const struct sample *s, unsigned int i)
+{
+	__u64 from = s->probe_from[i], to = s->probe_to[i];
+
+	if (from < s->e0[i].ns || to < from || to > s->e1[i].ns)
+		return 0;
+	return to - from;
+}
+
+/*
+ * A loop-mode repetition timed between its producers' trigger ends
+ * (trigtime.h), the speed probe left out: false where it cannot be, and the
+ * clock times it.
+ */
+static bool rep_by_triggers(const struct crew *cr, const struct sample *s, struct ls_rep *r)
+{
+	unsigned int i;
+
+	if (!s->ends_ok)
+		return false;
+	for (i = 0; i < cr->n; i++)
+		s->away[i] = probe_away_ns(s, i);
+	return ls_trig_rep(s->e0, s->e1, s->away, cr->n, &r->ops, &r->secs);
+}
+
+/*
+ * Appends a kept repetition to row, and what disturbed it to the round's sums
+ * (over the clock's time: what the producers' CPUs did meanwhile).
+ */
+static void keep_rep(const struct cell *c, const struct crew *cr, struct ls_row *row,
+		     const struct sample *s, struct ls_noise_acc *noise)
 {
 	struct ls_rep *r = &row->reps[row->nr_reps++];
+	double wall_s = (s->t1 - s->t0) / NSEC_PER_SEC;
 
-	r->ops = s->c1.ops - s->c0.ops;
-	r->secs = (s->t1 - s->t0) / NSEC_PER_SEC;
+	r->trigger_timed = rep_by_triggers(cr, s, r);
+	if (!r->trigger_timed) {
+		r->ops = s->c1.ops - s->c0.ops;
+		r->secs = wall_s;
+	}
 	r->round = 1;
 	row->ops += r->ops;
 	if (s->marks_ok && c->sc->trigger_kind != LS_TRIG_CHURN)
-		ls_noise_add(noise, r->secs, s->m0, s->m1, &s->x0, &s->x1);
+		ls_noise_add(noise, wall_s, s->m0, s->m1, &s->x0, &s->x1);
 }
 
 /* Repetitions without operations that the machine disturbed: how many, and the first's figures. */
@@ -308,18 +402,18 @@ static void cell_sample(struct cell *c, const struct crew *cr, const struct ls_r
 {
 	unsigned int tries_max = o->repetitions * (1 + LS_REDO_MAX), tries;
 	unsigned int judged = o->quick ? 0 : tries_max, kept_disturbed = 0;
-	struct ls_noise_mark *marks = calloc(2 * cr->n, sizeof(*marks));
 	struct ls_window_src src = { c, cr->perf, cr->cpus };
 	struct ls_noise_acc noise;
 	struct ls_window w;
-	struct sample s = { .m0 = marks, .m1 = marks ? marks + cr->n : NULL };
+	struct sample s;
+	int sample_err = sample_alloc(&s, cr->n);
 	struct rep_speed sp;
 	int speed_err = rep_speed_init(&sp, cr->n, o->repetitions);
 	struct empty_reps empty = {};
 
 	row->reps = calloc(o->repetitions, sizeof(*row->reps));
-	if (!row->reps || !marks || speed_err || ls_noise_acc_init(&noise, cr->n)) {
-		free(marks);
+	if (!row->reps || sample_err || speed_err || ls_noise_acc_init(&noise, cr->n)) {
+		sample_free(&s);
 		free(sp.ns);
 		ls_cell_fail(c, 0, "out of memory");
 		return;
@@ -355,7 +449,7 @@ static void cell_sample(struct cell *c, const struct crew *cr, const struct ls_r
 			kept_disturbed++;
 		}
 		sp.kept[row->nr_reps] = sp.last;
-		keep_rep(c, row, &s, &noise);
+		keep_rep(c, cr, row, &s, &noise);
 	}
 	ls_crew_record(false);
 	ls_window_end(&src, &w, row);
@@ -363,7 +457,7 @@ static void cell_sample(struct cell *c, const struct crew *cr, const struct ls_r
 	ls_noise_speed(&row->noise, ls_speed_round_pct(sp.kept, row->nr_reps));
 	free(sp.ns);
 	ls_noise_acc_free(&noise);
-	free(marks);
+	sample_free(&s);
 	if (empty.n)
 		ls_noise_empty(&row->noise, empty.n, &empty.first);
 	if (empty.n && !row->nr_reps && c->status == LS_OK && !ls_interrupted)
@@ -517,6 +611,7 @@ static void cell_init(struct cell *c, const struct ls_cell_key *key, const struc
 		.verbose = o->verbose,
 		.slowdown_pct = ls_scenario_slowdown(key->sc, o->slowdown_pct),
 		.counters_fd = -1,
+		.trig_ends_fd = -1,
 		.prog_fd = -1,
 		.time_ops = o->bpf_latency,
 		.profile = o->profile,

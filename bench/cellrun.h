@@ -27,8 +27,10 @@ struct ls_cell_key {
 /*
  * A repetition spans at least this many triggers, so that a trigger's
  * operations, counted only when it completes (loop mode: loop_iters of them),
- * cannot move its figure by more than 2%; it is drawn out, -d at a time, up
- * to LS_REP_STRETCH_MAX times -d, until it does.
+ * cannot move its figure by more than 2% where the clock times it; it is
+ * drawn out, -d at a time, up to LS_REP_STRETCH_MAX times -d, until it does.
+ * Timed between trigger ends (trigtime.h), it holds whole triggers anyway,
+ * and more of them average more of the deferred work a trigger leaves.
  */
 #define LS_REP_MIN_TRIGGERS 50
 #define LS_REP_STRETCH_MAX 10

@@ -336,7 +336,9 @@ const struct ls_file_column ls_reps_columns[] = {
 	{ "round", "the round's number, from 1: repetitions of one round share one setup" },
 	{ "rep", "the repetition's number within its round, from 1" },
 	{ "ops", "operations in the repetition, all threads" },
-	{ "duration_s", "s: measured length of the repetition" },
+	{ "duration_s",
+	  "s: measured length of the repetition; where `trigger_timed`, its operations over the "
+	  "sum of its producers' rates (one producer: the span of its triggers)" },
 	{ "ops_per_sec", "operations/s, all threads" },
 	{ "ns_per_op",
 	  "ns per operation per thread (threads x duration / ops); what compare tests" },
@@ -365,6 +367,11 @@ const struct ls_file_column ls_reps_columns[] = {
 					 "caches, the memory and, on a virtual machine, perhaps "
 					 "the core); empty where every CPU has a producer, or "
 					 "not read (owner churn)" },
+	{ "trigger_timed",
+	  "1 when timed between trigger ends (loop modes): from the end of each producer's last "
+	  "trigger before the repetition to the end of its last one within it, so that it holds "
+	  "whole triggers, the speed probe left out; 0 when timed by the clock between two reads "
+	  "of the counters (hook mode, or a producer that ended no trigger within it)" },
 };
 
 const size_t ls_nr_reps_columns = sizeof(ls_reps_columns) / sizeof(ls_reps_columns[0]);

@@ -388,6 +388,7 @@ static int add_reps(struct ls_results *r, struct ls_row *row)
 		ls_csv_double(b, reps[i].ops / reps[i].secs);
 		ls_csv_double(b, row->threads * reps[i].secs * 1e9 / reps[i].ops);
 		noise_fields(b, &reps[i].noise);
+		ls_csv_u64(b, reps[i].trigger_timed);
 		ls_csv_end_row(b);
 	}
 	return b->err;

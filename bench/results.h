@@ -19,6 +19,7 @@
 struct ls_rep {
 	__u64 ops;
 	double secs;
+	bool trigger_timed; /* timed between trigger ends (trigtime.h), else by the clock */
 	unsigned int round; /* 1.. */
 	struct ls_noise noise; /* what disturbed its round */
 };

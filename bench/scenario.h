@@ -156,6 +156,7 @@ struct cell {
 	struct bpf_link *link;
 	struct bpf_link *aside_link; /* the scenario's aside program's, or NULL */
 	int counters_fd;
+	int trig_ends_fd; /* loop modes: where triggers end (trigtime.h); -1: hook mode */
 	int prog_fd; /* the cell's program, for its run statistics; -1: none */
 	bool time_ops; /* the BPF side times operations (cfg.time_ops) */
 	bool profile; /* perf record while measuring */

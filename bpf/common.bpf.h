@@ -98,6 +98,30 @@ static __always_inline void ls_time_nothing(void)
 	ls_hist_count(&timer_hist, bpf_ktime_get_ns() - t0);
 }
 
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct ls_trig_end);
+} trig_ends SEC(".maps");
+
+/*
+ * Stamps the end of a loop-mode trigger that ran ops operations (lsbench.h):
+ * one clock read per 10 000 operations. Hook mode never calls it, so that a
+ * trigger of one operation keeps its figure.
+ */
+static __always_inline void ls_stamp_trig_end(__u64 ops)
+{
+	struct ls_trig_end *e;
+	__u32 key = 0;
+
+	e = bpf_map_lookup_elem(&trig_ends, &key);
+	if (!e)
+		return;
+	e->ops += ops;
+	e->ns = bpf_ktime_get_ns();
+}
+
 /* Owners reached by id (thread ids, cgroup ids), filled by the runner. */
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
@@ -372,8 +396,12 @@ static __always_inline __u32 ls_slow_after(__u64 done, __u64 n)
  * LS_BODY(name, op) defines name_body(ctx, loop): run op once (hook mode)
  * or cfg.loop_iters times through bpf_loop (loop mode), then add the
  * trigger, the operations run (bpf_loop's own count of iterations done) and
- * what op counted to this CPU's counters. The runner checks
- * ops == triggers * ops per trigger.
+ * what op counted to this CPU's counters. The runner checks ops == triggers
+ * * ops per trigger. In loop mode the trigger's end is stamped too
+ * (ls_stamp_trig_end), last in the loop branch: the runner takes a
+ * repetition's operations from the stamps alone, so it need not follow the
+ * add, and there the hook-mode programs are the same instructions as without
+ * it (after the add, clang laid them out otherwise).
  *
  * With cfg.time_ops, one operation per trigger is timed: in hook mode the
  * only one, in loop mode the last, run after bpf_loop ran the others, so the
@@ -427,6 +455,7 @@ static __always_inline __u32 ls_slow_after(__u64 done, __u64 n)
 				LS_PUT_BACK(ctx, slow = bpf_loop(slow, name##_cb, ctx, 0));        \
 				ctx->c.slowed += slow;                                             \
 			}                                                                          \
+			ls_stamp_trig_end(ctx->c.ops);                                             \
 		} else {                                                                           \
 			ctx->idx = pc->triggers;                                                   \
 			if (cfg.nr_owners > 1)                                                     \

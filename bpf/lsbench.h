@@ -34,6 +34,17 @@ struct ls_counters {
 };
 
 /*
+ * Where this CPU's last loop-mode trigger ended (the trig_ends map): its
+ * operations so far and bpf_ktime_get_ns() as it ended, written together
+ * once per trigger. A repetition timed between two of them holds whole
+ * triggers only (cellrun.c); hook mode has none, the clock times it.
+ */
+struct ls_trig_end {
+	__u64 ops; /* operations of this CPU's loop-mode triggers so far */
+	__u64 ns; /* when the last of them ended; 0: none yet */
+};
+
+/*
  * The BPF side's latency histograms (op_hist, timer_hist): per-CPU arrays of
  * counts indexed as the runner's log-linear histogram (hist.h), for values
  * below 2^24 ns; longer ones count in the last bucket.

@@ -186,6 +186,31 @@ check "results/README.md documents every column as lsbench columns says" \
 check "reps.csv's header ends with lsbench columns --file reps.csv's table" test \
 	"$(head -n 1 "$(dirname "$csv")/reps.csv" | cut -d, -f13-)" = \
 	"$("$LSBENCH" columns --file reps.csv | sed -n 's/^| `\([a-z_0-9]*\)` .*/\1/p' | paste -sd,)"
+# A loop-mode repetition is timed between its producers' trigger ends (bench/trigtime.h), so that
+# it holds whole triggers; a hook-mode one, whose programs have no stamp, by the clock. With
+# several producers their rates add up: ops_per_sec is the aggregate, ns_per_op per thread.
+timing_ok() {
+	awk -F, -v md="$(col mode "$1")" -v tt="$(col trigger_timed "$1")" -v cp="$(col cpus "$1")" \
+		-v op="$(col ops "$1")" -v du="$(col duration_s "$1")" -v ps="$(col ops_per_sec "$1")" \
+		-v ns="$(col ns_per_op "$1")" -v want_multi="$2" '
+		NR == 1 { next }
+		$md == "hook" && $tt != 0 { print "row " NR ": hook mode timed by triggers"; bad = 1 }
+		$md != "hook" && $tt != 1 { print "row " NR ": " $md " mode timed by the clock"; bad = 1 }
+		$md != "hook" && $cp > 1 { multi++ }
+		$md == "hook" { hook++ }
+		!(($ps * $du / $op - 1)^2 < 1e-8 && ($ns * $op / ($cp * $du * 1e9) - 1)^2 < 1e-8) {
+			print "row " NR ": ops_per_sec or ns_per_op not of ops and duration_s"; bad = 1
+		}
+		END {
+			if (!hook || (want_multi && !multi)) {
+				print hook + 0 " hook-mode repetitions, " multi + 0 " of loop modes with several producers"
+				bad = 1
+			}
+			exit bad
+		}' "$1"
+}
+check "loop-mode repetitions are timed between trigger ends, hook-mode ones by the clock" \
+	timing_ok "$(dirname "$csv")/reps.csv" "$((c2 > 1))"
 
 # The kernel's bench's shapes: random keys in maps of 4194304 keys (17 such maps are more than
 # the scenario's max_maps: left out), and owners made 32 per trigger, one program run each.

@@ -323,9 +323,16 @@ static void latency_percentiles_and_hist_csv(void **state)
 /* reps.csv: one row per repetition of an ok cell, with its round and its own ns per operation. */
 static void repetitions_in_reps_csv(void **state)
 {
-	/* round 1's disturbance not measured, round 2 preempted, under pressure and slow */
+	/*
+	 * round 1's disturbance not measured, round 2 preempted, under pressure and slow; the
+	 * first repetition timed between trigger ends, the others by the clock
+	 */
 	static const struct ls_rep reps[3] = {
-		{ .ops = 1000, .secs = 0.5, .round = 1, .noise = { .slow_pct = NAN } },
+		{ .ops = 1000,
+		  .secs = 0.5,
+		  .round = 1,
+		  .noise = { .slow_pct = NAN },
+		  .trigger_timed = true },
 		{ .ops = 2000, .secs = 0.5, .round = 1, .noise = { .slow_pct = NAN } },
 		{ .ops = 500,
 		  .secs = 1.0,
@@ -365,14 +372,14 @@ static void repetitions_in_reps_csv(void **state)
 				      "nr_maps,nr_objects,value_size,cpus,sharing,round,rep,ops,"
 				      "duration_s,ops_per_sec,ns_per_op,round_disturbed,"
 				      "round_preempt_per_s,round_oncpu,round_cpu_pressure_pct,"
-				      "round_slow_pct,round_others_busy_pct\n3,"));
+				      "round_slow_pct,round_others_busy_pct,trigger_timed\n3,"));
 	/* ns per op is per thread: 2 threads x 0.5 s / 1000 ops; reps counted within rounds */
 	assert_non_null(strstr(text, ",hook,1,1,8,2,shared,1,1,1000,0.500000,2000.000000,"
-				     "1000000.000000,0,,,,,\n"));
+				     "1000000.000000,0,,,,,,1\n"));
 	assert_non_null(
-		strstr(text, ",shared,1,2,2000,0.500000,4000.000000,500000.000000,0,,,,,\n"));
+		strstr(text, ",shared,1,2,2000,0.500000,4000.000000,500000.000000,0,,,,,,0\n"));
 	assert_non_null(strstr(text, ",shared,2,1,500,1.000000,500.000000,4000000.000000,1,"
-				     "120.000000,0.970000,12.500000,23.000000,60.000000\n"));
+				     "120.000000,0.970000,12.500000,23.000000,60.000000,0\n"));
 	for (p = text; (p = strchr(p, '\n')); p++)
 		lines++;
 	assert_int_equal(lines, 4); /* the header and three rows: the failed cell none */
