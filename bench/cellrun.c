@@ -78,8 +78,9 @@ static double crew_oncpu(const struct crew *cr, const struct ls_noise_mark *m0,
 /*
  * One repetition's sample: counters, producers' CPU time and preemptions,
  * and the machine's CPU pressure and other CPUs' busy time at both ends; in
- * loop modes where each producer's last trigger ended (trigtime.h), and its
- * last speed probe's span as the repetition began.
+ * loop modes where each producer's triggers ended (trigtime.h): the last
+ * before the repetition (e0), the first seen after it began (start) and the
+ * last before its end (e1).
  */
 struct sample {
 	struct ls_counters c0, c1;
@@ -87,9 +88,7 @@ struct sample {
 	struct ls_noise_mark *m0, *m1;
 	struct ls_machine_mark x0, x1;
 	bool marks_ok;
-	struct ls_trig_end *e0, *e1; /* [producers] */
-	__u64 *probe_from, *probe_to; /* [producers] */
-	double *away; /* [producers]: the time each spent on a probe in the repetition */
+	struct ls_trig_end *e0, *start, *e1; /* [producers] */
 	bool ends_ok;
 };
 
@@ -98,15 +97,13 @@ static int sample_alloc(struct sample *s, unsigned int n)
 {
 	*s = (struct sample){
 		.m0 = calloc(2 * n, sizeof(*s->m0)),
-		.e0 = calloc(2 * n, sizeof(*s->e0)),
-		.probe_from = calloc(2 * n, sizeof(*s->probe_from)),
-		.away = calloc(n, sizeof(*s->away)),
+		.e0 = calloc(3 * n, sizeof(*s->e0)),
 	};
-	if (!s->m0 || !s->e0 || !s->probe_from || !s->away)
+	if (!s->m0 || !s->e0)
 		return -ENOMEM;
 	s->m1 = s->m0 + n;
-	s->e1 = s->e0 + n;
-	s->probe_to = s->probe_from + n;
+	s->start = s->e0 + n;
+	s->e1 = s->start + n;
 	return 0;
 }
 
@@ -114,28 +111,34 @@ static void sample_free(struct sample *s)
 {
 	free(s->m0);
 	free(s->e0);
-	free(s->probe_from);
-	free(s->away);
+}
+
+/* Where the producers' last triggers ended, into e: false in hook mode or when unread. */
+static bool sample_ends(const struct cell *c, const struct crew *cr, struct ls_trig_end *e)
+{
+	return c->trig_ends_fd >= 0 && !ls_trig_ends_read(c->trig_ends_fd, cr->cpus, cr->n, e);
 }
 
 /*
- * Where the producers' last triggers ended, at the repetition's start (e0)
- * or its end: false in hook mode, or when they cannot be read.
+ * At a wake of the runner within the repetition: the stamps now (into e1),
+ * and, for each producer whose start is not set yet, its first trigger end
+ * since the repetition began. The repetition is timed from there, not from
+ * e0: between e0 and the next trigger lies the work the runner did before
+ * it (its reads of /proc, the counters, the speed probe), on the producer's
+ * very CPU where they share one, as in a one-vCPU guest; the clock's window
+ * began after it. False when the stamps cannot be read.
  */
-static bool sample_ends(const struct cell *c, const struct crew *cr, struct ls_trig_end *e)
-{
-	return c->trig_ends_fd >= 0 && e && !ls_trig_ends_read(c->trig_ends_fd, cr->cpus, cr->n, e);
-}
-
-/* Each producer's last speed probe, run between the repetitions: its span. */
-static void sample_probes(const struct crew *cr, struct sample *s)
+static bool sample_starts(const struct cell *c, const struct crew *cr, struct sample *s)
 {
 	unsigned int i;
 
-	for (i = 0; s->probe_from && i < cr->n; i++) {
-		s->probe_from[i] = __atomic_load_n(&cr->p[i].probe_from_ns, __ATOMIC_RELAXED);
-		s->probe_to[i] = __atomic_load_n(&cr->p[i].probe_to_ns, __ATOMIC_RELAXED);
+	if (!sample_ends(c, cr, s->e1))
+		return false;
+	for (i = 0; i < cr->n; i++) {
+		if (s->start[i].ns == s->e0[i].ns)
+			s->start[i] = s->e1[i];
 	}
+	return true;
 }
 
 static int sample_one(const struct cell *c, const struct crew *cr, const struct ls_run_opts *o,
@@ -147,18 +150,19 @@ static int sample_one(const struct cell *c, const struct crew *cr, const struct 
 	/* the slower reads first: the counts and the clock as near together as they can be */
 	s->marks_ok = crew_marks(cr, s->m0);
 	ls_machine_read(cr->cpus, cr->n, &s->x0);
-	sample_probes(cr, s);
 	err = ls_crew_counts(c, cr, &s->c0);
 	s->ends_ok = sample_ends(c, cr, s->e0);
+	if (s->ends_ok)
+		memcpy(s->start, s->e0, cr->n * sizeof(*s->start));
 	s->t0 = ls_now_ns();
 	for (slices = 0; !err && slices < LS_REP_STRETCH_MAX && !ls_interrupted; slices++) {
 		ls_watchdog_beat("sampling", NULL);
 		ls_sleep_s(o->duration_s);
 		err = ls_crew_counts(c, cr, &s->c1);
+		s->ends_ok = s->ends_ok && sample_starts(c, cr, s);
 		if (s->c1.triggers - s->c0.triggers >= LS_REP_MIN_TRIGGERS)
 			break;
 	}
-	s->ends_ok = s->ends_ok && sample_ends(c, cr, s->e1);
 	s->t1 = ls_now_ns();
 	ls_machine_read(cr->cpus, cr->n, &s->x1);
 	s->marks_ok = s->marks_ok && crew_marks(cr, s->m1);
@@ -178,35 +182,13 @@ static bool disturbed(const struct cell *c, const struct crew *cr, const struct 
 }
 
 /*
- * The time producer i spent on the speed probe that began the repetition
- * when it ran after the producer's start stamp: between two of its triggers,
- * so inside its span. The clock's start is read after the probe, which it
- * never measured, nor should the span. A probe still running (its end
- * before its start) or outside the span: none.
- */
-static double probe_away_ns(const struct sample *s, unsigned int i)
-{
-	__u64 from = s->probe_from[i], to = s->probe_to[i];
-
-	if (from < s->e0[i].ns || to < from || to > s->e1[i].ns)
-		return 0;
-	return to - from;
-}
-
-/*
  * A loop-mode repetition timed between its producers' trigger ends
- * (trigtime.h), the speed probe left out: false where it cannot be, and the
- * clock times it.
+ * (trigtime.h), from each one's first after the repetition began: false
+ * where it cannot be, and the clock times it.
  */
 static bool rep_by_triggers(const struct crew *cr, const struct sample *s, struct ls_rep *r)
 {
-	unsigned int i;
-
-	if (!s->ends_ok)
-		return false;
-	for (i = 0; i < cr->n; i++)
-		s->away[i] = probe_away_ns(s, i);
-	return ls_trig_rep(s->e0, s->e1, s->away, cr->n, &r->ops, &r->secs);
+	return s->ends_ok && ls_trig_rep(s->start, s->e1, cr->n, &r->ops, &r->secs);
 }
 
 /*

@@ -368,10 +368,10 @@ const struct ls_file_column ls_reps_columns[] = {
 					 "the core); empty where every CPU has a producer, or "
 					 "not read (owner churn)" },
 	{ "trigger_timed",
-	  "1 when timed between trigger ends (loop modes): from the end of each producer's last "
-	  "trigger before the repetition to the end of its last one within it, so that it holds "
-	  "whole triggers, the speed probe left out; 0 when timed by the clock between two reads "
-	  "of the counters (hook mode, or a producer that ended no trigger within it)" },
+	  "1 when timed between trigger ends (loop modes): from each producer's first trigger end "
+	  "after the repetition began to its last before it ended, so that it holds whole "
+	  "triggers; 0 when timed by the clock between two reads of the counters (hook mode, or "
+	  "a producer that ended no trigger within it)" },
 };
 
 const size_t ls_nr_reps_columns = sizeof(ls_reps_columns) / sizeof(ls_reps_columns[0]);

@@ -44,15 +44,6 @@ double ls_now_ns(void)
 	return ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
 }
 
-/* CLOCK_MONOTONIC in whole ns: bpf_ktime_get_ns()'s clock, to set beside its stamps. */
-static __u64 mono_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (__u64)ts.tv_sec * 1000000000ULL + ts.tv_nsec;
-}
-
 /*
  * Primes through the BPF side (the prime syscall) until a pass creates
  * everything: storage created from a program allocates without sleeping and
@@ -144,9 +135,7 @@ static void producer_probe(struct producer *p)
 
 	if (asked == p->probe_done)
 		return;
-	__atomic_store_n(&p->probe_from_ns, mono_ns(), __ATOMIC_RELAXED);
 	p->probe_ns = ls_speed_probe();
-	__atomic_store_n(&p->probe_to_ns, mono_ns(), __ATOMIC_RELAXED);
 	__atomic_store_n(&p->probe_done, asked, __ATOMIC_RELEASE);
 }
 

@@ -43,8 +43,6 @@ struct producer {
 	__u64 triggers; /* so far: stored relaxed after each, read whole after the join */
 	unsigned int probe_asked, probe_done; /* speed probes the runner asked for, and done */
 	double probe_ns; /* the last one's reading (speed.h) */
-	/* when the last probe began and ended (CLOCK_MONOTONIC ns, as bpf_ktime_get_ns) */
-	__u64 probe_from_ns, probe_to_ns;
 } __attribute__((aligned(64)));
 
 /* A cell's producers, their counters and CPUs side by side for the window. */

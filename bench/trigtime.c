@@ -57,25 +57,22 @@ int ls_trig_ends_read(int fd, const int *cpus, unsigned int n, struct ls_trig_en
 	return err;
 }
 
-bool ls_trig_rep(const struct ls_trig_end *e0, const struct ls_trig_end *e1, const double *away_ns,
-		 unsigned int n, __u64 *ops, double *secs)
+bool ls_trig_rep(const struct ls_trig_end *e0, const struct ls_trig_end *e1, unsigned int n,
+		 __u64 *ops, double *secs)
 {
-	double rate = 0, span;
+	double rate = 0;
 	__u64 sum = 0, d;
 	unsigned int i;
 
+	if (!n)
+		return false;
 	for (i = 0; i < n; i++) {
 		if (!e0[i].ns || e1[i].ops <= e0[i].ops || e1[i].ns <= e0[i].ns)
 			return false;
 		d = e1[i].ops - e0[i].ops;
-		span = (double)(e1[i].ns - e0[i].ns) - away_ns[i];
-		if (!(span > 0))
-			return false;
 		sum += d;
-		rate += d / span;
+		rate += d / (double)(e1[i].ns - e0[i].ns);
 	}
-	if (!n)
-		return false;
 	*ops = sum;
 	*secs = sum / rate / 1e9;
 	return true;
