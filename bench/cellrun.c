@@ -141,6 +141,22 @@ static bool sample_starts(const struct cell *c, const struct crew *cr, struct sa
 	return true;
 }
 
+/*
+ * Whether every producer's span, timed between trigger ends, holds a trigger
+ * yet: a repetition is drawn out until it does (or LS_REP_STRETCH_MAX).
+ * True where the clock times it.
+ */
+static bool span_holds(const struct crew *cr, const struct sample *s)
+{
+	unsigned int i;
+
+	for (i = 0; s->ends_ok && i < cr->n; i++) {
+		if (s->start[i].ns == s->e0[i].ns || s->e1[i].ops == s->start[i].ops)
+			return false;
+	}
+	return true;
+}
+
 static int sample_one(const struct cell *c, const struct crew *cr, const struct ls_run_opts *o,
 		      struct sample *s)
 {
@@ -152,15 +168,19 @@ static int sample_one(const struct cell *c, const struct crew *cr, const struct 
 	ls_machine_read(cr->cpus, cr->n, &s->x0);
 	err = ls_crew_counts(c, cr, &s->c0);
 	s->ends_ok = sample_ends(c, cr, s->e0);
-	if (s->ends_ok)
-		memcpy(s->start, s->e0, cr->n * sizeof(*s->start));
 	s->t0 = ls_now_ns();
+	if (s->ends_ok) {
+		memcpy(s->start, s->e0, cr->n * sizeof(*s->start));
+		/* a first look, so that short triggers start the span at once */
+		ls_sleep_s(o->duration_s * LS_REP_START_SHARE);
+		s->ends_ok = sample_starts(c, cr, s);
+	}
 	for (slices = 0; !err && slices < LS_REP_STRETCH_MAX && !ls_interrupted; slices++) {
 		ls_watchdog_beat("sampling", NULL);
 		ls_sleep_s(o->duration_s);
 		err = ls_crew_counts(c, cr, &s->c1);
 		s->ends_ok = s->ends_ok && sample_starts(c, cr, s);
-		if (s->c1.triggers - s->c0.triggers >= LS_REP_MIN_TRIGGERS)
+		if (s->c1.triggers - s->c0.triggers >= LS_REP_MIN_TRIGGERS && span_holds(cr, s))
 			break;
 	}
 	s->t1 = ls_now_ns();

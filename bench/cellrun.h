@@ -34,6 +34,12 @@ struct ls_cell_key {
  */
 #define LS_REP_MIN_TRIGGERS 50
 #define LS_REP_STRETCH_MAX 10
+/*
+ * Timed between trigger ends, a repetition starts at each producer's first
+ * trigger end after it began: the runner first looks this share of -d in,
+ * then at every -d.
+ */
+#define LS_REP_START_SHARE 0.1
 /* Repetitions a round may redo, per repetition asked, before it keeps what it has. */
 #define LS_REDO_MAX 3
 
