@@ -898,8 +898,11 @@ fi
 "$LSBENCH" run -s cgrp-get -s inode-uapi-lookup --cpus 1 --objects 100 --quick --rounds 1 \
 	-o "$tmp/live" >"$tmp/live.log" 2>&1 &
 pid=$!
-for _ in $(seq 100); do
+# until its things are there (its probes and first setup take seconds on a busy machine), or
+# it ended, or a minute passed
+for _ in $(seq 600); do
 	[ -n "$(left_by "$pid")" ] && break
+	kill -0 "$pid" 2>/dev/null || break
 	sleep 0.1
 done
 had=$(left_by "$pid")
