@@ -6,8 +6,9 @@
  * by 2 to 6% while their rounds agree within 1%), so a test on rounds alone
  * calls that drift a change. The controls measure it: an empty program that
  * no change to a helper touches, measured in the same runs, moves by what
- * separates the runs. Their squared log ratios, less what their rounds
- * account for, estimate the variance by which two runs differ; each cell's
+ * separates the runs. Their squared log ratios beyond what their rounds
+ * account for, each weighed by its rounds' precision (estimate() below),
+ * estimate the variance by which two runs differ; each cell's
  * test of one run a side takes it in (lib/ttest.c's ls_ttest_add_runs), so
  * its interval is as wide as the runs make it, and a ~ says how many runs a
  * side would settle it. A change that moves the controls too (the hook's
@@ -50,7 +51,8 @@ static double weight(const struct ls_cmp_row *r)
  * moves around zero (a cell judged as measured moves with the machine too); var_mean the same
  * around their weighted mean ((Q - (k - 1)) / (sum w - sum w^2 / sum w)), and mean, se2_mean
  * that mean weighed by 1 / (se^2 + var_mean) and its variance, for cells judged over it
- * (--over-control; k >= 2). A control whose rounds say nothing (se 0: icount) is not weighed.
+ * (--over-control; k >= 2). A control whose rounds agree exactly (se 0) weighs as one of se
+ * 1e-6: it then carries the estimate, and the df, as many as weigh alike, say so.
  */
 static bool estimate(const struct ls_cmp *c, const char *mode, struct ls_runs_term *term)
 {
