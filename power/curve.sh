@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # The power curve of power trials (power/power.sh, then power/summarize.sh):
 # DIR/power.svg, a line per summary there is (power.csv: one run a side;
-# power-rN.csv: N runs a side; -oc: judged over the control), the share of
+# power-rN.csv: N runs a side; rNd: in windows that share no run; -oc: judged
+# over the control), the share of
 # slowed cells found slower against the slowdown, each line starting at 0%
 # with its A/A (aa*.csv): the share of cells slower or faster where nothing
 # changed. Needs gnuplot.
@@ -15,14 +16,16 @@ command -v "${GNUPLOT:-gnuplot}" >/dev/null ||
 
 # title VARIANT: how a summary's comparisons were judged, in words.
 title() {
-	local v=$1 n
+	local v=$1 n d=""
 	[ -z "$v" ] && { echo "1 run a side"; return; }
 	n=${v#r}
 	n=${n%-oc}
+	[ "${n%d}" = "$n" ] || d=", trials apart"
+	n=${n%d}
 	case $v in
 	r1-oc) echo "1 run a side, over the control" ;;
-	*-oc) echo "$n runs a side, over the control" ;;
-	*) echo "$n runs a side" ;;
+	*-oc) echo "$n runs a side$d, over the control" ;;
+	*) echo "$n runs a side$d" ;;
 	esac
 }
 

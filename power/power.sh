@@ -10,6 +10,8 @@
 # against their slowed runs, paired in time; the A/A: the bases of every
 # other trial against those between), in windows that slide by one trial (so
 # neighbouring comparisons share runs: their counts are not independent);
+# with --disjoint, the windows do not overlap (trials 1..N, N+1..2N, ...; the
+# A/A 1..2N, 2N+1..4N, ...), so that each comparison is a trial of its own;
 # with --over-control, compare judges each cell over its control.
 #
 # Resumable: a run is done when its folder holds a complete run; one that was
@@ -28,10 +30,13 @@ usage: power/power.sh [options] [-- lsbench run options]
   --lsbench PATH     the binary (default .output/lsbench)
   --summarize        only compare and summarize the runs there are
   --runs N           runs a side in each comparison, N trials' (default 1)
+  --disjoint         with --runs N, windows that share no run (each comparison
+                     an independent trial; the default slides by one trial)
   --over-control     compare judges each cell over its control
 Writes DIR/runs/t<trial>-<base|k<k>>/, DIR/compare/*.csv, DIR/power.csv,
 DIR/aa.csv; with --runs N or --over-control, DIR/compare/<variant>/ and
-DIR/power-<variant>.csv, DIR/aa-<variant>.csv (variant: rN, rN-oc).
+DIR/power-<variant>.csv, DIR/aa-<variant>.csv (variant: rN, rN-oc, rNd,
+rNd-oc with --disjoint).
 Exit status 0, 1 when a run failed, 2 for bad input.
 EOF
 }
@@ -41,7 +46,7 @@ die() {
 }
 
 out="" recipe=focused trials=10 slowdowns=1,2,3,5,10 lsbench=.output/lsbench summarize=0
-runs=1 oc=()
+runs=1 oc=() disjoint=0
 while [ $# -gt 0 ]; do
 	case $1 in
 	--out) out=${2:-}; shift ;;
@@ -52,6 +57,7 @@ while [ $# -gt 0 ]; do
 	--summarize) summarize=1 ;;
 	--runs) runs=${2:-}; shift ;;
 	--over-control) oc=(--over-control) ;;
+	--disjoint) disjoint=1 ;;
 	-h | --help) usage; exit 0 ;;
 	--) shift; break ;;
 	*) die "unknown option '$1' (power/power.sh --help)" ;;
@@ -70,7 +76,10 @@ matrix) args=(--time-budget 1020) ;;
 esac
 [ "$summarize" = 1 ] || [ -x "$lsbench" ] || die "no lsbench at $lsbench (make, or --lsbench PATH)"
 variant=""
-[ "$runs" = 1 ] && [ ${#oc[@]} = 0 ] || variant=r$runs${oc:+-oc}
+[ "$disjoint" = 0 ] || [ "$runs" -gt 1 ] || die "--disjoint needs --runs N of 2 or more"
+d=""
+[ "$disjoint" = 0 ] || d=d
+[ "$runs" = 1 ] && [ ${#oc[@]} = 0 ] || variant=r$runs$d${oc:+-oc}
 cmp_dir=$out/compare${variant:+/$variant}
 mkdir -p "$out/runs" "$cmp_dir" || die "cannot create $out"
 IFS=, read -r -a ks <<<"$slowdowns"
@@ -142,13 +151,16 @@ side() {
 	done
 	echo "$s"
 }
-for ((t = 1; t + runs - 1 <= trials; t++)); do
+# with --disjoint, a window starts at every N-th trial, an A/A at every 2N-th
+step=1 aa_step=1
+[ "$disjoint" = 0 ] || step=$runs aa_step=$((2 * runs))
+for ((t = 1; t + runs - 1 <= trials; t += step)); do
 	for k in "${ks[@]}"; do
 		judge "$(side base "$t" 1)" "$(side "k$k" "$t" 1)" "t$t-k$k"
 	done
 	# the A/A: a trial's base against the next's; with N runs, every other trial's base
 	# against those between, alternated in time
-	[ "$t" -le $((trials - 2 * runs + 1)) ] &&
+	[ "$t" -le $((trials - 2 * runs + 1)) ] && [ $(((t - 1) % aa_step)) = 0 ] &&
 		judge "$(side base "$t" 2)" "$(side base $((t + 1)) 2)" "t$t-aa"
 done
 power/summarize.sh "$out" $variant || status=1

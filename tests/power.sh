@@ -114,6 +114,19 @@ grep -qxF -- "$want_aa" "$tmp/log" &&
 	ok "--runs 2: the A/A alternates: trials 1 and 3 against 2 and 4" ||
 	not_ok "--runs 2: the A/A" "$(cat "$tmp/log")"
 
+# --runs 2 --disjoint: windows that share no run (trials 1-2, 3-4, 5-6), the A/A
+# of 1-4 only (5-8 is not complete), in their own folder
+: >"$tmp/log"
+power/power.sh --lsbench "$fake" --out "$tmp/p" --trials 6 --slowdowns 3,10 --runs 2 --disjoint >/dev/null 2>&1
+ks=$(grep -o 'r2d/t[0-9]*-k3' "$tmp/log" | tr '\n' ' ')
+aas=$(grep -o 'r2d/t[0-9]*-aa' "$tmp/log" | tr '\n' ' ')
+if [ "$ks" = "r2d/t1-k3 r2d/t3-k3 r2d/t5-k3 " ] && [ "$aas" = "r2d/t1-aa " ] &&
+	[ "$(grep -c '^3,' "$tmp/p/power-r2d.csv")" = 1 ]; then
+	ok "--runs 2 --disjoint: windows of trials 1-2, 3-4, 5-6; one A/A, of 1-4"
+else
+	not_ok "--runs 2 --disjoint: windows $ks, A/As $aas" "$(cat "$tmp/log")"
+fi
+
 bad() {
 	local name=$1 out rc
 	shift
@@ -130,3 +143,4 @@ bad "zero trials" --out "$tmp/q" --trials 0
 bad "a slowdown of 0" --out "$tmp/q" --slowdowns 0,5
 bad "an unknown recipe" --out "$tmp/q" --recipe all
 bad "zero runs a side" --out "$tmp/q" --runs 0
+bad "--disjoint with one run a side" --out "$tmp/q" --disjoint
