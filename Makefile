@@ -79,6 +79,7 @@ lib_SRCS := \
 	lib/stats.c \
 	lib/tdist.c \
 	lib/ttest.c \
+	lib/runs.c \
 	lib/verdict.c \
 	lib/hist.c \
 	lib/paths.c

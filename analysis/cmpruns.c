@@ -7,7 +7,7 @@
  * calls that drift a change. The controls measure it: an empty program that
  * no change to a helper touches, measured in the same runs, moves by what
  * separates the runs. Their squared log ratios beyond what their rounds
- * account for, each weighed by its rounds' precision (estimate() below),
+ * account for, each weighed by its rounds' precision (lib's ls_runs_spread),
  * estimate the variance by which two runs differ; each cell's
  * test of one run a side takes it in (lib/ttest.c's ls_ttest_add_runs), so
  * its interval is as wide as the runs make it, and a ~ says how many runs a
@@ -19,7 +19,9 @@
  * runs a side measure their own spread), nor without a control, nor when
  * asked to judge on the rounds alone (opts.rounds_only).
  */
+#include <errno.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include "compare.h"
 
@@ -36,69 +38,26 @@ static bool measures(const struct ls_cmp_row *r, const char *mode)
 	       (!mode || !strcmp(r->base->key.mode, mode));
 }
 
-/* A control's weight: the inverse of its test's squared standard error (its rounds'). */
-static double weight(const struct ls_cmp_row *r)
-{
-	return 1 / fmax(r->t.se * r->t.se, 1e-12);
-}
-
 /*
- * The runs' spread from the controls of mode (NULL: all) into *term; false: no control.
- * A control moves by the runs' difference plus its rounds' noise; how much of its move the
- * rounds account for differs from control to control (a round of 1% against one of 50%), so
- * each weighs by its rounds' precision, as a random-effects meta-analysis weighs studies
- * (DerSimonian and Laird's moments): with w = 1 / se^2, var = (sum w d^2 - k) / sum w, the
- * moves around zero (a cell judged as measured moves with the machine too); var_mean the same
- * around their weighted mean ((Q - (k - 1)) / (sum w - sum w^2 / sum w)), and mean, se2_mean
- * that mean weighed by 1 / (se^2 + var_mean) and its variance, for cells judged over it
- * (--over-control; k >= 2). A control whose rounds agree exactly (se 0) weighs as one of se
- * 1e-6: it then carries the estimate, and the df, as many as weigh alike, say so.
+ * The runs' spread from the controls of mode (NULL: all) into *term, their moves and
+ * standard errors gathered in d and se (room for every row); false: no control.
  */
-static bool estimate(const struct ls_cmp *c, const char *mode, struct ls_runs_term *term)
+static bool estimate(const struct ls_cmp *c, const char *mode, double *d, double *se,
+		     struct ls_runs_term *term)
 {
-	double sw = 0, sw2 = 0, swd = 0, swd2 = 0, q, w, re = 0, red = 0;
-	const struct ls_cmp_row *r;
 	size_t i, k = 0;
 
 	for (i = 0; i < c->nr_rows; i++) {
-		r = &c->rows[i];
-		if (!measures(r, mode))
+		if (!measures(&c->rows[i], mode))
 			continue;
-		w = weight(r);
-		sw += w;
-		sw2 += w * w;
-		swd += w * r->t.d;
-		swd2 += w * r->t.d * r->t.d;
-		k++;
+		d[k] = c->rows[i].t.d;
+		se[k++] = c->rows[i].t.se;
 	}
-	if (!k)
-		return false;
-	term->k = k;
-	/* as many controls as weigh alike: the df of a spread the precise few may carry */
-	term->df = sw * sw / sw2;
-	term->var = fmax(0, (swd2 - k) / sw);
-	term->var_mean = NAN;
-	term->mean = swd / sw;
-	term->se2_mean = 1 / sw;
-	if (k < 2)
-		return true;
-	q = swd2 - swd * swd / sw; /* the weighted squares around the weighted mean */
-	term->var_mean = fmax(0, (q - (k - 1)) / (sw - sw2 / sw));
-	for (i = 0; i < c->nr_rows; i++) {
-		r = &c->rows[i];
-		if (!measures(r, mode))
-			continue;
-		w = 1 / (1 / weight(r) + term->var_mean);
-		re += w;
-		red += w * r->t.d;
-	}
-	term->mean = red / re;
-	term->se2_mean = 1 / re;
-	return true;
+	return !ls_runs_spread(d, se, k, &term->s);
 }
 
 /* The term of a row's mode: the mode's own, else the one of all controls; NULL: none. */
-static struct ls_runs_term *term_of(struct ls_cmp *c, const char *mode)
+static struct ls_runs_term *term_of(struct ls_cmp *c, const char *mode, double *d, double *se)
 {
 	struct ls_runs_term *t;
 	size_t i;
@@ -112,8 +71,8 @@ static struct ls_runs_term *term_of(struct ls_cmp *c, const char *mode)
 	t = &c->terms[c->nr_terms];
 	memset(t, 0, sizeof(*t));
 	snprintf(t->mode, sizeof(t->mode), "%s", mode);
-	if (!estimate(c, mode, t)) {
-		if (!estimate(c, NULL, t))
+	if (!estimate(c, mode, d, se, t)) {
+		if (!estimate(c, NULL, d, se, t))
 			return NULL;
 		t->pooled = true;
 	}
@@ -135,7 +94,7 @@ static void add(struct ls_cmp_row *r, double var, double df)
  * own uncertainty; one degree of freedom less than the controls weigh as. Over a single control
  * that cannot be measured: then as measured, counted.
  */
-static void over_mean(struct ls_cmp *c, struct ls_cmp_row *r, const struct ls_runs_term *term)
+static void over_mean(struct ls_cmp *c, struct ls_cmp_row *r, const struct ls_runs_spread *term)
 {
 	if (term->k < 2) {
 		c->nr_not_over++;
@@ -143,7 +102,8 @@ static void over_mean(struct ls_cmp *c, struct ls_cmp_row *r, const struct ls_ru
 		return;
 	}
 	r->t.d -= term->mean;
-	r->ratio /= exp(term->mean);
+	r->over_by = exp(term->mean);
+	r->ratio /= r->over_by;
 	r->over_ctl = true;
 	c->nr_over_mean++;
 	add(r, term->var_mean + term->se2_mean, fmax(1, term->df - 1));
@@ -154,28 +114,34 @@ bool ls_cmp_runs_term_applies(const struct ls_cmp *c)
 	return !c->opts.rounds_only && !ls_cmp_in_instructions(c);
 }
 
-void ls_cmp_runs_term(struct ls_cmp *c)
+int ls_cmp_runs_term(struct ls_cmp *c)
 {
+	double *d, *se;
 	struct ls_runs_term *term;
 	struct ls_cmp_row *r;
 	size_t i;
 
 	if (!ls_cmp_runs_term_applies(c))
-		return;
-	for (i = 0; i < c->nr_rows; i++) {
+		return 0;
+	d = malloc((c->nr_rows + 1) * sizeof(*d));
+	se = malloc((c->nr_rows + 1) * sizeof(*se));
+	for (i = 0; d && se && i < c->nr_rows; i++) {
 		r = &c->rows[i];
 		if (!of_rounds(r))
 			continue;
-		term = term_of(c, r->base->key.mode);
+		term = term_of(c, r->base->key.mode, d, se);
 		if (!term) {
 			c->nr_unmeasured += !isnan(r->t.p);
 			continue;
 		}
 		if (c->opts.over_control && !ls_key_is_control(&r->base->key))
-			over_mean(c, r, term);
+			over_mean(c, r, &term->s);
 		else
-			add(r, term->var, term->df);
+			add(r, term->s.var, term->s.df);
 	}
+	free(d);
+	free(se);
+	return d && se ? 0 : -ENOMEM;
 }
 
 /* " +-1.3%", or " within the rounds' spread" for a variance of 0. */
@@ -191,8 +157,10 @@ static void spread_text(double var, char *buf, size_t size)
  * "loop +-1.3% (4 controls)": one mode's term, one standard deviation; over the controls'
  * mean (--over-control), that mean's move and how far a cell strays from it besides.
  */
-static int term_text(const struct ls_cmp *c, const struct ls_runs_term *t, char *buf, size_t size)
+static int term_text(const struct ls_cmp *c, const struct ls_runs_term *term, char *buf,
+		     size_t size)
 {
+	const struct ls_runs_spread *t = &term->s;
 	char spread[48], over[128] = "";
 
 	spread_text(t->var, spread, sizeof(spread));
@@ -201,9 +169,9 @@ static int term_text(const struct ls_cmp *c, const struct ls_runs_term *t, char 
 		snprintf(over + strlen(over), sizeof(over) - strlen(over),
 			 " from the controls' mean move (%+.1f%%)", 100 * expm1(t->mean));
 	}
-	return snprintf(buf, size, "%s%s%s%s (%zu control%s%s)", t->mode, spread,
+	return snprintf(buf, size, "%s%s%s%s (%zu control%s%s)", term->mode, spread,
 			*over ? ", a cell" : "", over, t->k, t->k > 1 ? "s" : "",
-			t->pooled ? " of every mode" : "");
+			term->pooled ? " of every mode" : "");
 }
 
 void ls_cmp_runs_text(const struct ls_cmp *c, char *buf, size_t size)

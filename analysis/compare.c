@@ -67,7 +67,8 @@ static int over_control(const struct ls_cmp *c, struct ls_cmp_row *r, bool by_ru
 	if (ret)
 		return ret;
 	r->over_ctl = true;
-	r->ratio /= cn->ns_per_op / cb->ns_per_op;
+	r->over_by = cn->ns_per_op / cb->ns_per_op;
+	r->ratio /= r->over_by;
 	return 0;
 }
 
@@ -198,16 +199,15 @@ static int verdicts(struct ls_cmp *c)
 	double *q = malloc((c->nr_rows + 1) * sizeof(*q));
 	struct ls_cmp_row *r;
 	size_t i;
-	int ret = -ENOMEM;
+	int ret = ls_cmp_runs_term(c);
 
-	ls_cmp_runs_term(c);
-	for (i = 0; p && i < c->nr_rows; i++) {
+	for (i = 0; !ret && p && i < c->nr_rows; i++) {
 		p[i] = c->rows[i].p;
 		c->nr_tested += !isnan(p[i]);
 	}
 	c->rule.family = c->nr_tested;
-	if (p && q)
-		ret = ls_bh(p, c->nr_rows, q);
+	if (!ret)
+		ret = p && q ? ls_bh(p, c->nr_rows, q) : -ENOMEM;
 	for (i = 0; !ret && i < c->nr_rows; i++) {
 		r = &c->rows[i];
 		r->q = q[i];

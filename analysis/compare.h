@@ -68,21 +68,17 @@ struct ls_cmp_row {
 	enum ls_verdict ctl_verdict;
 	/* judged over its control (--over-control): ratio and test are of cell / control */
 	bool over_ctl;
+	/* the ratio divided out: its control's, or the controls' mean move (cmpruns.c) */
+	double over_by;
 	/* the runs' variance (logs) in its test, one run a side (cmpruns.c); NAN: none */
 	double runs_var;
 };
 
-/* The runs' spread of one mode's cells, from the controls (cmpruns.c). */
+/* The runs' spread of one mode's cells, from its controls (cmpruns.c, lib's ls_runs_spread). */
 struct ls_runs_term {
 	char mode[16];
-	size_t k; /* controls it is estimated from */
-	double df; /* its degrees of freedom: as many controls as weigh alike, (sum w)^2 / sum w^2
-		    */
-	double var; /* variance of the log ratio of two runs of one kernel; 0: within the rounds' */
 	bool pooled; /* the mode has no control: estimated from every mode's */
-	double mean; /* the controls' mean move (logs): what --over-control takes out */
-	double var_mean; /* how far a control strays from it beyond its rounds; NAN: one control */
-	double se2_mean; /* the mean's own squared standard error, from the controls' rounds */
+	struct ls_runs_spread s;
 };
 #define LS_CMP_MAX_TERMS 4
 
@@ -163,7 +159,7 @@ bool ls_cmp_in_instructions(const struct ls_cmp *c);
  * (their mode's, else every mode's). Not under icount, nor by runs, nor
  * without a control (nr_unmeasured counts those cells).
  */
-void ls_cmp_runs_term(struct ls_cmp *c);
+int ls_cmp_runs_term(struct ls_cmp *c);
 
 /* Whether the runs' term is for this comparison: not on the rounds alone, nor under icount. */
 bool ls_cmp_runs_term_applies(const struct ls_cmp *c);

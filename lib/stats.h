@@ -137,6 +137,26 @@ int ls_ttest_welch(const double *la, size_t na, const double *lb, size_t nb, str
  */
 void ls_ttest_add_runs(struct ls_ttest *t, double vx, double dfx);
 
+/*
+ * How far two runs of one kernel differ, measured by k controls compared between them (one
+ * run a side): d[i] a control's log ratio, se[i] its test's standard error (its rounds').
+ * A control moves by the runs' difference plus its rounds' noise, and how much of a move the
+ * rounds account for differs from control to control, so each weighs by its rounds'
+ * precision, as a random-effects meta-analysis weighs studies (DerSimonian and Laird's
+ * moments, w = 1 / se^2; an se of 0 weighs as 1e-6).
+ */
+struct ls_runs_spread {
+	size_t k; /* controls */
+	double df; /* as many controls as weigh alike: (sum w)^2 / sum w^2 */
+	double var; /* the runs' variance (logs), moves around zero: (sum w d^2 - k) / sum w, >= 0 */
+	double mean; /* the controls' mean move, weighed by 1 / (se^2 + var_mean) (k >= 2) */
+	double var_mean; /* how far a control strays from that mean beyond its rounds; NAN: k 1 */
+	double se2_mean; /* the mean's own squared standard error */
+};
+
+/* The spread of k >= 1 controls' moves d with standard errors se into *s; -EINVAL: k 0. */
+int ls_runs_spread(const double *d, const double *se, size_t k, struct ls_runs_spread *s);
+
 /* The paired t test of lb[i] - la[i], n >= 2 pairs, else -EINVAL. */
 int ls_ttest_paired(const double *la, const double *lb, size_t n, struct ls_ttest *t);
 

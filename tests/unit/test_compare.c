@@ -189,14 +189,14 @@ static void runs_term_from_controls(void **state)
 	build(&c, &base, &new, "rbase", "rnew");
 	assert_int_equal(c.nr_terms, 1);
 	assert_string_equal(c.terms[0].mode, "loop");
-	assert_int_equal(c.terms[0].k, 4);
+	assert_int_equal(c.terms[0].s.k, 4);
 	/* the controls' squared moves, less their rounds' share: about 3.8% */
-	assert_float_equal(sqrt(c.terms[0].var), 0.038, 0.003);
+	assert_float_equal(sqrt(c.terms[0].s.var), 0.038, 0.003);
 	r = row_of(&c, "aa-get");
 	assert_int_equal(r->verdict, LS_UNSURE);
 	assert_int_equal(r->j.why, LS_WHY_WIDE);
 	assert_true(r->j.runs_needed && r->j.units_needed >= 2);
-	assert_float_equal(r->runs_var, c.terms[0].var, 1e-12);
+	assert_float_equal(r->runs_var, c.terms[0].s.var, 1e-12);
 	assert_true(r->j.ci_lo < 1 && r->j.ci_hi > 1.08);
 	ls_cmp_row_needed(r, need, sizeof(need));
 	assert_non_null(strstr(need, " runs a side"));
@@ -243,7 +243,7 @@ static void runs_term_from_controls(void **state)
 	o.rounds_only = false;
 	o.over_control = true;
 	build_with(&c, &base, &new, "obase", "onew", &o);
-	assert_float_equal(c.terms[0].mean, log(1.04), 0.002);
+	assert_float_equal(c.terms[0].s.mean, log(1.04), 0.002);
 	r = row_of(&c, "aa-get");
 	assert_true(r->over_ctl);
 	assert_float_equal(r->ratio, 1, 0.003);
@@ -251,6 +251,8 @@ static void runs_term_from_controls(void **state)
 	r = row_of(&c, "big-get");
 	assert_float_equal(r->ratio, 1.07 / 1.04, 0.003);
 	assert_int_equal(r->verdict, LS_SLOWER);
+	/* what the guard reads as measured: the ratio times the mean it was judged over */
+	assert_float_equal(r->over_by, exp(c.terms[0].s.mean), 1e-12);
 	assert_false(row_of(&c, "x-empty")->over_ctl);
 	ls_cmp_method(&c, method, sizeof(method));
 	assert_non_null(strstr(method, "each over its mode's controls' mean move"));
@@ -270,8 +272,8 @@ static void runs_term_from_controls(void **state)
 	make_run("wbase", 3, "6.1", b[0][0], b[0][1], b[0][2], b[0][3], b[0][4], b[0][5], NULL);
 	make_run("wnew", 3, "6.1", b[1][0], b[1][1], b[1][2], b[1][3], b[1][4], b[1][5], NULL);
 	build(&c, &base, &new, "wbase", "wnew");
-	assert_int_equal(c.terms[0].k, 4);
-	assert_true(sqrt(c.terms[0].var) > 0.03 && sqrt(c.terms[0].var) < 0.05);
+	assert_int_equal(c.terms[0].s.k, 4);
+	assert_true(sqrt(c.terms[0].s.var) > 0.03 && sqrt(c.terms[0].s.var) < 0.05);
 	assert_int_equal(row_of(&c, "aa-get")->verdict, LS_UNSURE);
 	done(&c, &base, &new);
 	/* over a single control, as measured and said */

@@ -3,6 +3,7 @@
  * Student's t against table values, Welch's test under the null, and the
  * detectable change against a brute-force simulation of the test itself.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -141,6 +142,34 @@ static void welch_size_under_the_null(void **state)
 	assert_true(covered > 0.935 * 4000 && covered < 0.965 * 4000);
 }
 
+/*
+ * The runs' spread from controls: two of se 1% that moved +3% and -3% (logs) put the runs
+ * sqrt((2 * 9 - 2) / 2) = 2.8% apart around zero, on 2 df, their mean 0 straying 4.1%; a
+ * precise control carries the estimate; moves within their rounds' noise give 0; none: -EINVAL.
+ */
+static void runs_spread_fixtures(void **state)
+{
+	double d[3] = { 0.03, -0.03, 0 }, se[3] = { 0.01, 0.01, 0 };
+	struct ls_runs_spread s;
+
+	(void)state;
+	assert_int_equal(ls_runs_spread(d, se, 2, &s), 0);
+	assert_int_equal(s.k, 2);
+	assert_float_equal(s.var, 8e-4, 1e-12);
+	assert_float_equal(s.df, 2, 1e-12);
+	assert_float_equal(s.mean, 0, 1e-12);
+	assert_float_equal(s.var_mean, 1.7e-3, 1e-12);
+	/* a third control whose rounds agree exactly (se 0, no move): it carries the mean */
+	assert_int_equal(ls_runs_spread(d, se, 3, &s), 0);
+	assert_true(s.df < 1.01);
+	assert_true(fabs(s.mean) < 1e-6);
+	/* one control, moved within its rounds: no spread beyond them, no spread around a mean */
+	d[0] = 0.005;
+	assert_int_equal(ls_runs_spread(d, se, 1, &s), 0);
+	assert_true(s.var == 0 && isnan(s.var_mean));
+	assert_int_equal(ls_runs_spread(d, se, 0, &s), -EINVAL);
+}
+
 /* One cell's test of 3 rounds a side, spread 0.5%, of runs whose levels differ by sd run. */
 static void one_run_a_side(uint64_t *seed, double run, struct ls_ttest *w)
 {
@@ -157,27 +186,30 @@ static void one_run_a_side(uint64_t *seed, double run, struct ls_ttest *w)
 /*
  * The runs' term (compare's, from the controls): runs whose levels differ by 2% and rounds
  * 0.5% apart, one run a side, 4000 fixed-seed A/As. On its rounds alone a cell is "changed"
- * most of the time; with the variance four controls measured in the same runs added, at most
- * about 5% of the time at p < 0.05 (3.5%: its df held at the rounds'), and its 95% interval
- * covers no change about 95% of the time.
+ * most of the time; with the variance four controls measured in the same runs estimate
+ * (ls_runs_spread, as compare estimates it) added, at most about 5% of the time at p < 0.05,
+ * and its 95% interval covers no change about 95% of the time.
  */
 static void runs_term_size_under_the_null(void **state)
 {
 	int trial, k, alone = 0, hits = 0, covered = 0;
 	uint64_t seed = 0x7a0;
 	const struct ls_rule rule = LS_RULE_DEFAULT;
+	struct ls_runs_spread runs;
 	struct ls_ttest w, ctl;
-	double sum, lo, hi, se, p;
+	double d[4], sd[4], lo, hi, se, p;
 
 	for (trial = 0; trial < 4000; trial++) {
-		for (k = 0, sum = 0; k < 4; k++) {
+		for (k = 0; k < 4; k++) {
 			one_run_a_side(&seed, 0.02, &ctl);
-			sum += ctl.d * ctl.d - ctl.se * ctl.se;
+			d[k] = ctl.d;
+			sd[k] = ctl.se;
 		}
+		assert_int_equal(ls_runs_spread(d, sd, 4, &runs), 0);
 		one_run_a_side(&seed, 0.02, &w);
 		alone += w.p < 0.05;
 		p = w.p;
-		ls_ttest_add_runs(&w, sum > 0 ? sum / 4 : 0, 4);
+		ls_ttest_add_runs(&w, runs.var, runs.df);
 		assert_true(w.p >= p); /* the term never makes a test surer */
 		hits += w.p < 0.05;
 		ls_ttest_ci(&w, 0.95, &lo, &hi);
@@ -294,6 +326,7 @@ int main(void)
 		cmocka_unit_test(betai_known_values),
 		cmocka_unit_test(power_and_its_inverse),
 		cmocka_unit_test(welch_size_under_the_null),
+		cmocka_unit_test(runs_spread_fixtures),
 		cmocka_unit_test(runs_term_size_under_the_null),
 		cmocka_unit_test(detectable_against_simulation),
 	};
