@@ -100,6 +100,7 @@ static int write_meta(struct ls_results *r, const char *state)
 	if (*r->label)
 		ls_buf_printf(&b, "label: %s\n", r->label);
 	ls_buf_printf(&b, "kernel_version: %s\n", si->kernel_version);
+	ls_buf_printf(&b, "kernel_cmdline: %s\n", si->cmdline);
 	ls_buf_printf(&b, "arch: %s\n", si->arch);
 	ls_buf_printf(&b, "host: %s\n", si->host);
 	ls_buf_printf(&b, "cpu_model: %s\n", si->cpu_model);

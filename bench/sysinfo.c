@@ -154,6 +154,8 @@ void ls_sysinfo_read(struct ls_sysinfo *si)
 		snprintf(si->clocksource, sizeof(si->clocksource), "unknown");
 	if (!*si->kernel)
 		snprintf(si->kernel, sizeof(si->kernel), "unknown");
+	if (!read_line("/proc/cmdline", si->cmdline, sizeof(si->cmdline)))
+		snprintf(si->cmdline, sizeof(si->cmdline), "unknown");
 	if (!read_line("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor", si->governor,
 		       sizeof(si->governor)))
 		snprintf(si->governor, sizeof(si->governor), "unknown (no cpufreq)");

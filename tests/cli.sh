@@ -143,6 +143,8 @@ fails "vm: bad run value" "^lsbench vm: --rounds: '0' is not" "$LSBENCH" vm --ke
 fails "vm: misspelt scenario" "did you mean task-get?$" "$LSBENCH" vm --kernel bookworm -s task-gett
 fails "vm: --timeline with --label" "^lsbench vm: --timeline reuses runs by kernel release: no --label$" \
 	"$LSBENCH" vm --timeline 6.1 --label x
+fails "vm: --append with lsbench's own parameter" "^lsbench vm: --append: 'lsbench.virt=kvm' is not up to 512 characters of printable kernel parameters" \
+	"$LSBENCH" vm --kernel bookworm --append lsbench.virt=kvm
 
 # vm --timeline when the releases it lists overflow what it holds: a one-line
 # error, not an uninitialised one (issue 28). A stand-in vm-kernel.sh beside a

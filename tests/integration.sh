@@ -163,8 +163,8 @@ for mt in task_storage cgrp_storage sk_storage inode_storage percpu_cgroup_stora
 done
 check "meta.txt says complete and records the context" \
 	grep -qx "state: complete" "$(dirname "$csv")/meta.txt"
-for key in lsbench_revision command_line kernel_release kernel_version cpu_model online_cpus \
-	virt clocksource started_utc; do
+for key in lsbench_revision command_line kernel_release kernel_version kernel_cmdline cpu_model \
+	online_cpus virt clocksource started_utc; do
 	grep -q "^$key: ." "$(dirname "$csv")/meta.txt" || not_ok "meta.txt has $key"
 done
 check "results folder is named after the kernel release" \

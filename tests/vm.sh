@@ -139,10 +139,11 @@ fentry=$(awk -F, -v sc="$(col scenario "$csv")" -v m="$(col mode "$csv")" -v st=
 # guest's kernel measures its TSC at 1000 MHz (under plain TCG, the host's rate).
 mkdir "$tmp/exec"
 printf '%s\n' '#!/bin/bash' '{ uname -r; "$LSBENCH" version; echo "$*"; nproc' \
-	'awk -F": *" "/^cpu MHz/ { print \$2; exit }" /proc/cpuinfo; } >"$(dirname "$0")/out.txt"' 'exit 3' \
+	'awk -F": *" "/^cpu MHz/ { print \$2; exit }" /proc/cpuinfo; cat /proc/cmdline; } >"$(dirname "$0")/out.txt"' 'exit 3' \
 	>"$tmp/exec/prog.sh"
 chmod +x "$tmp/exec/prog.sh"
-out=$("$LSBENCH" vm --kernel "$boot" --accel icount --timeout 600 --exec "$tmp/exec/prog.sh" one "two words" 2>&1)
+out=$("$LSBENCH" vm --kernel "$boot" --accel icount --timeout 600 --append 'lsbench_append_test=7 nokaslr' \
+	--exec "$tmp/exec/prog.sh" one "two words" 2>&1)
 rc=$?
 release=$(echo "$out" | sed -n 's/^lsbench vm: [^:]*: kernel //p' | head -n 1)
 if [ "$rc" -eq 3 ] && [ -n "$release" ] && [ "$(sed -n 1p "$tmp/exec/out.txt" 2>/dev/null)" = "$release" ] &&
@@ -156,6 +157,11 @@ if echo "$got" | grep -qE '^1 (999\.[5-9]|1000\.[0-4])[0-9]*$' && echo "$out" | 
 	ok "--accel icount: one CPU, the guest's clock at one instruction per ns ($got)"
 else
 	not_ok "--accel icount: one CPU, the guest's clock at one instruction per ns" "guest: $got"
+fi
+if sed -n 6p "$tmp/exec/out.txt" 2>/dev/null | grep -q ' lsbench.virt=icount.* lsbench_append_test=7 nokaslr$'; then
+	ok "--append: the guest's kernel command line ends with the parameters given"
+else
+	not_ok "--append: the guest's kernel command line" "$(sed -n 6p "$tmp/exec/out.txt" 2>/dev/null)"
 fi
 check_clean "an --exec guest"
 

@@ -247,7 +247,7 @@ static void virtfs_arg(char *buf, size_t len, const char *path, const char *tag,
 enum wait_end ls_vm_guest_boot(struct vm_ctx *v, struct guest *g, const char *accel, bool probe,
 			       double limit_s, int *status)
 {
-	char kernel[PATH_MAX + 16], initrd[PATH_MAX + 16], append[256], smp[16],
+	char kernel[PATH_MAX + 16], initrd[PATH_MAX + 16], append[1024], smp[16],
 		booted[PATH_MAX + 16];
 	char root_fs[128], xchg_fs[PATH_MAX * 2 + 64], results_fs[PATH_MAX * 2 + 64],
 		xchg[PATH_MAX + 8];
@@ -271,8 +271,9 @@ enum wait_end ls_vm_guest_boot(struct vm_ctx *v, struct guest *g, const char *ac
 	 */
 	snprintf(append, sizeof(append),
 		 "console=ttyS0 panic=-1 quiet loglevel=5 softlockup_all_cpu_backtrace=1 "
-		 "no_timer_check lsm=%s lsbench.virt=%s%s",
-		 GUEST_LSMS, accel, probe ? " lsbench.mode=probe" : "");
+		 "no_timer_check lsm=%s lsbench.virt=%s%s%s%s",
+		 GUEST_LSMS, accel, probe ? " lsbench.mode=probe" : "", v->o->append ? " " : "",
+		 v->o->append ? v->o->append : "");
 	snprintf(smp, sizeof(smp), "%u", v->cpus);
 	/*
 	 * TCG runs all vCPUs in one host thread: with a thread per vCPU, guests

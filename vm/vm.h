@@ -22,6 +22,7 @@ struct ls_vm_opts {
 	int run_argc;
 	struct ls_run_opts run; /* the run options as parsed, before lsbench run's own checks */
 	const char *exec; /* a program to run in the guest instead of lsbench run */
+	const char *append; /* --append: kernel parameters after lsbench's own */
 	unsigned int vcpus; /* the guest's CPUs; 0: as many as the host has online */
 	const char *timeline; /* --timeline SINCE: the newest kernel of each series from SINCE */
 	/* with timeline: the releases chosen, reused or run */

@@ -16,6 +16,8 @@
 #define MAX_VCPUS 64
 
 #define MAX_SPEC 512 /* characters of one kernel's spec */
+#define MAX_APPEND 512 /* characters of --append's parameters */
+_Static_assert(MAX_APPEND == 512, "--append's help says 512");
 
 static int add_kernel(struct ls_vm_opts *o, const char *spec, char *err, size_t len)
 {
@@ -66,6 +68,32 @@ static bool executable(const char *v)
 	return *v == '/' && !access(v, X_OK);
 }
 
+/*
+ * Kernel parameters for --append: printable, space-separated, within MAX_APPEND, and none of
+ * lsbench's own (lsbench.*, which the guest's init reads, and those lsbench sets).
+ */
+static bool append_ok(const char *v)
+{
+	static const char *const own[] = { "lsbench.", "console=", "panic=", "lsm=" };
+	const char *w;
+	size_t i;
+
+	if (!*v || strlen(v) > MAX_APPEND)
+		return false;
+	for (w = v; *w; w++) {
+		if (!isprint((unsigned char)*w))
+			return false;
+	}
+	for (w = v; w; w = strchr(w, ' ')) {
+		w += *w == ' ';
+		for (i = 0; i < sizeof(own) / sizeof(own[0]); i++) {
+			if (!strncmp(w, own[i], strlen(own[i])))
+				return false;
+		}
+	}
+	return true;
+}
+
 /* A kernel series: 6.1 */
 static bool series_ok(const char *v)
 {
@@ -108,6 +136,12 @@ static const struct ls_cli_opt vm_cli_opts[] = {
 	  .def = LS_STR(DEFAULT_TIMEOUT_S) },
 	{ "--vcpus", 0, "N", "the guest's CPUs", LS_CLI_UINT, VM(vcpus), .min = 1, .max = MAX_VCPUS,
 	  .def_text = "as many as the host has online" },
+	{ "--append", 0, "PARAMS",
+	  "kernel parameters for the guest, after lsbench's own (rcupdate.rcu_expedited=1); "
+	  "recorded in meta.txt's kernel_cmdline",
+	  LS_CLI_STR, VM(append), .valid = append_ok,
+	  .what = "up to 512 characters of printable kernel parameters, none of lsbench's own "
+		  "(lsbench.*, console=, panic=, lsm=)" },
 	{ "--exec", 0, "PROGRAM",
 	  "run PROGRAM in the guest instead of lsbench run, with the arguments after PROGRAM as "
 	  "its own and LSBENCH set to lsbench's path there; its folder is writable in the "
@@ -213,6 +247,10 @@ static int check_vm_opts(struct ls_vm_opts *o, int argc, char *err, size_t len)
 			 "--timeline chooses the kernels: no --kernel, --kernels or --exec");
 	else if (o->timeline && o->run.label)
 		snprintf(err, len, "--timeline reuses runs by kernel release: no --label");
+	else if (o->timeline && o->append)
+		snprintf(err, len,
+			 "--timeline reuses runs by what they measured, boot parameters not among "
+			 "it: no --append");
 	else if (!o->nr_kernels && !o->timeline && !o->list_kernels)
 		snprintf(err, len,
 			 "no kernel given: --kernel SPEC, --kernels A,B,... or --timeline");

@@ -126,6 +126,13 @@ static void bad_input(void **state)
 		{ "--kernels", "a,b", "--exec=/bin/true", "--exec runs on one kernel" },
 		{ "--kernel", "k", "--timeline=6.1", "--timeline chooses the kernels" },
 		{ "--label", "x", "--timeline=6.1", "--timeline reuses runs by kernel release" },
+		{ "--append", "a=1", "--timeline=6.1",
+		  "--timeline reuses runs by what they measured" },
+		{ "--kernel", "k", "--append=quiet lsbench.mode=x",
+		  "--append: 'quiet lsbench.mode=x' is not up to 512 characters of printable kernel parameters" },
+		{ "--kernel", "k", "--append=console=tty0", "--append: 'console=tty0' is not" },
+		{ "--kernel", "k", "--append=a\tb", "--append: 'a?b' is not" },
+		{ "--kernel", "k", "--append=rcupdate.rcu_expedited=1 nokaslr", "" },
 		{ "-s", "task-get", "-v", "no kernel given" },
 		{ "--list-kernels", "-s", "task-get", "--list-kernels takes no other argument" },
 	};
