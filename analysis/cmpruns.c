@@ -125,6 +125,11 @@ int ls_cmp_runs_term(struct ls_cmp *c)
 		return 0;
 	d = malloc((c->nr_rows + 1) * sizeof(*d));
 	se = malloc((c->nr_rows + 1) * sizeof(*se));
+	/* every mode's term first, from the controls' tests as they are: adding changes them */
+	for (i = 0; d && se && i < c->nr_rows; i++) {
+		if (of_rounds(&c->rows[i]))
+			term_of(c, c->rows[i].base->key.mode, d, se);
+	}
 	for (i = 0; d && se && i < c->nr_rows; i++) {
 		r = &c->rows[i];
 		if (!of_rounds(r))

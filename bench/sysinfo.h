@@ -16,7 +16,7 @@ struct ls_sysinfo {
 	char governor[64]; /* cpufreq scaling governor of CPU 0 */
 	char smt[16]; /* SMT active: 1, 0 */
 	char turbo[32]; /* boost on (1) or off (0), from intel_pstate or cpufreq */
-	char cmdline[1024]; /* the kernel's command line, /proc/cmdline */
+	char cmdline[2048]; /* the kernel's command line, /proc/cmdline (x86's most) */
 };
 
 void ls_sysinfo_read(struct ls_sysinfo *si);

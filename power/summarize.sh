@@ -4,8 +4,8 @@
 # into DIR/power.csv, a row per slowdown, and DIR/compare/t<N>-aa.csv into
 # DIR/aa.csv. A slowed cell is one with a map under test (map_type not none):
 # lsbench run --slowdown leaves the empty controls as in a benchmark. With a
-# VARIANT (power.sh --runs N, --over-control: rN, rN-oc), DIR/compare/VARIANT/
-# into DIR/power-VARIANT.csv and DIR/aa-VARIANT.csv.
+# VARIANT (power.sh --runs N, --over-control, --disjoint: rN, rN-oc, rNd,
+# rNd-oc), DIR/compare/VARIANT/ into DIR/power-VARIANT.csv and DIR/aa-VARIANT.csv.
 # usage: power/summarize.sh DIR [VARIANT]
 set -u
 dir=${1:?usage: power/summarize.sh DIR [VARIANT]}

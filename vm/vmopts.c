@@ -70,15 +70,19 @@ static bool executable(const char *v)
 
 /*
  * Kernel parameters for --append: printable, space-separated, within MAX_APPEND, and none of
- * lsbench's own (lsbench.*, which the guest's init reads, and those lsbench sets).
+ * lsbench's own: lsbench.*, which the guest's init reads, those lsbench sets, what would
+ * replace the guest's init (init=, rdinit=, --: its arguments), LSBENCH_* (a parameter
+ * without a dot is put in init's environment, where lsbench reads those). No ": ", which
+ * meta.txt's kernel_cmdline line would carry as a key.
  */
 static bool append_ok(const char *v)
 {
-	static const char *const own[] = { "lsbench.", "console=", "panic=", "lsm=" };
+	static const char *const own[] = { "lsbench.", "console=", "panic=", "lsm=",
+					   "init=",    "rdinit=",  "--",     "LSBENCH_" };
 	const char *w;
 	size_t i;
 
-	if (!*v || strlen(v) > MAX_APPEND)
+	if (!*v || strlen(v) > MAX_APPEND || strstr(v, ": "))
 		return false;
 	for (w = v; *w; w++) {
 		if (!isprint((unsigned char)*w))
@@ -141,7 +145,7 @@ static const struct ls_cli_opt vm_cli_opts[] = {
 	  "recorded in meta.txt's kernel_cmdline",
 	  LS_CLI_STR, VM(append), .valid = append_ok,
 	  .what = "up to 512 characters of printable kernel parameters, none of lsbench's own "
-		  "(lsbench.*, console=, panic=, lsm=)" },
+		  "(lsbench.*, LSBENCH_*, console=, panic=, lsm=, init=, rdinit=, --)" },
 	{ "--exec", 0, "PROGRAM",
 	  "run PROGRAM in the guest instead of lsbench run, with the arguments after PROGRAM as "
 	  "its own and LSBENCH set to lsbench's path there; its folder is writable in the "
@@ -251,6 +255,10 @@ static int check_vm_opts(struct ls_vm_opts *o, int argc, char *err, size_t len)
 		snprintf(err, len,
 			 "--timeline reuses runs by what they measured, boot parameters not among "
 			 "it: no --append");
+	else if (o->append && !o->exec && !o->run.label)
+		snprintf(err, len,
+			 "--append boots another kernel setup: give its runs a set of their own "
+			 "(--label NAME)");
 	else if (!o->nr_kernels && !o->timeline && !o->list_kernels)
 		snprintf(err, len,
 			 "no kernel given: --kernel SPEC, --kernels A,B,... or --timeline");

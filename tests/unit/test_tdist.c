@@ -144,8 +144,11 @@ static void welch_size_under_the_null(void **state)
 
 /*
  * The runs' spread from controls: two of se 1% that moved +3% and -3% (logs) put the runs
- * sqrt((2 * 9 - 2) / 2) = 2.8% apart around zero, on 2 df, their mean 0 straying 4.1%; a
- * precise control carries the estimate; moves within their rounds' noise give 0; none: -EINVAL.
+ * sqrt((2 * 9 - 2) / 2) = 2.8% apart around zero, on 2 df, their mean 0 straying 4.1%. A
+ * third whose rounds agree exactly (se 0) and moved +1% outweighs them around zero (var its
+ * 1e-4, df 1); around their mean they stray by 18 / 4e4 = 4.5e-4, and weighed by 1 / (se^2 +
+ * that) (1818, 1818 and 2222) the mean is 22.22 / 5858.6 = 0.3793%, its variance 1 / 5858.6.
+ * Moves within their rounds' noise give 0; none: -EINVAL.
  */
 static void runs_spread_fixtures(void **state)
 {
@@ -159,10 +162,13 @@ static void runs_spread_fixtures(void **state)
 	assert_float_equal(s.df, 2, 1e-12);
 	assert_float_equal(s.mean, 0, 1e-12);
 	assert_float_equal(s.var_mean, 1.7e-3, 1e-12);
-	/* a third control whose rounds agree exactly (se 0, no move): it carries the mean */
+	d[2] = 0.01;
 	assert_int_equal(ls_runs_spread(d, se, 3, &s), 0);
-	assert_true(s.df < 1.01);
-	assert_true(fabs(s.mean) < 1e-6);
+	assert_float_equal(s.df, 1, 1e-6);
+	assert_float_equal(s.var, 1e-4, 1e-9);
+	assert_float_equal(s.var_mean, 4.5e-4, 1e-8);
+	assert_float_equal(s.mean, 22.2222 / 5858.59, 1e-6);
+	assert_float_equal(s.se2_mean, 1 / 5858.59, 1e-8);
 	/* one control, moved within its rounds: no spread beyond them, no spread around a mean */
 	d[0] = 0.005;
 	assert_int_equal(ls_runs_spread(d, se, 1, &s), 0);

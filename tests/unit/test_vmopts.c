@@ -132,7 +132,12 @@ static void bad_input(void **state)
 		  "--append: 'quiet lsbench.mode=x' is not up to 512 characters of printable kernel parameters" },
 		{ "--kernel", "k", "--append=console=tty0", "--append: 'console=tty0' is not" },
 		{ "--kernel", "k", "--append=a\tb", "--append: 'a?b' is not" },
-		{ "--kernel", "k", "--append=rcupdate.rcu_expedited=1 nokaslr", "" },
+		{ "--kernel", "k", "--append=rcupdate.rcu_expedited=1", "--append boots another" },
+		{ "--kernel", "k", "--append=rdinit=/bin/sh", "--append: 'rdinit=/bin/sh' is not" },
+		{ "--kernel", "k", "--append=a LSBENCH_FAULT=x",
+		  "--append: 'a LSBENCH_FAULT=x' is not" },
+		{ "--kernel", "k", "--append=a -- b", "--append: 'a -- b' is not" },
+		{ "--kernel", "k", "--append=virt: icount", "--append: 'virt: icount' is not" },
 		{ "-s", "task-get", "-v", "no kernel given" },
 		{ "--list-kernels", "-s", "task-get", "--list-kernels takes no other argument" },
 	};
@@ -151,6 +156,29 @@ static void bad_input(void **state)
 		    (ret != -EINVAL || strncmp(err, cases[i][3], strlen(cases[i][3]))))
 			fail_msg("%s %s %s: %d \"%s\"", argv[1], argv[2], argv[3], ret, err);
 	}
+}
+
+/* --append with a label: kept as given; 512 characters are taken, 513 are not. */
+static void append_kept(void **state)
+{
+	char long_ok[520], long_bad[520];
+	struct ls_vm_opts o;
+
+	(void)state;
+	assert_int_equal(PARSE(&o, "--kernel", "k", "--label", "x", "--append",
+			       "rcupdate.rcu_expedited=1 nokaslr", "-s", "task-get"),
+			 0);
+	assert_string_equal(o.append, "rcupdate.rcu_expedited=1 nokaslr");
+	free(o.run_argv);
+	memset(long_ok, 'a', 512);
+	long_ok[512] = 0;
+	assert_int_equal(PARSE(&o, "--kernel", "k", "--label", "x", "--append", long_ok), 0);
+	free(o.run_argv);
+	memset(long_bad, 'a', 513);
+	long_bad[513] = 0;
+	assert_int_equal(PARSE(&o, "--kernel", "k", "--label", "x", "--append", long_bad), -EINVAL);
+	assert_non_null(strstr(err, "--append: '"));
+	free(o.run_argv);
 }
 
 static void too_many_kernels(void **state)
@@ -184,6 +212,7 @@ int main(void)
 		cmocka_unit_test(run_options_go_through),
 		cmocka_unit_test(exec_takes_what_follows),
 		cmocka_unit_test(bad_input),
+		cmocka_unit_test(append_kept),
 		cmocka_unit_test(too_many_kernels),
 		cmocka_unit_test(help_list_kernels_and_usage),
 	};
