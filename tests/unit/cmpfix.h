@@ -47,13 +47,19 @@ static inline const char *fix_type(const char *sc)
 	return n > 6 && !strcmp(sc + n - 6, "-empty") ? "none,empty" : "task_storage,get";
 }
 
+/* A cell's mode: hook for a scenario named hk-*, else loop. */
+static inline const char *fix_mode(const char *sc)
+{
+	return strncmp(sc, "hk-", 3) ? "loop" : "hook";
+}
+
 /* ctl: the control column's field; NULL: the set has no such column. */
 static inline void summary_row(struct ls_buf *sum, unsigned int schema, const char *run_id,
 			       const char *kernel, const char *sc, const char *st, double ns,
 			       int rounds, const char *ctl)
 {
-	ls_buf_printf(sum, "%u,%s,%s,h,%s,%s,tp_btf/sys_enter,loop,1,1,8,1,%s,%s,", schema,
-		      run_id, kernel, sc, fix_type(sc), st,
+	ls_buf_printf(sum, "%u,%s,%s,h,%s,%s,tp_btf/sys_enter,%s,1,1,8,1,%s,%s,", schema,
+		      run_id, kernel, sc, fix_type(sc), fix_mode(sc), st,
 		      strcmp(st, "ok") ? "\"why, \"\"quoted\"\"\"" : "");
 	if (!strcmp(st, "ok"))
 		ls_buf_printf(sum, "%f,%f,private", ns, 1e9 / ns);
@@ -120,8 +126,8 @@ static inline void make_run(const char *name, unsigned int schema, const char *k
 			     tok = strtok_r(NULL, ",", &save)) {
 				ls_buf_printf(
 					&reps,
-					"%u,%s,%s,%s,tp_btf/sys_enter,loop,1,1,8,1,private,",
-					schema, run_id, sc, fix_type(sc));
+					"%u,%s,%s,%s,tp_btf/sys_enter,%s,1,1,8,1,private,",
+					schema, run_id, sc, fix_type(sc), fix_mode(sc));
 				if (schema >= 3)
 					ls_buf_printf(&reps, "%d,", round);
 				ls_buf_printf(&reps, "%d,1000,1.0,1000,%s\n", ++rep, tok);

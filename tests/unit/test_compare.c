@@ -173,7 +173,7 @@ static void runs_term_from_controls(void **state)
 	static const double new_ns[] = { 20.8, 19.4, 21, 20.6, 104, 130 };
 	static const double alike[] = { 1.04, 1.042, 1.038, 1.04, 1.04, 1.07 };
 	struct ls_cmp_opts o = LS_CMP_OPTS_DEFAULT;
-	char b[2][6][256], method[LS_CMP_METHOD_SIZE], need[48], dir[128];
+	char b[2][6][256], hk[2][256], method[LS_CMP_METHOD_SIZE], need[48], dir[128];
 	const struct ls_cmp_row *r;
 	struct ls_rset base, new;
 	struct ls_buf csv = {};
@@ -224,6 +224,22 @@ static void runs_term_from_controls(void **state)
 	build(&c, &base, &new, "rbase", "rnew");
 	assert_int_equal(c.nr_terms, 0);
 	assert_true(isnan(row_of(&c, "aa-get")->runs_var));
+	done(&c, &base, &new);
+	/*
+	 * A mode without a control of its own (hook) takes the spread of every mode's controls,
+	 * estimated from their tests as measured, before any has the term added: the same as
+	 * the loop controls' own, wherever its row comes.
+	 */
+	cell_spec(hk[0], sizeof(hk[0]), "hk-get", 100, 0.005, 5, 0);
+	cell_spec(hk[1], sizeof(hk[1]), "hk-get", 101, 0.005, 5, 1);
+	make_run("pbase", 3, "6.1", b[0][0], b[0][1], b[0][2], b[0][3], b[0][4], hk[0], NULL);
+	make_run("pnew", 3, "6.1", b[1][0], b[1][1], b[1][2], b[1][3], b[1][4], hk[1], NULL);
+	build(&c, &base, &new, "pbase", "pnew");
+	assert_int_equal(c.nr_terms, 2);
+	for (i = 0; i < 2 && strcmp(c.terms[i].mode, "hook"); i++)
+		;
+	assert_true(i < 2 && c.terms[i].pooled && c.terms[i].s.k == 4);
+	assert_float_equal(c.terms[i].s.var, c.terms[1 - i].s.var, 1e-15);
 	done(&c, &base, &new);
 	/*
 	 * --over-control: the controls moved alike (+3.8 to +4.2%: the machine), so over their
