@@ -58,8 +58,8 @@ static inline void summary_row(struct ls_buf *sum, unsigned int schema, const ch
 			       const char *kernel, const char *sc, const char *st, double ns,
 			       int rounds, const char *ctl)
 {
-	ls_buf_printf(sum, "%u,%s,%s,h,%s,%s,tp_btf/sys_enter,%s,1,1,8,1,%s,%s,", schema,
-		      run_id, kernel, sc, fix_type(sc), fix_mode(sc), st,
+	ls_buf_printf(sum, "%u,%s,%s,h,%s,%s,tp_btf/sys_enter,%s,1,1,8,1,%s,%s,", schema, run_id,
+		      kernel, sc, fix_type(sc), fix_mode(sc), st,
 		      strcmp(st, "ok") ? "\"why, \"\"quoted\"\"\"" : "");
 	if (!strcmp(st, "ok"))
 		ls_buf_printf(sum, "%f,%f,private", ns, 1e9 / ns);
@@ -124,10 +124,9 @@ static inline void make_run(const char *name, unsigned int schema, const char *k
 			rep = 0;
 			for (tok = strtok_r(rtok, ",", &save); tok;
 			     tok = strtok_r(NULL, ",", &save)) {
-				ls_buf_printf(
-					&reps,
-					"%u,%s,%s,%s,tp_btf/sys_enter,%s,1,1,8,1,private,",
-					schema, run_id, sc, fix_type(sc), fix_mode(sc));
+				ls_buf_printf(&reps,
+					      "%u,%s,%s,%s,tp_btf/sys_enter,%s,1,1,8,1,private,",
+					      schema, run_id, sc, fix_type(sc), fix_mode(sc));
 				if (schema >= 3)
 					ls_buf_printf(&reps, "%d,", round);
 				ls_buf_printf(&reps, "%d,1000,1.0,1000,%s\n", ++rep, tok);
