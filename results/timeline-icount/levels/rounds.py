@@ -15,11 +15,13 @@ def load(x):
         except: pass
     return m
 prev=load('r00-before')
-for i in range(1,9):
-    cur=load(f'r0{i}-after')
+i = 0
+while os.path.exists(os.path.join(d, f'r{i + 1:02d}-after', 'threads')):
+    i += 1
+    cur=load(f'r{i:02d}-after')
     kw=sum(ns-prev.get(t,(c,0))[1] for t,(c,ns) in cur.items() if c.startswith('kworker'))
     ops=ins=0
-    for f in glob.glob(f'{d}/r0{i}/**/reps.csv',recursive=True):
+    for f in glob.glob(f'{d}/r{i:02d}/**/reps.csv',recursive=True):
         for r in csv.DictReader(open(f)):
             if 'create-delete' in r['scenario']:
                 ops+=float(r['ops']); ins+=float(r['duration_s'])*1e9
