@@ -894,8 +894,10 @@ if [ "$rc" -eq 0 ] && grep -q "/lsbench-$killed-files\." "$tmp/left" && why=$(cl
 else
 	not_ok "the next lsbench run removes what a killed run left (exit $rc)" "$why" "left: $(cat "$tmp/left")"
 fi
-# A live run's things are kept: clean while it runs.
-"$LSBENCH" run -s cgrp-get -s inode-uapi-lookup --cpus 1 --objects 100 --quick --rounds 1 \
+# A live run's things are kept: clean while it runs. Its repetitions are long (4 x 0.5 s a
+# cell), so that its cgroups and files are there for seconds: --quick's took 1.5 s in all, and a
+# check that looked while the run had nothing out found it ended.
+"$LSBENCH" run -s cgrp-get -s inode-uapi-lookup --cpus 1 --objects 100 --rounds 1 -d 0.5 -r 4 \
 	-o "$tmp/live" >"$tmp/live.log" 2>&1 &
 pid=$!
 # until its things are there (its probes and first setup take seconds on a busy machine), or
