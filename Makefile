@@ -27,12 +27,14 @@ TEST_DEPS := lava-dispatcher python3-jinja2 python3-jsonschema python3-yaml
 
 CFLAGS ?= -g -O2
 WARN := -Wall -Wextra -Werror -Wvla
-LIBBPF_CFLAGS := $(shell pkg-config --cflags libbpf 2>/dev/null)
+# Expanded when used, not when read: `make deps all` installs pkg-config before the
+# first compile asks it.
+LIBBPF_CFLAGS = $(shell pkg-config --cflags libbpf 2>/dev/null)
 # Each layer sees its own headers and those of the layers it uses (LAYER_INC, below).
 CPPFLAGS = $(LAYER_INC) -D_GNU_SOURCE $(LIBBPF_CFLAGS)
-BPF_CFLAGS := -g -O2 -target bpf -D__TARGET_ARCH_$(ARCH) $(WARN) -Wno-unused-parameter \
+BPF_CFLAGS = -g -O2 -target bpf -D__TARGET_ARCH_$(ARCH) $(WARN) -Wno-unused-parameter \
 	-Wno-missing-declarations $(LIBBPF_CFLAGS)
-LDLIBS := $(shell pkg-config --libs libbpf 2>/dev/null) -lz -lpthread -lm
+LDLIBS = $(shell pkg-config --libs libbpf 2>/dev/null) -lz -lpthread -lm
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer-no-link,address,undefined
 
