@@ -214,6 +214,8 @@ static int verdicts(struct ls_cmp *c)
 		if (r->kind != LS_CMP_BOTH)
 			continue;
 		ls_judge(r->has_test ? &r->t : NULL, r->q, ls_cmp_row_noisy(r), &c->rule, &r->j);
+		if (r->unit == LS_UNIT_ROUND && ls_cmp_row_noisy(r))
+			ls_withhold_noisy(&r->j, &r->t, &c->rule);
 		r->verdict = r->j.verdict;
 	}
 	if (!ret)

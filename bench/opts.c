@@ -161,8 +161,9 @@ const struct ls_cli_opt ls_run_cli_opts[] = {
 	  "profile.csv",
 	  LS_CLI_FLAG, RUN(profile), MEASURES },
 	{ "--slowdown", 0, "PCT",
-	  "power trials only: every cell with a map under test costs PCT% more (its operations "
-	  "run again on PCT of every 100, 1 to 100; empty controls as in a benchmark); the set "
+	  "power trials only: every loop cell with a map under test costs PCT% more (its "
+	  "operations run again on PCT of every 100, 1 to 100; a hook cell: PCT% of its "
+	  "operation alone; empty controls as in a benchmark); the set "
 	  "is marked a trial, which compare and report refuse without --trial",
 	  LS_CLI_UINT, RUN(slowdown_pct), .min = 1, .max = 100, .def_text = "none",
 	  .what = "a whole percentage from 1 to 100", MEASURES },

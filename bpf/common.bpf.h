@@ -356,7 +356,9 @@ static __always_inline void ls_count_delete(struct ls_op_ctx *ctx, long err)
  * trigger's loop, in a bpf_loop of their own through the loop's own callback,
  * so that a repeat costs what an operation of the loop costs, harness and
  * all; in hook mode the operation runs again after the trigger's. A slowed
- * cell's ns_per_op then grows by PCT% (under icount, its instructions). Only
+ * loop cell's ns_per_op then grows by PCT% (under icount, its instructions);
+ * a hook cell's by PCT% of its operation alone, a small part of a trigger's
+ * path (the syscall's, the hook's). Only
  * cells with a map under test are slowed: the runner gives an empty control
  * 0, so it runs as in a benchmark, and added_ns_per_op grows by PCT% of the
  * cell's whole ns_per_op: the cell moves and its control does not, as under a

@@ -148,7 +148,8 @@ void ls_ttest_add_runs(struct ls_ttest *t, double vx, double dfx);
 struct ls_runs_spread {
 	size_t k; /* controls */
 	double df; /* as many controls as weigh alike: (sum w)^2 / sum w^2 */
-	double var; /* the runs' variance (logs), moves around zero: (sum w d^2 - k) / sum w, >= 0 */
+	double var; /* the runs' variance (logs), moves around zero: (sum w d^2 - k) / sum w, >= 0
+		     */
 	double mean; /* the controls' mean move, weighed by 1 / (se^2 + var_mean) (k >= 2) */
 	double var_mean; /* how far a control strays from that mean beyond its rounds; NAN: k 1 */
 	double se2_mean; /* the mean's own squared standard error */
@@ -266,6 +267,7 @@ enum ls_why {
 	LS_WHY_WIDE, /* the interval reaches beyond the bound and the change is not significant */
 	LS_WHY_NOISY, /* would be same, but a side is noisy */
 	LS_WHY_CONTROL, /* would be slower or faster, but its control moved the same way */
+	LS_WHY_NOISY_RUN, /* would be slower or faster, but one run a side and a side is noisy */
 };
 
 struct ls_judgement {
@@ -287,6 +289,16 @@ struct ls_judgement {
  */
 void ls_judge(const struct ls_ttest *t, double q, bool noisy, const struct ls_rule *rule,
 	      struct ls_judgement *j);
+
+/*
+ * With one run a side the rounds stand for the run, and a noisy side's rounds
+ * do not: rounds disturbed, or spread between setups beyond LS_NOISY_CV (a cell
+ * whose setups land at levels of their own, as a whole run can). A slower or
+ * faster j from such rounds becomes ~ (LS_WHY_NOISY_RUN), with the runs a side
+ * that would settle t where its runs' spread says. Returns whether it did.
+ */
+bool ls_withhold_noisy(struct ls_judgement *j, const struct ls_ttest *t,
+		       const struct ls_rule *rule);
 
 /*
  * The units a side that would resolve the comparison with probability

@@ -100,6 +100,17 @@ void ls_judge(const struct ls_ttest *t, double q, bool noisy, const struct ls_ru
 	}
 }
 
+bool ls_withhold_noisy(struct ls_judgement *j, const struct ls_ttest *t, const struct ls_rule *rule)
+{
+	if (j->verdict != LS_SLOWER && j->verdict != LS_FASTER)
+		return false;
+	j->verdict = LS_UNSURE;
+	j->why = LS_WHY_NOISY_RUN;
+	j->runs_needed = true;
+	j->units_needed = ls_runs_needed(t, rule);
+	return true;
+}
+
 bool ls_guard_control(struct ls_judgement *cell, double cell_ratio, enum ls_verdict control,
 		      double ctl_ratio)
 {
@@ -133,7 +144,9 @@ const char *ls_why_text(enum ls_why w)
 		"noisy",
 		("its control moved too: the sides ran at different machine speeds, or the hook's "
 		 "path changed"),
+		("noisy, one run a side: its rounds were disturbed or spread between setups, and "
+		 "cannot stand for the run"),
 	};
 
-	return w <= LS_WHY_CONTROL ? text[w] : "";
+	return w <= LS_WHY_NOISY_RUN ? text[w] : "";
 }

@@ -460,6 +460,51 @@ static void merged_sides_are_tested(void **state)
 	done(&c, &base, &new);
 }
 
+/*
+ * A cell 10% slower in rounds 0.5% apart, its summary noisy on one side (its
+ * setups spread beyond LS_NOISY_CV: a run can land at a level of its own),
+ * beside the same cell quiet. One run a side: the quiet one is slower, the
+ * noisy one withheld, ~ (LS_WHY_NOISY_RUN), as the rounds cannot stand for the
+ * run. Three runs a side: the run is the unit, and the noisy one is slower too.
+ */
+static void noisy_one_run_withheld(void **state)
+{
+	struct ls_rset base, new;
+	struct ls_cmp c;
+	char b[4][256];
+	const struct ls_cmp_row *r;
+	int i;
+
+	subdir("nz");
+	for (i = 1; i <= 3; i++) {
+		char a[32], n[32];
+
+		snprintf(a, sizeof(a), "nz/a%d", i);
+		snprintf(n, sizeof(n), "nz/b%d", i);
+		make_run(a, 3, "6.1", cell_spec(b[0], 256, "quiet", 100 + i * 0.1, 0.005, 5, 0),
+			 cell_spec(b[1], 256, "slow-busy", 100 + i * 0.1, 0.005, 5, 0), NULL);
+		make_run(n, 3, "6.1", cell_spec(b[2], 256, "quiet", 110 + i * 0.1, 0.005, 5, 1),
+			 cell_spec(b[3], 256, "slow-busy", 110 + i * 0.1, 0.005, 5, 1), NULL);
+	}
+	build(&c, &base, &new, "nz/a1", "nz/b1");
+	assert_int_equal(row_of(&c, "quiet")->unit, LS_UNIT_ROUND);
+	assert_int_equal(row_of(&c, "quiet")->verdict, LS_SLOWER);
+	r = row_of(&c, "slow-busy");
+	assert_true(ls_cmp_row_noisy(r));
+	assert_true(r->q < 1e-6 && r->j.ci_lo > 1.05); /* the rounds alone would say slower */
+	assert_int_equal(r->verdict, LS_UNSURE);
+	assert_int_equal(r->j.why, LS_WHY_NOISY_RUN);
+	assert_true(r->j.runs_needed);
+	assert_int_equal(c.nr_slower, 1);
+	done(&c, &base, &new);
+	build(&c, &base, &new, "nz/a1,nz/a2,nz/a3", "nz/b1,nz/b2,nz/b3");
+	r = row_of(&c, "slow-busy");
+	assert_int_equal(r->unit, LS_UNIT_RUN);
+	assert_int_equal(r->verdict, LS_SLOWER);
+	assert_int_equal(c.nr_slower, 2);
+	done(&c, &base, &new);
+}
+
 static void started(const char *run, const char *when)
 {
 	char dir[128], text[128];
@@ -804,6 +849,7 @@ int main(void)
 		cmocka_unit_test(csv_has_every_column),
 		cmocka_unit_test(merged_runs_keep_rounds_apart),
 		cmocka_unit_test(merged_sides_are_tested),
+		cmocka_unit_test(noisy_one_run_withheld),
 		cmocka_unit_test(alternated_runs_are_paired),
 		cmocka_unit_test(over_control_cancels_speed),
 		cmocka_unit_test(family_is_the_selection),

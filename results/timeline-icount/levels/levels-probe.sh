@@ -13,6 +13,10 @@
 #       shrink   plain, and /sys/kernel/slab/kmalloc-cg-{96,192}/shrink before
 #                every round from round 4 on
 #       expedite plain, /sys/kernel/rcu_expedited=1 before rounds 4-6, 0 from 7
+#       pcp      + kprobes on the page allocator's per-CPU list refills and drains
+#                (rmqueue_bulk, free_pcppages_bulk: a call per batch of pages)
+#       pcpfix   plain, vm.percpu_pagelist_high_fraction=8 before round 1: the
+#                per-CPU page lists' size fixed and large, not tuned as they go
 # ROUNDS: rounds of sk- and inode-create-delete, one lsbench run each (default 8).
 # Output: out-<release>-<mode>-<n>/ beside this script (its folder is writable).
 set -u
@@ -35,6 +39,7 @@ slab_probes="allocate_slab __free_slab ___slab_alloc get_partial_node deactivate
 __put_partials refill_objects __pcs_replace_empty_main __pcs_replace_full_main
 barn_get_empty_sheaf barn_put_full_sheaf __kmem_cache_free_bulk alloc_slab_obj_exts
 drain_obj_stock obj_cgroup_uncharge_pages drain_stock"
+pcp_probes="rmqueue_bulk free_pcppages_bulk"
 
 probe() { # probe FUNC...: kprobe + hit-count hist keyed by task, where the kernel has FUNC
 	for f in "$@"; do
@@ -65,7 +70,7 @@ snap() { # snap NAME: cumulative counters; diff consecutive snapshots offline
 		printf '%s %s %s\n' "${t#/proc/}" "$(cat "$t/comm" 2>/dev/null)" \
 			"$(cat "$t/schedstat" 2>/dev/null)"
 	done >"$d/threads"
-	for f in stat interrupts softirqs vmstat meminfo slabinfo; do
+	for f in stat interrupts softirqs vmstat meminfo slabinfo zoneinfo buddyinfo; do
 		cat /proc/$f >"$d/$f" 2>/dev/null
 	done
 	for c in kmalloc-cg-96 kmalloc-cg-192 kmalloc-96 kmalloc-192; do
@@ -94,6 +99,8 @@ snap() { # snap NAME: cumulative counters; diff consecutive snapshots offline
 case $mode in
 rcu) setup_trace; probe $rcu_probes ;;
 slab) setup_trace; probe $slab_probes ;;
+pcp) probe $pcp_probes ;;
+pcpfix) echo 8 >/proc/sys/vm/percpu_pagelist_high_fraction ;;
 esac
 
 i=1
