@@ -362,10 +362,10 @@ static void speed_after(const struct crew *cr, struct rep_speed *sp)
  * probes start the repetition. A spell that outlasts the wait, or begins
  * within the round, makes the round slow, and the schedule measures it again
  * or leaves it out (schedule.c). Not in a smoke run (--quick). Returns the
- * seconds waited.
+ * seconds waited, and counts the wait in row.
  */
 static double speed_start(const struct cell *c, const struct crew *cr, const struct ls_run_opts *o,
-			  struct rep_speed *sp)
+			  struct rep_speed *sp, struct ls_row *row)
 {
 	double slow = speed_probe(cr, sp, sp->before, sp->fault_start ? 2 * sp->fault : sp->fault);
 	double t0 = ls_now_ns(), waited = 0;
@@ -385,6 +385,8 @@ static double speed_start(const struct cell *c, const struct crew *cr, const str
 			"after %.1f s\n",
 			c->sc->name, slow,
 			back ? "within the bound again" : "still slow, measured anyway", waited);
+	row->speed_waits++;
+	row->speed_waits_slow += !back;
 	return waited;
 }
 
@@ -424,7 +426,7 @@ static void cell_sample(struct cell *c, const struct crew *cr, const struct ls_r
 	while (ls_fault("stall") && !ls_interrupted)
 		pause(); /* a cell that never ends: the watchdog's test */
 	ls_sleep_s(o->warmup_s);
-	row->speed_wait_s = speed_start(c, cr, o, &sp);
+	row->speed_wait_s = speed_start(c, cr, o, &sp, row);
 	ls_window_begin(&src, &w);
 	ls_crew_record(true);
 	for (tries = 0; row->nr_reps < o->repetitions && !ls_interrupted; tries++) {

@@ -49,13 +49,12 @@ void ls_time_split_desc(const struct ls_results *r, char *buf, size_t len)
 	double other = wall - s->setup_s - s->measure_s - s->teardown_s - s->redone_s -
 		       s->speed_wait_s - s->write_s;
 
-	snprintf(
-		buf, len,
-		"wall %.1f s: setup %.1f s, measuring %.1f s (repetitions kept %.1f s), teardown "
-		"%.1f s, rounds redone %.1f s, waiting for the CPUs' speed %.1f s, writing %.1f s, "
-		"the rest %.1f s",
-		wall, s->setup_s, s->measure_s, s->kept_s, s->teardown_s, s->redone_s,
-		s->speed_wait_s, s->write_s, other);
+	snprintf(buf, len,
+		 "wall %.1f s: setup %.1f s, measuring %.1f s (repetitions kept %.1f s), teardown "
+		 "%.1f s, rounds redone %.1f s, waiting for the CPUs' speed %.1f s (%u waits, %u "
+		 "ended still slow), writing %.1f s, the rest %.1f s",
+		 wall, s->setup_s, s->measure_s, s->kept_s, s->teardown_s, s->redone_s,
+		 s->speed_wait_s, s->speed_waits, s->speed_waits_slow, s->write_s, other);
 }
 
 /*

@@ -47,6 +47,8 @@ struct ls_row {
 	double wall_s; /* wall time of its rounds: setups, redone rounds and teardowns included */
 	double setup_s, measure_s, teardown_s; /* a round's (ls_cell_round): where its time went */
 	double speed_wait_s; /* of a round's measure_s: waiting for its CPUs' speed (cellrun.c) */
+	/* a round's waits for its CPUs' speed, and those that ended with a CPU still slow */
+	unsigned int speed_waits, speed_waits_slow;
 	struct ls_round_stats ns_rs; /* ns per op over rounds, from reps */
 	long control; /* index of the control's row in the results; -1: none */
 	bool census; /* maps of the cell's type were counted machine-wide */
@@ -98,6 +100,8 @@ struct ls_time_split {
 	double speed_wait_s; /* waiting for the CPUs' speed to come back: within a round, before its
 				next repetition, and before a round is measured again */
 	double write_s; /* summary.csv and the rest written */
+	/* the waits of speed_wait_s, and those that ended with a CPU still slow */
+	unsigned int speed_waits, speed_waits_slow;
 };
 
 /* A run's results folder and the rows written to it so far. */

@@ -108,9 +108,9 @@ static bool cell_done(const struct ls_row *row, const struct ls_run_opts *o)
 /*
  * A round its CPUs ran slow (whatever else disturbed it): slow spells last
  * seconds, so wait for the speed probe to come back before the round is
- * measured again (speed.h), and say so with -v.
+ * measured again (speed.h), and say so with -v. Returns whether it came back.
  */
-static void speed_wait(const struct ls_cell_key *key, const struct ls_run_opts *o, const int *cpus,
+static bool speed_wait(const struct ls_cell_key *key, const struct ls_run_opts *o, const int *cpus,
 		       const struct ls_noise *n)
 {
 	double waited;
@@ -119,7 +119,7 @@ static void speed_wait(const struct ls_cell_key *key, const struct ls_run_opts *
 	ls_watchdog_beat("waiting for the CPU's speed", NULL);
 	waited = ls_speed_wait(cpus, key->threads, &back);
 	if (!o->verbose)
-		return;
+		return back;
 	if (back)
 		fprintf(stderr,
 			"lsbench: %s: the CPU ran %.0f%% slow (speed probe); %.1f s later its CPUs "
@@ -130,6 +130,7 @@ static void speed_wait(const struct ls_cell_key *key, const struct ls_run_opts *
 			"lsbench: %s: the CPU ran %.0f%% slow (speed probe); its CPUs still ran slow "
 			"after %.1f s: measured again anyway\n",
 			key->sc->name, n->slow_pct, waited);
+	return back;
 }
 
 /*
@@ -141,6 +142,8 @@ static void time_add(struct ls_time_split *spent, const struct ls_row *rnd, bool
 	unsigned int i;
 
 	spent->speed_wait_s += rnd->speed_wait_s;
+	spent->speed_waits += rnd->speed_waits;
+	spent->speed_waits_slow += rnd->speed_waits_slow;
 	if (!kept) {
 		spent->redone_s +=
 			rnd->setup_s + rnd->measure_s - rnd->speed_wait_s + rnd->teardown_s;
@@ -193,8 +196,10 @@ static bool round_of(const struct ls_cell_key *key, const struct ls_run_opts *o,
 	if (rnd->status != LS_OK || !rnd->noise.disturbed || ls_interrupted || o->quick)
 		return false;
 	t0 = ls_now_ns();
-	if (ls_noise_slow(&rnd->noise))
-		speed_wait(key, o, cpus, &rnd->noise);
+	if (ls_noise_slow(&rnd->noise)) {
+		spent->speed_waits++;
+		spent->speed_waits_slow += !speed_wait(key, o, cpus, &rnd->noise);
+	}
 	spent->speed_wait_s += (ls_now_ns() - t0) / 1e9;
 	time_add(spent, rnd, false);
 	ls_row_release(rnd);

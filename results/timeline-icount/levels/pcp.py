@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
 # A levels-probe.sh output folder, round by round: the per-CPU page lists of
-# zone Normal (count, high, and high_min/high_max where the kernel has them)
+# zones DMA32 and Normal (count, high, high_min/high_max where the kernel has them)
 # after each round, and the pcp probes' hits (mode pcp) per timed operation.
 # usage: pcp.py FOLDER
 import csv, glob, os, re, sys
@@ -19,7 +19,7 @@ def pagesets(snapdir):
             cpu = int(m.group(1))
             continue
         m = re.match(r'\s+(count|high|high_min|high_max|batch):\s+(\d+)', l)
-        if m and zone == 'Normal' and cpu is not None:
+        if m and zone in ('Normal', 'DMA32') and cpu is not None:
             out.setdefault(cpu, {})[m.group(1)] = int(m.group(2))
     return out
 
