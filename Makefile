@@ -108,6 +108,7 @@ runner_SRCS := \
 	bench/window.c \
 	bench/disturb.c \
 	bench/speed.c \
+	bench/crng.c \
 	bench/row.c \
 	bench/rounds.c \
 	bench/scenarios.c \

@@ -152,10 +152,10 @@ bool ls_fault(const char *name)
 
 const char *ls_fault_active(bool *known)
 {
-	static const char *const faults[] = { "miscount", "leakfd",   "thread",	  "stall",
-					      "unprimed", "census",   "slothog",  "unattached",
-					      "badload",  "slowcpu",  "slowcpu2", "slowstart",
-					      "emptyrep", "emptybusy" };
+	static const char *const faults[] = { "miscount", "leakfd",    "thread",   "stall",
+					      "unprimed", "census",    "slothog",  "unattached",
+					      "badload",  "slowcpu",   "slowcpu2", "slowstart",
+					      "emptyrep", "emptybusy", "crng" };
 	const char *f = getenv("LSBENCH_FAULT");
 	size_t i;
 

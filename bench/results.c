@@ -112,6 +112,10 @@ static int write_meta(struct ls_results *r, const char *state)
 	ls_buf_printf(&b, "bpf_stats: %s\n", r->bpf_stats ? "on (BPF_ENABLE_STATS)" : "off");
 	if (r->speed_probe)
 		ls_buf_printf(&b, "speed_probe: %s\n", r->speed_probe);
+	if (r->crng_checked && r->crng_was_ready)
+		ls_buf_printf(&b, "crng: seeded before the run\n");
+	else if (r->crng_checked)
+		ls_buf_printf(&b, "crng: seeded after waiting %.1f s\n", r->crng_wait_s);
 	speed_reference(&b);
 	ls_buf_printf(&b, "rounds: %s\n", r->rounds_desc);
 	ls_buf_printf(&b, "bpf_sources: %s\n", ls_bpf_sources());

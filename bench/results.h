@@ -118,6 +118,9 @@ struct ls_results {
 	/* What makes the run a trial, not a benchmark (a slowdown, a fault); empty: none. */
 	char trial[128];
 	const char *speed_probe; /* what the speed probe times (speed.h), once chosen */
+	/* the kernel's CRNG (crng.h): checked, seeded at the start, else the seconds waited */
+	bool crng_checked, crng_was_ready;
+	double crng_wait_s;
 	unsigned long long pid_start; /* this process's start, ticks after boot (meta.txt pid:) */
 	char boot_id[64];
 	struct ls_row *rows;

@@ -20,6 +20,7 @@
 #include "runner.h"
 #include "watchdog.h"
 #include "schedule.h"
+#include "crng.h"
 #include "speed.h"
 #include "scenarios.h"
 #include "rev.h"
@@ -165,6 +166,20 @@ static int run_into(struct ls_results *res, const struct ls_run_opts *o, const b
 	return any_failed(res) ? 1 : 0;
 }
 
+/* The kernel's CRNG seeded before anything is measured (crng.h), said in meta.txt. */
+static void crng_start(struct ls_results *res)
+{
+	res->crng_checked = true;
+	if (ls_crng_wait(&res->crng_wait_s)) {
+		res->crng_was_ready = true;
+		return;
+	}
+	fprintf(stderr,
+		"lsbench: the kernel's random number generator was not seeded: waited %.1f s for "
+		"it (unseeded, every get_random_u32() runs a ChaCha block)\n",
+		res->crng_wait_s);
+}
+
 /*
  * The speed probe (speed.h), said in meta.txt, and its reference per CPU from
  * the first probes of the CPUs the run may use; without it rounds are not
@@ -253,6 +268,7 @@ int ls_run(struct ls_run_opts *o, int argc, char **argv)
 	printf("lsbench %s: kernel %s, %u CPUs online, virt %s\n", LSBENCH_REV, si.kernel,
 	       si.nr_online, si.virt);
 	printf("results: %s\n", res.dir);
+	crng_start(&res);
 	speed_start(&res, &si, cpus, nr_cpus);
 	status = run_into(&res, o, selected, cpus);
 	ls_speed_ref_free(&ls_speed_run);

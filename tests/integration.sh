@@ -969,6 +969,19 @@ if [ -z "$rounds_bad" ]; then ok "every ok cell has two rounds and an interval a
 	not_ok "every ok cell has two rounds and an interval around its figure" "$rounds_bad"; fi
 check "meta.txt records the rounds and the shuffle's seed" \
 	grep -q '^rounds: 2 to 2 per cell.*shuffle seed [0-9]' "$runA/meta.txt"
+# the kernel's CRNG, seeded before anything is measured: seeded here (the host's is), and when
+# the check reads it unseeded (the fault), the run waits for it and says so
+LSBENCH_FAULT=crng "$LSBENCH" run -s task-empty -m loop --cpus 1 -w 0.02 -d 0.02 -r 1 \
+	--rounds 1 --max-rounds 1 -o "$tmp/crng" >"$tmp/crng.log" 2>&1
+if grep -qx 'crng: seeded before the run' "$runA/meta.txt" &&
+	grep -q "^lsbench: the kernel's random number generator was not seeded: waited [0-9.]* s" \
+		"$tmp/crng.log" &&
+	grep -Eq '^crng: seeded after waiting [0-9]+\.[0-9] s$' "$(dirname "$(summary_of "$tmp/crng")")/meta.txt"; then
+	ok "the kernel's CRNG is seeded before a run measures, and meta.txt says whether it was waited for"
+else
+	not_ok "the kernel's CRNG is seeded before a run measures" "$(grep crng "$runA/meta.txt")" \
+		"$(cat "$tmp/crng.log")"
+fi
 # time_split: the parts of the wall time, none negative but the rest (a clock's rounding), the
 # repetitions kept within measuring, and the cells' parts (setup, measuring, teardown, redone,
 # speed waits) the time the cells took by summary.csv's cell_seconds, timed apart from them.

@@ -15,6 +15,9 @@
 #       expedite plain, /sys/kernel/rcu_expedited=1 before rounds 4-6, 0 from 7
 #       pcp      + kprobes on the page allocator's per-CPU list refills and drains
 #                (rmqueue_bulk, free_pcppages_bulk: a call per batch of pages)
+#       paths    + kprobes on the socket, inode, storage, slab and random paths
+#       crngwait plain, /dev/random read before round 1 (blocks until the
+#                kernel's CRNG is seeded)
 #       pcpfix   plain, vm.percpu_pagelist_high_fraction=8 before round 1: the
 #                per-CPU page lists' size fixed and large, not tuned as they go
 # ROUNDS: rounds of sk- and inode-create-delete, one lsbench run each (default 8).
@@ -40,6 +43,18 @@ __put_partials refill_objects __pcs_replace_empty_main __pcs_replace_full_main
 barn_get_empty_sheaf barn_put_full_sheaf __kmem_cache_free_bulk alloc_slab_obj_exts
 drain_obj_stock obj_cgroup_uncharge_pages drain_stock"
 pcp_probes="rmqueue_bulk free_pcppages_bulk"
+path_probes="sock_alloc alloc_inode new_inode_pseudo sk_alloc sk_prot_alloc security_sk_alloc
+security_socket_post_create bpf_local_storage_update bpf_local_storage_alloc bpf_selem_alloc
+bpf_selem_free bpf_local_storage_free bpf_local_storage_destroy bpf_sk_storage_free __sk_destruct
+destroy_inode evict __fput alloc_file_pseudo d_alloc_pseudo dput security_inode_alloc
+security_file_alloc call_rcu kvfree_call_rcu get_random_u32 crng_make_state percpu_counter_add_batch
+__percpu_counter_sum kmem_cache_alloc_noprof kmem_cache_free kmalloc_nolock_noprof kfree_nolock
+__kmalloc_cache_noprof kfree __memcg_slab_post_alloc_hook __memcg_slab_free_hook obj_cgroup_charge
+refill_obj_stock mod_objcg_state ___slab_alloc __slab_free shmem_get_inode shmem_mknod
+d_instantiate simple_unlink vfs_unlink do_unlinkat path_openat inode_init_always
+security_inode_free security_file_free bpf_inode_storage_free bpf_lsm_inode_free_security
+lockref_get_not_dead _raw_spin_lock_irqsave __wake_up mutex_lock up_write down_write
+__d_alloc __d_free d_free kmem_cache_alloc_lru_noprof inode_sb_list_add list_lru_add"
 
 probe() { # probe FUNC...: kprobe + hit-count hist keyed by task, where the kernel has FUNC
 	for f in "$@"; do
@@ -66,6 +81,7 @@ snap() { # snap NAME: cumulative counters; diff consecutive snapshots offline
 	d=$out/$1
 	mkdir -p "$d"
 	cat /proc/uptime >"$d/uptime"
+	dmesg | grep -i 'crng' >"$d/crng"
 	for t in /proc/[0-9]*/task/[0-9]*; do
 		printf '%s %s %s\n' "${t#/proc/}" "$(cat "$t/comm" 2>/dev/null)" \
 			"$(cat "$t/schedstat" 2>/dev/null)"
@@ -100,6 +116,8 @@ case $mode in
 rcu) setup_trace; probe $rcu_probes ;;
 slab) setup_trace; probe $slab_probes ;;
 pcp) probe $pcp_probes ;;
+paths) probe $path_probes ;;
+crngwait) head -c 1 /dev/random >/dev/null ;;
 pcpfix) echo 8 >/proc/sys/vm/percpu_pagelist_high_fraction ;;
 esac
 
