@@ -2,6 +2,7 @@
 /* The kernel's CRNG seeded before a run measures (crng.h). */
 #include <errno.h>
 #include <sys/random.h>
+#include "cellrun.h"
 #include "crng.h"
 #include "scenario.h"
 #include "crew.h"
@@ -24,7 +25,8 @@ bool ls_crng_wait(double *waited_s)
 	*waited_s = 0;
 	if (crng_ready())
 		return true;
-	while (getrandom(&b, 1, 0) < 0 && errno == EINTR)
+	/* a signal ends the wait: the run then stops before it measures */
+	while (getrandom(&b, 1, 0) < 0 && errno == EINTR && !ls_interrupted)
 		;
 	*waited_s = (ls_now_ns() - t0) / 1e9;
 	return false;
