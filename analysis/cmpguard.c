@@ -118,8 +118,7 @@ void ls_cmp_guard(struct ls_cmp *c)
 			continue;
 		r->ctl_ratio = ctl->ratio;
 		r->ctl_verdict = ctl->verdict;
-		/* the cell's move as measured: over the control, its ratio times what it was over
-		 */
+		/* the cell's move as measured: over the control, ratio times what it was over */
 		raw = r->over_ctl ? r->ratio * r->over_by : r->ratio;
 		if (!off && ls_guard_control(&r->j, raw, ctl->verdict, ctl->ratio)) {
 			r->verdict = r->j.verdict;

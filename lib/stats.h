@@ -148,8 +148,7 @@ void ls_ttest_add_runs(struct ls_ttest *t, double vx, double dfx);
 struct ls_runs_spread {
 	size_t k; /* controls */
 	double df; /* as many controls as weigh alike: (sum w)^2 / sum w^2 */
-	double var; /* the runs' variance (logs), moves around zero: (sum w d^2 - k) / sum w, >= 0
-		     */
+	double var; /* the runs' variance (logs), around zero: (sum w d^2 - k) / sum w, >= 0 */
 	double mean; /* the controls' mean move, weighed by 1 / (se^2 + var_mean) (k >= 2) */
 	double var_mean; /* how far a control strays from that mean beyond its rounds; NAN: k 1 */
 	double se2_mean; /* the mean's own squared standard error */

@@ -461,7 +461,7 @@ static void merged_sides_are_tested(void **state)
 }
 
 /*
- * A cell 10% slower in rounds 0.5% apart, its summary noisy on one side (its
+ * A cell 10% slower in rounds 0.5% apart, its summary noisy on both sides (its
  * setups spread beyond LS_NOISY_CV: a run can land at a level of its own),
  * beside the same cell quiet. One run a side: the quiet one is slower, the
  * noisy one withheld, ~ (LS_WHY_NOISY_RUN), as the rounds cannot stand for the
