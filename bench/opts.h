@@ -59,6 +59,7 @@ struct ls_run_opts {
 	size_t nr_value_sizes;
 	unsigned int modes; /* LS_MODE_BIT()s */
 	unsigned int sharings; /* LS_SHARING_BIT()s, for scenarios that can run both */
+	bool sharings_set; /* --sharing given */
 	unsigned int loop_iters;
 	const char *output; /* results root */
 	const char *label; /* tells two builds of one release apart: <release>-<label>; NULL: none

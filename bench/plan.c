@@ -71,17 +71,27 @@ static size_t sweep(const struct ls_run_opts *o, const struct scenario *sc, enum
 /*
  * The sharings to run sc with at this thread count: its own when it has one;
  * with one thread private and shared are the same cell, so private if asked.
+ * A program that runs under its socket's lock (ls_hook_owner_locked) is not
+ * run shared by several threads unless --sharing or --full asks: they take
+ * turns on the lock, sleeping for it, and the cell times the lock's hand-over
+ * and the scheduler's wake-ups, not the helper (on a 2-CPU virtual machine
+ * its producers were on their CPUs a fifth to a half of the time, and its
+ * rounds spread 10 to 30%).
  */
 static unsigned int sharings_for(const struct scenario *sc, const struct ls_run_opts *o,
 				 unsigned int threads)
 {
-	unsigned int can = sc->sharings, want = can & o->sharings;
+	unsigned int can = sc->sharings, want = can & o->sharings, run;
 
 	if (can != LS_SHARING_ALL)
-		return can;
-	if (threads == 1 && (want & LS_SHARING_BIT(LS_SHARING_PRIVATE)))
-		return LS_SHARING_BIT(LS_SHARING_PRIVATE);
-	return want;
+		run = can;
+	else if (threads == 1 && (want & LS_SHARING_BIT(LS_SHARING_PRIVATE)))
+		run = LS_SHARING_BIT(LS_SHARING_PRIVATE);
+	else
+		run = want;
+	if (threads > 1 && ls_hook_owner_locked(sc->hook) && !o->sharings_set && !o->full)
+		run &= ~LS_SHARING_BIT(LS_SHARING_SHARED);
+	return run;
 }
 
 /* The owner counts of a sweep, less private cells that would be the shared one. */
@@ -90,11 +100,14 @@ static int plan_owners(struct plan *p, struct ls_cell_key *key, unsigned int sha
 {
 	unsigned int objects[LS_MAX_LIST];
 	size_t n = sweep(o, key->sc, LS_DIM_OBJECTS, 0, objects), j;
+	/* asked for shared, whether run or left out for its lock (sharings_for) */
+	bool shared = (sharings | (key->sc->sharings & o->sharings)) &
+		      LS_SHARING_BIT(LS_SHARING_SHARED);
 
 	for (j = 0; j < n; j++) {
 		key->objects = objects[j] ?: key->threads;
 		if (key->sharing == LS_SHARING_PRIVATE && key->sc->trigger_kind == LS_TRIG_OWNERS &&
-		    key->objects < key->threads && (sharings & LS_SHARING_BIT(LS_SHARING_SHARED)))
+		    key->objects < key->threads && shared)
 			continue;
 		if (ls_plan_add(p, key) < 0)
 			return -ENOMEM;

@@ -22,6 +22,7 @@
 #define LS_MODES_DEFAULT (LS_MODE_BIT(LS_MODE_HOOK) | LS_MODE_BIT(LS_MODE_LOOP))
 /* Where fentry mode attaches: the trigger syscall's entry function. */
 #define LS_FENTRY_HOOK "fentry/sys_getpgid"
+#define LS_GETSOCKOPT_HOOK "cgroup/getsockopt"
 
 /* Counters that must equal the number of operations; the others must be 0. */
 enum ls_expect {
@@ -236,6 +237,16 @@ static inline bool ls_mode_loops(enum ls_mode mode)
 static inline const char *ls_mode_hook(const struct scenario *sc, enum ls_mode mode)
 {
 	return mode == LS_MODE_FENTRY ? LS_FENTRY_HOOK : sc->hook;
+}
+
+/*
+ * Whether the hook runs the program under its owner's lock: cgroup/getsockopt
+ * programs run between lock_sock() and release_sock(), so that threads on one
+ * socket take turns, sleeping for it.
+ */
+static inline bool ls_hook_owner_locked(const char *hook)
+{
+	return !strcmp(hook, LS_GETSOCKOPT_HOOK);
 }
 
 /* Operations one trigger runs in this cell. */

@@ -16,7 +16,7 @@
 #include "skclone.skel.h"
 
 #define SYS_ENTER "tp_btf/sys_enter"
-#define GETSOCKOPT "cgroup/getsockopt"
+#define GETSOCKOPT LS_GETSOCKOPT_HOOK
 #define FILE_OPEN "lsm/file_open"
 #define UAPI "bpf(2)"
 #define SWEEP(...)                                                                                 \

@@ -340,6 +340,62 @@ static void default_matrix_and_full(void **state)
 	free(sel);
 }
 
+/* How many of p's cells are of scenario name, at threads threads and this sharing. */
+static size_t count_cells(const struct plan *p, const char *name, unsigned int threads,
+			  enum ls_sharing sharing)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < p->n; i++)
+		n += !strcmp(p->cells[i].key.sc->name, name) &&
+		     p->cells[i].key.threads == threads && p->cells[i].key.sharing == sharing;
+	return n;
+}
+
+/*
+ * A cgroup/getsockopt program runs under its socket's lock: the default
+ * matrix does not run it shared by two threads (they would take turns), nor
+ * the private cell with fewer owners than threads that the shared one stands
+ * for; --sharing or --full asks for it. Other hooks keep their shared cells.
+ */
+static void owner_locked_plan(struct ls_run_opts *o, bool shared)
+{
+	bool *sel = calloc(ls_nr_scenarios, sizeof(*sel));
+	struct plan p;
+	size_t j;
+
+	assert_non_null(sel);
+	select_one("sk-get", sel);
+	sel[ls_scenario_find("cgrp-get") - ls_scenarios] = true;
+	p = plan_of(sel, o);
+	assert_int_equal(count_cells(&p, "sk-get", 2, LS_SHARING_SHARED) > 0, shared);
+	assert_int_equal(count_cells(&p, "sk-empty", 2, LS_SHARING_SHARED) > 0, shared);
+	/* one thread, and two on their own sockets, whichever */
+	assert_true(count_cells(&p, "sk-get", 1, LS_SHARING_PRIVATE) > 0);
+	assert_true(count_cells(&p, "sk-get", 2, LS_SHARING_PRIVATE) > 0);
+	assert_true(count_cells(&p, "cgrp-get", 2, LS_SHARING_SHARED) > 0);
+	for (j = 0; j < p.n; j++)
+		assert_false(p.cells[j].key.sharing == LS_SHARING_PRIVATE &&
+			     p.cells[j].key.objects < p.cells[j].key.threads);
+	free(p.cells);
+	free(sel);
+}
+
+static void owner_locked_not_shared_by_default(void **state)
+{
+	struct ls_run_opts o;
+	char err[256];
+
+	assert_true(ls_hook_owner_locked(ls_scenario_find("sk-get")->hook));
+	assert_false(ls_hook_owner_locked(ls_scenario_find("cgrp-get")->hook));
+	assert_int_equal(PARSE(&o, err, "--cpus", "1,2"), 0);
+	owner_locked_plan(&o, false);
+	assert_int_equal(PARSE(&o, err, "--cpus", "1,2", "--sharing", "private,shared"), 0);
+	owner_locked_plan(&o, true);
+	assert_int_equal(PARSE(&o, err, "--cpus", "1,2", "--full"), 0);
+	owner_locked_plan(&o, true);
+}
+
 /* A plan of four measured cells, for the extra rounds: 3 to 6 rounds, 1 s each so far. */
 static void extra_plan(struct plan *p, struct plan_cell *c, struct ls_run_opts *o)
 {
@@ -477,6 +533,7 @@ int main(void)
 		cmocka_unit_test(accept_clone_controlled_by_its_maps_without_the_flag),
 		cmocka_unit_test(map_counts_above_max_maps_left_out),
 		cmocka_unit_test(default_matrix_and_full),
+		cmocka_unit_test(owner_locked_not_shared_by_default),
 		cmocka_unit_test(extra_round_to_the_soonest_done),
 		cmocka_unit_test(extra_round_by_time_to_precision),
 		cmocka_unit_test(extra_round_within_the_budget),
