@@ -358,7 +358,7 @@ static void speed_after(const struct crew *cr, struct rep_speed *sp)
  * before its window opens. Its CPUs running slow (speed.h), slow spells last
  * seconds and a round's setup is worth keeping through one: the producers,
  * still running, probe their CPUs every LS_SPEED_POLL_S until they read
- * within LS_SPEED_SLOW_PCT again, for at most LS_SPEED_WAIT_S, and the last
+ * within LS_SPEED_SLOW_PCT again, for at most ls_speed_wait_cap(), and the last
  * probes start the repetition. A spell that outlasts the wait, or begins
  * within the round, makes the round slow, and the schedule measures it again
  * or leaves it out (schedule.c). Not in a smoke run (--quick). Returns the
@@ -368,13 +368,17 @@ static double speed_start(const struct cell *c, const struct crew *cr, const str
 			  struct rep_speed *sp, struct ls_row *row)
 {
 	double slow = speed_probe(cr, sp, sp->before, sp->fault_start ? 2 * sp->fault : sp->fault);
-	double t0 = ls_now_ns(), waited = 0;
+	double t0 = ls_now_ns(), waited = 0, cap = ls_speed_wait_cap();
 	bool back = false;
 
-	if (o->quick || !ls_speed_judged || !(slow > LS_SPEED_SLOW_PCT))
+	if (o->quick || !ls_speed_judged)
 		return 0;
+	if (!(slow > LS_SPEED_SLOW_PCT)) {
+		ls_speed_wait_done(true);
+		return 0;
+	}
 	ls_watchdog_beat("waiting for the CPU's speed", NULL);
-	while (!back && waited < LS_SPEED_WAIT_S && !ls_interrupted) {
+	while (!back && waited < cap && !ls_interrupted) {
 		ls_sleep_s(LS_SPEED_POLL_S);
 		back = !(speed_probe(cr, sp, sp->before, 1) > LS_SPEED_SLOW_PCT);
 		waited = (ls_now_ns() - t0) / NSEC_PER_SEC;
@@ -385,6 +389,7 @@ static double speed_start(const struct cell *c, const struct crew *cr, const str
 			"after %.1f s\n",
 			c->sc->name, slow,
 			back ? "within the bound again" : "still slow, measured anyway", waited);
+	ls_speed_wait_done(back);
 	row->speed_waits++;
 	row->speed_waits_slow += !back;
 	return waited;

@@ -237,13 +237,26 @@ static bool all_back(const int *cpus, unsigned int n)
 	return back;
 }
 
+static double wait_cap = LS_SPEED_WAIT_S;
+
+double ls_speed_wait_cap(void)
+{
+	return wait_cap;
+}
+
+void ls_speed_wait_done(bool back)
+{
+	wait_cap = back ? LS_SPEED_WAIT_S : fmax(wait_cap / 3, LS_SPEED_POLL_S);
+}
+
 double ls_speed_wait(const int *cpus, unsigned int n, bool *back)
 {
-	double t0 = ls_now_ns(), waited = 0;
+	double t0 = ls_now_ns(), waited = 0, cap = ls_speed_wait_cap();
 
-	while (!(*back = all_back(cpus, n)) && waited < LS_SPEED_WAIT_S && !ls_interrupted) {
+	while (!(*back = all_back(cpus, n)) && waited < cap && !ls_interrupted) {
 		ls_sleep_s(LS_SPEED_POLL_S);
 		waited = (ls_now_ns() - t0) / 1e9;
 	}
+	ls_speed_wait_done(*back);
 	return waited;
 }

@@ -33,7 +33,9 @@
 #define LS_SPEED_REF_MIN 16
 /* A round whose repetitions read more than this (%) slower than the reference is disturbed. */
 #define LS_SPEED_SLOW_PCT 15
-/* Before a slow round is measured again: probe every LS_SPEED_POLL_S, for at most LS_SPEED_WAIT_S.
+/*
+ * Before a slow round is measured again: probe every LS_SPEED_POLL_S, for at
+ * most LS_SPEED_WAIT_S (less after waits that ended still slow: ls_speed_wait_cap).
  */
 #define LS_SPEED_POLL_S 0.1
 #define LS_SPEED_WAIT_S 3.0
@@ -102,8 +104,22 @@ double ls_speed_round_pct(const double *rep_pct, unsigned int n);
 bool ls_speed_start(const char *virt, const int *cpus, unsigned int n);
 
 /*
+ * How long a wait for the CPUs' speed may last now: LS_SPEED_WAIT_S, a third
+ * of the last cap after each wait that ended still slow, down to one poll
+ * (LS_SPEED_POLL_S), and LS_SPEED_WAIT_S again once a wait ends within the
+ * bound or a round's first probes read within it (ls_speed_wait_done). A
+ * spell that outlasts one wait tends to outlast the next: in a make bench on
+ * a 2-CPU EPYC guest whose spells lasted minutes, 182 of 485 waits ended
+ * still slow, 546 of its 1080 s.
+ */
+double ls_speed_wait_cap(void);
+
+/* Counts a wait's end, or a round's first probes read within the bound: back. */
+void ls_speed_wait_done(bool back);
+
+/*
  * Waits for CPUs cpus[0..n) to run within LS_SPEED_SLOW_PCT of their
- * reference, probing every LS_SPEED_POLL_S for at most LS_SPEED_WAIT_S:
+ * reference, probing every LS_SPEED_POLL_S for at most ls_speed_wait_cap():
  * returns the seconds waited, *back whether they came back.
  */
 double ls_speed_wait(const int *cpus, unsigned int n, bool *back);

@@ -181,6 +181,27 @@ static void slow_round_disturbed(void **state)
 }
 
 /* Under plain TCG rounds are not judged by speed; elsewhere they are. */
+/*
+ * A wait that ends still slow makes the next one a third as long, down to one
+ * poll; one that ends within the bound, or a round that starts within it,
+ * makes it whole again.
+ */
+static void wait_cap_backs_off(void **state)
+{
+	ls_speed_wait_done(true);
+	assert_float_equal(ls_speed_wait_cap(), LS_SPEED_WAIT_S, 1e-9);
+	ls_speed_wait_done(false);
+	assert_float_equal(ls_speed_wait_cap(), LS_SPEED_WAIT_S / 3, 1e-9);
+	ls_speed_wait_done(false);
+	assert_float_equal(ls_speed_wait_cap(), LS_SPEED_WAIT_S / 9, 1e-9);
+	ls_speed_wait_done(false);
+	ls_speed_wait_done(false);
+	ls_speed_wait_done(false);
+	assert_float_equal(ls_speed_wait_cap(), LS_SPEED_POLL_S, 1e-9);
+	ls_speed_wait_done(true);
+	assert_float_equal(ls_speed_wait_cap(), LS_SPEED_WAIT_S, 1e-9);
+}
+
 static void start_by_virt(void **state)
 {
 	int cpu = 0;
@@ -230,6 +251,7 @@ int main(void)
 		cmocka_unit_test(cpus_apart),
 		cmocka_unit_test(round_median),
 		cmocka_unit_test(slow_round_disturbed),
+		cmocka_unit_test(wait_cap_backs_off),
 		cmocka_unit_test(start_by_virt),
 		cmocka_unit_test(probe_reads),
 		cmocka_unit_test(bpf_probe_reads),
