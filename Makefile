@@ -285,14 +285,16 @@ BENCH_OUT ?= results
 BENCH_BUDGET_S ?= 1080
 # Rounds at most a cell: more than lsbench run's 20, as a round of most cells costs a tenth of a
 # second and a cell whose rounds spread 5 to 7% needs 25 to 50 to be within 2%; the budget goes
-# to the cells nearest to it first (not with --quick, whose rounds are its own).
+# to the cells nearest to it first (not with --quick or --rounds in BENCH_ARGS, whose rounds are
+# their own).
 BENCH_MAX_ROUNDS ?= 50
 OVERHEAD_ARGS := -s task-empty -s task-get -s task-hash-get -s cgrp-empty -s cgrp-get -s sk-empty \
 	-s sk-get --objects 100 -m loop --cpus 1 --overhead
 bench: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)$(OUTPUT)/lsbench run -o $(BENCH_OUT) --time-budget $(BENCH_BUDGET_S) \
-		$(if $(findstring --quick,$(BENCH_ARGS)),,--max-rounds $(BENCH_MAX_ROUNDS)) $(BENCH_ARGS) || \
+		$(if $(findstring --quick,$(BENCH_ARGS))$(findstring rounds,$(BENCH_ARGS)),,--max-rounds \
+		$(BENCH_MAX_ROUNDS)) $(BENCH_ARGS) || \
 		[ $$? -eq 1 ]
 	$(Q)$(OUTPUT)/lsbench run -o $(BENCH_OUT) $(OVERHEAD_ARGS) || [ $$? -eq 1 ]
 

@@ -374,7 +374,8 @@ static double speed_start(const struct cell *c, const struct crew *cr, const str
 	if (o->quick || !ls_speed_judged)
 		return 0;
 	if (!(slow > LS_SPEED_SLOW_PCT)) {
-		ls_speed_wait_done(true);
+		if (!isnan(slow))
+			ls_speed_wait_done(true);
 		return 0;
 	}
 	ls_watchdog_beat("waiting for the CPU's speed", NULL);

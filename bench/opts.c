@@ -123,9 +123,9 @@ const struct ls_cli_opt ls_run_cli_opts[] = {
 	  .what = "distinct sizes of 8, 64 and 4096 bytes, comma-separated", MEASURES },
 	{ "--sharing", 0, "LIST",
 	  "private (each thread its own owners), shared (all threads the same owners) or both; "
-	  "scenarios whose owners are one or the other by nature keep theirs; without it (or "
-	  "--full) a cgroup/getsockopt program is not run shared by several threads (they take "
-	  "turns on the socket's lock)",
+	  "scenarios whose owners are one or the other by nature keep theirs; unless --sharing or "
+	  "--full is given, cells where several threads run a cgroup/getsockopt program on the "
+	  "same sockets are left out (they take turns on the socket's lock)",
 	  LS_CLI_BITS, RUN(sharings), RUN_GIVEN(sharings_set), .names = sharing_names,
 	  .def = "private,shared", MEASURES },
 	{ "--loop-iters", 0, "N", "operations per trigger in loop mode", LS_CLI_UINT,

@@ -71,15 +71,16 @@ static size_t sweep(const struct ls_run_opts *o, const struct scenario *sc, enum
 /*
  * The sharings to run sc with at this thread count: its own when it has one;
  * with one thread private and shared are the same cell, so private if asked.
- * A program that runs under its socket's lock (ls_hook_owner_locked) is not
- * run shared by several threads unless --sharing or --full asks: they take
- * turns on the lock, sleeping for it, and the cell times the lock's hand-over
- * and the scheduler's wake-ups, not the helper (on a 2-CPU virtual machine
- * its producers were on their CPUs a fifth to a half of the time, and its
- * rounds spread 10 to 30%).
+ * A program that runs under its socket's lock (ls_hook_owner_locked), where
+ * threads share sockets, is not run shared by several threads unless
+ * --sharing or --full asks (counted in p->turns_left_out): they take turns on
+ * the lock, sleeping for it, and the cell times the lock's hand-over and the
+ * scheduler's wake-ups, not the helper (on a 2-CPU virtual machine its
+ * producers were on their CPUs a fifth to a half of the time, and its rounds
+ * spread 10 to 30%). Writers on one cgroup have a socket each: they keep it.
  */
-static unsigned int sharings_for(const struct scenario *sc, const struct ls_run_opts *o,
-				 unsigned int threads)
+static unsigned int sharings_for(struct plan *p, const struct scenario *sc,
+				 const struct ls_run_opts *o, unsigned int threads)
 {
 	unsigned int can = sc->sharings, want = can & o->sharings, run;
 
@@ -89,8 +90,12 @@ static unsigned int sharings_for(const struct scenario *sc, const struct ls_run_
 		run = LS_SHARING_BIT(LS_SHARING_PRIVATE);
 	else
 		run = want;
-	if (threads > 1 && ls_hook_owner_locked(sc->hook) && !o->sharings_set && !o->full)
+	if (threads > 1 && ls_hook_owner_locked(sc->hook) &&
+	    !(sc->type && sc->type->socket_per_thread) && !o->sharings_set && !o->full &&
+	    (run & LS_SHARING_BIT(LS_SHARING_SHARED))) {
 		run &= ~LS_SHARING_BIT(LS_SHARING_SHARED);
+		p->turns_left_out++;
+	}
 	return run;
 }
 
@@ -150,7 +155,7 @@ static int plan_scenario(struct plan *p, const struct scenario *sc, const struct
 			key.threads = o->cpu_counts[k];
 			if (sc->max_threads && key.threads > sc->max_threads)
 				continue;
-			sharings = sharings_for(sc, o, key.threads);
+			sharings = sharings_for(p, sc, o, key.threads);
 			for (key.sharing = LS_SHARING_PRIVATE; key.sharing <= LS_SHARING_SHARED;
 			     key.sharing++) {
 				if ((sharings & LS_SHARING_BIT(key.sharing)) && !err)

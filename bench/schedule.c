@@ -489,6 +489,12 @@ int ls_schedule_run(const struct ls_run_opts *o, const bool *selected, const int
 		 "%zu cells; shuffle seed %llu",
 		 o->rounds, o->max_rounds, o->precision_pct,
 		 o->time_budget_s ? ", within the time budget" : "", p.n, seed);
+	if (!err && p.turns_left_out)
+		fprintf(stderr,
+			"lsbench: %zu scenario and thread counts not run shared: their "
+			"cgroup/getsockopt program runs under the socket's lock, and threads on one "
+			"socket take turns (--sharing or --full runs them)\n",
+			p.turns_left_out);
 	if (!err) {
 		printf("%zu cells (controls included), %u to %u rounds each, shuffle seed %llu\n",
 		       p.n, o->rounds, o->max_rounds, seed);

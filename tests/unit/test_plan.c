@@ -367,7 +367,15 @@ static void owner_locked_plan(struct ls_run_opts *o, bool shared)
 	assert_non_null(sel);
 	select_one("sk-get", sel);
 	sel[ls_scenario_find("cgrp-get") - ls_scenarios] = true;
+	sel[ls_scenario_find("cgroup-storage-inc") - ls_scenarios] = true;
+	sel[ls_scenario_find("percpu-cgroup-get") - ls_scenarios] = true;
 	p = plan_of(sel, o);
+	/* shared only by nature: left out at two threads, and counted */
+	assert_int_equal(count_cells(&p, "percpu-cgroup-get", 2, LS_SHARING_SHARED) > 0, shared);
+	assert_true(count_cells(&p, "percpu-cgroup-get", 1, LS_SHARING_SHARED) > 0);
+	assert_int_equal(p.turns_left_out > 0, !shared);
+	/* writers on one cgroup, a socket each: no lock to take turns on */
+	assert_true(count_cells(&p, "cgroup-storage-inc", 2, LS_SHARING_SHARED) > 0);
 	assert_int_equal(count_cells(&p, "sk-get", 2, LS_SHARING_SHARED) > 0, shared);
 	assert_int_equal(count_cells(&p, "sk-empty", 2, LS_SHARING_SHARED) > 0, shared);
 	/* one thread, and two on their own sockets, whichever */

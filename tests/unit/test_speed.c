@@ -180,7 +180,6 @@ static void slow_round_disturbed(void **state)
 	ls_speed_judged = true;
 }
 
-/* Under plain TCG rounds are not judged by speed; elsewhere they are. */
 /*
  * A wait that ends still slow makes the next one a third as long, down to one
  * poll; one that ends within the bound, or a round that starts within it,
@@ -202,6 +201,7 @@ static void wait_cap_backs_off(void **state)
 	assert_float_equal(ls_speed_wait_cap(), LS_SPEED_WAIT_S, 1e-9);
 }
 
+/* Under plain TCG rounds are not judged by speed; elsewhere they are. */
 static void start_by_virt(void **state)
 {
 	int cpu = 0;
