@@ -484,7 +484,8 @@ fi
 
 # --- a repetition without operations: where the machine kept the producers
 # off their CPUs, the round is disturbed (redone, counted, the cell noisy with
-# why); where it left them alone, the cell fails loudly (a self-check)
+# why); where it left them alone, the cell fails loudly (a self-check). A
+# slow spell of the machine's may redo a round more: two redone at least.
 LSBENCH_FAULT=emptybusy "$LSBENCH" run -s task-get -m loop --cpus 1 -w 0.05 -d 0.05 -r 2 \
 	--rounds 2 -o "$tmp/emptybusy" >"$tmp/emptybusy.log" 2>&1
 rc=$?
@@ -493,7 +494,7 @@ marked=$(unquote_commas "$csv" | awk -F, -v sc="$(col scenario "$csv")" \
 	-v st="$(col status "$csv")" -v d="$(col rounds_disturbed "$csv")" \
 	-v r="$(col rounds_redone "$csv")" -v x="$(col reps_discarded "$csv")" \
 	-v w="$(col noisy_reason "$csv")" \
-	'NR > 1 && $sc == "task-get" && $st == "ok" && $d == 2 && $r == 2 && $x >= 2 &&
+	'NR > 1 && $sc == "task-get" && $st == "ok" && $d == 2 && $r >= 2 && $x >= 2 &&
 	$w ~ /^"?2 of 2 rounds disturbed \(round 2: 1 repetition without operations: a producer on its CPU 0\.0%/')
 if [ "$rc" -eq 0 ] && [ -n "$marked" ] && grep -q 'task-get .*ok (noisy)' "$tmp/emptybusy.log"; then
 	ok "a repetition without operations, producers off their CPUs: the round redone, counted, noisy with why"
