@@ -79,7 +79,7 @@ static size_t sweep(const struct ls_run_opts *o, const struct scenario *sc, enum
  * producers were on their CPUs a fifth to a half of the time, and its rounds
  * spread 10 to 30%). Writers on one cgroup have a socket each: they keep it.
  */
-static unsigned int sharings_for(struct plan *p, const struct scenario *sc,
+static unsigned int sharings_for(struct plan *p, const struct scenario *sc, enum ls_mode mode,
 				 const struct ls_run_opts *o, unsigned int threads)
 {
 	unsigned int can = sc->sharings, want = can & o->sharings, run;
@@ -90,7 +90,7 @@ static unsigned int sharings_for(struct plan *p, const struct scenario *sc,
 		run = LS_SHARING_BIT(LS_SHARING_PRIVATE);
 	else
 		run = want;
-	if (threads > 1 && ls_hook_owner_locked(sc->hook) &&
+	if (threads > 1 && ls_hook_owner_locked(ls_mode_hook(sc, mode)) &&
 	    !(sc->type && sc->type->socket_per_thread) && !o->sharings_set && !o->full &&
 	    (run & LS_SHARING_BIT(LS_SHARING_SHARED))) {
 		run &= ~LS_SHARING_BIT(LS_SHARING_SHARED);
@@ -155,7 +155,7 @@ static int plan_scenario(struct plan *p, const struct scenario *sc, const struct
 			key.threads = o->cpu_counts[k];
 			if (sc->max_threads && key.threads > sc->max_threads)
 				continue;
-			sharings = sharings_for(p, sc, o, key.threads);
+			sharings = sharings_for(p, sc, key.mode, o, key.threads);
 			for (key.sharing = LS_SHARING_PRIVATE; key.sharing <= LS_SHARING_SHARED;
 			     key.sharing++) {
 				if ((sharings & LS_SHARING_BIT(key.sharing)) && !err)

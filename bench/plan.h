@@ -33,7 +33,7 @@ struct plan {
 	double start_ns;
 	size_t measured; /* cell rounds so far, for the estimate */
 	double measuring_ns;
-	size_t turns_left_out; /* scenario thread counts not run shared: they take turns (plan.c) */
+	size_t turns_left_out; /* scenario, mode and thread counts not run shared (plan.c) */
 };
 
 /* The plan index of the cell key names, added when new; -ENOMEM. */

@@ -491,7 +491,7 @@ int ls_schedule_run(const struct ls_run_opts *o, const bool *selected, const int
 		 o->time_budget_s ? ", within the time budget" : "", p.n, seed);
 	if (!err && p.turns_left_out)
 		fprintf(stderr,
-			"lsbench: %zu scenario and thread counts not run shared: their "
+			"lsbench: %zu scenario, mode and thread counts not run shared: their "
 			"cgroup/getsockopt program runs under the socket's lock, and threads on one "
 			"socket take turns (--sharing or --full runs them)\n",
 			p.turns_left_out);

@@ -110,7 +110,7 @@ bool ls_speed_start(const char *virt, const int *cpus, unsigned int n);
  * bound or a round's first probes read within it (ls_speed_wait_done). A
  * spell that outlasts one wait tends to outlast the next: in a make bench on
  * a 2-CPU EPYC guest whose spells lasted minutes, 182 of 485 waits ended
- * still slow, 546 of its 1080 s.
+ * still slow, each after 3 s: at least 546 of its 1080 s.
  */
 double ls_speed_wait_cap(void);
 
