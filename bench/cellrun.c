@@ -157,9 +157,21 @@ static bool span_holds(const struct crew *cr, const struct sample *s)
 	return true;
 }
 
+double ls_cell_warmup_s(const struct scenario *sc, const struct ls_run_opts *o)
+{
+	return ls_scenario_defers_frees(sc) ? fmax(o->warmup_s, o->deferred_warmup_s) : o->warmup_s;
+}
+
+double ls_cell_duration_s(const struct scenario *sc, const struct ls_run_opts *o)
+{
+	return ls_scenario_defers_frees(sc) ? fmax(o->duration_s, o->deferred_duration_s)
+					    : o->duration_s;
+}
+
 static int sample_one(const struct cell *c, const struct crew *cr, const struct ls_run_opts *o,
 		      struct sample *s)
 {
+	double rep_s = ls_cell_duration_s(c->sc, o);
 	unsigned int slices;
 	int err;
 
@@ -172,12 +184,12 @@ static int sample_one(const struct cell *c, const struct crew *cr, const struct 
 	if (s->ends_ok) {
 		memcpy(s->start, s->e0, cr->n * sizeof(*s->start));
 		/* a first look, so that short triggers start the span at once */
-		ls_sleep_s(o->duration_s * LS_REP_START_SHARE);
+		ls_sleep_s(rep_s * LS_REP_START_SHARE);
 		s->ends_ok = sample_starts(c, cr, s);
 	}
 	for (slices = 0; !err && slices < LS_REP_STRETCH_MAX && !ls_interrupted; slices++) {
 		ls_watchdog_beat("sampling", NULL);
-		ls_sleep_s(o->duration_s);
+		ls_sleep_s(rep_s);
 		err = ls_crew_counts(c, cr, &s->c1);
 		s->ends_ok = s->ends_ok && sample_starts(c, cr, s);
 		if (s->c1.triggers - s->c0.triggers >= LS_REP_MIN_TRIGGERS && span_holds(cr, s))
@@ -431,7 +443,7 @@ static void cell_sample(struct cell *c, const struct crew *cr, const struct ls_r
 	ls_watchdog_beat("warm-up", NULL);
 	while (ls_fault("stall") && !ls_interrupted)
 		pause(); /* a cell that never ends: the watchdog's test */
-	ls_sleep_s(o->warmup_s);
+	ls_sleep_s(ls_cell_warmup_s(c->sc, o));
 	row->speed_wait_s = speed_start(c, cr, o, &sp, row);
 	ls_window_begin(&src, &w);
 	ls_crew_record(true);
@@ -647,7 +659,7 @@ static void row_init(struct ls_row *row, const struct ls_cell_key *key, const st
 		.sharing = key->sharing,
 		.loop_iters = o->loop_iters,
 		.repetitions = o->repetitions,
-		.duration_s = o->duration_s,
+		.duration_s = ls_cell_duration_s(key->sc, o),
 		.control = -1,
 		.bytes_per_elem = NAN,
 	};

@@ -49,6 +49,10 @@ extern volatile sig_atomic_t ls_interrupted;
 /* Sleeps for s seconds unless ls_interrupted is set first. */
 void ls_sleep_s(double s);
 
+/* The warm-up and the repetition of a cell of scenario sc, in seconds (opts.h). */
+double ls_cell_warmup_s(const struct scenario *sc, const struct ls_run_opts *o);
+double ls_cell_duration_s(const struct scenario *sc, const struct ls_run_opts *o);
+
 /*
  * Measures one round of the cell key names, on CPUs cpus[0..threads), with
  * o's timings and instrumentation, into row (initialized here; its reps are

@@ -23,6 +23,9 @@
  */
 #define LS_DEF_WARMUP_S 0.02
 #define LS_DEF_DURATION_S 0.02
+/* Under icount, unless -w, -d or -r is given: a deferred-free cell's warm-up and repetition. */
+#define LS_ICOUNT_DEFERRED_WARMUP_S 0.5
+#define LS_ICOUNT_DEFERRED_DURATION_S 2.0
 #define LS_DEF_REPETITIONS 2
 #define LS_DEF_ROUNDS 3
 #define LS_DEF_MAX_ROUNDS 20
@@ -42,6 +45,13 @@ struct ls_run_opts {
 	unsigned int max_rounds; /* ... at most, while the cell is less precise than asked */
 	bool rounds_set, max_rounds_set;
 	bool timing_set; /* -w, -d or -r given */
+	/*
+	 * A cell whose deletes free through RCU (ls_scenario_defers_frees): its
+	 * warm-up and repetition at least this long; 0: as the others'. Set
+	 * under icount (runner.c), where the others' 0.02 s, stretched to 0.2 s
+	 * by the triggers a repetition needs, spans a grace period or two.
+	 */
+	double deferred_warmup_s, deferred_duration_s;
 	double precision_pct; /* target half-width of a cell's 95% interval */
 	double stall_s; /* the watchdog's limit without progress; 0: off */
 	bool stall_set;

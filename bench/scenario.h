@@ -113,6 +113,17 @@ struct scenario {
 	bool (*trigger)(struct ls_thread *t);
 };
 
+/*
+ * Whether a scenario's operations end in frees the kernel defers to an RCU
+ * grace period (its deletes, or its owners' ends): those run in batches a
+ * grace period apart, on whatever CPU time follows, so a repetition counts
+ * a share of them that depends on where in the batches it starts.
+ */
+static inline bool ls_scenario_defers_frees(const struct scenario *sc)
+{
+	return (sc->expect & LS_EXPECT_DELETES) || sc->trigger_kind == LS_TRIG_CHURN;
+}
+
 /* The owners a cell's producers trigger on, created by the scenario's setup. */
 struct ls_owners {
 	int *fds; /* sockets, files or cgroups, as keys and trigger targets */

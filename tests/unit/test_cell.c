@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <string.h>
 #include <cmocka.h>
+#include "cellrun.h"
 #include "scenario.h"
 
 static const struct scenario get_sc = {
@@ -251,10 +252,36 @@ static void names(void **state)
 	assert_string_equal(ls_status_name(LS_FAILED), "failed");
 }
 
+/*
+ * A cell whose frees wait for RCU (its deletes, its owners' ends) warms up and
+ * samples at least the deferred timings where they are set (under icount);
+ * the others, and every cell without them, as -w and -d say.
+ */
+static void deferred_frees_get_longer_repetitions(void **state)
+{
+	static const struct scenario churn_sc = { .name = "churn", .trigger_kind = LS_TRIG_CHURN };
+	struct ls_run_opts o = { .warmup_s = 0.02, .duration_s = 0.02 };
+
+	assert_true(ls_scenario_defers_frees(&cd_sc));
+	assert_true(ls_scenario_defers_frees(&churn_sc));
+	assert_false(ls_scenario_defers_frees(&get_sc));
+	assert_float_equal(ls_cell_duration_s(&cd_sc, &o), 0.02, 0);
+	assert_float_equal(ls_cell_warmup_s(&cd_sc, &o), 0.02, 0);
+	o.deferred_warmup_s = LS_ICOUNT_DEFERRED_WARMUP_S;
+	o.deferred_duration_s = LS_ICOUNT_DEFERRED_DURATION_S;
+	assert_float_equal(ls_cell_duration_s(&cd_sc, &o), LS_ICOUNT_DEFERRED_DURATION_S, 0);
+	assert_float_equal(ls_cell_warmup_s(&churn_sc, &o), LS_ICOUNT_DEFERRED_WARMUP_S, 0);
+	assert_float_equal(ls_cell_duration_s(&get_sc, &o), 0.02, 0);
+	assert_float_equal(ls_cell_warmup_s(&get_sc, &o), 0.02, 0);
+	o.duration_s = 5; /* longer already: kept */
+	assert_float_equal(ls_cell_duration_s(&cd_sc, &o), 5, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(consistent_counts_pass),
+		cmocka_unit_test(deferred_frees_get_longer_repetitions),
 		cmocka_unit_test(each_mismatch_fails),
 		cmocka_unit_test(triggers_must_match_the_producers),
 		cmocka_unit_test(unprimed_scenario_must_see_no_primes),
