@@ -202,13 +202,27 @@ static int sample_one(const struct cell *c, const struct crew *cr, const struct 
 }
 
 /*
+ * Whether the producers' time off their CPUs is the machine's business: not
+ * for a cell whose frees wait for RCU (ls_scenario_defers_frees). Owner churn
+ * waits for the owners it makes (a thread's exit); the other such cells'
+ * frees run in part on their producers' CPUs (RCU callbacks where they were
+ * queued, the kthreads and kworkers that run them; on a one-CPU guest all of
+ * them), which the figure counts on purpose: their producers' preemptions are
+ * the cell's own work (before, every host round of create-delete was redone
+ * for them, and every icount boot's marked noisy).
+ */
+static bool producers_judged(const struct cell *c)
+{
+	return !ls_scenario_defers_frees(c->sc);
+}
+
+/*
  * Whether a producer was kept off its CPU for part of the repetition: then
- * what it measured is the machine's business, not the cell's. Owner churn
- * waits for the owners it makes (a thread's exit), so it is not judged.
+ * what it measured is the machine's business, not the cell's.
  */
 static bool disturbed(const struct cell *c, const struct crew *cr, const struct sample *s)
 {
-	if (!s->marks_ok || c->sc->trigger_kind == LS_TRIG_CHURN)
+	if (!s->marks_ok || !producers_judged(c))
 		return false;
 	return crew_oncpu(cr, s->m0, s->m1, s->t1 - s->t0) < LS_ONCPU_MIN;
 }
@@ -240,7 +254,7 @@ static void keep_rep(const struct cell *c, const struct crew *cr, struct ls_row 
 	}
 	r->round = 1;
 	row->ops += r->ops;
-	if (s->marks_ok && c->sc->trigger_kind != LS_TRIG_CHURN)
+	if (s->marks_ok && producers_judged(c))
 		ls_noise_add(noise, wall_s, s->m0, s->m1, &s->x0, &s->x1);
 }
 
@@ -255,14 +269,15 @@ struct empty_reps {
  * alone it is lsbench's failure (they ran and nothing was measured): the cell
  * fails, loudly. Disturbed (by the round's rule, disturb.h, over this
  * repetition), the machine kept them from running: it is counted in e, and
- * the caller discards it. Owner churn waits for the owners it makes, so only
- * the CPU pressure judges it, as when the producers' clocks were not read.
+ * the caller discards it. Where the producers' time off their CPUs is the
+ * cell's (producers_judged), only the CPU pressure judges it, as when the
+ * producers' clocks were not read.
  * Returns whether it was disturbed.
  */
 static bool empty_rep(struct cell *c, const struct crew *cr, const struct sample *s,
 		      struct empty_reps *e)
 {
-	bool producers = s->marks_ok && c->sc->trigger_kind != LS_TRIG_CHURN;
+	bool producers = s->marks_ok && producers_judged(c);
 	struct ls_noise n;
 
 	if (ls_noise_one(producers ? cr->n : 0, (s->t1 - s->t0) / NSEC_PER_SEC, s->m0, s->m1,
