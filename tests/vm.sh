@@ -246,7 +246,8 @@ fi
 # Power, end to end: three runs a side, alternated (the run is the unit, paired in time), the
 # slowed side 10% slower in instructions. task-get is found slower, by 8 to 12%; its control,
 # not slowed, moves by less than 1% whichever way (its verdict is not asked for: a real move of
-# a hundredth of an instruction is a verdict under icount, and not this test's question).
+# a hundredth of an instruction is a verdict under icount, and not this test's question; nor
+# its interval: an interrupt that lands in one boot's window widens three runs' to +-2.5%).
 # (a side's runs: the folder of its label's runs)
 pcmp=$("$LSBENCH" compare --trial -o "$tmp/slow/p.csv" "$(ls -d "$tmp"/slow/res/*-s0 | head -n 1)" \
 	"$(ls -d "$tmp"/slow/res/*-s10 | head -n 1)" 2>&1)
@@ -263,7 +264,7 @@ ctl=$(row task-empty)
 name="power under icount: --slowdown 10, three runs a side paired: task-get slower by 8 to 12%, task-empty within 1%"
 if [ "$prc" -le 1 ] && echo "$pcmp" | grep -q 'paired in time' &&
 	echo "$get" | awk '{ exit !($1 == "slower" && $2 >= 8 && $2 <= 12 && $5 == "pair") }' &&
-	echo "$ctl" | awk '{ exit !($3 >= 0.99 && $4 <= 1.01 && $5 == "pair") }'; then
+	echo "$ctl" | awk '{ exit !($2 >= -1 && $2 <= 1 && $5 == "pair") }'; then
 	ok "$name: task-get $get, task-empty $ctl"
 else
 	not_ok "$name (exit $prc)" "task-get: $get" "task-empty: $ctl" "$pcmp"
