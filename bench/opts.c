@@ -72,13 +72,13 @@ const struct ls_cli_opt ls_run_cli_opts[] = {
 	{ "--warmup", 'w', "S", "seconds of warm-up per round, not measured", LS_CLI_REAL,
 	  RUN(warmup_s), RUN_GIVEN(timing_set), .max = MAX_SECONDS, .def = LS_STR(LS_DEF_WARMUP_S),
 	  .def_text = LS_STR(LS_DEF_WARMUP_S) "; under icount " LS_STR(
-		  LS_ICOUNT_DEFERRED_WARMUP_S) " where frees wait for RCU, unless -w, -d or -r",
+		  LS_ICOUNT_DEFERRED_WARMUP_S) " where frees wait for RCU, unless -w, -d, -r or --quick",
 	  MEASURES },
 	{ "--duration", 'd', "S", "seconds per repetition", LS_CLI_REAL, RUN(duration_s),
 	  RUN_GIVEN(timing_set), .max = MAX_SECONDS, .above_min = true,
 	  .def = LS_STR(LS_DEF_DURATION_S),
 	  .def_text = LS_STR(LS_DEF_DURATION_S) "; under icount " LS_STR(
-		  LS_ICOUNT_DEFERRED_DURATION_S) " where frees wait for RCU, unless -w, -d or -r",
+		  LS_ICOUNT_DEFERRED_DURATION_S) " where frees wait for RCU, unless -w, -d, -r or --quick",
 	  MEASURES },
 	{ "--repetitions", 'r', "N", "repetitions per round", LS_CLI_UINT, RUN(repetitions),
 	  RUN_GIVEN(timing_set), .min = 1, .max = MAX_REPETITIONS,

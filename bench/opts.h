@@ -23,7 +23,7 @@
  */
 #define LS_DEF_WARMUP_S 0.02
 #define LS_DEF_DURATION_S 0.02
-/* Under icount, unless -w, -d or -r is given: a deferred-free cell's warm-up and repetition. */
+/* Under icount, unless -w, -d, -r or --quick: a deferred-free cell's warm-up and repetition. */
 #define LS_ICOUNT_DEFERRED_WARMUP_S 0.5
 #define LS_ICOUNT_DEFERRED_DURATION_S 2.0
 #define LS_DEF_REPETITIONS 2
