@@ -208,8 +208,8 @@ static int sample_one(const struct cell *c, const struct crew *cr, const struct 
  * frees run in part on their producers' CPUs (RCU callbacks where they were
  * queued, the kthreads and kworkers that run them; on a one-CPU guest all of
  * them), which the figure counts on purpose: their producers' preemptions are
- * the cell's own work (before, every host round of create-delete was redone
- * for them, and every icount boot's marked noisy).
+ * the cell's own work (judged so, the host's two-thread loop create-delete
+ * cells had every round disturbed, and every icount boot of them was noisy).
  */
 static bool producers_judged(const struct cell *c)
 {
