@@ -350,8 +350,17 @@ static void print_counts(const struct ls_cmp *c, const struct ls_cmp_print_opts 
 		"only in base, %zu only in new\n",
 		c->nr_rows, c->nr_slower, c->nr_faster, c->nr_same, c->nr_unsure,
 		c->nr_withheld ? withheld : "", c->nr_not_ok, c->nr_base_only, c->nr_new_only);
-	/* A control's move is information: the whole side may have run at another speed. */
-	if (c->nr_ctl_moved)
+	/*
+	 * A control's move is information: the whole side may have run at another
+	 * speed. In instructions there is no speed to betray: the guard is off
+	 * (cmpguard.c) and the footer says so rather than claim a withholding.
+	 */
+	if (c->nr_ctl_moved && ls_cmp_in_instructions(c))
+		fprintf(f,
+			"%zu controls moved: in instructions (icount) their cells keep their "
+			"verdicts (the hooks' paths changed; no machine speed to guard against)\n",
+			c->nr_ctl_moved);
+	else if (c->nr_ctl_moved)
 		fprintf(f,
 			"%zu controls moved: verdicts of their cells withheld (the sides ran at "
 			"different machine speeds, or the hooks' paths changed)\n",

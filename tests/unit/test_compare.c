@@ -157,6 +157,14 @@ static void control_guard(void **state)
 	assert_int_equal(row_of(&c, "a-get")->verdict, LS_SLOWER);
 	assert_int_equal(row_of(&c, "d-get")->verdict, LS_FASTER);
 	assert_int_equal(c.nr_withheld, 0);
+	f = open_memstream(&out, &len);
+	assert_non_null(f);
+	ls_cmp_print(&c, &po, f);
+	fclose(f);
+	assert_non_null(strstr(out, "4 controls moved: in instructions (icount) their cells keep"));
+	assert_null(strstr(out, "withheld"));
+	free(out);
+	out = NULL;
 	done(&c, &base, &new);
 }
 
