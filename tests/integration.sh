@@ -187,21 +187,28 @@ check "reps.csv's header ends with lsbench columns --file reps.csv's table" test
 	"$(head -n 1 "$(dirname "$csv")/reps.csv" | cut -d, -f13-)" = \
 	"$("$LSBENCH" columns --file reps.csv | sed -n 's/^| `\([a-z_0-9]*\)` .*/\1/p' | paste -sd,)"
 # A loop-mode repetition is timed between its producers' trigger ends (bench/trigtime.h), so that
-# it holds whole triggers; a hook-mode one, whose programs have no stamp, by the clock. With
-# several producers their rates add up: ops_per_sec is the aggregate, ns_per_op per thread.
+# it holds whole triggers; a hook-mode one, whose programs have no stamp, by the clock. A loop-mode
+# repetition in which a producer ended at most one trigger falls back to the clock (reps.csv's
+# trigger_timed): on a machine busy with other work that happens to a few, so at least nine in
+# ten, not all, must be timed by their triggers. With several producers their rates add up:
+# ops_per_sec is the aggregate, ns_per_op per thread.
 timing_ok() {
 	awk -F, -v md="$(col mode "$1")" -v tt="$(col trigger_timed "$1")" -v cp="$(col cpus "$1")" \
 		-v op="$(col ops "$1")" -v du="$(col duration_s "$1")" -v ps="$(col ops_per_sec "$1")" \
 		-v ns="$(col ns_per_op "$1")" -v want_multi="$2" '
 		NR == 1 { next }
 		$md == "hook" && $tt != 0 { print "row " NR ": hook mode timed by triggers"; bad = 1 }
-		$md != "hook" && $tt != 1 { print "row " NR ": " $md " mode timed by the clock"; bad = 1 }
+		$md != "hook" { loop++; by_trig += $tt == 1 }
 		$md != "hook" && $cp > 1 { multi++ }
 		$md == "hook" { hook++ }
 		!(($ps * $du / $op - 1)^2 < 1e-8 && ($ns * $op / ($cp * $du * 1e9) - 1)^2 < 1e-8) {
 			print "row " NR ": ops_per_sec or ns_per_op not of ops and duration_s"; bad = 1
 		}
 		END {
+			if (!loop || by_trig < 0.9 * loop) {
+				print by_trig + 0 " of " loop + 0 " loop-mode repetitions timed by their triggers"
+				bad = 1
+			}
 			if (!hook || (want_multi && !multi)) {
 				print hook + 0 " hook-mode repetitions, " multi + 0 " of loop modes with several producers"
 				bad = 1
