@@ -380,6 +380,19 @@ static void speed_after(const struct crew *cr, struct rep_speed *sp)
 	sp->after = t;
 }
 
+struct producers {
+	const struct crew *cr;
+	struct rep_speed *sp;
+};
+
+/* ls_speed_poll's question, asked of the producers: their probes start the repetition. */
+static bool producers_back(void *arg)
+{
+	struct producers *p = arg;
+
+	return !(speed_probe(p->cr, p->sp, p->sp->before, 1) > LS_SPEED_SLOW_PCT);
+}
+
 /*
  * The probes that start a round's first repetition, after its warm-up and
  * before its window opens. Its CPUs running slow (speed.h), slow spells last
@@ -395,8 +408,9 @@ static double speed_start(const struct cell *c, const struct crew *cr, const str
 			  struct rep_speed *sp, struct ls_row *row)
 {
 	double slow = speed_probe(cr, sp, sp->before, sp->fault_start ? 2 * sp->fault : sp->fault);
-	double t0 = ls_now_ns(), waited = 0, cap = ls_speed_wait_cap();
-	bool back = false;
+	struct producers p = { cr, sp };
+	double waited;
+	bool back;
 
 	if (o->quick || !ls_speed_judged)
 		return 0;
@@ -406,18 +420,13 @@ static double speed_start(const struct cell *c, const struct crew *cr, const str
 		return 0;
 	}
 	ls_watchdog_beat("waiting for the CPU's speed", NULL);
-	while (!back && waited < cap && !ls_interrupted) {
-		ls_sleep_s(LS_SPEED_POLL_S);
-		back = !(speed_probe(cr, sp, sp->before, 1) > LS_SPEED_SLOW_PCT);
-		waited = (ls_now_ns() - t0) / NSEC_PER_SEC;
-	}
+	waited = ls_speed_poll(producers_back, &p, &back);
 	if (o->verbose)
 		fprintf(stderr,
 			"lsbench: %s: its CPUs ran %.0f%% slow after the warm-up (speed probe); %s "
 			"after %.1f s\n",
 			c->sc->name, slow,
 			back ? "within the bound again" : "still slow, measured anyway", waited);
-	ls_speed_wait_done(back);
 	row->speed_waits++;
 	row->speed_waits_slow += !back;
 	return waited;

@@ -222,17 +222,24 @@ bool ls_speed_start(const char *virt, const int *cpus, unsigned int n)
 	return true;
 }
 
-/* Whether every CPU of cpus[0..n) reads within LS_SPEED_SLOW_PCT of its reference now. */
-static bool all_back(const int *cpus, unsigned int n)
+struct cpu_list {
+	const int *cpus;
+	unsigned int n;
+};
+
+/* Whether every CPU of the cpu_list arg reads within LS_SPEED_SLOW_PCT of its reference now. */
+static bool all_back(void *arg)
 {
+	const struct cpu_list *l = arg;
 	double ns;
 	unsigned int i;
 	bool back = true;
 
-	for (i = 0; i < n; i++) {
-		ns = ls_speed_probe_on(cpus[i]);
-		ls_speed_ref_add(&ls_speed_run, cpus[i], ns);
-		back = back && !(ls_speed_slow_pct(&ls_speed_run, cpus[i], ns) > LS_SPEED_SLOW_PCT);
+	for (i = 0; i < l->n; i++) {
+		ns = ls_speed_probe_on(l->cpus[i]);
+		ls_speed_ref_add(&ls_speed_run, l->cpus[i], ns);
+		back = back &&
+		       !(ls_speed_slow_pct(&ls_speed_run, l->cpus[i], ns) > LS_SPEED_SLOW_PCT);
 	}
 	return back;
 }
@@ -249,14 +256,27 @@ void ls_speed_wait_done(bool back)
 	wait_cap = back ? LS_SPEED_WAIT_S : fmax(wait_cap / 3, LS_SPEED_POLL_S);
 }
 
-double ls_speed_wait(const int *cpus, unsigned int n, bool *back)
+double ls_speed_poll(bool (*back)(void *arg), void *arg, bool *came_back)
 {
 	double t0 = ls_now_ns(), waited = 0, cap = ls_speed_wait_cap();
 
-	while (!(*back = all_back(cpus, n)) && waited < cap && !ls_interrupted) {
+	*came_back = false;
+	while (!*came_back && waited < cap && !ls_interrupted) {
 		ls_sleep_s(LS_SPEED_POLL_S);
+		*came_back = back(arg);
 		waited = (ls_now_ns() - t0) / 1e9;
 	}
-	ls_speed_wait_done(*back);
+	ls_speed_wait_done(*came_back);
 	return waited;
+}
+
+double ls_speed_wait(const int *cpus, unsigned int n, bool *back)
+{
+	struct cpu_list l = { cpus, n };
+
+	if ((*back = all_back(&l))) {
+		ls_speed_wait_done(true);
+		return 0;
+	}
+	return ls_speed_poll(all_back, &l, back);
 }

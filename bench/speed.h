@@ -118,9 +118,17 @@ double ls_speed_wait_cap(void);
 void ls_speed_wait_done(bool back);
 
 /*
+ * The wait both callers share: every LS_SPEED_POLL_S, for at most
+ * ls_speed_wait_cap(), asks back(arg) whether the CPUs it probes run within
+ * LS_SPEED_SLOW_PCT of their reference again; returns the seconds waited,
+ * *came_back whether they did, and counts the wait's end (ls_speed_wait_done).
+ */
+double ls_speed_poll(bool (*back)(void *arg), void *arg, bool *came_back);
+
+/*
  * Waits for CPUs cpus[0..n) to run within LS_SPEED_SLOW_PCT of their
- * reference, probing every LS_SPEED_POLL_S for at most ls_speed_wait_cap():
- * returns the seconds waited, *back whether they came back.
+ * reference (each probed from the calling thread, moved there): at once, then
+ * as ls_speed_poll. Returns the seconds waited, *back whether they came back.
  */
 double ls_speed_wait(const int *cpus, unsigned int n, bool *back);
 

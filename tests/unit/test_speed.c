@@ -201,6 +201,48 @@ static void wait_cap_backs_off(void **state)
 	assert_float_equal(ls_speed_wait_cap(), LS_SPEED_WAIT_S, 1e-9);
 }
 
+/* A back() that answers yes from its answers'th call on (never if 0), counting calls. */
+struct asks {
+	unsigned int calls, yes_from;
+};
+
+static bool back_from(void *arg)
+{
+	struct asks *a = arg;
+
+	a->calls++;
+	return a->yes_from && a->calls >= a->yes_from;
+}
+
+/*
+ * The shared wait: asks after each poll until back() says yes, for at most
+ * the cap; a wait that ends still slow makes the next cap a third, one that
+ * ends back makes it whole.
+ */
+static void poll_until_back_or_cap(void **state)
+{
+	struct asks a = { 0, 3 };
+	double waited;
+	bool back;
+
+	ls_speed_wait_done(true);
+	waited = ls_speed_poll(back_from, &a, &back);
+	assert_true(back);
+	assert_int_equal(a.calls, 3);
+	assert_true(waited >= 3 * LS_SPEED_POLL_S * 0.99 && waited < LS_SPEED_WAIT_S);
+	assert_float_equal(ls_speed_wait_cap(), LS_SPEED_WAIT_S, 1e-9);
+	/* from a cap of one poll, never back: one ask, and the cap stays at a poll */
+	for (int i = 0; i < 6; i++)
+		ls_speed_wait_done(false);
+	a = (struct asks){ 0, 0 };
+	waited = ls_speed_poll(back_from, &a, &back);
+	assert_false(back);
+	assert_int_equal(a.calls, 1);
+	assert_true(waited >= LS_SPEED_POLL_S * 0.99);
+	assert_float_equal(ls_speed_wait_cap(), LS_SPEED_POLL_S, 1e-9);
+	ls_speed_wait_done(true);
+}
+
 /* Under plain TCG rounds are not judged by speed; elsewhere they are. */
 static void start_by_virt(void **state)
 {
@@ -252,6 +294,7 @@ int main(void)
 		cmocka_unit_test(round_median),
 		cmocka_unit_test(slow_round_disturbed),
 		cmocka_unit_test(wait_cap_backs_off),
+		cmocka_unit_test(poll_until_back_or_cap),
 		cmocka_unit_test(start_by_virt),
 		cmocka_unit_test(probe_reads),
 		cmocka_unit_test(bpf_probe_reads),
