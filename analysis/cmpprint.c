@@ -386,7 +386,9 @@ static void print_text(const struct ls_cmp *c, const struct ls_cmp_print_opts *p
 			c->nr_few, LS_MIN_UNITS);
 	if (c->nr_noisy)
 		fprintf(f,
-			"%zu compared cells noisy on a side (round_cv or cv above %g%%): never same\n",
+			"%zu compared cells noisy on a side (round_cv or cv above %g%%, or a round "
+			"kept though disturbed): ~ with one run a side, judged by their runs with "
+			"several\n",
 			c->nr_noisy, 100 * LS_NOISY_CV);
 }
 

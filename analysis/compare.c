@@ -198,6 +198,7 @@ static int verdicts(struct ls_cmp *c)
 	double *p = malloc((c->nr_rows + 1) * sizeof(*p));
 	double *q = malloc((c->nr_rows + 1) * sizeof(*q));
 	struct ls_cmp_row *r;
+	bool withhold;
 	size_t i;
 	int ret = ls_cmp_runs_term(c);
 
@@ -213,8 +214,15 @@ static int verdicts(struct ls_cmp *c)
 		r->q = q[i];
 		if (r->kind != LS_CMP_BOTH)
 			continue;
-		ls_judge(r->has_test ? &r->t : NULL, r->q, ls_cmp_row_noisy(r), &c->rule, &r->j);
-		if (r->unit == LS_UNIT_ROUND && ls_cmp_row_noisy(r))
+		/*
+		 * A noisy side's rounds cannot stand for its run: with one run a
+		 * side no verdict leans on them. With several the run is the
+		 * unit and its spread is measured: judged as any cell, `noisy`
+		 * said beside the verdict.
+		 */
+		withhold = r->unit == LS_UNIT_ROUND && ls_cmp_row_noisy(r);
+		ls_judge(r->has_test ? &r->t : NULL, r->q, withhold, &c->rule, &r->j);
+		if (withhold)
 			ls_withhold_noisy(&r->j, &r->t, &c->rule);
 		r->verdict = r->j.verdict;
 	}

@@ -473,13 +473,14 @@ static void merged_sides_are_tested(void **state)
  * setups spread beyond LS_NOISY_CV: a run can land at a level of its own),
  * beside the same cell quiet. One run a side: the quiet one is slower, the
  * noisy one withheld, ~ (LS_WHY_NOISY_RUN), as the rounds cannot stand for the
- * run. Three runs a side: the run is the unit, and the noisy one is slower too.
+ * run; a noisy cell unchanged is ~ too, not same. Three runs a side: the run
+ * is the unit, the noisy one is slower too, and the unchanged one same.
  */
 static void noisy_one_run_withheld(void **state)
 {
 	struct ls_rset base, new;
 	struct ls_cmp c;
-	char b[4][256];
+	char b[6][256];
 	const struct ls_cmp_row *r;
 	int i;
 
@@ -490,9 +491,11 @@ static void noisy_one_run_withheld(void **state)
 		snprintf(a, sizeof(a), "nz/a%d", i);
 		snprintf(n, sizeof(n), "nz/b%d", i);
 		make_run(a, 3, "6.1", cell_spec(b[0], 256, "quiet", 100 + i * 0.1, 0.005, 5, 0),
-			 cell_spec(b[1], 256, "slow-busy", 100 + i * 0.1, 0.005, 5, 0), NULL);
+			 cell_spec(b[1], 256, "slow-busy", 100 + i * 0.1, 0.005, 5, 0),
+			 cell_spec(b[4], 256, "same-busy", 100 + i * 0.1, 0.005, 5, 0), NULL);
 		make_run(n, 3, "6.1", cell_spec(b[2], 256, "quiet", 110 + i * 0.1, 0.005, 5, 1),
-			 cell_spec(b[3], 256, "slow-busy", 110 + i * 0.1, 0.005, 5, 1), NULL);
+			 cell_spec(b[3], 256, "slow-busy", 110 + i * 0.1, 0.005, 5, 1),
+			 cell_spec(b[5], 256, "same-busy", 100 + i * 0.1, 0.005, 5, 1), NULL);
 	}
 	build(&c, &base, &new, "nz/a1", "nz/b1");
 	assert_int_equal(row_of(&c, "quiet")->unit, LS_UNIT_ROUND);
@@ -504,12 +507,20 @@ static void noisy_one_run_withheld(void **state)
 	assert_int_equal(r->j.why, LS_WHY_NOISY_RUN);
 	assert_true(r->j.runs_needed);
 	assert_int_equal(c.nr_slower, 1);
+	r = row_of(&c, "same-busy");
+	assert_true(r->j.tost_lo > 0.98 && r->j.tost_hi < 1.02); /* within the bound */
+	assert_int_equal(r->verdict, LS_UNSURE);
+	assert_int_equal(r->j.why, LS_WHY_NOISY);
 	done(&c, &base, &new);
 	build(&c, &base, &new, "nz/a1,nz/a2,nz/a3", "nz/b1,nz/b2,nz/b3");
 	r = row_of(&c, "slow-busy");
 	assert_int_equal(r->unit, LS_UNIT_RUN);
 	assert_int_equal(r->verdict, LS_SLOWER);
 	assert_int_equal(c.nr_slower, 2);
+	r = row_of(&c, "same-busy");
+	assert_true(ls_cmp_row_noisy(r));
+	assert_int_equal(r->verdict, LS_SAME);
+	assert_int_equal(c.nr_same, 1);
 	done(&c, &base, &new);
 }
 
