@@ -1,4 +1,4 @@
-cd "results/timeline-icount/timeline/plots"
+cd "m/timeline/20261207T193107Z-vm/plots"
 set terminal pngcairo size 900,420
 set output 'cgrp-get-maps_loop_c1_o1_m1_v8_shared.png'
 set title "cgrp-get-maps loop c1 o1 m1 v8 shared"

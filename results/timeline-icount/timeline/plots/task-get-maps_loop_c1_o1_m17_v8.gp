@@ -1,4 +1,4 @@
-cd "results/timeline-icount/timeline/plots"
+cd "m/timeline/20261207T193107Z-vm/plots"
 set terminal pngcairo size 900,420
 set output 'task-get-maps_loop_c1_o1_m17_v8.png'
 set title "task-get-maps loop c1 o1 m17 v8"
