@@ -371,7 +371,7 @@ const struct ls_file_column ls_reps_columns[] = {
 	  "1 when timed between trigger ends (loop modes): from each producer's first trigger end "
 	  "after the repetition began to its last before it ended, so that it holds whole "
 	  "triggers; 0 when timed by the clock between two reads of the counters (hook mode, or "
-	  "a producer that ended no trigger within it)" },
+	  "a producer that ended at most one trigger within it)" },
 };
 
 const size_t ls_nr_reps_columns = sizeof(ls_reps_columns) / sizeof(ls_reps_columns[0]);

@@ -282,19 +282,21 @@ struct ls_judgement {
 
 /*
  * The one rule: slower or faster when the interval excludes 1 and q < fdr;
- * same when the 1 - 2 tost_alpha interval lies within the bound and neither
- * side is noisy; else ~. t is NULL when a side has fewer than LS_MIN_UNITS
- * units (then ~); q is t's p adjusted over the family.
+ * same when the 1 - 2 tost_alpha interval lies within the bound, unless
+ * withhold (a noisy side whose rounds cannot stand for its run: compare.c);
+ * else ~. t is NULL when a side has fewer than LS_MIN_UNITS units (then ~);
+ * q is t's p adjusted over the family.
  */
-void ls_judge(const struct ls_ttest *t, double q, bool noisy, const struct ls_rule *rule,
+void ls_judge(const struct ls_ttest *t, double q, bool withhold, const struct ls_rule *rule,
 	      struct ls_judgement *j);
 
 /*
  * With one run a side the rounds stand for the run, and a noisy side's rounds
  * do not: rounds disturbed, or spread between setups beyond LS_NOISY_CV (a cell
  * whose setups land at levels of their own, as a whole run can). A slower or
- * faster j from such rounds becomes ~ (LS_WHY_NOISY_RUN), with the runs a side
- * that would settle t where its runs' spread says. Returns whether it did.
+ * faster j from such rounds, or one ls_judge withheld from same, becomes ~
+ * (LS_WHY_NOISY_RUN), with the runs a side that would settle t where its
+ * runs' spread says. Returns whether it did.
  */
 bool ls_withhold_noisy(struct ls_judgement *j, const struct ls_ttest *t,
 		       const struct ls_rule *rule);

@@ -74,7 +74,7 @@ static void ratio_interval(const struct ls_ttest *t, double level, double *lo, d
 	*hi = exp(*hi);
 }
 
-void ls_judge(const struct ls_ttest *t, double q, bool noisy, const struct ls_rule *rule,
+void ls_judge(const struct ls_ttest *t, double q, bool withhold, const struct ls_rule *rule,
 	      struct ls_judgement *j)
 {
 	*j = (struct ls_judgement){ .verdict = LS_UNSURE, .why = LS_WHY_FEW };
@@ -92,8 +92,8 @@ void ls_judge(const struct ls_ttest *t, double q, bool noisy, const struct ls_ru
 	if (q < rule->fdr && (j->ci_lo > 1 || j->ci_hi < 1)) {
 		j->verdict = t->d > 0 ? LS_SLOWER : LS_FASTER;
 	} else if (ls_ttest_equivalent(t, rule->bound, rule->tost_alpha)) {
-		j->verdict = noisy ? LS_UNSURE : LS_SAME;
-		j->why = noisy ? LS_WHY_NOISY : LS_WHY_NONE;
+		j->verdict = withhold ? LS_UNSURE : LS_SAME;
+		j->why = withhold ? LS_WHY_NOISY : LS_WHY_NONE;
 	} else {
 		j->why = LS_WHY_WIDE;
 		plan(t, rule, j);
@@ -102,7 +102,7 @@ void ls_judge(const struct ls_ttest *t, double q, bool noisy, const struct ls_ru
 
 bool ls_withhold_noisy(struct ls_judgement *j, const struct ls_ttest *t, const struct ls_rule *rule)
 {
-	if (j->verdict != LS_SLOWER && j->verdict != LS_FASTER)
+	if (j->verdict != LS_SLOWER && j->verdict != LS_FASTER && j->why != LS_WHY_NOISY)
 		return false;
 	j->verdict = LS_UNSURE;
 	j->why = LS_WHY_NOISY_RUN;

@@ -510,7 +510,8 @@ static void noisy_one_run_withheld(void **state)
 	r = row_of(&c, "same-busy");
 	assert_true(r->j.tost_lo > 0.98 && r->j.tost_hi < 1.02); /* within the bound */
 	assert_int_equal(r->verdict, LS_UNSURE);
-	assert_int_equal(r->j.why, LS_WHY_NOISY);
+	assert_int_equal(r->j.why, LS_WHY_NOISY_RUN);
+	assert_true(r->j.runs_needed);
 	done(&c, &base, &new);
 	build(&c, &base, &new, "nz/a1,nz/a2,nz/a3", "nz/b1,nz/b2,nz/b3");
 	r = row_of(&c, "slow-busy");

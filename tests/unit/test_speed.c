@@ -201,7 +201,7 @@ static void wait_cap_backs_off(void **state)
 	assert_float_equal(ls_speed_wait_cap(), LS_SPEED_WAIT_S, 1e-9);
 }
 
-/* A back() that answers yes from its answers'th call on (never if 0), counting calls. */
+/* A back() that answers yes from its yes_from'th call on (never if 0), counting calls. */
 struct asks {
 	unsigned int calls, yes_from;
 };
