@@ -362,9 +362,10 @@ static void print_counts(const struct ls_cmp *c, const struct ls_cmp_print_opts 
 			c->nr_ctl_moved);
 	else if (c->nr_ctl_moved)
 		fprintf(f,
-			"%zu controls moved: verdicts of their cells withheld (the sides ran at "
-			"different machine speeds, or the hooks' paths changed)\n",
-			c->nr_ctl_moved);
+			"%zu controls moved (the sides ran at different machine speeds, or the hooks' "
+			"paths changed): %zu verdicts of their cells withheld, where the cell moved "
+			"with its control\n",
+			c->nr_ctl_moved, c->nr_withheld);
 	if (po->changed)
 		fprintf(f, "%zu cells not shown (same, ~ or not compared): --changed hides them\n",
 			hidden);
