@@ -165,6 +165,19 @@ static inline char *cell_spec(char *buf, size_t size, const char *name, double c
 	return buf;
 }
 
+/* What ls_cmp_print prints for c with po (free it). */
+static inline char *cmp_printed(const struct ls_cmp *c, const struct ls_cmp_print_opts *po)
+{
+	char *text = NULL;
+	size_t len;
+	FILE *f = open_memstream(&text, &len);
+
+	assert_non_null(f);
+	ls_cmp_print(c, po, f);
+	fclose(f);
+	return text;
+}
+
 /* The geometric mean of the round medians cell_spec makes. */
 static inline double spec_centre(double centre, double spread, int nr_rounds, int order)
 {

@@ -23,14 +23,10 @@ static char *printed(const char *b, const char *n, const struct ls_cmp_print_opt
 {
 	struct ls_rset base, new;
 	struct ls_cmp c;
-	char *text = NULL;
-	size_t len;
-	FILE *f = open_memstream(&text, &len);
+	char *text;
 
-	assert_non_null(f);
 	build(&c, &base, &new, b, n);
-	ls_cmp_print(&c, po, f);
-	fclose(f);
+	text = cmp_printed(&c, po);
 	done(&c, &base, &new);
 	return text;
 }

@@ -94,7 +94,7 @@ static void control_guard(void **state)
 					     "c-empty", "d-get",   "d-empty", "e-get",	 "e-empty" };
 	static const double base_ns[] = { 100, 20, 100, 20, 100, 20, 100, 20, 100, 20 };
 	static const double new_ns[] = { 110, 22, 110, 20.02, 110, 17, 90, 17, 100.1, 22 };
-	char b[2][10][256], why[LS_CMP_WHY_SIZE], dir[128], *out = NULL;
+	char b[2][10][256], why[LS_CMP_WHY_SIZE], dir[128], *out;
 	const struct ls_cmp_print_opts po = { .format = LS_CMP_TEXT };
 	/* the guard alone: the runs' term (these controls moved by 10 to 15%) would widen all */
 	const struct ls_cmp_opts o = { .bound = LS_CMP_BOUND,
@@ -103,8 +103,7 @@ static void control_guard(void **state)
 	const struct ls_cmp_row *r;
 	struct ls_rset base, new;
 	struct ls_cmp c;
-	size_t i, len;
-	FILE *f;
+	size_t i;
 
 	for (i = 0; i < 10; i++) {
 		cell_spec(b[0][i], 256, names[i], base_ns[i], 0.005, 5, 0);
@@ -140,10 +139,7 @@ static void control_guard(void **state)
 	assert_int_equal(c.nr_ctl_moved, 4);
 	assert_int_equal(c.nr_withheld, 2);
 	assert_counts(&c, 4, 2, 2, 2);
-	f = open_memstream(&out, &len);
-	assert_non_null(f);
-	ls_cmp_print(&c, &po, f);
-	fclose(f);
+	out = cmp_printed(&c, &po);
 	assert_non_null(strstr(out, "2 ~ (2 for a moved control);"));
 	assert_non_null(strstr(out, "4 controls moved (the sides ran at different machine speeds"));
 	assert_non_null(strstr(out, "): 2 verdicts of their cells withheld"));
@@ -158,14 +154,10 @@ static void control_guard(void **state)
 	assert_int_equal(row_of(&c, "a-get")->verdict, LS_SLOWER);
 	assert_int_equal(row_of(&c, "d-get")->verdict, LS_FASTER);
 	assert_int_equal(c.nr_withheld, 0);
-	f = open_memstream(&out, &len);
-	assert_non_null(f);
-	ls_cmp_print(&c, &po, f);
-	fclose(f);
+	out = cmp_printed(&c, &po);
 	assert_non_null(strstr(out, "4 controls moved: in instructions (icount) their cells keep"));
 	assert_null(strstr(out, "withheld"));
 	free(out);
-	out = NULL;
 	done(&c, &base, &new);
 }
 
