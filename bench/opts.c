@@ -117,10 +117,11 @@ const struct ls_cli_opt ls_run_cli_opts[] = {
 	  .def_text = "1 and powers of two up to all usable CPUs", MEASURES },
 	{ "--objects", 0, "LIST", "owner counts for scenarios that sweep them", LS_CLI_UINTS,
 	  RUN_LIST(objects, nr_objects), .min = 1, .max = LS_MAX_OBJECTS,
-	  .def_text = "each scenario's own, e.g. 1,10000 (--full: 1,100,10000,100000)", MEASURES },
+	  .def_text = "each scenario's own: most one per thread (--full: 1,100,10000,100000)",
+	  MEASURES },
 	{ "--maps", 0, "LIST", "map counts for scenarios that sweep them", LS_CLI_UINTS,
 	  RUN_LIST(maps, nr_maps), .min = 1, .max = LS_MAX_MAPS,
-	  .def_text = "each scenario's own, e.g. 1,16,17,100 (--full: 1,10,16,17,24,32,100,1000)",
+	  .def_text = "each scenario's own, e.g. 16,17,100 (--full: 1,10,16,17,24,32,100,1000)",
 	  MEASURES },
 	{ "--value-size", 0, "LIST", "value sizes for scenarios that sweep them: 8, 64, 4096",
 	  LS_CLI_FN, RUN_LIST(value_sizes, nr_value_sizes), .min = 1, .max = 4096,
@@ -312,7 +313,9 @@ size_t ls_sweep_for(const struct ls_run_opts *o, const struct scenario *sc, enum
 		[LS_DIM_VALUE_SIZE] = { &sc->value_sizes, &sc->value_sizes, o->value_sizes,
 					o->nr_value_sizes },
 	};
-	const struct ls_sweep *table = o->full && d[dim].full->n ? d[dim].full : d[dim].table;
+	/* a list given applies where the whole matrix sweeps, though the default may not */
+	const struct ls_sweep *table = (o->full || d[dim].nr_opt) && d[dim].full->n ? d[dim].full
+										    : d[dim].table;
 
 	if (!table->n)
 		return 0;

@@ -27,18 +27,24 @@
 		}                                                                                  \
 	}
 /*
- * Sweeps: the default matrix's, and with --full the whole (the default keeps
- * one owner and many, the cache cliff and a hundred maps: what the questions
- * of a helper's cost need; the rest maps the curve between).
+ * Sweeps: the default matrix's, and with --full the whole. The default matrix
+ * answers a patch author's question, whether a helper got faster or slower,
+ * at one owner per thread, the cache cliff (16 maps fit the per-owner cache,
+ * 17 do not) and a hundred maps; many owners (cache misses), value sizes and
+ * owners reached by id map the curve around it and are --full's: their rounds
+ * spread 10 to 50% on a small virtual machine, and the precision budget of
+ * make bench goes to the cells people compare.
  */
-#define OWNER_SWEEP SWEEP(1, 10000), .objects_full = SWEEP(1, 100, 10000, 100000)
-/* The kernel's local-storage-cache sweep: 16 maps fit the per-owner cache, 17 do not. */
-#define MAP_SWEEP SWEEP(1, 16, 17, 100), .maps_full = SWEEP(1, 10, 16, 17, 24, 32, 100, 1000)
+#define OWNER_SWEEP {}, .objects_full = SWEEP(1, 100, 10000, 100000)
+#define MAP_SWEEP SWEEP(16, 17, 100), .maps_full = SWEEP(1, 10, 16, 17, 24, 32, 100, 1000)
 #define VALUE_SWEEP SWEEP(8, 64, 4096)
 #define BYID_SWEEP SWEEP(1, 10000), .objects_full = SWEEP(1, 100, 1000, 10000)
 /* the cgroup programs on many cgroups: 10 000 made and removed per round only with --full */
 #define CGROUP_SWEEP SWEEP(1, 100), .objects_full = SWEEP(1, 100, 10000)
-/* Left out of the default matrix: variants of what it measures, and bpf(2) on cgroup storage. */
+/*
+ * Left out of the default matrix: variants of what it measures, the sweeps
+ * above, and bpf(2) on cgroup storage.
+ */
 #define FULL .full_only = true
 #define ACCEPT_MAP_SWEEP SWEEP(1, 16, 64)
 #define LOOP LS_MODE_BIT(LS_MODE_LOOP)
@@ -128,7 +134,7 @@
  */
 #define UAPI_OPS(prefix, mt, key, t, share, cd_threads, objs)                                      \
 	{ UAPI_OP(prefix "-uapi-lookup", mt, "lookup", ls_trigger_uapi_lookup, GET, t, share),     \
-	  .arg = LS_ARG_PRIME_STORE, .objects = objs,                                              \
+	  .arg = LS_ARG_PRIME_STORE, .objects_full = objs,                                         \
 	  .desc = "bpf(BPF_MAP_LOOKUP_ELEM) on " mt " by " key },                                  \
 		{ UAPI_OP(prefix "-uapi-update", mt, "update", ls_trigger_uapi_update, GET, t,     \
 			  share),                                                                  \
@@ -236,16 +242,16 @@ const struct scenario ls_scenarios[] = {
 		  "kernel's hashmap-control)" },
 	{ SYS("task-byid-empty", "none", "empty", PROGS(task, task_byid_empty), NULL, 0,
 	      ls_task_byid_type, SHARED),
-	  .arg = LS_ARG_BYID, .objects = BYID_SWEEP,
+	  .arg = LS_ARG_BYID, .objects = BYID_SWEEP, FULL,
 	  .desc = "control: bpf_task_from_pid on parked threads in turn, and release" },
 	{ SYS("task-byid-get", "task_storage", "get", PROGS(task, task_byid_get), "task-byid-empty",
 	      GET, ls_task_byid_type, SHARED),
-	  .arg = LS_ARG_BYID, .objects = BYID_SWEEP, .primes = true, .prime_each_owner = true,
+	  .arg = LS_ARG_BYID, .objects = BYID_SWEEP, .primes = true, .prime_each_owner = true, FULL,
 	  .desc = "bpf_task_storage_get on parked threads reached by id, in turn (hit)" },
 	{ SYS("task-get-values", "task_storage", "get", PROGS(task, task_maps_get), "task-empty",
 	      GET, ls_task_type, PRIV),
 	  .map_steps = true, .modes = LOOP, .primes = true, .arg = LS_ARG_MAPS,
-	  .value_sizes = VALUE_SWEEP,
+	  .value_sizes = VALUE_SWEEP, FULL,
 	  .desc = "bpf_task_storage_get through an array of maps, by value size (hit)" },
 
 	/* cgroup storage, on the current task's cgroup v2 (the run's own) from sys_enter */
@@ -276,16 +282,16 @@ const struct scenario ls_scenarios[] = {
 	  .desc = "as cgrp-get-maps, map 0 again after every third map (the kernel's int-get)" },
 	{ SYS("cgrp-byid-empty", "none", "empty", PROGS(cgrp, cgrp_byid_empty), NULL, 0,
 	      ls_cgrp_byid_type, SHARED),
-	  .arg = LS_ARG_BYID, .objects = BYID_SWEEP,
+	  .arg = LS_ARG_BYID, .objects = BYID_SWEEP, FULL,
 	  .desc = "control: bpf_cgroup_from_id on private cgroups in turn, and release" },
 	{ SYS("cgrp-byid-get", "cgrp_storage", "get", PROGS(cgrp, cgrp_byid_get), "cgrp-byid-empty",
 	      GET, ls_cgrp_byid_type, SHARED),
-	  .arg = LS_ARG_BYID, .objects = BYID_SWEEP, .primes = true, .prime_each_owner = true,
+	  .arg = LS_ARG_BYID, .objects = BYID_SWEEP, .primes = true, .prime_each_owner = true, FULL,
 	  .desc = "bpf_cgrp_storage_get on private cgroups reached by id, in turn (hit)" },
 	{ SYS("cgrp-get-values", "cgrp_storage", "get", PROGS(cgrp, cgrp_maps_get), "cgrp-empty",
 	      GET, ls_cgrp_type, SHARED),
 	  .map_steps = true, .modes = LOOP, .primes = true, .arg = LS_ARG_MAPS,
-	  .value_sizes = VALUE_SWEEP,
+	  .value_sizes = VALUE_SWEEP, FULL,
 	  .desc = "bpf_cgrp_storage_get through an array of maps, by value size (hit)" },
 
 	{ SOCKOPT("cgrp-sockopt-empty", "none", "empty", PROGS(cgrp, sockopt_empty), NULL, 0,
@@ -330,7 +336,7 @@ const struct scenario ls_scenarios[] = {
 	{ SOCKOPT("sk-get-values", "sk_storage", "get", PROGS(sk, sk_maps_get), "sk-empty", GET,
 		  ls_sk_type, BOTH),
 	  .map_steps = true, .modes = LOOP, .arg = LS_ARG_MAPS | LS_ARG_PRIME_STORE,
-	  .value_sizes = VALUE_SWEEP, .objects = SWEEP(1, 10000),
+	  .value_sizes = VALUE_SWEEP, .objects = SWEEP(1, 10000), FULL,
 	  .desc = "bpf_sk_storage_get through an array of maps, by value size (hit)" },
 
 	/* the per-packet path: cgroup_skb/egress on UDP datagrams over loopback */
@@ -340,8 +346,7 @@ const struct scenario ls_scenarios[] = {
 	  .desc = "control: empty cgroup_skb/egress program (UDP on loopback)" },
 	{ EGRESS("sk-get-egress", "sk_storage", "get", PROGS(sk, egress_sk_get), "sk-egress-empty",
 		 GET, ls_sk_type, BOTH),
-	  .arg = LS_ARG_SINK | LS_ARG_PRIME_STORE, .objects = SWEEP(1, 10000),
-	  .objects_full = SWEEP(1, 100, 10000),
+	  .arg = LS_ARG_SINK | LS_ARG_PRIME_STORE, .objects_full = SWEEP(1, 100, 10000),
 	  .desc = "bpf_sk_storage_get per packet on the sending socket, round-robin (hit)" },
 
 	/*
@@ -453,12 +458,14 @@ const struct scenario ls_scenarios[] = {
 	/* the program on many cgroups: a socket born in each, asked in turn */
 	{ CGROUPS("cgstore-cgroups-empty", "none", "empty", PROGS(cgstore, empty), NULL, 0, BOTH,
 		  CGROUP_SWEEP),
-	  .desc = "control: empty cgroup/getsockopt program on N cgroups, sockets in each" },
+	  FULL, .desc = "control: empty cgroup/getsockopt program on N cgroups, sockets in each" },
 	{ CGROUPS("percpu-cgroup-get-cgroups", "percpu_cgroup_storage", "get",
 		  PROGS(cgstore, pcpu_get), "cgstore-cgroups-empty", GET, SHARED, CGROUP_SWEEP),
+	  FULL,
 	  .desc = "bpf_get_local_storage per-CPU from N cgroups in turn (each its own storage)" },
 	{ CGROUPS("cgroup-storage-get-cgroups", "cgroup_storage", "get", PROGS(cgstore, shared_get),
 		  "cgstore-cgroups-empty", GET, SHARED, CGROUP_SWEEP),
+	  FULL,
 	  .desc = "bpf_get_local_storage shared from N cgroups in turn (each its own storage)" },
 
 	/*

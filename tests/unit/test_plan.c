@@ -319,12 +319,19 @@ static void default_matrix_and_full(void **state)
 
 	assert_non_null(sel);
 	assert_true(il->full_only && !maps->full_only);
+	/* the default matrix: one owner per thread, no value sizes, no owners reached by id */
+	assert_int_equal(ls_scenario_find("sk-get")->objects.n, 0);
+	assert_true(ls_scenario_find("sk-get")->objects_full.n > 0);
+	assert_true(ls_scenario_find("task-get-values")->full_only);
+	assert_true(ls_scenario_find("task-byid-get")->full_only);
 	assert_int_equal(PARSE(&o, err, "--cpus", "1"), 0);
 	dflt = ls_select(ls_scenarios, ls_nr_scenarios, &o, sel, err, sizeof(err));
 	assert_false(sel[il - ls_scenarios]);
 	assert_true(sel[maps - ls_scenarios]);
 	assert_int_equal(ls_sweep_for(&o, maps, LS_DIM_MAPS, v), maps->maps.n);
+	assert_int_equal(v[0], 16); /* the cache cliff, 16 and 17 maps, then 100 */
 	assert_int_equal(v[maps->maps.n - 1], 100);
+	assert_int_equal(ls_sweep_for(&o, ls_scenario_find("sk-get"), LS_DIM_OBJECTS, v), 0);
 	assert_int_equal(PARSE(&o, err, "--cpus", "1", "--full"), 0);
 	all = ls_select(ls_scenarios, ls_nr_scenarios, &o, sel, err, sizeof(err));
 	assert_int_equal(all, (int)ls_nr_scenarios);
@@ -337,6 +344,11 @@ static void default_matrix_and_full(void **state)
 	assert_true(sel[il - ls_scenarios]);
 	assert_int_equal(ls_sweep_for(&o, maps, LS_DIM_MAPS, v), 1);
 	assert_int_equal(v[0], 3);
+	/* an owner list given sweeps sk-get, whose default matrix has one owner per thread */
+	assert_int_equal(PARSE(&o, err, "-s", "sk-get", "--objects", "100"), 0);
+	assert_int_equal(ls_sweep_for(&o, ls_scenario_find("sk-get"), LS_DIM_OBJECTS, v), 1);
+	assert_int_equal(v[0], 100);
+	assert_int_equal(ls_sweep_for(&o, ls_scenario_find("sk-miss"), LS_DIM_OBJECTS, v), 0);
 	free(sel);
 }
 
