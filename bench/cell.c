@@ -155,7 +155,7 @@ const char *ls_fault_active(bool *known)
 	static const char *const faults[] = { "miscount", "leakfd",    "thread",   "stall",
 					      "unprimed", "census",    "slothog",  "unattached",
 					      "badload",  "slowcpu",   "slowcpu2", "slowstart",
-					      "emptyrep", "emptybusy", "crng" };
+					      "emptyrep", "emptybusy", "crng",	   "slowref" };
 	const char *f = getenv("LSBENCH_FAULT");
 	size_t i;
 

@@ -328,20 +328,28 @@ static void fault_empty(const struct crew *cr, struct sample *s)
 struct rep_speed {
 	double *ns, *before, *after; /* [producers] */
 	double last; /* the last repetition's slowdown */
+	unsigned int last_at; /* ... read on this producer */
 	double *kept; /* [repetitions] */
+	unsigned int *kept_at; /* [repetitions] */
 	double fault; /* LSBENCH_FAULT=slowcpu: the run's first round reads this much slower */
+	double ref_fault; /* LSBENCH_FAULT=slowref: ... and so does the reference it adds to */
 	bool fault_start; /* LSBENCH_FAULT=slowstart: the run's first probe reads slow */
 };
+
+/* LSBENCH_FAULT=slowref: until a round is kept undisturbed otherwise, rounds read slow */
+static bool slowref_done;
 
 static int rep_speed_init(struct rep_speed *sp, unsigned int producers, unsigned int reps)
 {
 	static bool faulted;
 
-	sp->fault = ls_fault("slowcpu") && !faulted ? 2 : 1;
+	sp->ref_fault = ls_fault("slowref") && !slowref_done ? 2 : 1;
+	sp->fault = ls_fault("slowcpu") && !faulted ? 2 : sp->ref_fault;
 	sp->fault_start = ls_fault("slowstart") && !faulted;
 	faulted = true;
 	sp->ns = calloc(3 * producers + reps + 1, sizeof(double));
-	if (!sp->ns)
+	sp->kept_at = calloc(reps + 1, sizeof(*sp->kept_at));
+	if (!sp->ns || !sp->kept_at)
 		return -ENOMEM;
 	sp->before = sp->ns + producers;
 	sp->after = sp->before + producers;
@@ -361,7 +369,7 @@ static double speed_probe(const struct crew *cr, struct rep_speed *sp, double *p
 
 	ls_crew_probe(cr, sp->ns);
 	for (i = 0; i < cr->n; i++) {
-		ls_speed_ref_add(&ls_speed_run, cr->cpus[i], sp->ns[i]);
+		ls_speed_ref_add(&ls_speed_run, cr->cpus[i], sp->ref_fault * sp->ns[i]);
 		pct[i] = ls_speed_slow_pct(&ls_speed_run, cr->cpus[i], fault * sp->ns[i]);
 		if (pct[i] > most || isnan(most))
 			most = pct[i];
@@ -375,7 +383,7 @@ static void speed_after(const struct crew *cr, struct rep_speed *sp)
 	double *t = sp->before;
 
 	speed_probe(cr, sp, sp->after, sp->fault);
-	sp->last = ls_speed_rep_pct(sp->before, sp->after, cr->n);
+	sp->last = ls_speed_rep_pct_at(sp->before, sp->after, cr->n, &sp->last_at);
 	sp->before = sp->after;
 	sp->after = t;
 }
@@ -433,6 +441,31 @@ static double speed_start(const struct cell *c, const struct crew *cr, const str
 }
 
 /*
+ * The reading a round's slowdown was taken from, for judging it again against
+ * the reference the run has later (disturb.h ls_noise_slow_late): the kept
+ * repetition nearest the round's figure, its slowest producer's CPU, and what
+ * that CPU's probe read, as the reference then and the slowdown give it.
+ */
+static void speed_reading(const struct crew *cr, const struct rep_speed *sp, struct ls_row *row)
+{
+	double pct = row->noise.slow_pct, ref;
+	unsigned int i, best = row->nr_reps;
+	int cpu;
+
+	for (i = 0; !isnan(pct) && i < row->nr_reps; i++) {
+		if (!isnan(sp->kept[i]) &&
+		    (best == row->nr_reps || fabs(sp->kept[i] - pct) < fabs(sp->kept[best] - pct)))
+			best = i;
+	}
+	if (best == row->nr_reps)
+		return;
+	cpu = cr->cpus[sp->kept_at[best]];
+	ref = ls_speed_ref_ns(&ls_speed_run, cpu);
+	if (!isnan(ref))
+		ls_noise_speed_at(&row->noise, cpu, ref * (1 + pct / 100));
+}
+
+/*
  * Samples the repetitions after the warm-up; threads are running. A
  * repetition in which a producer was kept off its CPU is discarded, counted
  * and done again, up to LS_REDO_MAX times per repetition asked (none in a
@@ -461,6 +494,7 @@ static void cell_sample(struct cell *c, const struct crew *cr, const struct ls_r
 	if (!row->reps || sample_err || speed_err || ls_noise_acc_init(&noise, cr->n)) {
 		sample_free(&s);
 		free(sp.ns);
+		free(sp.kept_at);
 		ls_cell_fail(c, 0, "out of memory");
 		return;
 	}
@@ -495,13 +529,17 @@ static void cell_sample(struct cell *c, const struct crew *cr, const struct ls_r
 			kept_disturbed++;
 		}
 		sp.kept[row->nr_reps] = sp.last;
+		sp.kept_at[row->nr_reps] = sp.last_at;
 		keep_rep(c, cr, row, &s, &noise);
 	}
 	ls_crew_record(false);
 	ls_window_end(&src, &w, row);
 	ls_noise_done(&noise, kept_disturbed, &row->noise);
 	ls_noise_speed(&row->noise, ls_speed_round_pct(sp.kept, row->nr_reps));
+	speed_reading(cr, &sp, row);
+	slowref_done |= sp.ref_fault > 1 && !row->noise.disturbed;
 	free(sp.ns);
+	free(sp.kept_at);
 	ls_noise_acc_free(&noise);
 	sample_free(&s);
 	if (empty.n)

@@ -304,7 +304,8 @@ const struct ls_column ls_summary_columns[] = {
 	KEY("rounds_dropped", dropped,
 	    "rounds left out: its CPUs still ran slow (the speed probe), and nothing else "
 	    "disturbed it, when the round was measured again after waiting (up to `--max-rounds` "
-	    "a cell, within the time budget); one left out before the "
+	    "a cell, within the time budget), or judged again slow against the run's reference "
+	    "once it moved (a reference formed in a slow spell); one left out before the "
 	    "cell had `--rounds` is measured again first among the extra rounds"),
 	FIG("noisy_reason", noisy_reason,
 	    "why `noisy` is 1: the disturbed rounds (the last one and what disturbed it), or the "
@@ -333,7 +334,9 @@ void ls_columns_markdown(FILE *f)
 }
 
 const struct ls_file_column ls_reps_columns[] = {
-	{ "round", "the round's number, from 1: repetitions of one round share one setup" },
+	{ "round",
+	  "the round's number, from 1: repetitions of one round share one setup; a round left "
+	  "out after it was kept (`rounds_dropped`) leaves its number out" },
 	{ "rep", "the repetition's number within its round, from 1" },
 	{ "ops", "operations in the repetition, all threads" },
 	{ "duration_s",

@@ -137,6 +137,7 @@ void ls_noise_done(const struct ls_noise_acc *a, unsigned int kept_busy, struct 
 	n->psi_pct = NAN;
 	n->others_pct = NAN;
 	n->slow_pct = NAN;
+	n->speed_cpu = -1;
 	if (a->secs > 0) {
 		for (i = 0; i < a->nr; i++) {
 			if (a->nvcsw[i] > most)
@@ -159,9 +160,25 @@ void ls_noise_speed(struct ls_noise *n, double slow_pct)
 	ls_noise_judge(n);
 }
 
+void ls_noise_speed_at(struct ls_noise *n, int cpu, double ns)
+{
+	n->speed_cpu = cpu;
+	n->speed_ns = ns;
+}
+
 bool ls_noise_slow(const struct ls_noise *n)
 {
 	return !n->slow_unjudged && n->slow_pct > LS_SPEED_SLOW_PCT;
+}
+
+bool ls_noise_slow_late(const struct ls_noise *n, const double *ref_ns, unsigned int nr_cpus,
+			double *pct)
+{
+	if (n->slow_unjudged || isnan(n->slow_pct) || ls_noise_slow(n) || n->speed_cpu < 0 ||
+	    (unsigned int)n->speed_cpu >= nr_cpus)
+		return false;
+	*pct = 100 * (n->speed_ns / ref_ns[n->speed_cpu] - 1);
+	return *pct > LS_SPEED_SLOW_PCT;
 }
 
 bool ls_noise_slow_spell(const struct ls_noise *n)

@@ -45,6 +45,9 @@ struct ls_noise {
 	double others_pct; /* % of their ticks the CPUs without a producer were busy; NAN: none */
 	unsigned int kept_busy; /* repetitions kept with a producer off its CPU (cellrun.c) */
 	double slow_pct; /* how much slower (%) its CPUs ran than usual (speed.h); NAN: unprobed */
+	int speed_cpu; /* the CPU slow_pct was read on, for judging it again; -1: none */
+	double speed_ns; /* that CPU's probe reading then (ns): the reference then, slow_pct slower
+			  */
 	bool slow_unjudged; /* slow_pct recorded, not judged: under plain TCG */
 	bool disturbed;
 	char why[96]; /* what disturbed it, when it was */
@@ -112,8 +115,20 @@ void ls_noise_done(const struct ls_noise_acc *a, unsigned int kept_busy, struct 
  */
 void ls_noise_speed(struct ls_noise *n, double slow_pct);
 
+/* ... and the reading it was taken from: CPU cpu's probe read ns (ls_noise_slow_late). */
+void ls_noise_speed_at(struct ls_noise *n, int cpu, double ns);
+
 /* Whether n's CPUs ran slow enough to disturb it. */
 bool ls_noise_slow(const struct ls_noise *n);
+
+/*
+ * Whether n, judged not slow against the reference it met, reads slow against
+ * ref_ns[cpu] (ns, the run's reference now per CPU, nr_cpus of them; NAN:
+ * none), its slowdown against it into *pct: a reference formed in a slow
+ * spell at a run's start judges its first rounds by the spell's speed.
+ */
+bool ls_noise_slow_late(const struct ls_noise *n, const double *ref_ns, unsigned int nr_cpus,
+			double *pct);
 
 /*
  * Whether n's CPUs ran slow and nothing else disturbed it: a slow spell of

@@ -37,12 +37,13 @@ struct ls_row {
 	unsigned int repetitions; /* per round, as asked */
 	double duration_s;
 	unsigned int rounds; /* rounds measured */
+	unsigned int round_ids; /* rounds numbered so far: one left out late leaves its number */
 	unsigned int nr_reps; /* repetitions kept, over all rounds */
 	unsigned int reps_discarded; /* redone because a producer was kept off its CPU */
 	struct ls_noise noise; /* a round's: what disturbed it (ls_cell_round) */
 	unsigned int rounds_disturbed; /* rounds kept though disturbed (disturb.h) */
 	unsigned int rounds_redone; /* rounds measured again because they were disturbed */
-	unsigned int rounds_dropped; /* rounds left out: still slow when measured again */
+	unsigned int rounds_dropped; /* rounds left out: still slow when measured again, or late */
 	char disturbed_why[128]; /* the last disturbed round kept: which, and why */
 	double wall_s; /* wall time of its rounds: setups, redone rounds and teardowns included */
 	double setup_s, measure_s, teardown_s; /* a round's (ls_cell_round): where its time went */

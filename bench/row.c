@@ -51,7 +51,7 @@ static int reps_add(struct ls_row *acc, const struct ls_row *rnd)
 	for (i = 0; i < rnd->nr_reps; i++) {
 		reps[acc->nr_reps] = rnd->reps[i];
 		reps[acc->nr_reps].noise = rnd->noise;
-		reps[acc->nr_reps++].round = acc->rounds + 1;
+		reps[acc->nr_reps++].round = acc->round_ids + 1;
 	}
 	return 0;
 }
@@ -95,7 +95,7 @@ static int add_ok_round(struct ls_row *acc, struct ls_row *rnd)
 	if (rnd->noise.disturbed) {
 		acc->rounds_disturbed++;
 		snprintf(acc->disturbed_why, sizeof(acc->disturbed_why), "round %u: %s",
-			 acc->rounds + 1, rnd->noise.why);
+			 acc->round_ids + 1, rnd->noise.why);
 	}
 	/* the first round whose profile has samples: perf record may start too late in one */
 	if (!acc->nr_profile && rnd->nr_profile) {
@@ -114,8 +114,32 @@ static int add_ok_round(struct ls_row *acc, struct ls_row *rnd)
 	if (rnd->cache_slots && (!acc->cache_slots || rnd->cache_slots < acc->cache_slots))
 		acc->cache_slots = rnd->cache_slots;
 	acc->rounds++;
+	acc->round_ids++;
 	ls_row_summarize(acc);
 	return 0;
+}
+
+bool ls_row_drop_round(struct ls_row *row, unsigned int number)
+{
+	unsigned int i, k = 0;
+	bool disturbed = false;
+
+	if (row->status != LS_OK || row->rounds < 2)
+		return false;
+	for (i = 0; i < row->nr_reps; i++) {
+		if (row->reps[i].round == number)
+			disturbed = row->reps[i].noise.disturbed;
+		else
+			row->reps[k++] = row->reps[i];
+	}
+	if (k == row->nr_reps)
+		return false;
+	row->nr_reps = k;
+	row->rounds--;
+	row->rounds_dropped++;
+	row->rounds_disturbed -= disturbed && row->rounds_disturbed;
+	ls_row_summarize(row);
+	return true;
 }
 
 int ls_row_add_round(struct ls_row *acc, struct ls_row *rnd)

@@ -7,14 +7,22 @@
 
 /*
  * Adds round rnd (as ls_cell_round measured it) to the cell's row acc, taking
- * what rnd holds: its repetitions become round acc->rounds + 1 of acc, its
- * counters and histograms are summed in. A round that is not ok makes the
+ * what rnd holds: its repetitions become acc's next round (numbered from 1,
+ * past any left out), its counters and histograms are summed in. A round that is not ok makes the
  * cell not ok, with the round named in the reason. Returns 0 or -ENOMEM.
  */
 int ls_row_add_round(struct ls_row *acc, struct ls_row *rnd);
 
 /* Adds the bare twin's round (--overhead) to acc, or makes acc fail with its reason. */
 void ls_row_add_bare(struct ls_row *acc, const struct ls_row *bare);
+
+/*
+ * Leaves round number out of the row's figures, when it has a round besides:
+ * its repetitions go, the row counts it dropped and is summarized again. Its
+ * counts and histograms stay summed in (what ran, as cross-checked). Returns
+ * whether it did.
+ */
+bool ls_row_drop_round(struct ls_row *row, unsigned int number);
 
 /* The row's figures from its repetitions: medians of round medians and their interval. */
 void ls_row_summarize(struct ls_row *row);

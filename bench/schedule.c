@@ -249,6 +249,83 @@ static double budget_left(const struct plan *p, const struct ls_run_opts *o)
 	return o->time_budget_s ? o->time_budget_s - (ls_now_ns() - p->start_ns) / 1e9 : HUGE_VAL;
 }
 
+/*
+ * The first round of plan cell pc's row that reads slow against ref_ns (the
+ * run's reference now, per CPU) though not against the one it met
+ * (ls_noise_slow_late): left out of the row's figures, counted dropped, so
+ * that it is owed again (ls_plan_next). Returns whether there was one.
+ */
+static bool drop_late(struct plan_cell *pc, struct ls_row *row, const struct ls_run_opts *o,
+		      const double *ref_ns, unsigned int nr_cpus)
+{
+	unsigned int k, late;
+	double pct;
+
+	for (k = 0; k < row->nr_reps; k++) {
+		if (!ls_noise_slow_late(&row->reps[k].noise, ref_ns, nr_cpus, &pct))
+			continue;
+		late = row->reps[k].round;
+		if (!ls_row_drop_round(row, late))
+			return false;
+		pc->dropped++;
+		pc->done = cell_done(row, o);
+		pc->rounds = row->rounds;
+		pc->precision_pct = ls_round_precision_pct(&row->ns_rs);
+		if (o->verbose)
+			fprintf(stderr,
+				"lsbench: %s: round %u judged again by its CPU's speed, %.0f%% slower "
+				"than the run's reference now: left out\n",
+				pc->key.sc->name, late, pct);
+		return true;
+	}
+	return false;
+}
+
+/* The run's reference per CPU now, into ref_ns; whether it moved since the last call. */
+static bool reference_moved(double *ref_ns, unsigned int nr_cpus)
+{
+	static double last; /* a sum over the CPUs, each weighed by its number */
+	double sum = 0;
+	unsigned int c;
+
+	for (c = 0; c < nr_cpus; c++) {
+		ref_ns[c] = ls_speed_ref_ns(&ls_speed_run, c);
+		if (!isnan(ref_ns[c]))
+			sum += (c + 1) * ref_ns[c];
+	}
+	if (sum == last)
+		return false;
+	last = sum;
+	return true;
+}
+
+/*
+ * The rounds kept so far judged again by their CPUs' speed, when the run's
+ * reference has moved: a reference that formed in a slow spell (a run that
+ * starts in one) lets that spell's rounds through as not slow, and comes down
+ * once the CPUs run at their usual speed. Each cell's such rounds are left
+ * out while it may leave out more and the run has time (a row keeps one
+ * round at least).
+ */
+static void rejudge_rounds(struct plan *p, const struct ls_run_opts *o, struct ls_results *res)
+{
+	unsigned int nr_cpus = ls_speed_run.nr_cpus;
+	double *ref_ns = calloc(nr_cpus ?: 1, sizeof(*ref_ns));
+	struct plan_cell *pc;
+	size_t i;
+
+	if (ref_ns && !o->quick && ls_speed_judged && budget_left(p, o) > 0 &&
+	    reference_moved(ref_ns, nr_cpus)) {
+		for (i = 0; i < p->n; i++) {
+			pc = &p->cells[i];
+			while (pc->slot >= 0 && pc->dropped < o->max_rounds &&
+			       drop_late(pc, &res->rows[pc->slot], o, ref_ns, nr_cpus))
+				;
+		}
+	}
+	free(ref_ns);
+}
+
 /* One round of plan cell i, and with --overhead its bare twin, into its row. */
 static int measure_round(struct plan *p, size_t i, const struct ls_run_opts *o, const int *cpus,
 			 struct ls_results *res)
@@ -353,6 +430,7 @@ static int least_rounds(struct plan *p, const struct ls_run_opts *o, const int *
 			progress(p, o, round, k, n, &p->cells[order[k]].key);
 			err = measure_and_write(p, order[k], o, cpus, res, false);
 		}
+		rejudge_rounds(p, o, res);
 		/* a round's repetitions, written whole when it ends */
 		err = err ?: ls_results_write(res, true);
 	}
@@ -393,7 +471,11 @@ static int extra_rounds(struct plan *p, const struct ls_run_opts *o, const int *
 	unsigned int n = 0;
 	int err = 0;
 
-	while (!err && !ls_interrupted && (k = ls_plan_next(p, o, budget_left(p, o), last)) >= 0) {
+	while (!err && !ls_interrupted) {
+		rejudge_rounds(p, o, res);
+		k = ls_plan_next(p, o, budget_left(p, o), last);
+		if (k < 0)
+			break;
 		progress_extra(p, k, o);
 		err = measure_and_write(p, k, o, cpus, res, ++n % EXTRA_TEXTS_EVERY == 0);
 		last = k;

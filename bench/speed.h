@@ -88,6 +88,10 @@ void ls_speed_ref_free(struct ls_speed_ref *r);
  */
 double ls_speed_rep_pct(const double *before, const double *after, unsigned int n);
 
+/* The same, and which producer read it into *at (unchanged when NAN). */
+double ls_speed_rep_pct_at(const double *before, const double *after, unsigned int n,
+			   unsigned int *at);
+
 /*
  * A round's slowdown (%): the median of its n repetitions' (NAN ones left
  * out), as the round's figure is the median of theirs. NAN if none.

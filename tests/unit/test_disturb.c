@@ -161,6 +161,37 @@ static void row_noisy_says_why(void **state)
  * as a round is; with no producers to judge (owner churn), by the CPU
  * pressure alone. Empty repetitions that were disturbed mark their round.
  */
+/*
+ * A round judged against the reference it met, then against the run's now:
+ * read 5% slower than a reference formed in a spell twice as slow as the
+ * CPU's usual speed, it is slow by 110% against that speed; not when judged
+ * slow already, unjudged (TCG), unprobed, or on a CPU without a reference.
+ */
+static void slow_late_against_the_reference_now(void **state)
+{
+	struct ls_noise n = judged(quiet);
+	double spell[2] = { NAN, 2e5 }, usual[2] = { NAN, 1e5 }, pct = 0;
+
+	(void)state;
+	ls_noise_speed(&n, 5);
+	ls_noise_speed_at(&n, 1, 2.1e5);
+	assert_false(n.disturbed);
+	assert_false(ls_noise_slow_late(&n, spell, 2, &pct));
+	assert_true(ls_noise_slow_late(&n, usual, 2, &pct));
+	assert_float_equal(pct, 110, 1e-9);
+	assert_false(ls_noise_slow_late(&n, usual, 1, &pct)); /* CPU 1 has none */
+	ls_noise_speed_at(&n, 0, 2.1e5);
+	assert_false(ls_noise_slow_late(&n, usual, 2, &pct)); /* NAN: none */
+	ls_noise_speed_at(&n, -1, 0);
+	assert_false(ls_noise_slow_late(&n, usual, 2, &pct));
+	ls_noise_speed_at(&n, 1, 2.1e5);
+	ls_noise_speed(&n, 40); /* slow when measured: redone or left out then */
+	assert_false(ls_noise_slow_late(&n, usual, 2, &pct));
+	n.slow_pct = 5;
+	n.slow_unjudged = true;
+	assert_false(ls_noise_slow_late(&n, usual, 2, &pct));
+}
+
 static void empty_repetition_judged_alone(void **state)
 {
 	struct ls_noise_mark m0[2] = { { 0, 5 }, { 0, 5 } };
@@ -211,6 +242,7 @@ int main(void)
 		cmocka_unit_test(sums_over_kept_repetitions),
 		cmocka_unit_test(others_busy_read),
 		cmocka_unit_test(row_noisy_says_why),
+		cmocka_unit_test(slow_late_against_the_reference_now),
 		cmocka_unit_test(empty_repetition_judged_alone),
 	};
 

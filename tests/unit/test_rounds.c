@@ -164,6 +164,44 @@ static void row_over_rounds(void **state)
 	row_free(&acc);
 }
 
+/*
+ * A round left out late (a slow spell's, judged again): its repetitions leave
+ * the figures, its number is not given again, what ran stays counted; a row
+ * keeps its last round, and a number it does not have is not dropped.
+ */
+static void round_dropped_late(void **state)
+{
+	struct ls_row acc = { .threads = 1, .control = -1, .bytes_per_elem = NAN };
+	struct ls_row r1 = round_of(1000, 1000, LS_OK), r2 = round_of(500, 500, LS_OK);
+	struct ls_row r3 = round_of(250, 250, LS_OK), r4 = round_of(500, 500, LS_OK);
+
+	(void)state;
+	assert_int_equal(ls_row_add_round(&acc, &r1), 0);
+	assert_int_equal(ls_row_add_round(&acc, &r2), 0);
+	assert_int_equal(ls_row_add_round(&acc, &r3), 0);
+	assert_true(ls_row_drop_round(&acc, 3)); /* the slow one: 4 ms an op */
+	assert_false(ls_row_drop_round(&acc, 3));
+	assert_false(ls_row_drop_round(&acc, 9));
+	assert_int_equal(acc.rounds, 2);
+	assert_int_equal(acc.rounds_dropped, 1);
+	assert_int_equal(acc.nr_reps, 4);
+	assert_int_equal(acc.ops, 3500); /* what ran, as cross-checked */
+	assert_float_equal(acc.ns_per_op.median, 1.5e6, 1e-6); /* 1 and 2 ms: their median */
+	assert_int_equal(ls_row_add_round(&acc, &r4), 0);
+	assert_int_equal(acc.reps[acc.nr_reps - 1].round, 4); /* not 3 again */
+	assert_int_equal(acc.rounds, 3);
+	assert_true(ls_row_drop_round(&acc, 1));
+	assert_true(ls_row_drop_round(&acc, 2));
+	assert_false(ls_row_drop_round(&acc, 4)); /* the last round stays */
+	assert_int_equal(acc.rounds, 1);
+	assert_float_equal(acc.ns_per_op.median, 2e6, 1e-6);
+	row_free(&r1);
+	row_free(&r2);
+	row_free(&r3);
+	row_free(&r4);
+	row_free(&acc);
+}
+
 /* A failed round fails the cell, naming the round; what follows is not added. */
 static void failed_round_fails_the_cell(void **state)
 {
@@ -216,6 +254,7 @@ int main(void)
 		cmocka_unit_test(one_round),
 		cmocka_unit_test(refused),
 		cmocka_unit_test(row_over_rounds),
+		cmocka_unit_test(round_dropped_late),
 		cmocka_unit_test(failed_round_fails_the_cell),
 		cmocka_unit_test(bare_twin),
 	};
