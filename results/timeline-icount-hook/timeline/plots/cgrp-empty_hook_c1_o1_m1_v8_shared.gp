@@ -1,4 +1,4 @@
-cd "results/timeline-icount-hook/timeline/plots"
+cd "/work/exp/tlh/m/timeline/plots"
 set terminal pngcairo size 900,420
 set output 'cgrp-empty_hook_c1_o1_m1_v8_shared.png'
 set title "cgrp-empty hook c1 o1 m1 v8 shared"
