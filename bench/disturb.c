@@ -174,7 +174,7 @@ bool ls_noise_slow(const struct ls_noise *n)
 bool ls_noise_slow_late(const struct ls_noise *n, const double *ref_ns, unsigned int nr_cpus,
 			double *pct)
 {
-	if (n->slow_unjudged || isnan(n->slow_pct) || ls_noise_slow(n) || n->speed_cpu < 0 ||
+	if (n->slow_unjudged || isnan(n->slow_pct) || n->disturbed || n->speed_cpu < 0 ||
 	    (unsigned int)n->speed_cpu >= nr_cpus)
 		return false;
 	*pct = 100 * (n->speed_ns / ref_ns[n->speed_cpu] - 1);

@@ -122,7 +122,8 @@ void ls_noise_speed_at(struct ls_noise *n, int cpu, double ns);
 bool ls_noise_slow(const struct ls_noise *n);
 
 /*
- * Whether n, judged not slow against the reference it met, reads slow against
+ * Whether n, judged undisturbed against the reference it met (nothing else
+ * disturbed it either: a round kept for a load is the load's), reads slow against
  * ref_ns[cpu] (ns, the run's reference now per CPU, nr_cpus of them; NAN:
  * none), its slowdown against it into *pct: a reference formed in a slow
  * spell at a run's start judges its first rounds by the spell's speed.

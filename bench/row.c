@@ -70,7 +70,7 @@ static void take_failure(struct ls_row *acc, const struct ls_row *rnd)
 	if (rnd->status == LS_UNSUPPORTED || !acc->rounds)
 		snprintf(acc->reason, sizeof(acc->reason), "%s", rnd->reason);
 	else
-		snprintf(acc->reason, sizeof(acc->reason), "round %u: %.200s", acc->rounds + 1,
+		snprintf(acc->reason, sizeof(acc->reason), "round %u: %.200s", acc->round_ids + 1,
 			 rnd->reason);
 }
 
@@ -137,6 +137,7 @@ bool ls_row_drop_round(struct ls_row *row, unsigned int number)
 	row->nr_reps = k;
 	row->rounds--;
 	row->rounds_dropped++;
+	row->rounds_redone++; /* owed again, as a round left out when measured */
 	row->rounds_disturbed -= disturbed && row->rounds_disturbed;
 	ls_row_summarize(row);
 	return true;

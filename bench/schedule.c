@@ -268,6 +268,8 @@ static bool drop_late(struct plan_cell *pc, struct ls_row *row, const struct ls_
 		if (!ls_row_drop_round(row, late))
 			return false;
 		pc->dropped++;
+		/* its share of the cell's time goes with it: the spell was the machine's */
+		pc->spent_s *= (double)row->rounds / (row->rounds + 1);
 		pc->done = cell_done(row, o);
 		pc->rounds = row->rounds;
 		pc->precision_pct = ls_round_precision_pct(&row->ns_rs);
@@ -281,41 +283,25 @@ static bool drop_late(struct plan_cell *pc, struct ls_row *row, const struct ls_
 	return false;
 }
 
-/* The run's reference per CPU now, into ref_ns; whether it moved since the last call. */
-static bool reference_moved(double *ref_ns, unsigned int nr_cpus)
-{
-	static double last; /* a sum over the CPUs, each weighed by its number */
-	double sum = 0;
-	unsigned int c;
-
-	for (c = 0; c < nr_cpus; c++) {
-		ref_ns[c] = ls_speed_ref_ns(&ls_speed_run, c);
-		if (!isnan(ref_ns[c]))
-			sum += (c + 1) * ref_ns[c];
-	}
-	if (sum == last)
-		return false;
-	last = sum;
-	return true;
-}
-
 /*
- * The rounds kept so far judged again by their CPUs' speed, when the run's
- * reference has moved: a reference that formed in a slow spell (a run that
- * starts in one) lets that spell's rounds through as not slow, and comes down
- * once the CPUs run at their usual speed. Each cell's such rounds are left
- * out while it may leave out more and the run has time (a row keeps one
- * round at least).
+ * The rounds kept so far judged again by their CPUs' speed against the run's
+ * reference now: a reference that formed in a slow spell (a run that starts
+ * in one) lets that spell's rounds through as not slow, and comes down once
+ * the CPUs run at their usual speed. Each cell's such rounds are left out
+ * while it may leave out more and the run has time (a row keeps one round at
+ * least); not with --overhead, whose bare twins stay with their rounds.
  */
 static void rejudge_rounds(struct plan *p, const struct ls_run_opts *o, struct ls_results *res)
 {
-	unsigned int nr_cpus = ls_speed_run.nr_cpus;
+	unsigned int nr_cpus = ls_speed_run.nr_cpus, c;
 	double *ref_ns = calloc(nr_cpus ?: 1, sizeof(*ref_ns));
 	struct plan_cell *pc;
 	size_t i;
 
-	if (ref_ns && !o->quick && ls_speed_judged && budget_left(p, o) > 0 &&
-	    reference_moved(ref_ns, nr_cpus)) {
+	for (c = 0; ref_ns && c < nr_cpus; c++)
+		ref_ns[c] = ls_speed_ref_ns(&ls_speed_run, c);
+	if (ref_ns && !o->quick && !o->overhead && ls_speed_judged && !ls_interrupted &&
+	    budget_left(p, o) > 0) {
 		for (i = 0; i < p->n; i++) {
 			pc = &p->cells[i];
 			while (pc->slot >= 0 && pc->dropped < o->max_rounds &&

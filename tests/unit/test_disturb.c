@@ -165,7 +165,8 @@ static void row_noisy_says_why(void **state)
  * A round judged against the reference it met, then against the run's now:
  * read 5% slower than a reference formed in a spell twice as slow as the
  * CPU's usual speed, it is slow by 110% against that speed; not when judged
- * slow already, unjudged (TCG), unprobed, or on a CPU without a reference.
+ * slow already, unjudged (TCG), unprobed, on a CPU without a reference, or
+ * disturbed otherwise.
  */
 static void slow_late_against_the_reference_now(void **state)
 {
@@ -189,6 +190,14 @@ static void slow_late_against_the_reference_now(void **state)
 	assert_false(ls_noise_slow_late(&n, usual, 2, &pct));
 	n.slow_pct = 5;
 	n.slow_unjudged = true;
+	assert_false(ls_noise_slow_late(&n, usual, 2, &pct));
+	/* kept though something else disturbed it: the load's round, not a spell's */
+	n = quiet;
+	n.oncpu = 0.5;
+	ls_noise_judge(&n);
+	ls_noise_speed(&n, 5);
+	ls_noise_speed_at(&n, 1, 2.1e5);
+	assert_true(n.disturbed);
 	assert_false(ls_noise_slow_late(&n, usual, 2, &pct));
 }
 
