@@ -441,21 +441,6 @@ static double speed_start(const struct cell *c, const struct crew *cr, const str
 }
 
 /*
- * LSBENCH_FAULT=slowref: the run's first round, its probes and the reference
- * they added to read twice as long, is kept as a quiet round at the reference
- * then, whatever else the machine did (the tests' slow start, on any machine).
- */
-static void slowref_kept(struct ls_noise *n)
-{
-	n->kept_busy = 0;
-	n->nvcsw_per_s = 0;
-	n->oncpu = 1;
-	n->psi_pct = n->others_pct = NAN;
-	ls_noise_speed(n, 0);
-	slowref_done = true;
-}
-
-/*
  * The reading a round's slowdown was taken from, for judging it again against
  * the reference the run has later (disturb.h ls_noise_slow_late): the kept
  * repetition nearest the round's figure, its slowest producer's CPU, and what
@@ -551,8 +536,14 @@ static void cell_sample(struct cell *c, const struct crew *cr, const struct ls_r
 	ls_window_end(&src, &w, row);
 	ls_noise_done(&noise, kept_disturbed, &row->noise);
 	ls_noise_speed(&row->noise, ls_speed_round_pct(sp.kept, row->nr_reps));
-	if (sp.ref_fault > 1)
-		slowref_kept(&row->noise);
+	/*
+	 * LSBENCH_FAULT=slowref: the run's first round, its probes and the reference they
+	 * added to read twice as long, is kept as a quiet round at the reference then
+	 */
+	if (sp.ref_fault > 1) {
+		ls_noise_quiet(&row->noise, 0);
+		slowref_done = true;
+	}
 	speed_reading(cr, &sp, row);
 	free(sp.ns);
 	free(sp.kept_at);

@@ -160,6 +160,15 @@ void ls_noise_speed(struct ls_noise *n, double slow_pct)
 	ls_noise_judge(n);
 }
 
+void ls_noise_quiet(struct ls_noise *n, double slow_pct)
+{
+	n->kept_busy = 0;
+	n->nvcsw_per_s = 0;
+	n->oncpu = 1;
+	n->psi_pct = n->others_pct = NAN;
+	ls_noise_speed(n, slow_pct);
+}
+
 void ls_noise_speed_at(struct ls_noise *n, int cpu, double ns)
 {
 	n->speed_cpu = cpu;

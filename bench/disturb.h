@@ -115,6 +115,12 @@ void ls_noise_done(const struct ls_noise_acc *a, unsigned int kept_busy, struct 
  */
 void ls_noise_speed(struct ls_noise *n, double slow_pct);
 
+/*
+ * The faults' (LSBENCH_FAULT): n as a quiet round, on its CPUs and unpressed,
+ * slow_pct slow, judged again; whatever the machine did.
+ */
+void ls_noise_quiet(struct ls_noise *n, double slow_pct);
+
 /* ... and the reading it was taken from: CPU cpu's probe read ns (ls_noise_slow_late). */
 void ls_noise_speed_at(struct ls_noise *n, int cpu, double ns);
 

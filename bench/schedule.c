@@ -167,11 +167,7 @@ static void fault_still_slow(struct ls_row *rnd, bool may_drop, bool again)
 
 	if (done || !may_drop || rnd->status != LS_OK || !ls_fault("slowcpu2"))
 		return;
-	rnd->noise.kept_busy = 0;
-	rnd->noise.nvcsw_per_s = 0;
-	rnd->noise.oncpu = 1;
-	rnd->noise.psi_pct = rnd->noise.others_pct = NAN;
-	ls_noise_speed(&rnd->noise, 4 * LS_SPEED_SLOW_PCT);
+	ls_noise_quiet(&rnd->noise, 4 * LS_SPEED_SLOW_PCT);
 	done = again;
 }
 
